@@ -1,0 +1,124 @@
+package dev.backendconfig.api;
+
+import dev.backendconfig.api.spi.ResolutionContext;
+import java.net.URI;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What tests use: the backend's URLs, resolved once per JVM.
+ *
+ * <pre>{@code
+ * URI api = TestContext.get().backendUrl();
+ * URI chat = TestContext.get().webSocketUrl("/ws/chat");
+ * }</pre>
+ *
+ * <p>{@link #get()} resolves lazily on first use, once, however many threads ask at the same time, and keeps
+ * that one outcome, found or not, so that a thousand tests do not each wait out a probe. {@link #reset()}
+ * forgets it. {@link #resolve(Map)} makes an isolated context that is not shared.
+ */
+public final class TestContext {
+
+    private static final Object LOCK = new Object();
+    private static volatile Outcome shared;
+
+    private final Resolution resolution;
+
+    /** The one outcome {@link #get()} keeps: a context, or the exception to throw again. */
+    private record Outcome(TestContext context, RuntimeException failure) {
+        TestContext contextOrThrow() {
+            if (failure != null) {
+                throw failure;
+            }
+            return context;
+        }
+    }
+
+    private TestContext(Resolution resolution) {
+        this.resolution = Objects.requireNonNull(resolution, "resolution");
+    }
+
+    /**
+     * Return the JVM's shared context, resolving it on first use.
+     *
+     * @throws BackendNotFoundException when no provider found the backend (every call, until {@link #reset()})
+     * @throws InvalidBackendConfigurationException when explicit configuration is wrong (likewise)
+     */
+    public static TestContext get() {
+        Outcome outcome = shared;
+        if (outcome == null) {
+            synchronized (LOCK) {
+                outcome = shared;
+                if (outcome == null) {
+                    outcome = resolveShared();
+                    shared = outcome;
+                }
+            }
+        }
+        return outcome.contextOrThrow();
+    }
+
+    /** Forget the shared outcome, so that the next {@link #get()} resolves again. */
+    public static void reset() {
+        synchronized (LOCK) {
+            shared = null;
+        }
+    }
+
+    /**
+     * Resolve an isolated context from the real process with some settings overridden (keys without prefix,
+     * for example {@code Map.of("providers", "staging")}); the shared context is not touched.
+     */
+    public static TestContext resolve(Map<String, String> settings) {
+        ResolutionContext context = ResolutionContext.systemBuilder().settings(settings, "TestContext.resolve").build();
+        return resolve(context);
+    }
+
+    /** Resolve an isolated context from the given resolution context with the registered providers. */
+    public static TestContext resolve(ResolutionContext context) {
+        return new TestContext(BackendResolver.create().resolve(context));
+    }
+
+    /** Wrap a resolution made elsewhere (by a {@link BackendResolver} with chosen providers, say). */
+    public static TestContext of(Resolution resolution) {
+        return new TestContext(resolution);
+    }
+
+    /** Return the backend's HTTP base URL. */
+    public URI backendUrl() {
+        return resolution.endpoint().http();
+    }
+
+    /** Return the backend's WebSocket URL. */
+    public URI webSocketUrl() {
+        return resolution.endpoint().webSocket();
+    }
+
+    /** Return the WebSocket URL with {@code path} joined by URI rules (see {@link BackendEndpoint#webSocket(String)}). */
+    public URI webSocketUrl(String path) {
+        return resolution.endpoint().webSocket(path);
+    }
+
+    /** Return the whole endpoint, details included. */
+    public BackendEndpoint endpoint() {
+        return resolution.endpoint();
+    }
+
+    /** Return the report explaining where the endpoint came from. */
+    public ResolutionReport report() {
+        return resolution.report();
+    }
+
+    @Override
+    public String toString() {
+        return "TestContext[" + resolution.endpoint() + "]";
+    }
+
+    private static Outcome resolveShared() {
+        try {
+            return new Outcome(new TestContext(BackendResolver.create().resolve()), null);
+        } catch (BackendNotFoundException | InvalidBackendConfigurationException e) {
+            return new Outcome(null, e);
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package dev.backendconfig.api.internal;
+
+import dev.backendconfig.api.Secrets;
+import dev.backendconfig.api.spi.BackendEndpointProvider;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Load every {@code META-INF/services} entry for {@link BackendEndpointProvider} on its own: one that fails to
+ * load (class missing, constructor throws, blank or duplicate id) is recorded and the others go on.
+ */
+public final class ProviderLoader {
+
+    private static final Pattern PROVIDER_NAME = Pattern.compile(
+            ": (?:Provider )?(\\S+) (?:not found|not a subtype|could not be instantiated)");
+    private static final int MAX_FAILURES = 1000;
+
+    /**
+     * A services entry that could not be used.
+     *
+     * @param name the class named in the services file (or the provider's class)
+     * @param reason why, for a person
+     */
+    public record Problem(String name, String reason) {
+    }
+
+    /**
+     * What loading found.
+     *
+     * @param providers the providers that loaded, with unique ids, in discovery order
+     * @param problems the entries that did not
+     */
+    public record Loaded(List<BackendEndpointProvider> providers, List<Problem> problems) {
+        public Loaded {
+            providers = List.copyOf(providers);
+            problems = List.copyOf(problems);
+        }
+    }
+
+    private ProviderLoader() {
+    }
+
+    /** Load the providers visible to {@code loader}. */
+    public static Loaded load(ClassLoader loader) {
+        Map<String, BackendEndpointProvider> byId = new LinkedHashMap<>();
+        List<Problem> problems = new ArrayList<>();
+        Iterator<BackendEndpointProvider> iterator = ServiceLoader.load(BackendEndpointProvider.class, loader).iterator();
+        int failures = 0;
+        while (failures < MAX_FAILURES) {
+            BackendEndpointProvider provider;
+            try {
+                if (!iterator.hasNext()) {
+                    break;
+                }
+                provider = iterator.next();
+            } catch (ServiceConfigurationError e) {
+                failures++;
+                problems.add(describe(e));
+                continue;
+            }
+            accept(provider, byId, problems);
+        }
+        return new Loaded(new ArrayList<>(byId.values()), problems);
+    }
+
+    /** Check explicitly given providers the same way (blank and duplicate ids are problems). */
+    public static Loaded of(List<BackendEndpointProvider> providers) {
+        Map<String, BackendEndpointProvider> byId = new LinkedHashMap<>();
+        List<Problem> problems = new ArrayList<>();
+        providers.forEach(provider -> accept(provider, byId, problems));
+        return new Loaded(new ArrayList<>(byId.values()), problems);
+    }
+
+    private static void accept(BackendEndpointProvider provider, Map<String, BackendEndpointProvider> byId,
+            List<Problem> problems) {
+        String className = provider.getClass().getName();
+        String id;
+        try {
+            id = provider.id();
+        } catch (RuntimeException e) {
+            problems.add(new Problem(className, "id() threw " + summary(e)));
+            return;
+        }
+        if (id == null || id.isBlank()) {
+            problems.add(new Problem(className, "id() returned no id"));
+        } else if (byId.containsKey(id)) {
+            problems.add(new Problem(className, "id '" + id + "' is already used by "
+                    + byId.get(id).getClass().getName() + ", which was loaded first"));
+        } else {
+            byId.put(id, provider);
+        }
+    }
+
+    private static Problem describe(ServiceConfigurationError error) {
+        String message = error.getMessage() == null ? "" : error.getMessage();
+        Matcher matcher = PROVIDER_NAME.matcher(message);
+        String name = matcher.find() ? matcher.group(1) : "(unnamed services entry)";
+        String reason;
+        if (message.contains(" not found")) {
+            reason = "class not found (listed in META-INF/services/" + BackendEndpointProvider.class.getName()
+                    + " but not on the classpath)";
+        } else if (message.contains("could not be instantiated") && error.getCause() != null) {
+            reason = "constructor threw " + summary(error.getCause());
+        } else if (message.contains("not a subtype")) {
+            reason = "does not implement " + BackendEndpointProvider.class.getName();
+        } else {
+            reason = Secrets.maskText(message.substring(message.indexOf(':') + 1).strip());
+        }
+        return new Problem(name, reason);
+    }
+
+    /** Return {@code SimpleName: message} of a throwable, masked. */
+    public static String summary(Throwable throwable) {
+        String message = throwable.getMessage();
+        return throwable.getClass().getSimpleName()
+                + (message == null || message.isBlank() ? "" : ": " + Secrets.maskText(message.strip()));
+    }
+}

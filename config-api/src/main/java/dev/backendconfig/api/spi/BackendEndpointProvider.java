@@ -1,0 +1,54 @@
+package dev.backendconfig.api.spi;
+
+import java.util.List;
+
+/**
+ * A source that may know where the backend is: variables, a Docker engine, a staging file, or your own.
+ *
+ * <p>The resolver asks providers in order of {@link #priority()}, highest first, and stops at the first that
+ * answers {@link ProviderResult.Found found}. The built-in ladder:
+ *
+ * <pre>
+ *   env      300   variables and system properties
+ *   docker   200   the port a running compose service really publishes
+ *   staging  100   the staging dotenv file, as a last resort
+ * </pre>
+ *
+ * A custom provider with priority 350 is asked before {@code env}; with 250, between {@code env} and
+ * {@code docker}. The setting {@code providers} overrides the order and can leave providers out.
+ *
+ * <p>To register one, put its class name in a file
+ * {@code META-INF/services/dev.backendconfig.api.spi.BackendEndpointProvider} on the test classpath
+ * (usually {@code src/test/resources}). It needs a public no-argument constructor. Read everything from the
+ * {@link ResolutionContext}, never from {@code System.getenv()} directly, so that it can be tested with a map.
+ */
+public interface BackendEndpointProvider {
+
+    /** Return the provider's id: short, lower case, unique, as used in the {@code providers} setting. */
+    String id();
+
+    /** Return the priority; higher is asked first (env 300, docker 200, staging 100). */
+    int priority();
+
+    /**
+     * Resolve the endpoint from this provider's source.
+     *
+     * <p>Return {@link ProviderResult#skipped skipped} when nothing is configured for this provider,
+     * {@link ProviderResult#unavailable unavailable} when it is configured but unusable now, and
+     * {@link ProviderResult#found found} with an endpoint whose source is {@link #id()}. Finish within
+     * {@link ResolutionContext#remaining()}.
+     *
+     * @throws dev.backendconfig.api.InvalidBackendConfigurationException when explicit configuration is wrong
+     */
+    ProviderResult resolve(ResolutionContext context);
+
+    /** Return the settings this provider reads beyond the built-in ones, so they are not called unknown. */
+    default List<Setting<?>> settings() {
+        return List.of();
+    }
+
+    /** Return what a user can do so that this provider finds the backend, for the "nothing found" message. */
+    default String hint() {
+        return "";
+    }
+}

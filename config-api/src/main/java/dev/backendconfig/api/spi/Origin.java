@@ -1,0 +1,114 @@
+package dev.backendconfig.api.spi;
+
+import java.util.Objects;
+
+/**
+ * Where a value came from: a variable, a system property, a file and line, a container, or a derivation.
+ *
+ * <p>Origins are what the report and every error message show instead of the value itself, so that a
+ * person can find the value without the library ever printing it.
+ *
+ * @param kind what sort of place it is
+ * @param location the name of the place: a variable name, a file path, a container id
+ * @param line the 1-based line within a file, or 0 when the place has no lines
+ */
+public record Origin(Kind kind, String location, int line) {
+
+    /** The sorts of places a value can come from. */
+    public enum Kind {
+        /** A JVM system property. */
+        SYSTEM_PROPERTY("system property"),
+        /** An environment variable. */
+        VARIABLE("variable"),
+        /** A line of a file (dotenv, compose file, properties). */
+        FILE("file"),
+        /** A setting handed in by code or a command line: {@code TestContext.resolve(Map)}, {@code --set}. */
+        OVERRIDE("setting"),
+        /** A built-in default. */
+        DEFAULT("default"),
+        /** Computed from another value, for example a WebSocket URL from an HTTP URL. */
+        DERIVED("derived from"),
+        /** A value the Docker engine reported for a container. */
+        CONTAINER("container"),
+        /** Anything else a custom provider wants to name. */
+        OTHER("");
+
+        private final String label;
+
+        Kind(String label) {
+            this.label = label;
+        }
+
+        /** Return how this kind is written in front of a location, for example {@code "variable"}. */
+        public String label() {
+            return label;
+        }
+    }
+
+    public Origin {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(location, "location");
+        if (line < 0) {
+            throw new IllegalArgumentException("line must be 0 (none) or positive, got " + line);
+        }
+    }
+
+    /** Return the origin of a JVM system property. */
+    public static Origin systemProperty(String name) {
+        return new Origin(Kind.SYSTEM_PROPERTY, name, 0);
+    }
+
+    /** Return the origin of an environment variable. */
+    public static Origin variable(String name) {
+        return new Origin(Kind.VARIABLE, name, 0);
+    }
+
+    /** Return the origin of a line in a file; {@code line} is 1-based. */
+    public static Origin file(String path, int line) {
+        return new Origin(Kind.FILE, path, line);
+    }
+
+    /**
+     * Return the origin of a setting handed in by code or a command line.
+     *
+     * @param key the setting's key
+     * @param source what handed it in, for example {@code "--set"}
+     */
+    public static Origin override(String key, String source) {
+        return new Origin(Kind.OVERRIDE, key + " given to " + source, 0);
+    }
+
+    /** Return the origin of a built-in default. */
+    public static Origin defaultValue(String name) {
+        return new Origin(Kind.DEFAULT, name, 0);
+    }
+
+    /** Return the origin of a value computed from another one, described by {@code from}. */
+    public static Origin derived(String from) {
+        return new Origin(Kind.DERIVED, from, 0);
+    }
+
+    /** Return the origin of a value read from a container, named by its id or name. */
+    public static Origin container(String idOrName) {
+        return new Origin(Kind.CONTAINER, idOrName, 0);
+    }
+
+    /** Return an origin described in free text, for places the other kinds do not cover. */
+    public static Origin other(String description) {
+        return new Origin(Kind.OTHER, description, 0);
+    }
+
+    /** Return the origin as a person reads it: {@code "variable TEST_BACKEND_URL"}, {@code "/repo/.env.staging.e2e:3"}. */
+    public String describe() {
+        return switch (kind) {
+            case FILE -> line > 0 ? location + ":" + line : location;
+            case OTHER -> location;
+            default -> kind.label() + " " + location;
+        };
+    }
+
+    @Override
+    public String toString() {
+        return describe();
+    }
+}

@@ -1,0 +1,261 @@
+package dev.backendconfig.api.spi;
+
+import dev.backendconfig.api.BackendEndpoint;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Everything a provider may know of the outside world for one resolution: environment variables, system
+ * properties, settings, working directory, clock, time budget, and the probe.
+ *
+ * <p>Providers read nothing global directly, so that each one can be tested with plain maps. Build a context
+ * for a test with {@link #builder()}; the resolver builds one from the real process with {@link #fromSystem()}.
+ */
+public final class ResolutionContext {
+
+    private final Map<String, String> environment;
+    private final Map<String, String> systemProperties;
+    private final Settings settings;
+    private final Path workingDirectory;
+    private final Clock clock;
+    private final Duration budget;
+    private final long deadlineNanos;
+    private final Probe customProbe;
+
+    private ResolutionContext(Builder builder, Settings settings, Duration budget) {
+        this.environment = Collections.unmodifiableMap(new TreeMap<>(builder.environment));
+        this.systemProperties = Collections.unmodifiableMap(new TreeMap<>(builder.systemProperties));
+        this.settings = settings;
+        this.workingDirectory = builder.workingDirectory != null ? builder.workingDirectory.toAbsolutePath().normalize()
+                : Path.of(systemProperties.getOrDefault("user.dir", "")).toAbsolutePath().normalize();
+        this.clock = builder.clock;
+        this.budget = budget;
+        this.deadlineNanos = System.nanoTime() + budget.toNanos();
+        this.customProbe = builder.probe;
+    }
+
+    private ResolutionContext(ResolutionContext base, Settings settings, Duration budget) {
+        this.environment = base.environment;
+        this.systemProperties = base.systemProperties;
+        this.settings = settings;
+        this.workingDirectory = base.workingDirectory;
+        this.clock = base.clock;
+        this.budget = budget;
+        this.deadlineNanos = System.nanoTime() + budget.toNanos();
+        this.customProbe = base.customProbe;
+    }
+
+    /**
+     * Return a context of the real process: {@code System.getenv()}, the system properties, the working directory
+     * {@code user.dir}, the system clock, and settings including the classpath resource
+     * {@code backend-config.properties} as the thread's context class loader sees it.
+     */
+    public static ResolutionContext fromSystem() {
+        return systemBuilder().build();
+    }
+
+    /**
+     * Start a context filled from the real process as {@link #fromSystem()} is, to which settings overrides, a
+     * working directory or a probe can still be added.
+     */
+    public static Builder systemBuilder() {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        return builder()
+                .environment(System.getenv())
+                .systemProperties(snapshotSystemProperties())
+                .settingsResource(loader != null ? loader : ResolutionContext.class.getClassLoader());
+    }
+
+    /** Start a context with nothing in it: no variables, no system properties, no settings. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Return the environment variables, as a map that cannot be changed. */
+    public Map<String, String> environment() {
+        return environment;
+    }
+
+    /** Return the system properties, as a map that cannot be changed. */
+    public Map<String, String> systemProperties() {
+        return systemProperties;
+    }
+
+    /** Return a variable's value; empty when unset, empty or blank (they all mean the same thing). */
+    public Optional<String> variable(String name) {
+        return nonBlank(environment.get(name));
+    }
+
+    /** Return a system property's value; empty when unset, empty or blank. */
+    public Optional<String> systemProperty(String name) {
+        return nonBlank(systemProperties.get(name));
+    }
+
+    /** Return the settings. */
+    public Settings settings() {
+        return settings;
+    }
+
+    /** Return the directory to search from (for compose files, dotenv files). */
+    public Path workingDirectory() {
+        return workingDirectory;
+    }
+
+    /** Return the user's home directory, from system property {@code user.home}. */
+    public Path userHome() {
+        return Path.of(systemProperties.getOrDefault("user.home", "")).toAbsolutePath();
+    }
+
+    /** Return the clock for timestamps. */
+    public Clock clock() {
+        return clock;
+    }
+
+    /** Return the whole resolution's time budget (setting {@code timeout}). */
+    public Duration budget() {
+        return budget;
+    }
+
+    /** Return the time left of the budget, never negative. */
+    public Duration remaining() {
+        long left = deadlineNanos - System.nanoTime();
+        return left > 0 ? Duration.ofNanos(left) : Duration.ZERO;
+    }
+
+    /** Tell whether the budget is used up. */
+    public boolean expired() {
+        return deadlineNanos - System.nanoTime() <= 0;
+    }
+
+    /** Return the kind of probe configured by setting {@code probe}. */
+    public ProbeKind probeKind() {
+        return ProbeKind.fromSetting(settings.get(BuiltInSettings.PROBE));
+    }
+
+    /** Tell whether a probe will really check candidates (false for {@code probe=none}). */
+    public boolean probing() {
+        return customProbe != null || probeKind() != ProbeKind.NONE;
+    }
+
+    /**
+     * Check a candidate with the configured probe, within {@code probe.timeout} and what is left of the budget.
+     */
+    public ProbeResult probe(BackendEndpoint candidate) {
+        Duration timeout = settings.get(BuiltInSettings.PROBE_TIMEOUT);
+        Duration left = remaining();
+        Duration bounded = timeout.compareTo(left) < 0 ? timeout : left;
+        if (bounded.isZero()) {
+            return new ProbeResult(false, "not probed: the time budget (setting timeout) is used up", Duration.ZERO);
+        }
+        Probe probe = customProbe != null ? customProbe
+                : Probe.of(probeKind(), settings.get(BuiltInSettings.PROBE_HTTP_PATH));
+        return probe.check(candidate, bounded);
+    }
+
+    /** Return a copy whose budget starts now; the resolver calls this at the start of every resolution. */
+    public ResolutionContext withFreshBudget() {
+        return new ResolutionContext(this, settings, settings.get(BuiltInSettings.TIMEOUT));
+    }
+
+    /** Return a copy with these settings (the budget starts now, from their {@code timeout}). */
+    public ResolutionContext withSettings(Settings newSettings) {
+        return new ResolutionContext(this, newSettings, newSettings.get(BuiltInSettings.TIMEOUT));
+    }
+
+    private static Optional<String> nonBlank(String value) {
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value);
+    }
+
+    private static Map<String, String> snapshotSystemProperties() {
+        Map<String, String> snapshot = new TreeMap<>();
+        java.util.Properties properties = System.getProperties();
+        for (String name : properties.stringPropertyNames()) {
+            snapshot.put(name, properties.getProperty(name));
+        }
+        return snapshot;
+    }
+
+    /** Builds a {@link ResolutionContext}. */
+    public static final class Builder {
+        private Map<String, String> environment = Map.of();
+        private Map<String, String> systemProperties = Map.of();
+        private Map<String, String> overrides = Map.of();
+        private String overridesSource = "ResolutionContext.Builder.settings";
+        private ClassLoader settingsResource;
+        private Path workingDirectory;
+        private Clock clock = Clock.systemUTC();
+        private Probe probe;
+
+        private Builder() {
+        }
+
+        /** Set the environment variables ({@code BACKENDCONFIG_*} among them are read as settings). */
+        public Builder environment(Map<String, String> variables) {
+            this.environment = Objects.requireNonNull(variables, "variables");
+            return this;
+        }
+
+        /** Set the system properties ({@code backendconfig.*} among them are read as settings). */
+        public Builder systemProperties(Map<String, String> properties) {
+            this.systemProperties = Objects.requireNonNull(properties, "properties");
+            return this;
+        }
+
+        /** Set settings (keys without prefix) that win over system properties, variables and the resource. */
+        public Builder settings(Map<String, String> values) {
+            return settings(values, "ResolutionContext.Builder.settings");
+        }
+
+        /**
+         * Set settings that win over everything else, naming who handed them in for the report.
+         *
+         * @param source for example {@code "--set"} or {@code "TestContext.resolve"}
+         */
+        public Builder settings(Map<String, String> values, String source) {
+            this.overrides = Objects.requireNonNull(values, "values");
+            this.overridesSource = Objects.requireNonNull(source, "source");
+            return this;
+        }
+
+        /** Read the classpath resource {@code backend-config.properties} through this class loader. */
+        public Builder settingsResource(ClassLoader loader) {
+            this.settingsResource = loader;
+            return this;
+        }
+
+        /** Set the directory to search from; default: system property {@code user.dir} of this context. */
+        public Builder workingDirectory(Path directory) {
+            this.workingDirectory = Objects.requireNonNull(directory, "directory");
+            return this;
+        }
+
+        /** Set the clock for timestamps. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** Replace the probe configured by settings, for tests that check what providers do with its answer. */
+        public Builder probe(Probe probe) {
+            this.probe = Objects.requireNonNull(probe, "probe");
+            return this;
+        }
+
+        /**
+         * Build the context; its budget starts now.
+         *
+         * @throws dev.backendconfig.api.InvalidBackendConfigurationException when setting {@code timeout} is invalid
+         */
+        public ResolutionContext build() {
+            Settings settings = Settings.load(systemProperties, environment, settingsResource)
+                    .withOverrides(overrides, overridesSource);
+            return new ResolutionContext(this, settings, settings.get(BuiltInSettings.TIMEOUT));
+        }
+    }
+}

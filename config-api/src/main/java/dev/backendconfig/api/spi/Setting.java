@@ -1,0 +1,207 @@
+package dev.backendconfig.api.spi;
+
+import dev.backendconfig.api.InvalidBackendConfigurationException;
+import dev.backendconfig.api.Secrets;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One setting: its key, its type, its default and what it is for.
+ *
+ * <p>A setting with key {@code docker.container-port} is read from system property
+ * {@code backendconfig.docker.container-port}, environment variable {@code BACKENDCONFIG_DOCKER_CONTAINER_PORT}
+ * or key {@code docker.container-port} in the classpath resource {@code backend-config.properties}, in that
+ * order (see {@link Settings}). Custom providers declare theirs in
+ * {@link BackendEndpointProvider#settings()} so that they are not reported as unknown.
+ *
+ * @param <T> the type of the parsed value
+ */
+public final class Setting<T> {
+
+    /** The prefix of every setting's system property. */
+    public static final String PROPERTY_PREFIX = "backendconfig.";
+    /** The prefix of every setting's environment variable. */
+    public static final String VARIABLE_PREFIX = "BACKENDCONFIG_";
+
+    private static final Pattern KEY = Pattern.compile("[a-z][a-z0-9]*([.-][a-z0-9]+)*");
+    private static final Pattern DURATION = Pattern.compile("(\\d{1,9})\\s*(ms|s|m|h)");
+
+    private final String key;
+    private final String defaultValue;
+    private final String expected;
+    private final String description;
+    private final Parser<T> parser;
+
+    @FunctionalInterface
+    private interface Parser<T> {
+        /** Return the parsed value, or throw IllegalArgumentException whose message says what was found. */
+        T parse(String raw);
+    }
+
+    private Setting(String key, String defaultValue, String expected, String description, Parser<T> parser) {
+        if (!KEY.matcher(key).matches()) {
+            throw new IllegalArgumentException("setting key '" + key
+                    + "' must be lower-case words separated by '.' or '-', such as docker.container-port");
+        }
+        this.key = key;
+        this.defaultValue = defaultValue;
+        this.expected = expected;
+        this.description = Objects.requireNonNull(description, "description");
+        this.parser = parser;
+        if (defaultValue != null) {
+            parser.parse(defaultValue);
+        }
+    }
+
+    /** Declare a free-text setting; {@code defaultValue} may be null for "no default". */
+    public static Setting<String> text(String key, String defaultValue, String description) {
+        return new Setting<>(key, defaultValue, "any text", description, raw -> raw);
+    }
+
+    /** Declare a setting that takes one of {@code choices}, compared without regard to case. */
+    public static Setting<String> choice(String key, String defaultValue, String description, String... choices) {
+        List<String> allowed = List.of(choices);
+        return new Setting<>(key, defaultValue, "one of " + String.join(", ", allowed), description, raw -> {
+            String lower = raw.toLowerCase(Locale.ROOT);
+            if (!allowed.contains(lower)) {
+                throw new IllegalArgumentException("got '" + shorten(raw) + "'");
+            }
+            return lower;
+        });
+    }
+
+    /** Declare a comma-separated list setting; blank entries are dropped. */
+    public static Setting<List<String>> list(String key, String defaultValue, String description) {
+        return new Setting<>(key, defaultValue, "a comma-separated list", description,
+                raw -> Arrays.stream(raw.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList());
+    }
+
+    /** Declare an integer setting that must lie within {@code min}..{@code max}. */
+    public static Setting<Integer> integer(String key, Integer defaultValue, int min, int max, String description) {
+        return new Setting<>(key, defaultValue == null ? null : defaultValue.toString(),
+                "a whole number from " + min + " to " + max, description, raw -> {
+                    int value;
+                    try {
+                        value = Integer.parseInt(raw);
+                    } catch (NumberFormatException e) {
+                        throw new IllegalArgumentException("got '" + shorten(raw) + "', which is not a whole number");
+                    }
+                    if (value < min || value > max) {
+                        throw new IllegalArgumentException("got " + value);
+                    }
+                    return value;
+                });
+    }
+
+    /** Declare a duration setting written {@code 500ms}, {@code 2s}, {@code 1m}, {@code 1h} or ISO-8601 {@code PT2S}. */
+    public static Setting<Duration> duration(String key, String defaultValue, String description) {
+        return new Setting<>(key, defaultValue, "a duration such as 500ms, 2s or 1m", description,
+                Setting::parseDuration);
+    }
+
+    /** Declare a true/false setting. */
+    public static Setting<Boolean> flag(String key, boolean defaultValue, String description) {
+        return new Setting<>(key, Boolean.toString(defaultValue), "true or false", description, raw -> {
+            String lower = raw.toLowerCase(Locale.ROOT);
+            if (!lower.equals("true") && !lower.equals("false")) {
+                throw new IllegalArgumentException("got '" + shorten(raw) + "'");
+            }
+            return Boolean.parseBoolean(lower);
+        });
+    }
+
+    /** Return the key, for example {@code docker.container-port}. */
+    public String key() {
+        return key;
+    }
+
+    /** Return the default as written in the README, when there is one. */
+    public Optional<String> defaultValue() {
+        return Optional.ofNullable(defaultValue);
+    }
+
+    /** Return what a valid value looks like, for error messages and {@code --help}. */
+    public String expected() {
+        return expected;
+    }
+
+    /** Return what the setting is for, one sentence. */
+    public String description() {
+        return description;
+    }
+
+    /** Return the system property that sets it: {@code backendconfig.<key>}. */
+    public String systemProperty() {
+        return PROPERTY_PREFIX + key;
+    }
+
+    /** Return the environment variable that sets it: {@code BACKENDCONFIG_<KEY>}, dots and dashes as {@code _}. */
+    public String variable() {
+        return variableFor(key);
+    }
+
+    /** Return the environment variable for any key, by the same rule as {@link #variable()}. */
+    public static String variableFor(String key) {
+        return VARIABLE_PREFIX + key.replace('.', '_').replace('-', '_').toUpperCase(Locale.ROOT);
+    }
+
+    /**
+     * Parse a raw value read from {@code origin}.
+     *
+     * @throws InvalidBackendConfigurationException naming the origin and what a valid value looks like
+     */
+    public T parse(String raw, Origin origin) {
+        try {
+            return parser.parse(raw.strip());
+        } catch (IllegalArgumentException e) {
+            String found = Secrets.isSecretName(key) ? "got a value that is not one" : e.getMessage();
+            throw new InvalidBackendConfigurationException(origin, "setting " + key + " expects " + expected + ", " + found);
+        }
+    }
+
+    /** Return the parsed default, when there is one. */
+    public Optional<T> parsedDefault() {
+        return defaultValue == null ? Optional.empty() : Optional.of(parser.parse(defaultValue));
+    }
+
+    private static Duration parseDuration(String raw) {
+        Matcher matcher = DURATION.matcher(raw.toLowerCase(Locale.ROOT));
+        if (matcher.matches()) {
+            long amount = Long.parseLong(matcher.group(1));
+            return switch (matcher.group(2)) {
+                case "ms" -> Duration.ofMillis(amount);
+                case "s" -> Duration.ofSeconds(amount);
+                case "m" -> Duration.ofMinutes(amount);
+                default -> Duration.ofHours(amount);
+            };
+        }
+        if (raw.toUpperCase(Locale.ROOT).startsWith("PT")) {
+            try {
+                Duration parsed = Duration.parse(raw.toUpperCase(Locale.ROOT));
+                if (!parsed.isNegative()) {
+                    return parsed;
+                }
+            } catch (DateTimeParseException e) {
+                // reported below with the accepted forms
+            }
+        }
+        throw new IllegalArgumentException("got '" + shorten(raw) + "'"
+                + (raw.chars().allMatch(Character::isDigit) ? " without a unit (add ms, s or m)" : ""));
+    }
+
+    private static String shorten(String raw) {
+        return raw.length() > 40 ? raw.substring(0, 40) + "..." : raw;
+    }
+
+    @Override
+    public String toString() {
+        return key;
+    }
+}

@@ -1,0 +1,201 @@
+package dev.backendconfig.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.backendconfig.api.ResolutionReport.Outcome;
+import dev.backendconfig.api.spi.Origin;
+import dev.backendconfig.api.spi.ProviderResult;
+import dev.backendconfig.api.spi.ResolutionContext;
+import dev.backendconfig.api.testing.FixedProvider;
+import dev.backendconfig.api.testing.RecordingLogs;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.slf4j.event.Level;
+
+class BackendResolverTest {
+
+    private static FixedProvider finding(String id, int priority, String http) {
+        return new FixedProvider(id, priority, context -> ProviderResult.found(BackendEndpoint.builder(id)
+                .http(URI.create(http), Origin.other("test " + id)).build(), id + " knows it"));
+    }
+
+    private static FixedProvider skipping(String id, int priority) {
+        return new FixedProvider(id, priority, context -> ProviderResult.skipped("nothing configured for " + id));
+    }
+
+    private static ResolutionContext context(Map<String, String> settings) {
+        return ResolutionContext.builder().settings(settings).build();
+    }
+
+    @Test
+    void asksHighestPriorityFirstAndStopsAtTheFirstFound() {
+        FixedProvider env = skipping("env", 300);
+        FixedProvider docker = finding("docker", 200, "http://localhost:8002");
+        FixedProvider staging = finding("staging", 100, "https://staging.example.test");
+        Resolution resolution = BackendResolver.of(List.of(staging, docker, env)).resolve(context(Map.of()));
+        assertThat(resolution.endpoint().http()).isEqualTo(URI.create("http://localhost:8002"));
+        assertThat(resolution.report().lines()).extracting(ResolutionReport.Line::provider, ResolutionReport.Line::outcome)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("env", Outcome.SKIPPED),
+                        org.assertj.core.groups.Tuple.tuple("docker", Outcome.FOUND),
+                        org.assertj.core.groups.Tuple.tuple("staging", Outcome.NOT_ASKED));
+        assertThat(staging.calls()).isZero();
+    }
+
+    @Test
+    void theProvidersSettingReordersAndLeavesOut() {
+        FixedProvider env = finding("env", 300, "http://localhost:8000");
+        FixedProvider docker = finding("docker", 200, "http://localhost:8002");
+        FixedProvider staging = finding("staging", 100, "https://staging.example.test");
+        Resolution resolution = BackendResolver.of(List.of(env, docker, staging))
+                .resolve(context(Map.of("providers", "staging,docker")));
+        assertThat(resolution.endpoint().source()).isEqualTo("staging");
+        assertThat(resolution.report().line("env").orElseThrow().outcome()).isEqualTo(Outcome.EXCLUDED);
+        assertThat(resolution.report().line("docker").orElseThrow().outcome()).isEqualTo(Outcome.NOT_ASKED);
+        assertThat(env.calls()).isZero();
+    }
+
+    @Test
+    void aProvidersSettingNamingAnUnknownProviderIsAnError() {
+        BackendResolver resolver = BackendResolver.of(List.of(skipping("env", 300), skipping("docker", 200)));
+        assertThatThrownBy(() -> resolver.resolve(context(Map.of("providers", "env,dokcer"))))
+                .isInstanceOf(InvalidBackendConfigurationException.class)
+                .hasMessage("setting providers given to ResolutionContext.Builder.settings: names provider 'dokcer', which is not loaded; loaded providers"
+                        + " are env, docker; did you mean 'docker'?");
+        assertThatThrownBy(() -> resolver.resolve(context(Map.of("providers", "staging"))))
+                .hasMessageEndingWith("; add the config-staging module as a test dependency");
+    }
+
+    @Test
+    void nothingFoundThrowsWithTheWholeReportAndWhatToDoNext() {
+        BackendResolver resolver = BackendResolver.of(List.of(skipping("env", 300),
+                new FixedProvider("docker", 200, c -> ProviderResult.unavailable("engine at unix:///var/run/docker.sock"
+                        + " refused the connection")),
+                skipping("staging", 100)));
+        assertThatThrownBy(() -> resolver.resolve(context(Map.of())))
+                .isInstanceOf(BackendNotFoundException.class)
+                .hasMessageContaining("No backend found.\nbackend: none found (3 providers asked, ")
+                .hasMessageContaining("  env      300  skipped      nothing configured for env")
+                .hasMessageContaining("  docker   200  unavailable  engine at unix:///var/run/docker.sock refused the connection")
+                .hasMessageContaining("  staging  100  skipped      nothing configured for staging")
+                .hasMessageContaining("What to do next:\n  - configure env\n  - configure docker\n  - configure staging\n");
+    }
+
+    @Test
+    void explicitButBrokenConfigurationStopsResolutionNamingTheProvider() {
+        FixedProvider staging = finding("staging", 100, "https://staging.example.test");
+        BackendResolver resolver = BackendResolver.of(List.of(new FixedProvider("env", 300, c -> {
+            throw new InvalidBackendConfigurationException(Origin.variable("BACKEND_URL"), "expected a URL, got junk");
+        }), staging));
+        assertThatThrownBy(() -> resolver.resolve(context(Map.of())))
+                .isInstanceOf(InvalidBackendConfigurationException.class)
+                .hasMessageStartingWith("variable BACKEND_URL: expected a URL, got junk\nResolution stopped at provider env")
+                .hasMessageContaining("  env  300  invalid      variable BACKEND_URL: expected a URL, got junk")
+                .satisfies(e -> assertThat(((InvalidBackendConfigurationException) e).providerId()).contains("env"));
+        assertThat(staging.calls()).isZero();
+    }
+
+    @Test
+    void aProviderThatThrowsIsReportedAndTheNextIsAsked() {
+        Resolution resolution = BackendResolver.of(List.of(
+                new FixedProvider("flaky", 300, c -> {
+                    throw new IllegalStateException("cannot reach http://admin:pw@10.9.9.9/x");
+                }),
+                finding("staging", 100, "https://staging.example.test"))).resolve(context(Map.of()));
+        ResolutionReport.Line flaky = resolution.report().line("flaky").orElseThrow();
+        assertThat(flaky.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(flaky.reason()).isEqualTo("threw IllegalStateException: cannot reach http://***@10.9.9.9/x");
+        assertThat(resolution.endpoint().source()).isEqualTo("staging");
+    }
+
+    @Test
+    void aProviderThatHangsIsLeftWhenTheBudgetRunsOut() {
+        FixedProvider hanging = new FixedProvider("hanging", 300, c -> {
+            try {
+                Thread.sleep(60_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return ProviderResult.skipped("woke up");
+        });
+        FixedProvider staging = finding("staging", 100, "https://staging.example.test");
+        BackendResolver resolver = BackendResolver.of(List.of(hanging, staging));
+        assertThatThrownBy(() -> resolver.resolve(context(Map.of("timeout", "300ms"))))
+                .isInstanceOf(BackendNotFoundException.class)
+                .satisfies(e -> {
+                    ResolutionReport report = ((BackendNotFoundException) e).report();
+                    assertThat(report.line("hanging").orElseThrow().reason())
+                            .startsWith("did not answer within the ").endsWith(" left of the time budget (setting timeout);"
+                                    + " left running");
+                    assertThat(report.line("staging").orElseThrow().outcome()).isEqualTo(Outcome.NOT_ASKED);
+                    assertThat(report.line("staging").orElseThrow().reason())
+                            .isEqualTo("the time budget (setting timeout = 300 ms) was used up");
+                    assertThat(report.elapsed()).isLessThan(Duration.ofSeconds(5));
+                });
+    }
+
+    @Test
+    void anEndpointWhoseSourceIsNotTheProviderIdIsRefused() {
+        FixedProvider liar = new FixedProvider("liar", 300, c -> ProviderResult.found(BackendEndpoint.builder("env")
+                .http(URI.create("http://h"), Origin.other("x")).build(), "claims to be env"));
+        Resolution resolution = BackendResolver.of(List.of(liar, finding("staging", 100, "https://s.example.test")))
+                .resolve(context(Map.of()));
+        assertThat(resolution.report().line("liar").orElseThrow().reason())
+                .isEqualTo("returned an endpoint whose source is 'env' instead of its id");
+    }
+
+    @Test
+    void duplicateIdsKeepTheFirstAndReportTheSecond() {
+        Resolution resolution = BackendResolver.of(List.of(finding("env", 300, "http://first"),
+                finding("env", 250, "http://second"))).resolve(context(Map.of()));
+        assertThat(resolution.endpoint().http()).isEqualTo(URI.create("http://first"));
+        assertThat(resolution.report().lines()).anySatisfy(line -> {
+            assertThat(line.outcome()).isEqualTo(Outcome.NOT_LOADED);
+            assertThat(line.reason()).isEqualTo("id 'env' is already used by " + FixedProvider.class.getName()
+                    + ", which was loaded first");
+        });
+    }
+
+    @Test
+    void cachesNothingEveryResolutionAsksAgain() {
+        FixedProvider env = finding("env", 300, "http://localhost:8002");
+        BackendResolver resolver = BackendResolver.of(List.of(env));
+        resolver.resolve(context(Map.of()));
+        resolver.resolve(context(Map.of()));
+        assertThat(env.calls()).isEqualTo(2);
+    }
+
+    @Test
+    void logsOneInfoLineWithTheMaskedEndpointAndTheReportAtDebug() {
+        RecordingLogs.clear();
+        BackendResolver.of(List.of(finding("env", 300, "http://user:hunter2@localhost:8002"))).resolve(context(Map.of()));
+        List<RecordingLogs.Event> info = RecordingLogs.events(Level.INFO).stream()
+                .filter(event -> event.logger().equals(BackendResolver.class.getName())).toList();
+        assertThat(info).singleElement().extracting(RecordingLogs.Event::message).asString()
+                .startsWith("backend: http://***@localhost:8002 ws://***@localhost:8002 (from env, ");
+        assertThat(RecordingLogs.text()).doesNotContain("hunter2");
+    }
+
+    @Test
+    void settingsOfABuiltInProviderThatIsNotLoadedAreReportedAsHavingNoEffect() {
+        Resolution resolution = BackendResolver.of(List.of(finding("env", 300, "http://localhost:8002")))
+                .resolve(context(Map.of("docker.service", "backend")));
+        assertThat(resolution.report().notes()).containsExactly(
+                "setting docker.service=backend (setting docker.service given to ResolutionContext.Builder.settings)",
+                "setting docker.service has no effect: provider docker is not on the classpath (add config-docker)");
+    }
+
+    @Test
+    void aSplitEndpointIsAllowedAndNoted() {
+        FixedProvider staging = new FixedProvider("staging", 100, c -> ProviderResult.found(BackendEndpoint.builder("staging")
+                .http(URI.create("https://api.example.test"), Origin.other("a"))
+                .webSocket(URI.create("wss://ws.example.test/ws"), Origin.other("b")).build(), "file"));
+        Resolution resolution = BackendResolver.of(List.of(staging)).resolve(context(Map.of()));
+        assertThat(resolution.report().line("staging").orElseThrow().notes()).containsExactly(
+                "HTTP and WebSocket URLs point to different hosts or ports (api.example.test:443 and ws.example.test:443)");
+    }
+}

@@ -1,0 +1,52 @@
+package dev.backendconfig.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.backendconfig.api.ResolutionReport.Line;
+import dev.backendconfig.api.ResolutionReport.Outcome;
+import dev.backendconfig.api.spi.Origin;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ResolutionReportTest {
+
+    @Test
+    void rendersOneAlignedLinePerProviderWithOriginsAndNotes() {
+        BackendEndpoint endpoint = BackendEndpoint.builder("docker")
+                .http(URI.create("http://localhost:8002"), Origin.container("alpine-test-backend")).build();
+        ResolutionReport report = new ResolutionReport(endpoint, List.of(
+                new Line("env", 300, Outcome.SKIPPED, "none of TEST_BACKEND_URL, BACKEND_URL is set",
+                        Duration.ofNanos(120_000), Map.of(), List.of()),
+                new Line("docker", 200, Outcome.FOUND, "service alpine-test-backend publishes 8000 on 0.0.0.0:8002",
+                        Duration.ofMillis(38), endpoint.origins(), List.of("engine unix:///var/run/docker.sock (default)")),
+                new Line("staging", 100, Outcome.NOT_ASKED, "", Duration.ZERO, Map.of(), List.of())),
+                List.of("setting docker.container-port=8000 (system property backendconfig.docker.container-port)"),
+                Duration.ofMillis(41), Instant.EPOCH);
+        assertThat(report.render()).isEqualTo(String.join("\n",
+                "backend: http://localhost:8002  ws://localhost:8002  (from docker, 41 ms)",
+                "  env      300  skipped      none of TEST_BACKEND_URL, BACKEND_URL is set                0.1 ms",
+                "  docker   200  found        service alpine-test-backend publishes 8000 on 0.0.0.0:8002  38 ms",
+                "                             http: container alpine-test-backend",
+                "                             websocket: derived from the HTTP URL (container alpine-test-backend)",
+                "                             note: engine unix:///var/run/docker.sock (default)",
+                "  staging  100  not asked",
+                "  setting docker.container-port=8000 (system property backendconfig.docker.container-port)",
+                ""));
+        assertThat(report.toString()).isEqualTo(report.render());
+    }
+
+    @Test
+    void saysNoneFoundAndHowManyProvidersWereAsked() {
+        ResolutionReport report = new ResolutionReport(null, List.of(
+                new Line("env", 300, Outcome.SKIPPED, "none set", Duration.ZERO, Map.of(), List.of()),
+                new Line("docker", 200, Outcome.EXCLUDED, "left out by setting providers", Duration.ZERO, Map.of(),
+                        List.of())), List.of(), Duration.ofMillis(3), Instant.EPOCH);
+        assertThat(report.render()).startsWith("backend: none found (1 provider asked, 3.0 ms)\n")
+                .contains("  docker  200  excluded     left out by setting providers\n");
+        assertThat(report.endpoint()).isEmpty();
+    }
+}

@@ -1,0 +1,95 @@
+package dev.backendconfig.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.backendconfig.api.testing.CountingProvider;
+import dev.backendconfig.api.testing.ServiceFiles;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TestContextTest {
+
+    @TempDir
+    Path directory;
+
+    private ClassLoader previous;
+
+    @BeforeEach
+    void useAClassLoaderWithTheCountingProvider() throws Exception {
+        previous = Thread.currentThread().getContextClassLoader();
+        CountingProvider.RESOLUTIONS.set(0);
+        TestContext.reset();
+    }
+
+    @AfterEach
+    void restore() {
+        Thread.currentThread().setContextClassLoader(previous);
+        TestContext.reset();
+    }
+
+    @Test
+    void thirtyTwoThreadsAtOnceCauseExactlyOneResolution() throws Exception {
+        ClassLoader loader = ServiceFiles.loaderListing(directory, CountingProvider.class.getName());
+        ExecutorService threads = Executors.newFixedThreadPool(32);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<URI>> urls = new ArrayList<>();
+            for (int i = 0; i < 32; i++) {
+                urls.add(threads.submit(() -> {
+                    Thread.currentThread().setContextClassLoader(loader);
+                    start.await();
+                    return TestContext.get().backendUrl();
+                }));
+            }
+            start.countDown();
+            for (Future<URI> url : urls) {
+                assertThat(url.get(30, TimeUnit.SECONDS)).isEqualTo(URI.create("http://localhost:9001"));
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+        assertThat(CountingProvider.RESOLUTIONS).hasValue(1);
+    }
+
+    @Test
+    void resetResolvesAgain() throws Exception {
+        Thread.currentThread().setContextClassLoader(ServiceFiles.loaderListing(directory, CountingProvider.class.getName()));
+        assertThat(TestContext.get().backendUrl()).isEqualTo(URI.create("http://localhost:9001"));
+        assertThat(TestContext.get().backendUrl()).isEqualTo(URI.create("http://localhost:9001"));
+        TestContext.reset();
+        assertThat(TestContext.get().backendUrl()).isEqualTo(URI.create("http://localhost:9002"));
+        assertThat(TestContext.get().webSocketUrl("/ws/chat")).isEqualTo(URI.create("ws://localhost:9002/ws/chat"));
+        assertThat(TestContext.get().report().line("counting").orElseThrow().reason()).isEqualTo("resolution number 2");
+    }
+
+    @Test
+    void keepsAFailureTooSoThatTestsDoNotEachWaitItOut() throws Exception {
+        Thread.currentThread().setContextClassLoader(ServiceFiles.loaderListing(directory, "# nothing registered"));
+        Throwable first = org.assertj.core.api.Assertions.catchThrowable(TestContext::get);
+        assertThat(first).isInstanceOf(BackendNotFoundException.class)
+                .hasMessageStartingWith("No backend found.\nbackend: none found (0 providers asked, ");
+        assertThatThrownBy(TestContext::get).isSameAs(first);
+    }
+
+    @Test
+    void anIsolatedContextDoesNotTouchTheSharedOne() throws Exception {
+        Thread.currentThread().setContextClassLoader(ServiceFiles.loaderListing(directory, CountingProvider.class.getName()));
+        TestContext isolated = TestContext.resolve(java.util.Map.of("timeout", "10s"));
+        assertThat(isolated.backendUrl()).isEqualTo(URI.create("http://localhost:9001"));
+        assertThat(TestContext.get().backendUrl()).isEqualTo(URI.create("http://localhost:9002"));
+        assertThat(isolated.report().notes())
+                .contains("setting timeout=10s (setting timeout given to TestContext.resolve)");
+    }
+}

@@ -1,0 +1,42 @@
+package dev.backendconfig.api.testing;
+
+import dev.backendconfig.api.BackendEndpoint;
+import dev.backendconfig.api.spi.BackendEndpointProvider;
+import dev.backendconfig.api.spi.Origin;
+import dev.backendconfig.api.spi.ProviderResult;
+import dev.backendconfig.api.spi.ResolutionContext;
+import java.net.URI;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A provider loaded through a services file in a temporary directory; it counts resolutions across all its
+ * instances and takes a little time, so that concurrent callers really overlap.
+ */
+public final class CountingProvider implements BackendEndpointProvider {
+
+    /** Resolutions so far, across instances. */
+    public static final AtomicInteger RESOLUTIONS = new AtomicInteger();
+
+    @Override
+    public String id() {
+        return "counting";
+    }
+
+    @Override
+    public int priority() {
+        return 150;
+    }
+
+    @Override
+    public ProviderResult resolve(ResolutionContext context) {
+        int number = RESOLUTIONS.incrementAndGet();
+        try {
+            Thread.sleep(50);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return ProviderResult.found(BackendEndpoint.builder(id())
+                .http(URI.create("http://localhost:" + (9000 + number)), Origin.other("resolution " + number)).build(),
+                "resolution number " + number);
+    }
+}

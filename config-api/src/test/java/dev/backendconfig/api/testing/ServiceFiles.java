@@ -1,0 +1,28 @@
+package dev.backendconfig.api.testing;
+
+import dev.backendconfig.api.spi.BackendEndpointProvider;
+import java.io.IOException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Build a class loader whose only addition is a real {@code META-INF/services} file listing given class names. */
+public final class ServiceFiles {
+
+    private ServiceFiles() {
+    }
+
+    /** Return a class loader, child of this test's, that sees a services file with these lines. */
+    public static ClassLoader loaderListing(Path directory, String... lines) throws IOException {
+        Path services = Files.createDirectories(directory.resolve("META-INF/services"));
+        Files.write(services.resolve(BackendEndpointProvider.class.getName()), java.util.List.of(lines));
+        return new URLClassLoader(new URL[] {directory.toUri().toURL()}, ServiceFiles.class.getClassLoader()) {
+            @Override
+            public java.util.Enumeration<URL> getResources(String name) throws IOException {
+                // only the services file of this directory, not the ones of the modules under test
+                return name.startsWith("META-INF/services/") ? findResources(name) : super.getResources(name);
+            }
+        };
+    }
+}
