@@ -43,11 +43,8 @@ public final class EnvEndpointProvider implements BackendEndpointProvider {
     public ProviderResult resolve(ResolutionContext context) {
         List<String> urlVariables = context.settings().get(BuiltInSettings.ENV_URL_VARIABLES);
         List<String> webSocketVariables = context.settings().get(BuiltInSettings.ENV_WEBSOCKET_VARIABLES);
-        List<String> notes = new ArrayList<>();
-        VariableChoice http = VariableChoice.http(context, BuiltInSettings.URL, urlVariables, notes);
-        VariableChoice webSocket = VariableChoice.webSocket(context, BuiltInSettings.WEBSOCKET_URL, webSocketVariables,
-                notes);
-        notes.forEach(note -> LOG.warn("{}", note));
+        VariableChoice http = VariableChoice.http(context, BuiltInSettings.URL, urlVariables);
+        VariableChoice webSocket = VariableChoice.webSocket(context, BuiltInSettings.WEBSOCKET_URL, webSocketVariables);
         if (http.isEmpty() && webSocket.isEmpty()) {
             List<String> names = new ArrayList<>(urlVariables);
             names.addAll(webSocketVariables);
@@ -57,8 +54,11 @@ public final class EnvEndpointProvider implements BackendEndpointProvider {
         http.applyHttp(endpoint);
         webSocket.applyWebSocket(endpoint);
         ProviderResult result = ProviderResult.found(endpoint.build(), reason(http, webSocket));
-        for (String note : notes) {
-            result = result.withNote(note);
+        for (VariableChoice choice : List.of(http, webSocket)) {
+            choice.conflicts().forEach(conflict -> LOG.warn("{}", conflict));
+            for (String note : choice.notes()) {
+                result = result.withNote(note);
+            }
         }
         return result;
     }

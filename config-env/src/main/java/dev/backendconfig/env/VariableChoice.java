@@ -13,34 +13,48 @@ import java.util.Optional;
 import java.util.function.BiFunction;
 
 /**
- * The winning URL among a setting and a list of variables, and notes about the ones that lost.
+ * The winning URL among a setting and a list of variables, with notes about the ones that lost; a loser set to a
+ * different URL is a conflict, worth a warning.
  */
 final class VariableChoice {
 
     private final URI url;
     private final Origin origin;
+    private final List<String> notes;
+    private final List<String> conflicts;
 
-    private VariableChoice(URI url, Origin origin) {
+    private VariableChoice(URI url, Origin origin, List<String> notes, List<String> conflicts) {
         this.url = url;
         this.origin = origin;
+        this.notes = List.copyOf(notes);
+        this.conflicts = List.copyOf(conflicts);
     }
 
-    static VariableChoice http(ResolutionContext context, Setting<String> setting, List<String> variables,
-            List<String> notes) {
-        return choose(context, setting, variables, notes, BackendUrls::parseHttp);
+    static VariableChoice http(ResolutionContext context, Setting<String> setting, List<String> variables) {
+        return choose(context, setting, variables, BackendUrls::parseHttp);
     }
 
-    static VariableChoice webSocket(ResolutionContext context, Setting<String> setting, List<String> variables,
-            List<String> notes) {
-        return choose(context, setting, variables, notes, BackendUrls::parseWebSocket);
+    static VariableChoice webSocket(ResolutionContext context, Setting<String> setting, List<String> variables) {
+        return choose(context, setting, variables, BackendUrls::parseWebSocket);
     }
 
     boolean isEmpty() {
         return url == null;
     }
 
+    /** Return the winner's name: the variable name, or the setting's origin described. */
     String describe() {
-        return origin.kind() == Origin.Kind.VARIABLE ? origin.location() : origin.describe();
+        return name(origin);
+    }
+
+    /** Return every note about losers, conflicts included. */
+    List<String> notes() {
+        return notes;
+    }
+
+    /** Return the notes about losers set to a different URL. */
+    List<String> conflicts() {
+        return conflicts;
     }
 
     void applyHttp(BackendEndpoint.Builder endpoint) {
@@ -56,7 +70,7 @@ final class VariableChoice {
     }
 
     private static VariableChoice choose(ResolutionContext context, Setting<String> setting, List<String> variables,
-            List<String> notes, BiFunction<String, Origin, Optional<URI>> parser) {
+            BiFunction<String, Origin, Optional<URI>> parser) {
         List<Candidate> candidates = new ArrayList<>();
         context.settings().find(setting)
                 .ifPresent(value -> candidates.add(new Candidate(value, context.settings().origin(setting))));
@@ -64,30 +78,33 @@ final class VariableChoice {
             context.variable(variable).ifPresent(value -> candidates.add(new Candidate(value, Origin.variable(variable))));
         }
         if (candidates.isEmpty()) {
-            return new VariableChoice(null, null);
+            return new VariableChoice(null, null, List.of(), List.of());
         }
         Candidate winner = candidates.get(0);
         URI url = parser.apply(winner.value(), winner.origin()).orElseThrow();
-        for (Candidate loser : candidates.subList(1, candidates.size())) {
-            notes.add(compare(winner, url, loser, parser));
-        }
-        return new VariableChoice(url, winner.origin());
-    }
-
-    private static String compare(Candidate winner, URI url, Candidate loser,
-            BiFunction<String, Origin, Optional<URI>> parser) {
+        List<String> notes = new ArrayList<>();
+        List<String> conflicts = new ArrayList<>();
         String won = name(winner.origin());
-        String lost = name(loser.origin());
-        try {
-            URI other = parser.apply(loser.value(), loser.origin()).orElseThrow();
-            if (other.equals(url)) {
-                return lost + " is also set, to the same URL";
+        for (Candidate loser : candidates.subList(1, candidates.size())) {
+            String lost = name(loser.origin());
+            try {
+                URI other = parser.apply(loser.value(), loser.origin()).orElseThrow();
+                if (other.equals(url)) {
+                    notes.add(lost + " is also set, to the same URL");
+                } else {
+                    String conflict = won + " wins over " + lost + ", which is set to a different URL ("
+                            + BackendUrls.hostAndPort(other) + " instead of " + BackendUrls.hostAndPort(url) + ")";
+                    notes.add(conflict);
+                    conflicts.add(conflict);
+                }
+            } catch (InvalidBackendConfigurationException e) {
+                String conflict = won + " wins over " + lost + ", which is also set but is not a valid URL ("
+                        + e.problem() + ")";
+                notes.add(conflict);
+                conflicts.add(conflict);
             }
-            return won + " wins over " + lost + ", which is set to a different URL (" + BackendUrls.hostAndPort(other)
-                    + " instead of " + BackendUrls.hostAndPort(url) + ")";
-        } catch (InvalidBackendConfigurationException e) {
-            return won + " wins over " + lost + ", which is also set but is not a valid URL (" + e.problem() + ")";
         }
+        return new VariableChoice(url, winner.origin(), notes, conflicts);
     }
 
     private static String name(Origin origin) {

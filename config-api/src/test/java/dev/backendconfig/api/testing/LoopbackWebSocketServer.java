@@ -118,10 +118,10 @@ public final class LoopbackWebSocketServer implements AutoCloseable {
                         .getBytes(StandardCharsets.ISO_8859_1));
                 return;
             }
+            handshakePaths.add(path);
             out.write(("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
                     + "Sec-WebSocket-Accept: " + accept(key) + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
             out.flush();
-            handshakePaths.add(path);
             echoFrames(in, out);
         } catch (IOException e) {
             // the client went away; nothing to do

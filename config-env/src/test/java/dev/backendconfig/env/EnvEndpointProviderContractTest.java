@@ -1,0 +1,31 @@
+package dev.backendconfig.env;
+
+import dev.backendconfig.api.spi.BackendEndpointProvider;
+import dev.backendconfig.api.spi.ResolutionContext;
+import dev.backendconfig.api.testing.BackendEndpointProviderContractTest;
+import java.nio.file.Path;
+import java.util.Map;
+
+class EnvEndpointProviderContractTest extends BackendEndpointProviderContractTest {
+
+    @Override
+    protected BackendEndpointProvider provider() {
+        return new EnvEndpointProvider();
+    }
+
+    @Override
+    protected int documentedPriority() {
+        return EnvEndpointProvider.PRIORITY;
+    }
+
+    @Override
+    protected ResolutionContext foundContext(Path directory) {
+        return ResolutionContext.builder().workingDirectory(directory)
+                .environment(Map.of("TEST_BACKEND_URL", "http://e2e:" + plantedSecret() + "@localhost:8002")).build();
+    }
+
+    @Override
+    protected String expectedHttp() {
+        return "http://e2e:" + plantedSecret() + "@localhost:8002";
+    }
+}

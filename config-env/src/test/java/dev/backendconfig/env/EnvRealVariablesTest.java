@@ -1,0 +1,53 @@
+package dev.backendconfig.env;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.backendconfig.api.BackendResolver;
+import dev.backendconfig.api.Resolution;
+import dev.backendconfig.api.ResolutionReport.Outcome;
+import java.net.URI;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import uk.org.webcompere.systemstubs.environment.EnvironmentVariables;
+import uk.org.webcompere.systemstubs.jupiter.SystemStub;
+import uk.org.webcompere.systemstubs.jupiter.SystemStubsExtension;
+import uk.org.webcompere.systemstubs.properties.SystemProperties;
+
+/** The real-variable path: the process's own environment and system properties, through ServiceLoader. */
+@ExtendWith(SystemStubsExtension.class)
+class EnvRealVariablesTest {
+
+    @SystemStub
+    private EnvironmentVariables variables = new EnvironmentVariables()
+            .remove("BACKEND_URL").remove("WEBSOCKET_URL").remove("TEST_WEBSOCKET_URL");
+
+    @SystemStub
+    private SystemProperties properties;
+
+    @Test
+    void readsTestBackendUrlFromTheRealEnvironment() {
+        variables.set("TEST_BACKEND_URL", "http://localhost:8002");
+        Resolution resolution = BackendResolver.create().resolve();
+        assertThat(resolution.endpoint().http()).isEqualTo(URI.create("http://localhost:8002"));
+        assertThat(resolution.endpoint().webSocket()).isEqualTo(URI.create("ws://localhost:8002"));
+        assertThat(resolution.report().line("env").orElseThrow().outcome()).isEqualTo(Outcome.FOUND);
+    }
+
+    @Test
+    void theSystemPropertyBeatsTheRealVariables() {
+        variables.set("TEST_BACKEND_URL", "http://localhost:8002");
+        properties.set("backendconfig.url", "http://127.0.0.1:8010");
+        assertThat(BackendResolver.create().resolve().endpoint().http()).isEqualTo(URI.create("http://127.0.0.1:8010"));
+    }
+
+    @Test
+    void aSettingVariableChangesTheNamesRead() {
+        variables.remove("TEST_BACKEND_URL");
+        variables.set("BACKENDCONFIG_ENV_URL_VARIABLES", "E2E_BACKEND_URL");
+        variables.set("E2E_BACKEND_URL", "http://localhost:8003");
+        Resolution resolution = BackendResolver.create().resolve();
+        assertThat(resolution.endpoint().http()).isEqualTo(URI.create("http://localhost:8003"));
+        assertThat(resolution.report().notes())
+                .contains("setting env.url-variables=E2E_BACKEND_URL (variable BACKENDCONFIG_ENV_URL_VARIABLES)");
+    }
+}
