@@ -1,0 +1,232 @@
+package dev.backendconfig.api.dotenv;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.backendconfig.api.InvalidBackendConfigurationException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class DotenvTest {
+
+    private static final String FILE = "/repo/.env.staging.e2e";
+
+    @TempDir
+    Path directory;
+
+    private static DotenvFile parse(String text) {
+        return Dotenv.parse(text, FILE, Map.of());
+    }
+
+    private static String value(String text, String name) {
+        return parse(text).entry(name).orElseThrow().value();
+    }
+
+    @Test
+    void readsTheStagingExample() {
+        DotenvFile file = parse("""
+                # Staging E2E
+                STAGING_BASE_URL=https://backend-staging.example.test
+                STAGING_API_URL=https://backend-staging.example.test/api
+                STAGING_WEBSOCKET_URL=wss://backend-staging.example.test/ws
+                STAGING_AUTH_URL=https://auth-staging.example.test
+                TEST_USER_EMAIL=e2e@example.test
+                TEST_USER_PASSWORD=not-for-logs
+                ENVIRONMENT=staging
+                """);
+        assertThat(file.entries().keySet()).containsExactly("STAGING_BASE_URL", "STAGING_API_URL",
+                "STAGING_WEBSOCKET_URL", "STAGING_AUTH_URL", "TEST_USER_EMAIL", "TEST_USER_PASSWORD", "ENVIRONMENT");
+        assertThat(file.entry("STAGING_WEBSOCKET_URL").orElseThrow())
+                .isEqualTo(new DotenvEntry("STAGING_WEBSOCKET_URL", "wss://backend-staging.example.test/ws", 4));
+        assertThat(file.origin(file.entry("TEST_USER_PASSWORD").orElseThrow()).describe()).isEqualTo(FILE + ":7");
+        assertThat(file.toString()).doesNotContain("not-for-logs");
+        assertThat(file.entry("TEST_USER_PASSWORD").orElseThrow().toString()).isEqualTo("TEST_USER_PASSWORD (line 7)");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "A=plain | plain",
+        "A=  spaced out   | spaced out",
+        "A = around | around",
+        "export A=exported | exported",
+        "export  A=two spaces | two spaces",
+        "A=pa#ss | pa#ss",
+        "A=value # comment | value",
+        "A=value\t# tab comment | value",
+        "A=#not-a-comment-at-value-start | #not-a-comment-at-value-start",
+        "A='single # quoted' | single # quoted",
+        "A='literal $HOME \\n' | literal $HOME \\n",
+        "A=\"double \\\"quoted\\\"\" | double \"quoted\"",
+        "A=\"tab\\there\" | tab\there",
+        "A=\"back\\\\slash\" | back\\slash",
+        "A=\"dollar \\$HOME\" | dollar $HOME",
+        "A=\"unknown \\q escape\" | unknown \\q escape",
+        "A='quoted' # comment | quoted",
+        "A= | ''",
+        "A=\"\" | ''",
+        "my.dotted-name=x | x",
+    })
+    void readsTheComposeDialect(String line, String expected) {
+        String name = line.startsWith("export") ? "A" : line.substring(0, line.indexOf('=')).strip();
+        assertThat(value(line + "\n", name)).isEqualTo(expected.equals("''") ? "" : expected);
+    }
+
+    @Test
+    void doubleQuotedEscapesAndMultiLineValues() {
+        DotenvFile file = parse("CERT=\"-----BEGIN-----\nline two\n-----END-----\"\nNEXT=after\nESCAPED=\"a\\nb\\r\\tc\"\n");
+        assertThat(file.entry("CERT").orElseThrow().value()).isEqualTo("-----BEGIN-----\nline two\n-----END-----");
+        assertThat(file.entry("NEXT").orElseThrow().line()).isEqualTo(4);
+        assertThat(file.entry("ESCAPED").orElseThrow().value()).isEqualTo("a\nb\r\tc");
+    }
+
+    @Test
+    void singleQuotedValuesMaySpanLinesAndStayLiteral() {
+        DotenvFile file = parse("KEY='first\n$second'\nNEXT=x\n");
+        assertThat(file.entry("KEY").orElseThrow().value()).isEqualTo("first\n$second");
+        assertThat(file.entry("NEXT").orElseThrow().line()).isEqualTo(3);
+    }
+
+    @Test
+    void handlesCrlfAndAByteOrderMark() {
+        DotenvFile file = parse("\uFEFFA=one\r\nB=\"two\"\r\n\r\n# c\r\nC=three\r\n");
+        assertThat(file.entries()).containsOnlyKeys("A", "B", "C");
+        assertThat(file.entry("A").orElseThrow().value()).isEqualTo("one");
+        assertThat(file.entry("B").orElseThrow().value()).isEqualTo("two");
+        assertThat(file.entry("C").orElseThrow()).isEqualTo(new DotenvEntry("C", "three", 5));
+    }
+
+    @Test
+    void theLastDuplicateWinsAndIsNoted() {
+        DotenvFile file = parse("A=first\nB=x\nA=second\n");
+        assertThat(file.entry("A").orElseThrow()).isEqualTo(new DotenvEntry("A", "second", 3));
+        assertThat(file.notes()).containsExactly("A is defined on lines 1 and 3; line 3 wins");
+    }
+
+    @Test
+    void interpolatesFromTheRealEnvironmentThenEarlierNames() {
+        DotenvFile file = Dotenv.parse("""
+                HOST=backend-staging.example.test
+                PORT=8002
+                BASE=https://${HOST}:${PORT}
+                QUOTED="ws://${HOST}/ws"
+                LITERAL='${HOST}'
+                FALLBACK=${ALPINE_TEST_BACKEND_PORT:-8002}
+                """, FILE, Map.of("PORT", "9443", "ALPINE_TEST_BACKEND_PORT", "8010"));
+        assertThat(file.value("BASE")).contains("https://backend-staging.example.test:9443");
+        assertThat(file.value("QUOTED")).contains("ws://backend-staging.example.test/ws");
+        assertThat(file.value("LITERAL")).contains("${HOST}");
+        assertThat(file.value("FALLBACK")).contains("8010");
+    }
+
+    @Test
+    void anEmptyRealVariableCountsAsUnsetForInterpolation() {
+        DotenvFile file = Dotenv.parse("PORT=8002\nURL=http://localhost:${PORT}\nP2=${UNSET_HERE:-x}\n", FILE,
+                Map.of("PORT", "", "UNSET_HERE", ""));
+        assertThat(file.value("URL")).contains("http://localhost:8002");
+        assertThat(file.value("P2")).contains("x");
+    }
+
+    @Test
+    void blankLinesAndCommentsAreSkippedAndAnEmptyFileHasNoEntries() {
+        assertThat(parse("\n   \n# only comments\n  # indented\n").isEmpty()).isTrue();
+        assertThat(parse("").isEmpty()).isTrue();
+    }
+
+    /** Cases write a line break as ⏎; a backslash-n stays the two characters it is. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "A='never closed | 1: the single quote opened here is never closed (the file ends first); close it with '",
+        "A=\"never closed | 1: the double quote opened here is never closed (the file ends first); close it with \"",
+        "B=ok⏎A=\"spans⏎to the end | 2: the double quote opened here is never closed (the file ends first); close it with \"",
+        "KEY | 1: expected NAME=value, got the name KEY without '='",
+        "1KEY=x | 1: the name 1KEY must start with a letter or '_'",
+        "KEY WITH SPACE=x | 1: expected '=' after the name KEY (a name cannot contain spaces)",
+        "=x | 1: expected a variable name, got '='",
+        "A='x'y | 1: unexpected text after the closing quote of A (put a comment after a space and #, or quote the whole value)",
+        "A=${VAR:?must be set} | 1: variable VAR is required and must not be empty: must be set",
+        "OK=1⏎A=${unclosed | 2: '${unclosed' is never closed: expected '}' (write ${NAME}, ${NAME:-default} or $$ for a literal $)",
+        "\\nSTAGING_BASE_URL=https://x | 1: starts with a literal \\n instead of a line break (was the file written with echo without -e?); put each NAME=value on its own line",
+    })
+    void badLinesNameTheFileAndLineNeverTheValue(String text, String message) {
+        String withLineBreaks = text.replace("⏎", "\n");
+        assertThatThrownBy(() -> parse(withLineBreaks))
+                .isInstanceOf(InvalidBackendConfigurationException.class)
+                .hasMessage(FILE + ":" + message);
+    }
+
+    @Test
+    void aOneLineFileOfLiteralNewlinesYieldsNothingAndSaysSo() {
+        String oneLine = "# Staging E2E\\nSTAGING_BASE_URL=https://backend-staging.example.test\\nTEST_USER_PASSWORD=not-for-logs\\n";
+        assertThatThrownBy(() -> parse(oneLine))
+                .isInstanceOf(InvalidBackendConfigurationException.class)
+                .hasMessage(FILE + ":1: yields no variables: its only line holds literal \\n sequences instead of line"
+                        + " breaks (was it written with echo without -e?); put each NAME=value on its own line")
+                .hasMessageNotContaining("not-for-logs");
+    }
+
+    @Test
+    void aValueHoldingLiteralNewlinesFollowedByNamesIsNoted() {
+        DotenvFile file = parse("STAGING_BASE_URL=https://x.example.test\\nSTAGING_WEBSOCKET_URL=wss://x.example.test\n");
+        assertThat(file.notes()).containsExactly("STAGING_BASE_URL (line 1) holds a literal \\n followed by NAME=: the"
+                + " file looks written with echo without -e; put each NAME=value on its own line");
+    }
+
+    @Test
+    void readsARealFile() throws IOException {
+        Path file = directory.resolve(".env.staging.e2e");
+        Files.writeString(file, "STAGING_BASE_URL=https://backend-staging.example.test\n");
+        assertThat(Dotenv.read(file, Map.of()).value("STAGING_BASE_URL")).contains("https://backend-staging.example.test");
+    }
+
+    @Test
+    void aDirectoryWhereTheFileShouldBeIsAnError() throws IOException {
+        Path file = Files.createDirectory(directory.resolve(".env.staging.e2e"));
+        assertThatThrownBy(() -> Dotenv.read(file, Map.of()))
+                .isInstanceOf(InvalidBackendConfigurationException.class)
+                .hasMessage(file + ": is a directory; expected a dotenv file of NAME=value lines");
+    }
+
+    @Test
+    void aNonUtf8FileIsAnErrorWithTheLine() throws IOException {
+        Path file = directory.resolve(".env.staging.e2e");
+        byte[] latin1 = "A=ok\nTEST_USER_PASSWORD=pässword\n".getBytes(StandardCharsets.ISO_8859_1);
+        Files.write(file, latin1);
+        assertThatThrownBy(() -> Dotenv.read(file, Map.of()))
+                .isInstanceOf(InvalidBackendConfigurationException.class)
+                .hasMessage(file + ":2: is not UTF-8 text (an invalid byte at offset 25); save the file as UTF-8");
+    }
+
+    @Test
+    void aFileWithoutReadPermissionIsAnError() throws IOException {
+        Path file = directory.resolve(".env.staging.e2e");
+        Files.writeString(file, "A=1\n");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("---------"));
+        assumeTrue(!Files.isReadable(file), "running as root: file permissions do not apply");
+        assertThatThrownBy(() -> Dotenv.read(file, Map.of()))
+                .hasMessage(file + ": cannot be read: permission denied (make it readable by the user running the tests)");
+    }
+
+    @Test
+    void aFileThatFailsWhileBeingReadIsAnError() {
+        Path unreadable = Path.of("/proc/self/mem");
+        assumeTrue(Files.exists(unreadable), "needs Linux /proc");
+        assertThatThrownBy(() -> Dotenv.read(unreadable, Map.of()))
+                .isInstanceOf(InvalidBackendConfigurationException.class)
+                .hasMessageStartingWith("/proc/self/mem: cannot be read (IOException");
+    }
+
+    @Test
+    void aMissingFileIsAnError() {
+        Path missing = directory.resolve("missing.env");
+        assertThatThrownBy(() -> Dotenv.read(missing, Map.of())).hasMessage(missing + ": does not exist");
+    }
+}

@@ -1,0 +1,82 @@
+package dev.backendconfig.staging;
+
+import dev.backendconfig.api.BackendEndpoint;
+import dev.backendconfig.api.dotenv.Dotenv;
+import dev.backendconfig.api.dotenv.DotenvFile;
+import dev.backendconfig.api.spi.BackendEndpointProvider;
+import dev.backendconfig.api.spi.BuiltInSettings;
+import dev.backendconfig.api.spi.ProviderResult;
+import dev.backendconfig.api.spi.ResolutionContext;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Provider {@code staging}: the shared staging deployment described by a dotenv file, as the last resort.
+ *
+ * <p>The file is setting {@code staging.env-file}, else {@code .env.staging.e2e} in the working directory or a
+ * parent, up to the repository root. Its variables are read in the docker compose dialect; a variable set in
+ * the real environment wins over the file. The HTTP URL is the first set of {@code staging.url-variables}
+ * (default {@code STAGING_BASE_URL,STAGING_BACKEND_URL,BACKEND_STAGING_URL}), the WebSocket URL the first set of
+ * {@code staging.websocket-variables} (default {@code STAGING_WEBSOCKET_URL}), else derived. Every variable of
+ * the file goes into the endpoint's details, credentials flagged secret. Choosing staging logs a WARN line:
+ * tests are about to run against a shared environment.
+ */
+public final class StagingEndpointProvider implements BackendEndpointProvider {
+
+    /** The provider's id. */
+    public static final String ID = "staging";
+    /** The provider's priority: the last of the built-in providers, after env (300) and docker (200). */
+    public static final int PRIORITY = 100;
+    /** The file name searched for when setting {@code staging.env-file} is not set. */
+    public static final String FILE_NAME = ".env.staging.e2e";
+
+    private static final Logger LOG = LoggerFactory.getLogger(StagingEndpointProvider.class);
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public int priority() {
+        return PRIORITY;
+    }
+
+    @Override
+    public ProviderResult resolve(ResolutionContext context) {
+        if (!context.settings().get(BuiltInSettings.STAGING_ENABLED)) {
+            return ProviderResult.skipped("turned off by setting staging.enabled=false ("
+                    + context.settings().origin(BuiltInSettings.STAGING_ENABLED).describe() + ")");
+        }
+        StagingFileLocation location = StagingFileLocation.find(context);
+        Optional<Path> file = location.file();
+        if (file.isEmpty()) {
+            return ProviderResult.skipped(location.notFoundReason());
+        }
+        DotenvFile dotenv = Dotenv.read(file.get(), context.environment());
+        StagingVariables variables = new StagingVariables(dotenv, context);
+        List<String> urlNames = context.settings().get(BuiltInSettings.STAGING_URL_VARIABLES);
+        List<String> webSocketNames = context.settings().get(BuiltInSettings.STAGING_WEBSOCKET_VARIABLES);
+        Optional<StagingVariables.Value> http = variables.first(urlNames);
+        Optional<StagingVariables.Value> webSocket = variables.first(webSocketNames);
+        if (http.isEmpty() && webSocket.isEmpty()) {
+            return variables.withNotes(ProviderResult.unavailable(variables.describeMissing(urlNames, webSocketNames)));
+        }
+        BackendEndpoint endpoint = variables.endpoint(ID, http, webSocket);
+        LOG.warn("Tests will run against the shared staging deployment {} (from {}): no local backend was found."
+                + " Start the local stack or set TEST_BACKEND_URL to test locally; staging.enabled=false turns this"
+                + " fallback off.", endpoint.maskedHttp(), file.get());
+        String reason = "shared staging deployment from " + file.get() + " ("
+                + http.or(() -> webSocket).orElseThrow().name() + ")";
+        return variables.withNotes(ProviderResult.found(endpoint, reason));
+    }
+
+    @Override
+    public String hint() {
+        return "to fall back to staging, create " + FILE_NAME + " at the repository root with"
+                + " STAGING_BASE_URL=https://... (and STAGING_WEBSOCKET_URL=wss://... if the WebSocket is elsewhere)";
+    }
+}

@@ -1,0 +1,114 @@
+package dev.backendconfig.staging;
+
+import dev.backendconfig.api.BackendEndpoint;
+import dev.backendconfig.api.Secrets;
+import dev.backendconfig.api.dotenv.DotenvEntry;
+import dev.backendconfig.api.dotenv.DotenvFile;
+import dev.backendconfig.api.spi.BackendUrls;
+import dev.backendconfig.api.spi.Origin;
+import dev.backendconfig.api.spi.ProviderResult;
+import dev.backendconfig.api.spi.ResolutionContext;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/** The staging file's variables, each overridden by the real environment, and the endpoint they describe. */
+final class StagingVariables {
+
+    /** Detail keys for the two URLs tests most often need besides the backend's own. */
+    static final String API_URL = "api-url";
+    static final String AUTH_URL = "auth-url";
+
+    private static final List<String> CREDENTIAL_WORDS = List.of("USER", "EMAIL", "LOGIN");
+
+    private final DotenvFile file;
+    private final ResolutionContext context;
+    private final List<String> notes = new ArrayList<>();
+
+    /**
+     * A variable's value and where it came from.
+     *
+     * @param name the variable's name
+     * @param raw the value
+     * @param origin the file and line, or the real variable
+     */
+    record Value(String name, String raw, Origin origin) {
+    }
+
+    StagingVariables(DotenvFile file, ResolutionContext context) {
+        this.file = file;
+        this.context = context;
+        notes.addAll(file.notes());
+        for (DotenvEntry entry : file.entries().values()) {
+            if (context.variable(entry.name()).isPresent()) {
+                notes.add(entry.name() + " from the environment wins over " + file.origin(entry).describe());
+            }
+        }
+    }
+
+    /** Return the first of {@code names} that is set, in the environment or the file. */
+    Optional<Value> first(List<String> names) {
+        for (String name : names) {
+            Optional<Value> value = value(name);
+            if (value.isPresent()) {
+                return value;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Return the value of a name: the real environment first, then the file; empty or blank is unset. */
+    Optional<Value> value(String name) {
+        Optional<String> real = context.variable(name);
+        if (real.isPresent()) {
+            return Optional.of(new Value(name, real.get(), Origin.variable(name)));
+        }
+        return file.entry(name).filter(e -> !e.value().isBlank()).map(e -> new Value(name, e.value(), file.origin(e)));
+    }
+
+    BackendEndpoint endpoint(String source, Optional<Value> http, Optional<Value> webSocket) {
+        BackendEndpoint.Builder endpoint = BackendEndpoint.builder(source);
+        http.ifPresent(value -> endpoint.http(BackendUrls.parseHttp(value.raw(), value.origin()).orElseThrow(),
+                value.origin()));
+        webSocket.ifPresent(value -> endpoint.webSocket(
+                BackendUrls.parseWebSocket(value.raw(), value.origin()).orElseThrow(), value.origin()));
+        value("STAGING_API_URL").ifPresent(value -> endpoint.detail(API_URL, value.raw(), value.origin()));
+        value("STAGING_AUTH_URL").ifPresent(value -> endpoint.detail(AUTH_URL, value.raw(), value.origin()));
+        for (String name : file.entries().keySet()) {
+            value(name).ifPresent(value -> {
+                if (isCredential(name)) {
+                    endpoint.secretDetail(name, value.raw(), value.origin());
+                } else {
+                    endpoint.detail(name, value.raw(), value.origin());
+                }
+            });
+        }
+        endpoint.detail("env-file", file.source(), Origin.other("the staging file found"));
+        return endpoint.build();
+    }
+
+    String describeMissing(List<String> urlNames, List<String> webSocketNames) {
+        Set<String> lookedFor = new LinkedHashSet<>(urlNames);
+        lookedFor.addAll(webSocketNames);
+        Set<String> present = file.entries().keySet();
+        return file.source() + " sets none of " + String.join(", ", lookedFor) + "; "
+                + (present.isEmpty() ? "it sets no variables at all" : "it sets " + String.join(", ", present));
+    }
+
+    ProviderResult withNotes(ProviderResult result) {
+        ProviderResult noted = result;
+        for (String note : notes) {
+            noted = noted.withNote(note);
+        }
+        return noted;
+    }
+
+    private static boolean isCredential(String name) {
+        String upper = name.toUpperCase(Locale.ROOT);
+        return Secrets.isSecretName(name) || CREDENTIAL_WORDS.stream().anyMatch(upper::contains);
+    }
+}

@@ -1,0 +1,44 @@
+package dev.backendconfig.staging;
+
+import dev.backendconfig.api.spi.BackendEndpointProvider;
+import dev.backendconfig.api.spi.ResolutionContext;
+import dev.backendconfig.api.testing.BackendEndpointProviderContractTest;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+class StagingEndpointProviderContractTest extends BackendEndpointProviderContractTest {
+
+    @Override
+    protected BackendEndpointProvider provider() {
+        return new StagingEndpointProvider();
+    }
+
+    @Override
+    protected int documentedPriority() {
+        return StagingEndpointProvider.PRIORITY;
+    }
+
+    @Override
+    protected ResolutionContext emptyContext(Path directory) {
+        try {
+            Files.createDirectories(directory.resolve(".git"));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return super.emptyContext(directory);
+    }
+
+    @Override
+    protected ResolutionContext foundContext(Path directory) throws IOException {
+        Files.createDirectories(directory.resolve(".git"));
+        Files.writeString(directory.resolve(".env.staging.e2e"), StagingEndpointProviderTest.EXAMPLE
+                .replace("not-for-logs", plantedSecret()));
+        return ResolutionContext.builder().workingDirectory(directory).build();
+    }
+
+    @Override
+    protected String expectedHttp() {
+        return "https://backend-staging.example.test";
+    }
+}
