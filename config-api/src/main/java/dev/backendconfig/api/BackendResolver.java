@@ -245,7 +245,8 @@ public final class BackendResolver {
         List<Setting<?>> known = knownSettings();
         for (Settings.ExplicitValue value : settings.explicitValues(known)) {
             String shown = Secrets.isSecretName(value.key()) ? Secrets.MASK : Secrets.maskText(value.raw());
-            notes.add("setting " + value.key() + "=" + shown + " (" + value.origin().describe() + ")");
+            String where = value.origin().describe().replace("setting " + value.key() + " given to ", "given to ");
+            notes.add("setting " + value.key() + "=" + shown + " (" + where + ")");
             String namespace = value.key().contains(".") ? value.key().substring(0, value.key().indexOf('.')) : "";
             if (BuiltInSettings.BUILT_IN_PROVIDERS.contains(namespace)
                     && providers.stream().noneMatch(p -> p.id().equals(namespace))) {

@@ -2,13 +2,17 @@ package dev.backendconfig.api;
 
 import dev.backendconfig.api.ResolutionReport.Line;
 import dev.backendconfig.api.ResolutionReport.Outcome;
+import dev.backendconfig.api.spi.Origin;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /** Lay a {@link ResolutionReport} out as aligned plain text. */
 final class ReportText {
 
     private static final int MAX_REASON_COLUMN = 72;
+    private static final List<String> URL_KEYS = List.of(BackendEndpoint.HTTP, BackendEndpoint.WEBSOCKET);
 
     private ReportText() {
     }
@@ -33,9 +37,17 @@ final class ReportText {
             }
             trimEnd(text);
             text.append('\n');
-            for (Map.Entry<String, dev.backendconfig.api.spi.Origin> origin : line.origins().entrySet()) {
-                text.append(indent).append(origin.getKey()).append(": ").append(origin.getValue().describe())
-                        .append('\n');
+            List<String> details = new ArrayList<>();
+            for (Map.Entry<String, Origin> origin : line.origins().entrySet()) {
+                if (URL_KEYS.contains(origin.getKey())) {
+                    text.append(indent).append(origin.getKey()).append(": ").append(origin.getValue().describe())
+                            .append('\n');
+                } else {
+                    details.add(origin.getKey());
+                }
+            }
+            if (!details.isEmpty()) {
+                text.append(indent).append("details: ").append(String.join(", ", details)).append('\n');
             }
             for (String note : line.notes()) {
                 text.append(indent).append("note: ").append(note).append('\n');

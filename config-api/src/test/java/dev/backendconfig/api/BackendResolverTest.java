@@ -185,7 +185,7 @@ class BackendResolverTest {
         Resolution resolution = BackendResolver.of(List.of(finding("env", 300, "http://localhost:8002")))
                 .resolve(context(Map.of("docker.service", "backend")));
         assertThat(resolution.report().notes()).containsExactly(
-                "setting docker.service=backend (setting docker.service given to ResolutionContext.Builder.settings)",
+                "setting docker.service=backend (given to ResolutionContext.Builder.settings)",
                 "setting docker.service has no effect: provider docker is not on the classpath (add config-docker)");
     }
 

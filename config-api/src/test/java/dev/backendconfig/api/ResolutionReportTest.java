@@ -17,7 +17,9 @@ class ResolutionReportTest {
     @Test
     void rendersOneAlignedLinePerProviderWithOriginsAndNotes() {
         BackendEndpoint endpoint = BackendEndpoint.builder("docker")
-                .http(URI.create("http://localhost:8002"), Origin.container("alpine-test-backend")).build();
+                .http(URI.create("http://localhost:8002"), Origin.container("alpine-test-backend"))
+                .detail("compose-service", "alpine-test-backend", Origin.container("alpine-test-backend"))
+                .detail("container-port", "8000", Origin.container("alpine-test-backend")).build();
         ResolutionReport report = new ResolutionReport(endpoint, List.of(
                 new Line("env", 300, Outcome.SKIPPED, "none of TEST_BACKEND_URL, BACKEND_URL is set",
                         Duration.ofNanos(120_000), Map.of(), List.of()),
@@ -32,6 +34,7 @@ class ResolutionReportTest {
                 "  docker   200  found        service alpine-test-backend publishes 8000 on 0.0.0.0:8002  38 ms",
                 "                             http: container alpine-test-backend",
                 "                             websocket: derived from the HTTP URL (container alpine-test-backend)",
+                "                             details: compose-service, container-port",
                 "                             note: engine unix:///var/run/docker.sock (default)",
                 "  staging  100  not asked",
                 "  setting docker.container-port=8000 (system property backendconfig.docker.container-port)",

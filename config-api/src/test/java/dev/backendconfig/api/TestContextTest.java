@@ -90,6 +90,6 @@ class TestContextTest {
         assertThat(isolated.backendUrl()).isEqualTo(URI.create("http://localhost:9001"));
         assertThat(TestContext.get().backendUrl()).isEqualTo(URI.create("http://localhost:9002"));
         assertThat(isolated.report().notes())
-                .contains("setting timeout=10s (setting timeout given to TestContext.resolve)");
+                .contains("setting timeout=10s (given to TestContext.resolve)");
     }
 }

@@ -1,0 +1,119 @@
+package dev.backendconfig.docker.internal;
+
+import dev.backendconfig.api.internal.json.Json;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One running container as {@code GET /containers/json} lists it.
+ *
+ * @param id the full container id
+ * @param names its names, without the leading {@code /}
+ * @param labels its labels
+ * @param ports its port entries (one per address family and published port)
+ */
+public record ContainerSummary(String id, List<String> names, Map<String, String> labels, List<PortEntry> ports) {
+
+    /** The compose label naming the service. */
+    public static final String SERVICE_LABEL = "com.docker.compose.service";
+    /** The compose label naming the project. */
+    public static final String PROJECT_LABEL = "com.docker.compose.project";
+    private static final String NUMBER_LABEL = "com.docker.compose.container-number";
+
+    /**
+     * One entry of a container's {@code Ports}.
+     *
+     * @param ip the host address it is bound to ({@code 0.0.0.0}, {@code ::}, {@code 127.0.0.1}, or empty)
+     * @param privatePort the port inside the container
+     * @param publicPort the port on the host, 0 when not published
+     * @param type {@code tcp} or {@code udp}
+     */
+    public record PortEntry(String ip, int privatePort, int publicPort, String type) {
+    }
+
+    /**
+     * Read the engine's list of containers.
+     *
+     * @throws EngineException when the reply is not a list of containers
+     */
+    public static List<ContainerSummary> parseList(Object json, String engine) throws EngineException {
+        if (!(json instanceof List<?> list)) {
+            throw new EngineException("engine " + engine + " answered GET /containers/json with JSON that is not a list");
+        }
+        List<ContainerSummary> containers = new ArrayList<>();
+        for (Object item : list) {
+            String id = Json.string(item, "Id");
+            if (id.isEmpty()) {
+                throw new EngineException("engine " + engine + " listed a container without an Id");
+            }
+            List<String> names = new ArrayList<>();
+            for (Object name : Json.array(item, "Names")) {
+                if (name instanceof String text) {
+                    names.add(text.startsWith("/") ? text.substring(1) : text);
+                }
+            }
+            Map<String, String> labels = new LinkedHashMap<>();
+            Json.object(item, "Labels").forEach((key, value) -> {
+                if (value instanceof String text) {
+                    labels.put(key, text);
+                }
+            });
+            List<PortEntry> ports = new ArrayList<>();
+            for (Object port : Json.array(item, "Ports")) {
+                ports.add(new PortEntry(Json.string(port, "IP"), Json.integer(port, "PrivatePort", 0),
+                        Json.integer(port, "PublicPort", 0), Json.string(port, "Type")));
+            }
+            containers.add(new ContainerSummary(id, List.copyOf(names), labels, List.copyOf(ports)));
+        }
+        return containers;
+    }
+
+    /** Return the compose service, or empty text when the container is not from compose. */
+    public String service() {
+        return labels.getOrDefault(SERVICE_LABEL, "");
+    }
+
+    /** Return the compose project, or empty text. */
+    public String project() {
+        return labels.getOrDefault(PROJECT_LABEL, "");
+    }
+
+    /** Return the container's first name. */
+    public String name() {
+        return names.isEmpty() ? shortId() : names.get(0);
+    }
+
+    /** Return the first 12 characters of the id, as docker ps shows it. */
+    public String shortId() {
+        return id.length() > 12 ? id.substring(0, 12) : id;
+    }
+
+    /** Return the compose replica number, 1 for the first. */
+    public int containerNumber() {
+        try {
+            return Integer.parseInt(labels.getOrDefault(NUMBER_LABEL, "1"));
+        } catch (NumberFormatException e) {
+            return 1;
+        }
+    }
+
+    /** Return the TCP entries that publish {@code containerPort} on a host port. */
+    public List<PortEntry> published(int containerPort) {
+        return ports.stream().filter(port -> port.privatePort() == containerPort && port.publicPort() > 0
+                && !"udp".equals(port.type())).toList();
+    }
+
+    /** Return the container as the report names it: {@code service backend (project shop, container shop-backend-1)}. */
+    public String describe() {
+        return "service " + service() + " (project " + project() + ", container " + name() + ")";
+    }
+
+    /** Return what the container publishes, for a report: {@code 9000->9001/tcp} or {@code nothing}. */
+    public String describePorts() {
+        List<String> published = ports.stream().filter(port -> port.publicPort() > 0)
+                .map(port -> port.publicPort() + "->" + port.privatePort() + "/" + port.type()).distinct().toList();
+        return published.isEmpty() ? "nothing" : String.join(", ", published);
+    }
+}

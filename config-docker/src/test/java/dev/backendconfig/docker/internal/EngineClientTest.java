@@ -1,0 +1,150 @@
+package dev.backendconfig.docker.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.backendconfig.docker.testing.FakeDockerEngine;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The client against a fake engine that misbehaves, and against sockets that are not engines. */
+class EngineClientTest {
+
+    private static final Duration TIMEOUT = Duration.ofMillis(400);
+
+    @TempDir
+    Path directory;
+
+    private FakeDockerEngine engine;
+    private EngineClient client;
+
+    @BeforeEach
+    void start() throws IOException {
+        engine = FakeDockerEngine.onUnixSocket(directory.resolve("engine.sock"));
+        client = new EngineClient(EngineAddress.unix(directory.resolve("engine.sock"), "test"), TIMEOUT);
+    }
+
+    @AfterEach
+    void stop() throws IOException {
+        engine.close();
+    }
+
+    @Test
+    void pingsAndReadsJson() throws EngineException {
+        client.ping();
+        engine.containers("[{\"Id\":\"abc\"}]");
+        assertThat(client.getJson("/containers/json")).asList().hasSize(1);
+    }
+
+    @Test
+    void anErrorStatusCarriesTheEnginesMessage() {
+        engine.answer("/containers/json", 500, "{\"message\":\"Cannot connect to containerd\"}");
+        assertThatThrownBy(() -> client.getJson("/containers/json?all=0"))
+                .isInstanceOf(EngineException.class)
+                .hasMessage("engine unix://" + directory.resolve("engine.sock")
+                        + " answered GET /containers/json with 500: Cannot connect to containerd");
+    }
+
+    @Test
+    void malformedJsonIsSaidToBeMalformed() {
+        engine.answer("/containers/json", 200, "[{\"Id\": }");
+        assertThatThrownBy(() -> client.getJson("/containers/json"))
+                .hasMessage("engine unix://" + directory.resolve("engine.sock") + " answered GET /containers/json with"
+                        + " malformed JSON (expected a value, got '}' (line 1, column 9))");
+    }
+
+    @Test
+    void anEngineThatNeverAnswersIsLeftAfterTheTimeout() {
+        engine.behave(FakeDockerEngine.Behaviour.NEVER_ANSWER);
+        long start = System.nanoTime();
+        assertThatThrownBy(client::ping).hasMessage("engine unix://" + directory.resolve("engine.sock")
+                + " did not answer within 400 ms (setting docker.timeout)");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+    }
+
+    @Test
+    void anEngineThatClosesAtOnceIsSaidToHaveClosed() {
+        engine.behave(FakeDockerEngine.Behaviour.CLOSE_AT_ONCE);
+        assertThatThrownBy(client::ping).hasMessageEndingWith(" closed the connection without answering GET /_ping");
+    }
+
+    @Test
+    void aBodyLargerThanTheCapIsRefusedWithoutReadingIt() {
+        engine.answerWithLength("/containers/json", EngineClient.MAX_BODY_BYTES + 1L);
+        assertThatThrownBy(() -> client.getJson("/containers/json"))
+                .hasMessageEndingWith("answered GET /containers/json with something that is not a usable HTTP response:"
+                        + " body of 8388609 bytes is larger than the cap of 8388608");
+    }
+
+    @Test
+    void aPingAnsweredBySomethingElseIsNotAnEngine() {
+        engine.answer("/_ping", 404, "not here");
+        assertThatThrownBy(client::ping).hasMessageEndingWith(" answered GET /_ping with 404 'not here' instead of 200 OK");
+    }
+
+    @Test
+    void aStaleSocketRefusesTheConnection() throws IOException {
+        Path stale = directory.resolve("stale.sock");
+        ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+        server.bind(UnixDomainSocketAddress.of(stale));
+        server.close();
+        assertThat(stale).exists();
+        EngineClient staleClient = new EngineClient(EngineAddress.unix(stale, "test"), TIMEOUT);
+        assertThatThrownBy(staleClient::ping).hasMessage("engine unix://" + stale
+                + " refused the connection (is the Docker daemon running?)");
+    }
+
+    @Test
+    void aSocketWithoutPermissionSaysSo() throws IOException {
+        Path guarded = directory.resolve("guarded.sock");
+        try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+            server.bind(UnixDomainSocketAddress.of(guarded));
+            Files.setPosixFilePermissions(guarded, PosixFilePermissions.fromString("---------"));
+            assumeTrue(!Files.isWritable(guarded), "running as root: socket permissions do not apply");
+            EngineClient guardedClient = new EngineClient(EngineAddress.unix(guarded, "test"), TIMEOUT);
+            assertThatThrownBy(guardedClient::ping).hasMessage("cannot connect to unix://" + guarded
+                    + ": permission denied (add your user to the docker group, or use a socket you may open)");
+        }
+    }
+
+    @Test
+    void aTcpAddressWhereNothingListensIsRefused() throws IOException {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = socket.getLocalPort();
+        }
+        EngineClient tcp = new EngineClient(EngineAddress.tcp("127.0.0.1", port, "test"), TIMEOUT);
+        assertThatThrownBy(tcp::ping).hasMessage("engine tcp://127.0.0.1:" + port
+                + " refused the connection (is the Docker daemon running?)");
+    }
+
+    @Test
+    void nothingIsLeftOpenAfterManyRequests() throws EngineException, IOException {
+        long before = openFileDescriptors();
+        for (int i = 0; i < 200; i++) {
+            client.ping();
+        }
+        assertThat(openFileDescriptors()).isLessThanOrEqualTo(before + 5);
+    }
+
+    private static long openFileDescriptors() throws IOException {
+        Path fds = Path.of("/proc/self/fd");
+        assumeTrue(Files.isDirectory(fds), "needs Linux /proc");
+        try (var list = Files.list(fds)) {
+            return list.count();
+        }
+    }
+}
