@@ -20,6 +20,9 @@ public final class AlpineStack {
                       - backend
                 healthcheck:
                   test: ["CMD", "/bin/busybox", "wget", "-q", "-O", "/dev/null", "http://127.0.0.1:8000/health"]
+                  interval: 1s
+                  timeout: 2s
+                  retries: 3
             """;
 
     /** The line of the ports entry in {@link #COMPOSE_FILE}. */
