@@ -1,0 +1,29 @@
+package dev.backendconfig.junit;
+
+import dev.backendconfig.api.spi.ProbeKind;
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Probe the backend before each test of the annotated class or method: an HTTP GET of a path, a WebSocket
+ * handshake, or a TCP connect-and-read. Unreachable: the test fails (or is skipped when the class's
+ * {@link BackendTest#onMissing()} or setting {@code junit.on-missing} says skip), saying what was probed and what
+ * happened. The outcome of each probe is kept for the test run, so a thousand tests probe once.
+ */
+@Target({ElementType.TYPE, ElementType.METHOD})
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Inherited
+public @interface RequiresReachableBackend {
+
+    /** Return how to probe; default an HTTP GET. */
+    ProbeKind probe() default ProbeKind.HTTP;
+
+    /** Return the path to probe: for HTTP, joined onto the HTTP URL (empty: setting {@code probe.http-path}); for a
+     * WebSocket, joined onto the WebSocket URL. */
+    String path() default "";
+}

@@ -1,0 +1,20 @@
+package dev.backendconfig.junit;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Inject the backend's WebSocket URL into a {@link java.net.URI} or {@code String} parameter or field, with
+ * {@link #value()} joined onto it by URI rules ({@code @WebSocketUrl("/ws/chat") URI chat}).
+ */
+@Target({ElementType.PARAMETER, ElementType.FIELD})
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+public @interface WebSocketUrl {
+
+    /** Return the path to join onto the WebSocket URL; empty for the URL itself. */
+    String value() default "";
+}

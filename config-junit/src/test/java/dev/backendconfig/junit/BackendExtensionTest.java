@@ -1,0 +1,338 @@
+package dev.backendconfig.junit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.backendconfig.api.BackendEndpoint;
+import dev.backendconfig.api.BackendNotFoundException;
+import dev.backendconfig.api.InvalidBackendConfigurationException;
+import dev.backendconfig.api.ResolutionReport;
+import dev.backendconfig.api.TestContext;
+import dev.backendconfig.api.spi.ProbeKind;
+import dev.backendconfig.api.testing.LoopbackWebSocketServer;
+import dev.backendconfig.junit.fixtures.CountingProvider;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.opentest4j.TestAbortedException;
+import uk.org.webcompere.systemstubs.environment.EnvironmentVariables;
+import uk.org.webcompere.systemstubs.jupiter.SystemStub;
+import uk.org.webcompere.systemstubs.jupiter.SystemStubsExtension;
+import uk.org.webcompere.systemstubs.properties.SystemProperties;
+
+/** The extension tested through the engine: fixture classes run, and their events and messages are checked. */
+@ExtendWith(SystemStubsExtension.class)
+class BackendExtensionTest {
+
+    @SystemStub
+    private EnvironmentVariables variables = new EnvironmentVariables().remove("TEST_BACKEND_URL").remove("BACKEND_URL")
+            .remove("TEST_WEBSOCKET_URL").remove("WEBSOCKET_URL");
+
+    @SystemStub
+    private SystemProperties properties;
+
+    private HttpServer http;
+    private final AtomicInteger healthRequests = new AtomicInteger();
+
+    @BeforeEach
+    void reset() {
+        CountingProvider.RESOLUTIONS.set(0);
+    }
+
+    @AfterEach
+    void stop() {
+        if (http != null) {
+            http.stop(0);
+        }
+    }
+
+    private int httpBackend(int status) throws IOException {
+        http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        http.createContext("/health", exchange -> {
+            healthRequests.incrementAndGet();
+            exchange.sendResponseHeaders(status, -1);
+            exchange.close();
+        });
+        http.start();
+        return http.getAddress().getPort();
+    }
+
+    // ---- fixtures: run only through EngineRun ----
+
+    @BackendTest
+    static class InjectsEverything {
+        @BackendUrl
+        static URI staticHttp;
+
+        @BackendUrl("/api")
+        URI api;
+
+        @WebSocketUrl("/ws/chat")
+        String chat;
+
+        @Test
+        void parametersAndFields(BackendEndpoint endpoint, TestContext context, ResolutionReport report,
+                @BackendUrl URI http, @WebSocketUrl URI webSocket, @WebSocketUrl("/ws/chat") URI chatParameter,
+                @BackendUrl("/health") String health) {
+            assertThat(endpoint.http()).isEqualTo(URI.create("http://localhost:8002"));
+            assertThat(context.webSocketUrl("/ws/chat")).isEqualTo(URI.create("ws://localhost:8002/ws/chat"));
+            assertThat(report.line("env")).isPresent();
+            assertThat(http).isEqualTo(URI.create("http://localhost:8002"));
+            assertThat(webSocket).isEqualTo(URI.create("ws://localhost:8002"));
+            assertThat(chatParameter).isEqualTo(URI.create("ws://localhost:8002/ws/chat"));
+            assertThat(health).isEqualTo("http://localhost:8002/health");
+            assertThat(staticHttp).isEqualTo(URI.create("http://localhost:8002"));
+            assertThat(api).isEqualTo(URI.create("http://localhost:8002/api"));
+            assertThat(chat).isEqualTo("ws://localhost:8002/ws/chat");
+        }
+    }
+
+    @BackendTest
+    static class NeedsABackend {
+        @Test
+        void first() {
+        }
+
+        @Test
+        void second(BackendEndpoint endpoint) {
+        }
+    }
+
+    @BackendTest(onMissing = OnMissing.SKIP)
+    static class SkipsWithoutABackend {
+        @Test
+        void first() {
+        }
+
+        @Test
+        void second(BackendEndpoint endpoint) {
+        }
+    }
+
+    @BackendTest
+    static class ThreeTests {
+        @Test
+        void one(BackendEndpoint endpoint) {
+        }
+
+        @Test
+        void two(BackendEndpoint endpoint) {
+        }
+
+        @Test
+        void three(BackendEndpoint endpoint) {
+        }
+    }
+
+    @BackendTest
+    static class AnotherClass {
+        @Test
+        void four(BackendEndpoint endpoint) {
+        }
+    }
+
+    @BackendTest
+    @RequiresReachableBackend(probe = ProbeKind.HTTP, path = "/health")
+    static class RequiresHealth {
+        @Test
+        void one() {
+        }
+
+        @Test
+        void two() {
+        }
+
+        @Test
+        void three() {
+        }
+    }
+
+    @BackendTest(onMissing = OnMissing.SKIP)
+    @RequiresReachableBackend(path = "/health")
+    static class RequiresHealthOrSkips {
+        @Test
+        void one() {
+        }
+    }
+
+    @BackendTest
+    static class RequiresWebSocket {
+        @Test
+        @RequiresReachableBackend(probe = ProbeKind.WEBSOCKET, path = "/ws")
+        void handshake() {
+        }
+    }
+
+    @BackendTest
+    static class WrongParameterType {
+        @Test
+        void port(@BackendUrl int port) {
+        }
+    }
+
+    @BackendTest
+    static class WrongFieldType {
+        @WebSocketUrl
+        java.io.File chat;
+
+        @Test
+        void test() {
+        }
+    }
+
+    @BackendTest
+    static class FinalField {
+        @BackendUrl
+        final URI http = null;
+
+        @Test
+        void test() {
+        }
+    }
+
+    static class RegisteredInCode {
+        @RegisterExtension
+        static BackendExtension backend = BackendExtension.builder().onMissing(OnMissing.SKIP)
+                .setting("url", "http://127.0.0.1:9099").build();
+
+        @Test
+        void test(@BackendUrl URI http) {
+            assertThat(http).isEqualTo(URI.create("http://127.0.0.1:9099"));
+        }
+    }
+
+    // ---- tests ----
+
+    @Test
+    void injectsEndpointContextReportAndUrlsIntoParametersAndFields() {
+        properties.set("backendconfig.url", "http://localhost:8002");
+        EngineRun run = EngineRun.of(InjectsEverything.class);
+        assertThat(run.thrown()).isEmpty();
+        assertThat(run.succeeded()).isEqualTo(1);
+    }
+
+    @Test
+    void noBackendFailsEveryTestWithTheWholeReport() {
+        EngineRun run = EngineRun.of(NeedsABackend.class);
+        assertThat(run.failed()).isEqualTo(2);
+        assertThat(run.onlyThrown()).isInstanceOf(BackendNotFoundException.class)
+                .hasMessageStartingWith("No backend found.\nbackend: none found (2 providers asked, ")
+                .hasMessageContaining("  env       300  skipped      none of TEST_BACKEND_URL, BACKEND_URL,"
+                        + " TEST_WEBSOCKET_URL, WEBSOCKET_URL is set")
+                .hasMessageContaining("What to do next:");
+    }
+
+    @Test
+    void onMissingSkipAbortsWithTheReportAsReason() {
+        EngineRun run = EngineRun.of(SkipsWithoutABackend.class);
+        assertThat(run.aborted()).isEqualTo(2);
+        assertThat(run.onlyThrown()).isInstanceOf(TestAbortedException.class)
+                .hasMessageStartingWith("Skipped because no backend was found (on-missing = skip).\nNo backend found.");
+    }
+
+    @Test
+    void theJunitOnMissingSettingSkipsToo() {
+        properties.set("backendconfig.junit.on-missing", "skip");
+        EngineRun run = EngineRun.of(NeedsABackend.class);
+        assertThat(run.aborted()).isEqualTo(2);
+    }
+
+    @Test
+    void invalidConfigurationFailsEvenWhenSkippingIsAskedFor() {
+        variables.set("BACKEND_URL", "localhost:8002");
+        EngineRun run = EngineRun.of(SkipsWithoutABackend.class);
+        assertThat(run.failed()).isEqualTo(2);
+        assertThat(run.onlyThrown()).isInstanceOf(InvalidBackendConfigurationException.class)
+                .hasMessageStartingWith("variable BACKEND_URL: expected an absolute http or https URL such as"
+                        + " http://localhost:8002, got a value without a scheme");
+    }
+
+    @Test
+    void resolvesOncePerTestRunAndKeepsNothingAfterIt() {
+        properties.set("fixture.counting", "on");
+        EngineRun first = EngineRun.of(ThreeTests.class, AnotherClass.class);
+        assertThat(first.succeeded()).isEqualTo(4);
+        assertThat(CountingProvider.RESOLUTIONS).hasValue(1);
+        EngineRun.of(ThreeTests.class);
+        assertThat(CountingProvider.RESOLUTIONS).hasValue(2);
+    }
+
+    @Test
+    void aReachableBackendIsProbedOncePerRun() throws IOException {
+        properties.set("backendconfig.url", "http://127.0.0.1:" + httpBackend(200));
+        EngineRun run = EngineRun.of(RequiresHealth.class);
+        assertThat(run.succeeded()).isEqualTo(3);
+        assertThat(healthRequests).hasValue(1);
+    }
+
+    @Test
+    void anUnreachableBackendFailsSayingWhatWasProbed() throws IOException {
+        int port = httpBackend(503);
+        properties.set("backendconfig.url", "http://127.0.0.1:" + port);
+        EngineRun run = EngineRun.of(RequiresHealth.class);
+        assertThat(run.failed()).isEqualTo(3);
+        assertThat(run.onlyThrown()).isInstanceOf(BackendUnreachableException.class)
+                .hasMessageStartingWith("The backend http://127.0.0.1:" + port + " (from env) is not reachable: http"
+                        + " GET http://127.0.0.1:" + port + "/health: answered 503 (a server error: not ready)\n"
+                        + "backend: http://127.0.0.1:" + port);
+    }
+
+    @Test
+    void anUnreachableBackendIsSkippedWhenAskedFor() throws IOException {
+        int port;
+        try (ServerSocket closed = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = closed.getLocalPort();
+        }
+        properties.set("backendconfig.url", "http://127.0.0.1:" + port);
+        EngineRun run = EngineRun.of(RequiresHealthOrSkips.class);
+        assertThat(run.aborted()).isEqualTo(1);
+        assertThat(run.onlyThrown()).hasMessageContaining("is not reachable: http GET http://127.0.0.1:" + port
+                + "/health: connection refused");
+    }
+
+    @Test
+    void aWebSocketHandshakeCanBeRequired() throws IOException {
+        try (LoopbackWebSocketServer server = LoopbackWebSocketServer.startAccepting("/ws")) {
+            properties.set("backendconfig.url", server.httpUri().toString());
+            assertThat(EngineRun.of(RequiresWebSocket.class).succeeded()).isEqualTo(1);
+            assertThat(server.handshakePaths()).containsExactly("/ws");
+        }
+    }
+
+    @Test
+    void anUnsupportedParameterTypeNamesItAndTheSupportedOnes() {
+        properties.set("backendconfig.url", "http://localhost:8002");
+        EngineRun run = EngineRun.of(WrongParameterType.class);
+        assertThat(run.onlyThrown()).isInstanceOf(ParameterResolutionException.class)
+                .hasMessageContaining("@BackendUrl cannot be injected into parameter")
+                .hasMessageContaining("of type int; supported types are java.net.URI and java.lang.String");
+    }
+
+    @Test
+    void anUnsupportedFieldTypeOrAFinalFieldIsLoud() {
+        properties.set("backendconfig.url", "http://localhost:8002");
+        assertThat(EngineRun.of(WrongFieldType.class).onlyThrown()).isInstanceOf(ExtensionConfigurationException.class)
+                .hasMessage("@WebSocketUrl cannot be injected into field 'chat' of " + WrongFieldType.class.getName()
+                        + " of type java.io.File; supported types are java.net.URI and java.lang.String");
+        assertThat(EngineRun.of(FinalField.class).onlyThrown()).isInstanceOf(ExtensionConfigurationException.class)
+                .hasMessage("@BackendUrl cannot be injected into final field 'http' of " + FinalField.class.getName()
+                        + "; remove final");
+    }
+
+    @Test
+    void anExtensionRegisteredInCodeUsesItsOwnSettings() {
+        EngineRun run = EngineRun.of(RegisteredInCode.class);
+        assertThat(run.thrown()).isEmpty();
+        assertThat(run.succeeded()).isEqualTo(1);
+    }
+}
