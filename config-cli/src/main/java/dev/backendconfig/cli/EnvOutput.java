@@ -1,0 +1,44 @@
+package dev.backendconfig.cli;
+
+import dev.backendconfig.api.BackendNotFoundException;
+import dev.backendconfig.api.Resolution;
+import dev.backendconfig.api.ResolutionReport;
+import dev.backendconfig.api.spi.ProbeResult;
+import java.io.PrintStream;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * {@code NAME=value} lines for other tools and languages ({@code eval "$(java -jar backend-config.jar --format=env)"}).
+ * Values are the URLs as they are, user info included, since the consumer needs them; they are single-quoted for
+ * the shell when they hold anything but plain URL characters. Nothing is printed when nothing was found.
+ */
+final class EnvOutput implements Output {
+
+    private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_./:@%+=,~\\[\\]-]*");
+
+    @Override
+    public void found(Resolution resolution, Optional<ProbeResult> probe, PrintStream out) {
+        out.println("BACKEND_URL=" + quote(resolution.endpoint().http().toString()));
+        out.println("WEBSOCKET_URL=" + quote(resolution.endpoint().webSocket().toString()));
+        out.println("BACKEND_SOURCE=" + quote(resolution.endpoint().source()));
+    }
+
+    @Override
+    public void notFound(BackendNotFoundException failure, PrintStream out) {
+        // nothing to export; the error line on stderr says why
+    }
+
+    @Override
+    public void partial(ResolutionReport report, PrintStream out) {
+        // nothing to export
+    }
+
+    /** Return a value the shell reads back as exactly itself. */
+    static String quote(String value) {
+        if (PLAIN.matcher(value).matches()) {
+            return value;
+        }
+        return "'" + value.replace("'", "'\\''") + "'";
+    }
+}

@@ -1,0 +1,146 @@
+package dev.backendconfig.cli;
+
+import dev.backendconfig.api.BackendNotFoundException;
+import dev.backendconfig.api.BackendResolver;
+import dev.backendconfig.api.InvalidBackendConfigurationException;
+import dev.backendconfig.api.Resolution;
+import dev.backendconfig.api.spi.BuiltInSettings;
+import dev.backendconfig.api.spi.Probe;
+import dev.backendconfig.api.spi.ProbeKind;
+import dev.backendconfig.api.spi.ProbeResult;
+import dev.backendconfig.api.spi.ResolutionContext;
+import dev.backendconfig.api.spi.Settings;
+import java.io.PrintStream;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code explain}: resolve the backend from the shell, with every provider on the classpath, and print why.
+ *
+ * <pre>
+ *   java -jar backend-config.jar [--dir DIR] [--format=text|env|json] [--probe=none|tcp|http|websocket]
+ *                                [--set key=value]... [--help]
+ * </pre>
+ *
+ * Exit codes: 0 found, 2 not found (or the probe failed), 3 invalid configuration, 64 bad arguments, 70 an
+ * unexpected error. Errors go to standard error, one line each.
+ */
+public final class Explain {
+
+    /** The backend was found (and answered the probe, when one was asked for). */
+    public static final int FOUND = 0;
+    /** No provider found the backend, or it did not answer the probe. */
+    public static final int NOT_FOUND = 2;
+    /** Explicit configuration is wrong. */
+    public static final int INVALID = 3;
+    /** The command line is wrong. */
+    public static final int USAGE = 64;
+    /** Something unexpected went wrong; a bug. */
+    public static final int INTERNAL = 70;
+
+    private final PrintStream out;
+    private final PrintStream err;
+    private final Map<String, String> environment;
+    private final Map<String, String> systemProperties;
+
+    Explain(PrintStream out, PrintStream err, Map<String, String> environment, Map<String, String> systemProperties) {
+        this.out = out;
+        this.err = err;
+        this.environment = environment;
+        this.systemProperties = systemProperties;
+    }
+
+    /** Run from the shell. */
+    public static void main(String[] arguments) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        System.getProperties().stringPropertyNames().forEach(name -> properties.put(name, System.getProperty(name)));
+        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+        System.exit(new Explain(out, err, System.getenv(), properties).run(Arrays.asList(arguments)));
+    }
+
+    /** Run with these arguments and return the exit code. */
+    int run(List<String> arguments) {
+        Options options;
+        try {
+            options = Options.parse(arguments, Path.of(systemProperties.getOrDefault("user.dir", ".")));
+        } catch (UsageException e) {
+            err.println("explain: " + e.getMessage());
+            return USAGE;
+        }
+        BackendResolver resolver = BackendResolver.create(Explain.class.getClassLoader());
+        if (options.help()) {
+            out.print(Help.text(resolver));
+            return FOUND;
+        }
+        try {
+            return explain(options, resolver);
+        } catch (InvalidBackendConfigurationException e) {
+            e.report().filter(report -> options.format() != Options.Format.ENV)
+                    .ifPresent(report -> Output.of(options.format()).partial(report, out));
+            err.println("explain: " + e.getMessage().lines().findFirst().orElse(""));
+            return INVALID;
+        } catch (RuntimeException e) {
+            err.println("explain: unexpected " + e.getClass().getName() + (e.getMessage() == null ? "" : ": "
+                    + dev.backendconfig.api.Secrets.maskText(e.getMessage().lines().findFirst().orElse("")))
+                    + " (please report it)");
+            return INTERNAL;
+        }
+    }
+
+    private int explain(Options options, BackendResolver resolver) {
+        Map<String, String> settings = new LinkedHashMap<>(options.settings());
+        options.probe().ifPresent(kind -> settings.putIfAbsent("probe", kind.settingValue()));
+        ResolutionContext context = ResolutionContext.builder()
+                .environment(environment)
+                .systemProperties(systemProperties)
+                .settingsResource(projectResources(options.directory()))
+                .workingDirectory(options.directory())
+                .settings(settings, "--set")
+                .build();
+        Output output = Output.of(options.format());
+        Resolution resolution;
+        try {
+            resolution = resolver.resolve(context);
+        } catch (BackendNotFoundException e) {
+            output.notFound(e, out);
+            err.println("explain: no backend found" + (options.format() == Options.Format.ENV ? "" : "; the report"
+                    + " says why"));
+            return NOT_FOUND;
+        }
+        Optional<ProbeResult> probe = options.probe().filter(kind -> kind != ProbeKind.NONE)
+                .map(kind -> Probe.of(kind, context.settings().get(BuiltInSettings.PROBE_HTTP_PATH))
+                        .check(resolution.endpoint(), context.settings().get(BuiltInSettings.PROBE_TIMEOUT)));
+        output.found(resolution, probe, out);
+        if (probe.isPresent() && !probe.get().ready()) {
+            err.println("explain: the backend does not answer: " + probe.get().description());
+            return NOT_FOUND;
+        }
+        return FOUND;
+    }
+
+    /**
+     * Return a class loader that sees the project's {@code src/test/resources} (where its
+     * {@code backend-config.properties} lives, as its tests see it), or nothing.
+     */
+    private static ClassLoader projectResources(Path directory) {
+        Path resources = directory.resolve("src/test/resources");
+        if (!Files.isRegularFile(resources.resolve(Settings.RESOURCE))) {
+            return null;
+        }
+        try {
+            return new URLClassLoader(new URL[] {resources.toUri().toURL()}, null);
+        } catch (MalformedURLException e) {
+            throw new IllegalStateException("a directory path is always a URL", e);
+        }
+    }
+}

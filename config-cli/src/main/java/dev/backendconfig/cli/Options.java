@@ -1,0 +1,112 @@
+package dev.backendconfig.cli;
+
+import dev.backendconfig.api.spi.ProbeKind;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The parsed command line of {@code explain}.
+ *
+ * @param directory the project directory to resolve from
+ * @param format how to print the outcome
+ * @param probe the probe to check the chosen endpoint with, if any
+ * @param settings settings given with {@code --set}
+ * @param help whether {@code --help} was asked for
+ */
+record Options(Path directory, Format format, Optional<ProbeKind> probe, Map<String, String> settings, boolean help) {
+
+    /** The output formats. */
+    enum Format {
+        /** The report, as a person reads it. */
+        TEXT,
+        /** {@code BACKEND_URL=...} lines for other tools and languages. */
+        ENV,
+        /** A JSON document with the endpoint and every provider's outcome. */
+        JSON
+    }
+
+    /** Parse the arguments; {@code workingDirectory} is where a relative {@code --dir} starts. */
+    static Options parse(List<String> arguments, Path workingDirectory) throws UsageException {
+        Path directory = workingDirectory;
+        Format format = Format.TEXT;
+        Optional<ProbeKind> probe = Optional.empty();
+        Map<String, String> settings = new LinkedHashMap<>();
+        boolean help = false;
+        for (int i = 0; i < arguments.size(); i++) {
+            String argument = arguments.get(i);
+            int eq = argument.startsWith("--") ? argument.indexOf('=') : -1;
+            String name = eq > 0 ? argument.substring(0, eq) : argument;
+            if (name.equals("--help") || name.equals("-h")) {
+                help = true;
+                continue;
+            }
+            if (!List.of("--dir", "--format", "--probe", "--set").contains(name)) {
+                throw new UsageException("unknown option '" + printable(argument) + "' (see --help)");
+            }
+            String value;
+            if (eq > 0) {
+                value = argument.substring(eq + 1);
+            } else if (i + 1 < arguments.size() && !arguments.get(i + 1).startsWith("--")) {
+                value = arguments.get(++i);
+            } else {
+                throw new UsageException(name + " needs a value (see --help)");
+            }
+            switch (name) {
+                case "--dir" -> directory = directory(workingDirectory, value);
+                case "--format" -> format = format(value);
+                case "--probe" -> probe = Optional.of(probe(value));
+                default -> setting(value, settings);
+            }
+        }
+        return new Options(directory, format, probe, settings, help);
+    }
+
+    private static Path directory(Path workingDirectory, String value) throws UsageException {
+        Path directory = workingDirectory.resolve(value).normalize();
+        if (!Files.isDirectory(directory)) {
+            throw new UsageException("--dir " + printable(value) + ": " + directory
+                    + (Files.exists(directory) ? " is not a directory" : " does not exist"));
+        }
+        return directory;
+    }
+
+    private static Format format(String value) throws UsageException {
+        try {
+            return Format.valueOf(value.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--format expects text, env or json, got '" + printable(value) + "'");
+        }
+    }
+
+    private static ProbeKind probe(String value) throws UsageException {
+        try {
+            return ProbeKind.fromSetting(value);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--probe expects none, tcp, http or websocket, got '" + printable(value) + "'");
+        }
+    }
+
+    private static void setting(String value, Map<String, String> settings) throws UsageException {
+        int eq = value.indexOf('=');
+        if (eq <= 0) {
+            throw new UsageException("--set expects key=value (for example --set docker.service=backend), got '"
+                    + printable(value) + "'");
+        }
+        String key = value.substring(0, eq).strip();
+        if (key.startsWith("backendconfig.")) {
+            throw new UsageException("--set takes keys without the backendconfig. prefix: --set "
+                    + key.substring("backendconfig.".length()) + "=...");
+        }
+        settings.put(key, value.substring(eq + 1));
+    }
+
+    private static String printable(String text) {
+        String shortened = text.length() > 60 ? text.substring(0, 60) + "..." : text;
+        return shortened.replaceAll("\\p{Cntrl}", "?");
+    }
+}

@@ -1,0 +1,221 @@
+package dev.backendconfig.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.backendconfig.api.internal.json.Json;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** explain through its entry point, with plain maps for the environment and real files in a project directory. */
+class ExplainTest {
+
+    @TempDir
+    Path project;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final Map<String, String> environment = new HashMap<>();
+    private final Map<String, String> properties = new HashMap<>();
+
+    @BeforeEach
+    void aProjectWithoutDocker() throws IOException {
+        Files.createDirectory(project.resolve(".git"));
+        environment.put("DOCKER_HOST", "unix://" + project.resolve("no-engine.sock"));
+        properties.put("user.dir", project.toString());
+        properties.put("user.home", project.toString());
+    }
+
+    private int run(String... arguments) {
+        return new Explain(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true,
+                StandardCharsets.UTF_8), environment, properties).run(List.of(arguments));
+    }
+
+    private String out() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    private void stagingFile() throws IOException {
+        Files.writeString(project.resolve(".env.staging.e2e"), "STAGING_BASE_URL=https://backend-staging.example.test\n"
+                + "STAGING_WEBSOCKET_URL=wss://backend-staging.example.test/ws\nTEST_USER_PASSWORD=not-for-logs\n");
+    }
+
+    @Test
+    void foundPrintsTheReportAndExitsZero() {
+        environment.put("TEST_BACKEND_URL", "http://localhost:8002");
+        assertThat(run()).isEqualTo(Explain.FOUND);
+        assertThat(out()).startsWith("backend: http://localhost:8002  ws://localhost:8002  (from env, ")
+                .contains("  env      300  found        TEST_BACKEND_URL is set; WebSocket URL derived from it")
+                .contains("  docker   200  not asked\n  staging  100  not asked\n");
+        assertThat(err()).isEmpty();
+    }
+
+    @Test
+    void fallsBackToStagingAndSaysWhyTheOthersDidNot() throws IOException {
+        stagingFile();
+        assertThat(run("--dir", project.toString())).isEqualTo(Explain.FOUND);
+        assertThat(out()).startsWith("backend: https://backend-staging.example.test  wss://backend-staging.example.test/ws"
+                + "  (from staging, ")
+                .contains("  docker   200  unavailable  DOCKER_HOST names unix://" + project.resolve("no-engine.sock")
+                        + ", which does not exist (is the engine running?); no compose file in " + project
+                        + " to predict the port from")
+                .contains("  staging  100  found        shared staging deployment from " + project.resolve(".env.staging.e2e"))
+                .doesNotContain("not-for-logs");
+    }
+
+    @Test
+    void readsTheProjectsSettingsFileFromItsTestResources() throws IOException {
+        Path resources = Files.createDirectories(project.resolve("src/test/resources"));
+        Files.writeString(resources.resolve("backend-config.properties"), "providers=env\n");
+        environment.put("BACKEND_URL", "http://localhost:8002");
+        assertThat(run("--dir", project.toString())).isEqualTo(Explain.FOUND);
+        assertThat(out()).contains("  docker   200  excluded     left out by setting providers")
+                .contains("  setting providers=env (file:" + resources.resolve("backend-config.properties") + ":1)");
+    }
+
+    @Test
+    void notFoundPrintsTheReportAndNextStepsAndExitsTwo() {
+        assertThat(run()).isEqualTo(Explain.NOT_FOUND);
+        assertThat(out()).startsWith("No backend found.\nbackend: none found (3 providers asked, ")
+                .contains("What to do next:\n  - set TEST_BACKEND_URL");
+        assertThat(err()).isEqualTo("explain: no backend found; the report says why\n");
+    }
+
+    @Test
+    void invalidConfigurationExitsThreeWithOneLineOnStderr() {
+        environment.put("BACKEND_URL", "localhost:8002");
+        assertThat(run()).isEqualTo(Explain.INVALID);
+        assertThat(err()).isEqualTo("explain: variable BACKEND_URL: expected an absolute http or https URL such as"
+                + " http://localhost:8002, got a value without a scheme (write http://host:port)\n");
+    }
+
+    @Test
+    void anUnknownSettingGivenWithSetIsInvalidAndNamesTheNearestKey() {
+        assertThat(run("--set", "docker.servce=backend")).isEqualTo(Explain.INVALID);
+        assertThat(err()).isEqualTo("explain: setting docker.servce given to --set: unknown setting 'docker.servce'; did"
+                + " you mean 'docker.service'? (every setting is listed in the README, and by 'explain --help')\n");
+    }
+
+    @Test
+    void envFormatPrintsShellSafeLines() {
+        environment.put("TEST_BACKEND_URL", "http://localhost:8002/api?a=1&b=2");
+        assertThat(run("--format=env")).isEqualTo(Explain.FOUND);
+        assertThat(out()).isEqualTo("BACKEND_URL='http://localhost:8002/api?a=1&b=2'\n"
+                + "WEBSOCKET_URL='ws://localhost:8002/api?a=1&b=2'\nBACKEND_SOURCE=env\n");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+        "http://localhost:8002 | http://localhost:8002",
+        "http://[::1]:8002/x | http://[::1]:8002/x",
+        "it's | 'it'\\''s'",
+        "a b | 'a b'",
+        "$(rm -rf x) | '$(rm -rf x)'",
+    })
+    void quotesForTheShell(String value, String quoted) {
+        assertThat(EnvOutput.quote(value)).isEqualTo(quoted);
+    }
+
+    @Test
+    void envFormatPrintsNothingOnStdoutWhenNothingIsFound() {
+        assertThat(run("--format", "env")).isEqualTo(Explain.NOT_FOUND);
+        assertThat(out()).isEmpty();
+        assertThat(err()).isEqualTo("explain: no backend found\n");
+    }
+
+    @Test
+    void jsonFormatHoldsTheEndpointMaskedAndEveryProvider() throws Exception {
+        environment.put("TEST_BACKEND_URL", "http://e2e:hunter2@localhost:8002");
+        assertThat(run("--format=json")).isEqualTo(Explain.FOUND);
+        Object document = Json.parse(out());
+        assertThat(((Map<?, ?>) document).get("found")).isEqualTo(Boolean.TRUE);
+        assertThat(Json.string(Json.object(document, "endpoint"), "http")).isEqualTo("http://***@localhost:8002");
+        assertThat(Json.array(document, "providers")).extracting(p -> Json.string(p, "id") + " " + Json.string(p, "outcome"))
+                .containsExactly("env found", "docker not asked", "staging not asked");
+        assertThat(out()).doesNotContain("hunter2");
+    }
+
+    @Test
+    void jsonFormatWhenNothingIsFoundHasTheNextSteps() throws Exception {
+        assertThat(run("--format=json")).isEqualTo(Explain.NOT_FOUND);
+        Object document = Json.parse(out());
+        assertThat(((Map<?, ?>) document).get("found")).isEqualTo(Boolean.FALSE);
+        assertThat(Json.array(document, "nextSteps")).isNotEmpty();
+    }
+
+    @Test
+    void probeChecksTheChosenBackend() throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", exchange -> {
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        server.start();
+        try {
+            int port = server.getAddress().getPort();
+            environment.put("TEST_BACKEND_URL", "http://127.0.0.1:" + port);
+            assertThat(run("--probe=http", "--set", "probe.http-path=/health")).isEqualTo(Explain.FOUND);
+            assertThat(out()).endsWith("probe: http GET http://127.0.0.1:" + port + "/health: answered 200\n");
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void aBackendThatDoesNotAnswerTheProbeExitsTwo() throws IOException {
+        int port;
+        try (java.net.ServerSocket closed = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = closed.getLocalPort();
+        }
+        environment.put("TEST_BACKEND_URL", "http://127.0.0.1:" + port);
+        assertThat(run("--probe", "tcp")).isEqualTo(Explain.NOT_FOUND);
+        assertThat(err()).isEqualTo("explain: the backend does not answer: tcp 127.0.0.1:" + port + ": connection refused\n");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "--verbose | explain: unknown option '--verbose' (see --help)",
+        "--format=xml | explain: --format expects text, env or json, got 'xml'",
+        "--probe=ping | explain: --probe expects none, tcp, http or websocket, got 'ping'",
+        "--set=novalue | explain: --set expects key=value (for example --set docker.service=backend), got 'novalue'",
+        "--set=backendconfig.url=http://x | explain: --set takes keys without the backendconfig. prefix: --set url=...",
+        "--dir | explain: --dir needs a value (see --help)",
+    })
+    void badArgumentsExitSixtyFourWithOneLine(String argument, String message) {
+        assertThat(run(argument)).isEqualTo(Explain.USAGE);
+        assertThat(err()).isEqualTo(message + "\n");
+        assertThat(out()).isEmpty();
+    }
+
+    @Test
+    void aDirectoryThatDoesNotExistIsABadArgument() {
+        assertThat(run("--dir", "missing")).isEqualTo(Explain.USAGE);
+        assertThat(err()).isEqualTo("explain: --dir missing: " + project.resolve("missing") + " does not exist\n");
+    }
+
+    @Test
+    void helpListsOptionsProvidersSettingsAndExitCodes() {
+        assertThat(run("--help")).isEqualTo(Explain.FOUND);
+        assertThat(out()).contains("--format text|env|json").contains("  env         300\n  docker      200\n"
+                + "  staging     100\n").contains("  docker.container-port        8000\n")
+                .contains("  64  the command line is wrong");
+    }
+}
