@@ -1,0 +1,136 @@
+package dev.backendconfig.tests.support;
+
+import dev.backendconfig.api.BackendResolver;
+import dev.backendconfig.api.Resolution;
+import dev.backendconfig.api.spi.ResolutionContext;
+import dev.backendconfig.api.testing.RecordingLogs;
+import dev.backendconfig.docker.testing.AlpineStack;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import uk.org.webcompere.systemstubs.environment.EnvironmentVariables;
+import uk.org.webcompere.systemstubs.jupiter.SystemStub;
+import uk.org.webcompere.systemstubs.jupiter.SystemStubsExtension;
+import uk.org.webcompere.systemstubs.properties.SystemProperties;
+
+/**
+ * What every configuration test starts from: a project repository in a temporary directory (the working
+ * directory and home of the run), real variables with every name the library reads removed, and Docker pointed at
+ * a socket that does not exist, so that neither this machine's variables nor its Docker engine decide an outcome.
+ * A test then sets real variables (system-stubs), writes real files and starts real loopback servers.
+ */
+@ExtendWith(SystemStubsExtension.class)
+public abstract class ConfigurationScenario {
+
+    /** Every variable the library or the scenarios read. */
+    private static final List<String> READ = List.of("TEST_BACKEND_URL", "BACKEND_URL", "TEST_WEBSOCKET_URL",
+            "WEBSOCKET_URL", "ALPINE_TEST_BACKEND_PORT", "STAGING_BASE_URL", "STAGING_BACKEND_URL", "BACKEND_STAGING_URL",
+            "STAGING_WEBSOCKET_URL", "STAGING_API_URL", "STAGING_AUTH_URL", "TEST_USER_EMAIL", "TEST_USER_PASSWORD",
+            "DOCKER_HOST", "DOCKER_CONTEXT", "DOCKER_CONFIG", "DOCKER_TLS_VERIFY", "COMPOSE_FILE", "COMPOSE_PROJECT_NAME",
+            "COMPOSE_PATH_SEPARATOR", "XDG_RUNTIME_DIR", "FIXTURE_250_URL");
+
+    /** The staging file of the plan, with documentation-only hosts. */
+    protected static final String STAGING_FILE = """
+            # Staging E2E
+            STAGING_BASE_URL=https://backend-staging.example.test
+            STAGING_API_URL=https://backend-staging.example.test/api
+            STAGING_WEBSOCKET_URL=wss://backend-staging.example.test/ws
+            STAGING_AUTH_URL=https://auth-staging.example.test
+            TEST_USER_EMAIL=e2e@example.test
+            TEST_USER_PASSWORD=not-for-logs
+            ENVIRONMENT=staging
+            """;
+
+    @TempDir
+    protected Path repository;
+
+    @SystemStub
+    protected EnvironmentVariables variables = new EnvironmentVariables();
+
+    @SystemStub
+    protected SystemProperties properties;
+
+    private final List<AutoCloseable> closeables = new CopyOnWriteArrayList<>();
+
+    @BeforeEach
+    void isolate() throws IOException {
+        Files.createDirectory(repository.resolve(".git"));
+        READ.forEach(variables::remove);
+        System.getenv().keySet().stream().filter(name -> name.startsWith("BACKENDCONFIG_")).forEach(variables::remove);
+        variables.set("DOCKER_HOST", "unix://" + repository.resolve("no-engine.sock"));
+        properties.set("user.dir", repository.toString());
+        properties.set("user.home", repository.toString());
+        SuiteContext.reset();
+        RecordingLogs.clear();
+    }
+
+    @AfterEach
+    void release() throws Exception {
+        SuiteContext.reset();
+        for (AutoCloseable closeable : closeables) {
+            closeable.close();
+        }
+    }
+
+    /** Close this when the test ends. */
+    protected <T extends AutoCloseable> T closeLater(T closeable) {
+        closeables.add(closeable);
+        return closeable;
+    }
+
+    /** Write {@code .env.staging.e2e} at the repository root. */
+    protected Path writeStagingFile() throws IOException {
+        return Files.writeString(repository.resolve(".env.staging.e2e"), STAGING_FILE);
+    }
+
+    /** Write {@code docker/docker-compose.alpine-test.yml} and return it. */
+    protected Path writeAlpineCompose() throws IOException {
+        Path file = repository.resolve("docker/docker-compose.alpine-test.yml");
+        Files.createDirectories(file.getParent());
+        return Files.writeString(file, AlpineStack.COMPOSE_FILE);
+    }
+
+    /** Resolve with every registered provider, from the real process, with some settings given. */
+    protected Resolution resolve(Map<String, String> settings) {
+        return BackendResolver.create().resolve(ResolutionContext.systemBuilder().settings(settings, "the test").build());
+    }
+
+    /** Start a real loopback server that accepts and holds connections, as a listening backend does. */
+    protected int listeningBackend() throws IOException {
+        return listeningBackendOn(0);
+    }
+
+    /** Start it on a given port (0 for any). */
+    protected int listeningBackendOn(int port) throws IOException {
+        ServerSocket server = new ServerSocket(port, 50, InetAddress.getLoopbackAddress());
+        List<Socket> held = new CopyOnWriteArrayList<>();
+        Thread thread = new Thread(() -> {
+            while (!server.isClosed()) {
+                try {
+                    held.add(server.accept());
+                } catch (IOException e) {
+                    return;
+                }
+            }
+        });
+        thread.setDaemon(true);
+        thread.start();
+        closeLater(() -> {
+            server.close();
+            for (Socket socket : held) {
+                socket.close();
+            }
+        });
+        return server.getLocalPort();
+    }
+}
