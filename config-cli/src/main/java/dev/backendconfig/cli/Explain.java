@@ -68,6 +68,17 @@ public final class Explain {
         System.exit(new Explain(out, err, System.getenv(), properties).run(Arrays.asList(arguments)));
     }
 
+    /**
+     * Run {@code explain} in this JVM, as a tool embedding it would, and return the exit code.
+     *
+     * @param environment the environment variables to resolve with
+     * @param systemProperties the system properties to resolve with ({@code user.dir} is the default directory)
+     */
+    public static int execute(List<String> arguments, PrintStream out, PrintStream err, Map<String, String> environment,
+            Map<String, String> systemProperties) {
+        return new Explain(out, err, environment, systemProperties).run(arguments);
+    }
+
     /** Run with these arguments and return the exit code. */
     int run(List<String> arguments) {
         Options options;

@@ -1,5 +1,6 @@
 package dev.backendconfig.docker.internal;
 
+import dev.backendconfig.api.Secrets;
 import dev.backendconfig.api.internal.http.Http1;
 import dev.backendconfig.api.internal.json.Json;
 import java.io.EOFException;
@@ -42,7 +43,7 @@ public final class EngineClient {
         String body = new String(reply.body(), StandardCharsets.UTF_8).strip();
         if (reply.status() != 200 || !body.equals("OK")) {
             throw new EngineException("engine " + address.uri() + " answered GET /_ping with " + reply.status()
-                    + (body.isEmpty() ? "" : " '" + shorten(body) + "'") + " instead of 200 OK");
+                    + (body.isEmpty() ? "" : " '" + Secrets.maskText(shorten(body)) + "'") + " instead of 200 OK");
         }
     }
 
@@ -59,7 +60,7 @@ public final class EngineClient {
                 message = shorten(body.strip());
             }
             throw new EngineException("engine " + address.uri() + " answered " + request + " with " + reply.status()
-                    + (message.isEmpty() ? "" : ": " + message));
+                    + (message.isEmpty() ? "" : ": " + Secrets.maskText(message)));
         }
         try {
             return Json.parse(body);
