@@ -1,0 +1,296 @@
+package dev.backendconfig.bench;
+
+import static dev.backendconfig.docker.testing.Recorded.id;
+import static dev.backendconfig.docker.testing.Recorded.inspection;
+import static dev.backendconfig.docker.testing.Recorded.list;
+import static dev.backendconfig.docker.testing.Recorded.listEntry;
+import static dev.backendconfig.docker.testing.Recorded.text;
+
+import dev.backendconfig.api.BackendResolver;
+import dev.backendconfig.api.spi.ResolutionContext;
+import dev.backendconfig.docker.DockerEndpointProvider;
+import dev.backendconfig.docker.testing.FakeDockerEngine;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The benchmarks, in one run, side by side with what users would pick instead; prints a table and writes it to
+ * {@code target/bench-results.md}. Run by scripts/bench.sh, which starts the example stack on a real engine when
+ * one can run (system property {@code bench.project} names its compose project) and lists each setup's jars in
+ * {@code bench.sizes}.
+ */
+public final class Benchmarks {
+
+    private final List<String[]> rows = new ArrayList<>();
+    private final Path work;
+    private final String project = System.getProperty("bench.project", "");
+    private final List<AutoCloseable> closeables = new CopyOnWriteArrayList<>();
+    private List<String> hideDocker = List.of();
+
+    /** How long a Testcontainers child may take before it is stopped. */
+    private static final long TESTCONTAINERS_CAP = 60;
+
+    private Benchmarks(Path work) {
+        this.work = work;
+    }
+
+    public static void main(String[] arguments) throws Exception {
+        Path work = Files.createTempDirectory("backend-config-bench");
+        Benchmarks benchmarks = new Benchmarks(work);
+        try {
+            benchmarks.run();
+        } finally {
+            for (AutoCloseable closeable : benchmarks.closeables) {
+                closeable.close();
+            }
+        }
+        System.exit(0);
+    }
+
+    private void run() throws Exception {
+        boolean realEngine = !project.isEmpty();
+        Path repository = repository("project");
+        Files.writeString(repository.resolve(".env.staging.e2e"), "STAGING_BASE_URL=https://backend-staging.example.test\n");
+        String engineHost = realEngine ? "unix:///var/run/docker.sock" : fakeEngine();
+        String engineKind = realEngine ? "real engine" : "fake engine (no Docker here)";
+
+        row("1. Resolution, warm (median, p99)", "", "", "");
+        BackendResolver resolver = BackendResolver.create();
+        Samples env = Samples.time(500, 5000, () -> resolver.resolve(context(repository,
+                Map.of("TEST_BACKEND_URL", "http://localhost:8002"), Map.of("providers", "env"))));
+        row("env", env.describe(), "", "");
+        Samples staging = Samples.time(500, 5000, () -> resolver.resolve(context(repository, Map.of(),
+                Map.of("providers", "staging"))));
+        row("staging file", staging.describe(), "", "");
+        Map<String, String> dockerSettings = realEngine ? Map.of("providers", "docker", "docker.project", project)
+                : Map.of("providers", "docker");
+        Samples docker = Samples.time(200, 2000, () -> resolver.resolve(context(repository,
+                Map.of("DOCKER_HOST", engineHost), dockerSettings)));
+        row("docker, " + engineKind, docker.describe(), "", "target < 5 ms: " + verdict(docker.median() < 5_000_000L));
+
+        row("2. Resolution, first call in a fresh JVM (in the JVM; whole process)", "", "", "");
+        firstCall("env", repository, Map.of("TEST_BACKEND_URL", "http://localhost:8002"), List.of("-Dbackendconfig.providers=env"));
+        firstCall("staging file", repository, Map.of(), List.of("-Dbackendconfig.providers=staging"));
+        ChildJvm.Outcome dockerFirst = firstCall("docker, " + engineKind, repository, Map.of("DOCKER_HOST", engineHost),
+                realEngine ? List.of("-Dbackendconfig.providers=docker", "-Dbackendconfig.docker.project=" + project)
+                        : List.of("-Dbackendconfig.providers=docker"));
+        rows.get(rows.size() - 1)[3] = "target < 300 ms: " + verdict(dockerFirst.nanos("first") < 300_000_000L);
+
+        decisions(repository);
+        portLookup(realEngine, docker);
+        sizes();
+        print();
+    }
+
+    private void decisions(Path repository) throws Exception {
+        hideDocker = ChildJvm.canHideDocker() ? ChildJvm.WITHOUT_DOCKER : List.of();
+        row("3. \"Is Docker there?\" (ours warm, and first call in a fresh JVM; Testcontainers' isDockerAvailable(),"
+                + " which decides once per JVM)" + (hideDocker.isEmpty() ? " — NOTE: this machine's engine stays"
+                + " visible to the first calls, so Testcontainers finds it" : ""), "", "", "");
+        Path missing = repository.resolve("missing.sock");
+        decision("missing socket", repository, "unix://" + missing, true);
+        Path stale = repository.resolve("stale.sock");
+        ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+        server.bind(UnixDomainSocketAddress.of(stale));
+        server.close();
+        decision("socket that refuses", repository, "unix://" + stale, false);
+        decision("TCP address that never answers", repository, "tcp://127.0.0.1:" + silentPort(), false);
+    }
+
+    private void decision(String name, Path repository, String dockerHost, boolean target) throws Exception {
+        DockerEndpointProvider provider = new DockerEndpointProvider();
+        boolean slow = dockerHost.startsWith("tcp");
+        Samples warm = Samples.time(slow ? 0 : 1000, slow ? 3 : 10_000, () -> provider.resolve(context(repository,
+                Map.of("DOCKER_HOST", dockerHost), Map.of())));
+        ChildJvm.Outcome first = ChildJvm.run(hideDocker, FirstCall.class, Map.of("DOCKER_HOST", dockerHost), List.of(),
+                60, "docker-decision", repository.toString());
+        ChildJvm.Outcome testcontainers = testcontainers(hideDocker, Map.of("DOCKER_HOST", dockerHost), "available");
+        String theirs = testcontainers.results().containsKey("timeout") ? "no decision after " + TESTCONTAINERS_CAP
+                + " s (stopped)"
+                : Samples.millis(testcontainers.nanos("decision"));
+        double ratio = testcontainers.results().containsKey("timeout") ? Double.POSITIVE_INFINITY
+                : testcontainers.nanos("decision") / (double) warm.median();
+        String note = target ? "target >= 100x: " + verdict(ratio >= 100) + "; ours < 1 ms: "
+                + verdict(warm.median() < 1_000_000L) : "";
+        row(name, warm.describe() + "; first " + Samples.millis(first.nanos("first")),
+                "Testcontainers " + theirs + (Double.isInfinite(ratio) ? "" : " (" + ratio(ratio) + " ours warm)"), note);
+    }
+
+    private void portLookup(boolean realEngine, Samples docker) throws Exception {
+        row("4. Host port of a running compose service (warm, median)", "", "", "");
+        if (!realEngine) {
+            row("docker ps, Testcontainers", "n/a", "needs a real engine: run scripts/bench.sh where Docker runs", "");
+            return;
+        }
+        Samples cli = Samples.time(3, 30, () -> {
+            Process process = new ProcessBuilder("docker", "ps", "--filter",
+                    "label=com.docker.compose.service=alpine-test-backend", "--format", "{{.Ports}}")
+                    .redirectErrorStream(true).start();
+            process.getInputStream().readAllBytes();
+            if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                throw new IllegalStateException("docker ps failed");
+            }
+        });
+        row("docker ps --filter ... --format (a process per call)", "ours " + Samples.millis(docker.median()),
+                "docker ps " + cli.describe() + " (" + ratio(cli.median() / (double) docker.median()) + " ours)",
+                "target >= 10x: " + verdict(cli.median() >= 10 * docker.median()));
+        ChildJvm.Outcome testcontainers = testcontainers(List.of(), Map.of("DOCKER_HOST", "unix:///var/run/docker.sock"),
+                "lookup", "500");
+        long theirs = testcontainers.nanos("median");
+        row("Testcontainers' docker-java client", "ours " + Samples.millis(docker.median()),
+                "docker-java " + Samples.millis(theirs) + " (p99 " + Samples.millis(testcontainers.nanos("p99"))
+                        + ", port " + testcontainers.results().get("port") + ")",
+                ratio(theirs / (double) docker.median()) + " ours");
+    }
+
+    private void sizes() throws IOException {
+        row("5. Jars a user adds to the test classpath (sum of sizes, dependencies included)", "", "", "");
+        Path directory = Path.of(System.getProperty("bench.sizes", "target/sizes"));
+        long all = 0;
+        for (String setup : List.of("config-env", "config-staging", "config-docker", "config-junit", "all")) {
+            long bytes = classpathBytes(directory.resolve(setup + ".txt"));
+            if (setup.equals("all")) {
+                all = bytes;
+            }
+            row(setup.equals("all") ? "all providers and the JUnit extension" : setup, kilobytes(bytes), "", "");
+        }
+        long testcontainers = classpathBytes(directory.resolve("testcontainers.txt"));
+        rows.get(rows.size() - 1)[2] = "Testcontainers " + kilobytes(testcontainers) + " ("
+                + ratio(testcontainers / (double) all) + " ours)";
+        rows.get(rows.size() - 1)[3] = "target < 1 MB: " + verdict(all < 1_000_000L);
+    }
+
+    private static long classpathBytes(Path list) throws IOException {
+        if (!Files.isRegularFile(list)) {
+            return -1;
+        }
+        long sum = 0;
+        for (String jar : Files.readString(list, StandardCharsets.UTF_8).strip().split(":")) {
+            if (!jar.isBlank()) {
+                sum += Files.size(Path.of(jar));
+            }
+        }
+        return sum;
+    }
+
+    private ChildJvm.Outcome firstCall(String name, Path repository, Map<String, String> environment,
+            List<String> options) throws Exception {
+        List<ChildJvm.Outcome> runs = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            runs.add(ChildJvm.run(FirstCall.class, environment, options, 60, "resolve", repository.toString()));
+        }
+        runs.sort((a, b) -> Long.compare(a.nanos("first"), b.nanos("first")));
+        ChildJvm.Outcome median = runs.get(2);
+        row(name, Samples.millis(median.nanos("first")) + "; process " + Samples.millis(median.wallNanos()), "", "");
+        return median;
+    }
+
+    /**
+     * Run Testcontainers in a child with a home of its own (it remembers the strategy that worked in
+     * ~/.testcontainers.properties, which would carry one scenario into the next), without Ryuk and startup checks
+     * (both pull images, and no registry is reachable here), and with the host given (when it believes it runs in a
+     * container it otherwise starts an alpine container to find its gateway).
+     */
+    private ChildJvm.Outcome testcontainers(List<String> wrapper, Map<String, String> environment, String... arguments)
+            throws Exception {
+        Path home = Files.createTempDirectory(work, "tc-home");
+        Map<String, String> all = new java.util.HashMap<>(environment);
+        all.put("TESTCONTAINERS_RYUK_DISABLED", "true");
+        all.put("TESTCONTAINERS_CHECKS_DISABLE", "true");
+        all.put("TESTCONTAINERS_HOST_OVERRIDE", "localhost");
+        return ChildJvm.run(wrapper, TestcontainersChild.class, all, List.of("-Duser.home=" + home), TESTCONTAINERS_CAP,
+                arguments);
+    }
+
+    private ResolutionContext context(Path repository, Map<String, String> environment, Map<String, String> settings) {
+        return ResolutionContext.builder().workingDirectory(repository).environment(environment)
+                .systemProperties(Map.of("user.home", repository.toString())).settings(settings).build();
+    }
+
+    private Path repository(String name) throws IOException {
+        Path repository = Files.createDirectories(work.resolve(name));
+        Files.createDirectories(repository.resolve(".git"));
+        return repository;
+    }
+
+    private String fakeEngine() throws IOException {
+        FakeDockerEngine engine = FakeDockerEngine.onUnixSocket(work.resolve("engine.sock"));
+        closeables.add(engine);
+        Map<String, Object> alpine = listEntry("alpine-test-backend");
+        engine.containers(list(alpine)).inspect(id(alpine), text(inspection("alpine")));
+        return engine.dockerHost();
+    }
+
+    private int silentPort() throws IOException {
+        ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        List<Socket> held = new CopyOnWriteArrayList<>();
+        Thread thread = new Thread(() -> {
+            while (!server.isClosed()) {
+                try {
+                    held.add(server.accept());
+                } catch (IOException e) {
+                    return;
+                }
+            }
+        });
+        thread.setDaemon(true);
+        thread.start();
+        closeables.add(() -> {
+            server.close();
+            for (Socket socket : held) {
+                socket.close();
+            }
+        });
+        return server.getLocalPort();
+    }
+
+    private void row(String what, String ours, String theirs, String target) {
+        rows.add(new String[] {what, ours, theirs, target});
+        System.out.printf(Locale.ROOT, "%-70s %s %s %s%n", what, ours, theirs, target);
+    }
+
+    private void print() throws IOException {
+        StringBuilder table = new StringBuilder();
+        table.append("Measured ").append(LocalDate.now()).append(" on ").append(Runtime.getRuntime().availableProcessors())
+                .append(" cores, Java ").append(System.getProperty("java.version")).append(", ")
+                .append(System.getProperty("os.name")).append(' ').append(System.getProperty("os.arch")).append(".\n\n");
+        table.append("| measurement | backend-config | compared with | target |\n|---|---|---|---|\n");
+        for (String[] row : rows) {
+            boolean heading = row[1].isEmpty() && row[2].isEmpty();
+            table.append("| ").append(heading ? "**" + row[0] + "**" : row[0]).append(" | ").append(row[1]).append(" | ")
+                    .append(row[2]).append(" | ").append(row[3]).append(" |\n");
+        }
+        Path out = Path.of("target/bench-results.md");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, table.toString());
+        System.out.println();
+        System.out.print(table);
+    }
+
+    private static String kilobytes(long bytes) {
+        return bytes < 0 ? "n/a" : String.format(Locale.ROOT, "%,d KB", bytes / 1000);
+    }
+
+    private static String ratio(double ratio) {
+        return String.format(Locale.ROOT, ratio >= 10 ? "%.0fx" : "%.1fx", ratio);
+    }
+
+    private static String verdict(boolean met) {
+        return met ? "met" : "NOT met";
+    }
+}
