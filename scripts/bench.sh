@@ -40,7 +40,7 @@ classpath_of testcontainers "org.testcontainers:testcontainers:$testcontainers"
 project=""
 if ensure_docker && scripts/docker-it-image.sh; then
   project=bench
-  compose="docker-compose -f examples/docker/docker-compose.alpine-test.yml -p $project"
+  compose="docker-compose -f $root/examples/docker/docker-compose.alpine-test.yml -p $project"
   $compose down -t 1 >/dev/null 2>&1 || true
   $compose up -d >/dev/null 2>&1
   trap '$compose down -t 1 >/dev/null 2>&1 || true' EXIT

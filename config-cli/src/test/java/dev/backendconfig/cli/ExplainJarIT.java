@@ -81,12 +81,17 @@ class ExplainJarIT {
     @Test
     void theExamplesProjectEndsInTheStagingFallback() throws Exception {
         Path examples = Path.of(System.getProperty("explain.jar")).getParent().resolve("../../examples").normalize();
-        Outcome outcome = run(Map.of(), "--dir", examples.toString());
+        int closed;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closed = socket.getLocalPort();
+        }
+        // the stack's port is a variable: point it where nothing listens, whatever runs on this machine's 8002
+        Outcome outcome = run(Map.of("ALPINE_TEST_BACKEND_PORT", Integer.toString(closed)), "--dir", examples.toString());
         assertThat(outcome.exit()).isZero();
         assertThat(outcome.out()).startsWith("backend: https://backend-staging.example.test"
                 + "  wss://backend-staging.example.test/ws  (from staging, ")
-                .contains("predicted http://localhost:8002 for service alpine-test-backend from "
-                        + examples.resolve("docker/docker-compose.alpine-test.yml"))
+                .contains("predicted http://localhost:" + closed + " for service alpine-test-backend from "
+                        + examples.resolve("docker/docker-compose.alpine-test.yml") + ":11, but nothing answers there")
                 .doesNotContain("not-for-logs");
         assertThat(outcome.err()).startsWith("[WARN] Tests will run against the shared staging deployment");
     }

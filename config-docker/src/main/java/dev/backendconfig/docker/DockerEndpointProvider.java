@@ -55,10 +55,10 @@ public final class DockerEndpointProvider implements BackendEndpointProvider {
         EngineLocator.Located located = EngineLocator.locate(context, defaultSocket);
         ComposePrediction prediction = new ComposePrediction(context, ID);
         if (located instanceof EngineLocator.Located.Missing missing) {
-            return prediction.predict(capitalised(missing.reason()), true);
+            return prediction.predict(missing.reason(), true);
         }
         if (located instanceof EngineLocator.Located.Unusable unusable) {
-            return prediction.predict(capitalised(unusable.reason()), false);
+            return prediction.predict(unusable.reason(), false);
         }
         EngineLocator.Located.Found found = (EngineLocator.Located.Found) located;
         EngineClient client = new EngineClient(found.address(), timeout(context));
@@ -66,7 +66,7 @@ public final class DockerEndpointProvider implements BackendEndpointProvider {
         try {
             client.ping();
         } catch (EngineException e) {
-            return prediction.predict(capitalised(e.getMessage()), false).withNote(engine);
+            return prediction.predict(e.getMessage(), false).withNote(engine);
         }
         try {
             return new EngineDiscovery(context, client, ID).discover().withNote(engine);
@@ -85,9 +85,5 @@ public final class DockerEndpointProvider implements BackendEndpointProvider {
         Duration setting = context.settings().get(BuiltInSettings.DOCKER_TIMEOUT);
         Duration left = context.remaining();
         return setting.compareTo(left) < 0 ? setting : left;
-    }
-
-    private static String capitalised(String text) {
-        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 }

@@ -119,7 +119,7 @@ class DockerPredictionTest {
         int port = closedPort();
         ProviderResult result = resolve(Map.of("ALPINE_TEST_BACKEND_PORT", Integer.toString(port)),
                 Map.of("docker.compose-file", "docker/docker-compose.alpine-test.yml"));
-        assertThat(result).isEqualTo(ProviderResult.unavailable("Setting docker.host names " + unreachable + ", which"
+        assertThat(result).isEqualTo(ProviderResult.unavailable("setting docker.host names " + unreachable + ", which"
                 + " does not exist (is the engine running?); predicted http://localhost:" + port + " for service"
                 + " alpine-test-backend from " + file + ":6, but nothing answers there: tcp localhost:" + port
                 + ": connection refused"));
@@ -146,7 +146,7 @@ class DockerPredictionTest {
     @Test
     void anUnreachableEngineAndNoComposeFileIsUnavailable() {
         ProviderResult result = resolve(Map.of(), Map.of());
-        assertThat(result).isEqualTo(ProviderResult.unavailable("Setting docker.host names " + unreachable + ", which"
+        assertThat(result).isEqualTo(ProviderResult.unavailable("setting docker.host names " + unreachable + ", which"
                 + " does not exist (is the engine running?); no compose file in " + repository + " to predict the port"
                 + " from"));
     }
@@ -157,7 +157,7 @@ class DockerPredictionTest {
         ProviderResult result = new DockerEndpointProvider(missingSocket).resolve(ResolutionContext.builder()
                 .workingDirectory(repository).systemProperties(Map.of("user.home", repository.toString())).build());
         assertThat(result).isInstanceOf(ProviderResult.Skipped.class);
-        assertThat(result.reason()).startsWith("No Docker engine: none of " + missingSocket + ", ")
+        assertThat(result.reason()).startsWith("no Docker engine: none of " + missingSocket + ", ")
                 .endsWith(" exists and DOCKER_HOST is not set; no compose file in " + repository
                         + " to predict the port from");
     }

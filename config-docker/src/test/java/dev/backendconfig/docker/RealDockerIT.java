@@ -205,12 +205,14 @@ class RealDockerIT {
     @Test
     void theRealEnginesRepliesStillHaveTheShapeTheFakeEngineRecorded() throws Exception {
         try (ComposeStack stack = ComposeStack.up(composeFile, "bcit-shapes", Map.of())) {
+            assertThat(stack.project()).isEqualTo("bcit-shapes");
             EngineLocator.Located located = EngineLocator.locate(ResolutionContext.systemBuilder().build());
             EngineAddress address = ((EngineLocator.Located.Found) located).address();
             EngineClient client = new EngineClient(address, Duration.ofSeconds(5));
             Object list = client.getJson("/containers/json?filters=%7B%22label%22%3A%5B%22com.docker.compose.project"
                     + "%3Dbcit-shapes%22%5D%7D");
-            assertThat(list).asList().hasSize(1);
+            assertThat(list).isInstanceOf(List.class);
+            assertThat((List<?>) list).hasSize(1);
             Object container = ((List<?>) list).get(0);
             assertThat(Json.array(container, "Ports")).allSatisfy(port ->
                     assertThat(Json.object(Map.of("port", port), "port")).containsKeys("IP", "PrivatePort", "PublicPort",

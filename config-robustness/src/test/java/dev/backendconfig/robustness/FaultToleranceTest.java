@@ -143,7 +143,7 @@ class FaultToleranceTest {
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
         assertThat(resolution.endpoint().source()).isEqualTo("staging");
         assertThat(resolution.report().line("docker").orElseThrow().reason())
-                .startsWith("Engine " + engine.dockerHost() + " did not answer within 300 ms (setting docker.timeout)");
+                .startsWith("engine " + engine.dockerHost() + " did not answer within 300 ms (setting docker.timeout)");
     }
 
     @Test

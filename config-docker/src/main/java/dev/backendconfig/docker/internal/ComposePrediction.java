@@ -84,11 +84,11 @@ public final class ComposePrediction {
         String predicted = "predicted " + endpoint.maskedHttp() + " for service " + chosen.name() + " from "
                 + port.origin().describe();
         if (!context.probing()) {
-            return ProviderResult.found(endpoint, predicted + ", not probed (probe=none); " + lower(engineProblem));
+            return ProviderResult.found(endpoint, predicted + ", not probed (probe=none); " + engineProblem);
         }
         ProbeResult probe = context.probe(endpoint);
         if (probe.ready()) {
-            return ProviderResult.found(endpoint, predicted + "; " + probe.description() + "; " + lower(engineProblem));
+            return ProviderResult.found(endpoint, predicted + "; " + probe.description() + "; " + engineProblem);
         }
         return ProviderResult.unavailable(engineProblem + "; " + predicted + ", but nothing answers there: "
                 + probe.description());
@@ -105,9 +105,5 @@ public final class ComposePrediction {
 
     private static boolean backend(String name) {
         return name.toLowerCase(Locale.ROOT).contains("backend");
-    }
-
-    private static String lower(String text) {
-        return text.isEmpty() ? text : Character.toLowerCase(text.charAt(0)) + text.substring(1);
     }
 }

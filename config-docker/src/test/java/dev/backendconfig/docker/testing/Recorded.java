@@ -52,9 +52,13 @@ public final class Recorded {
     }
 
     /** Return a list of entries as the engine's JSON. */
-    @SafeVarargs
-    public static String list(Map<String, Object>... entries) {
-        return Json.write(List.of(entries));
+    public static String list(Map<String, Object> first) {
+        return Json.write(List.of(first));
+    }
+
+    /** Return a list of two entries as the engine's JSON. */
+    public static String list(Map<String, Object> first, Map<String, Object> second) {
+        return Json.write(List.of(first, second));
     }
 
     /** Return an inspection with its health status replaced. */
