@@ -108,14 +108,18 @@ public final class BackendResolver {
         addExcludedAndBroken(order, lines, nextSteps);
         ResolutionReport report = report(found, lines, settings, fresh, start);
         if (found == null) {
-            LOG.debug("no backend found:\n{}", report.render());
+            if (LOG.isDebugEnabled()) {
+                LOG.debug("no backend found:\n{}", report.render());
+            }
             nextSteps.add("run the explain command of config-cli in the project directory to see this report"
                     + " again without running the tests");
             throw new BackendNotFoundException(report, nextSteps);
         }
         LOG.info("backend: {} {} (from {}, {})", found.maskedHttp(), found.maskedWebSocket(), found.source(),
                 ReportText.millis(report.elapsed()));
-        LOG.debug("backend resolution:\n{}", report.render());
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("backend resolution:\n{}", report.render());
+        }
         return new Resolution(found, report);
     }
 

@@ -14,11 +14,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.backendconfig.api.BackendEndpoint;
 import dev.backendconfig.api.spi.ProviderResult;
 import dev.backendconfig.api.spi.ResolutionContext;
+import dev.backendconfig.api.testing.LoopbackServers;
 import dev.backendconfig.docker.testing.FakeDockerEngine;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,32 +65,9 @@ class DockerEngineDiscoveryTest {
 
     /** A real loopback server that accepts and holds connections, as a listening backend does. */
     private int listeningPort() throws IOException {
-        ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        List<Socket> held = new CopyOnWriteArrayList<>();
-        Thread thread = new Thread(() -> {
-            while (!server.isClosed()) {
-                try {
-                    held.add(server.accept());
-                } catch (IOException e) {
-                    return;
-                }
-            }
-        });
-        thread.setDaemon(true);
-        thread.start();
-        closeables.add(() -> {
-            server.close();
-            for (Socket socket : held) {
-                socket.close();
-            }
-        });
-        return server.getLocalPort();
-    }
-
-    private static int closedPort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
+        LoopbackServers.Server server = LoopbackServers.holding();
+        closeables.add(server);
+        return server.port();
     }
 
     @Test
@@ -174,7 +149,7 @@ class DockerEngineDiscoveryTest {
 
     @Test
     void aContainerWithoutHealthcheckWhoseProbeFailsIsUnavailable() throws IOException {
-        int port = closedPort();
+        int port = LoopbackServers.closedPort();
         Map<String, Object> plain = withPublicPort(listEntry("plain-backend"), port);
         engine.containers(list(plain)).inspect(id(plain), text(inspection("plain")));
         assertThat(resolve().reason()).isEqualTo("service plain-backend publishes 8000 on 0.0.0.0:" + port + ", but it"

@@ -6,11 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.backendconfig.api.InvalidBackendConfigurationException;
 import dev.backendconfig.api.spi.ProviderResult;
 import dev.backendconfig.api.spi.ResolutionContext;
+import dev.backendconfig.api.testing.LoopbackServers;
 import dev.backendconfig.docker.testing.AlpineStack;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,32 +59,9 @@ class DockerPredictionTest {
     }
 
     private int listeningPort() throws IOException {
-        ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        List<Socket> held = new CopyOnWriteArrayList<>();
-        Thread thread = new Thread(() -> {
-            while (!server.isClosed()) {
-                try {
-                    held.add(server.accept());
-                } catch (IOException e) {
-                    return;
-                }
-            }
-        });
-        thread.setDaemon(true);
-        thread.start();
-        closeables.add(() -> {
-            server.close();
-            for (Socket socket : held) {
-                socket.close();
-            }
-        });
-        return server.getLocalPort();
-    }
-
-    private static int closedPort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
+        LoopbackServers.Server server = LoopbackServers.holding();
+        closeables.add(server);
+        return server.port();
     }
 
     @Test
@@ -116,7 +91,7 @@ class DockerPredictionTest {
     @Test
     void aPredictionNothingAnswersIsUnavailableAndSaysWhatWasTried() throws IOException {
         Path file = write("docker/docker-compose.alpine-test.yml", ALPINE);
-        int port = closedPort();
+        int port = LoopbackServers.closedPort();
         ProviderResult result = resolve(Map.of("ALPINE_TEST_BACKEND_PORT", Integer.toString(port)),
                 Map.of("docker.compose-file", "docker/docker-compose.alpine-test.yml"));
         assertThat(result).isEqualTo(ProviderResult.unavailable("setting docker.host names " + unreachable + ", which"

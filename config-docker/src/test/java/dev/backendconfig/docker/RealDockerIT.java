@@ -11,6 +11,7 @@ import dev.backendconfig.api.spi.Origin;
 import dev.backendconfig.api.spi.ProviderResult;
 import dev.backendconfig.api.spi.ResolutionContext;
 import dev.backendconfig.api.testing.FixedProvider;
+import dev.backendconfig.api.testing.WebSocketEcho;
 import dev.backendconfig.docker.internal.EngineAddress;
 import dev.backendconfig.docker.internal.EngineClient;
 import dev.backendconfig.docker.internal.EngineLocator;
@@ -21,16 +22,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.WebSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -88,7 +85,7 @@ class RealDockerIT {
                     .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(health.statusCode()).isEqualTo(200);
             assertThat(health.body().strip()).isEqualTo("ok");
-            assertThat(echo(endpoint.webSocket("/ws/chat"), "hello backend")).isEqualTo("hello backend");
+            assertThat(WebSocketEcho.exchange(endpoint.webSocket("/ws/chat"), "hello backend")).isEqualTo("hello backend");
         }
     }
 
@@ -224,21 +221,5 @@ class RealDockerIT {
             assertThat(Json.object(Json.object(inspect, "NetworkSettings"), "Networks").values())
                     .allSatisfy(network -> assertThat(Json.array(network, "Aliases")).contains("backend"));
         }
-    }
-
-    private static String echo(URI webSocket, String message) throws Exception {
-        CompletableFuture<String> reply = new CompletableFuture<>();
-        WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5))
-                .buildAsync(webSocket, new WebSocket.Listener() {
-                    @Override
-                    public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-                        reply.complete(data.toString().strip());
-                        return null;
-                    }
-                }).get(5, TimeUnit.SECONDS);
-        socket.sendText(message, true).get(5, TimeUnit.SECONDS);
-        String answer = reply.get(5, TimeUnit.SECONDS);
-        socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").get(5, TimeUnit.SECONDS);
-        return answer;
     }
 }

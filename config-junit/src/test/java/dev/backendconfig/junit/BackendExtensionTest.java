@@ -10,7 +10,7 @@ import dev.backendconfig.api.ResolutionReport;
 import dev.backendconfig.api.TestContext;
 import dev.backendconfig.api.spi.ProbeKind;
 import dev.backendconfig.api.testing.LoopbackWebSocketServer;
-import dev.backendconfig.junit.fixtures.CountingProvider;
+import dev.backendconfig.api.testing.CountingProvider;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -47,10 +47,12 @@ class BackendExtensionTest {
     @BeforeEach
     void reset() {
         CountingProvider.RESOLUTIONS.set(0);
+        CountingProvider.ACTIVE.set(false);
     }
 
     @AfterEach
     void stop() {
+        CountingProvider.ACTIVE.set(true);
         if (http != null) {
             http.stop(0);
         }
@@ -259,7 +261,7 @@ class BackendExtensionTest {
 
     @Test
     void resolvesOncePerTestRunAndKeepsNothingAfterIt() {
-        properties.set("fixture.counting", "on");
+        CountingProvider.ACTIVE.set(true);
         EngineRun first = EngineRun.of(ThreeTests.class, AnotherClass.class);
         assertThat(first.succeeded()).isEqualTo(4);
         assertThat(CountingProvider.RESOLUTIONS).hasValue(1);

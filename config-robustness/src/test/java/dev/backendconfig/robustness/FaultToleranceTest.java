@@ -20,13 +20,11 @@ import dev.backendconfig.api.spi.BackendEndpointProvider;
 import dev.backendconfig.api.spi.ProviderResult;
 import dev.backendconfig.api.spi.ResolutionContext;
 import dev.backendconfig.api.testing.FixedProvider;
+import dev.backendconfig.api.testing.LoopbackServers;
 import dev.backendconfig.docker.DockerEndpointProvider;
 import dev.backendconfig.docker.testing.FakeDockerEngine;
 import dev.backendconfig.staging.StagingEndpointProvider;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -87,31 +85,9 @@ class FaultToleranceTest {
 
     /** A loopback server: silent (accepts and holds), or closing each connection at once. */
     private int backend(boolean closeAtOnce) throws IOException {
-        ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        List<Socket> held = new CopyOnWriteArrayList<>();
-        Thread thread = new Thread(() -> {
-            while (!server.isClosed()) {
-                try {
-                    Socket socket = server.accept();
-                    if (closeAtOnce) {
-                        socket.close();
-                    } else {
-                        held.add(socket);
-                    }
-                } catch (IOException e) {
-                    return;
-                }
-            }
-        });
-        thread.setDaemon(true);
-        thread.start();
-        closeables.add(() -> {
-            server.close();
-            for (Socket socket : held) {
-                socket.close();
-            }
-        });
-        return server.getLocalPort();
+        LoopbackServers.Server server = closeAtOnce ? LoopbackServers.closingAtOnce() : LoopbackServers.holding();
+        closeables.add(server);
+        return server.port();
     }
 
     @Test

@@ -9,6 +9,7 @@ import dev.backendconfig.api.spi.Origin;
 import dev.backendconfig.api.spi.ProviderResult;
 import dev.backendconfig.api.spi.ResolutionContext;
 import dev.backendconfig.api.testing.RecordingLogs;
+import dev.backendconfig.api.testing.StagingExample;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -24,17 +25,7 @@ import org.slf4j.event.Level;
 
 class StagingEndpointProviderTest {
 
-    static final String EXAMPLE = """
-            # Staging E2E
-            STAGING_BASE_URL=https://backend-staging.example.test
-            STAGING_API_URL=https://backend-staging.example.test/api
-            STAGING_WEBSOCKET_URL=wss://backend-staging.example.test/ws
-            STAGING_AUTH_URL=https://auth-staging.example.test
-            TEST_USER_EMAIL=e2e@example.test
-            TEST_USER_PASSWORD=not-for-logs
-            ENVIRONMENT=staging
-            """;
-
+    static final String EXAMPLE = StagingExample.FILE;
     @TempDir
     Path repository;
 

@@ -8,18 +8,14 @@ import static dev.backendconfig.docker.testing.Recorded.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.backendconfig.api.testing.LoopbackWebSocketServer;
+import dev.backendconfig.api.testing.WebSocketEcho;
 import dev.backendconfig.docker.testing.FakeDockerEngine;
 import dev.backendconfig.tests.support.ConfigurationScenario;
 import dev.backendconfig.tests.support.SuiteContext;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -42,7 +38,7 @@ class TestContextConfigurationTest extends ConfigurationScenario {
         variables.set("BACKEND_URL", server.httpUri().toString());
         URI chat = SuiteContext.current().webSocketUrl("/ws/chat");
         assertThat(chat).isEqualTo(URI.create("ws://127.0.0.1:" + server.port() + "/ws/chat"));
-        assertThat(echo(chat, "hello")).isEqualTo("hello");
+        assertThat(WebSocketEcho.exchange(chat, "hello")).isEqualTo("hello");
         assertThat(server.handshakePaths()).containsExactly("/ws/chat");
     }
 
@@ -94,21 +90,5 @@ class TestContextConfigurationTest extends ConfigurationScenario {
 
     private static long listRequests(FakeDockerEngine engine) {
         return engine.requests().stream().filter(request -> request.startsWith("GET /containers/json")).count();
-    }
-
-    private static String echo(URI webSocket, String message) throws Exception {
-        CompletableFuture<String> reply = new CompletableFuture<>();
-        WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5))
-                .buildAsync(webSocket, new WebSocket.Listener() {
-                    @Override
-                    public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-                        reply.complete(data.toString());
-                        return null;
-                    }
-                }).get(5, TimeUnit.SECONDS);
-        socket.sendText(message, true).get(5, TimeUnit.SECONDS);
-        String answer = reply.get(5, TimeUnit.SECONDS);
-        socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").get(5, TimeUnit.SECONDS);
-        return answer;
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.backendconfig.api.InvalidBackendConfigurationException;
+import dev.backendconfig.api.testing.StagingExample;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,16 +34,7 @@ class DotenvTest {
 
     @Test
     void readsTheStagingExample() {
-        DotenvFile file = parse("""
-                # Staging E2E
-                STAGING_BASE_URL=https://backend-staging.example.test
-                STAGING_API_URL=https://backend-staging.example.test/api
-                STAGING_WEBSOCKET_URL=wss://backend-staging.example.test/ws
-                STAGING_AUTH_URL=https://auth-staging.example.test
-                TEST_USER_EMAIL=e2e@example.test
-                TEST_USER_PASSWORD=not-for-logs
-                ENVIRONMENT=staging
-                """);
+        DotenvFile file = parse(StagingExample.FILE);
         assertThat(file.entries().keySet()).containsExactly("STAGING_BASE_URL", "STAGING_API_URL",
                 "STAGING_WEBSOCKET_URL", "STAGING_AUTH_URL", "TEST_USER_EMAIL", "TEST_USER_PASSWORD", "ENVIRONMENT");
         assertThat(file.entry("STAGING_WEBSOCKET_URL").orElseThrow())

@@ -3,12 +3,11 @@ package dev.backendconfig.tests.support;
 import dev.backendconfig.api.BackendResolver;
 import dev.backendconfig.api.Resolution;
 import dev.backendconfig.api.spi.ResolutionContext;
+import dev.backendconfig.api.testing.LoopbackServers;
 import dev.backendconfig.api.testing.RecordingLogs;
+import dev.backendconfig.api.testing.StagingExample;
 import dev.backendconfig.docker.testing.AlpineStack;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -40,16 +39,7 @@ public abstract class ConfigurationScenario {
             "COMPOSE_PATH_SEPARATOR", "XDG_RUNTIME_DIR", "FIXTURE_250_URL");
 
     /** The staging file of the plan, with documentation-only hosts. */
-    protected static final String STAGING_FILE = """
-            # Staging E2E
-            STAGING_BASE_URL=https://backend-staging.example.test
-            STAGING_API_URL=https://backend-staging.example.test/api
-            STAGING_WEBSOCKET_URL=wss://backend-staging.example.test/ws
-            STAGING_AUTH_URL=https://auth-staging.example.test
-            TEST_USER_EMAIL=e2e@example.test
-            TEST_USER_PASSWORD=not-for-logs
-            ENVIRONMENT=staging
-            """;
+    protected static final String STAGING_FILE = StagingExample.FILE;
 
     @TempDir
     protected Path repository;
@@ -110,27 +100,9 @@ public abstract class ConfigurationScenario {
         return listeningBackendOn(0);
     }
 
-    /** Start it on a given port (0 for any). */
+    /** Start it on a given port (0 for any); throws {@link java.net.BindException} when the port is taken. */
     protected int listeningBackendOn(int port) throws IOException {
-        ServerSocket server = new ServerSocket(port, 50, InetAddress.getLoopbackAddress());
-        List<Socket> held = new CopyOnWriteArrayList<>();
-        Thread thread = new Thread(() -> {
-            while (!server.isClosed()) {
-                try {
-                    held.add(server.accept());
-                } catch (IOException e) {
-                    return;
-                }
-            }
-        });
-        thread.setDaemon(true);
-        thread.start();
-        closeLater(() -> {
-            server.close();
-            for (Socket socket : held) {
-                socket.close();
-            }
-        });
-        return server.getLocalPort();
+        return closeLater(LoopbackServers.holdingOn(port)).port();
     }
+
 }

@@ -8,12 +8,11 @@ import dev.backendconfig.api.spi.Origin;
 import dev.backendconfig.api.spi.Probe;
 import dev.backendconfig.api.spi.ProbeKind;
 import dev.backendconfig.api.spi.ProbeResult;
+import dev.backendconfig.api.testing.LoopbackServers;
 import dev.backendconfig.api.testing.LoopbackWebSocketServer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -38,53 +37,17 @@ class ProbesTest {
         return BackendEndpoint.builder("test").http(URI.create(http), Origin.other("test")).build();
     }
 
-    /** A port on which nothing listens: bound once, then closed. */
-    private static int closedPort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
+    private int holding() throws IOException {
+        return closeLater(LoopbackServers.holding()).port();
     }
 
-    /** A server that accepts every connection and, like a port proxy with no app behind it, closes it at once. */
     private int closingAtOnce() throws IOException {
-        ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        servers.add(server);
-        Thread thread = new Thread(() -> {
-            while (!server.isClosed()) {
-                try (Socket ignored = server.accept()) {
-                    // closed at once
-                } catch (IOException e) {
-                    return;
-                }
-            }
-        });
-        thread.setDaemon(true);
-        thread.start();
-        return server.getLocalPort();
+        return closeLater(LoopbackServers.closingAtOnce()).port();
     }
 
-    /** A server that accepts and holds the connection open without a word, as an idle app does. */
-    private int acceptingAndSilent() throws IOException {
-        ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+    private <T extends AutoCloseable> T closeLater(T server) {
         servers.add(server);
-        List<Socket> held = new CopyOnWriteArrayList<>();
-        servers.add(() -> {
-            for (Socket socket : held) {
-                socket.close();
-            }
-        });
-        Thread thread = new Thread(() -> {
-            while (!server.isClosed()) {
-                try {
-                    held.add(server.accept());
-                } catch (IOException e) {
-                    return;
-                }
-            }
-        });
-        thread.setDaemon(true);
-        thread.start();
-        return server.getLocalPort();
+        return server;
     }
 
     private int httpServer(int status) throws IOException {
@@ -100,7 +63,7 @@ class ProbesTest {
 
     @Test
     void tcpIsReadyWhenTheConnectionStaysOpen() throws IOException {
-        int port = acceptingAndSilent();
+        int port = holding();
         ProbeResult result = new TcpProbe().check(at("http://127.0.0.1:" + port), TIMEOUT);
         assertThat(result.ready()).isTrue();
         assertThat(result.description()).isEqualTo("tcp 127.0.0.1:" + port + ": accepted and kept the connection open");
@@ -116,7 +79,7 @@ class ProbesTest {
 
     @Test
     void tcpReportsARefusedConnection() throws IOException {
-        int port = closedPort();
+        int port = LoopbackServers.closedPort();
         ProbeResult result = new TcpProbe().check(at("http://127.0.0.1:" + port), TIMEOUT);
         assertThat(result.ready()).isFalse();
         assertThat(result.description()).isEqualTo("tcp 127.0.0.1:" + port + ": connection refused");
@@ -140,7 +103,7 @@ class ProbesTest {
 
     @Test
     void httpGivesUpWithinTheTimeoutWhenTheServerNeverAnswers() throws IOException {
-        int port = acceptingAndSilent();
+        int port = holding();
         ProbeResult result = Probe.of(ProbeKind.HTTP, "/").check(at("http://127.0.0.1:" + port), Duration.ofMillis(300));
         assertThat(result.ready()).isFalse();
         assertThat(result.description()).endsWith(": no answer within 300 ms");
@@ -188,7 +151,7 @@ class ProbesTest {
 
     @Test
     void probeDescriptionsNeverShowUserInfo() throws IOException {
-        int port = closedPort();
+        int port = LoopbackServers.closedPort();
         ProbeResult result = Probe.of(ProbeKind.HTTP, "/").check(at("http://u:hunter2@127.0.0.1:" + port), TIMEOUT);
         assertThat(result.description()).doesNotContain("hunter2").contains("http://***@127.0.0.1:" + port);
     }
