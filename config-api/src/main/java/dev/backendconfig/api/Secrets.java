@@ -34,11 +34,6 @@ public final class Secrets {
         return false;
     }
 
-    /** Return {@code value}, or {@link #MASK} when {@code name} marks it as secret. */
-    public static String maskIfSecret(String name, String value) {
-        return isSecretName(name) ? MASK : value;
-    }
-
     /** Return the URL as text with its user info and any secret query parameter values masked. */
     public static String mask(URI uri) {
         String text = uri.toString();

@@ -39,11 +39,6 @@ public final class BackendUrls {
         return parse(raw, origin, WEBSOCKET_SCHEMES, WEBSOCKET_EXAMPLE);
     }
 
-    /** Parse a URL of any of the four schemes; empty when {@code raw} is null or blank. */
-    public static Optional<URI> parseAny(String raw, Origin origin) {
-        return parse(raw, origin, List.of("http", "https", "ws", "wss"), HTTP_EXAMPLE);
-    }
-
     /** Return the WebSocket URL of an HTTP URL: {@code http}→{@code ws}, {@code https}→{@code wss}, all else kept. */
     public static URI toWebSocket(URI http) {
         return withScheme(http, "https".equals(http.getScheme()) ? "wss" : "ws");

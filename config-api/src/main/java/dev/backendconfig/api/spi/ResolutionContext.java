@@ -28,27 +28,17 @@ public final class ResolutionContext {
     private final long deadlineNanos;
     private final Probe customProbe;
 
-    private ResolutionContext(Builder builder, Settings settings, Duration budget) {
-        this.environment = Collections.unmodifiableMap(new TreeMap<>(builder.environment));
-        this.systemProperties = Collections.unmodifiableMap(new TreeMap<>(builder.systemProperties));
+    /** Create a context whose budget starts now. */
+    private ResolutionContext(Map<String, String> environment, Map<String, String> systemProperties, Settings settings,
+            Path workingDirectory, Clock clock, Probe customProbe) {
+        this.environment = environment;
+        this.systemProperties = systemProperties;
         this.settings = settings;
-        this.workingDirectory = builder.workingDirectory != null ? builder.workingDirectory.toAbsolutePath().normalize()
-                : Path.of(systemProperties.getOrDefault("user.dir", "")).toAbsolutePath().normalize();
-        this.clock = builder.clock;
-        this.budget = budget;
+        this.workingDirectory = workingDirectory;
+        this.clock = clock;
+        this.budget = settings.get(BuiltInSettings.TIMEOUT);
         this.deadlineNanos = System.nanoTime() + budget.toNanos();
-        this.customProbe = builder.probe;
-    }
-
-    private ResolutionContext(ResolutionContext base, Settings settings, Duration budget) {
-        this.environment = base.environment;
-        this.systemProperties = base.systemProperties;
-        this.settings = settings;
-        this.workingDirectory = base.workingDirectory;
-        this.clock = base.clock;
-        this.budget = budget;
-        this.deadlineNanos = System.nanoTime() + budget.toNanos();
-        this.customProbe = base.customProbe;
+        this.customProbe = customProbe;
     }
 
     /**
@@ -160,12 +150,12 @@ public final class ResolutionContext {
 
     /** Return a copy whose budget starts now; the resolver calls this at the start of every resolution. */
     public ResolutionContext withFreshBudget() {
-        return new ResolutionContext(this, settings, settings.get(BuiltInSettings.TIMEOUT));
+        return withSettings(settings);
     }
 
     /** Return a copy with these settings (the budget starts now, from their {@code timeout}). */
     public ResolutionContext withSettings(Settings newSettings) {
-        return new ResolutionContext(this, newSettings, newSettings.get(BuiltInSettings.TIMEOUT));
+        return new ResolutionContext(environment, systemProperties, newSettings, workingDirectory, clock, customProbe);
     }
 
     private static Optional<String> nonBlank(String value) {
@@ -255,7 +245,11 @@ public final class ResolutionContext {
         public ResolutionContext build() {
             Settings settings = Settings.load(systemProperties, environment, settingsResource)
                     .withOverrides(overrides, overridesSource);
-            return new ResolutionContext(this, settings, settings.get(BuiltInSettings.TIMEOUT));
+            Map<String, String> properties = Collections.unmodifiableMap(new TreeMap<>(systemProperties));
+            Path directory = workingDirectory != null ? workingDirectory
+                    : Path.of(properties.getOrDefault("user.dir", ""));
+            return new ResolutionContext(Collections.unmodifiableMap(new TreeMap<>(environment)), properties, settings,
+                    directory.toAbsolutePath().normalize(), clock, probe);
         }
     }
 }
