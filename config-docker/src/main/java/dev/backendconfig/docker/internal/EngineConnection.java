@@ -28,8 +28,30 @@ final class EngineConnection implements AutoCloseable {
         this.deadlineNanos = deadlineNanos;
     }
 
-    /** Connect to the engine; the deadline covers this connection's whole life. */
+    /**
+     * Connect to the engine; the deadline covers this connection's whole life.
+     *
+     * <p>A Unix socket whose listen queue is full refuses a non-blocking connect at once with "Resource temporarily
+     * unavailable" (EAGAIN) instead of waiting as TCP does; a busy engine is not a missing one, so that is retried
+     * until the deadline, as the docker CLI does.
+     */
     static EngineConnection open(EngineAddress address, long deadlineNanos) throws IOException {
+        while (true) {
+            try {
+                return attempt(address, deadlineNanos);
+            } catch (IOException e) {
+                if (!address.isUnix() || !isQueueFull(e)) {
+                    throw e;
+                }
+                if (deadlineNanos - System.nanoTime() <= 0) {
+                    throw new SocketTimeoutException("did not accept the connection (its queue stayed full)");
+                }
+                sleepBriefly();
+            }
+        }
+    }
+
+    private static EngineConnection attempt(EngineAddress address, long deadlineNanos) throws IOException {
         SocketAddress target = address.isUnix() ? UnixDomainSocketAddress.of(address.socket())
                 : new InetSocketAddress(address.host(), address.port());
         SocketChannel channel = address.isUnix() ? SocketChannel.open(StandardProtocolFamily.UNIX) : SocketChannel.open();
@@ -49,6 +71,19 @@ final class EngineConnection implements AutoCloseable {
                 selector.close();
             }
             throw e;
+        }
+    }
+
+    private static boolean isQueueFull(IOException e) {
+        return e.getMessage() != null && e.getMessage().contains("Resource temporarily unavailable");
+    }
+
+    private static void sleepBriefly() throws IOException {
+        try {
+            Thread.sleep(2);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while the engine's queue was full");
         }
     }
 

@@ -10,11 +10,15 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
 import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -131,6 +135,76 @@ class EngineClientTest {
         EngineClient tcp = new EngineClient(EngineAddress.tcp("127.0.0.1", port, "test"), TIMEOUT);
         assertThatThrownBy(tcp::ping).hasMessage("engine tcp://127.0.0.1:" + port
                 + " refused the connection (is the Docker daemon running?)");
+    }
+
+    /** A Unix listener with a queue of one that nobody accepts from, filled until a connect is refused. */
+    private ServerSocketChannel listenerWithAFullQueue(Path socket, List<SocketChannel> waiting) throws IOException {
+        ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+        server.bind(UnixDomainSocketAddress.of(socket), 1);
+        for (int i = 0; i < 16; i++) {
+            SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);
+            channel.configureBlocking(false);
+            try {
+                channel.connect(UnixDomainSocketAddress.of(socket));
+                waiting.add(channel);
+            } catch (IOException full) {
+                channel.close();
+                return server;
+            }
+        }
+        throw new AssertionError("the listen queue never filled up");
+    }
+
+    @Test
+    void aBusyEngineWhoseQueueIsFullIsWaitedForWithinTheTimeout() throws Exception {
+        Path socket = directory.resolve("busy.sock");
+        List<SocketChannel> waiting = new ArrayList<>();
+        ServerSocketChannel server = listenerWithAFullQueue(socket, waiting);
+        Thread engine = new Thread(() -> {
+            try {
+                Thread.sleep(150);
+                for (SocketChannel filler : waiting) {
+                    filler.close();
+                }
+                while (server.isOpen()) {
+                    try (SocketChannel accepted = server.accept()) {
+                        if (accepted.read(ByteBuffer.allocate(4096)) > 0) {
+                            accepted.write(ByteBuffer.wrap(("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nOK")
+                                    .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)));
+                        }
+                    } catch (IOException gone) {
+                        // a filler connection that was closed: serve the next one
+                    }
+                }
+            } catch (IOException | InterruptedException e) {
+                // the test is over
+            }
+        });
+        engine.setDaemon(true);
+        engine.start();
+        try {
+            new EngineClient(EngineAddress.unix(socket, "test"), Duration.ofSeconds(3)).ping();
+        } finally {
+            server.close();
+            for (SocketChannel channel : waiting) {
+                channel.close();
+            }
+        }
+    }
+
+    @Test
+    void aQueueThatStaysFullEndsAtTheTimeoutSayingSo() throws Exception {
+        Path socket = directory.resolve("stuck.sock");
+        List<SocketChannel> waiting = new ArrayList<>();
+        try (ServerSocketChannel server = listenerWithAFullQueue(socket, waiting)) {
+            EngineClient stuck = new EngineClient(EngineAddress.unix(socket, "test"), TIMEOUT);
+            assertThatThrownBy(stuck::ping).isInstanceOf(EngineException.class).hasMessage("engine unix://" + socket
+                    + " did not accept the connection (its queue stayed full) within 400 ms (setting docker.timeout)");
+        } finally {
+            for (SocketChannel channel : waiting) {
+                channel.close();
+            }
+        }
     }
 
     @Test
