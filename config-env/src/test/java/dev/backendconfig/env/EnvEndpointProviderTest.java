@@ -127,7 +127,7 @@ class EnvEndpointProviderTest {
         "http:// | got a URL without a host",
         "http://host:0 | got port 0, outside 1-65535",
         "http://host:65536 | got port 65536, outside 1-65535",
-        "http://host:abc | got port 'abc', which is not a number from 1 to 65535",
+        "http://host:abc | got a port that is not a number (what follows ':' must be 1 to 65535; a password belongs before an '@')",
         "ftp://host | got scheme 'ftp'",
         "'http://local host:8002' | got a value with a space at character 13 (a URL cannot contain one; encode a space"
                 + " as %20)",

@@ -155,7 +155,8 @@ class BadInputCatalogueTest {
                 variable("BACKEND_URL", "http://", URL_EXPECTED + "got a URL without a host"),
                 variable("BACKEND_URL", "http://host:0", URL_EXPECTED + "got port 0, outside 1-65535"),
                 variable("BACKEND_URL", "http://host:65536", URL_EXPECTED + "got port 65536, outside 1-65535"),
-                variable("BACKEND_URL", "http://host:abc", URL_EXPECTED + "got port 'abc', which is not a number"),
+                variable("BACKEND_URL", "http://host:abc", URL_EXPECTED + "got a port that is not a number"),
+                variable("BACKEND_URL", "http://admin:" + SECRET, URL_EXPECTED + "got a port that is not a number"),
                 variable("BACKEND_URL", "ftp://host", URL_EXPECTED + "got scheme 'ftp'"),
                 variable("BACKEND_URL", "http://local host:8002", URL_EXPECTED + "got a value with a space at character 13"),
                 variable("TEST_BACKEND_URL", "http://e2e:" + SECRET + "@host:99999", URL_EXPECTED + "got port 99999"),
@@ -229,6 +230,10 @@ class BadInputCatalogueTest {
                 composeFile("not YAML", "services:\n  api: [unclosed\n", 3, "is not valid YAML"),
                 composeFile("a host port that is not one", "services:\n  api:\n    ports: [\"abc:8000\"]\n", 3,
                         "ports entry 'abc:8000': the host port 'abc' is not a port from 1 to 65535"),
+                new Case("compose file: a secret interpolated into a port", input -> input.env("DB_PASSWORD", SECRET)
+                        .file("compose.yaml", "services:\n  api:\n    ports: [\"${DB_PASSWORD}:8000\"]\n")
+                        .file(".env.staging.e2e", STAGING_HEAD), INVALID, "{dir}/compose.yaml:3: ports entry"
+                        + " '${DB_PASSWORD}:8000': the host port (from a variable) is not a port from 1 to 65535"),
                 composeFile("no container port", "services:\n  api:\n    ports: [\"8002:\"]\n", 3,
                         "ports entry '8002:': there is no container port after the last ':'"),
                 composeFile("a host port out of range", "services:\n  api:\n    ports: [\"70000:8000\"]\n", 3,

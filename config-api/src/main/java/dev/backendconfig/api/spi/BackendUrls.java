@@ -146,7 +146,9 @@ public final class BackendUrls {
             throw invalid(origin, expected + ", got a ':' with no port after it");
         }
         if (!port.chars().allMatch(c -> c >= '0' && c <= '9')) {
-            throw invalid(origin, expected + ", got port '" + printable(port) + "', which is not a number from 1 to 65535");
+            // not echoed: "http://user:password" without "@host" puts the password here
+            throw invalid(origin, expected + ", got a port that is not a number (what follows ':' must be 1 to"
+                    + " 65535; a password belongs before an '@')");
         }
         long number = port.length() > 6 ? Long.MAX_VALUE : Long.parseLong(port);
         if (number < 1 || number > 65535) {

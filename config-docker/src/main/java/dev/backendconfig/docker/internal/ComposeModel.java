@@ -167,12 +167,13 @@ public final class ComposeModel {
 
         private ComposePort port(Node entry) {
             Origin origin = origin(entry);
-            if (entry instanceof ScalarNode) {
-                return ComposePort.parseShort(text(entry), origin);
+            if (entry instanceof ScalarNode scalar) {
+                return ComposePort.parseShort(text(entry), scalar.getValue(), origin);
             }
             Map<String, Node> fields = mapping(entry, "a ports entry");
+            String written = fields.get("target") instanceof ScalarNode target ? target.getValue() : "(missing)";
             return ComposePort.parseLong(optional(fields, "target"), optional(fields, "published"),
-                    optional(fields, "host_ip"), optional(fields, "protocol"), origin);
+                    optional(fields, "host_ip"), optional(fields, "protocol"), written, origin);
         }
 
         private Optional<String> optional(Map<String, Node> fields, String name) {

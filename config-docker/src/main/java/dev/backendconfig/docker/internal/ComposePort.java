@@ -43,12 +43,24 @@ public record ComposePort(String hostIp, Range published, Range target, String p
     }
 
     /**
-     * Parse the short syntax (after interpolation).
+     * Parse the short syntax of an entry written without variables.
      *
      * @throws InvalidBackendConfigurationException naming the file and line when the entry is not a port mapping
      */
     public static ComposePort parseShort(String entry, Origin origin) {
-        String value = entry.strip();
+        return parseShort(entry, entry, origin);
+    }
+
+    /**
+     * Parse the short syntax.
+     *
+     * @param interpolated the entry with its variables replaced, which is parsed
+     * @param entry the entry as written in the file, which errors quote; a part that came from a variable is never
+     *     quoted, since the variable may hold a secret
+     * @throws InvalidBackendConfigurationException naming the file and line when the entry is not a port mapping
+     */
+    public static ComposePort parseShort(String interpolated, String entry, Origin origin) {
+        String value = interpolated.strip();
         String protocol = "tcp";
         int slash = value.lastIndexOf('/');
         if (slash >= 0) {
@@ -78,11 +90,12 @@ public record ComposePort(String hostIp, Range published, Range target, String p
     /**
      * Parse the long syntax; values are already interpolated text.
      *
+     * @param written the entry's target as written in the file, which errors quote (see {@link #parseShort})
      * @throws InvalidBackendConfigurationException naming the file and line when a field is not valid
      */
     public static ComposePort parseLong(Optional<String> target, Optional<String> published, Optional<String> hostIp,
-            Optional<String> protocol, Origin origin) {
-        String described = "target: " + target.orElse("(missing)");
+            Optional<String> protocol, String written, Origin origin) {
+        String described = "target: " + written;
         if (target.isEmpty() || target.get().isBlank()) {
             throw invalid(origin, described, "the long syntax needs 'target', the container port");
         }
@@ -124,7 +137,7 @@ public record ComposePort(String hostIp, Range published, Range target, String p
             int first = port(text.substring(0, dash), what, entry, origin);
             int last = port(text.substring(dash + 1), what, entry, origin);
             if (last < first) {
-                throw invalid(origin, entry, "the " + what + " range " + text + " ends before it starts");
+                throw invalid(origin, entry, "the " + what + " range " + quoted(text, entry) + " ends before it starts");
             }
             return new Range(first, last);
         }
@@ -134,7 +147,7 @@ public record ComposePort(String hostIp, Range published, Range target, String p
 
     private static int port(String text, String what, String entry, Origin origin) {
         if (text.isEmpty() || text.length() > 6 || !text.chars().allMatch(Character::isDigit)) {
-            throw invalid(origin, entry, "the " + what + " '" + text + "' is not a port from 1 to 65535");
+            throw invalid(origin, entry, "the " + what + " " + quoted(text, entry) + " is not a port from 1 to 65535");
         }
         int port = Integer.parseInt(text);
         if (port < 1 || port > 65535) {
@@ -146,13 +159,18 @@ public record ComposePort(String hostIp, Range published, Range target, String p
     private static String protocol(String text, String entry, Origin origin) {
         String lower = text.toLowerCase(Locale.ROOT);
         if (!lower.equals("tcp") && !lower.equals("udp") && !lower.equals("sctp")) {
-            throw invalid(origin, entry, "the protocol '" + text + "' is not tcp, udp or sctp");
+            throw invalid(origin, entry, "the protocol " + quoted(text, entry) + " is not tcp, udp or sctp");
         }
         return lower;
     }
 
     private static String stripBrackets(String host) {
         return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+    }
+
+    /** Return a part of an entry quoted, or described when a variable supplied it (it may be a secret). */
+    private static String quoted(String part, String entry) {
+        return entry.contains("$") ? "(from a variable)" : "'" + part + "'";
     }
 
     private static InvalidBackendConfigurationException invalid(Origin origin, String entry, String problem) {

@@ -53,7 +53,7 @@ class ComposePortTest {
         "70000:8000 | ports entry '70000:8000': the host port 70000 is outside 1-65535",
         "8002:0     | ports entry '8002:0': the container port 0 is outside 1-65535",
         "8002:8000/http | ports entry '8002:8000/http': the protocol 'http' is not tcp, udp or sctp",
-        "9000-8000:8000 | ports entry '9000-8000:8000': the host port range 9000-8000 ends before it starts",
+        "9000-8000:8000 | ports entry '9000-8000:8000': the host port range '9000-8000' ends before it starts",
         "9000-9002:8000-8001 | ports entry '9000-9002:8000-8001': the host range 9000-9002 and the container range"
                 + " 8000-8001 differ in length",
         "8005:8000-8010 | ports entry '8005:8000-8010': the host port 8005 and the container range 8000-8010 differ in"
@@ -74,7 +74,7 @@ class ComposePortTest {
     })
     void readsTheLongSyntax(String published, Integer hostPort) {
         ComposePort port = ComposePort.parseLong(Optional.of("8000"), Optional.ofNullable(published)
-                .map(p -> p.replace("'", "")), Optional.of("127.0.0.1"), Optional.of("tcp"), ORIGIN);
+                .map(p -> p.replace("'", "")), Optional.of("127.0.0.1"), Optional.of("tcp"), "8000", ORIGIN);
         assertThat(port.hostIp()).isEqualTo("127.0.0.1");
         assertThat(port.hostPortFor(8000)).isEqualTo(Optional.ofNullable(hostPort));
     }
@@ -86,6 +86,15 @@ class ComposePortTest {
     })
     void aBadLongEntryIsAnError(String target, String problem) {
         assertThatThrownBy(() -> ComposePort.parseLong(Optional.of(target), Optional.empty(), Optional.empty(),
-                Optional.empty(), ORIGIN)).hasMessage("/repo/docker/docker-compose.alpine-test.yml:7: " + problem);
+                Optional.empty(), target, ORIGIN)).hasMessage("/repo/docker/docker-compose.alpine-test.yml:7: " + problem);
+    }
+
+    @org.junit.jupiter.api.Test
+    void aPartThatCameFromAVariableIsNeverQuoted() {
+        assertThatThrownBy(() -> ComposePort.parseShort("hunter2:8000", "${DB_PASSWORD}:8000", ORIGIN))
+                .isInstanceOf(InvalidBackendConfigurationException.class)
+                .hasMessage("/repo/docker/docker-compose.alpine-test.yml:7: ports entry '${DB_PASSWORD}:8000': the host"
+                        + " port (from a variable) is not a port from 1 to 65535")
+                .hasMessageNotContaining("hunter2");
     }
 }
