@@ -1,5 +1,6 @@
 package dev.backendconfig.cli;
 
+import dev.backendconfig.api.Secrets;
 import dev.backendconfig.api.spi.ProbeKind;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -105,8 +106,10 @@ record Options(Path directory, Format format, Optional<ProbeKind> probe, Map<Str
         settings.put(key, value.substring(eq + 1));
     }
 
+    /** Return an argument fit to quote: user info in a URL masked, control characters replaced, shortened. */
     private static String printable(String text) {
-        String shortened = text.length() > 60 ? text.substring(0, 60) + "..." : text;
+        String masked = Secrets.maskText(text);
+        String shortened = masked.length() > 60 ? masked.substring(0, 60) + "..." : masked;
         return shortened.replaceAll("\\p{Cntrl}", "?");
     }
 }

@@ -304,6 +304,11 @@ class BadInputCatalogueTest {
                 }, INVALID, "{dir}/.docker/config.json: context 'gone' has no readable meta file"),
                 // CLI arguments
                 cli("an unknown option", "unknown option '--verbose' (see --help)", "--verbose"),
+                cli("an unknown option holding a URL", "unknown option '--url=http://***@host.example.test' (see --help)",
+                        "--url=http://e2e:" + SECRET + "@host.example.test"),
+                cli("--set given a URL without its key", "--set expects key=value (for example --set"
+                        + " docker.service=backend), got 'http://***@host.example.test'", "--set",
+                        "http://e2e:" + SECRET + "@host.example.test"),
                 cli("an unknown format", "--format expects text, env or json, got 'xml'", "--format=xml"),
                 cli("an unknown probe", "--probe expects none, tcp, http or websocket, got 'ping'", "--probe=ping"),
                 cli("--set without =", "--set expects key=value (for example --set docker.service=backend), got"
