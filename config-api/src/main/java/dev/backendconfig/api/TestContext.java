@@ -43,6 +43,7 @@ public final class TestContext {
      *
      * @throws BackendNotFoundException when no provider found the backend (every call, until {@link #reset()})
      * @throws InvalidBackendConfigurationException when explicit configuration is wrong (likewise)
+     * @throws ProviderFailedException when a provider broke (likewise)
      */
     public static TestContext get() {
         Outcome outcome = shared;
@@ -117,7 +118,7 @@ public final class TestContext {
     private static Outcome resolveShared() {
         try {
             return new Outcome(new TestContext(BackendResolver.create().resolve()), null);
-        } catch (BackendNotFoundException | InvalidBackendConfigurationException e) {
+        } catch (BackendNotFoundException | InvalidBackendConfigurationException | ProviderFailedException e) {
             return new Outcome(null, e);
         }
     }

@@ -67,7 +67,9 @@ class BackendResolverTest {
                 .hasMessage("setting providers given to ResolutionContext.Builder.settings: names provider 'dokcer', which is not loaded; loaded providers"
                         + " are env, docker; did you mean 'docker'?");
         assertThatThrownBy(() -> resolver.resolve(context(Map.of("providers", "staging"))))
-                .hasMessageEndingWith("; add the config-staging module as a test dependency");
+                .hasMessageEndingWith("names provider 'staging', which is not loaded; loaded providers are env, docker;"
+                        + " a provider is loaded when its module (or your class, listed in META-INF/services/"
+                        + "dev.backendconfig.api.spi.BackendEndpointProvider) is on the test classpath");
     }
 
     @Test
@@ -94,22 +96,30 @@ class BackendResolverTest {
         assertThatThrownBy(() -> resolver.resolve(context(Map.of())))
                 .isInstanceOf(InvalidBackendConfigurationException.class)
                 .hasMessageStartingWith("variable BACKEND_URL: expected a URL, got junk\nResolution stopped at provider env")
-                .hasMessageContaining("  env  300  invalid      variable BACKEND_URL: expected a URL, got junk")
+                .hasMessageContaining("  env      300  invalid      variable BACKEND_URL: expected a URL, got junk")
+                .hasMessageContaining("  staging  100  not asked    resolution stopped at env")
                 .satisfies(e -> assertThat(((InvalidBackendConfigurationException) e).providerId()).contains("env"));
         assertThat(staging.calls()).isZero();
     }
 
     @Test
-    void aProviderThatThrowsIsReportedAndTheNextIsAsked() {
-        Resolution resolution = BackendResolver.of(List.of(
+    void aProviderThatThrowsStopsTheResolutionSoThatNoLaterProviderAnswersSilently() {
+        FixedProvider staging = finding("staging", 100, "https://staging.example.test");
+        BackendResolver resolver = BackendResolver.of(List.of(
                 new FixedProvider("flaky", 300, c -> {
                     throw new IllegalStateException("cannot reach http://admin:pw@10.9.9.9/x");
-                }),
-                finding("staging", 100, "https://staging.example.test"))).resolve(context(Map.of()));
-        ResolutionReport.Line flaky = resolution.report().line("flaky").orElseThrow();
-        assertThat(flaky.outcome()).isEqualTo(Outcome.FAILED);
-        assertThat(flaky.reason()).isEqualTo("threw IllegalStateException: cannot reach http://***@10.9.9.9/x");
-        assertThat(resolution.endpoint().source()).isEqualTo("staging");
+                }), staging));
+        assertThatThrownBy(() -> resolver.resolve(context(Map.of())))
+                .isInstanceOf(ProviderFailedException.class)
+                .hasMessageStartingWith("Provider flaky failed: threw IllegalStateException: cannot reach"
+                        + " http://***@10.9.9.9/x\nResolution stopped: the providers after it were not asked")
+                .hasMessageContaining("(please report it); to resolve without it, leave it out with setting providers")
+                .hasMessageContaining("  flaky    300  failed       threw IllegalStateException: cannot reach"
+                        + " http://***@10.9.9.9/x")
+                .hasMessageContaining("  staging  100  not asked    resolution stopped at flaky")
+                .hasMessageNotContaining("admin:pw")
+                .satisfies(e -> assertThat(((ProviderFailedException) e).providerId()).isEqualTo("flaky"));
+        assertThat(staging.calls()).isZero();
     }
 
     @Test
@@ -130,7 +140,7 @@ class BackendResolverTest {
                     ResolutionReport report = ((BackendNotFoundException) e).report();
                     assertThat(report.line("hanging").orElseThrow().reason())
                             .startsWith("did not answer within the ").endsWith(" left of the time budget (setting timeout);"
-                                    + " left running");
+                                    + " stopped");
                     assertThat(report.line("staging").orElseThrow().outcome()).isEqualTo(Outcome.NOT_ASKED);
                     assertThat(report.line("staging").orElseThrow().reason())
                             .isEqualTo("the time budget (setting timeout = 300 ms) was used up");
@@ -142,10 +152,11 @@ class BackendResolverTest {
     void anEndpointWhoseSourceIsNotTheProviderIdIsRefused() {
         FixedProvider liar = new FixedProvider("liar", 300, c -> ProviderResult.found(BackendEndpoint.builder("env")
                 .http(URI.create("http://h"), Origin.other("x")).build(), "claims to be env"));
-        Resolution resolution = BackendResolver.of(List.of(liar, finding("staging", 100, "https://s.example.test")))
-                .resolve(context(Map.of()));
-        assertThat(resolution.report().line("liar").orElseThrow().reason())
-                .isEqualTo("returned an endpoint whose source is 'env' instead of its id");
+        BackendResolver resolver = BackendResolver.of(List.of(liar, finding("staging", 100, "https://s.example.test")));
+        assertThatThrownBy(() -> resolver.resolve(context(Map.of())))
+                .isInstanceOf(ProviderFailedException.class)
+                .hasMessageStartingWith("Provider liar failed: returned an endpoint whose source is 'env' instead of its"
+                        + " id");
     }
 
     @Test
@@ -181,12 +192,35 @@ class BackendResolverTest {
     }
 
     @Test
-    void settingsOfABuiltInProviderThatIsNotLoadedAreReportedAsHavingNoEffect() {
-        Resolution resolution = BackendResolver.of(List.of(finding("env", 300, "http://localhost:8002")))
-                .resolve(context(Map.of("docker.service", "backend")));
-        assertThat(resolution.report().notes()).containsExactly(
-                "setting docker.service=backend (given to ResolutionContext.Builder.settings)",
-                "setting docker.service has no effect: provider docker is not on the classpath (add config-docker)");
+    void aSettingOfAProviderThatIsNotLoadedIsAnErrorSayingSo() {
+        BackendResolver resolver = BackendResolver.of(List.of(finding("env", 300, "http://localhost:8002")));
+        assertThatThrownBy(() -> resolver.resolve(context(Map.of("docker.service", "backend"))))
+                .isInstanceOf(InvalidBackendConfigurationException.class)
+                .hasMessage("setting docker.service given to ResolutionContext.Builder.settings: setting 'docker.service'"
+                        + " has no effect: no provider 'docker' is on the classpath (loaded: env); add the module that"
+                        + " provides it as a test dependency, or remove the setting");
+    }
+
+    @Test
+    void aProviderThatStaysBlockedPastTheGraceIsReportedAsStillRunning() throws InterruptedException {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        FixedProvider stubborn = new FixedProvider("stubborn", 300, c -> {
+            while (true) {
+                try {
+                    release.await();
+                    return ProviderResult.skipped("released");
+                } catch (InterruptedException ignored) {
+                    // a badly written provider that swallows the interrupt
+                }
+            }
+        });
+        try {
+            assertThatThrownBy(() -> BackendResolver.of(List.of(stubborn)).resolve(context(Map.of("timeout", "100ms"))))
+                    .isInstanceOf(BackendNotFoundException.class)
+                    .hasMessageContaining("left of the time budget (setting timeout); interrupted, and still running");
+        } finally {
+            release.countDown();
+        }
     }
 
     @Test

@@ -17,9 +17,9 @@ class ResolutionReportTest {
     @Test
     void rendersOneAlignedLinePerProviderWithOriginsAndNotes() {
         BackendEndpoint endpoint = BackendEndpoint.builder("docker")
-                .http(URI.create("http://localhost:8002"), Origin.container("alpine-test-backend"))
-                .detail("compose-service", "alpine-test-backend", Origin.container("alpine-test-backend"))
-                .detail("container-port", "8000", Origin.container("alpine-test-backend")).build();
+                .http(URI.create("http://localhost:8002"), Origin.other("container alpine-test-backend"))
+                .detail("compose-service", "alpine-test-backend", Origin.other("container alpine-test-backend"))
+                .detail("container-port", "8000", Origin.other("container alpine-test-backend")).build();
         ResolutionReport report = new ResolutionReport(endpoint, List.of(
                 new Line("env", 300, Outcome.SKIPPED, "none of TEST_BACKEND_URL, BACKEND_URL is set",
                         Duration.ofNanos(120_000), Map.of(), List.of()),

@@ -11,11 +11,12 @@ import java.util.regex.Pattern;
 /**
  * {@code NAME=value} lines for other tools and languages ({@code eval "$(java -jar backend-config.jar --format=env)"}).
  * Values are the URLs as they are, user info included, since the consumer needs them; they are single-quoted for
- * the shell when they hold anything but plain URL characters. Nothing is printed when nothing was found.
+ * the shell when they hold anything the shell could alter ({@code ~}, {@code [ ]}, {@code $}, quotes, spaces). Nothing is printed when nothing was found.
  */
 final class EnvOutput implements Output {
 
-    private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_./:@%+=,~\\[\\]-]*");
+    /** Characters no shell gives a meaning to in a word (no ~, no glob brackets, no $, no quotes). */
+    private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_./:@%+=,-]+");
 
     @Override
     public void found(Resolution resolution, Optional<ProbeResult> probe, PrintStream out) {

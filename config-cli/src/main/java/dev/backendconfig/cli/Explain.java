@@ -3,12 +3,12 @@ package dev.backendconfig.cli;
 import dev.backendconfig.api.BackendNotFoundException;
 import dev.backendconfig.api.BackendResolver;
 import dev.backendconfig.api.InvalidBackendConfigurationException;
+import dev.backendconfig.api.ProviderFailedException;
 import dev.backendconfig.api.Resolution;
-import dev.backendconfig.api.spi.BuiltInSettings;
-import dev.backendconfig.api.spi.Probe;
 import dev.backendconfig.api.spi.ProbeKind;
 import dev.backendconfig.api.spi.ProbeResult;
 import dev.backendconfig.api.spi.ResolutionContext;
+import dev.backendconfig.api.spi.Setting;
 import dev.backendconfig.api.spi.Settings;
 import java.io.PrintStream;
 import java.net.MalformedURLException;
@@ -95,6 +95,10 @@ public final class Explain {
         }
         try {
             return explain(options, resolver);
+        } catch (ProviderFailedException e) {
+            Output.of(options.format()).partial(e.report(), out);
+            err.println("explain: " + e.getMessage().lines().findFirst().orElse("") + " (please report it)");
+            return INTERNAL;
         } catch (InvalidBackendConfigurationException e) {
             e.report().filter(report -> options.format() != Options.Format.ENV)
                     .ifPresent(report -> Output.of(options.format()).partial(report, out));
@@ -110,7 +114,7 @@ public final class Explain {
 
     private int explain(Options options, BackendResolver resolver) {
         Map<String, String> settings = new LinkedHashMap<>(options.settings());
-        options.probe().ifPresent(kind -> settings.putIfAbsent("probe", kind.settingValue()));
+        options.probe().ifPresent(kind -> settings.putIfAbsent("probe", Setting.spelling(kind)));
         ResolutionContext context = ResolutionContext.builder()
                 .environment(environment)
                 .systemProperties(systemProperties)
@@ -129,8 +133,7 @@ public final class Explain {
             return NOT_FOUND;
         }
         Optional<ProbeResult> probe = options.probe().filter(kind -> kind != ProbeKind.NONE)
-                .map(kind -> Probe.of(kind, context.settings().get(BuiltInSettings.PROBE_HTTP_PATH))
-                        .check(resolution.endpoint(), context.settings().get(BuiltInSettings.PROBE_TIMEOUT)));
+                .map(kind -> context.probe(resolution.endpoint(), kind, ""));
         output.found(resolution, probe, out);
         if (probe.isPresent() && !probe.get().ready()) {
             err.println("explain: the backend does not answer: " + probe.get().description());

@@ -2,7 +2,6 @@ package dev.backendconfig.cli;
 
 import dev.backendconfig.api.BackendResolver;
 import dev.backendconfig.api.spi.BackendEndpointProvider;
-import dev.backendconfig.api.spi.BuiltInSettings;
 import dev.backendconfig.api.spi.Setting;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,8 +37,8 @@ final class Help {
         }
         text.append("\nSettings (--set key=value, -Dbackendconfig.key=value, BACKENDCONFIG_KEY=value,\n"
                 + "backend-config.properties), with their defaults:\n");
-        List<Setting<?>> settings = new ArrayList<>(BuiltInSettings.ALL);
-        providers.forEach(provider -> settings.addAll(provider.settings()));
+        List<Setting<?>> settings = new ArrayList<>();
+        resolver.settingsByOwner().values().forEach(settings::addAll);
         for (Setting<?> setting : settings) {
             text.append(String.format("  %-28s %s%n", setting.key(), setting.defaultValue().orElse("(none)")));
             text.append("      ").append(setting.description()).append('\n');

@@ -5,7 +5,6 @@ import dev.backendconfig.api.BackendNotFoundException;
 import dev.backendconfig.api.Resolution;
 import dev.backendconfig.api.ResolutionReport;
 import dev.backendconfig.api.Secrets;
-import dev.backendconfig.api.internal.json.Json;
 import dev.backendconfig.api.spi.ProbeResult;
 import java.io.PrintStream;
 import java.math.BigDecimal;
@@ -31,21 +30,21 @@ final class JsonOutput implements Output {
             checked.put("elapsedMillis", millis(result.elapsed()));
             document.put("probe", checked);
         });
-        out.println(Json.write(document));
+        out.println(JsonWriter.write(document));
     }
 
     @Override
     public void notFound(BackendNotFoundException failure, PrintStream out) {
         Map<String, Object> document = document(false, failure.report());
         document.put("nextSteps", failure.nextSteps());
-        out.println(Json.write(document));
+        out.println(JsonWriter.write(document));
     }
 
     @Override
     public void partial(ResolutionReport report, PrintStream out) {
         Map<String, Object> document = document(false, report);
         document.put("invalid", true);
-        out.println(Json.write(document));
+        out.println(JsonWriter.write(document));
     }
 
     private static Map<String, Object> document(boolean found, ResolutionReport report) {

@@ -2,6 +2,7 @@ package dev.backendconfig.cli;
 
 import dev.backendconfig.api.Secrets;
 import dev.backendconfig.api.spi.ProbeKind;
+import dev.backendconfig.api.spi.Setting;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -85,11 +86,12 @@ record Options(Path directory, Format format, Optional<ProbeKind> probe, Map<Str
     }
 
     private static ProbeKind probe(String value) throws UsageException {
-        try {
-            return ProbeKind.fromSetting(value);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("--probe expects none, tcp, http or websocket, got '" + printable(value) + "'");
+        for (ProbeKind kind : ProbeKind.values()) {
+            if (Setting.spelling(kind).equalsIgnoreCase(value)) {
+                return kind;
+            }
         }
+        throw new UsageException("--probe expects none, tcp, http or websocket, got '" + printable(value) + "'");
     }
 
     private static void setting(String value, Map<String, String> settings) throws UsageException {

@@ -1,16 +1,18 @@
 package dev.backendconfig.docker;
 
 import dev.backendconfig.api.spi.BackendEndpointProvider;
-import dev.backendconfig.api.spi.BuiltInSettings;
 import dev.backendconfig.api.spi.ProviderResult;
 import dev.backendconfig.api.spi.ResolutionContext;
+import dev.backendconfig.api.spi.Setting;
 import dev.backendconfig.docker.internal.ComposePrediction;
+import dev.backendconfig.docker.internal.DockerSettings;
 import dev.backendconfig.docker.internal.EngineClient;
 import dev.backendconfig.docker.internal.EngineDiscovery;
 import dev.backendconfig.docker.internal.EngineException;
 import dev.backendconfig.docker.internal.EngineLocator;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Provider {@code docker}: the host port a running compose service really publishes.
@@ -76,13 +78,18 @@ public final class DockerEndpointProvider implements BackendEndpointProvider {
     }
 
     @Override
+    public List<Setting<?>> settings() {
+        return DockerSettings.ALL;
+    }
+
+    @Override
     public String hint() {
         return "start the stack (docker compose -f <your compose file> up -d), or set docker.service and"
                 + " docker.container-port if the backend is there under another name or port";
     }
 
     private static Duration timeout(ResolutionContext context) {
-        Duration setting = context.settings().get(BuiltInSettings.DOCKER_TIMEOUT);
+        Duration setting = context.settings().get(DockerSettings.TIMEOUT);
         Duration left = context.remaining();
         return setting.compareTo(left) < 0 ? setting : left;
     }

@@ -1,12 +1,12 @@
 package dev.backendconfig.docker;
 
+import dev.backendconfig.docker.internal.Json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.backendconfig.api.BackendEndpoint;
 import dev.backendconfig.api.BackendResolver;
 import dev.backendconfig.api.Resolution;
 import dev.backendconfig.api.ResolutionReport.Outcome;
-import dev.backendconfig.api.internal.json.Json;
 import dev.backendconfig.api.spi.Origin;
 import dev.backendconfig.api.spi.ProviderResult;
 import dev.backendconfig.api.spi.ResolutionContext;

@@ -2,9 +2,9 @@ package dev.backendconfig.env;
 
 import dev.backendconfig.api.BackendEndpoint;
 import dev.backendconfig.api.spi.BackendEndpointProvider;
-import dev.backendconfig.api.spi.BuiltInSettings;
 import dev.backendconfig.api.spi.ProviderResult;
 import dev.backendconfig.api.spi.ResolutionContext;
+import dev.backendconfig.api.spi.Setting;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -41,10 +41,10 @@ public final class EnvEndpointProvider implements BackendEndpointProvider {
 
     @Override
     public ProviderResult resolve(ResolutionContext context) {
-        List<String> urlVariables = context.settings().get(BuiltInSettings.ENV_URL_VARIABLES);
-        List<String> webSocketVariables = context.settings().get(BuiltInSettings.ENV_WEBSOCKET_VARIABLES);
-        VariableChoice http = VariableChoice.http(context, BuiltInSettings.URL, urlVariables);
-        VariableChoice webSocket = VariableChoice.webSocket(context, BuiltInSettings.WEBSOCKET_URL, webSocketVariables);
+        List<String> urlVariables = context.settings().get(EnvSettings.URL_VARIABLES);
+        List<String> webSocketVariables = context.settings().get(EnvSettings.WEBSOCKET_VARIABLES);
+        VariableChoice http = VariableChoice.http(context, EnvSettings.URL, urlVariables);
+        VariableChoice webSocket = VariableChoice.webSocket(context, EnvSettings.WEBSOCKET_URL, webSocketVariables);
         if (http.isEmpty() && webSocket.isEmpty()) {
             List<String> names = new ArrayList<>(urlVariables);
             names.addAll(webSocketVariables);
@@ -61,6 +61,11 @@ public final class EnvEndpointProvider implements BackendEndpointProvider {
             }
         }
         return result;
+    }
+
+    @Override
+    public List<Setting<?>> settings() {
+        return EnvSettings.ALL;
     }
 
     @Override

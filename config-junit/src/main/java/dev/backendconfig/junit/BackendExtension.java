@@ -6,6 +6,7 @@ import dev.backendconfig.api.ResolutionReport;
 import dev.backendconfig.api.TestContext;
 import dev.backendconfig.api.spi.ProbeKind;
 import dev.backendconfig.api.spi.ProbeResult;
+import dev.backendconfig.junit.internal.JunitSettings;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -90,7 +91,7 @@ public final class BackendExtension
     public void beforeEach(ExtensionContext context) {
         SharedResolution shared = shared(context);
         if (shared.resolution().isEmpty()) {
-            if (shared.invalid() || onMissing(context, shared) == OnMissing.FAIL) {
+            if (!shared.notFound() || onMissing(context, shared) == OnMissing.FAIL) {
                 throw shared.failure();
             }
             throw new TestAbortedException("Skipped because no backend was found (on-missing = skip).\n"
@@ -154,7 +155,8 @@ public final class BackendExtension
             chosen = annotation(context.getTestClass(), BackendTest.class).map(BackendTest::onMissing)
                     .orElse(OnMissing.SETTING);
         }
-        return chosen == OnMissing.SETTING ? shared.onMissingSetting() : chosen;
+        return chosen == OnMissing.SETTING
+                ? shared.onMissingSetting(context.getConfigurationParameter(JunitSettings.ON_MISSING_PARAMETER)) : chosen;
     }
 
     private static Optional<RequiresReachableBackend> requiresReachable(ExtensionContext context) {

@@ -3,15 +3,15 @@ package dev.backendconfig.junit;
 import dev.backendconfig.api.BackendNotFoundException;
 import dev.backendconfig.api.BackendResolver;
 import dev.backendconfig.api.InvalidBackendConfigurationException;
+import dev.backendconfig.api.ProviderFailedException;
 import dev.backendconfig.api.Resolution;
-import dev.backendconfig.api.internal.probe.WebSocketProbe;
-import dev.backendconfig.api.spi.BuiltInSettings;
-import dev.backendconfig.api.spi.Probe;
+import dev.backendconfig.api.spi.Origin;
 import dev.backendconfig.api.spi.ProbeKind;
 import dev.backendconfig.api.spi.ProbeResult;
 import dev.backendconfig.api.spi.ResolutionContext;
 import dev.backendconfig.api.spi.Settings;
-import java.time.Duration;
+import dev.backendconfig.junit.internal.JunitSettings;
+import dev.backendconfig.junit.internal.JunitSettings.MissingBackend;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,13 +24,13 @@ final class SharedResolution implements AutoCloseable {
 
     private final Resolution resolution;
     private final RuntimeException failure;
-    private final Settings settings;
+    private final ResolutionContext context;
     private final Map<String, ProbeResult> probes = new ConcurrentHashMap<>();
 
-    private SharedResolution(Resolution resolution, RuntimeException failure, Settings settings) {
+    private SharedResolution(Resolution resolution, RuntimeException failure, ResolutionContext context) {
         this.resolution = resolution;
         this.failure = failure;
-        this.settings = settings;
+        this.context = context;
     }
 
     /** Resolve from the real process with these settings overrides. */
@@ -39,12 +39,12 @@ final class SharedResolution implements AutoCloseable {
         try {
             context = ResolutionContext.systemBuilder().settings(overrides, "BackendExtension").build();
         } catch (InvalidBackendConfigurationException e) {
-            return new SharedResolution(null, e, Settings.empty());
+            return new SharedResolution(null, e, null);
         }
         try {
-            return new SharedResolution(BackendResolver.create().resolve(context), null, context.settings());
-        } catch (BackendNotFoundException | InvalidBackendConfigurationException e) {
-            return new SharedResolution(null, e, context.settings());
+            return new SharedResolution(BackendResolver.create().resolve(context), null, context);
+        } catch (BackendNotFoundException | InvalidBackendConfigurationException | ProviderFailedException e) {
+            return new SharedResolution(null, e, context);
         }
     }
 
@@ -53,15 +53,19 @@ final class SharedResolution implements AutoCloseable {
         return Optional.ofNullable(resolution);
     }
 
-    /** Tell whether resolution stopped at configuration that is wrong (never skipped, whatever on-missing says). */
-    boolean invalid() {
-        return failure instanceof InvalidBackendConfigurationException;
+    /** Tell whether there is no backend only because none was found (the one case on-missing may skip). */
+    boolean notFound() {
+        return failure instanceof BackendNotFoundException;
     }
 
     /** Return a fresh copy of the failure to throw, so that tests do not pile suppressed exceptions onto one. */
     RuntimeException failure() {
         if (failure instanceof BackendNotFoundException notFound) {
             return new BackendNotFoundException(notFound.report(), notFound.nextSteps());
+        }
+        if (failure instanceof ProviderFailedException failed) {
+            return new ProviderFailedException(failed.providerId(), failed.getMessage().lines().findFirst().orElse(""),
+                    failed.report(), failed.getCause());
         }
         InvalidBackendConfigurationException invalid = (InvalidBackendConfigurationException) failure;
         return invalid.providerId().map(id -> invalid.inProvider(id, invalid.report().orElse(null)))
@@ -73,21 +77,24 @@ final class SharedResolution implements AutoCloseable {
         return failure.getMessage();
     }
 
-    /** Return setting {@code junit.on-missing} as this resolution read it. */
-    OnMissing onMissingSetting() {
-        return "skip".equals(settings.get(BuiltInSettings.JUNIT_ON_MISSING)) ? OnMissing.SKIP : OnMissing.FAIL;
+    /**
+     * Return setting {@code junit.on-missing} as this resolution read it, else the JUnit configuration parameter
+     * {@code backendconfig.junit.on-missing}, else {@code fail}.
+     */
+    OnMissing onMissingSetting(Optional<String> configurationParameter) {
+        Settings settings = context == null ? Settings.empty() : context.settings();
+        MissingBackend chosen = settings.find(JunitSettings.ON_MISSING).orElseGet(() -> configurationParameter
+                .filter(value -> !value.isBlank())
+                .map(value -> JunitSettings.ON_MISSING.parse(value,
+                        Origin.other("JUnit configuration parameter " + JunitSettings.ON_MISSING_PARAMETER)))
+                .orElse(MissingBackend.FAIL));
+        return chosen == MissingBackend.SKIP ? OnMissing.SKIP : OnMissing.FAIL;
     }
 
-    /** Probe the endpoint, once per kind and path for the whole run. */
+    /** Probe the endpoint, once per kind and path for the whole run, within setting {@code probe.timeout}. */
     ProbeResult probe(ProbeKind kind, String path) {
-        return probes.computeIfAbsent(kind + " " + path, key -> {
-            Duration timeout = settings.get(BuiltInSettings.PROBE_TIMEOUT);
-            String httpPath = path.isEmpty() ? settings.get(BuiltInSettings.PROBE_HTTP_PATH) : path;
-            if (kind == ProbeKind.WEBSOCKET) {
-                return new WebSocketProbe().check(resolution.endpoint().webSocket(path), timeout);
-            }
-            return Probe.of(kind, httpPath).check(resolution.endpoint(), timeout);
-        });
+        return probes.computeIfAbsent(kind + " " + path,
+                key -> context.withFreshBudget().probe(resolution.endpoint(), kind, path));
     }
 
     @Override

@@ -10,11 +10,11 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import dev.backendconfig.api.BackendNotFoundException;
 import dev.backendconfig.api.BackendResolver;
 import dev.backendconfig.api.InvalidBackendConfigurationException;
-import dev.backendconfig.api.internal.json.Json;
 import dev.backendconfig.api.spi.ResolutionContext;
 import dev.backendconfig.api.testing.RecordingLogs;
 import dev.backendconfig.cli.Explain;
 import dev.backendconfig.docker.testing.FakeDockerEngine;
+import dev.backendconfig.docker.testing.Recorded;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -179,7 +179,7 @@ class BadInputCatalogueTest {
                         + " 'backendconfig.providers'?"),
                 new Case("BACKENDCONFIG_DOCKER_SERVCE", input -> input.env("BACKENDCONFIG_DOCKER_SERVCE", "api"), INVALID,
                         "variable BACKENDCONFIG_DOCKER_SERVCE: unknown setting"),
-                property("backendconfig.timeout", "90", "setting timeout expects a duration such as 500ms, 2s or 1m, got"
+                property("backendconfig.timeout", "90", "setting timeout expects a duration such as 500ms, 2s or 1m, at most 24h, got"
                         + " '90' without a unit"),
                 property("backendconfig.timeout", "soon", "setting timeout expects a duration"),
                 property("backendconfig.probe", "ping", "setting probe expects one of none, tcp, http, websocket"),
@@ -284,7 +284,7 @@ class BadInputCatalogueTest {
                     @SuppressWarnings("unchecked")
                     Map<String, Object> config = (Map<String, Object>) inspect.get("Config");
                     config.put("Env", List.of("DB_PASSWORD=" + SECRET));
-                    input.engine(engine(input).containers(list(alpine)).inspect(id(alpine), Json.write(inspect)));
+                    input.engine(engine(input).containers(list(alpine)).inspect(id(alpine), Recorded.write(inspect)));
                 }, "is unhealthy (last check said: database connection refused)"),
                 new Case("DOCKER_HOST=garbage", input -> input.env("DOCKER_HOST", "garbage"), INVALID,
                         "variable DOCKER_HOST: expected unix:///path/to/docker.sock or tcp://host:port, got a value"

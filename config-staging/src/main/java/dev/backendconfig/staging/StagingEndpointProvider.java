@@ -4,9 +4,9 @@ import dev.backendconfig.api.BackendEndpoint;
 import dev.backendconfig.api.dotenv.Dotenv;
 import dev.backendconfig.api.dotenv.DotenvFile;
 import dev.backendconfig.api.spi.BackendEndpointProvider;
-import dev.backendconfig.api.spi.BuiltInSettings;
 import dev.backendconfig.api.spi.ProviderResult;
 import dev.backendconfig.api.spi.ResolutionContext;
+import dev.backendconfig.api.spi.Setting;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -47,9 +47,9 @@ public final class StagingEndpointProvider implements BackendEndpointProvider {
 
     @Override
     public ProviderResult resolve(ResolutionContext context) {
-        if (!context.settings().get(BuiltInSettings.STAGING_ENABLED)) {
+        if (!context.settings().get(StagingSettings.ENABLED)) {
             return ProviderResult.skipped("turned off by setting staging.enabled=false ("
-                    + context.settings().origin(BuiltInSettings.STAGING_ENABLED).describe() + ")");
+                    + context.settings().origin(StagingSettings.ENABLED).describe() + ")");
         }
         StagingFileLocation location = StagingFileLocation.find(context);
         Optional<Path> file = location.file();
@@ -58,8 +58,8 @@ public final class StagingEndpointProvider implements BackendEndpointProvider {
         }
         DotenvFile dotenv = Dotenv.read(file.get(), context.environment());
         StagingVariables variables = new StagingVariables(dotenv, context);
-        List<String> urlNames = context.settings().get(BuiltInSettings.STAGING_URL_VARIABLES);
-        List<String> webSocketNames = context.settings().get(BuiltInSettings.STAGING_WEBSOCKET_VARIABLES);
+        List<String> urlNames = context.settings().get(StagingSettings.URL_VARIABLES);
+        List<String> webSocketNames = context.settings().get(StagingSettings.WEBSOCKET_VARIABLES);
         Optional<StagingVariables.Value> http = variables.first(urlNames);
         Optional<StagingVariables.Value> webSocket = variables.first(webSocketNames);
         if (http.isEmpty() && webSocket.isEmpty()) {
@@ -72,6 +72,11 @@ public final class StagingEndpointProvider implements BackendEndpointProvider {
         String reason = "shared staging deployment from " + file.get() + " ("
                 + http.or(() -> webSocket).orElseThrow().name() + ")";
         return variables.withNotes(ProviderResult.found(endpoint, reason));
+    }
+
+    @Override
+    public List<Setting<?>> settings() {
+        return StagingSettings.ALL;
     }
 
     @Override

@@ -1,7 +1,6 @@
 package dev.backendconfig.staging;
 
 import dev.backendconfig.api.InvalidBackendConfigurationException;
-import dev.backendconfig.api.spi.BuiltInSettings;
 import dev.backendconfig.api.spi.ProjectFiles;
 import dev.backendconfig.api.spi.ResolutionContext;
 import java.nio.file.Files;
@@ -27,12 +26,12 @@ final class StagingFileLocation {
      *     exist
      */
     static StagingFileLocation find(ResolutionContext context) {
-        Optional<String> explicit = context.settings().find(BuiltInSettings.STAGING_ENV_FILE);
+        Optional<String> explicit = context.settings().find(StagingSettings.ENV_FILE);
         if (explicit.isPresent()) {
             Path named = context.workingDirectory().resolve(explicit.get()).normalize();
             if (!Files.exists(named)) {
                 throw new InvalidBackendConfigurationException(
-                        context.settings().origin(BuiltInSettings.STAGING_ENV_FILE),
+                        context.settings().origin(StagingSettings.ENV_FILE),
                         "setting staging.env-file names " + named + ", which does not exist");
             }
             return new StagingFileLocation(Optional.of(named), "");

@@ -2,6 +2,7 @@ package dev.backendconfig.api.internal;
 
 import dev.backendconfig.api.Secrets;
 import dev.backendconfig.api.spi.BackendEndpointProvider;
+import dev.backendconfig.api.spi.SettingsContributor;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -13,8 +14,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Load every {@code META-INF/services} entry for {@link BackendEndpointProvider} on its own: one that fails to
- * load (class missing, constructor throws, blank or duplicate id) is recorded and the others go on.
+ * Load every {@code META-INF/services} entry for {@link BackendEndpointProvider} (and for
+ * {@link SettingsContributor}) on its own: one that fails to load (class missing, constructor throws, blank or
+ * duplicate id) is recorded and the others go on.
  */
 public final class ProviderLoader {
 
@@ -35,11 +37,14 @@ public final class ProviderLoader {
      * What loading found.
      *
      * @param providers the providers that loaded, with unique ids, in discovery order
-     * @param problems the entries that did not
+     * @param contributors the other modules that declare settings
+     * @param problems the entries that did not load
      */
-    public record Loaded(List<BackendEndpointProvider> providers, List<Problem> problems) {
+    public record Loaded(List<BackendEndpointProvider> providers, List<SettingsContributor> contributors,
+            List<Problem> problems) {
         public Loaded {
             providers = List.copyOf(providers);
+            contributors = List.copyOf(contributors);
             problems = List.copyOf(problems);
         }
     }
@@ -47,27 +52,32 @@ public final class ProviderLoader {
     private ProviderLoader() {
     }
 
-    /** Load the providers visible to {@code loader}. */
+    /** Load the providers and settings contributors visible to {@code loader}. */
     public static Loaded load(ClassLoader loader) {
         Map<String, BackendEndpointProvider> byId = new LinkedHashMap<>();
         List<Problem> problems = new ArrayList<>();
-        Iterator<BackendEndpointProvider> iterator = ServiceLoader.load(BackendEndpointProvider.class, loader).iterator();
+        for (BackendEndpointProvider provider : each(BackendEndpointProvider.class, loader, problems)) {
+            accept(provider, byId, problems);
+        }
+        return new Loaded(new ArrayList<>(byId.values()), each(SettingsContributor.class, loader, problems), problems);
+    }
+
+    private static <S> List<S> each(Class<S> service, ClassLoader loader, List<Problem> problems) {
+        List<S> loaded = new ArrayList<>();
+        Iterator<S> iterator = ServiceLoader.load(service, loader).iterator();
         int failures = 0;
         while (failures < MAX_FAILURES) {
-            BackendEndpointProvider provider;
             try {
                 if (!iterator.hasNext()) {
                     break;
                 }
-                provider = iterator.next();
+                loaded.add(iterator.next());
             } catch (ServiceConfigurationError e) {
                 failures++;
-                problems.add(describe(e));
-                continue;
+                problems.add(describe(e, service));
             }
-            accept(provider, byId, problems);
         }
-        return new Loaded(new ArrayList<>(byId.values()), problems);
+        return loaded;
     }
 
     /** Check explicitly given providers the same way (blank and duplicate ids are problems). */
@@ -75,7 +85,7 @@ public final class ProviderLoader {
         Map<String, BackendEndpointProvider> byId = new LinkedHashMap<>();
         List<Problem> problems = new ArrayList<>();
         providers.forEach(provider -> accept(provider, byId, problems));
-        return new Loaded(new ArrayList<>(byId.values()), problems);
+        return new Loaded(new ArrayList<>(byId.values()), List.of(), problems);
     }
 
     private static void accept(BackendEndpointProvider provider, Map<String, BackendEndpointProvider> byId,
@@ -98,18 +108,18 @@ public final class ProviderLoader {
         }
     }
 
-    private static Problem describe(ServiceConfigurationError error) {
+    private static Problem describe(ServiceConfigurationError error, Class<?> service) {
         String message = error.getMessage() == null ? "" : error.getMessage();
         Matcher matcher = PROVIDER_NAME.matcher(message);
         String name = matcher.find() ? matcher.group(1) : "(unnamed services entry)";
         String reason;
         if (message.contains(" not found")) {
-            reason = "class not found (listed in META-INF/services/" + BackendEndpointProvider.class.getName()
+            reason = "class not found (listed in META-INF/services/" + service.getName()
                     + " but not on the classpath)";
         } else if (message.contains("could not be instantiated") && error.getCause() != null) {
             reason = "constructor threw " + summary(error.getCause());
         } else if (message.contains("not a subtype")) {
-            reason = "does not implement " + BackendEndpointProvider.class.getName();
+            reason = "does not implement " + service.getName();
         } else {
             reason = Secrets.maskText(message.substring(message.indexOf(':') + 1).strip());
         }

@@ -4,43 +4,49 @@ import dev.backendconfig.api.spi.BackendEndpointProvider;
 import dev.backendconfig.api.spi.ProviderResult;
 import dev.backendconfig.api.spi.ResolutionContext;
 import java.time.Duration;
-import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Ask one provider on a worker thread and wait no longer than the time budget left, so that a provider that
- * hangs cannot hold a test suite hostage. Workers are daemon threads; a provider that overruns is interrupted
- * and left to finish on its own.
+ * Ask one provider on a thread of its own and wait no longer than the time budget left, so that a provider that
+ * hangs cannot hold a test suite hostage. A provider that overruns is interrupted and given a short grace to end;
+ * the built-in providers check for interruption as they go, so that no thread of theirs outlives the resolution.
  */
 public final class ProviderRunner {
 
+    /** How long an interrupted provider is given to end before it is reported as still running. */
+    static final Duration GRACE = Duration.ofMillis(200);
+
     private static final AtomicInteger THREADS = new AtomicInteger();
-    private static final ThreadFactory FACTORY = runnable -> {
-        Thread thread = new Thread(runnable, "backend-config-provider-" + THREADS.incrementAndGet());
-        thread.setDaemon(true);
-        return thread;
-    };
-    private static final ExecutorService WORKERS = Executors.newCachedThreadPool(FACTORY);
 
     /** What asking produced: a result, an exception the provider threw, or nothing within the budget. */
     public sealed interface Answer {
-        /** The provider answered. */
+        /**
+         * The provider answered.
+         *
+         * @param result its result
+         */
         record Returned(ProviderResult result) implements Answer {
         }
 
-        /** The provider threw. */
+        /**
+         * The provider threw.
+         *
+         * @param exception what it threw
+         */
         record Threw(Throwable exception) implements Answer {
         }
 
-        /** The provider did not answer within the time given. */
-        record TimedOut(Duration waited) implements Answer {
+        /**
+         * The provider did not answer within the time given.
+         *
+         * @param waited how long it was waited for
+         * @param stopped whether it ended within the grace after being interrupted
+         */
+        record TimedOut(Duration waited, boolean stopped) implements Answer {
         }
     }
 
@@ -53,32 +59,34 @@ public final class ProviderRunner {
      * @throws InterruptedException when the calling thread is interrupted while waiting
      */
     public static Answer ask(BackendEndpointProvider provider, ResolutionContext context) throws InterruptedException {
-        ClassLoader callerLoader = Thread.currentThread().getContextClassLoader();
-        Callable<ProviderResult> task = () -> {
-            Thread worker = Thread.currentThread();
-            ClassLoader previous = worker.getContextClassLoader();
-            worker.setContextClassLoader(callerLoader);
+        CompletableFuture<ProviderResult> answer = new CompletableFuture<>();
+        Thread worker = new Thread(() -> {
             try {
-                return provider.resolve(context);
-            } finally {
-                worker.setContextClassLoader(previous);
+                answer.complete(provider.resolve(context));
+            } catch (Throwable e) {
+                answer.completeExceptionally(e);
             }
-        };
+        }, "backend-config-" + provider.id() + "-" + THREADS.incrementAndGet());
+        worker.setDaemon(true);
+        worker.setContextClassLoader(Thread.currentThread().getContextClassLoader());
         Duration wait = context.remaining();
-        Future<ProviderResult> future = WORKERS.submit(task);
+        worker.start();
         try {
-            ProviderResult result = future.get(Math.max(1, wait.toNanos()), TimeUnit.NANOSECONDS);
+            ProviderResult result = answer.get(Math.max(1, wait.toNanos()), TimeUnit.NANOSECONDS);
+            worker.join(GRACE.toMillis());
             if (result == null) {
                 return new Answer.Threw(new IllegalStateException("resolve() returned null instead of a result"));
             }
             return new Answer.Returned(result);
         } catch (ExecutionException e) {
+            worker.join(GRACE.toMillis());
             return new Answer.Threw(e.getCause());
         } catch (TimeoutException e) {
-            future.cancel(true);
-            return new Answer.TimedOut(wait);
+            worker.interrupt();
+            worker.join(GRACE.toMillis());
+            return new Answer.TimedOut(wait, !worker.isAlive());
         } catch (InterruptedException e) {
-            future.cancel(true);
+            worker.interrupt();
             throw e;
         }
     }

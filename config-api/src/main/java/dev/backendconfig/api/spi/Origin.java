@@ -3,13 +3,14 @@ package dev.backendconfig.api.spi;
 import java.util.Objects;
 
 /**
- * Where a value came from: a variable, a system property, a file and line, a container, or a derivation.
+ * Where a value came from: a variable, a system property, a file and line, a derivation, or a place a provider
+ * describes itself (a container, an API reply).
  *
  * <p>Origins are what the report and every error message show instead of the value itself, so that a
  * person can find the value without the library ever printing it.
  *
  * @param kind what sort of place it is
- * @param location the name of the place: a variable name, a file path, a container id
+ * @param location the name of the place: a variable name, a file path, or a provider's own description
  * @param line the 1-based line within a file, or 0 when the place has no lines
  */
 public record Origin(Kind kind, String location, int line) {
@@ -28,8 +29,6 @@ public record Origin(Kind kind, String location, int line) {
         DEFAULT("default"),
         /** Computed from another value, for example a WebSocket URL from an HTTP URL. */
         DERIVED("derived from"),
-        /** A value the Docker engine reported for a container. */
-        CONTAINER("container"),
         /** Anything else a custom provider wants to name. */
         OTHER("");
 
@@ -88,12 +87,10 @@ public record Origin(Kind kind, String location, int line) {
         return new Origin(Kind.DERIVED, from, 0);
     }
 
-    /** Return the origin of a value read from a container, named by its id or name. */
-    public static Origin container(String idOrName) {
-        return new Origin(Kind.CONTAINER, idOrName, 0);
-    }
-
-    /** Return an origin described in free text, for places the other kinds do not cover. */
+    /**
+     * Return an origin described in free text, for places the other kinds do not cover: a provider's own sources,
+     * for example {@code "container alpine-test-backend (3f2a9c1b7d4e)"}.
+     */
     public static Origin other(String description) {
         return new Origin(Kind.OTHER, description, 0);
     }

@@ -7,7 +7,8 @@ import dev.backendconfig.api.internal.probe.WebSocketProbe;
 import java.time.Duration;
 
 /**
- * Check that a candidate endpoint really answers, within a timeout. Implementations use only the JDK.
+ * Check that a candidate endpoint really answers, within a timeout. The built-in probes use only the JDK, give the
+ * whole exchange one deadline, and close their connection when they give up.
  */
 @FunctionalInterface
 public interface Probe {
@@ -20,16 +21,17 @@ public interface Probe {
     ProbeResult check(BackendEndpoint candidate, Duration timeout);
 
     /**
-     * Return the probe of a kind.
+     * Return the built-in probe of a kind.
      *
-     * @param httpPath the path an {@link ProbeKind#HTTP} probe asks for
+     * @param path for {@link ProbeKind#HTTP}, the path to GET (empty: {@code /}); for {@link ProbeKind#WEBSOCKET},
+     *     a path joined onto the WebSocket URL (empty: the URL itself); ignored by the others
      */
-    static Probe of(ProbeKind kind, String httpPath) {
+    static Probe of(ProbeKind kind, String path) {
         return switch (kind) {
             case NONE -> (candidate, timeout) -> new ProbeResult(true, "not probed (probe=none)", Duration.ZERO);
             case TCP -> new TcpProbe();
-            case HTTP -> new HttpProbe(httpPath);
-            case WEBSOCKET -> new WebSocketProbe();
+            case HTTP -> new HttpProbe(path);
+            case WEBSOCKET -> new WebSocketProbe(path);
         };
     }
 }

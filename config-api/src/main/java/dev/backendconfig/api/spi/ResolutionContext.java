@@ -1,6 +1,7 @@
 package dev.backendconfig.api.spi;
 
 import dev.backendconfig.api.BackendEndpoint;
+import dev.backendconfig.api.internal.Budget;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,8 +25,7 @@ public final class ResolutionContext {
     private final Settings settings;
     private final Path workingDirectory;
     private final Clock clock;
-    private final Duration budget;
-    private final long deadlineNanos;
+    private final Budget budget;
     private final Probe customProbe;
 
     /** Create a context whose budget starts now. */
@@ -36,8 +36,7 @@ public final class ResolutionContext {
         this.settings = settings;
         this.workingDirectory = workingDirectory;
         this.clock = clock;
-        this.budget = settings.get(BuiltInSettings.TIMEOUT);
-        this.deadlineNanos = System.nanoTime() + budget.toNanos();
+        this.budget = Budget.startingNow(settings.get(CoreSettings.TIMEOUT));
         this.customProbe = customProbe;
     }
 
@@ -109,23 +108,22 @@ public final class ResolutionContext {
 
     /** Return the whole resolution's time budget (setting {@code timeout}). */
     public Duration budget() {
-        return budget;
+        return budget.total();
     }
 
     /** Return the time left of the budget, never negative. */
     public Duration remaining() {
-        long left = deadlineNanos - System.nanoTime();
-        return left > 0 ? Duration.ofNanos(left) : Duration.ZERO;
+        return budget.remaining();
     }
 
     /** Tell whether the budget is used up. */
     public boolean expired() {
-        return deadlineNanos - System.nanoTime() <= 0;
+        return budget.expired();
     }
 
     /** Return the kind of probe configured by setting {@code probe}. */
     public ProbeKind probeKind() {
-        return ProbeKind.fromSetting(settings.get(BuiltInSettings.PROBE));
+        return settings.get(CoreSettings.PROBE);
     }
 
     /** Tell whether a probe will really check candidates (false for {@code probe=none}). */
@@ -134,17 +132,29 @@ public final class ResolutionContext {
     }
 
     /**
-     * Check a candidate with the configured probe, within {@code probe.timeout} and what is left of the budget.
+     * Check a candidate with the probe configured by setting {@code probe} (or the one given to the builder), within
+     * {@code probe.timeout} and what is left of the budget.
      */
     public ProbeResult probe(BackendEndpoint candidate) {
-        Duration timeout = settings.get(BuiltInSettings.PROBE_TIMEOUT);
-        Duration left = remaining();
-        Duration bounded = timeout.compareTo(left) < 0 ? timeout : left;
+        return customProbe != null ? run(customProbe, candidate) : probe(candidate, probeKind(), "");
+    }
+
+    /**
+     * Check a candidate with a probe of the given kind, within {@code probe.timeout} and what is left of the budget.
+     *
+     * @param path for {@link ProbeKind#HTTP}, the path to GET (empty: setting {@code probe.http-path}); for
+     *     {@link ProbeKind#WEBSOCKET}, a path joined onto the WebSocket URL (empty: the URL itself)
+     */
+    public ProbeResult probe(BackendEndpoint candidate, ProbeKind kind, String path) {
+        String effective = kind == ProbeKind.HTTP && path.isBlank() ? settings.get(CoreSettings.PROBE_HTTP_PATH) : path;
+        return run(Probe.of(kind, effective), candidate);
+    }
+
+    private ProbeResult run(Probe probe, BackendEndpoint candidate) {
+        Duration bounded = budget.bound(settings.get(CoreSettings.PROBE_TIMEOUT));
         if (bounded.isZero()) {
             return new ProbeResult(false, "not probed: the time budget (setting timeout) is used up", Duration.ZERO);
         }
-        Probe probe = customProbe != null ? customProbe
-                : Probe.of(probeKind(), settings.get(BuiltInSettings.PROBE_HTTP_PATH));
         return probe.check(candidate, bounded);
     }
 

@@ -32,6 +32,8 @@ public final class Setting<T> {
 
     private static final Pattern KEY = Pattern.compile("[a-z][a-z0-9]*([.-][a-z0-9]+)*");
     private static final Pattern DURATION = Pattern.compile("(\\d{1,9})\\s*(ms|s|m|h)");
+    /** The longest duration any setting accepts: longer is a typo, and would overflow the clock arithmetic. */
+    private static final Duration MAX_DURATION = Duration.ofHours(24);
 
     private final String key;
     private final String defaultValue;
@@ -65,16 +67,30 @@ public final class Setting<T> {
         return new Setting<>(key, defaultValue, "any text", description, raw -> raw);
     }
 
-    /** Declare a setting that takes one of {@code choices}, compared without regard to case. */
-    public static Setting<String> choice(String key, String defaultValue, String description, String... choices) {
-        List<String> allowed = List.of(choices);
-        return new Setting<>(key, defaultValue, "one of " + String.join(", ", allowed), description, raw -> {
-            String lower = raw.toLowerCase(Locale.ROOT);
-            if (!allowed.contains(lower)) {
-                throw new IllegalArgumentException("got '" + shorten(raw) + "'");
-            }
-            return lower;
-        });
+    /**
+     * Declare a setting that takes one constant of an enum, written in lower case with {@code -} for {@code _}
+     * ({@code ON_MISSING} is written {@code on-missing}) and compared without regard to case.
+     *
+     * @param defaultValue the default, or null for "no default"
+     */
+    public static <E extends Enum<E>> Setting<E> choice(String key, Class<E> type, E defaultValue,
+            String description) {
+        List<String> allowed = Arrays.stream(type.getEnumConstants()).map(Setting::spelling).toList();
+        return new Setting<>(key, defaultValue == null ? null : spelling(defaultValue),
+                "one of " + String.join(", ", allowed), description, raw -> {
+                    String lower = raw.toLowerCase(Locale.ROOT);
+                    for (E constant : type.getEnumConstants()) {
+                        if (spelling(constant).equals(lower)) {
+                            return constant;
+                        }
+                    }
+                    throw new IllegalArgumentException("got '" + shorten(raw) + "'");
+                });
+    }
+
+    /** Return how a choice setting writes an enum constant: {@code WEBSOCKET} as {@code websocket}. */
+    public static String spelling(Enum<?> constant) {
+        return constant.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     /** Declare a comma-separated list setting; blank entries are dropped. */
@@ -102,7 +118,7 @@ public final class Setting<T> {
 
     /** Declare a duration setting written {@code 500ms}, {@code 2s}, {@code 1m}, {@code 1h} or ISO-8601 {@code PT2S}. */
     public static Setting<Duration> duration(String key, String defaultValue, String description) {
-        return new Setting<>(key, defaultValue, "a duration such as 500ms, 2s or 1m", description,
+        return new Setting<>(key, defaultValue, "a duration such as 500ms, 2s or 1m, at most 24h", description,
                 Setting::parseDuration);
     }
 
@@ -172,6 +188,14 @@ public final class Setting<T> {
     }
 
     private static Duration parseDuration(String raw) {
+        Duration parsed = parseDurationText(raw);
+        if (parsed.compareTo(MAX_DURATION) > 0) {
+            throw new IllegalArgumentException("got a duration longer than the maximum of 24h");
+        }
+        return parsed;
+    }
+
+    private static Duration parseDurationText(String raw) {
         Matcher matcher = DURATION.matcher(raw.toLowerCase(Locale.ROOT));
         if (matcher.matches()) {
             long amount = Long.parseLong(matcher.group(1));
@@ -182,13 +206,13 @@ public final class Setting<T> {
                 default -> Duration.ofHours(amount);
             };
         }
-        if (raw.toUpperCase(Locale.ROOT).startsWith("PT")) {
+        if (raw.toUpperCase(Locale.ROOT).startsWith("PT") && raw.length() <= 40) {
             try {
                 Duration parsed = Duration.parse(raw.toUpperCase(Locale.ROOT));
                 if (!parsed.isNegative()) {
                     return parsed;
                 }
-            } catch (DateTimeParseException e) {
+            } catch (DateTimeParseException | ArithmeticException e) {
                 // reported below with the accepted forms
             }
         }

@@ -1,27 +1,14 @@
 package dev.backendconfig.api.spi;
 
 import dev.backendconfig.api.InvalidBackendConfigurationException;
-import dev.backendconfig.api.internal.Suggestions;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.Reader;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
-import java.net.URL;
-import java.nio.charset.StandardCharsets;
+import dev.backendconfig.api.internal.PropertiesResource;
+import dev.backendconfig.api.internal.SettingSource;
+import dev.backendconfig.api.internal.UnknownSettings;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
-import java.util.Enumeration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.Properties;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.stream.Collectors;
 
 /**
  * The settings of one resolution, each value with its origin.
@@ -30,35 +17,25 @@ import java.util.stream.Collectors;
  * {@code backendconfig.<key>}, the environment variable {@code BACKENDCONFIG_<KEY>} (dots and dashes become
  * {@code _}, upper case), the key in the classpath resource {@code backend-config.properties}, then the
  * setting's default. A blank value counts as unset. Every key under the prefix must be a known setting
- * ({@link #validate(Collection)}): a typo is an error, never silently ignored.
+ * ({@link #validate(Collection, Collection)}): a typo is an error, never silently ignored.
  */
 public final class Settings {
 
     /** The classpath resource holding a project's settings. */
-    public static final String RESOURCE = "backend-config.properties";
+    public static final String RESOURCE = PropertiesResource.NAME;
 
-    private final Map<String, Entry> overrides;
-    private final Map<String, Entry> systemProperties;
-    private final Map<String, Entry> variables;
-    private final Map<String, Entry> resource;
+    /** Overrides, system properties, variables, resource: the order in which a key is looked up. */
+    private final List<SettingSource> sources;
     private final List<String> notes;
 
-    /** A raw value and where it came from. */
-    private record Entry(String raw, Origin origin) {
-    }
-
-    private Settings(Map<String, Entry> overrides, Map<String, Entry> systemProperties, Map<String, Entry> variables,
-            Map<String, Entry> resource, List<String> notes) {
-        this.overrides = overrides;
-        this.systemProperties = systemProperties;
-        this.variables = variables;
-        this.resource = resource;
-        this.notes = notes;
+    private Settings(List<SettingSource> sources, List<String> notes) {
+        this.sources = List.copyOf(sources);
+        this.notes = List.copyOf(notes);
     }
 
     /** Return settings with nothing set: every key has its default. */
     public static Settings empty() {
-        return new Settings(Map.of(), Map.of(), Map.of(), Map.of(), List.of());
+        return new Settings(List.of(SettingSource.overrides(Map.of(), "")), List.of());
     }
 
     /** Return settings holding only {@code values}, keyed without prefix, as overrides. */
@@ -75,22 +52,12 @@ public final class Settings {
      */
     public static Settings load(Map<String, String> systemProperties, Map<String, String> environment,
             ClassLoader resources) {
-        Map<String, Entry> fromProperties = new TreeMap<>();
-        systemProperties.forEach((name, value) -> {
-            if (name.startsWith(Setting.PROPERTY_PREFIX) && value != null && !value.isBlank()) {
-                fromProperties.put(name.substring(Setting.PROPERTY_PREFIX.length()),
-                        new Entry(value, Origin.systemProperty(name)));
-            }
-        });
-        Map<String, Entry> fromVariables = new TreeMap<>();
-        environment.forEach((name, value) -> {
-            if (name.startsWith(Setting.VARIABLE_PREFIX) && value != null && !value.isBlank()) {
-                fromVariables.put(name, new Entry(value, Origin.variable(name)));
-            }
-        });
         List<String> notes = new ArrayList<>();
-        Map<String, Entry> fromResource = resources == null ? Map.of() : readResource(resources, notes);
-        return new Settings(Map.of(), fromProperties, fromVariables, fromResource, List.copyOf(notes));
+        SettingSource resource = resources == null ? SettingSource.resource(Map.of())
+                : SettingSource.resource(PropertiesResource.read(resources, notes));
+        return new Settings(List.of(SettingSource.overrides(Map.of(), ""),
+                SettingSource.systemProperties(systemProperties), SettingSource.variables(environment), resource),
+                notes);
     }
 
     /**
@@ -99,16 +66,9 @@ public final class Settings {
      * @param source how the report names whoever handed them in, for example {@code "--set"}
      */
     public Settings withOverrides(Map<String, String> values, String source) {
-        Map<String, Entry> merged = new TreeMap<>(overrides);
-        values.forEach((key, value) -> {
-            Objects.requireNonNull(key, "setting key");
-            if (value != null && !value.isBlank()) {
-                merged.put(key, new Entry(value, Origin.override(key, source)));
-            } else {
-                merged.remove(key);
-            }
-        });
-        return new Settings(Collections.unmodifiableMap(merged), systemProperties, variables, resource, notes);
+        List<SettingSource> replaced = new ArrayList<>(sources);
+        replaced.set(0, sources.get(0).plusOverrides(values, source));
+        return new Settings(replaced, notes);
     }
 
     /**
@@ -133,7 +93,7 @@ public final class Settings {
 
     /** Return where a setting's value comes from: its origin when set, else its default. */
     public Origin origin(Setting<?> setting) {
-        return entry(setting).map(Entry::origin).orElse(Origin.defaultValue(setting.key()));
+        return entry(setting).map(SettingSource.Entry::origin).orElse(Origin.defaultValue(setting.key()));
     }
 
     /** Tell whether a setting is set anywhere (rather than left at its default). */
@@ -149,18 +109,16 @@ public final class Settings {
     /**
      * Check every key set under the prefix against the known settings, and every value against its setting.
      *
+     * @param known every setting some loaded module declares
+     * @param providerIds the ids of the loaded providers, so that a key of one that is not loaded is named as such
      * @throws InvalidBackendConfigurationException for the first unknown key (with the nearest known key as a
-     *     suggestion) or the first value that is not valid
+     *     suggestion, or the provider that is missing) or the first value that is not valid
      */
-    public void validate(Collection<Setting<?>> known) {
-        Map<String, Setting<?>> byKey = known.stream()
-                .collect(Collectors.toMap(Setting::key, s -> s, (a, b) -> a, LinkedHashMap::new));
-        Map<String, Setting<?>> byVariable = known.stream()
-                .collect(Collectors.toMap(Setting::variable, s -> s, (a, b) -> a, LinkedHashMap::new));
-        checkKeys(overrides, byKey, byKey.keySet(), "");
-        checkKeys(systemProperties, byKey, byKey.keySet(), Setting.PROPERTY_PREFIX);
-        checkKeys(variables, byVariable, byVariable.keySet(), "");
-        checkKeys(resource, byKey, byKey.keySet(), "");
+    public void validate(Collection<Setting<?>> known, Collection<String> providerIds) {
+        UnknownSettings unknown = new UnknownSettings(known, providerIds);
+        for (SettingSource source : sources) {
+            source.entries().forEach((name, entry) -> unknown.check(source, name, entry.origin()));
+        }
         for (Setting<?> setting : known) {
             find(setting);
         }
@@ -185,92 +143,13 @@ public final class Settings {
     public record ExplicitValue(String key, String raw, Origin origin) {
     }
 
-    private Optional<Entry> entry(Setting<?> setting) {
-        Entry entry = overrides.get(setting.key());
-        if (entry == null) {
-            entry = systemProperties.get(setting.key());
-        }
-        if (entry == null) {
-            entry = variables.get(setting.variable());
-        }
-        if (entry == null) {
-            entry = resource.get(setting.key());
-        }
-        return Optional.ofNullable(entry);
-    }
-
-    private static void checkKeys(Map<String, Entry> entries, Map<String, Setting<?>> known, Set<String> names,
-            String prefix) {
-        for (Map.Entry<String, Entry> entry : entries.entrySet()) {
-            String name = entry.getKey();
-            if (known.containsKey(name)) {
-                continue;
-            }
-            String problem = "unknown setting '" + prefix + name + "'";
-            Optional<String> nearest = Suggestions.nearest(name, names);
-            if (name.startsWith(Setting.PROPERTY_PREFIX) && known.containsKey(name.substring(Setting.PROPERTY_PREFIX.length()))) {
-                problem += "; write it without the '" + Setting.PROPERTY_PREFIX + "' prefix";
-            } else if (nearest.isPresent()) {
-                problem += "; did you mean '" + prefix + nearest.get() + "'?";
-            }
-            throw new InvalidBackendConfigurationException(entry.getValue().origin(), problem
-                    + " (every setting is listed in the README, and by 'explain --help')");
-        }
-    }
-
-    private static Map<String, Entry> readResource(ClassLoader loader, List<String> notes) {
-        List<URL> urls;
-        try {
-            Enumeration<URL> found = loader.getResources(RESOURCE);
-            urls = Collections.list(found);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list classpath resources " + RESOURCE, e);
-        }
-        if (urls.isEmpty()) {
-            return Map.of();
-        }
-        for (URL ignored : urls.subList(1, urls.size())) {
-            notes.add("classpath resource " + RESOURCE + " also found at " + ignored + "; only the first, "
-                    + urls.get(0) + ", is read");
-        }
-        return readProperties(urls.get(0));
-    }
-
-    private static Map<String, Entry> readProperties(URL url) {
-        String location = url.toString();
-        String text;
-        try (InputStream in = url.openStream()) {
-            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new InvalidBackendConfigurationException(Origin.file(location, 0),
-                    "cannot read the settings resource " + RESOURCE + " (" + e.getClass().getSimpleName() + ")", e);
-        }
-        Properties properties = new Properties();
-        try (Reader reader = new StringReader(text)) {
-            properties.load(reader);
-        } catch (IOException | IllegalArgumentException e) {
-            throw new InvalidBackendConfigurationException(Origin.file(location, 0),
-                    "is not a valid properties file (" + e.getMessage() + ")");
-        }
-        String[] lines = text.split("\r\n|\r|\n", -1);
-        Map<String, Entry> entries = new TreeMap<>();
-        for (String name : properties.stringPropertyNames()) {
-            String value = properties.getProperty(name);
-            if (!value.isBlank()) {
-                entries.put(name, new Entry(value, Origin.file(location, lineOf(name, lines))));
+    private Optional<SettingSource.Entry> entry(Setting<?> setting) {
+        for (SettingSource source : sources) {
+            Optional<SettingSource.Entry> entry = source.find(setting);
+            if (entry.isPresent()) {
+                return entry;
             }
         }
-        return entries;
-    }
-
-    private static int lineOf(String key, String[] lines) {
-        for (int i = 0; i < lines.length; i++) {
-            String line = lines[i].stripLeading();
-            if (line.startsWith(key) && (line.length() == key.length()
-                    || "=: \t".indexOf(line.charAt(key.length())) >= 0)) {
-                return i + 1;
-            }
-        }
-        return 0;
+        return Optional.empty();
     }
 }

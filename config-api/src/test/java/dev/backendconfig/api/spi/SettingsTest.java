@@ -19,6 +19,21 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class SettingsTest {
 
+    // Settings as a provider would declare them; the core knows none of these keys.
+    private static final Setting<String> SERVICE = Setting.text("docker.service", null, "Compose service.");
+    private static final Setting<String> PROJECT = Setting.text("docker.project", null, "Compose project.");
+    private static final Setting<String> HOST = Setting.text("docker.host", null, "Engine.");
+    private static final Setting<Integer> CONTAINER_PORT = Setting.integer("docker.container-port", 8000, 1, 65535,
+            "Container port.");
+    private static final Setting<String> URL_SETTING = Setting.text("url", null, "HTTP URL.");
+    private static final Setting<List<String>> URL_VARIABLES = Setting.list("env.url-variables",
+            "TEST_BACKEND_URL,BACKEND_URL", "Variables.");
+    private static final Setting<Boolean> STAGING_ENABLED = Setting.flag("staging.enabled", true, "Staging.");
+    private static final List<Setting<?>> KNOWN = List.of(CoreSettings.PROVIDERS, CoreSettings.TIMEOUT,
+            CoreSettings.PROBE, CoreSettings.PROBE_TIMEOUT, CoreSettings.PROBE_HTTP_PATH, SERVICE, PROJECT, HOST,
+            CONTAINER_PORT, URL_SETTING, URL_VARIABLES, STAGING_ENABLED);
+    private static final List<String> PROVIDERS = List.of("docker", "env", "staging");
+
     @TempDir
     Path directory;
 
@@ -36,16 +51,16 @@ class SettingsTest {
                 Map.of("backendconfig.docker.service", "from-property"),
                 Map.of("BACKENDCONFIG_DOCKER_SERVICE", "from-variable", "BACKENDCONFIG_DOCKER_PROJECT", "from-variable"),
                 resource);
-        assertThat(settings.find(BuiltInSettings.DOCKER_SERVICE)).contains("from-property");
-        assertThat(settings.origin(BuiltInSettings.DOCKER_SERVICE).describe())
+        assertThat(settings.find(SERVICE)).contains("from-property");
+        assertThat(settings.origin(SERVICE).describe())
                 .isEqualTo("system property backendconfig.docker.service");
-        assertThat(settings.find(BuiltInSettings.DOCKER_PROJECT)).contains("from-variable");
-        assertThat(settings.origin(BuiltInSettings.DOCKER_PROJECT).describe())
+        assertThat(settings.find(PROJECT)).contains("from-variable");
+        assertThat(settings.origin(PROJECT).describe())
                 .isEqualTo("variable BACKENDCONFIG_DOCKER_PROJECT");
-        assertThat(settings.find(BuiltInSettings.DOCKER_HOST)).contains("unix:///from-resource.sock");
-        assertThat(settings.origin(BuiltInSettings.DOCKER_HOST).describe()).endsWith(Settings.RESOURCE + ":3");
-        assertThat(settings.get(BuiltInSettings.DOCKER_CONTAINER_PORT)).isEqualTo(8000);
-        assertThat(settings.origin(BuiltInSettings.DOCKER_CONTAINER_PORT).describe())
+        assertThat(settings.find(HOST)).contains("unix:///from-resource.sock");
+        assertThat(settings.origin(HOST).describe()).endsWith(Settings.RESOURCE + ":3");
+        assertThat(settings.get(CONTAINER_PORT)).isEqualTo(8000);
+        assertThat(settings.origin(CONTAINER_PORT).describe())
                 .isEqualTo("default docker.container-port");
     }
 
@@ -53,23 +68,23 @@ class SettingsTest {
     void overridesBeatEverything() {
         Settings settings = Settings.load(Map.of("backendconfig.providers", "env"), Map.of(), null)
                 .withOverrides(Map.of("providers", "staging,env"), "--set");
-        assertThat(settings.get(BuiltInSettings.PROVIDERS)).containsExactly("staging", "env");
-        assertThat(settings.origin(BuiltInSettings.PROVIDERS).describe()).isEqualTo("setting providers given to --set");
+        assertThat(settings.get(CoreSettings.PROVIDERS)).containsExactly("staging", "env");
+        assertThat(settings.origin(CoreSettings.PROVIDERS).describe()).isEqualTo("setting providers given to --set");
     }
 
     @Test
     void variableNamesUseUnderscoresForDotsAndDashes() {
-        assertThat(BuiltInSettings.DOCKER_CONTAINER_PORT.variable()).isEqualTo("BACKENDCONFIG_DOCKER_CONTAINER_PORT");
-        assertThat(BuiltInSettings.PROBE_HTTP_PATH.variable()).isEqualTo("BACKENDCONFIG_PROBE_HTTP_PATH");
-        assertThat(BuiltInSettings.URL.systemProperty()).isEqualTo("backendconfig.url");
+        assertThat(CONTAINER_PORT.variable()).isEqualTo("BACKENDCONFIG_DOCKER_CONTAINER_PORT");
+        assertThat(CoreSettings.PROBE_HTTP_PATH.variable()).isEqualTo("BACKENDCONFIG_PROBE_HTTP_PATH");
+        assertThat(URL_SETTING.systemProperty()).isEqualTo("backendconfig.url");
     }
 
     @Test
     void emptyAndBlankValuesCountAsUnset() {
         Settings settings = Settings.load(Map.of("backendconfig.docker.container-port", " "),
                 Map.of("BACKENDCONFIG_DOCKER_CONTAINER_PORT", ""), null);
-        assertThat(settings.isSet(BuiltInSettings.DOCKER_CONTAINER_PORT)).isFalse();
-        assertThat(settings.get(BuiltInSettings.DOCKER_CONTAINER_PORT)).isEqualTo(8000);
+        assertThat(settings.isSet(CONTAINER_PORT)).isFalse();
+        assertThat(settings.get(CONTAINER_PORT)).isEqualTo(8000);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -83,7 +98,7 @@ class SettingsTest {
     })
     void anUnknownSystemPropertyIsAnErrorWithTheNearestKey(String property, String message) {
         Settings settings = Settings.load(Map.of(property, "x"), Map.of(), null);
-        assertThatThrownBy(() -> settings.validate(BuiltInSettings.ALL))
+        assertThatThrownBy(() -> settings.validate(KNOWN, PROVIDERS))
                 .isInstanceOf(InvalidBackendConfigurationException.class)
                 .hasMessageStartingWith(message);
     }
@@ -91,16 +106,59 @@ class SettingsTest {
     @Test
     void anUnknownVariableIsAnErrorWithTheNearestVariable() {
         Settings settings = Settings.load(Map.of(), Map.of("BACKENDCONFIG_DOCKER_SERVCE", "backend"), null);
-        assertThatThrownBy(() -> settings.validate(BuiltInSettings.ALL))
+        assertThatThrownBy(() -> settings.validate(KNOWN, PROVIDERS))
                 .hasMessageStartingWith("variable BACKENDCONFIG_DOCKER_SERVCE: unknown setting"
                         + " 'BACKENDCONFIG_DOCKER_SERVCE'; did you mean 'BACKENDCONFIG_DOCKER_SERVICE'?");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "system property | backendconfig.docker.service | system property backendconfig.docker.service: setting"
+                + " 'backendconfig.docker.service' has no effect: no provider 'docker' is on the classpath (loaded:"
+                + " env); add the module that provides it as a test dependency, or remove the setting",
+        "variable | BACKENDCONFIG_STAGING_ENV_FILE | variable BACKENDCONFIG_STAGING_ENV_FILE: setting"
+                + " 'BACKENDCONFIG_STAGING_ENV_FILE' has no effect: no provider 'staging' is on the classpath (loaded:"
+                + " env); add the module that provides it as a test dependency, or remove the setting",
+    })
+    void aKeyOfAProviderThatIsNotLoadedSaysSoWithoutTheCoreKnowingItsKeys(String kind, String name, String message) {
+        Settings settings = kind.equals("variable") ? Settings.load(Map.of(), Map.of(name, "x"), null)
+                : Settings.load(Map.of(name, "x"), Map.of(), null);
+        List<Setting<?>> envOnly = List.of(CoreSettings.PROVIDERS, CoreSettings.TIMEOUT, URL_SETTING, URL_VARIABLES);
+        assertThatThrownBy(() -> settings.validate(envOnly, List.of("env")))
+                .isInstanceOf(InvalidBackendConfigurationException.class)
+                .hasMessage(message);
+    }
+
+    @Test
+    void aTypoOfALoadedProvidersKeyIsStillADidYouMean() {
+        Settings settings = Settings.load(Map.of("backendconfig.dokcer.service", "x"), Map.of(), null);
+        assertThatThrownBy(() -> settings.validate(KNOWN, PROVIDERS))
+                .hasMessageStartingWith("system property backendconfig.dokcer.service: unknown setting"
+                        + " 'backendconfig.dokcer.service'; did you mean 'backendconfig.docker.service'?");
+    }
+
+    @Test
+    void anErrorInTheBuiltResourceNamesTheSourceFileTheUserEdits() throws IOException {
+        Path module = directory.resolve("module");
+        Path source = Files.createDirectories(module.resolve("src/test/resources")).resolve(Settings.RESOURCE);
+        Path copy = Files.createDirectories(module.resolve("target/test-classes")).resolve(Settings.RESOURCE);
+        Files.writeString(source, "providers=env\ndocker.servce=api\n");
+        Files.copy(source, copy);
+        ClassLoader loader = new URLClassLoader(new URL[] {copy.getParent().toUri().toURL()}, null);
+        Settings settings = Settings.load(Map.of(), Map.of(), loader);
+        assertThatThrownBy(() -> settings.validate(KNOWN, PROVIDERS))
+                .hasMessageStartingWith(source + ":2: unknown setting 'docker.servce'; did you mean 'docker.service'?");
+        Files.writeString(source, "# edited since the last build\nproviders=env\ndocker.servce=api\n");
+        Settings stale = Settings.load(Map.of(), Map.of(), loader);
+        assertThatThrownBy(() -> stale.validate(KNOWN, PROVIDERS))
+                .hasMessageStartingWith(copy.toUri().toURL() + ":2: unknown setting 'docker.servce'");
     }
 
     @Test
     void anUnknownKeyInTheResourceNamesFileAndLine() throws IOException {
         Settings settings = Settings.load(Map.of(), Map.of(),
                 resourceWith("# project settings\nproviders=env\nbackendconfig.docker.service=backend\n"));
-        assertThatThrownBy(() -> settings.validate(BuiltInSettings.ALL))
+        assertThatThrownBy(() -> settings.validate(KNOWN, PROVIDERS))
                 .hasMessageContaining(Settings.RESOURCE + ":3: unknown setting 'backendconfig.docker.service';"
                         + " write it without the 'backendconfig.' prefix");
     }
@@ -109,7 +167,7 @@ class SettingsTest {
     void aCustomProvidersSettingIsKnownOnceDeclared() {
         Setting<String> region = Setting.text("acme.region", "eu", "Region of the acme backend.");
         Settings settings = Settings.load(Map.of("backendconfig.acme.region", "us"), Map.of(), null);
-        settings.validate(List.of(region));
+        settings.validate(List.of(region), List.of("acme"));
         assertThat(settings.get(region)).isEqualTo("us");
     }
 
@@ -118,14 +176,16 @@ class SettingsTest {
         "docker.container-port | abc | setting docker.container-port expects a whole number from 1 to 65535, got 'abc',"
                 + " which is not a whole number",
         "docker.container-port | 70000 | setting docker.container-port expects a whole number from 1 to 65535, got 70000",
-        "timeout | 90 | setting timeout expects a duration such as 500ms, 2s or 1m, got '90' without a unit (add ms, s or m)",
-        "timeout | soon | setting timeout expects a duration such as 500ms, 2s or 1m, got 'soon'",
+        "timeout | 90 | setting timeout expects a duration such as 500ms, 2s or 1m, at most 24h, got '90' without a unit (add ms, s or m)",
+        "timeout | soon | setting timeout expects a duration such as 500ms, 2s or 1m, at most 24h, got 'soon'",
+        "timeout | 999999999h | setting timeout expects a duration such as 500ms, 2s or 1m, at most 24h, got a duration longer than the maximum of 24h",
+        "timeout | PT9999999999999999H | setting timeout expects a duration such as 500ms, 2s or 1m, at most 24h, got 'PT9999999999999999H'",
         "probe | ping | setting probe expects one of none, tcp, http, websocket, got 'ping'",
         "staging.enabled | yes | setting staging.enabled expects true or false, got 'yes'",
     })
     void aValueOfTheWrongTypeNamesItsSourceAndWhatIsValid(String key, String value, String problem) {
         Settings settings = Settings.load(Map.of("backendconfig." + key, value), Map.of(), null);
-        assertThatThrownBy(() -> settings.validate(BuiltInSettings.ALL))
+        assertThatThrownBy(() -> settings.validate(KNOWN, PROVIDERS))
                 .isInstanceOf(InvalidBackendConfigurationException.class)
                 .hasMessage("system property backendconfig." + key + ": " + problem);
     }
@@ -134,18 +194,18 @@ class SettingsTest {
     @CsvSource({"500ms, 500", "2s, 2000", "1m, 60000", "PT1.5S, 1500", "1h, 3600000"})
     void durationsTakeAUnitOrIsoForm(String raw, long millis) {
         Settings settings = Settings.of(Map.of("timeout", raw));
-        assertThat(settings.get(BuiltInSettings.TIMEOUT)).isEqualTo(Duration.ofMillis(millis));
+        assertThat(settings.get(CoreSettings.TIMEOUT)).isEqualTo(Duration.ofMillis(millis));
     }
 
     @Test
     void listsAreTrimmedAndDropBlankEntries() {
         Settings settings = Settings.of(Map.of("env.url-variables", " E2E_BACKEND_URL , ,NETRA_BACKEND_URL"));
-        assertThat(settings.get(BuiltInSettings.ENV_URL_VARIABLES)).containsExactly("E2E_BACKEND_URL", "NETRA_BACKEND_URL");
+        assertThat(settings.get(URL_VARIABLES)).containsExactly("E2E_BACKEND_URL", "NETRA_BACKEND_URL");
     }
 
     @Test
     void aSettingWithoutDefaultMustBeReadWithFind() {
-        assertThatThrownBy(() -> Settings.empty().get(BuiltInSettings.DOCKER_SERVICE))
+        assertThatThrownBy(() -> Settings.empty().get(SERVICE))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("setting docker.service has no default; read it with find()");
     }
@@ -158,7 +218,7 @@ class SettingsTest {
         Files.writeString(second.resolve(Settings.RESOURCE), "docker.service=second\n");
         ClassLoader loader = new URLClassLoader(new URL[] {first.toUri().toURL(), second.toUri().toURL()}, null);
         Settings settings = Settings.load(Map.of(), Map.of(), loader);
-        assertThat(settings.find(BuiltInSettings.DOCKER_SERVICE)).contains("first");
+        assertThat(settings.find(SERVICE)).contains("first");
         assertThat(settings.notes()).singleElement().asString()
                 .startsWith("classpath resource backend-config.properties also found at file:")
                 .contains("/b/backend-config.properties; only the first, file:")

@@ -1,7 +1,6 @@
 package dev.backendconfig.docker.internal;
 
 import dev.backendconfig.api.InvalidBackendConfigurationException;
-import dev.backendconfig.api.spi.BuiltInSettings;
 import dev.backendconfig.api.spi.Origin;
 import dev.backendconfig.api.spi.ProjectFiles;
 import dev.backendconfig.api.spi.ResolutionContext;
@@ -45,9 +44,9 @@ public final class ComposeFiles {
      */
     public static Optional<Found> find(ResolutionContext context, StringBuilder searched) {
         Path directory = context.workingDirectory();
-        Optional<String> setting = context.settings().find(BuiltInSettings.DOCKER_COMPOSE_FILE);
+        Optional<String> setting = context.settings().find(DockerSettings.COMPOSE_FILE);
         if (setting.isPresent()) {
-            Origin origin = context.settings().origin(BuiltInSettings.DOCKER_COMPOSE_FILE);
+            Origin origin = context.settings().origin(DockerSettings.COMPOSE_FILE);
             return Optional.of(new Found(List.of(existing(directory, setting.get(), origin)),
                     "setting docker.compose-file"));
         }

@@ -1,7 +1,6 @@
 package dev.backendconfig.docker.internal;
 
 import dev.backendconfig.api.BackendEndpoint;
-import dev.backendconfig.api.spi.BuiltInSettings;
 import dev.backendconfig.api.spi.Origin;
 import dev.backendconfig.api.spi.ProbeResult;
 import dev.backendconfig.api.spi.ProviderResult;
@@ -26,8 +25,8 @@ public final class ComposePrediction {
     public ComposePrediction(ResolutionContext context, String providerId) {
         this.context = context;
         this.providerId = providerId;
-        this.containerPort = context.settings().get(BuiltInSettings.DOCKER_CONTAINER_PORT);
-        this.service = context.settings().find(BuiltInSettings.DOCKER_SERVICE);
+        this.containerPort = context.settings().get(DockerSettings.CONTAINER_PORT);
+        this.service = context.settings().find(DockerSettings.SERVICE);
     }
 
     /**

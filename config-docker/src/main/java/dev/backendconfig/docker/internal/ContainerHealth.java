@@ -1,7 +1,6 @@
 package dev.backendconfig.docker.internal;
 
 import dev.backendconfig.api.Secrets;
-import dev.backendconfig.api.internal.json.Json;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

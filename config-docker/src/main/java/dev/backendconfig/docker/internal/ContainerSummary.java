@@ -1,6 +1,5 @@
 package dev.backendconfig.docker.internal;
 
-import dev.backendconfig.api.internal.json.Json;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,8 +1,6 @@
 package dev.backendconfig.docker.internal;
 
 import dev.backendconfig.api.Secrets;
-import dev.backendconfig.api.internal.http.Http1;
-import dev.backendconfig.api.internal.json.Json;
 import java.io.EOFException;
 import java.io.IOException;
 import java.net.SocketTimeoutException;

@@ -1,8 +1,6 @@
 package dev.backendconfig.docker.internal;
 
 import dev.backendconfig.api.BackendEndpoint;
-import dev.backendconfig.api.internal.json.Json;
-import dev.backendconfig.api.spi.BuiltInSettings;
 import dev.backendconfig.api.spi.Origin;
 import dev.backendconfig.api.spi.ProbeResult;
 import dev.backendconfig.api.spi.ProviderResult;
@@ -37,10 +35,10 @@ public final class EngineDiscovery {
         this.context = context;
         this.client = client;
         this.providerId = providerId;
-        this.containerPort = context.settings().get(BuiltInSettings.DOCKER_CONTAINER_PORT);
-        this.project = context.settings().find(BuiltInSettings.DOCKER_PROJECT)
+        this.containerPort = context.settings().get(DockerSettings.CONTAINER_PORT);
+        this.project = context.settings().find(DockerSettings.PROJECT)
                 .or(() -> context.variable("COMPOSE_PROJECT_NAME"));
-        this.service = context.settings().find(BuiltInSettings.DOCKER_SERVICE);
+        this.service = context.settings().find(DockerSettings.SERVICE);
     }
 
     /** Find the backend; an engine that fails mid-way makes the result unavailable. */
@@ -75,7 +73,7 @@ public final class EngineDiscovery {
     private ProviderResult ready(ContainerSummary container, BackendEndpoint endpoint, String publishes)
             throws EngineException {
         ContainerHealth health = inspect(container);
-        Duration waitHealthy = context.settings().get(BuiltInSettings.DOCKER_WAIT_HEALTHY);
+        Duration waitHealthy = context.settings().get(DockerSettings.WAIT_HEALTHY);
         long start = System.nanoTime();
         long waitNanos = Math.min(waitHealthy.toNanos(), context.remaining().toNanos());
         while (health.status().equals("starting") && System.nanoTime() - start < waitNanos
@@ -112,7 +110,7 @@ public final class EngineDiscovery {
     }
 
     private BackendEndpoint endpoint(ContainerSummary container, PublishedAddress address) {
-        Origin origin = Origin.container(container.name() + " (" + container.shortId() + ")");
+        Origin origin = Origin.other("container " + container.name() + " (" + container.shortId() + ")");
         Origin engine = Origin.other("engine " + client.address().uri());
         return BackendEndpoint.builder(providerId)
                 .http(URI.create("http://" + address.host() + ":" + address.port()), origin)

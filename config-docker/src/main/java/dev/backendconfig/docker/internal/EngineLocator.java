@@ -1,8 +1,6 @@
 package dev.backendconfig.docker.internal;
 
 import dev.backendconfig.api.InvalidBackendConfigurationException;
-import dev.backendconfig.api.internal.json.Json;
-import dev.backendconfig.api.spi.BuiltInSettings;
 import dev.backendconfig.api.spi.Origin;
 import dev.backendconfig.api.spi.ResolutionContext;
 import java.io.IOException;
@@ -60,9 +58,9 @@ public final class EngineLocator {
 
     /** Find the engine, with another default socket (for tests: this machine's may or may not exist). */
     public static Located locate(ResolutionContext context, Path defaultSocket) {
-        Optional<String> setting = context.settings().find(BuiltInSettings.DOCKER_HOST);
+        Optional<String> setting = context.settings().find(DockerSettings.HOST);
         if (setting.isPresent()) {
-            return fromHost(setting.get(), context.settings().origin(BuiltInSettings.DOCKER_HOST), "setting docker.host",
+            return fromHost(setting.get(), context.settings().origin(DockerSettings.HOST), "setting docker.host",
                     context);
         }
         Optional<String> dockerHost = context.variable("DOCKER_HOST");

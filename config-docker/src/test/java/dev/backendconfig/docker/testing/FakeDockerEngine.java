@@ -1,6 +1,6 @@
 package dev.backendconfig.docker.testing;
 
-import dev.backendconfig.api.internal.json.Json;
+import dev.backendconfig.docker.internal.Json;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,6 +1,6 @@
 package dev.backendconfig.docker.testing;
 
-import dev.backendconfig.api.internal.json.Json;
+import dev.backendconfig.docker.internal.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -144,5 +144,10 @@ public final class Recorded {
         } catch (Json.ParseException e) {
             throw new IllegalStateException("recording " + resource + " is not JSON: " + e.getMessage(), e);
         }
+    }
+
+    /** Return a document (as {@link #inspection} returns it) as JSON text. */
+    public static String write(Object document) {
+        return Json.write(document);
     }
 }

@@ -2,7 +2,6 @@ package dev.backendconfig.api.internal.probe;
 
 import dev.backendconfig.api.BackendEndpoint;
 import dev.backendconfig.api.Secrets;
-import dev.backendconfig.api.internal.http.Http1;
 import dev.backendconfig.api.spi.BackendUrls;
 import dev.backendconfig.api.spi.Probe;
 import dev.backendconfig.api.spi.ProbeResult;
@@ -34,8 +33,7 @@ public final class HttpProbe implements Probe {
             OutputStream out = socket.getOutputStream();
             out.write(request(target).getBytes(StandardCharsets.ISO_8859_1));
             out.flush();
-            socket.setSoTimeout(deadline.millisLeft());
-            Http1.Head head = Http1.readHead(socket.getInputStream());
+            ResponseHead head = ResponseHead.read(socket, deadline);
             boolean ready = head.status() < 500;
             return Connections.result(ready, described + ": answered " + head.status()
                     + (ready ? "" : " (a server error: not ready)"), start);

@@ -2,7 +2,6 @@ package dev.backendconfig.api.internal.probe;
 
 import dev.backendconfig.api.BackendEndpoint;
 import dev.backendconfig.api.Secrets;
-import dev.backendconfig.api.internal.http.Http1;
 import dev.backendconfig.api.spi.BackendUrls;
 import dev.backendconfig.api.spi.Probe;
 import dev.backendconfig.api.spi.ProbeResult;
@@ -26,13 +25,19 @@ public final class WebSocketProbe implements Probe {
     private static final String GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    @Override
-    public ProbeResult check(BackendEndpoint candidate, Duration timeout) {
-        return check(candidate.webSocket(), timeout);
+    private final String path;
+
+    /** Create a probe that handshakes on the WebSocket URL with {@code path} joined onto it (empty: as it is). */
+    public WebSocketProbe(String path) {
+        this.path = path == null ? "" : path;
     }
 
-    /** Handshake with one WebSocket URL. */
-    public ProbeResult check(URI target, Duration timeout) {
+    @Override
+    public ProbeResult check(BackendEndpoint candidate, Duration timeout) {
+        return check(path.isBlank() ? candidate.webSocket() : candidate.webSocket(path), timeout);
+    }
+
+    private ProbeResult check(URI target, Duration timeout) {
         long start = System.nanoTime();
         String described = "websocket " + Secrets.mask(target);
         Connections.Deadline deadline = Connections.Deadline.after(timeout);
@@ -42,8 +47,7 @@ public final class WebSocketProbe implements Probe {
             OutputStream out = socket.getOutputStream();
             out.write(request(target, key).getBytes(StandardCharsets.ISO_8859_1));
             out.flush();
-            socket.setSoTimeout(deadline.millisLeft());
-            Http1.Head head = Http1.readHead(socket.getInputStream());
+            ResponseHead head = ResponseHead.read(socket, deadline);
             if (head.status() != 101) {
                 return Connections.result(false, described + ": answered " + head.status() + " instead of 101 Switching Protocols",
                         start);

@@ -116,7 +116,7 @@ class ProbesTest {
         servers.add(server);
         BackendEndpoint endpoint = BackendEndpoint.builder("test")
                 .webSocket(URI.create("ws://127.0.0.1:" + server.port() + "/ws"), Origin.other("t")).build();
-        ProbeResult result = new WebSocketProbe().check(endpoint, TIMEOUT);
+        ProbeResult result = new WebSocketProbe("").check(endpoint, TIMEOUT);
         assertThat(result.ready()).isTrue();
         assertThat(result.description()).isEqualTo("websocket ws://127.0.0.1:" + server.port() + "/ws: handshake accepted (101)");
         assertThat(server.handshakePaths()).containsExactly("/ws");
@@ -128,7 +128,7 @@ class ProbesTest {
         servers.add(server);
         BackendEndpoint endpoint = BackendEndpoint.builder("test")
                 .webSocket(URI.create("ws://127.0.0.1:" + server.port() + "/other"), Origin.other("t")).build();
-        ProbeResult result = new WebSocketProbe().check(endpoint, TIMEOUT);
+        ProbeResult result = new WebSocketProbe("").check(endpoint, TIMEOUT);
         assertThat(result.ready()).isFalse();
         assertThat(result.description()).endsWith("/other: answered 404 instead of 101 Switching Protocols");
     }
@@ -136,7 +136,7 @@ class ProbesTest {
     @Test
     void webSocketAgainstAPlainHttpServerIsNotReady() throws IOException {
         int port = httpServer(200);
-        ProbeResult result = new WebSocketProbe().check(at("http://127.0.0.1:" + port), TIMEOUT);
+        ProbeResult result = new WebSocketProbe("").check(at("http://127.0.0.1:" + port), TIMEOUT);
         assertThat(result.ready()).isFalse();
         assertThat(result.description()).isEqualTo("websocket ws://127.0.0.1:" + port
                 + ": answered 200 instead of 101 Switching Protocols");

@@ -1,4 +1,4 @@
-package dev.backendconfig.api.internal.http;
+package dev.backendconfig.docker.internal;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package dev.backendconfig.api.internal.json;
+package dev.backendconfig.docker.internal;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Read and write JSON (RFC 8259) with the JDK alone.
+ * Read and write JSON (RFC 8259) with the JDK alone, for the Docker Engine API client.
  *
- * <p>The library reads three small kinds of documents (Docker Engine replies, the docker CLI's {@code config.json}
- * and context metadata) and writes one (the CLI's report). A reader this size keeps Jackson, and its version
+ * <p>Provider docker reads three small kinds of documents (Docker Engine replies, the docker CLI's
+ * {@code config.json} and context metadata) and writes one (the filters of a container list). A reader this size keeps Jackson, and its version
  * conflicts, off the user's test classpath. Objects become {@code Map<String, Object>} in document order, arrays
  * {@code List<Object>}, numbers {@link BigDecimal}, and {@code null} {@link #NULL}.
  */

@@ -1,4 +1,4 @@
-package dev.backendconfig.api.internal.http;
+package dev.backendconfig.docker.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,0 +1,51 @@
+package dev.backendconfig.api;
+
+import java.util.Objects;
+
+/**
+ * Thrown when a provider broke: it threw something other than
+ * {@link InvalidBackendConfigurationException}, or returned nothing usable.
+ *
+ * <p>Resolution stops there rather than asking the next provider: the one that broke may be the very one that
+ * should have answered, and the next one may be a shared staging deployment that nobody meant to test against.
+ * The message names the provider, what it threw (masked), the report so far, and how to leave the provider out.
+ */
+public class ProviderFailedException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final String providerId;
+    private final transient ResolutionReport report;
+
+    /**
+     * Create the exception.
+     *
+     * @param providerId the provider that broke
+     * @param problem what it did, for example {@code "threw NullPointerException: ..."}, masked
+     * @param report the report up to and including that provider
+     * @param cause what it threw, if anything
+     */
+    public ProviderFailedException(String providerId, String problem, ResolutionReport report, Throwable cause) {
+        super(message(providerId, problem, report), cause);
+        this.providerId = Objects.requireNonNull(providerId, "providerId");
+        this.report = Objects.requireNonNull(report, "report");
+    }
+
+    /** Return the provider that broke. */
+    public String providerId() {
+        return providerId;
+    }
+
+    /** Return the report up to and including that provider. */
+    public ResolutionReport report() {
+        return report;
+    }
+
+    private static String message(String providerId, String problem, ResolutionReport report) {
+        return "Provider " + providerId + " failed: " + problem + "\n"
+                + "Resolution stopped: the providers after it were not asked, so that a broken provider never hands"
+                + " the tests to another environment silently. This is a bug in provider " + providerId
+                + " (please report it); to resolve without it, leave it out with setting providers.\n"
+                + report.render();
+    }
+}

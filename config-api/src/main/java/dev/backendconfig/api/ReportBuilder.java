@@ -1,0 +1,78 @@
+package dev.backendconfig.api;
+
+import dev.backendconfig.api.ResolutionReport.Line;
+import dev.backendconfig.api.ResolutionReport.Outcome;
+import dev.backendconfig.api.internal.ProviderLoader;
+import dev.backendconfig.api.spi.BackendEndpointProvider;
+import dev.backendconfig.api.spi.Setting;
+import dev.backendconfig.api.spi.Settings;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Gathers the report of one resolution: a line per provider, then the settings in effect. */
+final class ReportBuilder {
+
+    private final Settings settings;
+    private final List<Setting<?>> known;
+    private final Clock clock;
+    private final long startNanos;
+    private final List<Line> lines = new ArrayList<>();
+
+    ReportBuilder(Settings settings, List<Setting<?>> known, Clock clock, long startNanos) {
+        this.settings = settings;
+        this.known = known;
+        this.clock = clock;
+        this.startNanos = startNanos;
+    }
+
+    /** Return a line without origins. */
+    static Line line(BackendEndpointProvider provider, Outcome outcome, String reason, Duration took) {
+        return line(provider, outcome, reason, took, List.of());
+    }
+
+    /** Return a line without origins, with notes. */
+    static Line line(BackendEndpointProvider provider, Outcome outcome, String reason, Duration took,
+            List<String> notes) {
+        return new Line(provider.id(), provider.priority(), outcome, reason, took, Map.of(), notes);
+    }
+
+    void add(Line line) {
+        lines.add(line);
+    }
+
+    ReportBuilder copy() {
+        ReportBuilder copy = new ReportBuilder(settings, known, clock, startNanos);
+        copy.lines.addAll(lines);
+        return copy;
+    }
+
+    /** Add the providers setting {@code providers} left out and the services entries that did not load. */
+    void addLeftOut(List<BackendEndpointProvider> asked, List<BackendEndpointProvider> all,
+            List<ProviderLoader.Problem> problems, List<String> nextSteps) {
+        for (BackendEndpointProvider provider : all) {
+            if (!asked.contains(provider)) {
+                add(line(provider, Outcome.EXCLUDED, "left out by setting providers", Duration.ZERO));
+            }
+        }
+        for (ProviderLoader.Problem problem : problems) {
+            add(new Line(problem.name(), 0, Outcome.NOT_LOADED, problem.reason(), Duration.ZERO, Map.of(), List.of()));
+            nextSteps.add("fix or remove the META-INF/services entry " + problem.name() + " (" + problem.reason() + ")");
+        }
+    }
+
+    /** Return the report, with the settings that are set (masked) as notes. */
+    ResolutionReport build(BackendEndpoint found) {
+        List<String> notes = new ArrayList<>();
+        for (Settings.ExplicitValue value : settings.explicitValues(known)) {
+            String shown = Secrets.isSecretName(value.key()) ? Secrets.MASK : Secrets.maskText(value.raw());
+            String where = value.origin().describe().replace("setting " + value.key() + " given to ", "given to ");
+            notes.add("setting " + value.key() + "=" + shown + " (" + where + ")");
+        }
+        notes.addAll(settings.notes());
+        return new ResolutionReport(found, lines, notes, Duration.ofNanos(System.nanoTime() - startNanos),
+                clock.instant());
+    }
+}

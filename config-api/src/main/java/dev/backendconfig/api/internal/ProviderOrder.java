@@ -1,0 +1,58 @@
+package dev.backendconfig.api.internal;
+
+import dev.backendconfig.api.InvalidBackendConfigurationException;
+import dev.backendconfig.api.spi.BackendEndpointProvider;
+import dev.backendconfig.api.spi.CoreSettings;
+import dev.backendconfig.api.spi.Settings;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/** The order providers are asked in: setting {@code providers}, else highest priority first (ties by id). */
+public final class ProviderOrder {
+
+    private ProviderOrder() {
+    }
+
+    /** Return the loaded providers, highest priority first, ties broken by id. */
+    public static List<BackendEndpointProvider> byPriority(List<BackendEndpointProvider> loaded) {
+        List<BackendEndpointProvider> sorted = new ArrayList<>(loaded);
+        sorted.sort(Comparator.comparingInt(BackendEndpointProvider::priority).reversed()
+                .thenComparing(BackendEndpointProvider::id));
+        return sorted;
+    }
+
+    /**
+     * Return the providers to ask, in order.
+     *
+     * @throws InvalidBackendConfigurationException when setting {@code providers} names one that is not loaded
+     */
+    public static List<BackendEndpointProvider> toAsk(List<BackendEndpointProvider> loaded, Settings settings) {
+        Optional<List<String>> explicit = settings.find(CoreSettings.PROVIDERS);
+        if (explicit.isEmpty() || explicit.get().isEmpty()) {
+            return byPriority(loaded);
+        }
+        List<BackendEndpointProvider> ordered = new ArrayList<>();
+        for (String id : explicit.get()) {
+            BackendEndpointProvider provider = loaded.stream().filter(p -> p.id().equals(id)).findFirst()
+                    .orElseThrow(() -> notLoaded(id, loaded, settings));
+            if (!ordered.contains(provider)) {
+                ordered.add(provider);
+            }
+        }
+        return ordered;
+    }
+
+    private static InvalidBackendConfigurationException notLoaded(String id, List<BackendEndpointProvider> loaded,
+            Settings settings) {
+        List<String> ids = loaded.stream().map(BackendEndpointProvider::id).toList();
+        String problem = "names provider '" + id + "', which is not loaded; loaded providers are "
+                + (ids.isEmpty() ? "none" : String.join(", ", ids));
+        Optional<String> nearest = Suggestions.nearest(id, ids);
+        problem += nearest.map(name -> "; did you mean '" + name + "'?")
+                .orElse("; a provider is loaded when its module (or your class, listed in META-INF/services/"
+                        + BackendEndpointProvider.class.getName() + ") is on the test classpath");
+        return new InvalidBackendConfigurationException(settings.origin(CoreSettings.PROVIDERS), problem);
+    }
+}

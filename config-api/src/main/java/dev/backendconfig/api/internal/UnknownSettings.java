@@ -1,0 +1,77 @@
+package dev.backendconfig.api.internal;
+
+import dev.backendconfig.api.InvalidBackendConfigurationException;
+import dev.backendconfig.api.spi.Origin;
+import dev.backendconfig.api.spi.Setting;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Decide what to say of a key set under the prefix that no loaded module declares: a likely typo of a known key
+ * ("did you mean"), a key of a provider that is not on the classpath, or simply unknown. The core knows no
+ * provider's keys: a key whose first segment is not the namespace of any declared key is taken to belong to a
+ * provider that is not loaded.
+ */
+public final class UnknownSettings {
+
+    private static final String LISTED = " (every setting is listed in the README, and by 'explain --help')";
+
+    private final Set<String> keys = new LinkedHashSet<>();
+    private final Set<String> variables = new LinkedHashSet<>();
+    private final Set<String> namespaces = new LinkedHashSet<>();
+    private final List<String> providerIds;
+
+    /** Prepare to check keys against {@code known}, declared by modules including providers {@code providerIds}. */
+    public UnknownSettings(Collection<Setting<?>> known, Collection<String> providerIds) {
+        for (Setting<?> setting : known) {
+            keys.add(setting.key());
+            variables.add(setting.variable());
+            namespace(setting.key(), '.').ifPresent(namespaces::add);
+        }
+        this.providerIds = providerIds.stream().sorted().toList();
+        namespaces.addAll(this.providerIds);
+    }
+
+    /**
+     * Check one name set in {@code source}.
+     *
+     * @throws InvalidBackendConfigurationException when no loaded module declares it
+     */
+    public void check(SettingSource source, String name, Origin origin) {
+        boolean variable = source.kind() == SettingSource.Kind.VARIABLES;
+        Set<String> names = variable ? variables : keys;
+        if (names.contains(name)) {
+            return;
+        }
+        String written = source.written(name);
+        if (!variable && name.startsWith(Setting.PROPERTY_PREFIX)
+                && keys.contains(name.substring(Setting.PROPERTY_PREFIX.length()))) {
+            throw new InvalidBackendConfigurationException(origin, "unknown setting '" + written + "'; write it without"
+                    + " the '" + Setting.PROPERTY_PREFIX + "' prefix" + LISTED);
+        }
+        Optional<String> nearest = Suggestions.nearest(name, names);
+        if (nearest.isPresent()) {
+            throw new InvalidBackendConfigurationException(origin, "unknown setting '" + written + "'; did you mean '"
+                    + source.written(nearest.get()) + "'?" + LISTED);
+        }
+        Optional<String> namespace = variable
+                ? namespace(name.substring(Setting.VARIABLE_PREFIX.length()), '_').map(n -> n.toLowerCase(Locale.ROOT))
+                : namespace(name, '.');
+        if (namespace.isPresent() && !namespaces.contains(namespace.get())) {
+            throw new InvalidBackendConfigurationException(origin, "setting '" + written + "' has no effect: no"
+                    + " provider '" + namespace.get() + "' is on the classpath (loaded: "
+                    + (providerIds.isEmpty() ? "none" : String.join(", ", providerIds)) + "); add the module that"
+                    + " provides it as a test dependency, or remove the setting");
+        }
+        throw new InvalidBackendConfigurationException(origin, "unknown setting '" + written + "'" + LISTED);
+    }
+
+    private static Optional<String> namespace(String name, char separator) {
+        int at = name.indexOf(separator);
+        return at > 0 ? Optional.of(name.substring(0, at)) : Optional.empty();
+    }
+}

@@ -1,0 +1,21 @@
+package dev.backendconfig.api.spi;
+
+import java.util.List;
+
+/**
+ * A module that reads settings but is not a provider (the JUnit extension, say) declares them here, so that they
+ * are validated and listed like every other setting rather than reported as unknown.
+ *
+ * <p>To register one, put its class name in a file
+ * {@code META-INF/services/dev.backendconfig.api.spi.SettingsContributor} (and, on the module path, declare
+ * {@code provides dev.backendconfig.api.spi.SettingsContributor with ...}). It needs a public no-argument
+ * constructor. Providers do not need this: they declare theirs in {@link BackendEndpointProvider#settings()}.
+ */
+public interface SettingsContributor {
+
+    /** Return who owns the settings, as the report and {@code explain --help} name it, for example {@code junit}. */
+    String owner();
+
+    /** Return the settings the module reads. */
+    List<Setting<?>> settings();
+}

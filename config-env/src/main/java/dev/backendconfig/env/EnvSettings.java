@@ -1,0 +1,32 @@
+package dev.backendconfig.env;
+
+import dev.backendconfig.api.spi.Setting;
+import java.util.List;
+
+/** The settings provider env declares and reads. */
+final class EnvSettings {
+
+    /** An HTTP URL that beats every variable. */
+    static final Setting<String> URL = Setting.text("url", null,
+            "The backend's HTTP URL, taken by provider env before any variable (usually -Dbackendconfig.url=...).");
+
+    /** A WebSocket URL that beats every WebSocket variable. */
+    static final Setting<String> WEBSOCKET_URL = Setting.text("websocket-url", null,
+            "The backend's WebSocket URL, taken by provider env before any WebSocket variable.");
+
+    /** The variables provider env reads for the HTTP URL. */
+    static final Setting<List<String>> URL_VARIABLES = Setting.list("env.url-variables",
+            "TEST_BACKEND_URL,BACKEND_URL",
+            "Variables provider env reads for the HTTP URL, first set wins; add E2E_BACKEND_URL and the like here.");
+
+    /** The variables provider env reads for the WebSocket URL. */
+    static final Setting<List<String>> WEBSOCKET_VARIABLES = Setting.list("env.websocket-variables",
+            "TEST_WEBSOCKET_URL,WEBSOCKET_URL",
+            "Variables provider env reads for the WebSocket URL, first set wins; unset: derived from the HTTP URL.");
+
+    /** Every setting of provider env, in README order. */
+    static final List<Setting<?>> ALL = List.of(URL, WEBSOCKET_URL, URL_VARIABLES, WEBSOCKET_VARIABLES);
+
+    private EnvSettings() {
+    }
+}

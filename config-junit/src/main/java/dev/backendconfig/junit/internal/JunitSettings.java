@@ -1,0 +1,41 @@
+package dev.backendconfig.junit.internal;
+
+import dev.backendconfig.api.spi.Setting;
+import dev.backendconfig.api.spi.SettingsContributor;
+import java.util.List;
+
+/** The settings the JUnit extension reads, declared so that the resolver knows them. */
+public final class JunitSettings implements SettingsContributor {
+
+    /** What the extension does when no backend is found. */
+    public enum MissingBackend {
+        /** Fail the test. */
+        FAIL,
+        /** Abort (skip) the test. */
+        SKIP
+    }
+
+    /** What the JUnit extension does when no backend is found. */
+    public static final Setting<MissingBackend> ON_MISSING = Setting.choice("junit.on-missing", MissingBackend.class,
+            MissingBackend.FAIL, "What the JUnit extension does when no backend is found: fail the test, or skip"
+                    + " (abort) it. Also read as the JUnit configuration parameter backendconfig.junit.on-missing"
+                    + " (junit-platform.properties).");
+
+    /** The JUnit configuration parameter that sets {@link #ON_MISSING} when no setting source does. */
+    public static final String ON_MISSING_PARAMETER = ON_MISSING.systemProperty();
+
+    /** Create the contributor, as {@link java.util.ServiceLoader} does. */
+    public JunitSettings() {
+        // stateless
+    }
+
+    @Override
+    public String owner() {
+        return "junit";
+    }
+
+    @Override
+    public List<Setting<?>> settings() {
+        return List.of(ON_MISSING);
+    }
+}
