@@ -3,6 +3,7 @@ package dev.backendconfig.api;
 import dev.backendconfig.api.internal.UriPaths;
 import dev.backendconfig.api.spi.BackendUrls;
 import dev.backendconfig.api.spi.Origin;
+import dev.backendconfig.api.spi.Service;
 import java.net.URI;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -14,7 +15,8 @@ import java.util.Set;
 import java.util.StringJoiner;
 
 /**
- * Where the backend is: its HTTP and WebSocket URLs, both from the same source, and what else that source knew.
+ * Where a service is — the backend, or another service of the same environment such as {@code auth}: its HTTP and
+ * WebSocket URLs, both from the same source, and what else that source knew.
  *
  * <p>A source may give both URLs; otherwise the missing one is derived ({@code http}→{@code ws},
  * {@code https}→{@code wss}, same host, port and path; a WebSocket URL alone gives its origin as the HTTP URL).
@@ -33,12 +35,14 @@ public final class BackendEndpoint {
     private final URI http;
     private final URI webSocket;
     private final String source;
+    private final String service;
     private final Map<String, String> details;
     private final Set<String> secretDetails;
     private final Map<String, Origin> origins;
 
     private BackendEndpoint(Builder builder) {
         this.source = builder.source;
+        this.service = builder.service;
         this.details = Collections.unmodifiableMap(new LinkedHashMap<>(builder.details));
         this.secretDetails = Collections.unmodifiableSet(new LinkedHashSet<>(builder.secretDetails));
         Map<String, Origin> allOrigins = new LinkedHashMap<>();
@@ -60,9 +64,14 @@ public final class BackendEndpoint {
         this.origins = Collections.unmodifiableMap(allOrigins);
     }
 
-    /** Start an endpoint found by the provider with id {@code source}. */
+    /** Start an endpoint of the backend found by the provider with id {@code source}; see {@link Builder#service}. */
     public static Builder builder(String source) {
         return new Builder(source);
+    }
+
+    /** Return the service this is the endpoint of: {@code backend}, or a declared service such as {@code auth}. */
+    public String service() {
+        return service;
     }
 
     /** Return the HTTP base URL, for example {@code http://localhost:8002}. */
@@ -160,18 +169,22 @@ public final class BackendEndpoint {
             return false;
         }
         return http.equals(that.http) && webSocket.equals(that.webSocket) && source.equals(that.source)
-                && details.equals(that.details) && secretDetails.equals(that.secretDetails);
+                && service.equals(that.service) && details.equals(that.details)
+                && secretDetails.equals(that.secretDetails);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(http, webSocket, source, details);
+        return Objects.hash(http, webSocket, source, service, details);
     }
 
     /** Return a description with every secret masked: {@code BackendEndpoint[source=env, http=..., ...]}. */
     @Override
     public String toString() {
         StringJoiner joiner = new StringJoiner(", ", "BackendEndpoint[", "]");
+        if (!service.equals(Service.BACKEND)) {
+            joiner.add("service=" + service);
+        }
         joiner.add("source=" + source).add("http=" + maskedHttp()).add("webSocket=" + maskedWebSocket());
         if (!details.isEmpty()) {
             joiner.add("details=" + maskedDetails());
@@ -182,6 +195,7 @@ public final class BackendEndpoint {
     /** Builds a {@link BackendEndpoint}; at least one of the two URLs is required. */
     public static final class Builder {
         private final String source;
+        private String service = Service.BACKEND;
         private URI http;
         private Origin httpOrigin;
         private URI webSocket;
@@ -192,6 +206,12 @@ public final class BackendEndpoint {
 
         private Builder(String source) {
             this.source = requireText(source, "source");
+        }
+
+        /** Set the service this is the endpoint of (default {@code backend}). */
+        public Builder service(String name) {
+            this.service = new Service(requireText(name, "service"), true).name();
+            return this;
         }
 
         /** Set the HTTP base URL (scheme http or https) and where it came from. */

@@ -1,11 +1,14 @@
 package dev.backendconfig.api;
 
 import dev.backendconfig.api.ResolutionReport.Outcome;
+import dev.backendconfig.api.internal.DeclaredServices;
 import dev.backendconfig.api.internal.ProviderLoader;
 import dev.backendconfig.api.internal.ProviderOrder;
 import dev.backendconfig.api.spi.BackendEndpointProvider;
 import dev.backendconfig.api.spi.CoreSettings;
 import dev.backendconfig.api.spi.ResolutionContext;
+import dev.backendconfig.api.spi.Service;
+import dev.backendconfig.api.spi.ServiceSetting;
 import dev.backendconfig.api.spi.Setting;
 import dev.backendconfig.api.spi.Settings;
 import dev.backendconfig.api.spi.SettingsContributor;
@@ -86,11 +89,11 @@ public final class BackendResolver {
         long start = System.nanoTime();
         ResolutionContext fresh = context.withFreshBudget();
         Settings settings = fresh.settings();
-        List<Setting<?>> known = KnownSettings.all(loaded);
+        List<Setting<?>> known = KnownSettings.all(loaded, fresh.services());
         settings.validate(known, loaded.providers().stream().map(BackendEndpointProvider::id).toList());
         List<BackendEndpointProvider> order = ProviderOrder.toAsk(loaded.providers(), settings);
         ReportBuilder report = new ReportBuilder(settings, known, fresh.clock(), start);
-        BackendEndpoint found = null;
+        Map<String, BackendEndpoint> found = null;
         List<String> nextSteps = new ArrayList<>();
         for (BackendEndpointProvider provider : order) {
             if (found != null) {
@@ -102,9 +105,9 @@ public final class BackendResolver {
                 ProviderAnswer answer = ProviderAnswer.ask(provider, fresh);
                 report.add(answer.line());
                 answer.stopIfBroken(provider, report, order);
-                found = answer.endpoint().orElse(null);
+                found = answer.endpoints().orElse(null);
                 if (found == null) {
-                    answer.hint().ifPresent(nextSteps::add);
+                    answer.hint().ifPresent(step -> nextSteps.add(provider.id() + ": " + step));
                 }
             }
         }
@@ -118,12 +121,12 @@ public final class BackendResolver {
                     + " again without running the tests");
             throw new BackendNotFoundException(done, nextSteps);
         }
-        LOG.info("backend: {} {} (from {}, {})", found.maskedHttp(), found.maskedWebSocket(), found.source(),
+        LOG.info("{} (from {}, {})", ReportText.endpoints(found.values()), found.get(Service.BACKEND).source(),
                 ReportText.millis(done.elapsed()));
         if (LOG.isDebugEnabled()) {
             LOG.debug("backend resolution:\n{}", done.render());
         }
-        return new Resolution(found, done);
+        return new Resolution(found.get(Service.BACKEND), done, fresh.services());
     }
 
     /** Every setting of the loaded modules. */
@@ -131,9 +134,23 @@ public final class BackendResolver {
         private KnownSettings() {
         }
 
-        static List<Setting<?>> all(ProviderLoader.Loaded loaded) {
+        static List<Setting<?>> all(ProviderLoader.Loaded loaded, List<Service> services) {
             List<Setting<?>> all = new ArrayList<>();
             byOwner(loaded).values().forEach(all::addAll);
+            List<ServiceSetting<?>> perService = new ArrayList<>(CoreSettings.SERVICE_SETTINGS);
+            for (BackendEndpointProvider provider : loaded.providers()) {
+                try {
+                    List<ServiceSetting<?>> declared = provider.serviceSettings();
+                    perService.addAll(declared == null ? List.of() : declared);
+                } catch (RuntimeException e) {
+                    LOG.warn("{} could not list its service settings: {}", provider.id(), ProviderLoader.summary(e));
+                }
+            }
+            for (Setting<?> setting : DeclaredServices.settingsOf(services, perService)) {
+                if (all.stream().noneMatch(known -> known.key().equals(setting.key()))) {
+                    all.add(setting);
+                }
+            }
             return all;
         }
 

@@ -2,6 +2,7 @@ package dev.backendconfig.api;
 
 import dev.backendconfig.api.ResolutionReport.Line;
 import dev.backendconfig.api.ResolutionReport.Outcome;
+import dev.backendconfig.api.ResolutionReport.ServiceLine;
 import dev.backendconfig.api.internal.ProviderLoader;
 import dev.backendconfig.api.internal.ProviderRunner;
 import dev.backendconfig.api.internal.ProviderRunner.Answer;
@@ -9,29 +10,33 @@ import dev.backendconfig.api.spi.BackendEndpointProvider;
 import dev.backendconfig.api.spi.BackendUrls;
 import dev.backendconfig.api.spi.ProviderResult;
 import dev.backendconfig.api.spi.ResolutionContext;
+import dev.backendconfig.api.spi.Service;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What one provider answered, as a report line: found (with the endpoint), skipped, unavailable, timed out,
- * invalid (thrown on at once) or broken (the resolution stops after the line is in the report).
+ * What one provider answered, as a report line: found (with an endpoint for every required service), partial,
+ * skipped, unavailable, timed out, invalid or broken (for those two, the resolution stops once the line is in the
+ * report).
  */
 final class ProviderAnswer {
 
     private static final Logger LOG = LoggerFactory.getLogger(BackendResolver.class);
 
     private final Line line;
-    private final BackendEndpoint endpoint;
+    private final Map<String, BackendEndpoint> endpoints;
     private final String hint;
     private final Throwable broken;
 
-    private ProviderAnswer(Line line, BackendEndpoint endpoint, String hint, Throwable broken) {
+    private ProviderAnswer(Line line, Map<String, BackendEndpoint> endpoints, String hint, Throwable broken) {
         this.line = line;
-        this.endpoint = endpoint;
+        this.endpoints = endpoints;
         this.hint = hint;
         this.broken = broken;
     }
@@ -53,13 +58,14 @@ final class ProviderAnswer {
         }
         Duration took = Duration.ofNanos(System.nanoTime() - asked);
         if (answer instanceof Answer.Returned returned) {
-            return returned(provider, returned.result(), took);
+            return returned(provider, returned.result(), took, context.services());
         }
         if (answer instanceof Answer.TimedOut timedOut) {
             return new ProviderAnswer(ReportBuilder.line(provider, Outcome.UNAVAILABLE, "did not answer within the "
                     + ReportText.millis(timedOut.waited()) + " left of the time budget (setting timeout); "
-                    + (timedOut.stopped() ? "stopped" : "interrupted, and still running"), took), null, hint(provider),
-                    null);
+                    + (timedOut.stopped() ? "stopped" : "interrupted, and still running"), took), null,
+                    "raise setting timeout (now " + ReportText.millis(context.budget()) + "), or find out why "
+                            + provider.id() + " is slow", null);
         }
         Throwable thrown = ((Answer.Threw) answer).exception();
         if (thrown instanceof InvalidBackendConfigurationException invalid) {
@@ -80,9 +86,9 @@ final class ProviderAnswer {
         return line;
     }
 
-    /** Return the endpoint, when the provider found one. */
-    Optional<BackendEndpoint> endpoint() {
-        return Optional.ofNullable(endpoint);
+    /** Return the endpoints by service, when the provider found every required service (else empty). */
+    Optional<Map<String, BackendEndpoint>> endpoints() {
+        return Optional.ofNullable(endpoints);
     }
 
     /** Return the provider's hint for "what to do next", when it did not answer and has one. */
@@ -110,31 +116,82 @@ final class ProviderAnswer {
         throw new ProviderFailedException(provider.id(), line.reason(), soFar, broken);
     }
 
-    private static ProviderAnswer returned(BackendEndpointProvider provider, ProviderResult result, Duration took) {
+    private static ProviderAnswer returned(BackendEndpointProvider provider, ProviderResult result, Duration took,
+            List<Service> services) {
         if (result instanceof ProviderResult.Found found) {
-            return found(provider, found, took);
+            return services(provider, found.endpoints(), Map.of(), found.reason(), found.serviceReasons(),
+                    found.notes(), "", took, services);
+        }
+        if (result instanceof ProviderResult.Partial partial) {
+            return services(provider, partial.endpoints(), partial.missing(), partial.reason(),
+                    partial.serviceReasons(), partial.notes(), partial.nextStep(), took, services);
         }
         Outcome outcome = result instanceof ProviderResult.Skipped ? Outcome.SKIPPED : Outcome.UNAVAILABLE;
         return new ProviderAnswer(ReportBuilder.line(provider, outcome, result.reason(), took, result.notes()), null,
-                hint(provider), null);
+                nextStep(provider, result.nextStep()), null);
     }
 
-    private static ProviderAnswer found(BackendEndpointProvider provider, ProviderResult.Found found, Duration took) {
-        BackendEndpoint endpoint = found.endpoint();
-        if (!endpoint.source().equals(provider.id())) {
-            String problem = "returned an endpoint whose source is '" + endpoint.source() + "' instead of its id";
-            return new ProviderAnswer(ReportBuilder.line(provider, Outcome.FAILED, problem, took), null, "",
-                    new IllegalStateException(problem));
+    /** Judge what a provider found against the services asked for: found when every required one is there. */
+    private static ProviderAnswer services(BackendEndpointProvider provider, Map<String, BackendEndpoint> given,
+            Map<String, String> missing, String reason, Map<String, String> serviceReasons, List<String> givenNotes,
+            String nextStep, Duration took, List<Service> services) {
+        List<String> notes = new ArrayList<>(givenNotes);
+        Map<String, BackendEndpoint> endpoints = new LinkedHashMap<>();
+        for (Map.Entry<String, BackendEndpoint> entry : given.entrySet()) {
+            BackendEndpoint endpoint = entry.getValue();
+            String problem = !endpoint.source().equals(provider.id())
+                    ? "returned an endpoint whose source is '" + endpoint.source() + "' instead of its id"
+                    : !endpoint.service().equals(entry.getKey()) ? "returned the endpoint of service "
+                            + endpoint.service() + " as service " + entry.getKey() : null;
+            if (problem != null) {
+                return new ProviderAnswer(ReportBuilder.line(provider, Outcome.FAILED, problem, took), null, "",
+                        new IllegalStateException(problem));
+            }
+            if (services.stream().anyMatch(service -> service.name().equals(entry.getKey()))) {
+                endpoints.put(entry.getKey(), endpoint);
+            } else {
+                notes.add("also gave service " + entry.getKey() + ", which is not declared; ignored");
+            }
         }
-        List<String> notes = new ArrayList<>(found.notes());
-        if (endpoint.splitAcrossHosts()) {
-            notes.add("HTTP and WebSocket URLs point to different hosts or ports ("
-                    + BackendUrls.hostAndPort(endpoint.http()) + " and " + BackendUrls.hostAndPort(endpoint.webSocket())
-                    + ")");
+        List<ServiceLine> lines = new ArrayList<>();
+        List<String> lacking = new ArrayList<>();
+        for (Service service : services) {
+            BackendEndpoint endpoint = endpoints.get(service.name());
+            if (endpoint != null) {
+                lines.add(new ServiceLine(service.name(), true, service.required(),
+                        serviceReasons.getOrDefault(service.name(), "found"), endpoint.origins()));
+                splitNote(endpoint, services.size() > 1).ifPresent(notes::add);
+                continue;
+            }
+            String why = missing.getOrDefault(service.name(), "gave no endpoint for it");
+            lines.add(new ServiceLine(service.name(), false, service.required(), why, Map.of()));
+            if (service.required()) {
+                lacking.add(service.name());
+            } else {
+                notes.add("optional service " + service.name() + " was not found: " + why);
+            }
         }
-        Line line = new Line(provider.id(), provider.priority(), Outcome.FOUND, found.reason(), took,
-                endpoint.origins(), notes);
-        return new ProviderAnswer(line, endpoint, "", null);
+        BackendEndpoint backend = endpoints.get(Service.BACKEND);
+        Outcome outcome = lacking.isEmpty() ? Outcome.FOUND : Outcome.PARTIAL;
+        String shown = lacking.isEmpty() ? reason : reason + "; lacks required service" + (lacking.size() > 1 ? "s " : " ")
+                + String.join(", ", lacking);
+        Line line = new Line(provider.id(), provider.priority(), outcome, shown, took,
+                backend == null ? Map.of() : backend.origins(), notes, services.size() > 1 ? lines : List.of());
+        return new ProviderAnswer(line, outcome == Outcome.FOUND ? endpoints : null,
+                outcome == Outcome.FOUND ? "" : nextStep(provider, nextStep), null);
+    }
+
+    private static Optional<String> splitNote(BackendEndpoint endpoint, boolean named) {
+        if (!endpoint.splitAcrossHosts()) {
+            return Optional.empty();
+        }
+        return Optional.of((named ? endpoint.service() + ": " : "") + "HTTP and WebSocket URLs point to different hosts"
+                + " or ports (" + BackendUrls.hostAndPort(endpoint.http()) + " and "
+                + BackendUrls.hostAndPort(endpoint.webSocket()) + ")");
+    }
+
+    private static String nextStep(BackendEndpointProvider provider, String fromResult) {
+        return fromResult == null || fromResult.isBlank() ? hint(provider) : fromResult;
     }
 
     private static String hint(BackendEndpointProvider provider) {

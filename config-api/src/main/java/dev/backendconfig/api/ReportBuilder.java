@@ -63,8 +63,8 @@ final class ReportBuilder {
         }
     }
 
-    /** Return the report, with the settings that are set (masked) as notes. */
-    ResolutionReport build(BackendEndpoint found) {
+    /** Return the report, with the settings that are set (masked) as notes; {@code found} is null when nothing was. */
+    ResolutionReport build(Map<String, BackendEndpoint> found) {
         List<String> notes = new ArrayList<>();
         for (Settings.ExplicitValue value : settings.explicitValues(known)) {
             String shown = Secrets.isSecretName(value.key()) ? Secrets.MASK : Secrets.maskText(value.raw());
@@ -72,7 +72,7 @@ final class ReportBuilder {
             notes.add("setting " + value.key() + "=" + shown + " (" + where + ")");
         }
         notes.addAll(settings.notes());
-        return new ResolutionReport(found, lines, notes, Duration.ofNanos(System.nanoTime() - startNanos),
-                clock.instant());
+        return new ResolutionReport(found == null ? Map.of() : found, lines, notes,
+                Duration.ofNanos(System.nanoTime() - startNanos), clock.instant());
     }
 }

@@ -2,9 +2,11 @@ package dev.backendconfig.api;
 
 import dev.backendconfig.api.ResolutionReport.Line;
 import dev.backendconfig.api.ResolutionReport.Outcome;
+import dev.backendconfig.api.ResolutionReport.ServiceLine;
 import dev.backendconfig.api.spi.Origin;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -37,17 +39,14 @@ final class ReportText {
             }
             trimEnd(text);
             text.append('\n');
-            List<String> details = new ArrayList<>();
-            for (Map.Entry<String, Origin> origin : line.origins().entrySet()) {
-                if (URL_KEYS.contains(origin.getKey())) {
-                    text.append(indent).append(origin.getKey()).append(": ").append(origin.getValue().describe())
-                            .append('\n');
-                } else {
-                    details.add(origin.getKey());
-                }
+            if (line.services().isEmpty()) {
+                origins(line.origins(), indent, text);
             }
-            if (!details.isEmpty()) {
-                text.append(indent).append("details: ").append(String.join(", ", details)).append('\n');
+            for (ServiceLine service : line.services()) {
+                text.append(indent).append(service.service())
+                        .append(service.found() ? "" : service.required() ? " (not found)" : " (optional, not found)")
+                        .append(": ").append(service.reason()).append('\n');
+                origins(service.origins(), indent + "  ", text);
             }
             for (String note : line.notes()) {
                 text.append(indent).append("note: ").append(note).append('\n');
@@ -59,10 +58,55 @@ final class ReportText {
         return text.toString();
     }
 
+    private static void origins(Map<String, Origin> origins, String indent, StringBuilder text) {
+        List<String> details = new ArrayList<>();
+        for (Map.Entry<String, Origin> origin : origins.entrySet()) {
+            if (URL_KEYS.contains(origin.getKey())) {
+                text.append(indent).append(origin.getKey()).append(": ").append(origin.getValue().describe())
+                        .append('\n');
+            } else {
+                details.add(origin.getKey());
+            }
+        }
+        if (!details.isEmpty()) {
+            text.append(indent).append("details: ").append(String.join(", ", details)).append('\n');
+        }
+    }
+
     private static String headline(ResolutionReport report) {
-        return report.endpoint().map(endpoint -> "backend: " + endpoint.maskedHttp() + "  " + endpoint.maskedWebSocket()
-                + "  (from " + endpoint.source() + ", " + millis(report.elapsed()) + ")")
-                .orElseGet(() -> "backend: none found (" + asked(report) + " asked, " + millis(report.elapsed()) + ")");
+        if (report.endpoint().isEmpty()) {
+            return "backend: none found (" + asked(report) + " asked, " + millis(report.elapsed()) + ")";
+        }
+        BackendEndpoint backend = report.endpoint().get();
+        if (report.services().size() == 1) {
+            return "backend: " + urls(backend) + "  (from " + backend.source() + ", " + millis(report.elapsed()) + ")";
+        }
+        int width = report.services().keySet().stream().mapToInt(String::length).max().orElse(0) + 1;
+        StringBuilder text = new StringBuilder();
+        for (BackendEndpoint endpoint : report.services().values()) {
+            if (text.length() > 0) {
+                text.append('\n');
+            }
+            text.append(pad(endpoint.service() + ":", width)).append(' ').append(urls(endpoint));
+            if (endpoint == backend) {
+                text.append("  (from ").append(backend.source()).append(", ").append(millis(report.elapsed()))
+                        .append(')');
+            }
+        }
+        return text.toString();
+    }
+
+    /** Return the services' URLs on one line, for the INFO log: {@code backend: http://... ws://...; auth: ...}. */
+    static String endpoints(Collection<BackendEndpoint> endpoints) {
+        List<String> parts = new ArrayList<>();
+        for (BackendEndpoint endpoint : endpoints) {
+            parts.add(endpoint.service() + ": " + endpoint.maskedHttp() + " " + endpoint.maskedWebSocket());
+        }
+        return String.join("; ", parts);
+    }
+
+    private static String urls(BackendEndpoint endpoint) {
+        return endpoint.maskedHttp() + "  " + endpoint.maskedWebSocket();
     }
 
     private static String asked(ResolutionReport report) {

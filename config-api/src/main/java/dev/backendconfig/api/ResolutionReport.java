@@ -1,6 +1,7 @@
 package dev.backendconfig.api;
 
 import dev.backendconfig.api.spi.Origin;
+import dev.backendconfig.api.spi.Service;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
@@ -28,17 +29,19 @@ public final class ResolutionReport {
 
     /** What became of one provider. */
     public enum Outcome {
-        /** It found the backend. */
+        /** It found the backend and every required service. */
         FOUND,
+        /** It found some required services but not all; the next one was asked. */
+        PARTIAL,
         /** Nothing was configured for it. */
         SKIPPED,
         /** It was configured but could not be used now. */
         UNAVAILABLE,
-        /** It threw something other than an invalid-configuration error; the next one was asked. */
+        /** It threw something other than an invalid-configuration error; resolution stopped. */
         FAILED,
         /** It met explicit configuration that is wrong; resolution stopped there. */
         INVALID,
-        /** An earlier provider answered, or the time budget ran out, before it was asked. */
+        /** An earlier provider answered, the time budget ran out, or resolution stopped, before it was asked. */
         NOT_ASKED,
         /** Setting {@code providers} left it out. */
         EXCLUDED,
@@ -59,11 +62,13 @@ public final class ResolutionReport {
      * @param outcome what became of it
      * @param reason why, written for a person; empty for {@link Outcome#NOT_ASKED} after a found provider
      * @param elapsed how long it took (zero when not asked)
-     * @param origins where each value of a found endpoint came from, by {@code http}, {@code websocket} or detail
+     * @param origins where each value of the backend's endpoint came from, by {@code http}, {@code websocket} or
+     *     detail, when it found one
      * @param notes further lines (a losing variable, a duplicate key, a skipped container)
+     * @param services what it found or lacked for each service, when more than the backend was asked for
      */
     public record Line(String provider, int priority, Outcome outcome, String reason, Duration elapsed,
-            Map<String, Origin> origins, List<String> notes) {
+            Map<String, Origin> origins, List<String> notes, List<ServiceLine> services) {
         public Line {
             Objects.requireNonNull(provider, "provider");
             Objects.requireNonNull(outcome, "outcome");
@@ -71,10 +76,36 @@ public final class ResolutionReport {
             Objects.requireNonNull(elapsed, "elapsed");
             origins = Collections.unmodifiableMap(new LinkedHashMap<>(origins));
             notes = List.copyOf(notes);
+            services = List.copyOf(services);
+        }
+
+        /** Create a line that says nothing per service. */
+        public Line(String provider, int priority, Outcome outcome, String reason, Duration elapsed,
+                Map<String, Origin> origins, List<String> notes) {
+            this(provider, priority, outcome, reason, elapsed, origins, notes, List.of());
+        }
+    }
+
+    /**
+     * What one provider found or lacked for one service.
+     *
+     * @param service the service's name
+     * @param found whether the provider found it
+     * @param required whether resolution needs it
+     * @param reason how it was found, or why not
+     * @param origins where each value of its endpoint came from, when found
+     */
+    public record ServiceLine(String service, boolean found, boolean required, String reason,
+            Map<String, Origin> origins) {
+        public ServiceLine {
+            Objects.requireNonNull(service, "service");
+            Objects.requireNonNull(reason, "reason");
+            origins = Collections.unmodifiableMap(new LinkedHashMap<>(origins));
         }
     }
 
     private final BackendEndpoint endpoint;
+    private final Map<String, BackendEndpoint> services;
     private final List<Line> lines;
     private final List<String> notes;
     private final Duration elapsed;
@@ -83,24 +114,30 @@ public final class ResolutionReport {
     /**
      * Create a report.
      *
-     * @param endpoint the endpoint found, or null when none was
+     * @param services the endpoints found, by service name (the backend's under {@code backend}); empty when none
      * @param lines one line per provider, in the order they were considered
-     * @param notes lines about the resolution as a whole (settings in effect, unused settings)
+     * @param notes lines about the resolution as a whole (settings in effect, services not found)
      * @param elapsed how long the whole resolution took
      * @param resolvedAt when it finished
      */
-    public ResolutionReport(BackendEndpoint endpoint, List<Line> lines, List<String> notes, Duration elapsed,
-            Instant resolvedAt) {
-        this.endpoint = endpoint;
+    public ResolutionReport(Map<String, BackendEndpoint> services, List<Line> lines, List<String> notes,
+            Duration elapsed, Instant resolvedAt) {
+        this.services = Collections.unmodifiableMap(new LinkedHashMap<>(services));
+        this.endpoint = this.services.get(Service.BACKEND);
         this.lines = List.copyOf(lines);
         this.notes = List.copyOf(notes);
         this.elapsed = Objects.requireNonNull(elapsed, "elapsed");
         this.resolvedAt = Objects.requireNonNull(resolvedAt, "resolvedAt");
     }
 
-    /** Return the endpoint found, if one was. */
+    /** Return the backend's endpoint, if one was found. */
     public Optional<BackendEndpoint> endpoint() {
         return Optional.ofNullable(endpoint);
+    }
+
+    /** Return every endpoint found, by service name, the backend first. */
+    public Map<String, BackendEndpoint> services() {
+        return services;
     }
 
     /** Return one line per provider, in the order they were considered. */

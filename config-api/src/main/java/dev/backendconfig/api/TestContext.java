@@ -4,6 +4,7 @@ import dev.backendconfig.api.spi.ResolutionContext;
 import java.net.URI;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What tests use: the backend's URLs, resolved once per JVM.
@@ -103,6 +104,36 @@ public final class TestContext {
     /** Return the whole endpoint, details included. */
     public BackendEndpoint endpoint() {
         return resolution.endpoint();
+    }
+
+    /**
+     * Return the endpoint of a service declared with setting {@code services} (or {@code backend}), found by the same
+     * provider as the backend: {@code TestContext.get().service("auth").http()}.
+     *
+     * @throws IllegalArgumentException when no service of that name is declared (the message lists those that are)
+     * @throws IllegalStateException when the service is optional and was not found (the message says why)
+     */
+    public BackendEndpoint service(String name) {
+        return resolution.service(name);
+    }
+
+    /**
+     * Return the endpoint of a declared service; empty when it is optional and was not found.
+     *
+     * @throws IllegalArgumentException when no service of that name is declared
+     */
+    public Optional<BackendEndpoint> findService(String name) {
+        return resolution.findService(name);
+    }
+
+    /** Return every endpoint found, by service name, the backend first. */
+    public Map<String, BackendEndpoint> services() {
+        return resolution.services();
+    }
+
+    /** Return the resolution behind this context. */
+    public Resolution resolution() {
+        return resolution;
     }
 
     /** Return the report explaining where the endpoint came from. */

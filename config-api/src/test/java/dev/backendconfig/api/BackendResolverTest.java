@@ -84,7 +84,7 @@ class BackendResolverTest {
                 .hasMessageContaining("  env      300  skipped      nothing configured for env")
                 .hasMessageContaining("  docker   200  unavailable  engine at unix:///var/run/docker.sock refused the connection")
                 .hasMessageContaining("  staging  100  skipped      nothing configured for staging")
-                .hasMessageContaining("What to do next:\n  - configure env\n  - configure docker\n  - configure staging\n");
+                .hasMessageContaining("What to do next:\n  - env: configure env\n  - docker: configure docker\n  - staging: configure staging\n");
     }
 
     @Test

@@ -20,7 +20,7 @@ class ResolutionReportTest {
                 .http(URI.create("http://localhost:8002"), Origin.other("container alpine-test-backend"))
                 .detail("compose-service", "alpine-test-backend", Origin.other("container alpine-test-backend"))
                 .detail("container-port", "8000", Origin.other("container alpine-test-backend")).build();
-        ResolutionReport report = new ResolutionReport(endpoint, List.of(
+        ResolutionReport report = new ResolutionReport(Map.of("backend", endpoint), List.of(
                 new Line("env", 300, Outcome.SKIPPED, "none of TEST_BACKEND_URL, BACKEND_URL is set",
                         Duration.ofNanos(120_000), Map.of(), List.of()),
                 new Line("docker", 200, Outcome.FOUND, "service alpine-test-backend publishes 8000 on 0.0.0.0:8002",
@@ -44,7 +44,7 @@ class ResolutionReportTest {
 
     @Test
     void saysNoneFoundAndHowManyProvidersWereAsked() {
-        ResolutionReport report = new ResolutionReport(null, List.of(
+        ResolutionReport report = new ResolutionReport(Map.of(), List.of(
                 new Line("env", 300, Outcome.SKIPPED, "none set", Duration.ZERO, Map.of(), List.of()),
                 new Line("docker", 200, Outcome.EXCLUDED, "left out by setting providers", Duration.ZERO, Map.of(),
                         List.of())), List.of(), Duration.ofMillis(3), Instant.EPOCH);

@@ -96,7 +96,7 @@ class ExplainTest {
     void notFoundPrintsTheReportAndNextStepsAndExitsTwo() {
         assertThat(run()).isEqualTo(Explain.NOT_FOUND);
         assertThat(out()).startsWith("No backend found.\nbackend: none found (3 providers asked, ")
-                .contains("What to do next:\n  - set TEST_BACKEND_URL");
+                .contains("What to do next:\n  - env: set TEST_BACKEND_URL");
         assertThat(err()).isEqualTo("explain: no backend found; the report says why\n");
     }
 

@@ -3,8 +3,10 @@ package dev.backendconfig.docker;
 import dev.backendconfig.api.spi.BackendEndpointProvider;
 import dev.backendconfig.api.spi.ProviderResult;
 import dev.backendconfig.api.spi.ResolutionContext;
+import dev.backendconfig.api.spi.ServiceSetting;
 import dev.backendconfig.api.spi.Setting;
 import dev.backendconfig.docker.internal.ComposePrediction;
+import dev.backendconfig.docker.internal.ContainerSummary;
 import dev.backendconfig.docker.internal.DockerSettings;
 import dev.backendconfig.docker.internal.EngineClient;
 import dev.backendconfig.docker.internal.EngineDiscovery;
@@ -65,13 +67,15 @@ public final class DockerEndpointProvider implements BackendEndpointProvider {
         EngineLocator.Located.Found found = (EngineLocator.Located.Found) located;
         EngineClient client = new EngineClient(found.address(), timeout(context));
         String engine = "engine " + found.address();
+        EngineDiscovery discovery = new EngineDiscovery(context, client, ID);
+        List<ContainerSummary> running;
         try {
-            client.ping();
+            running = discovery.list();
         } catch (EngineException e) {
             return prediction.predict(e.getMessage(), false).withNote(engine);
         }
         try {
-            return new EngineDiscovery(context, client, ID).discover().withNote(engine);
+            return discovery.discover(running).withNote(engine);
         } catch (EngineException e) {
             return ProviderResult.unavailable(e.getMessage()).withNote(engine);
         }
@@ -80,6 +84,11 @@ public final class DockerEndpointProvider implements BackendEndpointProvider {
     @Override
     public List<Setting<?>> settings() {
         return DockerSettings.ALL;
+    }
+
+    @Override
+    public List<ServiceSetting<?>> serviceSettings() {
+        return DockerSettings.SERVICE_SETTINGS;
     }
 
     @Override

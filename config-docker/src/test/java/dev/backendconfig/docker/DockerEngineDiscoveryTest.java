@@ -10,8 +10,10 @@ import static dev.backendconfig.docker.testing.Recorded.withAliases;
 import static dev.backendconfig.docker.testing.Recorded.withHealth;
 import static dev.backendconfig.docker.testing.Recorded.withPublicPort;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.backendconfig.api.BackendEndpoint;
+import dev.backendconfig.api.InvalidBackendConfigurationException;
 import dev.backendconfig.api.spi.ProviderResult;
 import dev.backendconfig.api.spi.ResolutionContext;
 import dev.backendconfig.api.testing.LoopbackServers;
@@ -166,22 +168,23 @@ class DockerEngineDiscoveryTest {
     @Test
     void containersThatDoNotPublishThePortAreListed() {
         engine.containers(list(listEntry("alpine-test-backend")));
-        assertThat(resolve(Map.of("docker.container-port", "9000")).reason()).isEqualTo("no running compose container"
-                + " publishes container port 9000 on a host port (running: alpine-test-backend publishes 8002->8000/tcp;"
-                + " setting docker.container-port names the port)");
+        assertThat(resolve(Map.of("docker.container-port", "9000")).reason()).isEqualTo("service alpine-test-backend"
+                + " (project docker, container alpine-test-backend) does not publish container port 9000 (setting"
+                + " docker.container-port) on a host port; it publishes 8002->8000/tcp");
     }
 
     @Test
-    void twoCandidatesWithoutAPreferenceAreAmbiguousUntilDockerServicePicksOne() {
+    void twoCandidatesWithoutAPreferenceAreAnErrorUntilDockerServicePicksOne() {
         Map<String, Object> one = renamed(listEntry("plain-backend"), "a".repeat(64), "api-one", "shop-api-one-1");
         Map<String, Object> two = renamed(listEntry("plain-backend"), "b".repeat(64), "api-two", "shop-api-two-1");
-        engine.containers(list(one, two)).inspect("a".repeat(64), text(inspection("alpine")))
-                .inspect("b".repeat(64), text(inspection("alpine")));
-        ProviderResult ambiguous = resolve();
-        assertThat(ambiguous.reason()).isEqualTo("2 running containers publish container port 8000: service api-one"
-                + " (project capture, container shop-api-one-1); service api-two (project capture, container"
-                + " shop-api-two-1); set docker.service (and docker.project) to pick one");
-        ProviderResult picked = resolve(Map.of("docker.service", "api-two"));
+        engine.containers(list(one, two)).inspect("a".repeat(64), withAliases(inspection("plain"), "api-one"))
+                .inspect("b".repeat(64), withAliases(inspection("plain"), "api-two"));
+        assertThatThrownBy(this::resolve).isInstanceOf(InvalidBackendConfigurationException.class)
+                .hasMessage("engine " + engine.dockerHost() + ": 2 compose services of project capture could be service"
+                        + " backend: service api-one (project capture, container shop-api-one-1) publishes 8000; service"
+                        + " api-two (project capture, container shop-api-two-1) publishes 8000; set docker.service to"
+                        + " pick one");
+        ProviderResult picked = resolve(Map.of("docker.service", "api-two", "probe", "none"));
         assertThat(((ProviderResult.Found) picked).endpoint().detail("container-name")).contains("shop-api-two-1");
     }
 
@@ -192,9 +195,8 @@ class DockerEngineDiscoveryTest {
         engine.containers(list(worker, alpine)).inspect(id(alpine), text(inspection("alpine")));
         ProviderResult result = resolve();
         assertThat(((ProviderResult.Found) result).endpoint().detail("compose-service")).contains("alpine-test-backend");
-        assertThat(result.notes()).contains("2 containers publish the port; chose service alpine-test-backend (project"
-                + " docker, container alpine-test-backend) because its name contains 'backend' (set docker.service to"
-                + " choose otherwise)");
+        assertThat(result.notes()).contains("compose project docker is the only one of 2 running (capture, docker) that"
+                + " runs a backend");
     }
 
     @Test
@@ -205,7 +207,7 @@ class DockerEngineDiscoveryTest {
                 .inspect("e".repeat(64), withAliases(inspection("plain"), "worker", "jobs"));
         ProviderResult result = resolve();
         assertThat(((ProviderResult.Found) result).endpoint().detail("compose-service")).contains("api");
-        assertThat(result.notes()).anyMatch(note -> note.contains("because a network alias contains 'backend'"));
+        assertThat(result.reason()).endsWith("; chosen because a network alias names it");
     }
 
     @Test
@@ -218,7 +220,7 @@ class DockerEngineDiscoveryTest {
         engine.containers(list(second, first)).inspect(id(first), text(inspection("alpine")));
         ProviderResult result = resolve();
         assertThat(((ProviderResult.Found) result).endpoint().detail("container-name")).contains("alpine-test-backend");
-        assertThat(result.notes()).contains("service alpine-test-backend has 2 containers; using the first,"
+        assertThat(result.notes()).contains("compose service alpine-test-backend has 2 containers; using the first,"
                 + " alpine-test-backend");
     }
 

@@ -140,15 +140,15 @@ class DockerPredictionTest {
     @Test
     void aComposeFileWithoutAServicePublishingThePortIsUnavailable() throws IOException {
         Path file = write("compose.yaml", "services:\n  db:\n    ports: [\"5432:5432\"]\n  cache: {}\n");
-        assertThat(resolve(Map.of(), Map.of()).reason()).endsWith("; " + file + " has no service publishing container"
-                + " port 8000 (services: db, cache)");
+        assertThat(resolve(Map.of(), Map.of()).reason()).endsWith("; " + file + " has no service named after backend or"
+                + " publishing container port 8000 (services: db, cache)");
     }
 
     @Test
     void twoServicesPublishingThePortAreAmbiguousUnlessOneIsTheBackend() throws IOException {
         write("compose.yaml", "services:\n  api:\n    ports: [\"8002:8000\"]\n  web:\n    ports: [\"8003:8000\"]\n");
-        assertThat(resolve(Map.of(), Map.of("probe", "none")).reason()).endsWith(" 2 services publish container port"
-                + " 8000: api, web; set docker.service to pick one");
+        assertThat(resolve(Map.of(), Map.of("probe", "none")).reason()).endsWith(" 2 services could be backend: api,"
+                + " web; set docker.service to pick one");
         assertThat(((ProviderResult.Found) resolve(Map.of(), Map.of("probe", "none", "docker.service", "web")))
                 .endpoint().http()).isEqualTo(URI.create("http://localhost:8003"));
     }

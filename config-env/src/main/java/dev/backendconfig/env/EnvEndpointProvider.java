@@ -1,24 +1,33 @@
 package dev.backendconfig.env;
 
 import dev.backendconfig.api.BackendEndpoint;
+import dev.backendconfig.api.InvalidBackendConfigurationException;
 import dev.backendconfig.api.spi.BackendEndpointProvider;
 import dev.backendconfig.api.spi.ProviderResult;
 import dev.backendconfig.api.spi.ResolutionContext;
+import dev.backendconfig.api.spi.Service;
+import dev.backendconfig.api.spi.ServiceSetting;
 import dev.backendconfig.api.spi.Setting;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Provider {@code env}: the backend named by a variable or a system property.
+ * Provider {@code env}: the backend (and every declared service) named by a variable or a system property.
  *
- * <p>The HTTP URL comes from setting {@code url} (usually {@code -Dbackendconfig.url=...}), else the first set
- * variable of setting {@code env.url-variables} (default {@code TEST_BACKEND_URL,BACKEND_URL}); the WebSocket URL
+ * <p>The backend's HTTP URL comes from setting {@code url} (usually {@code -Dbackendconfig.url=...}), else the first
+ * set variable of setting {@code env.url-variables} (default {@code TEST_BACKEND_URL,BACKEND_URL}); the WebSocket URL
  * likewise from {@code websocket-url} and {@code env.websocket-variables} (default
- * {@code TEST_WEBSOCKET_URL,WEBSOCKET_URL}). Without a WebSocket URL it is derived from the HTTP one; with only
- * a WebSocket URL, the HTTP URL is its origin. When two variables are set and differ, the first wins and the
- * report and a WARN say so. An empty or blank value counts as unset; a malformed one is an error.
+ * {@code TEST_WEBSOCKET_URL,WEBSOCKET_URL}). A declared service such as {@code auth} reads
+ * {@code services.auth.url-variables} (default {@code TEST_AUTH_URL,AUTH_URL}) and
+ * {@code services.auth.websocket-variables}. Without a WebSocket URL it is derived from the HTTP one; with only a
+ * WebSocket URL, the HTTP URL is its origin. When two variables are set and differ, the first wins and the report
+ * and a WARN say so. An empty or blank value counts as unset; a malformed one is an error. Variables that name some
+ * required services but not all are an error too: tests never take one service from variables and another from
+ * elsewhere.
  */
 public final class EnvEndpointProvider implements BackendEndpointProvider {
 
@@ -41,26 +50,27 @@ public final class EnvEndpointProvider implements BackendEndpointProvider {
 
     @Override
     public ProviderResult resolve(ResolutionContext context) {
-        List<String> urlVariables = context.settings().get(EnvSettings.URL_VARIABLES);
-        List<String> webSocketVariables = context.settings().get(EnvSettings.WEBSOCKET_VARIABLES);
-        VariableChoice http = VariableChoice.http(context, EnvSettings.URL, urlVariables);
-        VariableChoice webSocket = VariableChoice.webSocket(context, EnvSettings.WEBSOCKET_URL, webSocketVariables);
-        if (http.isEmpty() && webSocket.isEmpty()) {
-            List<String> names = new ArrayList<>(urlVariables);
-            names.addAll(webSocketVariables);
-            return ProviderResult.skipped("none of " + String.join(", ", names) + " is set");
+        Map<Service, Choices> chosen = new LinkedHashMap<>();
+        for (Service service : context.services()) {
+            chosen.put(service, Choices.of(context, service));
         }
-        BackendEndpoint.Builder endpoint = BackendEndpoint.builder(ID);
-        http.applyHttp(endpoint);
-        webSocket.applyWebSocket(endpoint);
-        ProviderResult result = ProviderResult.found(endpoint.build(), reason(http, webSocket));
-        for (VariableChoice choice : List.of(http, webSocket)) {
-            choice.conflicts().forEach(conflict -> LOG.warn("{}", conflict));
-            for (String note : choice.notes()) {
-                result = result.withNote(note);
+        if (chosen.values().stream().allMatch(Choices::isEmpty)) {
+            return ProviderResult.skipped(nothingSet(chosen));
+        }
+        requireEveryRequiredService(chosen);
+        if (chosen.size() == 1) {
+            Choices backend = chosen.values().iterator().next();
+            return withNotes(ProviderResult.found(backend.endpoint(Service.backend()), backend.reason()), chosen);
+        }
+        ProviderResult.Services answer = ProviderResult.services();
+        chosen.forEach((service, choices) -> {
+            if (choices.isEmpty()) {
+                answer.missing(service.name(), "none of " + String.join(", ", choices.names()) + " is set");
+            } else {
+                answer.found(choices.endpoint(service), choices.reason());
             }
-        }
-        return result;
+        });
+        return withNotes(answer.result("variables"), chosen);
     }
 
     @Override
@@ -69,18 +79,98 @@ public final class EnvEndpointProvider implements BackendEndpointProvider {
     }
 
     @Override
+    public List<ServiceSetting<?>> serviceSettings() {
+        return EnvSettings.SERVICE_SETTINGS;
+    }
+
+    @Override
     public String hint() {
         return "set TEST_BACKEND_URL (or another variable of setting env.url-variables) to the backend's URL, for"
                 + " example TEST_BACKEND_URL=http://localhost:8002, or run with -Dbackendconfig.url=http://host:port";
     }
 
-    private static String reason(VariableChoice http, VariableChoice webSocket) {
-        if (webSocket.isEmpty()) {
-            return http.describe() + " is set; WebSocket URL derived from it";
+    private static String nothingSet(Map<Service, Choices> chosen) {
+        if (chosen.size() == 1) {
+            return "none of " + String.join(", ", chosen.values().iterator().next().names()) + " is set";
         }
-        if (http.isEmpty()) {
-            return webSocket.describe() + " is set; HTTP URL is its origin";
+        List<String> per = new ArrayList<>();
+        chosen.forEach((service, choices) -> per.add(service.name() + ": " + String.join(", ", choices.names())));
+        return "no variable of any service is set (" + String.join("; ", per) + ")";
+    }
+
+    /**
+     * Variables that cover some required services but not all are explicit configuration that is incomplete: the
+     * user set a backend variable and would silently get the auth service of another environment.
+     */
+    private static void requireEveryRequiredService(Map<Service, Choices> chosen) {
+        Choices someSet = chosen.values().stream().filter(choices -> !choices.isEmpty()).findFirst().orElseThrow();
+        for (Map.Entry<Service, Choices> entry : chosen.entrySet()) {
+            Service service = entry.getKey();
+            if (service.required() && entry.getValue().isEmpty()) {
+                throw new InvalidBackendConfigurationException(someSet.origin(), "is set, but required service "
+                        + service.name() + " has none of " + String.join(", ", entry.getValue().names())
+                        + " set: set one of them" + (service.isBackend() ? ""
+                                : ", or mark the service optional with services." + service.name() + ".required=false")
+                        + " (tests must not take " + service.name() + " from another environment than the others)");
+            }
         }
-        return http.describe() + " and " + webSocket.describe() + " are set";
+    }
+
+    private static ProviderResult withNotes(ProviderResult result, Map<Service, Choices> chosen) {
+        ProviderResult noted = result;
+        for (Map.Entry<Service, Choices> entry : chosen.entrySet()) {
+            for (VariableChoice choice : entry.getValue().both()) {
+                choice.conflicts().forEach(conflict -> LOG.warn("{}", conflict));
+                for (String note : choice.notes()) {
+                    noted = noted.withNote(chosen.size() > 1 ? entry.getKey().name() + ": " + note : note);
+                }
+            }
+        }
+        return noted;
+    }
+
+    /** The HTTP and WebSocket choices of one service. */
+    private record Choices(VariableChoice http, VariableChoice webSocket, List<String> names) {
+
+        static Choices of(ResolutionContext context, Service service) {
+            List<String> urlVariables = context.setting(EnvSettings.SERVICE_URL_VARIABLES, service);
+            List<String> webSocketVariables = context.setting(EnvSettings.SERVICE_WEBSOCKET_VARIABLES, service);
+            VariableChoice http = VariableChoice.http(context, service.isBackend() ? EnvSettings.URL : null,
+                    urlVariables);
+            VariableChoice webSocket = VariableChoice.webSocket(context,
+                    service.isBackend() ? EnvSettings.WEBSOCKET_URL : null, webSocketVariables);
+            List<String> names = new ArrayList<>(urlVariables);
+            names.addAll(webSocketVariables);
+            return new Choices(http, webSocket, names);
+        }
+
+        boolean isEmpty() {
+            return http.isEmpty() && webSocket.isEmpty();
+        }
+
+        List<VariableChoice> both() {
+            return List.of(http, webSocket);
+        }
+
+        dev.backendconfig.api.spi.Origin origin() {
+            return http.isEmpty() ? webSocket.origin() : http.origin();
+        }
+
+        BackendEndpoint endpoint(Service service) {
+            BackendEndpoint.Builder endpoint = BackendEndpoint.builder(ID).service(service.name());
+            http.applyHttp(endpoint);
+            webSocket.applyWebSocket(endpoint);
+            return endpoint.build();
+        }
+
+        String reason() {
+            if (webSocket.isEmpty()) {
+                return http.describe() + " is set; WebSocket URL derived from it";
+            }
+            if (http.isEmpty()) {
+                return webSocket.describe() + " is set; HTTP URL is its origin";
+            }
+            return http.describe() + " and " + webSocket.describe() + " are set";
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.backendconfig.env;
 
+import dev.backendconfig.api.spi.ServiceSetting;
 import dev.backendconfig.api.spi.Setting;
 import java.util.List;
 
@@ -23,6 +24,21 @@ final class EnvSettings {
     static final Setting<List<String>> WEBSOCKET_VARIABLES = Setting.list("env.websocket-variables",
             "TEST_WEBSOCKET_URL,WEBSOCKET_URL",
             "Variables provider env reads for the WebSocket URL, first set wins; unset: derived from the HTTP URL.");
+
+    /** The variables provider env reads for each service's HTTP URL ({@code env.url-variables} for the backend). */
+    static final ServiceSetting<List<String>> SERVICE_URL_VARIABLES = ServiceSetting.list("url-variables",
+            URL_VARIABLES, "TEST_<NAME>_URL,<NAME>_URL",
+            "Variables provider env reads for the service's HTTP URL, first set wins; add AUTH_SERVICE_URL and the"
+                    + " like here.");
+
+    /** The variables provider env reads for each service's WebSocket URL. */
+    static final ServiceSetting<List<String>> SERVICE_WEBSOCKET_VARIABLES = ServiceSetting.list("websocket-variables",
+            WEBSOCKET_VARIABLES, "TEST_<NAME>_WEBSOCKET_URL,<NAME>_WEBSOCKET_URL",
+            "Variables provider env reads for the service's WebSocket URL; unset: derived from its HTTP URL.");
+
+    /** Every per-service setting of provider env. */
+    static final List<ServiceSetting<?>> SERVICE_SETTINGS = List.of(SERVICE_URL_VARIABLES,
+            SERVICE_WEBSOCKET_VARIABLES);
 
     /** Every setting of provider env, in README order. */
     static final List<Setting<?>> ALL = List.of(URL, WEBSOCKET_URL, URL_VARIABLES, WEBSOCKET_VARIABLES);

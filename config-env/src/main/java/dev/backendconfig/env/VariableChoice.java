@@ -30,16 +30,23 @@ final class VariableChoice {
         this.conflicts = List.copyOf(conflicts);
     }
 
+    /** Choose the HTTP URL among {@code setting} (null for none) and {@code variables}. */
     static VariableChoice http(ResolutionContext context, Setting<String> setting, List<String> variables) {
         return choose(context, setting, variables, BackendUrls::parseHttp);
     }
 
+    /** Choose the WebSocket URL among {@code setting} (null for none) and {@code variables}. */
     static VariableChoice webSocket(ResolutionContext context, Setting<String> setting, List<String> variables) {
         return choose(context, setting, variables, BackendUrls::parseWebSocket);
     }
 
     boolean isEmpty() {
         return url == null;
+    }
+
+    /** Return where the winner came from. */
+    Origin origin() {
+        return origin;
     }
 
     /** Return the winner's name: the variable name, or the setting's origin described. */
@@ -72,8 +79,10 @@ final class VariableChoice {
     private static VariableChoice choose(ResolutionContext context, Setting<String> setting, List<String> variables,
             BiFunction<String, Origin, Optional<URI>> parser) {
         List<Candidate> candidates = new ArrayList<>();
-        context.settings().find(setting)
-                .ifPresent(value -> candidates.add(new Candidate(value, context.settings().origin(setting))));
+        if (setting != null) {
+            context.settings().find(setting)
+                    .ifPresent(value -> candidates.add(new Candidate(value, context.settings().origin(setting))));
+        }
         for (String variable : variables) {
             context.variable(variable).ifPresent(value -> candidates.add(new Candidate(value, Origin.variable(variable))));
         }

@@ -265,8 +265,9 @@ class BadInputCatalogueTest {
                                 + "\"}}]")), "listed a container without an Id"),
                 engineReply("a body over the cap", input -> input.engine(engine(input).answerWithLength(
                         "/containers/json", 9L * 1024 * 1024)), "body of 9437184 bytes is larger than the cap of 8388608"),
-                engineReply("a ping answered 404", input -> input.engine(engine(input).answer("/_ping", 404,
-                        "https://u:" + SECRET + "@proxy.example.test says no")), "answered GET /_ping with 404"),
+                engineReply("a container list answered 404", input -> input.engine(engine(input).answer("/containers/json",
+                        404, "https://u:" + SECRET + "@proxy.example.test says no")),
+                        "answered GET /containers/json with 404"),
                 engineReply("an engine that never answers", input -> {
                     input.engine(engine(input).behave(FakeDockerEngine.Behaviour.NEVER_ANSWER));
                     input.property("backendconfig.docker.timeout", "200ms");

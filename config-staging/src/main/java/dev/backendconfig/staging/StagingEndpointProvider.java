@@ -6,8 +6,11 @@ import dev.backendconfig.api.dotenv.DotenvFile;
 import dev.backendconfig.api.spi.BackendEndpointProvider;
 import dev.backendconfig.api.spi.ProviderResult;
 import dev.backendconfig.api.spi.ResolutionContext;
+import dev.backendconfig.api.spi.Service;
+import dev.backendconfig.api.spi.ServiceSetting;
 import dev.backendconfig.api.spi.Setting;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -58,25 +61,42 @@ public final class StagingEndpointProvider implements BackendEndpointProvider {
         }
         DotenvFile dotenv = Dotenv.read(file.get(), context.environment());
         StagingVariables variables = new StagingVariables(dotenv, context);
-        List<String> urlNames = context.settings().get(StagingSettings.URL_VARIABLES);
-        List<String> webSocketNames = context.settings().get(StagingSettings.WEBSOCKET_VARIABLES);
-        Optional<StagingVariables.Value> http = variables.first(urlNames);
-        Optional<StagingVariables.Value> webSocket = variables.first(webSocketNames);
-        if (http.isEmpty() && webSocket.isEmpty()) {
-            return variables.withNotes(ProviderResult.unavailable(variables.describeMissing(urlNames, webSocketNames)));
+        ProviderResult.Services answer = ProviderResult.services();
+        List<String> backendNames = new ArrayList<>();
+        for (Service service : context.services()) {
+            List<String> urlNames = context.setting(StagingSettings.SERVICE_URL_VARIABLES, service);
+            List<String> webSocketNames = context.setting(StagingSettings.SERVICE_WEBSOCKET_VARIABLES, service);
+            Optional<StagingVariables.Value> http = variables.first(urlNames);
+            Optional<StagingVariables.Value> webSocket = variables.first(webSocketNames);
+            if (http.isEmpty() && webSocket.isEmpty()) {
+                answer.missing(service.name(), variables.describeMissing(urlNames, webSocketNames));
+                continue;
+            }
+            String name = http.or(() -> webSocket).orElseThrow().name();
+            answer.found(variables.endpoint(ID, service, http, webSocket), "from " + name);
+            if (service.isBackend()) {
+                backendNames.add(name);
+            }
         }
-        BackendEndpoint endpoint = variables.endpoint(ID, http, webSocket);
-        LOG.warn("Tests will run against the shared staging deployment {} (from {}): no local backend was found."
-                + " Start the local stack or set TEST_BACKEND_URL to test locally; staging.enabled=false turns this"
-                + " fallback off.", endpoint.maskedHttp(), file.get());
-        String reason = "shared staging deployment from " + file.get() + " ("
-                + http.or(() -> webSocket).orElseThrow().name() + ")";
-        return variables.withNotes(ProviderResult.found(endpoint, reason));
+        String reason = "shared staging deployment from " + file.get();
+        ProviderResult result = answer.result(context.services().size() == 1 && !backendNames.isEmpty()
+                ? reason + " (" + backendNames.get(0) + ")" : reason);
+        if (result instanceof ProviderResult.Found found) {
+            LOG.warn("Tests will run against the shared staging deployment {} (from {}): no local backend was found."
+                    + " Start the local stack or set TEST_BACKEND_URL to test locally; staging.enabled=false turns this"
+                    + " fallback off.", found.endpoint().maskedHttp(), file.get());
+        }
+        return variables.withNotes(result);
     }
 
     @Override
     public List<Setting<?>> settings() {
         return StagingSettings.ALL;
+    }
+
+    @Override
+    public List<ServiceSetting<?>> serviceSettings() {
+        return StagingSettings.SERVICE_SETTINGS;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.backendconfig.staging;
 
+import dev.backendconfig.api.spi.ServiceSetting;
 import dev.backendconfig.api.spi.Setting;
 import java.util.List;
 
@@ -24,6 +25,20 @@ final class StagingSettings {
     static final Setting<List<String>> WEBSOCKET_VARIABLES = Setting.list("staging.websocket-variables",
             "STAGING_WEBSOCKET_URL", "Variables of the staging file for the WebSocket URL; unset: derived from the"
                     + " HTTP URL.");
+
+    /** The staging file's variables for each service's HTTP URL ({@code staging.url-variables} for the backend). */
+    static final ServiceSetting<List<String>> SERVICE_URL_VARIABLES = ServiceSetting.list("staging.url-variables",
+            URL_VARIABLES, "STAGING_<NAME>_URL", "Variables of the staging file for the service's HTTP URL, first set"
+                    + " wins.");
+
+    /** The staging file's variables for each service's WebSocket URL. */
+    static final ServiceSetting<List<String>> SERVICE_WEBSOCKET_VARIABLES = ServiceSetting.list(
+            "staging.websocket-variables", WEBSOCKET_VARIABLES, "STAGING_<NAME>_WEBSOCKET_URL",
+            "Variables of the staging file for the service's WebSocket URL; unset: derived from its HTTP URL.");
+
+    /** Every per-service setting of provider staging. */
+    static final List<ServiceSetting<?>> SERVICE_SETTINGS = List.of(SERVICE_URL_VARIABLES,
+            SERVICE_WEBSOCKET_VARIABLES);
 
     /** Every setting of provider staging, in README order. */
     static final List<Setting<?>> ALL = List.of(ENABLED, ENV_FILE, URL_VARIABLES, WEBSOCKET_VARIABLES);

@@ -8,6 +8,7 @@ import dev.backendconfig.api.spi.BackendUrls;
 import dev.backendconfig.api.spi.Origin;
 import dev.backendconfig.api.spi.ProviderResult;
 import dev.backendconfig.api.spi.ResolutionContext;
+import dev.backendconfig.api.spi.Service;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -69,12 +70,19 @@ final class StagingVariables {
         return file.entry(name).filter(e -> !e.value().isBlank()).map(e -> new Value(name, e.value(), file.origin(e)));
     }
 
-    BackendEndpoint endpoint(String source, Optional<Value> http, Optional<Value> webSocket) {
-        BackendEndpoint.Builder endpoint = BackendEndpoint.builder(source);
+    /**
+     * Return a service's endpoint. The backend's carries every variable of the file as a detail (credentials flagged
+     * secret) plus {@code api-url} and {@code auth-url}; another service's only the file it came from.
+     */
+    BackendEndpoint endpoint(String source, Service service, Optional<Value> http, Optional<Value> webSocket) {
+        BackendEndpoint.Builder endpoint = BackendEndpoint.builder(source).service(service.name());
         http.ifPresent(value -> endpoint.http(BackendUrls.parseHttp(value.raw(), value.origin()).orElseThrow(),
                 value.origin()));
         webSocket.ifPresent(value -> endpoint.webSocket(
                 BackendUrls.parseWebSocket(value.raw(), value.origin()).orElseThrow(), value.origin()));
+        if (!service.isBackend()) {
+            return endpoint.detail("env-file", file.source(), Origin.other("the staging file found")).build();
+        }
         value("STAGING_API_URL").ifPresent(value -> endpoint.detail(API_URL, value.raw(), value.origin()));
         value("STAGING_AUTH_URL").ifPresent(value -> endpoint.detail(AUTH_URL, value.raw(), value.origin()));
         for (String name : file.entries().keySet()) {

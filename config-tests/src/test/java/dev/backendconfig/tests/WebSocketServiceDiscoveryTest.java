@@ -115,9 +115,9 @@ class WebSocketServiceDiscoveryTest extends ConfigurationScenario {
                 .hasMessageContaining("\n  env          300  skipped      none of TEST_BACKEND_URL, BACKEND_URL,")
                 .hasMessageContaining("\n  docker       200  unavailable  DOCKER_HOST names unix://")
                 .hasMessageContaining("\n  staging      100  skipped      no .env.staging.e2e in " + repository)
-                .hasMessageContaining("What to do next:\n  - set TEST_BACKEND_URL")
-                .hasMessageContaining("  - start the stack (docker compose -f <your compose file> up -d)")
-                .hasMessageContaining("  - to fall back to staging, create .env.staging.e2e");
+                .hasMessageContaining("What to do next:\n  - env: set TEST_BACKEND_URL")
+                .hasMessageContaining("  - docker: start the stack (docker compose -f <your compose file> up -d)")
+                .hasMessageContaining("  - staging: to fall back to staging, create .env.staging.e2e");
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.backendconfig.api.internal;
 
 import dev.backendconfig.api.InvalidBackendConfigurationException;
 import dev.backendconfig.api.spi.Origin;
+import dev.backendconfig.api.spi.ServiceSetting;
 import dev.backendconfig.api.spi.Setting;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -23,6 +24,7 @@ public final class UnknownSettings {
     private final Set<String> keys = new LinkedHashSet<>();
     private final Set<String> variables = new LinkedHashSet<>();
     private final Set<String> namespaces = new LinkedHashSet<>();
+    private final Set<String> services = new LinkedHashSet<>();
     private final List<String> providerIds;
 
     /** Prepare to check keys against {@code known}, declared by modules including providers {@code providerIds}. */
@@ -31,6 +33,7 @@ public final class UnknownSettings {
             keys.add(setting.key());
             variables.add(setting.variable());
             namespace(setting.key(), '.').ifPresent(namespaces::add);
+            serviceOf(setting.key()).ifPresent(services::add);
         }
         this.providerIds = providerIds.stream().sorted().toList();
         namespaces.addAll(this.providerIds);
@@ -53,6 +56,13 @@ public final class UnknownSettings {
             throw new InvalidBackendConfigurationException(origin, "unknown setting '" + written + "'; write it without"
                     + " the '" + Setting.PROPERTY_PREFIX + "' prefix" + LISTED);
         }
+        Optional<String> service = variable ? Optional.empty() : serviceOf(name);
+        if (service.isPresent() && !services.contains(service.get())) {
+            throw new InvalidBackendConfigurationException(origin, "setting '" + written + "' is for service '"
+                    + service.get() + "', which setting services does not declare (declared: backend"
+                    + (services.isEmpty() ? "" : ", " + String.join(", ", services)) + "); add it to setting services,"
+                    + " for example services=" + service.get());
+        }
         Optional<String> nearest = Suggestions.nearest(name, names);
         if (nearest.isPresent()) {
             throw new InvalidBackendConfigurationException(origin, "unknown setting '" + written + "'; did you mean '"
@@ -68,6 +78,16 @@ public final class UnknownSettings {
                     + " provides it as a test dependency, or remove the setting");
         }
         throw new InvalidBackendConfigurationException(origin, "unknown setting '" + written + "'" + LISTED);
+    }
+
+    /** Return the service of a per-service key {@code services.<name>.<suffix>}. */
+    private static Optional<String> serviceOf(String key) {
+        if (!key.startsWith(ServiceSetting.PREFIX)) {
+            return Optional.empty();
+        }
+        int end = key.indexOf('.', ServiceSetting.PREFIX.length());
+        return end > ServiceSetting.PREFIX.length() ? Optional.of(key.substring(ServiceSetting.PREFIX.length(), end))
+                : Optional.empty();
     }
 
     private static Optional<String> namespace(String name, char separator) {

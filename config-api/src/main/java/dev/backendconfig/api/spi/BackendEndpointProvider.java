@@ -31,19 +31,31 @@ public interface BackendEndpointProvider {
     int priority();
 
     /**
-     * Resolve the endpoint from this provider's source.
+     * Resolve the endpoints of {@link ResolutionContext#services()} from this provider's source.
      *
      * <p>Return {@link ProviderResult#skipped skipped} when nothing is configured for this provider,
      * {@link ProviderResult#unavailable unavailable} when it is configured but unusable now, and
-     * {@link ProviderResult#found found} with an endpoint whose source is {@link #id()}. Finish within
-     * {@link ResolutionContext#remaining()}.
+     * {@link ProviderResult#found found} with the endpoints found, each with source {@link #id()}: one environment,
+     * so a provider answers for every service or reports what it lacked
+     * ({@link ProviderResult#services()}), and the next provider is asked. A provider that only knows the
+     * backend returns {@link ProviderResult#found(dev.backendconfig.api.BackendEndpoint, String) found(endpoint,
+     * reason)}; when other services are required, the resolver reports it as partial. Finish within
+     * {@link ResolutionContext#remaining()}, and stop when the thread is interrupted.
      *
      * @throws dev.backendconfig.api.InvalidBackendConfigurationException when explicit configuration is wrong
      */
     ProviderResult resolve(ResolutionContext context);
 
-    /** Return the settings this provider reads beyond the built-in ones, so they are not called unknown. */
+    /** Return the settings this provider reads, so that they are validated, listed, and not called unknown. */
     default List<Setting<?>> settings() {
+        return List.of();
+    }
+
+    /**
+     * Return the settings this provider reads once per service ({@code services.<name>.<suffix>}), so that each
+     * declared service's keys are known. A provider that finds only the backend needs none.
+     */
+    default List<ServiceSetting<?>> serviceSettings() {
         return List.of();
     }
 

@@ -33,8 +33,22 @@ public final class CoreSettings {
     public static final Setting<String> PROBE_HTTP_PATH = Setting.text("probe.http-path", "/",
             "Path the http probe GETs; any answer below 500 counts as ready.");
 
+    /** The services resolved beside the backend. */
+    public static final Setting<List<String>> SERVICES = Setting.list("services", null,
+            "Services to resolve beside the backend, from the same provider, for example auth,frontend. Each has its"
+                    + " own keys services.<name>.<key>.");
+
+    /** Whether a declared service must be found. */
+    public static final ServiceSetting<Boolean> REQUIRED = ServiceSetting.flag("required", null, true,
+            "Whether resolution needs this service; an optional one may be missing, and the report says so. The"
+                    + " backend is always required.");
+
     /** Every core setting, in README order. */
-    public static final List<Setting<?>> ALL = List.of(PROVIDERS, TIMEOUT, PROBE, PROBE_TIMEOUT, PROBE_HTTP_PATH);
+    public static final List<Setting<?>> ALL = List.of(PROVIDERS, TIMEOUT, PROBE, PROBE_TIMEOUT, PROBE_HTTP_PATH,
+            SERVICES);
+
+    /** Every core per-service setting. */
+    public static final List<ServiceSetting<?>> SERVICE_SETTINGS = List.of(REQUIRED);
 
     private CoreSettings() {
     }

@@ -2,10 +2,12 @@ package dev.backendconfig.api.spi;
 
 import dev.backendconfig.api.BackendEndpoint;
 import dev.backendconfig.api.internal.Budget;
+import dev.backendconfig.api.internal.DeclaredServices;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -13,7 +15,7 @@ import java.util.TreeMap;
 
 /**
  * Everything a provider may know of the outside world for one resolution: environment variables, system
- * properties, settings, working directory, clock, time budget, and the probe.
+ * properties, settings, the services to find, working directory, clock, time budget, and the probe.
  *
  * <p>Providers read nothing global directly, so that each one can be tested with plain maps. Build a context
  * for a test with {@link #builder()}; the resolver builds one from the real process with {@link #fromSystem()}.
@@ -25,6 +27,7 @@ public final class ResolutionContext {
     private final Settings settings;
     private final Path workingDirectory;
     private final Clock clock;
+    private final List<Service> services;
     private final Budget budget;
     private final Probe customProbe;
 
@@ -37,6 +40,7 @@ public final class ResolutionContext {
         this.workingDirectory = workingDirectory;
         this.clock = clock;
         this.budget = Budget.startingNow(settings.get(CoreSettings.TIMEOUT));
+        this.services = DeclaredServices.from(settings);
         this.customProbe = customProbe;
     }
 
@@ -89,6 +93,29 @@ public final class ResolutionContext {
     /** Return the settings. */
     public Settings settings() {
         return settings;
+    }
+
+    /**
+     * Return the services to find: {@code backend} first, then those setting {@code services} declares. A provider
+     * answers for all of them (or says what it lacked), never for a mix of environments.
+     */
+    public List<Service> services() {
+        return services;
+    }
+
+    /** Return one service's value of a per-service setting, or its default. */
+    public <T> T setting(ServiceSetting<T> setting, Service service) {
+        return settings.get(setting.forService(service));
+    }
+
+    /** Return one service's value of a per-service setting when it is set, without its default. */
+    public <T> Optional<T> findSetting(ServiceSetting<T> setting, Service service) {
+        return settings.find(setting.forService(service));
+    }
+
+    /** Return where one service's value of a per-service setting comes from. */
+    public Origin origin(ServiceSetting<?> setting, Service service) {
+        return settings.origin(setting.forService(service));
     }
 
     /** Return the directory to search from (for compose files, dotenv files). */

@@ -20,6 +20,8 @@ public record ContainerSummary(String id, List<String> names, Map<String, String
     /** The compose label naming the project. */
     public static final String PROJECT_LABEL = "com.docker.compose.project";
     private static final String NUMBER_LABEL = "com.docker.compose.container-number";
+    private static final String CONFIG_FILES_LABEL = "com.docker.compose.project.config_files";
+    private static final String WORKING_DIR_LABEL = "com.docker.compose.project.working_dir";
 
     /**
      * One entry of a container's {@code Ports}.
@@ -102,6 +104,24 @@ public record ContainerSummary(String id, List<String> names, Map<String, String
     public List<PortEntry> published(int containerPort) {
         return ports.stream().filter(port -> port.privatePort() == containerPort && port.publicPort() > 0
                 && !"udp".equals(port.type())).toList();
+    }
+
+    /** Return the container ports published on a host port over TCP, in ascending order, each once. */
+    public List<Integer> publishedContainerPorts() {
+        return ports.stream().filter(port -> port.publicPort() > 0 && !"udp".equals(port.type()))
+                .map(PortEntry::privatePort).distinct().sorted().toList();
+    }
+
+    /** Return the compose file paths the container's project was started from, as its labels record them. */
+    public List<String> configFiles() {
+        String files = labels.getOrDefault(CONFIG_FILES_LABEL, "");
+        return files.isBlank() ? List.of() : java.util.Arrays.stream(files.split(",")).map(String::strip)
+                .filter(file -> !file.isEmpty()).toList();
+    }
+
+    /** Return the directory the container's project was started in, as its labels record it, or empty text. */
+    public String workingDirectory() {
+        return labels.getOrDefault(WORKING_DIR_LABEL, "");
     }
 
     /** Return the container as the report names it: {@code service backend (project shop, container shop-backend-1)}. */

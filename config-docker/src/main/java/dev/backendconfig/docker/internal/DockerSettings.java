@@ -1,5 +1,6 @@
 package dev.backendconfig.docker.internal;
 
+import dev.backendconfig.api.spi.ServiceSetting;
 import dev.backendconfig.api.spi.Setting;
 import java.time.Duration;
 import java.util.List;
@@ -17,11 +18,14 @@ public final class DockerSettings {
 
     /** The compose service that is the backend. */
     public static final Setting<String> SERVICE = Setting.text("docker.service", null,
-            "Compose service of the backend. Unset: the one container publishing docker.container-port.");
+            "Compose service of the backend. Unset: the compose service whose service or container name is, else"
+                    + " contains, backend (else whose network alias does); none: the one container publishing"
+                    + " docker.container-port.");
 
     /** The port the backend listens on inside its container. */
     public static final Setting<Integer> CONTAINER_PORT = Setting.integer("docker.container-port", 8000, 1, 65535,
-            "Port the backend listens on inside its container.");
+            "Port the backend listens on inside its container. Unset, and the backend's container does not publish"
+                    + " 8000 but exactly one other port: that port, and the report says so.");
 
     /** The compose file to predict the port from when the engine cannot be reached. */
     public static final Setting<String> COMPOSE_FILE = Setting.text("docker.compose-file", null,
@@ -36,6 +40,20 @@ public final class DockerSettings {
     /** How long the engine may take to answer. */
     public static final Setting<Duration> TIMEOUT = Setting.duration("docker.timeout", "1s",
             "How long the Docker engine may take to accept a connection and answer one request.");
+
+    /** The compose service of each declared service ({@code docker.service} for the backend). */
+    public static final ServiceSetting<String> SERVICE_COMPOSE_SERVICE = ServiceSetting.text("docker.service", SERVICE,
+            "Compose service of the service. Unset: the compose service whose service or container name is, else"
+                    + " contains, the service's name (else whose network alias does).");
+
+    /** The container port of each declared service ({@code docker.container-port} for the backend). */
+    public static final ServiceSetting<Integer> SERVICE_CONTAINER_PORT = ServiceSetting.integer("docker.container-port",
+            CONTAINER_PORT, 1, 65535, "Port the service listens on inside its container. Unset: the one port its"
+                    + " container publishes (several: this must be set).");
+
+    /** Every per-service setting of provider docker. */
+    public static final List<ServiceSetting<?>> SERVICE_SETTINGS = List.of(SERVICE_COMPOSE_SERVICE,
+            SERVICE_CONTAINER_PORT);
 
     /** Every setting of provider docker, in README order. */
     public static final List<Setting<?>> ALL = List.of(HOST, PROJECT, SERVICE, CONTAINER_PORT, COMPOSE_FILE,

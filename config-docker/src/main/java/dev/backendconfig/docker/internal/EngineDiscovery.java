@@ -1,146 +1,255 @@
 package dev.backendconfig.docker.internal;
 
 import dev.backendconfig.api.BackendEndpoint;
+import dev.backendconfig.api.InvalidBackendConfigurationException;
 import dev.backendconfig.api.spi.Origin;
 import dev.backendconfig.api.spi.ProbeResult;
 import dev.backendconfig.api.spi.ProviderResult;
 import dev.backendconfig.api.spi.ResolutionContext;
+import dev.backendconfig.api.spi.Service;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Ask a reachable engine for the backend: the running compose containers, the one publishing the container port,
- * its published host port, and its readiness (healthcheck, else the configured probe).
+ * Ask a reachable engine for every service: the running compose containers (one request), the one project they
+ * all come from, each service's container and container port, its published host port, and its readiness (the
+ * healthcheck, waited for in parallel, else the configured probe) — one inspect per chosen container.
  */
 public final class EngineDiscovery {
-
-    private static final Duration POLL = Duration.ofMillis(500);
 
     private final ResolutionContext context;
     private final EngineClient client;
     private final String providerId;
-    private final int containerPort;
     private final Optional<String> project;
-    private final Optional<String> service;
+    private final Map<String, ContainerHealth> inspected = new HashMap<>();
 
     /** Prepare to ask {@code client} on behalf of provider {@code providerId}. */
     public EngineDiscovery(ResolutionContext context, EngineClient client, String providerId) {
         this.context = context;
         this.client = client;
         this.providerId = providerId;
-        this.containerPort = context.settings().get(DockerSettings.CONTAINER_PORT);
-        this.project = context.settings().find(DockerSettings.PROJECT)
-                .or(() -> context.variable("COMPOSE_PROJECT_NAME"));
-        this.service = context.settings().find(DockerSettings.SERVICE);
+        this.project = context.settings().find(DockerSettings.PROJECT).or(() -> context.variable("COMPOSE_PROJECT_NAME"));
     }
 
-    /** Find the backend; an engine that fails mid-way makes the result unavailable. */
-    public ProviderResult discover() throws EngineException {
-        List<ContainerSummary> running = ContainerSummary.parseList(client.getJson("/containers/json?filters="
-                + URLEncoder.encode(filters(), StandardCharsets.UTF_8)), client.address().uri());
+    /** One service's container and port, and how they were chosen. */
+    private record Selected(Service service, ContainerSummary container, int port, String how, List<String> notes) {
+    }
+
+    /**
+     * List the running compose containers (of {@code docker.project} when set): the first request, whose failure
+     * means the engine cannot be asked at all.
+     *
+     * @throws EngineException when the engine does not answer, or answers something unusable
+     */
+    public List<ContainerSummary> list() throws EngineException {
+        return ContainerSummary.parseList(client.getJson("/containers/json?filters="
+                + URLEncoder.encode(filters(onlyService()), StandardCharsets.UTF_8)), engine());
+    }
+
+    /**
+     * Find the services among the running containers {@link #list()} returned.
+     *
+     * @throws EngineException when the engine fails mid-way
+     * @throws InvalidBackendConfigurationException when several projects or compose services could be one service and
+     *     nothing tells them apart, or two services resolve to one compose service
+     */
+    public ProviderResult discover(List<ContainerSummary> running) throws EngineException {
+        Optional<String> onlyService = onlyService();
         if (running.isEmpty()) {
-            return ProviderResult.unavailable("engine " + client.address().uri() + " runs no compose container"
-                    + project.map(p -> " of project " + p).orElse("") + service.map(s -> " for service " + s).orElse("")
-                    + " (start the stack with docker compose up -d)");
+            return ProviderResult.unavailable("engine " + engine() + " runs no compose container"
+                    + project.map(p -> " of project " + p).orElse("") + onlyService.map(s -> " for service " + s)
+                    .orElse("") + " (start the stack with docker compose up -d)");
         }
-        ContainerChoice.Outcome outcome = ContainerChoice.choose(running, containerPort, service,
-                container -> inspect(container).aliases());
-        if (outcome instanceof ContainerChoice.Outcome.NotChosen notChosen) {
-            return ProviderResult.unavailable(notChosen.reason());
+        ProjectChoice.Chosen chosenProject = ProjectChoice.choose(running, checkoutFiles(), this::backendStrength, engine());
+        ProviderResult.Services answer = ProviderResult.services();
+        chosenProject.notes().forEach(answer::note);
+        Map<Service, Selected> selected = new LinkedHashMap<>();
+        for (Service service : context.services()) {
+            select(service, chosenProject, answer).ifPresent(choice -> selected.put(service, choice));
         }
-        ContainerChoice.Outcome.Chosen chosen = (ContainerChoice.Outcome.Chosen) outcome;
-        ContainerSummary container = chosen.container();
-        PublishedAddress address = PublishedAddress.from(container.published(containerPort), client.address());
-        BackendEndpoint endpoint = endpoint(container, address);
-        String publishes = "service " + container.service() + " publishes " + containerPort + " on " + address.binding();
-        ProviderResult result = ready(container, endpoint, publishes);
-        for (String note : chosen.notes()) {
-            result = result.withNote(note);
+        requireDistinct(selected);
+        Map<ContainerSummary, String> waitingFor = new LinkedHashMap<>();
+        Map<String, ContainerHealth> first = new LinkedHashMap<>();
+        for (Selected choice : selected.values()) {
+            waitingFor.put(choice.container(), choice.service().name());
+            first.put(choice.container().id(), inspect(choice.container()));
         }
-        for (String note : address.notes()) {
-            result = result.withNote(note);
+        Duration waitHealthy = context.settings().get(DockerSettings.WAIT_HEALTHY);
+        Duration limit = waitHealthy.compareTo(context.remaining()) < 0 ? waitHealthy : context.remaining();
+        Readiness.Waited waited = Readiness.await(waitingFor, first, limit, this::freshInspect);
+        for (Selected choice : selected.values()) {
+            ready(choice, waited, waitHealthy, answer);
+        }
+        return result(answer, chosenProject.name());
+    }
+
+    /** The backend's compose service, when it is the only service and a setting names it (the engine filters). */
+    private Optional<String> onlyService() {
+        return context.services().size() == 1
+                ? context.findSetting(DockerSettings.SERVICE_COMPOSE_SERVICE, Service.backend()) : Optional.empty();
+    }
+
+    private ProviderResult result(ProviderResult.Services answer, String projectName) {
+        ProviderResult result = answer.result("compose project " + projectName);
+        if (context.services().size() == 1 && result instanceof ProviderResult.Found found) {
+            ProviderResult single = ProviderResult.found(found.endpoint(),
+                    found.serviceReasons().get(Service.BACKEND));
+            for (String note : found.notes()) {
+                single = single.withNote(note);
+            }
+            return single;
         }
         return result;
     }
 
-    private ProviderResult ready(ContainerSummary container, BackendEndpoint endpoint, String publishes)
-            throws EngineException {
-        ContainerHealth health = inspect(container);
-        Duration waitHealthy = context.settings().get(DockerSettings.WAIT_HEALTHY);
-        long start = System.nanoTime();
-        long waitNanos = Math.min(waitHealthy.toNanos(), context.remaining().toNanos());
-        while (health.status().equals("starting") && System.nanoTime() - start < waitNanos
-                && !Thread.currentThread().isInterrupted()) {
-            sleep(Math.min(POLL.toNanos(), waitNanos - (System.nanoTime() - start)));
-            health = inspect(container);
+    private Optional<Selected> select(Service service, ProjectChoice.Chosen chosenProject,
+            ProviderResult.Services answer) throws EngineException {
+        String serviceKey = DockerSettings.SERVICE_COMPOSE_SERVICE.forService(service).key();
+        String portKey = DockerSettings.SERVICE_CONTAINER_PORT.forService(service).key();
+        Optional<Integer> explicitPort = context.findSetting(DockerSettings.SERVICE_CONTAINER_PORT, service);
+        ContainerChoice.Outcome outcome = ContainerChoice.choose(service, chosenProject.containers(),
+                context.findSetting(DockerSettings.SERVICE_COMPOSE_SERVICE, service), serviceKey,
+                explicitPort.orElse(PortChoice.BACKEND_DEFAULT), container -> inspect(container).aliases());
+        if (outcome instanceof ContainerChoice.Outcome.Ambiguous ambiguous) {
+            throw new InvalidBackendConfigurationException(Origin.other("engine " + engine()), ambiguous.candidates()
+                    .size() + " compose services of project " + chosenProject.name() + " could be service "
+                    + service.name() + ": " + String.join("; ", ambiguous.candidates()) + "; set " + serviceKey
+                    + " to pick one");
         }
-        String waited = System.nanoTime() - start > POLL.toNanos() / 2
-                ? " after waiting " + Duration.ofNanos(System.nanoTime() - start).toMillis() + " ms for it to start" : "";
-        switch (health.status()) {
-            case "healthy":
-                return ProviderResult.found(endpoint, publishes + " (healthy" + waited + ")");
-            case "starting":
-                return ProviderResult.unavailable(container.describe() + " is still starting after "
-                        + Duration.ofNanos(System.nanoTime() - start).toMillis() + " ms (setting docker.wait-healthy = "
-                        + waitHealthy.toMillis() + " ms)" + health.lastOutputClause());
-            case "unhealthy":
-                return ProviderResult.unavailable(container.describe() + " is unhealthy" + health.lastOutputClause());
-            default:
-                return probed(endpoint, publishes);
+        if (outcome instanceof ContainerChoice.Outcome.NotChosen notChosen) {
+            answer.missing(service.name(), notChosen.reason());
+            return Optional.empty();
+        }
+        ContainerChoice.Outcome.Chosen chosen = (ContainerChoice.Outcome.Chosen) outcome;
+        PortChoice.Outcome port = PortChoice.choose(chosen.container(), service, explicitPort, portKey);
+        if (!port.chosen()) {
+            answer.missing(service.name(), port.problem());
+            return Optional.empty();
+        }
+        List<String> notes = new ArrayList<>(chosen.notes());
+        if (!port.note().isEmpty()) {
+            notes.add(port.note());
+        }
+        return Optional.of(new Selected(service, chosen.container(), port.port(), chosen.how(), notes));
+    }
+
+    private void requireDistinct(Map<Service, Selected> selected) {
+        Map<String, Service> byComposeService = new HashMap<>();
+        for (Selected choice : selected.values()) {
+            Service earlier = byComposeService.putIfAbsent(choice.container().service(), choice.service());
+            if (earlier != null) {
+                throw new InvalidBackendConfigurationException(Origin.other("engine " + engine()), "services "
+                        + earlier.name() + " and " + choice.service().name() + " both resolve to compose service "
+                        + choice.container().service() + " of project " + choice.container().project() + "; set "
+                        + DockerSettings.SERVICE_COMPOSE_SERVICE.forService(choice.service()).key() + " (or "
+                        + DockerSettings.SERVICE_COMPOSE_SERVICE.forService(earlier).key() + ") to tell them apart");
+            }
         }
     }
 
-    private ProviderResult probed(BackendEndpoint endpoint, String publishes) {
+    private void ready(Selected choice, Readiness.Waited waited, Duration waitHealthy, ProviderResult.Services answer) {
+        ContainerSummary container = choice.container();
+        PublishedAddress address = PublishedAddress.from(container.published(choice.port()), client.address());
+        BackendEndpoint endpoint = endpoint(choice, address);
+        String publishes = "service " + container.service() + " publishes " + choice.port() + " on " + address.binding();
+        String how = choice.how().equals("its name") ? "" : "; chosen because " + choice.how();
+        choice.notes().forEach(answer::note);
+        address.notes().forEach(answer::note);
+        ContainerHealth health = waited.health().get(container.id());
+        String waitedClause = waited.waited().compareTo(Duration.ofMillis(250)) > 0
+                ? " after waiting " + waited.waited().toMillis() + " ms for it to start" : "";
+        switch (health.status()) {
+            case "healthy" -> answer.found(endpoint, publishes + " (healthy" + waitedClause + ")" + how);
+            case "starting" -> answer.missing(choice.service().name(), container.describe() + " is still starting after "
+                    + waited.waited().toMillis() + " ms (setting docker.wait-healthy = " + waitHealthy.toMillis()
+                    + " ms)" + health.lastOutputClause());
+            case "unhealthy" -> answer.missing(choice.service().name(), container.describe() + " is unhealthy"
+                    + health.lastOutputClause());
+            default -> probed(choice, endpoint, publishes, how, answer);
+        }
+    }
+
+    private void probed(Selected choice, BackendEndpoint endpoint, String publishes, String how,
+            ProviderResult.Services answer) {
         if (!context.probing()) {
-            return ProviderResult.found(endpoint, publishes + " (no healthcheck; not probed, probe=none)");
+            answer.found(endpoint, publishes + " (no healthcheck; not probed, probe=none)" + how);
+            return;
         }
         ProbeResult probe = context.probe(endpoint);
         if (probe.ready()) {
-            return ProviderResult.found(endpoint, publishes + " (no healthcheck; " + probe.description() + ")");
+            answer.found(endpoint, publishes + " (no healthcheck; " + probe.description() + ")" + how);
+        } else {
+            answer.missing(choice.service().name(), publishes + ", but it has no healthcheck and the probe failed: "
+                    + probe.description());
         }
-        return ProviderResult.unavailable(publishes + ", but it has no healthcheck and the probe failed: "
-                + probe.description());
     }
 
-    private BackendEndpoint endpoint(ContainerSummary container, PublishedAddress address) {
+    private BackendEndpoint endpoint(Selected choice, PublishedAddress address) {
+        ContainerSummary container = choice.container();
         Origin origin = Origin.other("container " + container.name() + " (" + container.shortId() + ")");
-        Origin engine = Origin.other("engine " + client.address().uri());
-        return BackendEndpoint.builder(providerId)
+        Origin engine = Origin.other("engine " + engine());
+        return BackendEndpoint.builder(providerId).service(choice.service().name())
                 .http(URI.create("http://" + address.host() + ":" + address.port()), origin)
                 .detail("compose-project", container.project(), origin)
                 .detail("compose-service", container.service(), origin)
                 .detail("container-name", container.name(), origin)
                 .detail("container-id", container.shortId(), origin)
-                .detail("container-port", Integer.toString(containerPort), origin)
-                .detail("engine", client.address().uri(), engine)
+                .detail("container-port", Integer.toString(choice.port()), origin)
+                .detail("engine", engine(), engine)
                 .build();
     }
 
-    private ContainerHealth inspect(ContainerSummary container) throws EngineException {
-        return ContainerHealth.from(client.getJson("/containers/" + container.id() + "/json"));
+    /**
+     * Tell how strong a project's backend candidate is, without asking the engine again: 3 the compose service a
+     * setting names, 2 a container named after the backend, 1 one that publishes its container port, 0 none.
+     */
+    private int backendStrength(List<ContainerSummary> containers) {
+        Service backend = Service.backend();
+        Optional<String> explicit = context.findSetting(DockerSettings.SERVICE_COMPOSE_SERVICE, backend);
+        if (explicit.isPresent()) {
+            return containers.stream().anyMatch(c -> c.service().equals(explicit.get())) ? 3 : 0;
+        }
+        if (containers.stream().anyMatch(c -> NameMatch.of(backend.name(), c.service(), c.name()) != NameMatch.NONE)) {
+            return 2;
+        }
+        int port = context.findSetting(DockerSettings.SERVICE_CONTAINER_PORT, backend).orElse(PortChoice.BACKEND_DEFAULT);
+        return containers.stream().anyMatch(c -> !c.published(port).isEmpty()) ? 1 : 0;
     }
 
-    private String filters() {
+    private List<Path> checkoutFiles() {
+        return ComposeFiles.find(context, new StringBuilder()).map(ComposeFiles.Found::files).orElse(List.of());
+    }
+
+    private ContainerHealth inspect(ContainerSummary container) throws EngineException {
+        ContainerHealth health = inspected.get(container.id());
+        return health != null ? health : freshInspect(container);
+    }
+
+    private ContainerHealth freshInspect(ContainerSummary container) throws EngineException {
+        ContainerHealth health = ContainerHealth.from(client.getJson("/containers/" + container.id() + "/json"));
+        inspected.put(container.id(), health);
+        return health;
+    }
+
+    private String engine() {
+        return client.address().uri();
+    }
+
+    private String filters(Optional<String> onlyService) {
         List<String> labels = new ArrayList<>();
         labels.add(project.map(p -> ContainerSummary.PROJECT_LABEL + "=" + p).orElse(ContainerSummary.PROJECT_LABEL));
-        service.ifPresent(s -> labels.add(ContainerSummary.SERVICE_LABEL + "=" + s));
+        onlyService.ifPresent(s -> labels.add(ContainerSummary.SERVICE_LABEL + "=" + s));
         Map<String, Object> filters = new LinkedHashMap<>();
         filters.put("label", labels);
         return Json.write(filters);
-    }
-
-    private static void sleep(long nanos) {
-        try {
-            Thread.sleep(Math.max(1, nanos / 1_000_000));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -1,0 +1,114 @@
+package dev.backendconfig.api.spi;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.BiFunction;
+
+/**
+ * A setting every service has its own value of: key {@code services.<name>.<suffix>}, for example
+ * {@code services.auth.url-variables}. For the backend, a provider may map it to the setting it has always read
+ * ({@code env.url-variables}), so that today's keys keep their meaning.
+ *
+ * <p>A default may name the service: {@code TEST_<NAME>_URL,<NAME>_URL} gives {@code TEST_AUTH_URL,AUTH_URL} for
+ * {@code auth} ({@code <NAME>} is {@link Service#variableName()}). Providers declare theirs in
+ * {@link BackendEndpointProvider#serviceSettings()} and read a service's value with
+ * {@link ResolutionContext#setting(ServiceSetting, Service)}.
+ *
+ * @param <T> the type of the parsed value
+ */
+public final class ServiceSetting<T> {
+
+    /** The prefix of every per-service key. */
+    public static final String PREFIX = "services.";
+
+    private final String suffix;
+    private final Setting<T> backend;
+    private final String defaultTemplate;
+    private final String description;
+    private final BiFunction<String, String, Setting<T>> factory;
+
+    private ServiceSetting(String suffix, Setting<T> backend, String defaultTemplate, String description,
+            BiFunction<String, String, Setting<T>> factory) {
+        this.suffix = Objects.requireNonNull(suffix, "suffix");
+        this.backend = backend;
+        this.defaultTemplate = defaultTemplate;
+        this.description = Objects.requireNonNull(description, "description");
+        this.factory = factory;
+        factory.apply(PREFIX + "example." + suffix, defaultFor(new Service("example", true)));
+    }
+
+    /**
+     * Declare a per-service list setting.
+     *
+     * @param backend the setting the backend reads instead, or null for {@code services.backend.<suffix>}
+     * @param defaultTemplate the default with {@code <NAME>} for the service's variable name, or null for none
+     */
+    public static ServiceSetting<List<String>> list(String suffix, Setting<List<String>> backend,
+            String defaultTemplate, String description) {
+        return new ServiceSetting<>(suffix, backend, defaultTemplate, description,
+                (key, defaultValue) -> Setting.list(key, defaultValue, description));
+    }
+
+    /** Declare a per-service text setting without a default. */
+    public static ServiceSetting<String> text(String suffix, Setting<String> backend, String description) {
+        return new ServiceSetting<>(suffix, backend, null, description,
+                (key, defaultValue) -> Setting.text(key, defaultValue, description));
+    }
+
+    /** Declare a per-service whole-number setting from {@code min} to {@code max}, without a default. */
+    public static ServiceSetting<Integer> integer(String suffix, Setting<Integer> backend, int min, int max,
+            String description) {
+        return new ServiceSetting<>(suffix, backend, null, description,
+                (key, defaultValue) -> Setting.integer(key, null, min, max, description));
+    }
+
+    /** Declare a per-service true/false setting. */
+    public static ServiceSetting<Boolean> flag(String suffix, Setting<Boolean> backend, boolean defaultValue,
+            String description) {
+        return new ServiceSetting<>(suffix, backend, Boolean.toString(defaultValue), description,
+                (key, ignored) -> Setting.flag(key, defaultValue, description));
+    }
+
+    /** Return the part of the key after {@code services.<name>.}, for example {@code url-variables}. */
+    public String suffix() {
+        return suffix;
+    }
+
+    /** Return the key with a placeholder, as the README lists it: {@code services.<name>.url-variables}. */
+    public String keyPattern() {
+        return PREFIX + "<name>." + suffix;
+    }
+
+    /** Return the setting the backend reads instead of {@code services.backend.<suffix>}, if there is one. */
+    public Optional<Setting<T>> backendSetting() {
+        return Optional.ofNullable(backend);
+    }
+
+    /** Return the default as the README writes it, with {@code <NAME>} in it, if there is one. */
+    public Optional<String> defaultTemplate() {
+        return Optional.ofNullable(defaultTemplate);
+    }
+
+    /** Return what the setting is for, one sentence. */
+    public String description() {
+        return description;
+    }
+
+    /** Return the setting of one service: the backend's own setting when there is one, else the per-service key. */
+    public Setting<T> forService(Service service) {
+        if (service.isBackend() && backend != null) {
+            return backend;
+        }
+        return factory.apply(PREFIX + service.name() + "." + suffix, defaultFor(service));
+    }
+
+    private String defaultFor(Service service) {
+        return defaultTemplate == null ? null : defaultTemplate.replace("<NAME>", service.variableName());
+    }
+
+    @Override
+    public String toString() {
+        return keyPattern();
+    }
+}

@@ -1,0 +1,166 @@
+package dev.backendconfig.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.backendconfig.api.ResolutionReport.Outcome;
+import dev.backendconfig.api.ResolutionReport.ServiceLine;
+import dev.backendconfig.api.spi.Origin;
+import dev.backendconfig.api.spi.ProviderResult;
+import dev.backendconfig.api.spi.ResolutionContext;
+import dev.backendconfig.api.spi.Service;
+import dev.backendconfig.api.testing.FixedProvider;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** Several services, one environment: what the resolver makes of providers that find all, some or none of them. */
+class ServicesResolutionTest {
+
+    private static BackendEndpoint endpoint(String source, String service, String http) {
+        return BackendEndpoint.builder(source).service(service).http(URI.create(http), Origin.other(source + " " + service))
+                .build();
+    }
+
+    /** A provider that finds exactly the services named in {@code has}, at port 8000 + index. */
+    private static FixedProvider providing(String id, int priority, Set<String> has) {
+        return new FixedProvider(id, priority, context -> {
+            ProviderResult.Services answer = ProviderResult.services();
+            for (Service service : context.services()) {
+                if (has.contains(service.name())) {
+                    answer.found(endpoint(id, service.name(), "http://" + id + "-" + service.name() + ".test"),
+                            id + " knows " + service.name());
+                } else {
+                    answer.missing(service.name(), id + " has no " + service.name());
+                }
+            }
+            return answer.result(id + " asked");
+        });
+    }
+
+    private static ResolutionContext context(Map<String, String> settings) {
+        return ResolutionContext.builder().settings(settings).build();
+    }
+
+    @Test
+    void theFirstProviderThatFindsEveryRequiredServiceWinsAndTheOthersAreFromTheSameProvider() {
+        FixedProvider partial = providing("local", 300, Set.of("backend"));
+        FixedProvider complete = providing("staging", 100, Set.of("backend", "auth", "frontend"));
+        Resolution resolution = BackendResolver.of(List.of(partial, complete))
+                .resolve(context(Map.of("services", "auth,frontend")));
+        assertThat(resolution.services()).containsOnlyKeys("backend", "auth", "frontend");
+        assertThat(resolution.services().values()).extracting(BackendEndpoint::source).containsOnly("staging");
+        assertThat(resolution.service("auth").http()).isEqualTo(URI.create("http://staging-auth.test"));
+        ResolutionReport.Line local = resolution.report().line("local").orElseThrow();
+        assertThat(local.outcome()).isEqualTo(Outcome.PARTIAL);
+        assertThat(local.reason()).isEqualTo("local asked; lacks required services auth, frontend");
+        assertThat(local.services()).extracting(ServiceLine::service, ServiceLine::found, ServiceLine::reason)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("backend", true, "local knows backend"),
+                        org.assertj.core.groups.Tuple.tuple("auth", false, "local has no auth"),
+                        org.assertj.core.groups.Tuple.tuple("frontend", false, "local has no frontend"));
+    }
+
+    @Test
+    void theReportShowsEveryServiceUnderEachProviderAndEveryEndpointInTheHeadline() {
+        Resolution resolution = BackendResolver.of(List.of(providing("local", 300, Set.of("backend")),
+                providing("staging", 100, Set.of("backend", "auth")))).resolve(context(Map.of("services", "auth")));
+        String text = resolution.report().render();
+        assertThat(text).startsWith("backend: http://staging-backend.test  ws://staging-backend.test  (from staging, ")
+                .contains("\nauth:    http://staging-auth.test  ws://staging-auth.test\n")
+                .contains("  local    300  partial      local asked; lacks required service auth")
+                .contains("\n                             backend: local knows backend\n"
+                        + "                               http: local backend\n"
+                        + "                               websocket: derived from the HTTP URL (local backend)\n"
+                        + "                             auth (not found): local has no auth\n")
+                .contains("  staging  100  found        staging asked");
+    }
+
+    @Test
+    void anOptionalServiceMayBeMissingAndTheReportSaysSo() {
+        Resolution resolution = BackendResolver.of(List.of(providing("local", 300, Set.of("backend", "auth"))))
+                .resolve(context(Map.of("services", "auth,frontend", "services.frontend.required", "false")));
+        assertThat(resolution.services()).containsOnlyKeys("backend", "auth");
+        assertThat(resolution.findService("frontend")).isEmpty();
+        assertThatThrownBy(() -> resolution.service("frontend")).isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("service frontend is optional and was not found by local, which found the"
+                        + " backend; the report says why:");
+        assertThat(resolution.report().line("local").orElseThrow().notes())
+                .contains("optional service frontend was not found: local has no frontend");
+    }
+
+    @Test
+    void anUnknownServiceNameIsAClearErrorListingTheDeclaredOnes() {
+        Resolution resolution = BackendResolver.of(List.of(providing("local", 300, Set.of("backend", "auth"))))
+                .resolve(context(Map.of("services", "auth")));
+        assertThatThrownBy(() -> resolution.service("payments")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("no service 'payments' is declared; declared services are backend, auth (declare more with"
+                        + " setting services, for example services=auth,frontend)");
+    }
+
+    @Test
+    void aProviderThatOnlyKnowsTheBackendIsPartialWhenMoreIsRequired() {
+        FixedProvider backendOnly = new FixedProvider("port-file", 250, context -> ProviderResult.found(
+                endpoint("port-file", "backend", "http://localhost:9999"), "the launcher wrote the port"));
+        FixedProvider complete = providing("staging", 100, Set.of("backend", "auth"));
+        Resolution resolution = BackendResolver.of(List.of(backendOnly, complete))
+                .resolve(context(Map.of("services", "auth")));
+        assertThat(resolution.endpoint().source()).isEqualTo("staging");
+        assertThat(resolution.report().line("port-file").orElseThrow().services())
+                .filteredOn(line -> line.service().equals("auth")).singleElement()
+                .extracting(ServiceLine::reason).isEqualTo("gave no endpoint for it");
+    }
+
+    @Test
+    void nothingCompleteIsNotFoundWithEveryProvidersPartialAnswer() {
+        assertThatThrownBy(() -> BackendResolver.of(List.of(providing("local", 300, Set.of("backend")),
+                providing("staging", 100, Set.of("auth")))).resolve(context(Map.of("services", "auth"))))
+                .isInstanceOf(BackendNotFoundException.class)
+                .hasMessageContaining("  local    300  partial      local asked; lacks required service auth")
+                .hasMessageContaining("  staging  100  partial      staging asked; lacks required service backend")
+                .hasMessageContaining("What to do next:\n  - local: configure local\n  - staging: configure staging\n");
+    }
+
+    @Test
+    void anInvalidServiceNameInTheServicesSettingIsAnErrorNamingItsSource() {
+        assertThatThrownBy(() -> ResolutionContext.builder().systemProperties(Map.of("backendconfig.services",
+                "auth,Front End")).build())
+                .isInstanceOf(InvalidBackendConfigurationException.class)
+                .hasMessage("system property backendconfig.services: setting services expects names of lower-case"
+                        + " letters and digits, words joined by '-' (such as auth,frontend), got 'Front End'");
+    }
+
+    @Test
+    void aPerServiceKeyOfAServiceThatIsNotDeclaredIsAnError() {
+        BackendResolver resolver = BackendResolver.of(List.of(providing("local", 300, Set.of("backend", "auth"))));
+        assertThatThrownBy(() -> resolver.resolve(context(Map.of("services", "auth", "services.payments.required",
+                "false"))))
+                .isInstanceOf(InvalidBackendConfigurationException.class)
+                .hasMessageEndingWith(": setting 'services.payments.required' is for service 'payments', which setting"
+                        + " services does not declare (declared: backend, auth); add it to setting services, for example"
+                        + " services=payments");
+    }
+
+    @Test
+    void theBackendListedInServicesIsTheBackendOnceAndCannotBeOptional() {
+        ResolutionContext context = context(Map.of("services", "backend,auth,auth"));
+        assertThat(context.services()).containsExactly(Service.backend(), new Service("auth", true));
+        BackendResolver resolver = BackendResolver.of(List.of(providing("local", 300, Set.of("backend", "auth"))));
+        assertThatThrownBy(() -> resolver.resolve(context(Map.of("services.backend.required", "false"))))
+                .isInstanceOf(InvalidBackendConfigurationException.class)
+                .hasMessageContaining("setting 'services.backend.required'");
+    }
+
+    @Test
+    void oneInfoLineNamesEveryEndpointFound() {
+        dev.backendconfig.api.testing.RecordingLogs.clear();
+        BackendResolver.of(List.of(providing("local", 300, Set.of("backend", "auth"))))
+                .resolve(context(Map.of("services", "auth")));
+        assertThat(dev.backendconfig.api.testing.RecordingLogs.events(org.slf4j.event.Level.INFO).stream()
+                .filter(event -> event.logger().equals(BackendResolver.class.getName())))
+                .singleElement().extracting(dev.backendconfig.api.testing.RecordingLogs.Event::message).asString()
+                .startsWith("backend: http://local-backend.test ws://local-backend.test; auth: http://local-auth.test"
+                        + " ws://local-auth.test (from local, ");
+    }
+}
