@@ -1,15 +1,19 @@
 package dev.backendconfig.cli;
 
+import dev.backendconfig.api.BackendEndpoint;
 import dev.backendconfig.api.BackendNotFoundException;
 import dev.backendconfig.api.Resolution;
 import dev.backendconfig.api.ResolutionReport;
 import dev.backendconfig.api.spi.ProbeResult;
+import dev.backendconfig.api.spi.Service;
 import java.io.PrintStream;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * {@code NAME=value} lines for other tools and languages ({@code eval "$(java -jar backend-config.jar --format=env)"}).
+ * {@code NAME=value} lines for other tools and languages ({@code eval "$(java -jar backend-config.jar --format=env)"}):
+ * {@code BACKEND_URL}, {@code WEBSOCKET_URL} and {@code BACKEND_SOURCE}, then {@code <NAME>_URL} and
+ * {@code <NAME>_WEBSOCKET_URL} for every other service found ({@code AUTH_URL}, {@code AUTH_WEBSOCKET_URL}).
  * Values are the URLs as they are, user info included, since the consumer needs them; they are single-quoted for
  * the shell when they hold anything the shell could alter ({@code ~}, {@code [ ]}, {@code $}, quotes, spaces). Nothing is printed when nothing was found.
  */
@@ -23,6 +27,13 @@ final class EnvOutput implements Output {
         out.println("BACKEND_URL=" + quote(resolution.endpoint().http().toString()));
         out.println("WEBSOCKET_URL=" + quote(resolution.endpoint().webSocket().toString()));
         out.println("BACKEND_SOURCE=" + quote(resolution.endpoint().source()));
+        for (BackendEndpoint endpoint : resolution.services().values()) {
+            if (!endpoint.service().equals(Service.BACKEND)) {
+                String name = new Service(endpoint.service(), true).variableName();
+                out.println(name + "_URL=" + quote(endpoint.http().toString()));
+                out.println(name + "_WEBSOCKET_URL=" + quote(endpoint.webSocket().toString()));
+            }
+        }
     }
 
     @Override

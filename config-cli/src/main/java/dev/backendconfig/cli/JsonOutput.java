@@ -23,6 +23,9 @@ final class JsonOutput implements Output {
     public void found(Resolution resolution, Optional<ProbeResult> probe, PrintStream out) {
         Map<String, Object> document = document(true, resolution.report());
         document.put("endpoint", endpoint(resolution.endpoint()));
+        Map<String, Object> services = new LinkedHashMap<>();
+        resolution.services().forEach((name, endpoint) -> services.put(name, endpoint(endpoint)));
+        document.put("services", services);
         probe.ifPresent(result -> {
             Map<String, Object> checked = new LinkedHashMap<>();
             checked.put("ready", result.ready());
@@ -62,6 +65,21 @@ final class JsonOutput implements Output {
             line.origins().forEach((key, origin) -> origins.put(key, origin.describe()));
             provider.put("origins", origins);
             provider.put("notes", line.notes());
+            if (!line.services().isEmpty()) {
+                List<Object> services = new ArrayList<>();
+                for (ResolutionReport.ServiceLine service : line.services()) {
+                    Map<String, Object> answer = new LinkedHashMap<>();
+                    answer.put("service", service.service());
+                    answer.put("found", service.found());
+                    answer.put("required", service.required());
+                    answer.put("reason", service.reason());
+                    Map<String, Object> serviceOrigins = new LinkedHashMap<>();
+                    service.origins().forEach((key, origin) -> serviceOrigins.put(key, origin.describe()));
+                    answer.put("origins", serviceOrigins);
+                    services.add(answer);
+                }
+                provider.put("services", services);
+            }
             providers.add(provider);
         }
         document.put("providers", providers);
@@ -74,6 +92,7 @@ final class JsonOutput implements Output {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("http", Secrets.mask(endpoint.http()));
         json.put("webSocket", Secrets.mask(endpoint.webSocket()));
+        json.put("service", endpoint.service());
         json.put("source", endpoint.source());
         json.put("details", endpoint.maskedDetails());
         return json;

@@ -222,4 +222,50 @@ class ExplainTest {
                 + "  staging     100\n").contains("  docker.container-port        8000\n")
                 .contains("  64  the command line is wrong");
     }
+
+    private void threeServicesInStaging() throws IOException {
+        Files.writeString(project.resolve(".env.staging.e2e"), "STAGING_BASE_URL=https://backend-staging.example.test\n"
+                + "STAGING_AUTH_URL=https://auth-staging.example.test\n"
+                + "STAGING_FRONTEND_URL=https://app-staging.example.test\n");
+        environment.put("BACKENDCONFIG_SERVICES", "auth,frontend");
+    }
+
+    @Test
+    void envFormatPrintsEveryServiceBesideTheBackend() throws IOException {
+        threeServicesInStaging();
+        assertThat(run("--format=env")).isEqualTo(Explain.FOUND);
+        assertThat(out()).isEqualTo("BACKEND_URL=https://backend-staging.example.test\n"
+                + "WEBSOCKET_URL=wss://backend-staging.example.test\n"
+                + "BACKEND_SOURCE=staging\n"
+                + "AUTH_URL=https://auth-staging.example.test\n"
+                + "AUTH_WEBSOCKET_URL=wss://auth-staging.example.test\n"
+                + "FRONTEND_URL=https://app-staging.example.test\n"
+                + "FRONTEND_WEBSOCKET_URL=wss://app-staging.example.test\n");
+    }
+
+    @Test
+    void jsonFormatListsTheServicesAndEachProvidersAnswerPerService() throws Exception {
+        threeServicesInStaging();
+        environment.put("TEST_BACKEND_URL", "http://localhost:8002");
+        environment.put("BACKENDCONFIG_SERVICES_AUTH_REQUIRED", "false");
+        environment.put("BACKENDCONFIG_SERVICES_FRONTEND_REQUIRED", "false");
+        assertThat(run("--format=json")).isEqualTo(Explain.FOUND);
+        JsonNode document = new ObjectMapper().readTree(out());
+        assertThat(document.get("services").fieldNames()).toIterable().containsExactly("backend");
+        JsonNode env = document.get("providers").get(0);
+        assertThat(env.get("id").textValue()).isEqualTo("env");
+        assertThat(env.get("services").valueStream().map(service -> service.get("service").textValue() + " "
+                + service.get("found").booleanValue() + " " + service.get("required").booleanValue()))
+                .containsExactly("backend true true", "auth false false", "frontend false false");
+    }
+
+    @Test
+    void jsonFormatWithEveryServiceFoundHasEachEndpoint() throws Exception {
+        threeServicesInStaging();
+        assertThat(run("--format=json")).isEqualTo(Explain.FOUND);
+        JsonNode services = new ObjectMapper().readTree(out()).get("services");
+        assertThat(services.fieldNames()).toIterable().containsExactly("backend", "auth", "frontend");
+        assertThat(services.get("auth").get("http").textValue()).isEqualTo("https://auth-staging.example.test");
+        assertThat(services.get("auth").get("source").textValue()).isEqualTo("staging");
+    }
 }

@@ -174,4 +174,48 @@ class DockerPredictionTest {
                 .hasMessage("setting docker.compose-file given to ResolutionContext.Builder.settings: names the compose"
                         + " file " + repository.resolve("docker/missing.yml") + ", which does not exist");
     }
+
+    private static final String THREE_SERVICES = """
+            services:
+              alpine-test-backend:
+                ports: ["${ALPINE_TEST_BACKEND_PORT:-8002}:8000"]
+                networks: {default: {aliases: [backend]}}
+              alpine-test-auth:
+                ports: ["${ALPINE_TEST_AUTH_PORT:-8083}:8081"]
+                networks: {default: {aliases: [auth]}}
+              alpine-test-frontend:
+                ports: ["${ALPINE_TEST_FRONTEND_PORT:-3002}:3000"]
+            """;
+
+    @Test
+    void everyServiceIsPredictedFromTheComposeFileAndProbed() throws IOException {
+        write("compose.yaml", THREE_SERVICES);
+        int backend = listeningPort();
+        int auth = listeningPort();
+        int frontend = listeningPort();
+        ProviderResult result = resolve(Map.of("ALPINE_TEST_BACKEND_PORT", Integer.toString(backend),
+                "ALPINE_TEST_AUTH_PORT", Integer.toString(auth), "ALPINE_TEST_FRONTEND_PORT", Integer.toString(frontend)),
+                Map.of("services", "auth,frontend"));
+        ProviderResult.Found found = (ProviderResult.Found) result;
+        assertThat(found.endpoint().http()).isEqualTo(URI.create("http://localhost:" + backend));
+        assertThat(found.endpoint("auth").orElseThrow().http()).isEqualTo(URI.create("http://localhost:" + auth));
+        assertThat(found.endpoint("auth").orElseThrow().detail("container-port")).contains("8081");
+        assertThat(found.endpoint("frontend").orElseThrow().http()).isEqualTo(URI.create("http://localhost:" + frontend));
+        assertThat(found.reason()).startsWith("predicted from " + repository.resolve("compose.yaml") + "; setting"
+                + " docker.host names " + unreachable);
+    }
+
+    @Test
+    void aPredictedServiceThatDoesNotAnswerMakesThePredictionPartial() throws IOException {
+        write("compose.yaml", THREE_SERVICES);
+        int backend = listeningPort();
+        int closed = LoopbackServers.closedPort();
+        ProviderResult result = resolve(Map.of("ALPINE_TEST_BACKEND_PORT", Integer.toString(backend),
+                "ALPINE_TEST_AUTH_PORT", Integer.toString(closed)), Map.of("services", "auth"));
+        ProviderResult.Partial partial = (ProviderResult.Partial) result;
+        assertThat(partial.endpoints()).containsOnlyKeys("backend");
+        assertThat(partial.missing().get("auth")).isEqualTo("predicted http://localhost:" + closed + " for service"
+                + " alpine-test-auth from " + repository.resolve("compose.yaml") + ":6, but nothing answers there: tcp"
+                + " localhost:" + closed + ": connection refused");
+    }
 }

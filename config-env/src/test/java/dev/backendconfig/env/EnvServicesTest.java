@@ -1,0 +1,90 @@
+package dev.backendconfig.env;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.backendconfig.api.BackendEndpoint;
+import dev.backendconfig.api.InvalidBackendConfigurationException;
+import dev.backendconfig.api.spi.ProviderResult;
+import dev.backendconfig.api.spi.ResolutionContext;
+import java.net.URI;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Provider env with services declared beside the backend: all of them from variables, or an error. */
+class EnvServicesTest {
+
+    private final EnvEndpointProvider provider = new EnvEndpointProvider();
+
+    private ProviderResult resolve(Map<String, String> variables, Map<String, String> settings) {
+        return provider.resolve(ResolutionContext.builder().environment(variables).settings(settings).build());
+    }
+
+    @Test
+    void everyServiceFromItsDefaultVariablesGivesAllOfThem() {
+        ProviderResult result = resolve(Map.of("TEST_BACKEND_URL", "http://localhost:8002",
+                "TEST_AUTH_URL", "http://localhost:8083", "FRONTEND_URL", "http://localhost:3002",
+                "FRONTEND_WEBSOCKET_URL", "ws://localhost:3002/hmr"), Map.of("services", "auth,frontend"));
+        ProviderResult.Found found = (ProviderResult.Found) result;
+        assertThat(found.endpoints()).containsOnlyKeys("backend", "auth", "frontend");
+        BackendEndpoint auth = found.endpoint("auth").orElseThrow();
+        assertThat(auth.service()).isEqualTo("auth");
+        assertThat(auth.http()).isEqualTo(URI.create("http://localhost:8083"));
+        assertThat(found.endpoint("frontend").orElseThrow().webSocket()).isEqualTo(URI.create("ws://localhost:3002/hmr"));
+        assertThat(found.serviceReasons()).containsEntry("auth", "TEST_AUTH_URL is set; WebSocket URL derived from it")
+                .containsEntry("frontend", "FRONTEND_URL and FRONTEND_WEBSOCKET_URL are set");
+    }
+
+    @Test
+    void aServiceReadsTheVariablesItsSettingNames() {
+        ProviderResult result = resolve(Map.of("BACKEND_URL", "http://localhost:8002",
+                "E2E_AUTH_SERVICE_URL", "http://auth.local:8083"),
+                Map.of("services", "auth", "services.auth.url-variables", "AUTH_SERVICE_URL,E2E_AUTH_SERVICE_URL"));
+        assertThat(((ProviderResult.Found) result).endpoint("auth").orElseThrow().http())
+                .isEqualTo(URI.create("http://auth.local:8083"));
+    }
+
+    @Test
+    void aBackendVariableWithoutTheRequiredAuthVariableIsAnErrorNamingWhatIsMissing() {
+        assertThatThrownBy(() -> resolve(Map.of("TEST_BACKEND_URL", "http://localhost:8002"),
+                Map.of("services", "auth")))
+                .isInstanceOf(InvalidBackendConfigurationException.class)
+                .hasMessage("variable TEST_BACKEND_URL: is set, but required service auth has none of TEST_AUTH_URL,"
+                        + " AUTH_URL, TEST_AUTH_WEBSOCKET_URL, AUTH_WEBSOCKET_URL set: set one of them, or mark the"
+                        + " service optional with services.auth.required=false (tests must not take auth from another"
+                        + " environment than the others)");
+    }
+
+    @Test
+    void anAuthVariableWithoutTheBackendIsAnErrorToo() {
+        assertThatThrownBy(() -> resolve(Map.of("AUTH_URL", "http://localhost:8083"), Map.of("services", "auth")))
+                .isInstanceOf(InvalidBackendConfigurationException.class)
+                .hasMessageStartingWith("variable AUTH_URL: is set, but required service backend has none of"
+                        + " TEST_BACKEND_URL, BACKEND_URL, TEST_WEBSOCKET_URL, WEBSOCKET_URL set: set one of them (");
+    }
+
+    @Test
+    void anOptionalServiceWithoutVariablesIsMissingNotAnError() {
+        ProviderResult result = resolve(Map.of("TEST_BACKEND_URL", "http://localhost:8002"),
+                Map.of("services", "frontend", "services.frontend.required", "false"));
+        ProviderResult.Partial partial = (ProviderResult.Partial) result;
+        assertThat(partial.endpoints()).containsOnlyKeys("backend");
+        assertThat(partial.missing()).containsExactly(Map.entry("frontend",
+                "none of TEST_FRONTEND_URL, FRONTEND_URL, TEST_FRONTEND_WEBSOCKET_URL, FRONTEND_WEBSOCKET_URL is set"));
+    }
+
+    @Test
+    void noVariableOfAnyServiceIsSkippedListingThemAll() {
+        assertThat(resolve(Map.of(), Map.of("services", "auth")).reason()).isEqualTo("no variable of any service is"
+                + " set (backend: TEST_BACKEND_URL, BACKEND_URL, TEST_WEBSOCKET_URL, WEBSOCKET_URL; auth: TEST_AUTH_URL,"
+                + " AUTH_URL, TEST_AUTH_WEBSOCKET_URL, AUTH_WEBSOCKET_URL)");
+    }
+
+    @Test
+    void aServiceNameWithADashBecomesAnUnderscoreInItsVariables() {
+        ProviderResult result = resolve(Map.of("TEST_BACKEND_URL", "http://localhost:8002",
+                "TEST_PAYMENTS_API_URL", "http://localhost:9000"), Map.of("services", "payments-api"));
+        assertThat(((ProviderResult.Found) result).endpoint("payments-api").orElseThrow().http())
+                .isEqualTo(URI.create("http://localhost:9000"));
+    }
+}

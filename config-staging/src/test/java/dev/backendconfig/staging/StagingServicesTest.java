@@ -1,0 +1,84 @@
+package dev.backendconfig.staging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.backendconfig.api.BackendEndpoint;
+import dev.backendconfig.api.spi.Origin;
+import dev.backendconfig.api.spi.ProviderResult;
+import dev.backendconfig.api.spi.ResolutionContext;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Provider staging with services declared beside the backend: each from STAGING_<NAME>_URL of the same file. */
+class StagingServicesTest {
+
+    private static final String FILE = """
+            STAGING_BASE_URL=https://backend-staging.example.test
+            STAGING_WEBSOCKET_URL=wss://backend-staging.example.test/ws
+            STAGING_AUTH_URL=https://auth-staging.example.test
+            STAGING_FRONTEND_URL=https://app-staging.example.test
+            TEST_USER_PASSWORD=not-for-logs
+            """;
+
+    @TempDir
+    Path repository;
+
+    private Path file;
+
+    @BeforeEach
+    void writeTheStagingFile() throws IOException {
+        Files.createDirectory(repository.resolve(".git"));
+        file = Files.writeString(repository.resolve(".env.staging.e2e"), FILE);
+    }
+
+    private ProviderResult resolve(Map<String, String> settings) {
+        return new StagingEndpointProvider().resolve(ResolutionContext.builder().workingDirectory(repository)
+                .settings(settings).build());
+    }
+
+    @Test
+    void allThreeServicesComeFromTheStagingFile() {
+        ProviderResult.Found found = (ProviderResult.Found) resolve(Map.of("services", "auth,frontend"));
+        assertThat(found.endpoints()).containsOnlyKeys("backend", "auth", "frontend");
+        BackendEndpoint auth = found.endpoint("auth").orElseThrow();
+        assertThat(auth.http()).isEqualTo(URI.create("https://auth-staging.example.test"));
+        assertThat(auth.webSocket()).isEqualTo(URI.create("wss://auth-staging.example.test"));
+        assertThat(auth.origin(BackendEndpoint.HTTP)).contains(Origin.file(file.toString(), 3));
+        assertThat(found.endpoint("frontend").orElseThrow().http()).isEqualTo(URI.create("https://app-staging.example.test"));
+        assertThat(found.serviceReasons()).containsEntry("backend", "from STAGING_BASE_URL")
+                .containsEntry("auth", "from STAGING_AUTH_URL");
+        assertThat(found.reason()).isEqualTo("shared staging deployment from " + file);
+    }
+
+    @Test
+    void theBackendKeepsTheFileAsDetailsAndTheAuthUrlDetailStillWorks() {
+        ProviderResult.Found found = (ProviderResult.Found) resolve(Map.of("services", "auth"));
+        BackendEndpoint backend = found.endpoint();
+        assertThat(backend.detail("auth-url")).contains("https://auth-staging.example.test");
+        assertThat(backend.isSecret("TEST_USER_PASSWORD")).isTrue();
+        assertThat(found.endpoint("auth").orElseThrow().details()).containsOnlyKeys("env-file");
+    }
+
+    @Test
+    void aRequiredServiceTheFileDoesNotNameIsPartialSayingWhatItLooksFor() {
+        ProviderResult result = resolve(Map.of("services", "auth,payments"));
+        ProviderResult.Partial partial = (ProviderResult.Partial) result;
+        assertThat(partial.endpoints()).containsOnlyKeys("backend", "auth");
+        assertThat(partial.missing().get("payments")).isEqualTo(file + " sets none of STAGING_PAYMENTS_URL,"
+                + " STAGING_PAYMENTS_WEBSOCKET_URL; it sets STAGING_BASE_URL, STAGING_WEBSOCKET_URL, STAGING_AUTH_URL,"
+                + " STAGING_FRONTEND_URL, TEST_USER_PASSWORD");
+    }
+
+    @Test
+    void aServiceReadsTheVariablesItsSettingNames() {
+        ProviderResult.Found found = (ProviderResult.Found) resolve(Map.of("services", "web",
+                "services.web.staging.url-variables", "STAGING_FRONTEND_URL"));
+        assertThat(found.endpoint("web").orElseThrow().http()).isEqualTo(URI.create("https://app-staging.example.test"));
+    }
+}
