@@ -2,7 +2,7 @@
 # Build the test backend image used by the real-Docker tests, from files on this machine (no registry needed):
 # a root file system holding a static busybox (for the healthcheck and the shell) and websocketd with the
 # libc files ldd lists. websocketd serves, on one port, static files over HTTP (GET /health answers "ok") and a
-# WebSocket echo on any path.
+# WebSocket echo on any path. GET /api/health answers "ok" too (the frontend's health path).
 #
 #   scripts/docker-it-image.sh [IMAGE]     default IMAGE: backend-config-it/backend:latest
 set -euo pipefail
@@ -30,6 +30,8 @@ for library in $(ldd "$websocketd" | grep -o '/[^ ]*'); do
   cp -L "$library" "$rootfs$library"
 done
 echo ok > "$rootfs/www/health"
+mkdir -p "$rootfs/www/api"
+echo ok > "$rootfs/www/api/health"
 echo 'root:x:0:0:root:/:/bin/sh' > "$rootfs/etc/passwd"
 
 # The entry point: wait BACKEND_START_DELAY seconds (to test a container whose healthcheck says "starting"),

@@ -89,7 +89,7 @@ class ExplainTest {
         environment.put("BACKEND_URL", "http://localhost:8002");
         assertThat(run("--dir", project.toString())).isEqualTo(Explain.FOUND);
         assertThat(out()).contains("  docker   200  excluded     left out by setting providers")
-                .contains("  setting providers=env (file:" + resources.resolve("backend-config.properties") + ":1)");
+                .contains("  setting providers=env (" + resources.resolve("backend-config.properties") + ":1)");
     }
 
     @Test

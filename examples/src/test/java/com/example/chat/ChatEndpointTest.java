@@ -3,6 +3,7 @@ package com.example.chat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.backendconfig.api.BackendEndpoint;
+import dev.backendconfig.api.TestContext;
 import dev.backendconfig.junit.BackendTest;
 import dev.backendconfig.junit.BackendUrl;
 import dev.backendconfig.junit.WebSocketUrl;
@@ -10,8 +11,9 @@ import java.net.URI;
 import org.junit.jupiter.api.Test;
 
 /**
- * How a suite uses backend-config: the endpoint comes from TEST_BACKEND_URL, the running compose stack, or the
- * staging file, whichever answers first; the test never writes a host or port down.
+ * How a suite uses backend-config: the backend, auth and frontend come from TEST_BACKEND_URL and friends, the running
+ * compose stack, or the staging file, whichever answers for all three first; the test never writes a host or port
+ * down.
  */
 @BackendTest
 class ChatEndpointTest {
@@ -21,6 +23,13 @@ class ChatEndpointTest {
         assertThat(chat.getScheme()).isIn("ws", "wss");
         assertThat(chat.getPath()).endsWith("/ws/chat");
         assertThat(chat.getHost()).isEqualTo(backend.webSocket().getHost());
+    }
+
+    @Test
+    void authAndFrontendComeFromTheSameEnvironmentAsTheBackend(TestContext context, BackendEndpoint backend) {
+        assertThat(context.service("auth").source()).isEqualTo(backend.source());
+        assertThat(context.service("frontend").source()).isEqualTo(backend.source());
+        assertThat(context.service("auth").http().getScheme()).isIn("http", "https");
     }
 
     @Test

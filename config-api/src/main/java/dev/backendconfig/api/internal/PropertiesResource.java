@@ -56,7 +56,7 @@ public final class PropertiesResource {
 
     private static Map<String, SettingSource.Entry> entries(URL url) {
         String text = text(url);
-        String location = editedFile(url, text).orElse(url.toString());
+        String location = editedFile(url, text).or(() -> filePath(url)).orElse(url.toString());
         Properties properties = new Properties();
         try {
             properties.load(new StringReader(text));
@@ -126,6 +126,18 @@ public final class PropertiesResource {
             return Optional.empty();
         }
         return Optional.empty();
+    }
+
+    /** Return a {@code file:} URL as the path a person types; empty for other URLs (inside a jar, say). */
+    private static Optional<String> filePath(URL url) {
+        if (!"file".equals(url.getProtocol())) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Path.of(url.toURI()).toString());
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     private static String name(Path path) {

@@ -151,7 +151,7 @@ class SettingsTest {
         Files.writeString(source, "# edited since the last build\nproviders=env\ndocker.servce=api\n");
         Settings stale = Settings.load(Map.of(), Map.of(), loader);
         assertThatThrownBy(() -> stale.validate(KNOWN, PROVIDERS))
-                .hasMessageStartingWith(copy.toUri().toURL() + ":2: unknown setting 'docker.servce'");
+                .hasMessageStartingWith(copy + ":2: unknown setting 'docker.servce'");
     }
 
     @Test
