@@ -1,10 +1,11 @@
-package dev.backendconfig.api.testing;
+package dev.backendconfig.testkit;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 import org.slf4j.ILoggerFactory;
 import org.slf4j.IMarkerFactory;
+import org.slf4j.LoggerFactory;
 import org.slf4j.Marker;
 import org.slf4j.event.Level;
 import org.slf4j.helpers.AbstractLogger;
@@ -15,17 +16,37 @@ import org.slf4j.spi.MDCAdapter;
 import org.slf4j.spi.SLF4JServiceProvider;
 
 /**
- * An SLF4J binding for tests that records every event at every level, so that a test can prove what the library
- * logs, and that no secret ever reaches a log line. Registered in this test-jar's
- * {@code META-INF/services/org.slf4j.spi.SLF4JServiceProvider}.
+ * A log capture for tests: an SLF4J provider that records every event at every level, so that a test can prove
+ * what is logged, and that no secret ever reaches a log line.
+ *
+ * <p>It is <em>not</em> registered in a {@code META-INF/services/org.slf4j.spi.SLF4JServiceProvider} file, so that
+ * putting config-testkit on a test classpath never takes over the project's own SLF4J binding. A project activates
+ * it explicitly with the system property SLF4J 2.0.9 and later honour, for example in the Surefire configuration:
+ *
+ * <pre>{@code
+ * <systemPropertyVariables>
+ *   <slf4j.provider>dev.backendconfig.testkit.RecordingLogs</slf4j.provider>
+ * </systemPropertyVariables>
+ * }</pre>
+ *
+ * <p>{@link #isActive()} tells whether it is the provider SLF4J chose; tests that read the recorded events should
+ * check it first and be skipped, with a reason, when it is not (see {@link BackendEndpointProviderContractTest}).
  */
 public final class RecordingLogs implements SLF4JServiceProvider {
+
+    /** The value of system property {@code slf4j.provider} that activates the capture: this class's name. */
+    public static final String PROVIDER = "dev.backendconfig.testkit.RecordingLogs";
 
     private static final List<Event> EVENTS = new CopyOnWriteArrayList<>();
 
     private final IMarkerFactory markers = new BasicMarkerFactory();
     private final MDCAdapter mdc = new BasicMDCAdapter();
-    private final ILoggerFactory loggers = RecordingLogger::new;
+    private final ILoggerFactory loggers = new RecordingLoggerFactory();
+
+    /** Create the provider; SLF4J does, when system property {@code slf4j.provider} names this class. */
+    public RecordingLogs() {
+        // the events are kept in a static list, shared by every logger
+    }
 
     /**
      * One recorded event.
@@ -40,6 +61,15 @@ public final class RecordingLogs implements SLF4JServiceProvider {
         public String text() {
             return level + " " + logger + " " + message + (thrown.isEmpty() ? "" : "\n" + thrown);
         }
+    }
+
+    /**
+     * Tell whether SLF4J chose this provider, that is whether log events are being recorded in this JVM. It is
+     * false when system property {@code slf4j.provider} does not name this class (another binding, or none, is in
+     * charge).
+     */
+    public static boolean isActive() {
+        return LoggerFactory.getILoggerFactory() instanceof RecordingLoggerFactory;
     }
 
     /** Return every event recorded so far. */
@@ -85,6 +115,13 @@ public final class RecordingLogs implements SLF4JServiceProvider {
     @Override
     public void initialize() {
         // nothing to set up
+    }
+
+    private static final class RecordingLoggerFactory implements ILoggerFactory {
+        @Override
+        public org.slf4j.Logger getLogger(String name) {
+            return new RecordingLogger(name);
+        }
     }
 
     private static final class RecordingLogger extends AbstractLogger {

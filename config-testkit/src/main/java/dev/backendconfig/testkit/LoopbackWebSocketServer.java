@@ -1,4 +1,4 @@
-package dev.backendconfig.api.testing;
+package dev.backendconfig.testkit;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

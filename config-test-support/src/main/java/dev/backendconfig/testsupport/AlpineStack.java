@@ -1,4 +1,4 @@
-package dev.backendconfig.docker.testing;
+package dev.backendconfig.testsupport;
 
 /** The compose file of the situation the library was built for, as tests write it into a temporary repository. */
 public final class AlpineStack {

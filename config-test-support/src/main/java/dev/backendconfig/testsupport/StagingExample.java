@@ -1,4 +1,4 @@
-package dev.backendconfig.api.testing;
+package dev.backendconfig.testsupport;
 
 /** The staging dotenv file of the plan, with documentation-only hosts; its password must never be shown. */
 public final class StagingExample {

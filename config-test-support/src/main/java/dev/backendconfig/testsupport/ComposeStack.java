@@ -1,4 +1,4 @@
-package dev.backendconfig.docker.testing;
+package dev.backendconfig.testsupport;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package dev.backendconfig.api.testing;
+package dev.backendconfig.testkit;
 
 import java.net.URI;
 import java.net.http.HttpClient;

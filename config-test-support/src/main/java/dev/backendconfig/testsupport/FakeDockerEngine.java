@@ -1,6 +1,9 @@
-package dev.backendconfig.docker.testing;
+package dev.backendconfig.testsupport;
 
-import dev.backendconfig.docker.internal.Json;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,7 +19,6 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -31,6 +33,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code /_ping}, {@code /containers/json} (honouring the {@code label} filter as the engine does) and
  * {@code /containers/{id}/json} with JSON recorded from a real engine ({@link Recorded}). It can also misbehave:
  * answer with an error status, malformed JSON, an oversized body, close at once, or never answer.
+ *
+ * <p>It reads the label filter and the container list with Jackson, never with config-docker's own JSON reader, so
+ * that a bug in that reader cannot be shared by the fake and the code it checks.
  */
 public final class FakeDockerEngine implements AutoCloseable {
 
@@ -43,6 +48,8 @@ public final class FakeDockerEngine implements AutoCloseable {
         /** Close the connection as soon as it is accepted. */
         CLOSE_AT_ONCE
     }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ServerSocketChannel server;
     private final String dockerHost;
@@ -227,22 +234,23 @@ public final class FakeDockerEngine implements AutoCloseable {
         }
         try {
             String query = target.substring(at + "filters=".length()).split("&")[0];
-            Object filters = Json.parse(URLDecoder.decode(query, StandardCharsets.UTF_8));
-            List<Object> labels = Json.array(filters, "label");
-            List<Object> kept = new ArrayList<>();
-            for (Object container : (List<?>) Json.parse(containers)) {
-                Map<String, Object> containerLabels = Json.object(container, "Labels");
-                boolean all = labels.stream().map(String::valueOf).allMatch(label -> {
-                    int eq = label.indexOf('=');
-                    return eq < 0 ? containerLabels.containsKey(label)
-                            : label.substring(eq + 1).equals(containerLabels.get(label.substring(0, eq)));
-                });
+            JsonNode labels = JSON.readTree(URLDecoder.decode(query, StandardCharsets.UTF_8)).path("label");
+            ArrayNode kept = JSON.createArrayNode();
+            for (JsonNode container : JSON.readTree(containers)) {
+                JsonNode containerLabels = container.path("Labels");
+                boolean all = true;
+                for (JsonNode label : labels) {
+                    String text = label.asText();
+                    int eq = text.indexOf('=');
+                    all &= eq < 0 ? containerLabels.has(text)
+                            : text.substring(eq + 1).equals(containerLabels.path(text.substring(0, eq)).asText(null));
+                }
                 if (all) {
                     kept.add(container);
                 }
             }
-            return Json.write(kept);
-        } catch (Json.ParseException e) {
+            return JSON.writeValueAsString(kept);
+        } catch (JsonProcessingException e) {
             return containers;
         }
     }

@@ -1,4 +1,4 @@
-package dev.backendconfig.api.testing;
+package dev.backendconfig.testsupport;
 
 import dev.backendconfig.api.BackendEndpoint;
 import dev.backendconfig.api.spi.BackendEndpointProvider;

@@ -1,10 +1,11 @@
-package dev.backendconfig.docker.testing;
+package dev.backendconfig.testsupport;
 
-import dev.backendconfig.docker.internal.Json;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,7 +16,8 @@ import java.util.function.Consumer;
 /**
  * Replies recorded from a real Docker engine (20.10, API 1.41) by the real-Docker tests' stack, kept under
  * {@code src/test/resources/engine}: the list of containers and the inspection of each. Tests take them as they
- * are, or change one field of a copy (a port, a health status) to make a case.
+ * are, or change one field of a copy (a port, a health status) to make a case. They are read and written with
+ * Jackson, independently of config-docker's own JSON reader.
  *
  * <ul>
  *   <li>{@code alpine-test-backend}: published on 0.0.0.0:8002 and [::]:8002, healthy.
@@ -26,6 +28,8 @@ import java.util.function.Consumer;
  */
 public final class Recorded {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private Recorded() {
     }
 
@@ -33,7 +37,8 @@ public final class Recorded {
     public static Map<String, Object> listEntry(String service) {
         for (String file : List.of("engine/list-all.json", "engine/list-capture.json")) {
             for (Object entry : (List<?>) parse(file)) {
-                if (service.equals(Json.string(Json.object(entry, "Labels"), "com.docker.compose.service"))) {
+                Map<String, Object> labels = castMap(castMap(entry).get("Labels"));
+                if (service.equals(labels.get("com.docker.compose.service"))) {
                     return copy(entry);
                 }
             }
@@ -48,24 +53,24 @@ public final class Recorded {
 
     /** Return the id of a list entry or inspection. */
     public static String id(Map<String, Object> container) {
-        return Json.string(container, "Id");
+        return (String) container.get("Id");
     }
 
     /** Return a list of entries as the engine's JSON. */
     public static String list(Map<String, Object> first) {
-        return Json.write(List.of(first));
+        return write(List.of(first));
     }
 
     /** Return a list of two entries as the engine's JSON. */
     public static String list(Map<String, Object> first, Map<String, Object> second) {
-        return Json.write(List.of(first, second));
+        return write(List.of(first, second));
     }
 
     /** Return an inspection with its health status replaced. */
     public static String withHealth(Map<String, Object> inspection, String status) {
         Map<String, Object> copy = copy(inspection);
         edit(copy, "State", state -> edit(state, "Health", health -> health.put("Status", status)));
-        return Json.write(copy);
+        return write(copy);
     }
 
     /** Return an inspection whose every network lists exactly these aliases. */
@@ -73,7 +78,7 @@ public final class Recorded {
         Map<String, Object> copy = copy(inspection);
         edit(copy, "NetworkSettings", settings -> edit(settings, "Networks", networks -> networks.values().forEach(
                 network -> castMap(network).put("Aliases", List.of(aliases)))));
-        return Json.write(copy);
+        return write(copy);
     }
 
     @SuppressWarnings("unchecked")
@@ -85,7 +90,7 @@ public final class Recorded {
     @SuppressWarnings("unchecked")
     public static Map<String, Object> withPublicPort(Map<String, Object> entry, int port) {
         for (Object item : (List<Object>) entry.get("Ports")) {
-            ((Map<String, Object>) item).put("PublicPort", BigDecimal.valueOf(port));
+            ((Map<String, Object>) item).put("PublicPort", port);
         }
         return entry;
     }
@@ -102,7 +107,7 @@ public final class Recorded {
 
     /** Return a recorded document as text. */
     public static String text(Map<String, Object> document) {
-        return Json.write(document);
+        return write(document);
     }
 
     @SuppressWarnings("unchecked")
@@ -112,11 +117,7 @@ public final class Recorded {
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> copy(Object document) {
-        try {
-            return (Map<String, Object>) deepCopy(Json.parse(Json.write(document)));
-        } catch (Json.ParseException e) {
-            throw new IllegalStateException(e);
-        }
+        return (Map<String, Object>) deepCopy(document);
     }
 
     private static Object deepCopy(Object value) {
@@ -138,16 +139,21 @@ public final class Recorded {
             if (in == null) {
                 throw new IllegalArgumentException("missing recording " + resource);
             }
-            return Json.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            return JSON.readValue(new String(in.readAllBytes(), StandardCharsets.UTF_8), new TypeReference<Object>() {
+            });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("recording " + resource + " is not JSON: " + e.getOriginalMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (Json.ParseException e) {
-            throw new IllegalStateException("recording " + resource + " is not JSON: " + e.getMessage(), e);
         }
     }
 
     /** Return a document (as {@link #inspection} returns it) as JSON text. */
     public static String write(Object document) {
-        return Json.write(document);
+        try {
+            return JSON.writeValueAsString(document);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a recorded document is always JSON", e);
+        }
     }
 }
