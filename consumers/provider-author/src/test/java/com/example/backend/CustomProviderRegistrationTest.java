@@ -1,9 +1,8 @@
-package dev.backendconfig.env;
+package com.example.backend;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.example.backend.PortFileEndpointProvider;
 import dev.backendconfig.api.BackendResolver;
 import dev.backendconfig.api.InvalidBackendConfigurationException;
 import dev.backendconfig.api.Resolution;
@@ -18,7 +17,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Providers registered through this module's test {@code META-INF/services}, found by the real ServiceLoader. */
+/**
+ * This project's providers, registered through its test {@code META-INF/services} as the README says, found by the
+ * real ServiceLoader beside the built-in provider env, and ordered by priority or by setting {@code providers}.
+ */
 class CustomProviderRegistrationTest {
 
     @TempDir
@@ -93,7 +95,7 @@ class CustomProviderRegistrationTest {
     @Test
     void theReadmeShowsTheExampleProviderExactlyAsItCompiles() throws IOException {
         Path source = Path.of("src/test/java/com/example/backend/PortFileEndpointProvider.java");
-        String readme = Files.readString(Path.of("../README.md"));
+        String readme = Files.readString(Path.of("../../README.md"));
         assertThat(readme).contains("```java\n" + Files.readString(source) + "```\n");
         assertThat(readme).contains("com.example.backend.PortFileEndpointProvider\n");
         assertThat(PortFileEndpointProvider.PRIORITY).isEqualTo(250);
