@@ -39,7 +39,7 @@ import org.snakeyaml.engine.v2.scanner.StreamReader;
  * the real environment first, then the {@code .env} file beside the first compose file. Merge keys ({@code <<})
  * and anchors are followed. Services of later files add to those of earlier ones.
  */
-public final class ComposeModel {
+final class ComposeModel {
 
     /**
      * One service.

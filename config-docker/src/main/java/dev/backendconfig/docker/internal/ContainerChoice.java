@@ -11,7 +11,7 @@ import java.util.Optional;
  * {@code docker.service} when set); of several, replicas of one service give their first, else the one whose
  * service, container name or network alias contains {@code backend}; else none, listing the candidates.
  */
-public final class ContainerChoice {
+final class ContainerChoice {
 
     /** Look up a container's network aliases (an extra engine request, made only when needed). */
     @FunctionalInterface
