@@ -89,20 +89,22 @@ record Options(Path directory, List<Path> classpath, Format format, Optional<Pro
 
     /**
      * Split a class path as {@code java -cp} does: entries separated by the platform's path separator, relative ones
-     * resolved from the working directory, {@code DIR/*} standing for the jars in {@code DIR}. An entry that does not
-     * exist is refused, since it is most often a project that was not built yet.
+     * resolved from the working directory, {@code DIR/*} standing for the jars in {@code DIR}, an entry that does not
+     * exist skipped (a test-only project has no {@code target/classes}). When none exists, the project was most
+     * likely not built yet, and that is refused.
      */
     private static List<Path> classpath(Path workingDirectory, String value) throws UsageException {
         List<Path> entries = new ArrayList<>();
+        List<String> written = new ArrayList<>();
         for (String entry : value.split(Pattern.quote(File.pathSeparator))) {
             if (entry.isBlank()) {
                 continue;
             }
+            written.add(entry);
             boolean wildcard = entry.equals("*") || entry.endsWith(File.separator + "*");
             Path path = workingDirectory.resolve(wildcard ? entry.substring(0, entry.length() - 1) : entry).normalize();
             if (!Files.exists(path)) {
-                throw new UsageException("--classpath entry " + printable(entry) + ": " + path + " does not exist (build"
-                        + " the project first, for example with mvn test-compile)");
+                continue;
             }
             if (wildcard) {
                 entries.addAll(jarsIn(path, entry));
@@ -110,8 +112,12 @@ record Options(Path directory, List<Path> classpath, Format format, Optional<Pro
                 entries.add(path);
             }
         }
-        if (entries.isEmpty()) {
+        if (written.isEmpty()) {
             throw new UsageException("--classpath needs at least one entry, separated by '" + File.pathSeparator + "'");
+        }
+        if (entries.isEmpty()) {
+            throw new UsageException("--classpath " + printable(value) + ": none of its entries exists under "
+                    + workingDirectory + " (build the project first, for example with mvn test-compile)");
         }
         return List.copyOf(entries);
     }

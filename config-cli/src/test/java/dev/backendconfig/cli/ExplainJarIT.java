@@ -148,13 +148,19 @@ class ExplainJarIT {
     }
 
     @Test
-    void aClasspathEntryThatDoesNotExistIsABadArgument() throws Exception {
-        Outcome outcome = run(Map.of(), "--classpath", "target/test-classes");
+    void aMissingEntryIsSkippedAsJavaDoesButNoExistingEntryIsABadArgument() throws Exception {
+        aProjectWithItsOwnProvider();
+        String classpath = "target/test-classes" + File.pathSeparator + "target/classes";
 
-        assertThat(outcome.exit()).isEqualTo(64);
-        assertThat(outcome.err()).isEqualTo("explain: --classpath entry target/test-classes: "
-                + project.resolve("target/test-classes") + " does not exist (build the project first, for example with"
-                + " mvn test-compile)\n");
+        Outcome skipped = run(Map.of(), "--classpath", classpath);
+        assertThat(skipped.exit()).as(skipped.err()).isZero();
+        assertThat(skipped.out()).startsWith("backend: http://localhost:8123  ws://localhost:8123  (from port-file, ");
+
+        Outcome none = run(Map.of(), "--classpath", "build/classes" + File.pathSeparator + "target/classes");
+        assertThat(none.exit()).isEqualTo(64);
+        assertThat(none.err()).isEqualTo("explain: --classpath build/classes" + File.pathSeparator + "target/classes:"
+                + " none of its entries exists under " + project + " (build the project first, for example with mvn"
+                + " test-compile)\n");
     }
 
     @Test
