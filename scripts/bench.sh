@@ -48,7 +48,8 @@ else
   echo "bench: no Docker engine ($DOCKER_UNAVAILABLE); Docker figures use the fake engine"
 fi
 
+# In the reactor: config-bench's fake engine comes from config-test-support, which is never installed.
+mvn -B -q -pl config-bench -am package -DskipTests dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
 cd config-bench
-mvn -B -q dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
 java -cp "target/classes:$(cat target/classpath.txt)" -Dbench.project="$project" -Dbench.sizes="$sizes" \
   dev.backendconfig.bench.Benchmarks

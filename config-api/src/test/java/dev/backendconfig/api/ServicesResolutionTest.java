@@ -9,7 +9,7 @@ import dev.backendconfig.api.spi.Origin;
 import dev.backendconfig.api.spi.ProviderResult;
 import dev.backendconfig.api.spi.ResolutionContext;
 import dev.backendconfig.api.spi.Service;
-import dev.backendconfig.api.testing.FixedProvider;
+import dev.backendconfig.testsupport.FixedProvider;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -154,12 +154,12 @@ class ServicesResolutionTest {
 
     @Test
     void oneInfoLineNamesEveryEndpointFound() {
-        dev.backendconfig.api.testing.RecordingLogs.clear();
+        dev.backendconfig.testkit.RecordingLogs.clear();
         BackendResolver.of(List.of(providing("local", 300, Set.of("backend", "auth"))))
                 .resolve(context(Map.of("services", "auth")));
-        assertThat(dev.backendconfig.api.testing.RecordingLogs.events(org.slf4j.event.Level.INFO).stream()
+        assertThat(dev.backendconfig.testkit.RecordingLogs.events(org.slf4j.event.Level.INFO).stream()
                 .filter(event -> event.logger().equals(BackendResolver.class.getName())))
-                .singleElement().extracting(dev.backendconfig.api.testing.RecordingLogs.Event::message).asString()
+                .singleElement().extracting(dev.backendconfig.testkit.RecordingLogs.Event::message).asString()
                 .startsWith("backend: http://local-backend.test ws://local-backend.test; auth: http://local-auth.test"
                         + " ws://local-auth.test (from local, ");
     }

@@ -3,7 +3,7 @@ package dev.backendconfig.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.backendconfig.api.testing.CountingProvider;
+import dev.backendconfig.testsupport.CountingProvider;
 import dev.backendconfig.api.testing.ServiceFiles;
 import java.net.URI;
 import java.nio.file.Path;

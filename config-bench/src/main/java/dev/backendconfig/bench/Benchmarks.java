@@ -1,15 +1,15 @@
 package dev.backendconfig.bench;
 
-import static dev.backendconfig.docker.testing.Recorded.id;
-import static dev.backendconfig.docker.testing.Recorded.inspection;
-import static dev.backendconfig.docker.testing.Recorded.list;
-import static dev.backendconfig.docker.testing.Recorded.listEntry;
-import static dev.backendconfig.docker.testing.Recorded.text;
+import static dev.backendconfig.testsupport.Recorded.id;
+import static dev.backendconfig.testsupport.Recorded.inspection;
+import static dev.backendconfig.testsupport.Recorded.list;
+import static dev.backendconfig.testsupport.Recorded.listEntry;
+import static dev.backendconfig.testsupport.Recorded.text;
 
 import dev.backendconfig.api.BackendResolver;
 import dev.backendconfig.api.spi.ResolutionContext;
 import dev.backendconfig.docker.DockerEndpointProvider;
-import dev.backendconfig.docker.testing.FakeDockerEngine;
+import dev.backendconfig.testsupport.FakeDockerEngine;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;

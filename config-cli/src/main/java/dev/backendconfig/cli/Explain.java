@@ -9,13 +9,8 @@ import dev.backendconfig.api.spi.ProbeKind;
 import dev.backendconfig.api.spi.ProbeResult;
 import dev.backendconfig.api.spi.ResolutionContext;
 import dev.backendconfig.api.spi.Setting;
-import dev.backendconfig.api.spi.Settings;
 import java.io.PrintStream;
-import java.net.MalformedURLException;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -27,9 +22,12 @@ import java.util.Optional;
  * {@code explain}: resolve the backend from the shell, with every provider on the classpath, and print why.
  *
  * <pre>
- *   java -jar backend-config.jar [--dir DIR] [--format=text|env|json] [--probe=none|tcp|http|websocket]
- *                                [--set key=value]... [--help]
+ *   java -jar backend-config.jar [--dir DIR] [--classpath PATH] [--format=text|env|json]
+ *                                [--probe=none|tcp|http|websocket] [--set key=value]... [--help]
  * </pre>
+ *
+ * {@code --classpath} adds the project's test class path (as {@code java -cp} writes it), so that its own providers,
+ * their settings and its {@code backend-config.properties} count as in its tests.
  *
  * Exit codes: 0 found, 2 not found (or the probe failed), 3 invalid configuration, 64 bad arguments, 70 an
  * unexpected error. Errors go to standard error, one line each.
@@ -88,13 +86,19 @@ public final class Explain {
             err.println("explain: " + e.getMessage());
             return USAGE;
         }
-        BackendResolver resolver = BackendResolver.create(Explain.class.getClassLoader());
+        try (UserClasspath classpath = UserClasspath.of(options.classpath())) {
+            return classpath.withContextLoader(() -> explainOrHelp(options, classpath));
+        }
+    }
+
+    private int explainOrHelp(Options options, UserClasspath classpath) {
+        BackendResolver resolver = BackendResolver.create(classpath.loader());
         if (options.help()) {
             out.print(Help.text(resolver));
             return FOUND;
         }
         try {
-            return explain(options, resolver);
+            return explain(options, resolver, classpath.settingsResource(options.directory()));
         } catch (ProviderFailedException e) {
             Output.of(options.format()).partial(e.report(), out);
             err.println("explain: " + e.getMessage().lines().findFirst().orElse("") + " (please report it)");
@@ -112,13 +116,13 @@ public final class Explain {
         }
     }
 
-    private int explain(Options options, BackendResolver resolver) {
+    private int explain(Options options, BackendResolver resolver, ClassLoader settingsResource) {
         Map<String, String> settings = new LinkedHashMap<>(options.settings());
         options.probe().ifPresent(kind -> settings.putIfAbsent("probe", Setting.spelling(kind)));
         ResolutionContext context = ResolutionContext.builder()
                 .environment(environment)
                 .systemProperties(systemProperties)
-                .settingsResource(projectResources(options.directory()))
+                .settingsResource(settingsResource)
                 .workingDirectory(options.directory())
                 .settings(settings, "--set")
                 .build();
@@ -140,21 +144,5 @@ public final class Explain {
             return NOT_FOUND;
         }
         return FOUND;
-    }
-
-    /**
-     * Return a class loader that sees the project's {@code src/test/resources} (where its
-     * {@code backend-config.properties} lives, as its tests see it), or nothing.
-     */
-    private static ClassLoader projectResources(Path directory) {
-        Path resources = directory.resolve("src/test/resources");
-        if (!Files.isRegularFile(resources.resolve(Settings.RESOURCE))) {
-            return null;
-        }
-        try {
-            return new URLClassLoader(new URL[] {resources.toUri().toURL()}, null);
-        } catch (MalformedURLException e) {
-            throw new IllegalStateException("a directory path is always a URL", e);
-        }
     }
 }

@@ -20,7 +20,12 @@ final class Help {
 
                 Options:
                   --dir DIR                           project directory to resolve from (default: the current one);
-                                                      its src/test/resources/backend-config.properties is read
+                                                      without --classpath, its src/test/resources/
+                                                      backend-config.properties is read
+                  --classpath PATH                    the project's test class path, entries separated by the path separator
+                                                      as for java -cp (DIR/* for the jars in DIR): its providers,
+                                                      their settings and its backend-config.properties count as in
+                                                      its tests
                   --format text|env|json              text: the report (default); env: BACKEND_URL=, WEBSOCKET_URL=
                                                       and BACKEND_SOURCE= lines, shell-quoted; json: a document with
                                                       the endpoint and every provider's outcome

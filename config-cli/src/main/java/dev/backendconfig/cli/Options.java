@@ -3,24 +3,32 @@ package dev.backendconfig.cli;
 import dev.backendconfig.api.Secrets;
 import dev.backendconfig.api.spi.ProbeKind;
 import dev.backendconfig.api.spi.Setting;
+import java.io.File;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The parsed command line of {@code explain}.
  *
  * @param directory the project directory to resolve from
+ * @param classpath the user's test class path given with {@code --classpath}, each entry an existing file or
+ *     directory; empty when not given
  * @param format how to print the outcome
  * @param probe the probe to check the chosen endpoint with, if any
  * @param settings settings given with {@code --set}
  * @param help whether {@code --help} was asked for
  */
-record Options(Path directory, Format format, Optional<ProbeKind> probe, Map<String, String> settings, boolean help) {
+record Options(Path directory, List<Path> classpath, Format format, Optional<ProbeKind> probe,
+        Map<String, String> settings, boolean help) {
 
     /** The output formats. */
     enum Format {
@@ -35,6 +43,7 @@ record Options(Path directory, Format format, Optional<ProbeKind> probe, Map<Str
     /** Parse the arguments; {@code workingDirectory} is where a relative {@code --dir} starts. */
     static Options parse(List<String> arguments, Path workingDirectory) throws UsageException {
         Path directory = workingDirectory;
+        List<Path> classpath = List.of();
         Format format = Format.TEXT;
         Optional<ProbeKind> probe = Optional.empty();
         Map<String, String> settings = new LinkedHashMap<>();
@@ -47,7 +56,7 @@ record Options(Path directory, Format format, Optional<ProbeKind> probe, Map<Str
                 help = true;
                 continue;
             }
-            if (!List.of("--dir", "--format", "--probe", "--set").contains(name)) {
+            if (!List.of("--dir", "--classpath", "--format", "--probe", "--set").contains(name)) {
                 throw new UsageException("unknown option '" + printable(argument) + "' (see --help)");
             }
             String value;
@@ -60,12 +69,13 @@ record Options(Path directory, Format format, Optional<ProbeKind> probe, Map<Str
             }
             switch (name) {
                 case "--dir" -> directory = directory(workingDirectory, value);
+                case "--classpath" -> classpath = classpath(workingDirectory, value);
                 case "--format" -> format = format(value);
                 case "--probe" -> probe = Optional.of(probe(value));
                 default -> setting(value, settings);
             }
         }
-        return new Options(directory, format, probe, settings, help);
+        return new Options(directory, classpath, format, probe, settings, help);
     }
 
     private static Path directory(Path workingDirectory, String value) throws UsageException {
@@ -75,6 +85,51 @@ record Options(Path directory, Format format, Optional<ProbeKind> probe, Map<Str
                     + (Files.exists(directory) ? " is not a directory" : " does not exist"));
         }
         return directory;
+    }
+
+    /**
+     * Split a class path as {@code java -cp} does: entries separated by the platform's path separator, relative ones
+     * resolved from the working directory, {@code DIR/*} standing for the jars in {@code DIR}, an entry that does not
+     * exist skipped (a test-only project has no {@code target/classes}). When none exists, the project was most
+     * likely not built yet, and that is refused.
+     */
+    private static List<Path> classpath(Path workingDirectory, String value) throws UsageException {
+        List<Path> entries = new ArrayList<>();
+        List<String> written = new ArrayList<>();
+        for (String entry : value.split(Pattern.quote(File.pathSeparator))) {
+            if (entry.isBlank()) {
+                continue;
+            }
+            written.add(entry);
+            boolean wildcard = entry.equals("*") || entry.endsWith(File.separator + "*");
+            Path path = workingDirectory.resolve(wildcard ? entry.substring(0, entry.length() - 1) : entry).normalize();
+            if (!Files.exists(path)) {
+                continue;
+            }
+            if (wildcard) {
+                entries.addAll(jarsIn(path, entry));
+            } else {
+                entries.add(path);
+            }
+        }
+        if (written.isEmpty()) {
+            throw new UsageException("--classpath needs at least one entry, separated by '" + File.pathSeparator + "'");
+        }
+        if (entries.isEmpty()) {
+            throw new UsageException("--classpath " + printable(value) + ": none of its entries exists under "
+                    + workingDirectory + " (build the project first, for example with mvn test-compile)");
+        }
+        return List.copyOf(entries);
+    }
+
+    private static List<Path> jarsIn(Path directory, String entry) throws UsageException {
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.filter(file -> file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".jar"))
+                    .sorted().toList();
+        } catch (IOException e) {
+            throw new UsageException("--classpath entry " + printable(entry) + ": cannot list " + directory + " ("
+                    + e.getClass().getSimpleName() + ")");
+        }
     }
 
     private static Format format(String value) throws UsageException {

@@ -2,6 +2,7 @@ package dev.backendconfig.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -76,6 +79,87 @@ class ExplainJarIT {
         Outcome outcome = run(Map.of(), "--format=yaml");
         assertThat(outcome.exit()).isEqualTo(64);
         assertThat(outcome.err()).isEqualTo("explain: --format expects text, env or json, got 'yaml'\n");
+    }
+
+    /**
+     * A project as Maven leaves it after test-compile: the README's PortFileEndpointProvider compiled into
+     * target/test-classes with its services file, and backend-config.properties in src/test/resources (copied to
+     * target/test-classes) setting the provider's own key.
+     */
+    private void aProjectWithItsOwnProvider() throws IOException {
+        Path classes = Files.createDirectories(project.resolve("target/test-classes"));
+        Path source = Path.of(System.getProperty("example.provider"));
+        JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
+        int compiled = compiler.run(null, null, null, "-d", classes.toString(), "-cp", System.getProperty("explain.jar"),
+                source.toString());
+        assertThat(compiled).as("javac of %s", source).isZero();
+        Path services = Files.createDirectories(classes.resolve("META-INF/services"));
+        Files.writeString(services.resolve("dev.backendconfig.api.spi.BackendEndpointProvider"),
+                "com.example.backend.PortFileEndpointProvider\n");
+        String settings = "port-file.path=run/port\n";
+        Files.writeString(Files.createDirectories(project.resolve("src/test/resources"))
+                .resolve("backend-config.properties"), settings);
+        Files.writeString(classes.resolve("backend-config.properties"), settings);
+        Files.writeString(Files.createDirectories(project.resolve("run")).resolve("port"), "8123\n");
+    }
+
+    @Test
+    void aCustomProviderAndItsSettingOnTheClasspathCountAsInTheTests() throws Exception {
+        aProjectWithItsOwnProvider();
+
+        Outcome outcome = run(Map.of(), "--classpath", "target/test-classes", "--set", "providers=port-file,docker");
+
+        assertThat(outcome.exit()).as(outcome.err()).isZero();
+        assertThat(outcome.out()).startsWith("backend: http://localhost:8123  ws://localhost:8123  (from port-file, ")
+                .contains("  port-file  250  found        the launcher wrote port 8123 to " + project.resolve("run/port"))
+                .contains("  docker     200  not asked")
+                .contains("  setting port-file.path=run/port (" + project.resolve("src/test/resources/"
+                        + "backend-config.properties") + ":1)");
+        assertThat(outcome.err()).isEmpty();
+    }
+
+    @Test
+    void withoutTheClasspathTheSameProjectsSettingBelongsToNoLoadedProvider() throws Exception {
+        aProjectWithItsOwnProvider();
+
+        Outcome outcome = run(Map.of());
+
+        assertThat(outcome.exit()).isEqualTo(3);
+        assertThat(outcome.err()).isEqualTo("explain: " + project.resolve("src/test/resources/backend-config.properties")
+                + ":1: setting 'port-file.path' has no effect: no provider 'port-file' is on the classpath (loaded:"
+                + " docker, env, staging); add the module that provides it as a test dependency, or remove the"
+                + " setting\n");
+    }
+
+    @Test
+    void aJarOnTheClasspathThatExplainAlreadyHoldsIsNotADuplicate() throws Exception {
+        aProjectWithItsOwnProvider();
+        Path envJar = Path.of(System.getProperty("config-env.jar"));
+        assertThat(envJar).isRegularFile();
+
+        Outcome outcome = run(Map.of("TEST_BACKEND_URL", "http://localhost:8002"), "--classpath",
+                "target/test-classes" + File.pathSeparator + envJar);
+
+        assertThat(outcome.exit()).as(outcome.err()).isZero();
+        assertThat(outcome.out().lines().filter(line -> line.startsWith("  env "))).hasSize(1);
+        assertThat(outcome.out()).startsWith("backend: http://localhost:8002  ws://localhost:8002  (from env, ")
+                .doesNotContain("not loaded").doesNotContain("already used");
+    }
+
+    @Test
+    void aMissingEntryIsSkippedAsJavaDoesButNoExistingEntryIsABadArgument() throws Exception {
+        aProjectWithItsOwnProvider();
+        String classpath = "target/test-classes" + File.pathSeparator + "target/classes";
+
+        Outcome skipped = run(Map.of(), "--classpath", classpath);
+        assertThat(skipped.exit()).as(skipped.err()).isZero();
+        assertThat(skipped.out()).startsWith("backend: http://localhost:8123  ws://localhost:8123  (from port-file, ");
+
+        Outcome none = run(Map.of(), "--classpath", "build/classes" + File.pathSeparator + "target/classes");
+        assertThat(none.exit()).isEqualTo(64);
+        assertThat(none.err()).isEqualTo("explain: --classpath build/classes" + File.pathSeparator + "target/classes:"
+                + " none of its entries exists under " + project + " (build the project first, for example with mvn"
+                + " test-compile)\n");
     }
 
     @Test

@@ -6,11 +6,9 @@ import dev.backendconfig.api.spi.ResolutionContext;
 import dev.backendconfig.api.spi.ServiceSetting;
 import dev.backendconfig.api.spi.Setting;
 import dev.backendconfig.docker.internal.ComposePrediction;
-import dev.backendconfig.docker.internal.ContainerSummary;
 import dev.backendconfig.docker.internal.DockerSettings;
 import dev.backendconfig.docker.internal.EngineClient;
 import dev.backendconfig.docker.internal.EngineDiscovery;
-import dev.backendconfig.docker.internal.EngineException;
 import dev.backendconfig.docker.internal.EngineLocator;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -67,18 +65,7 @@ public final class DockerEndpointProvider implements BackendEndpointProvider {
         EngineLocator.Located.Found found = (EngineLocator.Located.Found) located;
         EngineClient client = new EngineClient(found.address(), timeout(context));
         String engine = "engine " + found.address();
-        EngineDiscovery discovery = new EngineDiscovery(context, client, ID);
-        List<ContainerSummary> running;
-        try {
-            running = discovery.list();
-        } catch (EngineException e) {
-            return prediction.predict(e.getMessage(), false).withNote(engine);
-        }
-        try {
-            return discovery.discover(running).withNote(engine);
-        } catch (EngineException e) {
-            return ProviderResult.unavailable(e.getMessage()).withNote(engine);
-        }
+        return new EngineDiscovery(context, client, ID).discoverOr(prediction).withNote(engine);
     }
 
     @Override

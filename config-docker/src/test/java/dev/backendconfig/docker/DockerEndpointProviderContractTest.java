@@ -1,23 +1,36 @@
 package dev.backendconfig.docker;
 
-import static dev.backendconfig.docker.testing.Recorded.id;
-import static dev.backendconfig.docker.testing.Recorded.inspection;
-import static dev.backendconfig.docker.testing.Recorded.list;
-import static dev.backendconfig.docker.testing.Recorded.listEntry;
-import static dev.backendconfig.docker.testing.Recorded.text;
+import static dev.backendconfig.testsupport.Recorded.id;
+import static dev.backendconfig.testsupport.Recorded.inspection;
+import static dev.backendconfig.testsupport.Recorded.list;
+import static dev.backendconfig.testsupport.Recorded.listEntry;
+import static dev.backendconfig.testsupport.Recorded.text;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.backendconfig.api.spi.BackendEndpointProvider;
+import dev.backendconfig.api.spi.ProviderResult;
 import dev.backendconfig.api.spi.ResolutionContext;
-import dev.backendconfig.api.testing.BackendEndpointProviderContractTest;
-import dev.backendconfig.docker.testing.FakeDockerEngine;
+import dev.backendconfig.testkit.BackendEndpointProviderContractTest;
+import dev.backendconfig.testsupport.AlpineStack;
+import dev.backendconfig.testsupport.FakeDockerEngine;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
+/**
+ * The contract, with the secret planted where provider docker really reads: the user info of {@code DOCKER_HOST},
+ * a label of the container in the engine's list and inspection, and the container's environment in the inspection;
+ * and, through the compose prediction, the compose file's {@code .env}.
+ */
 class DockerEndpointProviderContractTest extends BackendEndpointProviderContractTest {
 
     private FakeDockerEngine engine;
+    private String listReply;
+    private String inspectReply;
 
     @AfterEach
     void stopEngine() throws IOException {
@@ -33,23 +46,72 @@ class DockerEndpointProviderContractTest extends BackendEndpointProviderContract
 
     @Override
     protected int documentedPriority() {
-        return DockerEndpointProvider.PRIORITY;
+        return 200;
     }
 
     @Override
     protected ResolutionContext foundContext(Path directory) throws IOException {
         if (engine == null) {
-            engine = FakeDockerEngine.onUnixSocket(directory.resolve("engine.sock"));
-            Map<String, Object> alpine = listEntry("alpine-test-backend");
-            engine.containers(list(alpine)).inspect(id(alpine), text(inspection("alpine")));
+            engine = FakeDockerEngine.onLoopback();
+            Map<String, Object> alpine = withSecretLabel(listEntry("alpine-test-backend"));
+            Map<String, Object> inspected = withSecretLabel(inspection("alpine"));
+            castMap(inspected.get("Config")).put("Env", List.of("PATH=/usr/bin", "DB_PASSWORD=" + plantedSecret()));
+            listReply = list(alpine);
+            inspectReply = text(inspected);
+            engine.containers(listReply).inspect(id(alpine), inspectReply);
         }
+        String userInfo = "e2e:" + plantedSecret() + "@";
         return ResolutionContext.builder().workingDirectory(directory)
-                .environment(Map.of("DOCKER_HOST", engine.dockerHost(), "TEST_USER_PASSWORD", plantedSecret()))
+                .environment(Map.of("DOCKER_HOST", engine.dockerHost().replace("tcp://", "tcp://" + userInfo)))
                 .build();
     }
 
     @Override
     protected String expectedHttp() {
         return "http://localhost:8002";
+    }
+
+    @Test
+    void theSecretIsInEveryEngineReplyTheProviderAskedFor() throws IOException {
+        ResolutionContext context = foundContext(directory);
+        assertThat(context.environment().get("DOCKER_HOST")).contains(plantedSecret());
+        assertThat(listReply).contains(plantedSecret());
+        assertThat(inspectReply).contains("DB_PASSWORD=" + plantedSecret()).contains("com.example.db-password");
+
+        provider().resolve(context);
+
+        assertThat(engine.requests()).anyMatch(request -> request.startsWith("GET /containers/json"))
+                .anyMatch(request -> request.startsWith("GET /containers/" + id(listEntry("alpine-test-backend"))
+                        + "/json"));
+    }
+
+    @Test
+    void neverShowsASecretOfTheComposeEnvFile() throws IOException {
+        Path compose = Files.createDirectories(directory.resolve("docker")).resolve("docker-compose.alpine-test.yml");
+        Files.writeString(compose, AlpineStack.COMPOSE_FILE.replace("    ports:\n",
+                "    environment:\n      - DB_PASSWORD=${DB_PASSWORD}\n    ports:\n"));
+        Files.writeString(compose.resolveSibling(".env"), "ALPINE_TEST_BACKEND_PORT=8002\nDB_PASSWORD="
+                + plantedSecret() + "\n");
+        ResolutionContext context = ResolutionContext.builder().workingDirectory(directory)
+                .environment(Map.of("DOCKER_HOST", "unix://" + directory.resolve("no-engine.sock")))
+                .settings(Map.of("docker.compose-file", compose.toString(), "probe", "none")).build();
+
+        ProviderResult result = provider().resolve(context);
+
+        assertThat(result).isInstanceOf(ProviderResult.Found.class);
+        assertThat(((ProviderResult.Found) result).endpoint().http()).hasToString("http://localhost:8002");
+        assertNeverShown(result);
+    }
+
+    private Map<String, Object> withSecretLabel(Map<String, Object> container) {
+        Map<String, Object> labels = castMap(container.containsKey("Labels") ? container.get("Labels")
+                : castMap(container.get("Config")).get("Labels"));
+        labels.put("com.example.db-password", plantedSecret());
+        return container;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> castMap(Object value) {
+        return (Map<String, Object>) value;
     }
 }

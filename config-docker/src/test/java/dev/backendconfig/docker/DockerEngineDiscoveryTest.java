@@ -1,14 +1,14 @@
 package dev.backendconfig.docker;
 
-import static dev.backendconfig.docker.testing.Recorded.id;
-import static dev.backendconfig.docker.testing.Recorded.inspection;
-import static dev.backendconfig.docker.testing.Recorded.list;
-import static dev.backendconfig.docker.testing.Recorded.listEntry;
-import static dev.backendconfig.docker.testing.Recorded.renamed;
-import static dev.backendconfig.docker.testing.Recorded.text;
-import static dev.backendconfig.docker.testing.Recorded.withAliases;
-import static dev.backendconfig.docker.testing.Recorded.withHealth;
-import static dev.backendconfig.docker.testing.Recorded.withPublicPort;
+import static dev.backendconfig.testsupport.Recorded.id;
+import static dev.backendconfig.testsupport.Recorded.inspection;
+import static dev.backendconfig.testsupport.Recorded.list;
+import static dev.backendconfig.testsupport.Recorded.listEntry;
+import static dev.backendconfig.testsupport.Recorded.renamed;
+import static dev.backendconfig.testsupport.Recorded.text;
+import static dev.backendconfig.testsupport.Recorded.withAliases;
+import static dev.backendconfig.testsupport.Recorded.withHealth;
+import static dev.backendconfig.testsupport.Recorded.withPublicPort;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -16,8 +16,8 @@ import dev.backendconfig.api.BackendEndpoint;
 import dev.backendconfig.api.InvalidBackendConfigurationException;
 import dev.backendconfig.api.spi.ProviderResult;
 import dev.backendconfig.api.spi.ResolutionContext;
-import dev.backendconfig.api.testing.LoopbackServers;
-import dev.backendconfig.docker.testing.FakeDockerEngine;
+import dev.backendconfig.testkit.LoopbackServers;
+import dev.backendconfig.testsupport.FakeDockerEngine;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;

@@ -1,18 +1,18 @@
 package dev.backendconfig.docker;
 
-import static dev.backendconfig.docker.testing.Recorded.inspection;
-import static dev.backendconfig.docker.testing.Recorded.listEntry;
-import static dev.backendconfig.docker.testing.Recorded.renamed;
-import static dev.backendconfig.docker.testing.Recorded.text;
-import static dev.backendconfig.docker.testing.Recorded.withHealth;
+import static dev.backendconfig.testsupport.Recorded.inspection;
+import static dev.backendconfig.testsupport.Recorded.listEntry;
+import static dev.backendconfig.testsupport.Recorded.renamed;
+import static dev.backendconfig.testsupport.Recorded.text;
+import static dev.backendconfig.testsupport.Recorded.withHealth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.backendconfig.api.InvalidBackendConfigurationException;
 import dev.backendconfig.api.spi.ProviderResult;
 import dev.backendconfig.api.spi.ResolutionContext;
-import dev.backendconfig.docker.testing.FakeDockerEngine;
-import dev.backendconfig.docker.testing.Recorded;
+import dev.backendconfig.testsupport.FakeDockerEngine;
+import dev.backendconfig.testsupport.Recorded;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;

@@ -2,7 +2,7 @@ package dev.backendconfig.env;
 
 import dev.backendconfig.api.spi.BackendEndpointProvider;
 import dev.backendconfig.api.spi.ResolutionContext;
-import dev.backendconfig.api.testing.BackendEndpointProviderContractTest;
+import dev.backendconfig.testkit.BackendEndpointProviderContractTest;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -15,7 +15,7 @@ class EnvEndpointProviderContractTest extends BackendEndpointProviderContractTes
 
     @Override
     protected int documentedPriority() {
-        return EnvEndpointProvider.PRIORITY;
+        return 300;
     }
 
     @Override

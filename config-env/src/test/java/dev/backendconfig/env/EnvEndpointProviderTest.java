@@ -8,7 +8,7 @@ import dev.backendconfig.api.InvalidBackendConfigurationException;
 import dev.backendconfig.api.spi.Origin;
 import dev.backendconfig.api.spi.ProviderResult;
 import dev.backendconfig.api.spi.ResolutionContext;
-import dev.backendconfig.api.testing.RecordingLogs;
+import dev.backendconfig.testkit.RecordingLogs;
 import java.net.URI;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -5,27 +5,19 @@ import dev.backendconfig.api.Resolution;
 import dev.backendconfig.api.ResolutionReport;
 import dev.backendconfig.api.TestContext;
 import dev.backendconfig.api.spi.ProbeKind;
-import dev.backendconfig.api.spi.ProbeResult;
 import dev.backendconfig.junit.internal.JunitSettings;
-import java.lang.reflect.AnnotatedElement;
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
+import java.lang.reflect.Parameter;
 import java.net.URI;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.TreeMap;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
-import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.extension.TestInstancePostProcessor;
-import org.junit.platform.commons.support.AnnotationSupport;
 import org.opentest4j.TestAbortedException;
 
 /**
@@ -50,41 +42,41 @@ public final class BackendExtension
         implements BeforeAllCallback, TestInstancePostProcessor, BeforeEachCallback, ParameterResolver {
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(BackendExtension.class);
-    private static final List<Class<?>> INJECTABLE_URL_TYPES = List.of(URI.class, String.class);
 
     private final OnMissing onMissing;
     private final Map<String, String> settings;
-    private final ProbeKind reachableKind;
-    private final String reachablePath;
+    private final ReachabilityCheck reachability;
 
     /** Create the extension as {@link BackendTest} does: settings from the environment, on-missing from the annotation. */
     public BackendExtension() {
-        this(OnMissing.SETTING, Map.of(), null, "");
+        this(OnMissing.SETTING, Map.of(), new ReachabilityCheck(null, ""));
     }
 
-    private BackendExtension(OnMissing onMissing, Map<String, String> settings, ProbeKind reachableKind,
-            String reachablePath) {
+    private BackendExtension(OnMissing onMissing, Map<String, String> settings, ReachabilityCheck reachability) {
         this.onMissing = onMissing;
         this.settings = Map.copyOf(settings);
-        this.reachableKind = reachableKind;
-        this.reachablePath = reachablePath;
+        this.reachability = reachability;
     }
 
-    /** Start configuring an extension for {@code @RegisterExtension}. */
+    /**
+     * Start configuring an extension for {@code @RegisterExtension}.
+     *
+     * @return a builder with the defaults of {@link BackendTest}
+     */
     public static Builder builder() {
         return new Builder();
     }
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        shared(context).resolution().ifPresent(resolution -> inject(null, context.getRequiredTestClass(), resolution, true));
+        shared(context).resolution().ifPresent(resolution -> FieldInjection.injectStatic(context.getRequiredTestClass(),
+                resolution));
     }
 
     @Override
     public void postProcessTestInstance(Object testInstance, ExtensionContext context) {
-        checkFields(testInstance.getClass());
-        shared(context).resolution().ifPresent(resolution -> inject(testInstance, testInstance.getClass(), resolution,
-                false));
+        FieldInjection.check(testInstance.getClass());
+        shared(context).resolution().ifPresent(resolution -> FieldInjection.injectInstance(testInstance, resolution));
     }
 
     @Override
@@ -97,35 +89,18 @@ public final class BackendExtension
             throw new TestAbortedException("Skipped because no backend was found (on-missing = skip).\n"
                     + shared.failureMessage());
         }
-        Optional<RequiresReachableBackend> required = requiresReachable(context);
-        ProbeKind kind = reachableKind != null ? reachableKind : required.map(RequiresReachableBackend::probe).orElse(null);
-        if (kind == null || kind == ProbeKind.NONE) {
-            return;
-        }
-        String path = reachableKind != null ? reachablePath : required.map(RequiresReachableBackend::path).orElse("");
-        ProbeResult probe = shared.probe(kind, path);
-        if (!probe.ready()) {
-            Resolution resolution = shared.resolution().get();
-            String message = "The backend " + resolution.endpoint().maskedHttp() + " (from "
-                    + resolution.endpoint().source() + ") is not reachable: " + probe.description() + "\n"
-                    + resolution.report().render();
-            if (onMissing(context, shared) == OnMissing.SKIP) {
-                throw new TestAbortedException("Skipped because the backend is not reachable (on-missing = skip). "
-                        + message);
-            }
-            throw new BackendUnreachableException(message);
-        }
+        reachability.check(context, shared, onMissing(context, shared));
     }
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-        Class<?> type = parameter.getParameter().getType();
-        if (parameter.isAnnotated(BackendUrl.class) || parameter.isAnnotated(WebSocketUrl.class)) {
-            checkUrlTarget(parameter.getParameter(), type, "parameter '" + parameter.getParameter().getName() + "' of "
+        Parameter target = parameter.getParameter();
+        if (InjectedValues.isUrlTarget(target)) {
+            InjectedValues.checkUrlTarget(target, target.getType(), "parameter '" + target.getName() + "' of "
                     + parameter.getDeclaringExecutable());
             return true;
         }
-        return type == BackendEndpoint.class || type == TestContext.class || type == ResolutionReport.class;
+        return InjectedValues.isWholeType(target.getType());
     }
 
     @Override
@@ -133,121 +108,21 @@ public final class BackendExtension
         SharedResolution shared = shared(context);
         Resolution resolution = shared.resolution().orElseThrow(() -> new ParameterResolutionException(
                 "cannot inject the backend into " + parameter.getParameter() + ": no backend was found", shared.failure()));
-        return value(parameter.getParameter(), parameter.getParameter().getType(), resolution);
+        return InjectedValues.value(parameter.getParameter(), parameter.getParameter().getType(), resolution);
     }
 
     private SharedResolution shared(ExtensionContext context) {
-        ExtensionContext.Store store = context.getRoot().getStore(NAMESPACE);
-        Map<String, String> key = new TreeMap<>(settings);
-        return resolveOnce(store, key);
-    }
-
-    // getOrComputeIfAbsent is deprecated in Jupiter 6 in favour of computeIfAbsent, which Jupiter 5.14 lacks; the
-    // extension supports both, so it calls the method they share.
-    @SuppressWarnings("deprecation")
-    private static SharedResolution resolveOnce(ExtensionContext.Store store, Map<String, String> key) {
-        return store.getOrComputeIfAbsent(key, SharedResolution::resolve, SharedResolution.class);
+        return SharedResolution.of(context.getRoot().getStore(NAMESPACE), settings);
     }
 
     private OnMissing onMissing(ExtensionContext context, SharedResolution shared) {
         OnMissing chosen = onMissing;
         if (chosen == OnMissing.SETTING) {
-            chosen = annotation(context.getTestClass(), BackendTest.class).map(BackendTest::onMissing)
-                    .orElse(OnMissing.SETTING);
+            chosen = ReachabilityCheck.onClassOrEnclosing(context.getTestClass(), BackendTest.class)
+                    .map(BackendTest::onMissing).orElse(OnMissing.SETTING);
         }
         return chosen == OnMissing.SETTING
                 ? shared.onMissingSetting(context.getConfigurationParameter(JunitSettings.ON_MISSING_PARAMETER)) : chosen;
-    }
-
-    private static Optional<RequiresReachableBackend> requiresReachable(ExtensionContext context) {
-        Optional<RequiresReachableBackend> onMethod = context.getTestMethod()
-                .flatMap(method -> AnnotationSupport.findAnnotation(method, RequiresReachableBackend.class));
-        return onMethod.isPresent() ? onMethod : annotation(context.getTestClass(), RequiresReachableBackend.class);
-    }
-
-    /** Find an annotation on a class, its superclasses (through @Inherited) or the classes enclosing it. */
-    private static <A extends java.lang.annotation.Annotation> Optional<A> annotation(Optional<Class<?>> start,
-            Class<A> type) {
-        for (Class<?> current = start.orElse(null); current != null; current = current.getEnclosingClass()) {
-            Optional<A> found = AnnotationSupport.findAnnotation(current, type);
-            if (found.isPresent()) {
-                return found;
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static void checkFields(Class<?> type) {
-        for (Class<?> current = type; current != null && current != Object.class; current = current.getSuperclass()) {
-            for (Field field : current.getDeclaredFields()) {
-                if (field.isAnnotationPresent(BackendUrl.class) || field.isAnnotationPresent(WebSocketUrl.class)) {
-                    checkUrlTarget(field, field.getType(), "field '" + field.getName() + "' of " + current.getName());
-                    if (Modifier.isFinal(field.getModifiers())) {
-                        throw new ExtensionConfigurationException("@" + urlAnnotation(field).getSimpleName()
-                                + " cannot be injected into final field '" + field.getName() + "' of "
-                                + current.getName() + "; remove final");
-                    }
-                }
-            }
-        }
-    }
-
-    private static void inject(Object instance, Class<?> type, Resolution resolution, boolean statics) {
-        for (Class<?> current = type; current != null && current != Object.class; current = current.getSuperclass()) {
-            for (Field field : current.getDeclaredFields()) {
-                boolean annotated = field.isAnnotationPresent(BackendUrl.class) || field.isAnnotationPresent(WebSocketUrl.class);
-                if (!annotated || Modifier.isStatic(field.getModifiers()) != statics) {
-                    continue;
-                }
-                checkUrlTarget(field, field.getType(), "field '" + field.getName() + "' of " + current.getName());
-                try {
-                    field.setAccessible(true);
-                    field.set(instance, value(field, field.getType(), resolution));
-                } catch (IllegalAccessException | RuntimeException e) {
-                    throw new ExtensionConfigurationException("cannot inject the backend URL into field '"
-                            + field.getName() + "' of " + current.getName() + ": " + e.getMessage(), e);
-                }
-            }
-        }
-    }
-
-    private static Object value(AnnotatedElement element, Class<?> type, Resolution resolution) {
-        BackendEndpoint endpoint = resolution.endpoint();
-        if (type == BackendEndpoint.class) {
-            return endpoint;
-        }
-        if (type == TestContext.class) {
-            return TestContext.of(resolution);
-        }
-        if (type == ResolutionReport.class) {
-            return resolution.report();
-        }
-        URI url;
-        BackendUrl http = element.getAnnotation(BackendUrl.class);
-        if (http != null) {
-            url = endpoint.http(http.value());
-        } else {
-            url = endpoint.webSocket(element.getAnnotation(WebSocketUrl.class).value());
-        }
-        return type == String.class ? url.toString() : url;
-    }
-
-    private static void checkUrlTarget(AnnotatedElement element, Class<?> type, String described) {
-        if (element.isAnnotationPresent(BackendUrl.class) && element.isAnnotationPresent(WebSocketUrl.class)) {
-            throw new ParameterResolutionException(described + " is annotated both @BackendUrl and @WebSocketUrl;"
-                    + " choose one");
-        }
-        if (!INJECTABLE_URL_TYPES.contains(type)) {
-            String annotation = "@" + urlAnnotation(element).getSimpleName();
-            String message = annotation + " cannot be injected into " + described + " of type " + type.getName()
-                    + "; supported types are java.net.URI and java.lang.String";
-            throw element instanceof Field ? new ExtensionConfigurationException(message)
-                    : new ParameterResolutionException(message);
-        }
-    }
-
-    private static Class<?> urlAnnotation(AnnotatedElement element) {
-        return element.isAnnotationPresent(BackendUrl.class) ? BackendUrl.class : WebSocketUrl.class;
     }
 
     /** Configures a {@link BackendExtension}. */
@@ -260,28 +135,49 @@ public final class BackendExtension
         private Builder() {
         }
 
-        /** Fail or skip when no backend is found (default: setting {@code junit.on-missing}). */
+        /**
+         * Fail or skip when no backend is found (default: setting {@code junit.on-missing}).
+         *
+         * @param onMissing what to do
+         * @return this builder
+         */
         public Builder onMissing(OnMissing onMissing) {
             this.onMissing = Objects.requireNonNull(onMissing, "onMissing");
             return this;
         }
 
-        /** Override one setting (key without prefix) for this extension's resolution. */
+        /**
+         * Override one setting (key without prefix) for this extension's resolution.
+         *
+         * @param key the setting's key, for example {@code providers}
+         * @param value its value
+         * @return this builder
+         */
         public Builder setting(String key, String value) {
             settings.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
             return this;
         }
 
-        /** Probe the backend before every test, as {@link RequiresReachableBackend} does. */
+        /**
+         * Probe the backend before every test, as {@link RequiresReachableBackend} does.
+         *
+         * @param kind how to probe
+         * @param path the path to probe (see {@link RequiresReachableBackend#path()})
+         * @return this builder
+         */
         public Builder requireReachable(ProbeKind kind, String path) {
             this.reachableKind = Objects.requireNonNull(kind, "kind");
             this.reachablePath = Objects.requireNonNull(path, "path");
             return this;
         }
 
-        /** Build the extension. */
+        /**
+         * Build the extension.
+         *
+         * @return the extension, to keep in a {@code static} field annotated {@code @RegisterExtension}
+         */
         public BackendExtension build() {
-            return new BackendExtension(onMissing, settings, reachableKind, reachablePath);
+            return new BackendExtension(onMissing, settings, new ReachabilityCheck(reachableKind, reachablePath));
         }
     }
 }

@@ -12,8 +12,10 @@ import dev.backendconfig.api.spi.ResolutionContext;
 import dev.backendconfig.api.spi.Settings;
 import dev.backendconfig.junit.internal.JunitSettings;
 import dev.backendconfig.junit.internal.JunitSettings.MissingBackend;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -31,6 +33,17 @@ final class SharedResolution implements AutoCloseable {
         this.resolution = resolution;
         this.failure = failure;
         this.context = context;
+    }
+
+    /**
+     * Return the run's resolution for these settings overrides from the root store, resolving it on first use.
+     * {@code getOrComputeIfAbsent} is deprecated in Jupiter 6 in favour of {@code computeIfAbsent}, which Jupiter 5.14
+     * lacks; the extension supports both, so it calls the method they share.
+     */
+    @SuppressWarnings("deprecation")
+    static SharedResolution of(ExtensionContext.Store store, Map<String, String> overrides) {
+        Map<String, String> key = new TreeMap<>(overrides);
+        return store.getOrComputeIfAbsent(key, SharedResolution::resolve, SharedResolution.class);
     }
 
     /** Resolve from the real process with these settings overrides. */

@@ -1,9 +1,9 @@
 package dev.backendconfig.robustness;
 
-import static dev.backendconfig.docker.testing.Recorded.id;
-import static dev.backendconfig.docker.testing.Recorded.inspection;
-import static dev.backendconfig.docker.testing.Recorded.list;
-import static dev.backendconfig.docker.testing.Recorded.listEntry;
+import static dev.backendconfig.testsupport.Recorded.id;
+import static dev.backendconfig.testsupport.Recorded.inspection;
+import static dev.backendconfig.testsupport.Recorded.list;
+import static dev.backendconfig.testsupport.Recorded.listEntry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -11,10 +11,10 @@ import dev.backendconfig.api.BackendNotFoundException;
 import dev.backendconfig.api.BackendResolver;
 import dev.backendconfig.api.InvalidBackendConfigurationException;
 import dev.backendconfig.api.spi.ResolutionContext;
-import dev.backendconfig.api.testing.RecordingLogs;
+import dev.backendconfig.testkit.RecordingLogs;
 import dev.backendconfig.cli.Explain;
-import dev.backendconfig.docker.testing.FakeDockerEngine;
-import dev.backendconfig.docker.testing.Recorded;
+import dev.backendconfig.testsupport.FakeDockerEngine;
+import dev.backendconfig.testsupport.Recorded;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;

@@ -2,7 +2,7 @@ package dev.backendconfig.staging;
 
 import dev.backendconfig.api.spi.BackendEndpointProvider;
 import dev.backendconfig.api.spi.ResolutionContext;
-import dev.backendconfig.api.testing.BackendEndpointProviderContractTest;
+import dev.backendconfig.testkit.BackendEndpointProviderContractTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +16,7 @@ class StagingEndpointProviderContractTest extends BackendEndpointProviderContrac
 
     @Override
     protected int documentedPriority() {
-        return StagingEndpointProvider.PRIORITY;
+        return 100;
     }
 
     @Override

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import dev.backendconfig.api.BackendResolver;
 import dev.backendconfig.api.Resolution;
 import dev.backendconfig.api.spi.ResolutionContext;
-import dev.backendconfig.api.testing.RecordingLogs;
+import dev.backendconfig.testkit.RecordingLogs;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -1,15 +1,15 @@
 package dev.backendconfig.tests;
 
-import static dev.backendconfig.docker.testing.Recorded.id;
-import static dev.backendconfig.docker.testing.Recorded.inspection;
-import static dev.backendconfig.docker.testing.Recorded.list;
-import static dev.backendconfig.docker.testing.Recorded.listEntry;
-import static dev.backendconfig.docker.testing.Recorded.text;
+import static dev.backendconfig.testsupport.Recorded.id;
+import static dev.backendconfig.testsupport.Recorded.inspection;
+import static dev.backendconfig.testsupport.Recorded.list;
+import static dev.backendconfig.testsupport.Recorded.listEntry;
+import static dev.backendconfig.testsupport.Recorded.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.backendconfig.api.testing.LoopbackWebSocketServer;
-import dev.backendconfig.api.testing.WebSocketEcho;
-import dev.backendconfig.docker.testing.FakeDockerEngine;
+import dev.backendconfig.testkit.LoopbackWebSocketServer;
+import dev.backendconfig.testkit.WebSocketEcho;
+import dev.backendconfig.testsupport.FakeDockerEngine;
 import dev.backendconfig.tests.support.ConfigurationScenario;
 import dev.backendconfig.tests.support.SuiteContext;
 import java.net.URI;

@@ -1,11 +1,11 @@
 package dev.backendconfig.tests;
 
-import static dev.backendconfig.docker.testing.Recorded.id;
-import static dev.backendconfig.docker.testing.Recorded.inspection;
-import static dev.backendconfig.docker.testing.Recorded.list;
-import static dev.backendconfig.docker.testing.Recorded.listEntry;
-import static dev.backendconfig.docker.testing.Recorded.text;
-import static dev.backendconfig.docker.testing.Recorded.withPublicPort;
+import static dev.backendconfig.testsupport.Recorded.id;
+import static dev.backendconfig.testsupport.Recorded.inspection;
+import static dev.backendconfig.testsupport.Recorded.list;
+import static dev.backendconfig.testsupport.Recorded.listEntry;
+import static dev.backendconfig.testsupport.Recorded.text;
+import static dev.backendconfig.testsupport.Recorded.withPublicPort;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -14,7 +14,7 @@ import dev.backendconfig.api.BackendResolver;
 import dev.backendconfig.api.Resolution;
 import dev.backendconfig.api.ResolutionReport.Outcome;
 import dev.backendconfig.api.spi.BackendEndpointProvider;
-import dev.backendconfig.docker.testing.FakeDockerEngine;
+import dev.backendconfig.testsupport.FakeDockerEngine;
 import dev.backendconfig.tests.support.ConfigurationScenario;
 import dev.backendconfig.tests.support.Priority250Provider;
 import java.io.IOException;

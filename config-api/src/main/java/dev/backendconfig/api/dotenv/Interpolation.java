@@ -34,7 +34,7 @@ public final class Interpolation {
      * @param lookup the value of a name: empty when unset, an empty string when set to nothing
      * @param origin where {@code text} came from, for errors
      * @throws InvalidBackendConfigurationException for {@code ${VAR:?message}} and the like with {@code VAR} unset, an
-     *     unclosed {@code ${}, or a malformed expression
+     *     unclosed <code>${</code>, or a malformed expression
      */
     public static String interpolate(String text, Function<String, Optional<String>> lookup, Origin origin) {
         if (text.indexOf('$') < 0) {

@@ -4,7 +4,7 @@ import java.util.Collection;
 import java.util.Optional;
 
 /** Find the known name nearest to a misspelt one, for "did you mean" hints. */
-public final class Suggestions {
+final class Suggestions {
 
     private Suggestions() {
     }

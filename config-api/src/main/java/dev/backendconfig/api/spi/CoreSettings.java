@@ -17,7 +17,7 @@ public final class CoreSettings {
 
     /** The whole resolution's time budget. */
     public static final Setting<Duration> TIMEOUT = Setting.duration("timeout", "90s",
-            "Time budget for the whole resolution; a provider still busy when it runs out is reported and left.");
+            "Time budget for the whole resolution; a provider still busy when it runs out is interrupted and reported.");
 
     /** How a candidate endpoint is checked before it is accepted, by the providers that check candidates. */
     public static final Setting<ProbeKind> PROBE = Setting.choice("probe", ProbeKind.class, ProbeKind.TCP,

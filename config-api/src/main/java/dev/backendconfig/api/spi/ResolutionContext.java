@@ -3,6 +3,8 @@ package dev.backendconfig.api.spi;
 import dev.backendconfig.api.BackendEndpoint;
 import dev.backendconfig.api.internal.Budget;
 import dev.backendconfig.api.internal.DeclaredServices;
+import dev.backendconfig.api.internal.ProcessSnapshot;
+import dev.backendconfig.api.internal.probe.ProbePolicy;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,6 +32,7 @@ public final class ResolutionContext {
     private final List<Service> services;
     private final Budget budget;
     private final Probe customProbe;
+    private final ProbePolicy probes;
 
     /** Create a context whose budget starts now. */
     private ResolutionContext(Map<String, String> environment, Map<String, String> systemProperties, Settings settings,
@@ -42,6 +45,7 @@ public final class ResolutionContext {
         this.budget = Budget.startingNow(settings.get(CoreSettings.TIMEOUT));
         this.services = DeclaredServices.from(settings);
         this.customProbe = customProbe;
+        this.probes = new ProbePolicy(settings, budget, customProbe);
     }
 
     /**
@@ -58,11 +62,11 @@ public final class ResolutionContext {
      * working directory or a probe can still be added.
      */
     public static Builder systemBuilder() {
-        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        ProcessSnapshot process = ProcessSnapshot.now();
         return builder()
-                .environment(System.getenv())
-                .systemProperties(snapshotSystemProperties())
-                .settingsResource(loader != null ? loader : ResolutionContext.class.getClassLoader());
+                .environment(process.environment())
+                .systemProperties(process.systemProperties())
+                .settingsResource(process.resources());
     }
 
     /** Start a context with nothing in it: no variables, no system properties, no settings. */
@@ -150,39 +154,36 @@ public final class ResolutionContext {
 
     /** Return the kind of probe configured by setting {@code probe}. */
     public ProbeKind probeKind() {
-        return settings.get(CoreSettings.PROBE);
+        return probes.kind();
     }
 
     /** Tell whether a probe will really check candidates (false for {@code probe=none}). */
     public boolean probing() {
-        return customProbe != null || probeKind() != ProbeKind.NONE;
+        return probes.probing();
     }
 
     /**
      * Check a candidate with the probe configured by setting {@code probe} (or the one given to the builder), within
      * {@code probe.timeout} and what is left of the budget.
+     *
+     * @param candidate the endpoint to check
+     * @return ready or not, with what was probed and what happened
      */
     public ProbeResult probe(BackendEndpoint candidate) {
-        return customProbe != null ? run(customProbe, candidate) : probe(candidate, probeKind(), "");
+        return probes.probe(candidate);
     }
 
     /**
      * Check a candidate with a probe of the given kind, within {@code probe.timeout} and what is left of the budget.
      *
+     * @param candidate the endpoint to check
+     * @param kind how to probe
      * @param path for {@link ProbeKind#HTTP}, the path to GET (empty: setting {@code probe.http-path}); for
      *     {@link ProbeKind#WEBSOCKET}, a path joined onto the WebSocket URL (empty: the URL itself)
+     * @return ready or not, with what was probed and what happened
      */
     public ProbeResult probe(BackendEndpoint candidate, ProbeKind kind, String path) {
-        String effective = kind == ProbeKind.HTTP && path.isBlank() ? settings.get(CoreSettings.PROBE_HTTP_PATH) : path;
-        return run(Probe.of(kind, effective), candidate);
-    }
-
-    private ProbeResult run(Probe probe, BackendEndpoint candidate) {
-        Duration bounded = budget.bound(settings.get(CoreSettings.PROBE_TIMEOUT));
-        if (bounded.isZero()) {
-            return new ProbeResult(false, "not probed: the time budget (setting timeout) is used up", Duration.ZERO);
-        }
-        return probe.check(candidate, bounded);
+        return probes.probe(candidate, kind, path);
     }
 
     /** Return a copy whose budget starts now; the resolver calls this at the start of every resolution. */
@@ -197,15 +198,6 @@ public final class ResolutionContext {
 
     private static Optional<String> nonBlank(String value) {
         return value == null || value.isBlank() ? Optional.empty() : Optional.of(value);
-    }
-
-    private static Map<String, String> snapshotSystemProperties() {
-        Map<String, String> snapshot = new TreeMap<>();
-        java.util.Properties properties = System.getProperties();
-        for (String name : properties.stringPropertyNames()) {
-            snapshot.put(name, properties.getProperty(name));
-        }
-        return snapshot;
     }
 
     /** Builds a {@link ResolutionContext}. */

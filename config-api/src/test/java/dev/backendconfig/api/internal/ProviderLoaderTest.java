@@ -8,7 +8,7 @@ import dev.backendconfig.api.ResolutionReport;
 import dev.backendconfig.api.ResolutionReport.Outcome;
 import dev.backendconfig.api.spi.BackendEndpointProvider;
 import dev.backendconfig.api.spi.ResolutionContext;
-import dev.backendconfig.api.testing.CountingProvider;
+import dev.backendconfig.testsupport.CountingProvider;
 import dev.backendconfig.api.testing.ServiceFiles;
 import dev.backendconfig.api.testing.ThrowingConstructorProvider;
 import java.nio.file.Path;

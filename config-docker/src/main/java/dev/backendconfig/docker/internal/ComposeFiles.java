@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * {@code compose.yml}, {@code docker-compose.yml} or {@code docker-compose.yaml} in the working directory or a
  * parent, up to the repository root.
  */
-public final class ComposeFiles {
+final class ComposeFiles {
 
     /** The names docker compose looks for, in its order. */
     public static final List<String> DEFAULT_NAMES = List.of("compose.yaml", "compose.yml", "docker-compose.yml",

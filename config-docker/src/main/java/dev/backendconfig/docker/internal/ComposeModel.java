@@ -6,6 +6,7 @@ import dev.backendconfig.api.dotenv.DotenvFile;
 import dev.backendconfig.api.dotenv.Interpolation;
 import dev.backendconfig.api.spi.Origin;
 import java.io.IOException;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.composer.Composer;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
@@ -27,6 +28,8 @@ import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
+import org.snakeyaml.engine.v2.parser.ParserImpl;
+import org.snakeyaml.engine.v2.scanner.StreamReader;
 
 /**
  * The services of one or more compose files, as far as port prediction needs them: names, container names,
@@ -36,7 +39,7 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
  * the real environment first, then the {@code .env} file beside the first compose file. Merge keys ({@code <<})
  * and anchors are followed. Services of later files add to those of earlier ones.
  */
-public final class ComposeModel {
+final class ComposeModel {
 
     /**
      * One service.
@@ -123,7 +126,9 @@ public final class ComposeModel {
             LoadSettings settings = LoadSettings.builder().setLabel(file.toString()).setAllowDuplicateKeys(true)
                     .setMaxAliasesForCollections(100).setCodePointLimit(10 * 1024 * 1024).build();
             try {
-                return new Compose(settings).composeString(text);
+                // What Compose.composeString does; its package (api.lowlevel) is not exported by the YAML module
+                return new Composer(settings, new ParserImpl(settings, new StreamReader(settings,
+                        new StringReader(text)))).getSingleNode();
             } catch (MarkedYamlEngineException e) {
                 Optional<Mark> mark = e.getProblemMark().or(e::getContextMark);
                 String column = mark.map(m -> " (column " + (m.getColumn() + 1) + ")").orElse("");

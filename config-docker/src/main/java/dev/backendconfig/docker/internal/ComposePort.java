@@ -19,7 +19,7 @@ import java.util.Optional;
  * @param protocol {@code tcp} or {@code udp}
  * @param origin the file and line of the entry
  */
-public record ComposePort(String hostIp, Range published, Range target, String protocol, Origin origin) {
+record ComposePort(String hostIp, Range published, Range target, String protocol, Origin origin) {
 
     /**
      * A port or a range of ports.

@@ -18,7 +18,7 @@ import java.util.Set;
  * container port. Replicas of one compose service give their first. A container whose name matches always beats
  * one that merely publishes the port.
  */
-public final class ContainerChoice {
+final class ContainerChoice {
 
     /** Look up a container's network aliases (an engine request, made only when names do not decide). */
     @FunctionalInterface

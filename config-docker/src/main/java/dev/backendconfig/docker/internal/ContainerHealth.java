@@ -13,7 +13,7 @@ import java.util.Set;
  * @param lastOutput the output of the last health check, trimmed and masked, or empty text
  * @param aliases the container's network aliases across its networks
  */
-public record ContainerHealth(String status, String lastOutput, Set<String> aliases) {
+record ContainerHealth(String status, String lastOutput, Set<String> aliases) {
 
     /** Read the inspect reply. */
     public static ContainerHealth from(Object inspect) {

@@ -13,7 +13,7 @@ import java.util.Map;
  * @param labels its labels
  * @param ports its port entries (one per address family and published port)
  */
-public record ContainerSummary(String id, List<String> names, Map<String, String> labels, List<PortEntry> ports) {
+record ContainerSummary(String id, List<String> names, Map<String, String> labels, List<PortEntry> ports) {
 
     /** The compose label naming the service. */
     public static final String SERVICE_LABEL = "com.docker.compose.service";

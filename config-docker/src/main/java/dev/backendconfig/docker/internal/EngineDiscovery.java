@@ -45,12 +45,33 @@ public final class EngineDiscovery {
     }
 
     /**
+     * Find the services; when the engine cannot be asked at all (its first request fails), predict them from the
+     * compose file instead; when it fails mid-way, the result is unavailable.
+     *
+     * @throws InvalidBackendConfigurationException when several projects or compose services could be one service and
+     *     nothing tells them apart, or two services resolve to one compose service
+     */
+    public ProviderResult discoverOr(ComposePrediction prediction) {
+        List<ContainerSummary> running;
+        try {
+            running = list();
+        } catch (EngineException e) {
+            return prediction.predict(e.getMessage(), false);
+        }
+        try {
+            return discover(running);
+        } catch (EngineException e) {
+            return ProviderResult.unavailable(e.getMessage());
+        }
+    }
+
+    /**
      * List the running compose containers (of {@code docker.project} when set): the first request, whose failure
      * means the engine cannot be asked at all.
      *
      * @throws EngineException when the engine does not answer, or answers something unusable
      */
-    public List<ContainerSummary> list() throws EngineException {
+    List<ContainerSummary> list() throws EngineException {
         return ContainerSummary.parseList(client.getJson("/containers/json?filters="
                 + URLEncoder.encode(filters(onlyService()), StandardCharsets.UTF_8)), engine());
     }
@@ -62,7 +83,7 @@ public final class EngineDiscovery {
      * @throws InvalidBackendConfigurationException when several projects or compose services could be one service and
      *     nothing tells them apart, or two services resolve to one compose service
      */
-    public ProviderResult discover(List<ContainerSummary> running) throws EngineException {
+    ProviderResult discover(List<ContainerSummary> running) throws EngineException {
         Optional<String> onlyService = onlyService();
         if (running.isEmpty()) {
             return ProviderResult.unavailable("engine " + engine() + " runs no compose container"

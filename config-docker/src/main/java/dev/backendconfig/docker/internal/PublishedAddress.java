@@ -17,7 +17,7 @@ import java.util.List;
  * @param binding the binding as the report shows it, for example {@code 0.0.0.0:8002}
  * @param notes what else was published
  */
-public record PublishedAddress(String host, int port, String binding, List<String> notes) {
+record PublishedAddress(String host, int port, String binding, List<String> notes) {
 
     /** Choose among the entries that publish one container port. */
     public static PublishedAddress from(List<PortEntry> entries, EngineAddress engine) {

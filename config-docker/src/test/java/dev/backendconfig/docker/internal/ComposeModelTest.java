@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.backendconfig.api.InvalidBackendConfigurationException;
-import dev.backendconfig.docker.testing.AlpineStack;
+import dev.backendconfig.testsupport.AlpineStack;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.backendconfig.docker.testing.FakeDockerEngine;
+import dev.backendconfig.testsupport.FakeDockerEngine;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;

@@ -1,0 +1,63 @@
+package dev.backendconfig.api.internal.probe;
+
+import dev.backendconfig.api.BackendEndpoint;
+import dev.backendconfig.api.internal.Budget;
+import dev.backendconfig.api.spi.CoreSettings;
+import dev.backendconfig.api.spi.Probe;
+import dev.backendconfig.api.spi.ProbeKind;
+import dev.backendconfig.api.spi.ProbeResult;
+import dev.backendconfig.api.spi.Settings;
+import java.time.Duration;
+
+/**
+ * How one resolution probes candidates: the kind of setting {@code probe} (or a probe a test handed in), the path
+ * of {@code probe.http-path}, each probe bounded by {@code probe.timeout} and by what is left of the budget.
+ */
+public final class ProbePolicy {
+
+    private final Settings settings;
+    private final Budget budget;
+    private final Probe custom;
+
+    /**
+     * Probe with the settings' probe, or with {@code custom} when not null, within {@code budget}.
+     *
+     * @param settings the resolution's settings
+     * @param budget the resolution's time budget
+     * @param custom a probe that replaces the configured one, or null
+     */
+    public ProbePolicy(Settings settings, Budget budget, Probe custom) {
+        this.settings = settings;
+        this.budget = budget;
+        this.custom = custom;
+    }
+
+    /** Return the kind of setting {@code probe}. */
+    public ProbeKind kind() {
+        return settings.get(CoreSettings.PROBE);
+    }
+
+    /** Tell whether candidates are really checked (false for {@code probe=none} without a custom probe). */
+    public boolean probing() {
+        return custom != null || kind() != ProbeKind.NONE;
+    }
+
+    /** Check a candidate with the configured (or custom) probe. */
+    public ProbeResult probe(BackendEndpoint candidate) {
+        return custom != null ? run(custom, candidate) : probe(candidate, kind(), "");
+    }
+
+    /** Check a candidate with a probe of the given kind; an empty HTTP path means setting {@code probe.http-path}. */
+    public ProbeResult probe(BackendEndpoint candidate, ProbeKind kind, String path) {
+        String effective = kind == ProbeKind.HTTP && path.isBlank() ? settings.get(CoreSettings.PROBE_HTTP_PATH) : path;
+        return run(Probe.of(kind, effective), candidate);
+    }
+
+    private ProbeResult run(Probe probe, BackendEndpoint candidate) {
+        Duration bounded = budget.bound(settings.get(CoreSettings.PROBE_TIMEOUT));
+        if (bounded.isZero()) {
+            return new ProbeResult(false, "not probed: the time budget (setting timeout) is used up", Duration.ZERO);
+        }
+        return probe.check(candidate, bounded);
+    }
+}

@@ -1,0 +1,13 @@
+/**
+ * Provider {@code env} (priority 300): the backend's URL from variables and system properties.
+ *
+ * @provides dev.backendconfig.api.spi.BackendEndpointProvider as {@link dev.backendconfig.env.EnvEndpointProvider}
+ */
+module dev.backendconfig.env {
+    requires dev.backendconfig.api;
+    requires org.slf4j;
+
+    exports dev.backendconfig.env;
+
+    provides dev.backendconfig.api.spi.BackendEndpointProvider with dev.backendconfig.env.EnvEndpointProvider;
+}

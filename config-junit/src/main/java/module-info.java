@@ -1,0 +1,14 @@
+/**
+ * The JUnit Jupiter extension: {@code @BackendTest}, injection of the backend's endpoint and URLs, fail or skip when
+ * there is none, and probes before tests that need a reachable backend.
+ *
+ * @provides dev.backendconfig.api.spi.SettingsContributor as the declaration of setting {@code junit.on-missing}
+ */
+module dev.backendconfig.junit {
+    requires transitive dev.backendconfig.api;
+    requires transitive org.junit.jupiter.api;
+
+    exports dev.backendconfig.junit;
+
+    provides dev.backendconfig.api.spi.SettingsContributor with dev.backendconfig.junit.internal.JunitSettings;
+}

@@ -1,0 +1,15 @@
+/**
+ * Provider {@code staging} (priority 100): the shared staging deployment described by a dotenv file, as the last
+ * resort.
+ *
+ * @provides dev.backendconfig.api.spi.BackendEndpointProvider as
+ *     {@link dev.backendconfig.staging.StagingEndpointProvider}
+ */
+module dev.backendconfig.staging {
+    requires dev.backendconfig.api;
+    requires org.slf4j;
+
+    exports dev.backendconfig.staging;
+
+    provides dev.backendconfig.api.spi.BackendEndpointProvider with dev.backendconfig.staging.StagingEndpointProvider;
+}

@@ -1,0 +1,74 @@
+package dev.backendconfig.testsupport;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real compose stack for the real-Docker tests, started and stopped with the docker-compose command line (tests
+ * may use the CLI; the library never does). Every command has a time limit.
+ */
+public final class ComposeStack implements AutoCloseable {
+
+    private static final long COMMAND_SECONDS = 120;
+
+    private final Path file;
+    private final String project;
+    private final Map<String, String> environment;
+
+    private ComposeStack(Path file, String project, Map<String, String> environment) {
+        this.file = file;
+        this.project = project;
+        this.environment = environment;
+    }
+
+    /** Start {@code file} as project {@code project}, with extra variables for its interpolation. */
+    public static ComposeStack up(Path file, String project, Map<String, String> environment) throws IOException {
+        ComposeStack stack = new ComposeStack(file, project, environment);
+        stack.run("down", "--remove-orphans", "-t", "1");
+        stack.run("up", "-d");
+        return stack;
+    }
+
+    /** Return the project name. */
+    public String project() {
+        return project;
+    }
+
+    /** Stop and remove the stack. */
+    public void down() throws IOException {
+        run("down", "--remove-orphans", "-t", "1");
+    }
+
+    @Override
+    public void close() throws IOException {
+        down();
+    }
+
+    private void run(String... arguments) throws IOException {
+        List<String> command = new ArrayList<>(List.of("docker-compose", "-f", file.toString(), "-p", project));
+        command.addAll(List.of(arguments));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        try {
+            if (!process.waitFor(COMMAND_SECONDS, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IOException(String.join(" ", command) + " did not finish within " + COMMAND_SECONDS + " s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+            throw new IOException("interrupted while running " + String.join(" ", command), e);
+        }
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (process.exitValue() != 0) {
+            throw new IOException(String.join(" ", command) + " failed with exit code " + process.exitValue() + ":\n"
+                    + output);
+        }
+    }
+}

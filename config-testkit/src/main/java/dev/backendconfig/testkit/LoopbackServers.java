@@ -1,0 +1,79 @@
+package dev.backendconfig.testkit;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** Real TCP servers on 127.0.0.1 that play a backend's port for tests, and a port where nothing listens. */
+public final class LoopbackServers {
+
+    private LoopbackServers() {
+    }
+
+    /** A server on a loopback port; closing it closes every connection it holds. */
+    public static final class Server implements AutoCloseable {
+        private final ServerSocket socket;
+        private final List<Socket> held = new CopyOnWriteArrayList<>();
+
+        private Server(ServerSocket socket, boolean closeAtOnce) {
+            this.socket = socket;
+            Thread thread = new Thread(() -> {
+                while (!socket.isClosed()) {
+                    try {
+                        Socket accepted = socket.accept();
+                        if (closeAtOnce) {
+                            accepted.close();
+                        } else {
+                            held.add(accepted);
+                        }
+                    } catch (IOException e) {
+                        return;
+                    }
+                }
+            }, "loopback-server");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        /** Return the port it listens on. */
+        public int port() {
+            return socket.getLocalPort();
+        }
+
+        @Override
+        public void close() throws IOException {
+            socket.close();
+            for (Socket connection : held) {
+                connection.close();
+            }
+        }
+    }
+
+    /** Start a server that accepts and holds every connection without a word, as an idle backend does. */
+    public static Server holding() throws IOException {
+        return holdingOn(0);
+    }
+
+    /** Start such a server on a given port (0 for any); throws {@link java.net.BindException} when it is taken. */
+    public static Server holdingOn(int port) throws IOException {
+        return new Server(new ServerSocket(port, 50, InetAddress.getLoopbackAddress()), false);
+    }
+
+    /** Start a server that closes every connection at once, as Docker's port proxy does with no app behind it. */
+    public static Server closingAtOnce() throws IOException {
+        return new Server(new ServerSocket(0, 50, InetAddress.getLoopbackAddress()), true);
+    }
+
+    /** Return a loopback port where nothing listens (bound once, then released). */
+    public static int closedPort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package dev.backendconfig.consumers.modulepath;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.backendconfig.api.BackendResolver;
+import dev.backendconfig.api.Resolution;
+import dev.backendconfig.api.spi.BackendEndpointProvider;
+import java.io.IOException;
+import java.lang.module.ModuleDescriptor;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The published jars on the module path: providers are found through their {@code provides} clauses (a module on
+ * the module path ignores META-INF/services), and each provider works there with the modules it requires.
+ */
+class ModulePathConsumerTest {
+
+    @TempDir
+    Path directory;
+
+    private Map<String, String> noEngine() {
+        return Map.of("DOCKER_HOST", "unix://" + directory.resolve("no-engine.sock"));
+    }
+
+    @Test
+    void thisProjectTheLibraryAndEveryProviderAreNamedModules() {
+        assertThat(Backends.class.getModule().getName()).isEqualTo("dev.backendconfig.consumers.modulepath");
+        assertThat(BackendResolver.class.getModule().getName()).isEqualTo("dev.backendconfig.api");
+        assertThat(BackendResolver.create().providers())
+                .extracting(BackendEndpointProvider::id, provider -> provider.getClass().getModule().getName())
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("env", "dev.backendconfig.env"),
+                        org.assertj.core.groups.Tuple.tuple("docker", "dev.backendconfig.docker"),
+                        org.assertj.core.groups.Tuple.tuple("staging", "dev.backendconfig.staging"));
+    }
+
+    @Test
+    void theCoreExportsItsApiAndNotItsInternals() {
+        Module api = BackendResolver.class.getModule();
+        assertThat(api.getDescriptor().exports()).extracting(ModuleDescriptor.Exports::source)
+                .containsExactlyInAnyOrder("dev.backendconfig.api", "dev.backendconfig.api.spi",
+                        "dev.backendconfig.api.dotenv");
+        assertThat(api.isExported("dev.backendconfig.api.internal", Backends.class.getModule())).isFalse();
+    }
+
+    @Test
+    void envAnswersFromItsVariable() {
+        Map<String, String> environment = new java.util.HashMap<>(noEngine());
+        environment.put("TEST_BACKEND_URL", "http://localhost:8002");
+
+        Resolution resolution = Backends.resolve(environment, directory, Map.of());
+
+        assertThat(resolution.endpoint().source()).isEqualTo("env");
+        assertThat(resolution.endpoint().webSocket()).isEqualTo(URI.create("ws://localhost:8002"));
+    }
+
+    @Test
+    void dockerPredictsThePortFromAComposeFileReadByTheYamlModule() throws IOException {
+        Files.writeString(directory.resolve("compose.yaml"), """
+                services:
+                  backend:
+                    ports:
+                      - "${BACKEND_PORT:-8002}:8000"
+                """);
+
+        Resolution resolution = Backends.resolve(noEngine(), directory, Map.of("probe", "none"));
+
+        assertThat(resolution.endpoint().source()).isEqualTo("docker");
+        assertThat(resolution.endpoint().http()).isEqualTo(URI.create("http://localhost:8002"));
+    }
+
+    @Test
+    void stagingAnswersFromItsDotenvFile() throws IOException {
+        Files.createDirectory(directory.resolve(".git"));
+        Files.writeString(directory.resolve(".env.staging.e2e"),
+                "STAGING_BASE_URL=https://backend-staging.example.test\n");
+
+        Resolution resolution = Backends.resolve(noEngine(), directory, Map.of());
+
+        assertThat(resolution.endpoint().source()).isEqualTo("staging");
+        assertThat(resolution.endpoint().webSocket()).isEqualTo(URI.create("wss://backend-staging.example.test"));
+    }
+}
