@@ -41,6 +41,9 @@ final class FieldInjection {
                 continue;
             }
             InjectedValues.checkUrlTarget(field, field.getType(), describe(field));
+            if (!found(resolution, InjectedValues.serviceOf(field))) {
+                continue; // a service not declared, or optional and not found: the check before each test says so
+            }
             try {
                 ReflectionSupport.makeAccessible(field).set(instance, InjectedValues.value(field, field.getType(),
                         resolution));
@@ -48,6 +51,14 @@ final class FieldInjection {
                 throw new ExtensionConfigurationException("cannot inject the backend URL into " + describe(field)
                         + ": " + e.getMessage(), e);
             }
+        }
+    }
+
+    private static boolean found(Resolution resolution, String service) {
+        try {
+            return resolution.findService(service).isPresent();
+        } catch (IllegalArgumentException e) {
+            return false;
         }
     }
 

@@ -57,9 +57,16 @@ final class InjectedValues {
         return AnnotationSupport.isAnnotated(element, BackendUrl.class) ? BackendUrl.class : WebSocketUrl.class;
     }
 
+    /** Return the service a URL target names ({@code backend} unless its annotation says otherwise). */
+    static String serviceOf(AnnotatedElement element) {
+        return AnnotationSupport.findAnnotation(element, BackendUrl.class).map(BackendUrl::service)
+                .or(() -> AnnotationSupport.findAnnotation(element, WebSocketUrl.class).map(WebSocketUrl::service))
+                .orElse(dev.backendconfig.api.spi.Service.BACKEND);
+    }
+
     /** Return the value for an element of a type: the endpoint, context or report, or a URL with its path joined. */
     static Object value(AnnotatedElement element, Class<?> type, Resolution resolution) {
-        BackendEndpoint endpoint = resolution.endpoint();
+        BackendEndpoint endpoint = isUrlTarget(element) ? resolution.service(serviceOf(element)) : resolution.endpoint();
         if (type == BackendEndpoint.class) {
             return endpoint;
         }

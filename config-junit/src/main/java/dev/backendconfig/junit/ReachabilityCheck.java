@@ -25,18 +25,31 @@ record ReachabilityCheck(ProbeKind kind, String path) {
             return;
         }
         String chosenPath = kind != null ? path : required.map(RequiresReachableBackend::path).orElse("");
-        ProbeResult probe = shared.probe(chosen, chosenPath);
+        String service = kind != null ? dev.backendconfig.api.spi.Service.BACKEND
+                : required.map(RequiresReachableBackend::service).orElse(dev.backendconfig.api.spi.Service.BACKEND);
+        ProbeResult probe = shared.probe(service, chosen, chosenPath);
         if (probe.ready()) {
             return;
         }
         Resolution resolution = shared.resolution().orElseThrow();
-        String message = "The backend " + resolution.endpoint().maskedHttp() + " (from " + resolution.endpoint().source()
-                + ") is not reachable: " + probe.description() + "\n" + resolution.report().render();
+        String message = "The " + (service.equals(dev.backendconfig.api.spi.Service.BACKEND) ? "backend"
+                : "service " + service) + " " + resolution.service(service).maskedHttp() + " (from "
+                + resolution.service(service).source() + ") is not reachable: " + probe.description() + "\n"
+                + resolution.report().render();
         if (onMissing == OnMissing.SKIP) {
             throw new TestAbortedException("Skipped because the backend is not reachable (on-missing = skip). "
                     + message);
         }
         throw new BackendUnreachableException(message);
+    }
+
+    /** Return the service the check will probe, when it probes one. */
+    Optional<String> probedService(ExtensionContext context) {
+        if (kind != null) {
+            return kind == ProbeKind.NONE ? Optional.empty() : Optional.of(dev.backendconfig.api.spi.Service.BACKEND);
+        }
+        return requiresReachable(context).filter(required -> required.probe() != ProbeKind.NONE)
+                .map(RequiresReachableBackend::service);
     }
 
     private static Optional<RequiresReachableBackend> requiresReachable(ExtensionContext context) {

@@ -9,7 +9,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Probe the backend before each test of the annotated class or method: an HTTP GET of a path, a WebSocket
+ * Probe the backend (or another declared {@link #service()}) before each test of the annotated class or method: an HTTP GET of a path, a WebSocket
  * handshake, or a TCP connect-and-read. Unreachable: the test fails (or is skipped when the class's
  * {@link BackendTest#onMissing()} or setting {@code junit.on-missing} says skip), saying what was probed and what
  * happened. The outcome of each probe is kept for the test run, so a thousand tests probe once.
@@ -26,4 +26,7 @@ public @interface RequiresReachableBackend {
     /** Return the path to probe: for HTTP, joined onto the HTTP URL (empty: setting {@code probe.http-path}); for a
      * WebSocket, joined onto the WebSocket URL. */
     String path() default "";
+
+    /** Return the service to probe: {@code backend}, or one declared with setting {@code services}. */
+    String service() default "backend";
 }

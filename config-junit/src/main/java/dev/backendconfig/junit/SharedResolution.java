@@ -105,9 +105,9 @@ final class SharedResolution implements AutoCloseable {
     }
 
     /** Probe the endpoint, once per kind and path for the whole run, within setting {@code probe.timeout}. */
-    ProbeResult probe(ProbeKind kind, String path) {
-        return probes.computeIfAbsent(kind + " " + path,
-                key -> context.withFreshBudget().probe(resolution.endpoint(), kind, path));
+    ProbeResult probe(String service, ProbeKind kind, String path) {
+        return probes.computeIfAbsent(service + " " + kind + " " + path,
+                key -> context.withFreshBudget().probe(resolution.service(service), kind, path));
     }
 
     @Override

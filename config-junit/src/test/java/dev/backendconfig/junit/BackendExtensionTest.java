@@ -72,6 +72,52 @@ class BackendExtensionTest {
     // ---- fixtures: run only through EngineRun ----
 
     @BackendTest
+    static class InjectsEveryService {
+        @BackendUrl(value = "/login", service = "auth")
+        URI login;
+
+        @Test
+        void servicesByAnnotation(@BackendUrl URI backend, @BackendUrl(service = "auth") URI auth,
+                @WebSocketUrl(value = "/events", service = "auth") String events, TestContext context) {
+            assertThat(backend).isEqualTo(URI.create("http://localhost:8002"));
+            assertThat(auth).isEqualTo(URI.create("http://localhost:8083"));
+            assertThat(login).isEqualTo(URI.create("http://localhost:8083/login"));
+            assertThat(events).isEqualTo("ws://localhost:8083/events");
+            assertThat(context.service("auth").source()).isEqualTo("env");
+        }
+    }
+
+    @BackendTest
+    static class NamesAnUndeclaredService {
+        @Test
+        void payments(@BackendUrl(service = "payments") URI payments) {
+        }
+    }
+
+    @BackendTest
+    static class NeedsAnOptionalService {
+        @BackendUrl(service = "frontend")
+        URI frontend;
+
+        @Test
+        void usesTheFrontend() {
+        }
+
+        @Test
+        void doesNotNeedIt(@BackendUrl URI backend) {
+        }
+    }
+
+    @BackendTest
+    @RequiresReachableBackend(service = "auth", path = "/health")
+    static class RequiresAuthHealth {
+        @Test
+        void login() {
+        }
+    }
+
+
+    @BackendTest
     static class InjectsEverything {
         @BackendUrl
         static URI staticHttp;
@@ -214,6 +260,56 @@ class BackendExtensionTest {
     }
 
     // ---- tests ----
+
+    @Test
+    void injectsTheUrlsOfADeclaredServiceIntoParametersAndFields() {
+        properties.set("backendconfig.services", "auth");
+        variables.set("TEST_BACKEND_URL", "http://localhost:8002");
+        variables.set("TEST_AUTH_URL", "http://localhost:8083");
+        EngineRun run = EngineRun.of(InjectsEveryService.class);
+        assertThat(run.thrown()).isEmpty();
+        assertThat(run.succeeded()).isEqualTo(1);
+    }
+
+    @Test
+    void aServiceNamedInAnAnnotationButNotDeclaredFailsNamingTheDeclaredOnes() {
+        properties.set("backendconfig.services", "auth");
+        variables.set("TEST_BACKEND_URL", "http://localhost:8002");
+        variables.set("TEST_AUTH_URL", "http://localhost:8083");
+        EngineRun run = EngineRun.of(NamesAnUndeclaredService.class);
+        assertThat(run.failed()).isEqualTo(1);
+        assertThat(run.onlyThrown()).isInstanceOf(ExtensionConfigurationException.class)
+                .hasMessageStartingWith("@BackendUrl on parameter 'arg0' of void dev.backendconfig.junit."
+                        + "BackendExtensionTest$NamesAnUndeclaredService.payments(java.net.URI) names service 'payments':"
+                        + " no service 'payments' is declared; declared services are backend, auth");
+    }
+
+    @Test
+    void aTestNeedingAnOptionalServiceThatWasNotFoundIsSkippedAndTheOthersRun() {
+        properties.set("backendconfig.services", "frontend");
+        properties.set("backendconfig.services.frontend.required", "false");
+        variables.set("TEST_BACKEND_URL", "http://localhost:8002");
+        EngineRun run = EngineRun.of(NeedsAnOptionalService.class);
+        assertThat(run.aborted()).isEqualTo(2);
+        assertThat(run.onlyThrown()).isInstanceOf(TestAbortedException.class)
+                .hasMessageStartingWith("Skipped because optional service frontend (named by @BackendUrl on field"
+                        + " 'frontend' of dev.backendconfig.junit.BackendExtensionTest$NeedsAnOptionalService) was not"
+                        + " found by env; the report says why:");
+    }
+
+    @Test
+    void requiresReachableBackendProbesTheServiceItNames() throws IOException {
+        int port = httpBackend(503);
+        properties.set("backendconfig.services", "auth");
+        variables.set("TEST_BACKEND_URL", "http://localhost:8002");
+        variables.set("TEST_AUTH_URL", "http://127.0.0.1:" + port);
+        EngineRun run = EngineRun.of(RequiresAuthHealth.class);
+        assertThat(run.failed()).isEqualTo(1);
+        assertThat(run.onlyThrown()).isInstanceOf(BackendUnreachableException.class)
+                .hasMessageStartingWith("The service auth http://127.0.0.1:" + port + " (from env) is not reachable:"
+                        + " http GET http://127.0.0.1:" + port + "/health: answered 503 (a server error: not ready)\n");
+        assertThat(healthRequests).hasValue(1);
+    }
 
     @Test
     void injectsEndpointContextReportAndUrlsIntoParametersAndFields() {
