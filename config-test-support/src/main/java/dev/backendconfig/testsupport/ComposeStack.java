@@ -39,6 +39,11 @@ public final class ComposeStack implements AutoCloseable {
         return project;
     }
 
+    /** Stop one service of the stack, leaving the others running. */
+    public void stop(String service) throws IOException {
+        run("stop", "-t", "1", service);
+    }
+
     /** Stop and remove the stack. */
     public void down() throws IOException {
         run("down", "--remove-orphans", "-t", "1");
