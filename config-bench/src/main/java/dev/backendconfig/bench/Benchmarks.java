@@ -2,14 +2,15 @@ package dev.backendconfig.bench;
 
 import static dev.backendconfig.testsupport.Recorded.id;
 import static dev.backendconfig.testsupport.Recorded.inspection;
-import static dev.backendconfig.testsupport.Recorded.list;
 import static dev.backendconfig.testsupport.Recorded.listEntry;
+import static dev.backendconfig.testsupport.Recorded.renamed;
 import static dev.backendconfig.testsupport.Recorded.text;
 
 import dev.backendconfig.api.BackendResolver;
 import dev.backendconfig.api.spi.ResolutionContext;
 import dev.backendconfig.docker.DockerEndpointProvider;
 import dev.backendconfig.testsupport.FakeDockerEngine;
+import dev.backendconfig.testsupport.Recorded;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -82,6 +83,12 @@ public final class Benchmarks {
         Samples docker = Samples.time(200, 2000, () -> resolver.resolve(context(repository,
                 Map.of("DOCKER_HOST", engineHost), dockerSettings)));
         row("docker, " + engineKind, docker.describe(), "", "target < 5 ms: " + verdict(docker.median() < 5_000_000L));
+        Map<String, String> threeServices = new java.util.HashMap<>(dockerSettings);
+        threeServices.put("services", "auth,frontend");
+        Samples dockerThree = Samples.time(200, 2000, () -> resolver.resolve(context(repository,
+                Map.of("DOCKER_HOST", engineHost), threeServices)));
+        row("docker, three services (backend, auth, frontend: one list, three inspects), " + engineKind,
+                dockerThree.describe(), "", "one service: " + Samples.millis(docker.median()));
 
         row("2. Resolution, first call in a fresh JVM (in the JVM; whole process)", "", "", "");
         firstCall("env", repository, Map.of("TEST_BACKEND_URL", "http://localhost:8002"), List.of("-Dbackendconfig.providers=env"));
@@ -232,8 +239,25 @@ public final class Benchmarks {
         FakeDockerEngine engine = FakeDockerEngine.onUnixSocket(work.resolve("engine.sock"));
         closeables.add(engine);
         Map<String, Object> alpine = listEntry("alpine-test-backend");
-        engine.containers(list(alpine)).inspect(id(alpine), text(inspection("alpine")));
+        Map<String, Object> auth = neighbour(alpine, 'b', "alpine-test-auth", 8081, 8083);
+        Map<String, Object> frontend = neighbour(alpine, 'c', "alpine-test-frontend", 3000, 3002);
+        engine.containers(Recorded.write(List.of(alpine, auth, frontend)));
+        for (Map<String, Object> container : List.of(alpine, auth, frontend)) {
+            engine.inspect(id(container), text(inspection("alpine")));
+        }
         return engine.dockerHost();
+    }
+
+    /** Return another service of the backend's compose project, publishing {@code target} on {@code published}. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> neighbour(Map<String, Object> backend, char id, String service, int target,
+            int published) {
+        Map<String, Object> entry = renamed(backend, String.valueOf(id).repeat(64), service, service);
+        for (Object port : (List<Object>) entry.get("Ports")) {
+            ((Map<String, Object>) port).put("PrivatePort", target);
+            ((Map<String, Object>) port).put("PublicPort", published);
+        }
+        return entry;
     }
 
     private int silentPort() throws IOException {
