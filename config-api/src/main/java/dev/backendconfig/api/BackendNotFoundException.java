@@ -21,9 +21,28 @@ public class BackendNotFoundException extends RuntimeException {
      * @param nextSteps what the user can do, one step per entry
      */
     public BackendNotFoundException(ResolutionReport report, List<String> nextSteps) {
-        super(message(report, nextSteps));
+        this(message(report, nextSteps), report, nextSteps);
+    }
+
+    private BackendNotFoundException(String message, ResolutionReport report, List<String> nextSteps) {
+        super(message);
         this.report = Objects.requireNonNull(report, "report");
         this.nextSteps = List.copyOf(nextSteps);
+    }
+
+    /**
+     * Return the same failure with a one-line message, for the second and later tests of a run that meet it: the
+     * first failure carries the whole report; repeating it in every test buries it.
+     */
+    public BackendNotFoundException repeated() {
+        return new BackendNotFoundException("No backend found (see the first failure in this run for the whole report,"
+                + " or run explain): " + summary(), report, nextSteps);
+    }
+
+    /** Return what became of each provider, on one line: {@code env skipped, docker unavailable, staging skipped}. */
+    public String summary() {
+        return String.join(", ", report.lines().stream().map(line -> line.provider() + " " + line.outcome().label())
+                .toList());
     }
 
     /** Return the report of the resolution that found nothing. */

@@ -15,6 +15,7 @@ public class ProviderFailedException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     private final String providerId;
+    private final String problem;
     private final transient ResolutionReport report;
 
     /**
@@ -26,9 +27,31 @@ public class ProviderFailedException extends RuntimeException {
      * @param cause what it threw, if anything
      */
     public ProviderFailedException(String providerId, String problem, ResolutionReport report, Throwable cause) {
-        super(message(providerId, problem, report), cause);
+        this(providerId, problem, report, cause, false);
+    }
+
+    private ProviderFailedException(String providerId, String problem, ResolutionReport report, Throwable cause,
+            boolean repeated) {
+        super(repeated ? "Provider " + providerId + " failed: " + problem + " (see the first failure in this run for"
+                + " the whole report)" : message(providerId, problem, report), cause);
         this.providerId = Objects.requireNonNull(providerId, "providerId");
+        this.problem = Objects.requireNonNull(problem, "problem");
         this.report = Objects.requireNonNull(report, "report");
+    }
+
+    /** Return what the provider did, for example {@code "threw NullPointerException: ..."}, masked. */
+    public String problem() {
+        return problem;
+    }
+
+    /**
+     * Return the same failure with a one-line message, for the second and later tests of a run that meet it; the
+     * first failure carries the report.
+     */
+    public ProviderFailedException repeated() {
+        ProviderFailedException copy = new ProviderFailedException(providerId, problem, report, getCause(), true);
+        copy.setStackTrace(getStackTrace());
+        return copy;
     }
 
     /** Return the provider that broke. */

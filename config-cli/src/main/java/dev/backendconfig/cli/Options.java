@@ -3,6 +3,7 @@ package dev.backendconfig.cli;
 import dev.backendconfig.api.Secrets;
 import dev.backendconfig.api.spi.ProbeKind;
 import dev.backendconfig.api.spi.Setting;
+import dev.backendconfig.api.spi.Suggestions;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -40,6 +41,25 @@ record Options(Path directory, List<Path> classpath, Format format, Optional<Pro
         JSON
     }
 
+    /** The options that take a value. */
+    private static final List<String> OPTIONS = List.of("--dir", "--classpath", "--format", "--probe", "--set");
+    private static final Pattern OPTION_NAME = Pattern.compile("--?[A-Za-z][A-Za-z0-9-]{0,40}");
+
+    /**
+     * Refuse an argument that is not an option. Only a name that looks like an option is quoted (with the nearest
+     * option); anything else might be a value, even a password, and is never echoed.
+     */
+    private static UsageException unknown(String name) {
+        if (!OPTION_NAME.matcher(name).matches()) {
+            return new UsageException("unexpected argument at a place where an option belongs (options start with --;"
+                    + " values follow their option: --dir DIR, --set key=value; see --help)");
+        }
+        List<String> all = new ArrayList<>(OPTIONS);
+        all.add("--help");
+        return new UsageException("unknown option '" + name + "'" + Suggestions.nearest(name, all)
+                .map(nearest -> "; did you mean '" + nearest + "'?").orElse("") + " (see --help)");
+    }
+
     /** Parse the arguments; {@code workingDirectory} is where a relative {@code --dir} starts. */
     static Options parse(List<String> arguments, Path workingDirectory) throws UsageException {
         Path directory = workingDirectory;
@@ -56,8 +76,8 @@ record Options(Path directory, List<Path> classpath, Format format, Optional<Pro
                 help = true;
                 continue;
             }
-            if (!List.of("--dir", "--classpath", "--format", "--probe", "--set").contains(name)) {
-                throw new UsageException("unknown option '" + printable(argument) + "' (see --help)");
+            if (!OPTIONS.contains(name)) {
+                throw unknown(name);
             }
             String value;
             if (eq > 0) {

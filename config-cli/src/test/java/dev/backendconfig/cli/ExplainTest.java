@@ -197,6 +197,9 @@ class ExplainTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
         "--verbose | explain: unknown option '--verbose' (see --help)",
+        "--formt=json | explain: unknown option '--formt'; did you mean '--format'? (see --help)",
+        "http://e2e:hunter2@host | explain: unexpected argument at a place where an option belongs (options start with --;"
+                + " values follow their option: --dir DIR, --set key=value; see --help)",
         "--format=xml | explain: --format expects text, env or json, got 'xml'",
         "--probe=ping | explain: --probe expects none, tcp, http or websocket, got 'ping'",
         "--set=novalue | explain: --set expects key=value (for example --set docker.service=backend), got 'novalue'",

@@ -218,4 +218,14 @@ class DockerPredictionTest {
                 + " alpine-test-auth from " + repository.resolve("compose.yaml") + ":6, but nothing answers there: tcp"
                 + " localhost:" + closed + ": connection refused");
     }
+
+    @Test
+    void aComposeFileBelowTheRepositoryRootIsNamedWithTheSettingThatSelectsIt() throws IOException {
+        write("docker/docker-compose.alpine-test.yml", ALPINE);
+        write("node_modules/x/docker-compose.yml", ALPINE);
+        ProviderResult result = resolve(Map.of(), Map.of());
+        assertThat(result.reason()).endsWith("; no compose file in " + repository + " (compose files below it:"
+                + " docker/docker-compose.alpine-test.yml; set docker.compose-file, or COMPOSE_FILE, to the one that"
+                + " starts the stack) to predict the port from");
+    }
 }

@@ -5,6 +5,7 @@ import dev.backendconfig.api.BackendResolver;
 import dev.backendconfig.api.InvalidBackendConfigurationException;
 import dev.backendconfig.api.ProviderFailedException;
 import dev.backendconfig.api.Resolution;
+import dev.backendconfig.api.TestContext;
 import dev.backendconfig.api.spi.Origin;
 import dev.backendconfig.api.spi.ProbeKind;
 import dev.backendconfig.api.spi.ProbeResult;
@@ -17,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The one resolution of a test run for one set of settings, kept in the root extension store (closed with it),
@@ -27,12 +29,16 @@ final class SharedResolution implements AutoCloseable {
     private final Resolution resolution;
     private final RuntimeException failure;
     private final ResolutionContext context;
+    private final boolean sharedWithTestContext;
+    private final AtomicBoolean reported = new AtomicBoolean();
     private final Map<String, ProbeResult> probes = new ConcurrentHashMap<>();
 
-    private SharedResolution(Resolution resolution, RuntimeException failure, ResolutionContext context) {
+    private SharedResolution(Resolution resolution, RuntimeException failure, ResolutionContext context,
+            boolean sharedWithTestContext) {
         this.resolution = resolution;
         this.failure = failure;
         this.context = context;
+        this.sharedWithTestContext = sharedWithTestContext;
     }
 
     /**
@@ -46,18 +52,24 @@ final class SharedResolution implements AutoCloseable {
         return store.getOrComputeIfAbsent(key, SharedResolution::resolve, SharedResolution.class);
     }
 
-    /** Resolve from the real process with these settings overrides. */
+    /**
+     * Resolve from the real process with these settings overrides. Without overrides, the extension and
+     * {@link TestContext#get()} share one resolution (the one {@code TestContext} keeps for the JVM), so that a suite
+     * using both resolves, logs and falls back once; the run's end forgets it ({@link #close()}).
+     */
     static SharedResolution resolve(Map<String, String> overrides) {
         ResolutionContext context;
         try {
             context = ResolutionContext.systemBuilder().settings(overrides, "BackendExtension").build();
         } catch (InvalidBackendConfigurationException e) {
-            return new SharedResolution(null, e, null);
+            return new SharedResolution(null, e, null, false);
         }
         try {
-            return new SharedResolution(BackendResolver.create().resolve(context), null, context);
+            Resolution resolution = overrides.isEmpty() ? TestContext.get().resolution()
+                    : BackendResolver.create().resolve(context);
+            return new SharedResolution(resolution, null, context, overrides.isEmpty());
         } catch (BackendNotFoundException | InvalidBackendConfigurationException | ProviderFailedException e) {
-            return new SharedResolution(null, e, context);
+            return new SharedResolution(null, e, context, overrides.isEmpty());
         }
     }
 
@@ -71,23 +83,35 @@ final class SharedResolution implements AutoCloseable {
         return failure instanceof BackendNotFoundException;
     }
 
-    /** Return a fresh copy of the failure to throw, so that tests do not pile suppressed exceptions onto one. */
+    /**
+     * Return a fresh copy of the failure to throw, so that tests do not pile suppressed exceptions onto one: the
+     * first test of the run gets the whole report, later ones a one-line form pointing at it.
+     */
     RuntimeException failure() {
+        boolean first = reported.compareAndSet(false, true);
         if (failure instanceof BackendNotFoundException notFound) {
-            return new BackendNotFoundException(notFound.report(), notFound.nextSteps());
+            return first ? new BackendNotFoundException(notFound.report(), notFound.nextSteps()) : notFound.repeated();
         }
         if (failure instanceof ProviderFailedException failed) {
-            return new ProviderFailedException(failed.providerId(), failed.getMessage().lines().findFirst().orElse(""),
-                    failed.report(), failed.getCause());
+            return first ? new ProviderFailedException(failed.providerId(), failed.problem(), failed.report(),
+                    failed.getCause()) : failed.repeated();
         }
         InvalidBackendConfigurationException invalid = (InvalidBackendConfigurationException) failure;
+        if (!first) {
+            return new InvalidBackendConfigurationException(invalid.origin(), invalid.problem()
+                    + " (see the first failure in this run for the whole report)");
+        }
         return invalid.providerId().map(id -> invalid.inProvider(id, invalid.report().orElse(null)))
                 .orElseGet(() -> new InvalidBackendConfigurationException(invalid.origin(), invalid.problem(), invalid));
     }
 
-    /** Return the failure's message, for an abort reason. */
+    /** Return the failure's message for an abort reason: the whole report the first time, one line afterwards. */
     String failureMessage() {
-        return failure.getMessage();
+        if (reported.compareAndSet(false, true)) {
+            return failure.getMessage();
+        }
+        return failure instanceof BackendNotFoundException notFound ? notFound.repeated().getMessage()
+                : failure.getMessage().lines().findFirst().orElse("");
     }
 
     /**
@@ -113,5 +137,8 @@ final class SharedResolution implements AutoCloseable {
     @Override
     public void close() {
         probes.clear();
+        if (sharedWithTestContext) {
+            TestContext.reset();
+        }
     }
 }

@@ -16,6 +16,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -70,6 +71,26 @@ class BackendExtensionTest {
     }
 
     // ---- fixtures: run only through EngineRun ----
+
+    @BackendTest
+    static class AnotherClassWithoutABackend {
+        @Test
+        void one() {
+        }
+
+        @Test
+        void two() {
+        }
+    }
+
+    @BackendTest
+    static class UsesTestContextToo {
+        @Test
+        void both(BackendEndpoint endpoint) {
+            assertThat(TestContext.get().endpoint()).isEqualTo(endpoint);
+        }
+    }
+
 
     @BackendTest
     static class InjectsEveryService {
@@ -320,22 +341,38 @@ class BackendExtensionTest {
     }
 
     @Test
-    void noBackendFailsEveryTestWithTheWholeReport() {
-        EngineRun run = EngineRun.of(NeedsABackend.class);
-        assertThat(run.failed()).isEqualTo(2);
-        assertThat(run.onlyThrown()).isInstanceOf(BackendNotFoundException.class)
-                .hasMessageStartingWith("No backend found.\nbackend: none found (2 providers asked, ")
+    void noBackendFailsEveryTestTheFirstWithTheWholeReportTheOthersWithOneLine() {
+        EngineRun run = EngineRun.of(NeedsABackend.class, AnotherClassWithoutABackend.class);
+        assertThat(run.failed()).isEqualTo(4);
+        List<Throwable> thrown = run.thrown();
+        assertThat(thrown).allMatch(BackendNotFoundException.class::isInstance);
+        assertThat(thrown.get(0)).hasMessageStartingWith("No backend found.\nbackend: none found (2 providers asked, ")
                 .hasMessageContaining("  env       300  skipped      none of TEST_BACKEND_URL, BACKEND_URL,"
                         + " TEST_WEBSOCKET_URL, WEBSOCKET_URL is set")
                 .hasMessageContaining("What to do next:");
+        assertThat(thrown.subList(1, thrown.size())).extracting(Throwable::getMessage).containsOnly("No backend found"
+                + " (see the first failure in this run for the whole report, or run explain): env skipped, counting"
+                + " skipped");
+    }
+
+    @Test
+    void theExtensionAndTestContextGetShareOneResolution() {
+        CountingProvider.ACTIVE.set(true);
+        EngineRun run = EngineRun.of(UsesTestContextToo.class);
+        assertThat(run.thrown()).isEmpty();
+        assertThat(CountingProvider.RESOLUTIONS).hasValue(1);
     }
 
     @Test
     void onMissingSkipAbortsWithTheReportAsReason() {
         EngineRun run = EngineRun.of(SkipsWithoutABackend.class);
         assertThat(run.aborted()).isEqualTo(2);
-        assertThat(run.onlyThrown()).isInstanceOf(TestAbortedException.class)
-                .hasMessageStartingWith("Skipped because no backend was found (on-missing = skip).\nNo backend found.");
+        assertThat(run.thrown()).allMatch(TestAbortedException.class::isInstance);
+        assertThat(run.thrown().get(0)).hasMessageStartingWith("Skipped because no backend was found (on-missing ="
+                + " skip).\nNo backend found.\nbackend: none found");
+        assertThat(run.thrown().get(1)).hasMessage("Skipped because no backend was found (on-missing = skip).\nNo"
+                + " backend found (see the first failure in this run for the whole report, or run explain): env skipped,"
+                + " counting skipped");
     }
 
     @Test
@@ -350,9 +387,12 @@ class BackendExtensionTest {
         variables.set("BACKEND_URL", "localhost:8002");
         EngineRun run = EngineRun.of(SkipsWithoutABackend.class);
         assertThat(run.failed()).isEqualTo(2);
-        assertThat(run.onlyThrown()).isInstanceOf(InvalidBackendConfigurationException.class)
-                .hasMessageStartingWith("variable BACKEND_URL: expected an absolute http or https URL such as"
-                        + " http://localhost:8002, got a value without a scheme");
+        assertThat(run.thrown()).allMatch(InvalidBackendConfigurationException.class::isInstance)
+                .allSatisfy(thrown -> assertThat(thrown).hasMessageStartingWith("variable BACKEND_URL: expected an"
+                        + " absolute http or https URL such as http://localhost:8002, got a value without a scheme"));
+        assertThat(run.thrown().get(0)).hasMessageContaining("\nResolution stopped at provider env");
+        assertThat(run.thrown().get(1)).hasMessageEndingWith("(see the first failure in this run for the whole"
+                + " report)");
     }
 
     @Test

@@ -9,6 +9,7 @@ import dev.backendconfig.api.spi.Origin;
 import dev.backendconfig.api.spi.ProviderResult;
 import dev.backendconfig.api.spi.ResolutionContext;
 import dev.backendconfig.api.spi.Service;
+import dev.backendconfig.api.spi.Suggestions;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -102,8 +103,14 @@ final class StagingVariables {
         Set<String> lookedFor = new LinkedHashSet<>(urlNames);
         lookedFor.addAll(webSocketNames);
         Set<String> present = file.entries().keySet();
+        List<String> typos = new ArrayList<>();
+        for (String name : present) {
+            Suggestions.nearest(name, lookedFor, 2).filter(nearest -> !nearest.equals(name))
+                    .ifPresent(nearest -> typos.add(name + " (did you mean " + nearest + "?)"));
+        }
         return file.source() + " sets none of " + String.join(", ", lookedFor) + "; "
-                + (present.isEmpty() ? "it sets no variables at all" : "it sets " + String.join(", ", present));
+                + (present.isEmpty() ? "it sets no variables at all" : "it sets " + String.join(", ", present))
+                + (typos.isEmpty() ? "" : "; " + String.join("; ", typos));
     }
 
     ProviderResult withNotes(ProviderResult result) {

@@ -81,4 +81,14 @@ class StagingServicesTest {
                 "services.web.staging.url-variables", "STAGING_FRONTEND_URL"));
         assertThat(found.endpoint("web").orElseThrow().http()).isEqualTo(URI.create("https://app-staging.example.test"));
     }
+
+    @Test
+    void aMisspeltVariableInTheFileGetsADidYouMean() throws IOException {
+        Files.writeString(file, "STAGING_BASE_ULR=https://backend-staging.example.test\nENVIRONMENT=staging\n");
+        ProviderResult result = resolve(Map.of());
+        assertThat(result).isInstanceOf(ProviderResult.Unavailable.class);
+        assertThat(result.reason()).isEqualTo(file + " sets none of STAGING_BASE_URL, STAGING_BACKEND_URL,"
+                + " BACKEND_STAGING_URL, STAGING_WEBSOCKET_URL; it sets STAGING_BASE_ULR, ENVIRONMENT; STAGING_BASE_ULR"
+                + " (did you mean STAGING_BASE_URL?)");
+    }
 }

@@ -4,6 +4,7 @@ import dev.backendconfig.api.InvalidBackendConfigurationException;
 import dev.backendconfig.api.spi.BackendEndpointProvider;
 import dev.backendconfig.api.spi.CoreSettings;
 import dev.backendconfig.api.spi.Settings;
+import dev.backendconfig.api.spi.Suggestions;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

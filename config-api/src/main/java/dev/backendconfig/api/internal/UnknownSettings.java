@@ -4,6 +4,7 @@ import dev.backendconfig.api.InvalidBackendConfigurationException;
 import dev.backendconfig.api.spi.Origin;
 import dev.backendconfig.api.spi.ServiceSetting;
 import dev.backendconfig.api.spi.Setting;
+import dev.backendconfig.api.spi.Suggestions;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -4,11 +4,16 @@ import dev.backendconfig.api.InvalidBackendConfigurationException;
 import dev.backendconfig.api.spi.Origin;
 import dev.backendconfig.api.spi.ProjectFiles;
 import dev.backendconfig.api.spi.ResolutionContext;
+import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -22,6 +27,12 @@ final class ComposeFiles {
     /** The names docker compose looks for, in its order. */
     public static final List<String> DEFAULT_NAMES = List.of("compose.yaml", "compose.yml", "docker-compose.yml",
             "docker-compose.yaml");
+
+    private static final Pattern COMPOSE_NAME = Pattern.compile("(?i).*compose.*\\.ya?ml");
+    private static final List<String> SKIPPED_DIRECTORIES = List.of("node_modules", "target", "build", "dist", "vendor");
+    private static final int MAX_DEPTH = 3;
+    private static final int MAX_BELOW = 5;
+    private static final int MAX_VISITED = 5000;
 
     /**
      * What was found.
@@ -65,7 +76,56 @@ final class ComposeFiles {
         }
         ProjectFiles.Search search = ProjectFiles.findUpward(directory, DEFAULT_NAMES);
         searched.append(search.range());
+        if (search.found().isEmpty()) {
+            List<Path> below = below(search.stop());
+            if (!below.isEmpty()) {
+                searched.append(" (compose files below it: ").append(String.join(", ", below.stream()
+                                .map(file -> search.stop().relativize(file).toString()).toList()))
+                        .append(below.size() == MAX_BELOW ? ", ..." : "")
+                        .append("; set docker.compose-file, or COMPOSE_FILE, to the one that starts the stack)");
+            }
+        }
         return search.found().map(file -> new Found(List.of(file), "found " + search.range()));
+    }
+
+    /**
+     * Return compose files in the directories below {@code root} (a few levels deep, skipping hidden, build and
+     * dependency directories), for the report when none has a name compose looks for where it looks: a file in
+     * {@code docker/} is a common case that needs a setting.
+     */
+    static List<Path> below(Path root) {
+        List<Path> found = new ArrayList<>();
+        int[] visited = {0};
+        try {
+            Files.walkFileTree(root, Set.of(), MAX_DEPTH, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path directory,
+                        BasicFileAttributes attributes) {
+                    String name = directory.getFileName() == null ? "" : directory.getFileName().toString();
+                    boolean skip = !directory.equals(root) && (name.startsWith(".") || SKIPPED_DIRECTORIES.contains(name));
+                    return skip ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file,
+                        BasicFileAttributes attributes) {
+                    if (attributes.isRegularFile() && COMPOSE_NAME.matcher(file.getFileName().toString()).matches()) {
+                        found.add(file);
+                    }
+                    return found.size() >= MAX_BELOW || ++visited[0] >= MAX_VISITED
+                            ? FileVisitResult.TERMINATE : FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) {
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException | SecurityException e) {
+            return found;
+        }
+        found.sort(null);
+        return found;
     }
 
     private static Path existing(Path directory, String name, Origin origin) {
