@@ -271,4 +271,19 @@ class ExplainTest {
         assertThat(services.get("auth").get("http").textValue()).isEqualTo("https://auth-staging.example.test");
         assertThat(services.get("auth").get("source").textValue()).isEqualTo("staging");
     }
+
+    @Test
+    void aDeclaredServiceNoProviderCanFindIsNotFoundWithEachProvidersReason() throws IOException {
+        threeServicesInStaging();
+        environment.put("BACKENDCONFIG_SERVICES", "payments");
+        assertThat(run()).isEqualTo(Explain.NOT_FOUND);
+        assertThat(out()).contains("  env      300  skipped      no variable of any service is set (backend:"
+                + " TEST_BACKEND_URL, BACKEND_URL, TEST_WEBSOCKET_URL, WEBSOCKET_URL; payments: TEST_PAYMENTS_URL,"
+                + " PAYMENTS_URL, TEST_PAYMENTS_WEBSOCKET_URL, PAYMENTS_WEBSOCKET_URL)")
+                .contains("  staging  100  partial      shared staging deployment from " + project.resolve(
+                        ".env.staging.e2e") + "; lacks required service payments")
+                .contains("payments (not found): " + project.resolve(".env.staging.e2e") + " sets none of"
+                        + " STAGING_PAYMENTS_URL, STAGING_PAYMENTS_WEBSOCKET_URL;");
+        assertThat(err()).isEqualTo("explain: no backend found; the report says why\n");
+    }
 }

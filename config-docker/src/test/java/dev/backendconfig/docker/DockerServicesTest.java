@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.backendconfig.api.InvalidBackendConfigurationException;
 import dev.backendconfig.api.spi.ProviderResult;
 import dev.backendconfig.api.spi.ResolutionContext;
+import dev.backendconfig.testkit.RecordingLogs;
 import dev.backendconfig.testsupport.FakeDockerEngine;
 import dev.backendconfig.testsupport.Recorded;
 import java.io.IOException;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.event.Level;
 
 /** Provider docker with services beside the backend, against a fake engine answering recorded replies. */
 class DockerServicesTest {
@@ -111,9 +113,15 @@ class DockerServicesTest {
         // auth and frontend each say starting for five checks (2.5 s at one check every 500 ms)
         engine.inspect(Recorded.id(stack.get(1)), starting, starting, starting, starting, starting, healthy);
         engine.inspect(Recorded.id(stack.get(2)), starting, starting, starting, starting, starting, healthy);
+        RecordingLogs.clear();
         long start = System.nanoTime();
         ProviderResult result = resolve(Map.of());
         Duration took = Duration.ofNanos(System.nanoTime() - start);
+        // a wait longer than two seconds says what it waits for
+        assertThat(RecordingLogs.events(Level.INFO)).extracting(RecordingLogs.Event::message).contains("waiting for"
+                + " auth (container trialshop-alpine-test-auth-1) and frontend (container"
+                + " trialshop-alpine-test-frontend-1) to become healthy: 2 s so far, up to 60 s (setting"
+                + " docker.wait-healthy, and what is left of setting timeout)");
         assertThat(result).isInstanceOf(ProviderResult.Found.class);
         assertThat(((ProviderResult.Found) result).serviceReasons().get("auth"))
                 .startsWith("service alpine-test-auth publishes 8081 on 0.0.0.0:8083 (healthy after waiting ");
