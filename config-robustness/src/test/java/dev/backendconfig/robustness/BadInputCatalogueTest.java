@@ -196,7 +196,8 @@ class BadInputCatalogueTest {
                         + " which does not exist"),
                 property("backendconfig.docker.compose-file", "missing.yml", "names the compose file {dir}/missing.yml,"
                         + " which does not exist"),
-                property("backendconfig.docker.host", "garbage", "expected unix:///path/to/docker.sock or tcp://host:port"),
+                property("backendconfig.docker.host", "garbage", "expected unix:///path/to/docker.sock, tcp://host:port"
+                        + " or ssh://[user@]host[:port]"),
                 // dotenv lines of the staging file
                 stagingFile("unterminated single quote", "A='never closed\n", 1, "the single quote opened here is never"
                         + " closed"),
@@ -287,10 +288,11 @@ class BadInputCatalogueTest {
                     input.engine(engine(input).containers(list(alpine)).inspect(id(alpine), Recorded.write(inspect)));
                 }, "is unhealthy (last check said: database connection refused)"),
                 new Case("DOCKER_HOST=garbage", input -> input.env("DOCKER_HOST", "garbage"), INVALID,
-                        "variable DOCKER_HOST: expected unix:///path/to/docker.sock or tcp://host:port, got a value"
-                                + " without a scheme"),
+                        "variable DOCKER_HOST: expected unix:///path/to/docker.sock, tcp://host:port or"
+                                + " ssh://[user@]host[:port], got a value without a scheme"),
                 new Case("DOCKER_HOST=ftp://x", input -> input.env("DOCKER_HOST", "ftp://x"), INVALID,
-                        "variable DOCKER_HOST: expected unix:///path/to/docker.sock or tcp://host:port, got scheme 'ftp'"),
+                        "variable DOCKER_HOST: expected unix:///path/to/docker.sock, tcp://host:port or"
+                                + " ssh://[user@]host[:port], got scheme 'ftp'"),
                 new Case("config.json that is not JSON", input -> {
                     input.environment.remove("DOCKER_HOST");
                     input.env("DOCKER_CONFIG", input.directory.resolve(".docker").toString());

@@ -19,12 +19,15 @@ public record ContainerSummary(String id, List<String> names, Map<String, String
     public static final String SERVICE_LABEL = "com.docker.compose.service";
     /** The compose label naming the project. */
     public static final String PROJECT_LABEL = "com.docker.compose.project";
+    /** The label podman-compose sets beside {@link #PROJECT_LABEL}, read when that one is missing. */
+    public static final String PODMAN_PROJECT_LABEL = "io.podman.compose.project";
     private static final String NUMBER_LABEL = "com.docker.compose.container-number";
 
     /**
      * One entry of a container's {@code Ports}.
      *
-     * @param ip the host address it is bound to ({@code 0.0.0.0}, {@code ::}, {@code 127.0.0.1}, or empty)
+     * @param ip the host address it is bound to ({@code 0.0.0.0}, {@code ::}, {@code 127.0.0.1}), or empty text when
+     *     the engine gives none, as Podman's list does for a port published on all interfaces
      * @param privatePort the port inside the container
      * @param publicPort the port on the host, 0 when not published
      * @param type {@code tcp} or {@code udp}
@@ -74,9 +77,9 @@ public record ContainerSummary(String id, List<String> names, Map<String, String
         return labels.getOrDefault(SERVICE_LABEL, "");
     }
 
-    /** Return the compose project, or empty text. */
+    /** Return the compose project (podman-compose's own label when compose's is missing), or empty text. */
     public String project() {
-        return labels.getOrDefault(PROJECT_LABEL, "");
+        return labels.getOrDefault(PROJECT_LABEL, labels.getOrDefault(PODMAN_PROJECT_LABEL, ""));
     }
 
     /** Return the container's first name. */

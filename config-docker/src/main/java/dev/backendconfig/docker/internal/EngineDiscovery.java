@@ -29,6 +29,8 @@ public final class EngineDiscovery {
     private final int containerPort;
     private final Optional<String> project;
     private final Optional<String> service;
+    /** Why the last inspected container's healthcheck will never run (Podman without systemd), if it will not. */
+    private Optional<String> stalled = Optional.empty();
 
     /** Prepare to ask {@code client} on behalf of provider {@code providerId}. */
     public EngineDiscovery(ResolutionContext context, EngineClient client, String providerId) {
@@ -58,6 +60,9 @@ public final class EngineDiscovery {
         ContainerChoice.Outcome.Chosen chosen = (ContainerChoice.Outcome.Chosen) outcome;
         ContainerSummary container = chosen.container();
         PublishedAddress address = PublishedAddress.from(container.published(containerPort), client.address());
+        if (!address.unreachable().isEmpty()) {
+            return ProviderResult.unavailable(container.describe() + " " + address.unreachable());
+        }
         BackendEndpoint endpoint = endpoint(container, address);
         String publishes = "service " + container.service() + " publishes " + containerPort + " on " + address.binding();
         ProviderResult result = ready(container, endpoint, publishes);
@@ -76,10 +81,13 @@ public final class EngineDiscovery {
         Duration waitHealthy = context.settings().get(DockerSettings.WAIT_HEALTHY);
         long start = System.nanoTime();
         long waitNanos = Math.min(waitHealthy.toNanos(), context.remaining().toNanos());
-        while (health.status().equals("starting") && System.nanoTime() - start < waitNanos
+        while (health.status().equals("starting") && stalled.isEmpty() && System.nanoTime() - start < waitNanos
                 && !Thread.currentThread().isInterrupted()) {
             sleep(Math.min(POLL.toNanos(), waitNanos - (System.nanoTime() - start)));
             health = inspect(container);
+        }
+        if (stalled.isPresent()) {
+            return probed(endpoint, publishes, stalled.get());
         }
         String waited = System.nanoTime() - start > POLL.toNanos() / 2
                 ? " after waiting " + Duration.ofNanos(System.nanoTime() - start).toMillis() + " ms for it to start" : "";
@@ -93,20 +101,20 @@ public final class EngineDiscovery {
             case "unhealthy":
                 return ProviderResult.unavailable(container.describe() + " is unhealthy" + health.lastOutputClause());
             default:
-                return probed(endpoint, publishes);
+                return probed(endpoint, publishes, "no healthcheck");
         }
     }
 
-    private ProviderResult probed(BackendEndpoint endpoint, String publishes) {
+    private ProviderResult probed(BackendEndpoint endpoint, String publishes, String why) {
         if (!context.probing()) {
-            return ProviderResult.found(endpoint, publishes + " (no healthcheck; not probed, probe=none)");
+            return ProviderResult.found(endpoint, publishes + " (" + why + "; not probed, probe=none)");
         }
         ProbeResult probe = context.probe(endpoint);
         if (probe.ready()) {
-            return ProviderResult.found(endpoint, publishes + " (no healthcheck; " + probe.description() + ")");
+            return ProviderResult.found(endpoint, publishes + " (" + why + "; " + probe.description() + ")");
         }
-        return ProviderResult.unavailable(publishes + ", but it has no healthcheck and the probe failed: "
-                + probe.description());
+        return ProviderResult.unavailable(publishes + ", but " + (why.equals("no healthcheck") ? "it has no"
+                + " healthcheck" : why) + " and the probe failed: " + probe.description());
     }
 
     private BackendEndpoint endpoint(ContainerSummary container, PublishedAddress address) {
@@ -124,7 +132,9 @@ public final class EngineDiscovery {
     }
 
     private ContainerHealth inspect(ContainerSummary container) throws EngineException {
-        return ContainerHealth.from(client.getJson("/containers/" + container.id() + "/json"));
+        Object reply = client.getJson("/containers/" + container.id() + "/json");
+        stalled = StalledHealthcheck.diagnose(client.identity(), reply, context.clock().instant());
+        return ContainerHealth.from(reply);
     }
 
     private String filters() {
