@@ -19,8 +19,6 @@ public record ContainerSummary(String id, List<String> names, Map<String, String
     public static final String SERVICE_LABEL = "com.docker.compose.service";
     /** The compose label naming the project. */
     public static final String PROJECT_LABEL = "com.docker.compose.project";
-    /** The label podman-compose sets beside {@link #PROJECT_LABEL}, read when that one is missing. */
-    public static final String PODMAN_PROJECT_LABEL = "io.podman.compose.project";
     private static final String NUMBER_LABEL = "com.docker.compose.container-number";
 
     /**
@@ -77,9 +75,9 @@ public record ContainerSummary(String id, List<String> names, Map<String, String
         return labels.getOrDefault(SERVICE_LABEL, "");
     }
 
-    /** Return the compose project (podman-compose's own label when compose's is missing), or empty text. */
+    /** Return the compose project, or empty text. */
     public String project() {
-        return labels.getOrDefault(PROJECT_LABEL, labels.getOrDefault(PODMAN_PROJECT_LABEL, ""));
+        return labels.getOrDefault(PROJECT_LABEL, "");
     }
 
     /** Return the container's first name. */

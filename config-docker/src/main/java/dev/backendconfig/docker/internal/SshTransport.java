@@ -173,6 +173,8 @@ final class SshTransport extends EngineTransport {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        // what ssh said before it is killed (killing what it started can make a shell report "Killed")
+        said = tail();
         ending.descendants().forEach(ProcessHandle::destroyForcibly);
         ending.destroyForcibly();
         boolean interrupted = Thread.interrupted();
@@ -186,7 +188,6 @@ final class SshTransport extends EngineTransport {
         }
         closeQuietly(stdin);
         closeQuietly(stdout);
-        said = tail();
         try {
             Files.deleteIfExists(errors);
         } catch (IOException e) {
@@ -227,9 +228,10 @@ final class SshTransport extends EngineTransport {
         }
         String last = String.join(" / ", lines.subList(Math.max(0, lines.size() - 3), lines.size()));
         if (!address.user().isEmpty()) {
-            // the user name, like all user info of the engine's URL, is not shown (as a whole word only)
-            last = last.replaceAll("(?<![A-Za-z0-9._-])" + Pattern.quote(address.user()) + "(?![A-Za-z0-9._-])",
-                    Matcher.quoteReplacement(Secrets.MASK));
+            // the user name, like all user info of the engine's URL, is not shown: before an @, or as a whole word
+            String user = Pattern.quote(address.user());
+            last = last.replaceAll(user + "@", Matcher.quoteReplacement(Secrets.MASK + "@"))
+                    .replaceAll("(?<![A-Za-z0-9._-])" + user + "(?![A-Za-z0-9._-])", Matcher.quoteReplacement(Secrets.MASK));
         }
         return Printable.oneLine(last, 300);
     }
