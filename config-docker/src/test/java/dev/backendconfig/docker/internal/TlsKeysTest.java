@@ -127,6 +127,10 @@ class TlsKeysTest {
         String pem = "# my key\n-----BEGIN PRIVATE KEY-----\nMIIE" + SECRET + "!!\n-----END PRIVATE KEY-----\n";
         assertThat(problem(pem)).isEqualTo("{dir}/key.pem:2: the client key (test) is not valid PEM: the base64 text of"
                 + " its BEGIN PRIVATE KEY block is broken");
+        // characters a lenient (MIME) decoder would skip are refused too, not decoded around
+        String lenient = "-----BEGIN PRIVATE KEY-----\nQUJD$$$$\n-----END PRIVATE KEY-----\n";
+        assertThat(problem(lenient)).isEqualTo("{dir}/key.pem:1: the client key (test) is not valid PEM: the base64 text"
+                + " of its BEGIN PRIVATE KEY block is broken");
     }
 
     @Test
