@@ -256,6 +256,28 @@ class DockerTlsTest {
     }
 
     @Test
+    void anInterruptedHandshakeEndsAtOnceSayingSo() throws Exception {
+        try (ServerSocket silent = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
+            Issued client = TestPki.client(ca, KeyKind.EC);
+            Map<String, String> environment = Map.of("DOCKER_TLS_VERIFY", "1", "DOCKER_CERT_PATH", certPath("stopped",
+                    client, TestPki.pkcs8(client.keys().getPrivate())).toString(), "DOCKER_HOST", "tcp://127.0.0.1:"
+                    + silent.getLocalPort());
+            java.util.concurrent.atomic.AtomicReference<ProviderResult> result = new java.util.concurrent.atomic
+                    .AtomicReference<>();
+            Thread worker = new Thread(() -> result.set(resolve(environment, Map.of("docker.timeout", "20s"))));
+            worker.start();
+            Thread.sleep(500);
+            long start = System.nanoTime();
+            worker.interrupt();
+            worker.join(5000);
+            assertThat(worker.isAlive()).isFalse();
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+            assertThat(result.get().reason()).startsWith("asking engine tcp://127.0.0.1:" + silent.getLocalPort()
+                    + " was interrupted (the resolution's time budget, setting timeout, ran out)");
+        }
+    }
+
+    @Test
     void aKeyThatIsNotTheCertificatesStopsTheResolution() {
         Issued client = TestPki.client(ca, KeyKind.RSA);
         Path certs = certPath("mismatch", client, TestPki.pkcs8(TestPki.keys(KeyKind.RSA).getPrivate()));

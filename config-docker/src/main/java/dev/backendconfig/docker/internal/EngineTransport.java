@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
+import java.nio.channels.ClosedByInterruptException;
 import java.time.Duration;
 import java.util.Locale;
 
@@ -80,7 +81,9 @@ abstract class EngineTransport implements AutoCloseable {
             return "engine " + uri + " " + failure.getMessage() + " within " + timeout.toMillis()
                     + " ms (setting docker.timeout)";
         }
-        if (failure instanceof InterruptedIOException) {
+        // an interrupt closes a channel under whatever was reading it; the flag says why, whatever the exception
+        if (failure instanceof InterruptedIOException || failure instanceof ClosedByInterruptException
+                || Thread.currentThread().isInterrupted()) {
             return "asking engine " + uri + " was interrupted (the resolution's time budget, setting timeout, ran out)";
         }
         if (failure instanceof Http1.ProtocolException) {

@@ -61,7 +61,7 @@ final class TlsTransport extends EngineTransport {
     @Override
     boolean mayRetry(IOException failure) {
         return reused && received == 0 && !(failure instanceof SocketTimeoutException)
-                && !(failure instanceof InterruptedIOException);
+                && !(failure instanceof InterruptedIOException) && !Thread.currentThread().isInterrupted();
     }
 
     @Override
@@ -161,7 +161,7 @@ final class TlsTransport extends EngineTransport {
     @Override
     String explain(IOException failure, String request, Duration timeout) {
         if (failure instanceof SocketTimeoutException || failure instanceof InterruptedIOException
-                || phase == Phase.CONNECT || handshake == null) {
+                || Thread.currentThread().isInterrupted() || phase == Phase.CONNECT || handshake == null) {
             return super.explain(failure, request, timeout);
         }
         String uri = address.uri();
