@@ -143,9 +143,10 @@ class DockerSshTest {
     }
 
     @Test
-    void anSshProgramThatCannotRunIsNamed() {
+    void anSshProgramThatCannotRunIsNamedWithoutItsArguments() {
         ProviderResult result = resolve("ssh://me@build-box", Map.of(), Map.of("docker.ssh-command",
-                directory.resolve("no-such-ssh").toString()));
+                directory.resolve("no-such-ssh") + ",-o,ProxyCommand=sshpass -p " + SECRET + " nc %h %p"));
+        assertThat(result.reason()).doesNotContain(SECRET);
         assertThat(result.reason()).startsWith("cannot run " + directory.resolve("no-such-ssh") + " for engine"
                 + " ssh://***@build-box (Cannot run program \"" + directory.resolve("no-such-ssh") + "\"")
                 .contains("): install the OpenSSH client, or name the ssh program in setting docker.ssh-command");

@@ -29,6 +29,12 @@ public record SshCommand(List<String> program, Map<String, String> environment) 
         }
     }
 
+    /** Return the program only: the environment and the arguments may hold secrets. */
+    @Override
+    public String toString() {
+        return "SshCommand[" + program.get(0) + "]";
+    }
+
     /** Return the whole command line for an engine, with ssh's connect timeout from {@code timeout}. */
     List<String> commandLine(EngineAddress address, Duration timeout) {
         Objects.requireNonNull(address.host(), "host");
