@@ -239,7 +239,8 @@ final class SshTransport extends EngineTransport {
     @Override
     String explain(IOException failure, String request, Duration timeout) {
         String uri = address.uri();
-        String ssh = String.join(" ", command.program());
+        // the program only: its arguments (setting docker.ssh-command) could hold anything, a password among them
+        String ssh = command.program().get(0);
         if (notRun != null) {
             return "cannot run " + Printable.oneLine(ssh, 120) + " for engine " + uri + " ("
                     + Printable.oneLine(String.valueOf(notRun.getMessage()), 160) + "): install the OpenSSH client, or"
