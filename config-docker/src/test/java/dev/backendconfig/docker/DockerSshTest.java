@@ -115,6 +115,18 @@ class DockerSshTest {
     }
 
     @Test
+    void aTalkativeSshNeverBlocksOnItsErrorOutputAndOnlyItsLastLinesAreKept() {
+        String chatter = "debug1: reading configuration data\\n".repeat(2200);
+        ProviderResult found = resolve("ssh://me@build-box", Map.of("FAKE_SSH_STDERR", chatter),
+                Map.of("docker.timeout", "3s"));
+        assertThat(found).as(found.reason()).isInstanceOf(ProviderResult.Found.class);
+        ProviderResult failed = resolve("ssh://me@build-box", Map.of("FAKE_SSH_STDERR", chatter
+                + "me@build-box: Permission denied (publickey).\\n", "FAKE_SSH_EXIT", "255"), Map.of());
+        assertThat(failed.reason()).contains("; ssh said: debug1: reading configuration data / debug1: reading"
+                + " configuration data / ***@build-box: Permission denied (publickey).;");
+    }
+
+    @Test
     void anSshThatNeverAnswersIsEndedAtTheTimeoutWithNothingLeftRunning() {
         long start = System.nanoTime();
         ProviderResult result = resolve("ssh://me@build-box", Map.of("FAKE_SSH_SLEEP", "31.7"),

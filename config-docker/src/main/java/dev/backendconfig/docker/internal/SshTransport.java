@@ -1,16 +1,14 @@
 package dev.backendconfig.docker.internal;
 
 import dev.backendconfig.api.Secrets;
+import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
-import java.io.RandomAccessFile;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,19 +22,22 @@ import java.util.regex.Pattern;
  * logging in and starting the remote docker CLI takes a few hundred milliseconds).
  *
  * <p>Nothing waits past the exchange's deadline and no thread is started: the response is read by polling what
- * ssh's output holds, in steps of at most 8 ms, until the deadline. ssh's error output goes to a private temporary
- * file, so that ssh never blocks on a full pipe, and its last lines (masked, escaped) explain a failure. The process
- * (and anything it started) is always ended: killed when the client closes or an exchange fails, then reaped.
+ * ssh's output holds, in steps of at most 8 ms, until the deadline. The same polling drains ssh's error output into
+ * a bounded tail (so that ssh never blocks on a full pipe), whose last lines (masked, escaped) explain a failure;
+ * nothing is written to disk. The process (and anything it started) is always ended: killed when the client closes
+ * or an exchange fails, then reaped; if this JVM dies, ssh sees its input close and ends too.
  */
 final class SshTransport extends EngineTransport {
 
     private static final int TAIL_BYTES = 4096;
+    private static final int KEPT_BYTES = 2 * TAIL_BYTES;
     private static final long REAP_MILLIS = 2000;
 
     private final SshCommand command;
     private Process process;
-    private Path errors;
     private InputStream stdout;
+    private InputStream stderr;
+    private final ByteArrayOutputStream errors = new ByteArrayOutputStream();
     private OutputStream stdin;
     private long deadlineNanos;
     private Integer exitCode;
@@ -78,22 +79,42 @@ final class SshTransport extends EngineTransport {
         exitCode = null;
         said = "";
         notRun = null;
+        errors.reset();
         Duration left = Duration.ofNanos(Math.max(0, deadlineNanos - System.nanoTime()));
-        errors = Files.createTempFile("backend-config-ssh-", ".stderr");
-        ProcessBuilder builder = new ProcessBuilder(command.commandLine(address, left))
-                .redirectError(errors.toFile());
+        ProcessBuilder builder = new ProcessBuilder(command.commandLine(address, left));
         builder.environment().clear();
         builder.environment().putAll(command.environment());
         try {
             process = builder.start();
         } catch (IOException e) {
-            Files.deleteIfExists(errors);
-            errors = null;
             notRun = e;
             throw e;
         }
         stdout = process.getInputStream();
+        stderr = process.getErrorStream();
         stdin = process.getOutputStream();
+    }
+
+    /** Move what ssh wrote to its error output so far into the tail, keeping the last {@link #KEPT_BYTES}. */
+    private void drainErrors() {
+        try {
+            int available;
+            while ((available = stderr.available()) > 0) {
+                byte[] chunk = new byte[Math.min(available, TAIL_BYTES)];
+                int read = stderr.read(chunk);
+                if (read <= 0) {
+                    return;
+                }
+                errors.write(chunk, 0, read);
+                if (errors.size() > KEPT_BYTES) {
+                    byte[] all = errors.toByteArray();
+                    errors.reset();
+                    errors.write(all, all.length - TAIL_BYTES, TAIL_BYTES);
+                }
+            }
+        } catch (IOException e) {
+            // the pipe is closed: what it held is already in the tail
+        }
     }
 
     /** ssh's output, read without blocking past the deadline. */
@@ -111,6 +132,7 @@ final class SshTransport extends EngineTransport {
             }
             long pause = 1;
             while (true) {
+                drainErrors();
                 int available = stdout.available();
                 if (available > 0) {
                     return counted(stdout.read(target, offset, Math.min(length, available)));
@@ -174,6 +196,7 @@ final class SshTransport extends EngineTransport {
             Thread.currentThread().interrupt();
         }
         // what ssh said before it is killed (killing what it started can make a shell report "Killed")
+        drainErrors();
         said = tail();
         ending.descendants().forEach(ProcessHandle::destroyForcibly);
         ending.destroyForcibly();
@@ -188,12 +211,7 @@ final class SshTransport extends EngineTransport {
         }
         closeQuietly(stdin);
         closeQuietly(stdout);
-        try {
-            Files.deleteIfExists(errors);
-        } catch (IOException e) {
-            // a temporary file in java.io.tmpdir that could not be removed
-        }
-        errors = null;
+        closeQuietly(stderr);
     }
 
     private static void closeQuietly(AutoCloseable stream) {
@@ -208,20 +226,11 @@ final class SshTransport extends EngineTransport {
 
     /** Return ssh's last three lines of error output, masked and escaped, or empty text. */
     private String tail() {
-        if (errors == null) {
-            return "";
-        }
-        byte[] bytes;
-        try (RandomAccessFile file = new RandomAccessFile(errors.toFile(), "r")) {
-            long start = Math.max(0, file.length() - TAIL_BYTES);
-            bytes = new byte[(int) (file.length() - start)];
-            file.seek(start);
-            file.readFully(bytes);
-        } catch (IOException e) {
-            return "";
-        }
+        byte[] bytes = errors.toByteArray();
+        String text = new String(bytes, Math.max(0, bytes.length - TAIL_BYTES), Math.min(bytes.length, TAIL_BYTES),
+                StandardCharsets.UTF_8);
         List<String> lines = new ArrayList<>();
-        for (String line : new String(bytes, StandardCharsets.UTF_8).split("\r?\n")) {
+        for (String line : text.split("\r?\n")) {
             if (!line.isBlank()) {
                 lines.add(line.strip());
             }
