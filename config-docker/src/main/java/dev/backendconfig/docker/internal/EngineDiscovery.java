@@ -87,7 +87,7 @@ public final class EngineDiscovery {
             health = inspect(container);
         }
         if (stalled.isPresent()) {
-            return probed(endpoint, publishes, stalled.get());
+            return probed(endpoint, publishes, stalled.get(), stalled.get());
         }
         String waited = System.nanoTime() - start > POLL.toNanos() / 2
                 ? " after waiting " + Duration.ofNanos(System.nanoTime() - start).toMillis() + " ms for it to start" : "";
@@ -101,11 +101,17 @@ public final class EngineDiscovery {
             case "unhealthy":
                 return ProviderResult.unavailable(container.describe() + " is unhealthy" + health.lastOutputClause());
             default:
-                return probed(endpoint, publishes, "no healthcheck");
+                return probed(endpoint, publishes, "no healthcheck", "it has no healthcheck");
         }
     }
 
-    private ProviderResult probed(BackendEndpoint endpoint, String publishes, String why) {
+    /**
+     * Probe the backend when its healthcheck cannot decide.
+     *
+     * @param why why not, for a found result: {@code "no healthcheck"}
+     * @param whyNot the same as a clause of an unavailable result: {@code "it has no healthcheck"}
+     */
+    private ProviderResult probed(BackendEndpoint endpoint, String publishes, String why, String whyNot) {
         if (!context.probing()) {
             return ProviderResult.found(endpoint, publishes + " (" + why + "; not probed, probe=none)");
         }
@@ -113,8 +119,8 @@ public final class EngineDiscovery {
         if (probe.ready()) {
             return ProviderResult.found(endpoint, publishes + " (" + why + "; " + probe.description() + ")");
         }
-        return ProviderResult.unavailable(publishes + ", but " + (why.equals("no healthcheck") ? "it has no"
-                + " healthcheck" : why) + " and the probe failed: " + probe.description());
+        return ProviderResult.unavailable(publishes + ", but " + whyNot + " and the probe failed: "
+                + probe.description());
     }
 
     private BackendEndpoint endpoint(ContainerSummary container, PublishedAddress address) {
