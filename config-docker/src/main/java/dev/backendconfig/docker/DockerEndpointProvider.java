@@ -9,7 +9,9 @@ import dev.backendconfig.docker.internal.ComposePrediction;
 import dev.backendconfig.docker.internal.DockerSettings;
 import dev.backendconfig.docker.internal.EngineClient;
 import dev.backendconfig.docker.internal.EngineDiscovery;
+import dev.backendconfig.docker.internal.EngineIdentity;
 import dev.backendconfig.docker.internal.EngineLocator;
+import dev.backendconfig.docker.internal.SshCommand;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -21,7 +23,10 @@ import java.util.List;
  * publishing {@code docker.container-port} (default 8000), reads its published host port and binding, waits while
  * its healthcheck says {@code starting} and refuses it when {@code unhealthy}; a container without a healthcheck is
  * checked with the configured probe. When the engine cannot be reached, it predicts the port from the compose file
- * and accepts the prediction only if the backend answers there.
+ * and accepts the prediction only if the backend answers there (not for an engine on another machine).
+ *
+ * <p>Engines: Docker and Podman, on a Unix socket, over TCP, TCP with TLS, or ssh ({@code docker system
+ * dial-stdio}); the report names the engine's kind and version and how it was reached.
  */
 public final class DockerEndpointProvider implements BackendEndpointProvider {
 
@@ -31,15 +36,21 @@ public final class DockerEndpointProvider implements BackendEndpointProvider {
     public static final int PRIORITY = 200;
 
     private final Path defaultSocket;
+    private final Path rootPodmanSocket;
 
     /** Create the provider, as ServiceLoader does. */
     public DockerEndpointProvider() {
-        this(EngineLocator.DEFAULT_SOCKET);
+        this.defaultSocket = EngineLocator.DEFAULT_SOCKET;
+        this.rootPodmanSocket = EngineLocator.ROOT_PODMAN_SOCKET;
     }
 
-    /** Create the provider with another default socket, for tests that must not see this machine's engine. */
+    /**
+     * Create the provider with another default socket and no system Podman socket, for tests that must not see this
+     * machine's engines.
+     */
     DockerEndpointProvider(Path defaultSocket) {
         this.defaultSocket = defaultSocket;
+        this.rootPodmanSocket = null;
     }
 
     @Override
@@ -54,7 +65,7 @@ public final class DockerEndpointProvider implements BackendEndpointProvider {
 
     @Override
     public ProviderResult resolve(ResolutionContext context) {
-        EngineLocator.Located located = EngineLocator.locate(context, defaultSocket);
+        EngineLocator.Located located = EngineLocator.locate(context, defaultSocket, rootPodmanSocket);
         ComposePrediction prediction = new ComposePrediction(context, ID);
         if (located instanceof EngineLocator.Located.Missing missing) {
             return prediction.predict(missing.reason(), true);
@@ -63,9 +74,20 @@ public final class DockerEndpointProvider implements BackendEndpointProvider {
             return prediction.predict(unusable.reason(), false);
         }
         EngineLocator.Located.Found found = (EngineLocator.Located.Found) located;
-        EngineClient client = new EngineClient(found.address(), timeout(context));
-        String engine = "engine " + found.address();
-        return new EngineDiscovery(context, client, ID).discoverOr(prediction).withNote(engine);
+        SshCommand ssh = new SshCommand(context.settings().get(DockerSettings.SSH_COMMAND), context.environment());
+        try (EngineClient client = new EngineClient(found.address(), timeout(context), ssh)) {
+            return new EngineDiscovery(context, client, ID).discoverOr(problem -> found.address().isRemote()
+                    ? ProviderResult.unavailable(problem + "; the engine runs on another machine, so the compose file"
+                            + " here cannot tell where its ports are")
+                    : prediction.predict(problem, false)).withNote(engineNote(client));
+        }
+    }
+
+    /** Return the report's line on the engine: where, why, what it is, and how it was reached. */
+    private static String engineNote(EngineClient client) {
+        EngineIdentity identity = client.identity();
+        return "engine " + client.address() + ": " + (identity == EngineIdentity.UNKNOWN ? "" : identity.describe()
+                + ", ") + "reached over " + client.reachedOver();
     }
 
     @Override

@@ -22,9 +22,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The contract, with the secret planted where provider docker really reads: the user info of {@code DOCKER_HOST},
- * a label of the container in the engine's list and inspection, and the container's environment in the inspection;
- * and, through the compose prediction, the compose file's {@code .env}.
+ * The contract, with the secret planted where provider docker really reads: a label of the container in the engine's
+ * list and inspection, and the container's environment in the inspection; and, through the compose prediction, the
+ * compose file's {@code .env}. (User info in {@code DOCKER_HOST} is invalid configuration, refused without being
+ * shown: the bad-input catalogue plants its secret there.)
  */
 class DockerEndpointProviderContractTest extends BackendEndpointProviderContractTest {
 
@@ -60,10 +61,8 @@ class DockerEndpointProviderContractTest extends BackendEndpointProviderContract
             inspectReply = text(inspected);
             engine.containers(listReply).inspect(id(alpine), inspectReply);
         }
-        String userInfo = "e2e:" + plantedSecret() + "@";
         return ResolutionContext.builder().workingDirectory(directory)
-                .environment(Map.of("DOCKER_HOST", engine.dockerHost().replace("tcp://", "tcp://" + userInfo)))
-                .build();
+                .environment(Map.of("DOCKER_HOST", engine.dockerHost())).build();
     }
 
     @Override
@@ -74,7 +73,6 @@ class DockerEndpointProviderContractTest extends BackendEndpointProviderContract
     @Test
     void theSecretIsInEveryEngineReplyTheProviderAskedFor() throws IOException {
         ResolutionContext context = foundContext(directory);
-        assertThat(context.environment().get("DOCKER_HOST")).contains(plantedSecret());
         assertThat(listReply).contains(plantedSecret());
         assertThat(inspectReply).contains("DB_PASSWORD=" + plantedSecret()).contains("com.example.db-password");
 

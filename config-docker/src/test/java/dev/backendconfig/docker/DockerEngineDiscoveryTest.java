@@ -82,7 +82,8 @@ class DockerEngineDiscoveryTest {
         assertThat(endpoint.http()).isEqualTo(URI.create("http://localhost:8002"));
         assertThat(endpoint.webSocket()).isEqualTo(URI.create("ws://localhost:8002"));
         assertThat(result.reason()).isEqualTo("service alpine-test-backend publishes 8000 on 0.0.0.0:8002 (healthy)");
-        assertThat(result.notes()).containsExactly("engine " + engine.dockerHost() + " (setting docker.host)");
+        assertThat(result.notes()).containsExactly("engine " + engine.dockerHost() + " (setting docker.host): Docker"
+                + " 20.10.24 (API 1.41), reached over a unix socket");
         assertThat(endpoint.details()).containsEntry("compose-service", "alpine-test-backend")
                 .containsEntry("compose-project", "docker").containsEntry("container-name", "alpine-test-backend")
                 .containsEntry("container-id", id(alpine).substring(0, 12)).containsEntry("container-port", "8000")
@@ -135,7 +136,8 @@ class DockerEngineDiscoveryTest {
         engine.containers(list(sick)).inspect(id(sick), text(inspection("sick")));
         assertThat(resolve()).isEqualTo(ProviderResult.unavailable("service sick-backend (project capture, container"
                 + " capture_sick-backend_1) is unhealthy (last check said: database connection refused)")
-                .withNote("engine " + engine.dockerHost() + " (setting docker.host)"));
+                .withNote("engine " + engine.dockerHost() + " (setting docker.host): Docker 20.10.24 (API 1.41), reached"
+                        + " over a unix socket"));
     }
 
     @Test
@@ -253,7 +255,8 @@ class DockerEngineDiscoveryTest {
             ProviderResult result = new DockerEndpointProvider().resolve(ResolutionContext.builder()
                     .workingDirectory(directory).environment(Map.of("DOCKER_HOST", tcp.dockerHost())).build());
             assertThat(((ProviderResult.Found) result).endpoint().http()).isEqualTo(URI.create("http://localhost:8002"));
-            assertThat(result.notes()).contains("engine " + tcp.dockerHost() + " (DOCKER_HOST)");
+            assertThat(result.notes()).contains("engine " + tcp.dockerHost() + " (DOCKER_HOST): Docker 20.10.24 (API"
+                    + " 1.41), reached over tcp");
         }
     }
 }

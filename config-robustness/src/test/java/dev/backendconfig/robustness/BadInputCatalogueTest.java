@@ -15,6 +15,7 @@ import dev.backendconfig.testkit.RecordingLogs;
 import dev.backendconfig.cli.Explain;
 import dev.backendconfig.testsupport.FakeDockerEngine;
 import dev.backendconfig.testsupport.Recorded;
+import dev.backendconfig.testsupport.TestPki;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -196,7 +197,8 @@ class BadInputCatalogueTest {
                         + " which does not exist"),
                 property("backendconfig.docker.compose-file", "missing.yml", "names the compose file {dir}/missing.yml,"
                         + " which does not exist"),
-                property("backendconfig.docker.host", "garbage", "expected unix:///path/to/docker.sock or tcp://host:port"),
+                property("backendconfig.docker.host", "garbage", "expected unix:///path/to/docker.sock, tcp://host:port"
+                        + " or ssh://[user@]host[:port]"),
                 // dotenv lines of the staging file
                 stagingFile("unterminated single quote", "A='never closed\n", 1, "the single quote opened here is never"
                         + " closed"),
@@ -288,10 +290,11 @@ class BadInputCatalogueTest {
                     input.engine(engine(input).containers(list(alpine)).inspect(id(alpine), Recorded.write(inspect)));
                 }, "is unhealthy (last check said: database connection refused)"),
                 new Case("DOCKER_HOST=garbage", input -> input.env("DOCKER_HOST", "garbage"), INVALID,
-                        "variable DOCKER_HOST: expected unix:///path/to/docker.sock or tcp://host:port, got a value"
-                                + " without a scheme"),
+                        "variable DOCKER_HOST: expected unix:///path/to/docker.sock, tcp://host:port or"
+                                + " ssh://[user@]host[:port], got a value without a scheme"),
                 new Case("DOCKER_HOST=ftp://x", input -> input.env("DOCKER_HOST", "ftp://x"), INVALID,
-                        "variable DOCKER_HOST: expected unix:///path/to/docker.sock or tcp://host:port, got scheme 'ftp'"),
+                        "variable DOCKER_HOST: expected unix:///path/to/docker.sock, tcp://host:port or"
+                                + " ssh://[user@]host[:port], got scheme 'ftp'"),
                 new Case("config.json that is not JSON", input -> {
                     input.environment.remove("DOCKER_HOST");
                     input.env("DOCKER_CONFIG", input.directory.resolve(".docker").toString());
@@ -303,6 +306,72 @@ class BadInputCatalogueTest {
                     input.file(".docker/config.json", "{\"currentContext\":\"gone\",\"auths\":{\"x\":{\"auth\":\""
                             + SECRET + "\"}}}");
                 }, INVALID, "{dir}/.docker/config.json: context 'gone' has no readable meta file"),
+                // engines: ssh:// and tcp:// addresses, TLS files, docker contexts, Podman's CONTAINER_HOST
+                dockerHost("an ssh address with a password", "ssh://admin:" + SECRET + "@build-box", "got an ssh"
+                        + " address with a password (not shown), which ssh cannot be given; log in with a key or"
+                        + " ssh-agent and write ssh://user@host"),
+                dockerHost("an ssh user that would be an option", "ssh://-oProxyCommand=" + SECRET + "@build-box",
+                        "got an ssh address whose user (not shown) is not a plain user name"),
+                dockerHost("an ssh host that would be an option", "ssh://" + SECRET + "@-oProxyCommand=x", "got an ssh"
+                        + " address whose host is not a valid host name"),
+                dockerHost("an ssh address with a path", "ssh://me@build-box/" + SECRET, "got an ssh address with a"
+                        + " path or query after the host, which the docker CLI does not take either"),
+                dockerHost("an ssh port that is not a number", "ssh://me@build-box:" + SECRET, "got an ssh address"
+                        + " whose port is not a number"),
+                dockerHost("a tcp address with user info", "tcp://admin:" + SECRET + "@docker:2376", "got a tcp address"
+                        + " with user info (user:password@), which an engine does not take (not shown)"),
+                property("backendconfig.docker.host", "ssh://admin:" + SECRET + "@build-box", "expected"
+                        + " unix:///path/to/docker.sock, tcp://host:port or ssh://[user@]host[:port], got an ssh address"
+                        + " with a password"),
+                property("backendconfig.docker.tls-verify", "maybe", "setting docker.tls-verify expects one of true,"
+                        + " false"),
+                new Case("CONTAINER_HOST: a Podman ssh connection", input -> {
+                    input.environment.remove("DOCKER_HOST");
+                    input.env("CONTAINER_HOST", "ssh://core:" + SECRET + "@localhost:53257/run/podman/podman.sock");
+                }, NOT_FOUND, "CONTAINER_HOST names an ssh:// Podman connection, which is not supported"),
+                tlsFiles("TLS: DOCKER_CERT_PATH without ca.pem", input -> { }, "{dir}/certs/ca.pem: the CA certificate"
+                        + " (DOCKER_CERT_PATH {dir}/certs) does not exist"),
+                tlsFiles("TLS: a ca.pem holding no certificate", input -> input.file("certs/ca.pem", TestPki.pem(
+                        "PRIVATE KEY", SECRET.getBytes(StandardCharsets.UTF_8))), "{dir}/certs/ca.pem: the CA"
+                        + " certificate (DOCKER_CERT_PATH {dir}/certs) holds no certificate (expected a -----BEGIN"
+                        + " CERTIFICATE----- block)"),
+                tlsFiles("TLS: a key whose base64 is broken", input -> clientPair(input, "-----BEGIN PRIVATE KEY-----\n"
+                        + SECRET + "!\n-----END PRIVATE KEY-----\n"), "{dir}/certs/key.pem:1: the client key"
+                        + " (DOCKER_CERT_PATH {dir}/certs) is not valid PEM: the base64 text of its BEGIN PRIVATE KEY"
+                        + " block is broken"),
+                tlsFiles("TLS: a PKCS#1 block holding other DER", input -> clientPair(input, TestPki.pem("RSA PRIVATE"
+                        + " KEY", TestPki.seq(TestPki.tlv(0x04, SECRET.getBytes(StandardCharsets.UTF_8))))),
+                        "{dir}/certs/key.pem:1: the client key (DOCKER_CERT_PATH {dir}/certs): its BEGIN RSA PRIVATE KEY"
+                                + " block is not a PKCS#1 RSA private key (expected an INTEGER, got tag 0x4)"),
+                tlsFiles("TLS: an encrypted key", input -> clientPair(input, "# password " + SECRET + "\n"
+                        + TestPki.encryptedPkcs8(TestPki.keys(TestPki.KeyKind.RSA).getPrivate(), SECRET.toCharArray())),
+                        "{dir}/certs/key.pem:2: the client key (DOCKER_CERT_PATH {dir}/certs) is encrypted with a"
+                                + " password, which cannot be given here"),
+                tlsFiles("TLS: an OpenSSH key", input -> clientPair(input, TestPki.pem("OPENSSH PRIVATE KEY",
+                        SECRET.getBytes(StandardCharsets.UTF_8))), "{dir}/certs/key.pem:1: the client key"
+                        + " (DOCKER_CERT_PATH {dir}/certs) is an OpenSSH key, not a TLS key"),
+                tlsFiles("TLS: a key that is not the certificate's", input -> clientPair(input, "# " + SECRET + "\n"
+                        + TestPki.pkcs8(TestPki.freshKeys(TestPki.KeyKind.EC).getPrivate())), "{dir}/certs/key.pem: the"
+                        + " client key (DOCKER_CERT_PATH {dir}/certs) does not belong to the certificate in"
+                        + " {dir}/certs/cert.pem (its public key is another key's)"),
+                tlsFiles("TLS: a certificate without its key", input -> {
+                    clientPair(input, "KEY=" + SECRET);
+                    Files.delete(input.directory.resolve("certs/key.pem"));
+                }, "{dir}/certs/cert.pem: the client certificate (DOCKER_CERT_PATH {dir}/certs) has no key beside it:"
+                        + " {dir}/certs/key.pem does not exist"),
+                new Case("context: an ssh host with a password", input -> context(input, "ssh://admin:" + SECRET
+                        + "@build-box", false), INVALID, "{dir}/.docker/contexts/meta/" + sha256("bad") + "/meta.json:"
+                        + " expected unix:///path/to/docker.sock, tcp://host:port or ssh://[user@]host[:port], got an"
+                        + " ssh address with a password (not shown)"),
+                new Case("context: a TLS key that is not PEM", input -> {
+                    context(input, "tcp://127.0.0.1:9", false);
+                    Path tls = input.directory.resolve(".docker/contexts/tls/" + sha256("bad") + "/docker");
+                    TestPki.Issued ca = TestPki.authority("catalogue-ca");
+                    TestPki.certPath(tls, ca.certificate(), TestPki.client(ca, TestPki.KeyKind.EC).certificate(),
+                            "key=" + SECRET + "\n");
+                }, INVALID, "{dir}/.docker/contexts/tls/" + sha256("bad") + "/docker/key.pem: the client key (context"
+                        + " 'bad' TLS files in {dir}/.docker/contexts/tls/" + sha256("bad") + "/docker) is not PEM: it has"
+                        + " no -----BEGIN ...----- line"),
                 // CLI arguments
                 cli("an unknown option", "unknown option '--verbose' (see --help)", "--verbose"),
                 cli("an unknown option holding a URL", "unknown option '--url' (see --help)",
@@ -318,6 +387,47 @@ class BadInputCatalogueTest {
                 cli("an option without its value", "--dir needs a value (see --help)", "--dir"),
                 cli("a prefixed key", "--set takes keys without the backendconfig. prefix: --set url=...",
                         "--set", "backendconfig.url=http://u:" + SECRET + "@x"));
+    }
+
+    private static Case dockerHost(String name, String value, String problem) {
+        return new Case("DOCKER_HOST: " + name, input -> input.env("DOCKER_HOST", value), INVALID,
+                "variable DOCKER_HOST: expected unix:///path/to/docker.sock, tcp://host:port or"
+                        + " ssh://[user@]host[:port], " + problem);
+    }
+
+    /** A TLS engine (never reached: the files are read first) with DOCKER_CERT_PATH {dir}/certs, as {@code setup} leaves it. */
+    private static Case tlsFiles(String name, Setup setup, String message) {
+        return new Case(name, input -> {
+            input.env("DOCKER_HOST", "tcp://127.0.0.1:9").env("DOCKER_TLS_VERIFY", "1")
+                    .env("DOCKER_CERT_PATH", input.directory.resolve("certs").toString());
+            Files.createDirectories(input.directory.resolve("certs"));
+            setup.apply(input);
+        }, INVALID, message);
+    }
+
+    /** Write a CA, a client certificate it signed, and {@code keyPem} as key.pem into {dir}/certs. */
+    private static void clientPair(Input input, String keyPem) {
+        TestPki.Issued ca = TestPki.authority("catalogue-ca");
+        TestPki.certPath(input.directory.resolve("certs"), ca.certificate(), TestPki.client(ca, TestPki.KeyKind.EC)
+                .certificate(), keyPem);
+    }
+
+    /** Make context 'bad' the current one, its docker endpoint {@code host}. */
+    private static void context(Input input, String host, boolean skipTlsVerify) throws IOException {
+        input.environment.remove("DOCKER_HOST");
+        input.env("DOCKER_CONFIG", input.directory.resolve(".docker").toString());
+        input.file(".docker/config.json", "{\"currentContext\":\"bad\"}");
+        input.file(".docker/contexts/meta/" + sha256("bad") + "/meta.json", "{\"Name\":\"bad\",\"Endpoints\":"
+                + "{\"docker\":{\"Host\":\"" + host + "\",\"SkipTLSVerify\":" + skipTlsVerify + "}}}");
+    }
+
+    private static String sha256(String name) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(name.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Start a fake engine for a case; it is stopped when the case ends. */

@@ -66,6 +66,7 @@ public final class FakeDockerEngine implements AutoCloseable {
     private volatile String containers = "[]";
     private volatile Behaviour behaviour = Behaviour.ANSWER;
     private volatile boolean chunked;
+    private volatile String serverHeaders = "Api-Version: 1.41\r\nServer: Docker/20.10.24 (fake)\r\n";
 
     /** A canned reply. */
     private record Reply(int status, String body, long declaredLength) {
@@ -126,6 +127,19 @@ public final class FakeDockerEngine implements AutoCloseable {
     /** Send bodies with chunked transfer encoding, as the real engine does for large lists. */
     public FakeDockerEngine chunked(boolean chunked) {
         this.chunked = chunked;
+        return this;
+    }
+
+    /**
+     * Send these headers, each {@code Name: value}, instead of Docker's {@code Api-Version} and {@code Server}
+     * (for example Podman's {@code Server: Libpod/4.3.1 (linux)}).
+     */
+    public FakeDockerEngine identifyAs(String... headers) {
+        StringBuilder lines = new StringBuilder();
+        for (String header : headers) {
+            lines.append(header).append("\r\n");
+        }
+        this.serverHeaders = lines.toString();
         return this;
     }
 
@@ -258,7 +272,7 @@ public final class FakeDockerEngine implements AutoCloseable {
     private void write(SocketChannel channel, Reply reply) throws IOException {
         byte[] body = reply.body().getBytes(StandardCharsets.UTF_8);
         StringBuilder head = new StringBuilder("HTTP/1.1 ").append(reply.status()).append(reply.status() == 200 ? " OK" : " Error")
-                .append("\r\nApi-Version: 1.41\r\nContent-Type: application/json\r\nServer: Docker/20.10.24 (fake)\r\n");
+                .append("\r\nContent-Type: application/json\r\n").append(serverHeaders);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         if (reply.declaredLength() >= 0) {
             head.append("Content-Length: ").append(reply.declaredLength()).append("\r\n\r\n");

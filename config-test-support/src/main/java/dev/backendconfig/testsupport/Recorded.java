@@ -148,6 +148,28 @@ public final class Recorded {
         }
     }
 
+    /**
+     * Return a reply recorded from Podman 4.3.1's Docker-compatible API (stack started by podman-compose 1.0.3, see
+     * {@code engine/podman/}): {@code list} (the project's containers), {@code inspect-backend} (health "starting"
+     * forever, no systemd), {@code inspect-backend-healthy} (after {@code podman healthcheck run}),
+     * {@code inspect-auth} (no healthcheck).
+     */
+    public static Object podman(String recording) {
+        return parse("engine/podman/" + recording + ".json");
+    }
+
+    /** Return the text of a recorded resource, for example {@code engine/podman/ping.http}. */
+    public static String resource(String path) {
+        try (InputStream in = Recorded.class.getClassLoader().getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalArgumentException("missing recording " + path);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Return a document (as {@link #inspection} returns it) as JSON text. */
     public static String write(Object document) {
         try {

@@ -26,7 +26,8 @@ record ContainerSummary(String id, List<String> names, Map<String, String> label
     /**
      * One entry of a container's {@code Ports}.
      *
-     * @param ip the host address it is bound to ({@code 0.0.0.0}, {@code ::}, {@code 127.0.0.1}, or empty)
+     * @param ip the host address it is bound to ({@code 0.0.0.0}, {@code ::}, {@code 127.0.0.1}), or empty text when
+     *     the engine gives none, as Podman's list does for a port published on all interfaces
      * @param privatePort the port inside the container
      * @param publicPort the port on the host, 0 when not published
      * @param type {@code tcp} or {@code udp}

@@ -10,7 +10,8 @@ public final class DockerSettings {
 
     /** The Docker engine to ask. */
     public static final Setting<String> HOST = Setting.text("docker.host", null,
-            "Docker engine to ask (unix:///path or tcp://host:port). Unset: found as the docker CLI finds it.");
+            "Docker engine to ask (unix:///path, tcp://host:port or ssh://[user@]host[:port]). Unset: found as the"
+                    + " docker CLI finds it.");
 
     /** The compose project the backend runs in. */
     public static final Setting<String> PROJECT = Setting.text("docker.project", null,
@@ -39,7 +40,31 @@ public final class DockerSettings {
 
     /** How long the engine may take to answer. */
     public static final Setting<Duration> TIMEOUT = Setting.duration("docker.timeout", "1s",
-            "How long the Docker engine may take to accept a connection and answer one request.");
+            "How long the Docker engine may take to answer one request, connecting (TLS handshake, ssh login)"
+                    + " included.");
+
+    /** Whether to use TLS for a tcp:// engine, written {@code true} or {@code false}. */
+    public enum TlsVerify {
+        /** TLS, checking the engine's certificate against the CA and its host name. */
+        TRUE,
+        /** Plain TCP. */
+        FALSE
+    }
+
+    /** Whether to use TLS and check the engine's certificate, as DOCKER_TLS_VERIFY does. */
+    public static final Setting<TlsVerify> TLS_VERIFY = Setting.choice("docker.tls-verify", TlsVerify.class, null,
+            "true: TLS to a tcp:// engine, its certificate checked against ca.pem and its host name, as"
+                    + " DOCKER_TLS_VERIFY does; false: plain TCP. Unset: DOCKER_TLS_VERIFY, else DOCKER_TLS.");
+
+    /** The directory holding ca.pem, cert.pem and key.pem. */
+    public static final Setting<String> CERT_PATH = Setting.text("docker.cert-path", null,
+            "Directory holding ca.pem, cert.pem and key.pem for TLS. Unset: DOCKER_CERT_PATH, else DOCKER_CONFIG,"
+                    + " else ~/.docker.");
+
+    /** The ssh program (and its first arguments) for an ssh:// engine. */
+    public static final Setting<List<String>> SSH_COMMAND = Setting.list("docker.ssh-command", "ssh",
+            "The ssh program and arguments put before the library's own for an ssh:// engine, comma-separated,"
+                    + " for example ssh,-F,/path/ssh_config.");
 
     /** The compose service of each declared service ({@code docker.service} for the backend). */
     public static final ServiceSetting<String> SERVICE_COMPOSE_SERVICE = ServiceSetting.text("docker.service", SERVICE,
@@ -57,7 +82,7 @@ public final class DockerSettings {
 
     /** Every setting of provider docker, in README order. */
     public static final List<Setting<?>> ALL = List.of(HOST, PROJECT, SERVICE, CONTAINER_PORT, COMPOSE_FILE,
-            WAIT_HEALTHY, TIMEOUT);
+            WAIT_HEALTHY, TIMEOUT, TLS_VERIFY, CERT_PATH, SSH_COMMAND);
 
     private DockerSettings() {
     }

@@ -1,38 +1,64 @@
 package dev.backendconfig.docker.internal;
 
 import dev.backendconfig.api.Secrets;
-import java.io.EOFException;
 import java.io.IOException;
-import java.net.SocketTimeoutException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
 
 /**
- * A Docker Engine API client on the JDK alone: HTTP/1.1 over a Unix socket or TCP, one connection per request,
- * each request bounded by a timeout, each response body capped.
+ * A Docker Engine API client on the JDK alone: HTTP/1.1 over a Unix socket, TCP, TCP with TLS, or the standard
+ * streams of {@code ssh HOST docker system dial-stdio}; each request bounded by a timeout that covers the whole
+ * exchange (connecting, TLS handshake, every read), each response body capped. It learns what kind of engine it
+ * talks to from the headers of the replies it gets anyway (no extra request). Close it to end an ssh process.
  */
-public final class EngineClient {
+public final class EngineClient implements AutoCloseable {
 
     /** The largest response body accepted (a few thousand containers' worth of JSON). */
     public static final int MAX_BODY_BYTES = 8 * 1024 * 1024;
 
     private final EngineAddress address;
     private final Duration timeout;
+    private final EngineTransport transport;
+    private EngineIdentity identity = EngineIdentity.UNKNOWN;
+
+    /**
+     * Create a client; an ssh:// engine is reached with {@code ssh} from the PATH.
+     *
+     * @param timeout how long one request may take, connecting included
+     * @throws dev.backendconfig.api.InvalidBackendConfigurationException when the address's TLS files cannot be used
+     */
+    public EngineClient(EngineAddress address, Duration timeout) {
+        this(address, timeout, SshCommand.DEFAULT);
+    }
 
     /**
      * Create a client.
      *
      * @param timeout how long one request may take, connecting included
+     * @param ssh how to run ssh for an ssh:// engine
+     * @throws dev.backendconfig.api.InvalidBackendConfigurationException when the address's TLS files cannot be used
      */
-    public EngineClient(EngineAddress address, Duration timeout) {
+    public EngineClient(EngineAddress address, Duration timeout, SshCommand ssh) {
         this.address = address;
         this.timeout = timeout;
+        this.transport = EngineTransport.of(address, ssh);
     }
 
     /** Return the engine's address. */
     public EngineAddress address() {
         return address;
+    }
+
+    /** Return what the engine's replies said it is; {@link EngineIdentity#UNKNOWN} before the first reply. */
+    public synchronized EngineIdentity identity() {
+        return identity;
+    }
+
+    /** Return how the engine is reached, for the report: {@code "tcp+TLS (TLSv1.3, CA /c/ca.pem, ...)"}. */
+    public synchronized String reachedOver() {
+        return transport.reachedOver();
     }
 
     /** Ask {@code GET /_ping}; an engine that answers OK is there. */
@@ -73,47 +99,43 @@ public final class EngineClient {
     }
 
     /** GET a path, returning the status and body. */
-    public Reply get(String pathAndQuery) throws EngineException {
+    public synchronized Reply get(String pathAndQuery) throws EngineException {
         long deadline = System.nanoTime() + timeout.toNanos();
         String request = "GET " + pathAndQuery + " HTTP/1.1\r\nHost: docker\r\nUser-Agent: backend-config\r\n"
-                + "Accept: application/json\r\nConnection: close\r\n\r\n";
-        try (EngineConnection connection = EngineConnection.open(address, deadline)) {
-            connection.write(request.getBytes(StandardCharsets.ISO_8859_1));
-            var in = connection.input();
-            Http1.Head head = Http1.readHead(in);
-            return new Reply(head.status(), Http1.readBody(head, in, MAX_BODY_BYTES));
-        } catch (SocketTimeoutException e) {
-            throw new EngineException("engine " + address.uri() + " " + e.getMessage() + " within " + timeout.toMillis()
-                    + " ms (setting docker.timeout)");
-        } catch (Http1.ProtocolException e) {
-            throw new EngineException("engine " + address.uri() + " answered GET " + pathOnly(pathAndQuery)
-                    + " with something that is not a usable HTTP response: " + e.getMessage());
-        } catch (EOFException e) {
-            throw new EngineException("engine " + address.uri() + " closed the connection without answering GET "
-                    + pathOnly(pathAndQuery));
-        } catch (IOException e) {
-            throw new EngineException(describe(e, pathOnly(pathAndQuery)));
+                + "Accept: application/json\r\n" + (transport.keepsAlive() ? "" : "Connection: close\r\n") + "\r\n";
+        for (int attempt = 1; ; attempt++) {
+            try {
+                InputStream in = transport.send(request.getBytes(StandardCharsets.ISO_8859_1), deadline);
+                Http1.Head head = Http1.readHead(in);
+                byte[] body = Http1.readBody(head, in, MAX_BODY_BYTES);
+                transport.done(reusable(head));
+                if (identity == EngineIdentity.UNKNOWN) {
+                    identity = EngineIdentity.from(head);
+                }
+                return new Reply(head.status(), body);
+            } catch (IOException e) {
+                boolean retry = attempt == 1 && transport.mayRetry(e) && System.nanoTime() < deadline;
+                transport.done(false);
+                if (!retry) {
+                    throw new EngineException(transport.explain(e, "GET " + pathOnly(pathAndQuery), timeout));
+                }
+            }
         }
     }
 
-    private String describe(IOException e, String path) {
-        String message = e.getMessage() == null ? "" : e.getMessage();
-        String lower = message.toLowerCase(Locale.ROOT);
-        String uri = address.uri();
-        if (lower.contains("permission denied")) {
-            return "cannot connect to " + uri + ": permission denied (add your user to the docker group, or use a"
-                    + " socket you may open)";
-        }
-        if (lower.contains("refused")) {
-            return "engine " + uri + " refused the connection (is the Docker daemon running?)";
-        }
-        if (lower.contains("reset") || lower.contains("broken pipe")) {
-            return "engine " + uri + " closed the connection without answering GET " + path;
-        }
-        if (lower.contains("no such file")) {
-            return "engine socket " + address.socket() + " does not exist (is the Docker daemon running?)";
-        }
-        return "cannot reach engine " + uri + ": " + e.getClass().getSimpleName() + (message.isEmpty() ? "" : " (" + message + ")");
+    /** A connection may carry the next request when the response was framed and the engine did not close it. */
+    private boolean reusable(Http1.Head head) {
+        boolean framed = head.header("Content-Length") != null || head.header("Transfer-Encoding") != null
+                || head.status() / 100 == 1 || head.status() == 204 || head.status() == 304;
+        String connection = head.header("Connection");
+        return transport.keepsAlive() && framed && !(connection != null
+                && connection.toLowerCase(Locale.ROOT).contains("close"));
+    }
+
+    /** End the connection the client keeps (an ssh process); nothing of it is left afterwards. */
+    @Override
+    public synchronized void close() {
+        transport.close();
     }
 
     private static String pathOnly(String pathAndQuery) {

@@ -31,6 +31,8 @@ public final class EngineDiscovery {
     private final String providerId;
     private final Optional<String> project;
     private final Map<String, ContainerHealth> inspected = new HashMap<>();
+    /** Why a container's healthcheck will never run (Podman without systemd), by container id, when it will not. */
+    private final Map<String, String> stalled = new HashMap<>();
 
     /** Prepare to ask {@code client} on behalf of provider {@code providerId}. */
     public EngineDiscovery(ResolutionContext context, EngineClient client, String providerId) {
@@ -45,18 +47,19 @@ public final class EngineDiscovery {
     }
 
     /**
-     * Find the services; when the engine cannot be asked at all (its first request fails), predict them from the
-     * compose file instead; when it fails mid-way, the result is unavailable.
+     * Find the services; when the engine cannot be asked at all (its first request fails), answer with
+     * {@code unreachable} applied to why (a prediction from the compose file, for a local engine); when it fails
+     * mid-way, the result is unavailable.
      *
      * @throws InvalidBackendConfigurationException when several projects or compose services could be one service and
      *     nothing tells them apart, or two services resolve to one compose service
      */
-    public ProviderResult discoverOr(ComposePrediction prediction) {
+    public ProviderResult discoverOr(java.util.function.Function<String, ProviderResult> unreachable) {
         List<ContainerSummary> running;
         try {
             running = list();
         } catch (EngineException e) {
-            return prediction.predict(e.getMessage(), false);
+            return unreachable.apply(e.getMessage());
         }
         try {
             return discover(running);
@@ -106,7 +109,8 @@ public final class EngineDiscovery {
         }
         Duration waitHealthy = context.settings().get(DockerSettings.WAIT_HEALTHY);
         Duration limit = waitHealthy.compareTo(context.remaining()) < 0 ? waitHealthy : context.remaining();
-        Readiness.Waited waited = Readiness.await(waitingFor, first, limit, this::freshInspect);
+        Readiness.Waited waited = Readiness.await(waitingFor, first, limit, this::freshInspect,
+                container -> stalled.containsKey(container.id()));
         for (Selected choice : selected.values()) {
             ready(choice, waited, waitHealthy, answer);
         }
@@ -180,6 +184,10 @@ public final class EngineDiscovery {
     private void ready(Selected choice, Readiness.Waited waited, Duration waitHealthy, ProviderResult.Services answer) {
         ContainerSummary container = choice.container();
         PublishedAddress address = PublishedAddress.from(container.published(choice.port()), client.address());
+        if (!address.unreachable().isEmpty()) {
+            answer.missing(choice.service().name(), container.describe() + " " + address.unreachable());
+            return;
+        }
         BackendEndpoint endpoint = endpoint(choice, address);
         String publishes = "service " + container.service() + " publishes " + choice.port() + " on " + address.binding();
         String how = choice.how().equals("its name") ? "" : "; chosen because " + choice.how();
@@ -188,6 +196,11 @@ public final class EngineDiscovery {
         ContainerHealth health = waited.health().get(container.id());
         String waitedClause = waited.waited().compareTo(Duration.ofMillis(250)) > 0
                 ? " after waiting " + waited.waited().toMillis() + " ms for it to start" : "";
+        String stalledHealthcheck = stalled.get(container.id());
+        if (stalledHealthcheck != null) {
+            probed(choice, endpoint, publishes, how, stalledHealthcheck, stalledHealthcheck, answer);
+            return;
+        }
         switch (health.status()) {
             case "healthy" -> answer.found(endpoint, publishes + " (healthy" + waitedClause + ")" + how);
             case "starting" -> answer.missing(choice.service().name(), container.describe() + " is still starting after "
@@ -195,21 +208,27 @@ public final class EngineDiscovery {
                     + " ms)" + health.lastOutputClause());
             case "unhealthy" -> answer.missing(choice.service().name(), container.describe() + " is unhealthy"
                     + health.lastOutputClause());
-            default -> probed(choice, endpoint, publishes, how, answer);
+            default -> probed(choice, endpoint, publishes, how, "no healthcheck", "it has no healthcheck", answer);
         }
     }
 
-    private void probed(Selected choice, BackendEndpoint endpoint, String publishes, String how,
-            ProviderResult.Services answer) {
+    /**
+     * Probe a service when its healthcheck cannot decide.
+     *
+     * @param why why not, for a found result: {@code "no healthcheck"}
+     * @param whyNot the same as a clause of a not-found reason: {@code "it has no healthcheck"}
+     */
+    private void probed(Selected choice, BackendEndpoint endpoint, String publishes, String how, String why,
+            String whyNot, ProviderResult.Services answer) {
         if (!context.probing()) {
-            answer.found(endpoint, publishes + " (no healthcheck; not probed, probe=none)" + how);
+            answer.found(endpoint, publishes + " (" + why + "; not probed, probe=none)" + how);
             return;
         }
         ProbeResult probe = context.probe(endpoint);
         if (probe.ready()) {
-            answer.found(endpoint, publishes + " (no healthcheck; " + probe.description() + ")" + how);
+            answer.found(endpoint, publishes + " (" + why + "; " + probe.description() + ")" + how);
         } else {
-            answer.missing(choice.service().name(), publishes + ", but it has no healthcheck and the probe failed: "
+            answer.missing(choice.service().name(), publishes + ", but " + whyNot + " and the probe failed: "
                     + probe.description());
         }
     }
@@ -256,7 +275,10 @@ public final class EngineDiscovery {
     }
 
     private ContainerHealth freshInspect(ContainerSummary container) throws EngineException {
-        ContainerHealth health = ContainerHealth.from(client.getJson("/containers/" + container.id() + "/json"));
+        Object reply = client.getJson("/containers/" + container.id() + "/json");
+        StalledHealthcheck.diagnose(client.identity(), reply, context.clock().instant()).ifPresentOrElse(
+                why -> stalled.put(container.id(), why), () -> stalled.remove(container.id()));
+        ContainerHealth health = ContainerHealth.from(reply);
         inspected.put(container.id(), health);
         return health;
     }

@@ -43,15 +43,17 @@ final class Readiness {
      *
      * @param first each container's health as first inspected, by id
      * @param limit how long to wait at most
+     * @param stalled whether a container's healthcheck will never run (Podman without systemd): not waited for
      */
     static Waited await(Map<ContainerSummary, String> containers, Map<String, ContainerHealth> first, Duration limit,
-            Inspector inspector) throws EngineException {
+            Inspector inspector, java.util.function.Predicate<ContainerSummary> stalled) throws EngineException {
         Map<String, ContainerHealth> health = new LinkedHashMap<>(first);
         long start = System.nanoTime();
         long nextProgress = start + QUIET.toNanos();
         while (!Thread.currentThread().isInterrupted()) {
             List<ContainerSummary> starting = containers.keySet().stream()
-                    .filter(container -> health.get(container.id()).status().equals("starting")).toList();
+                    .filter(container -> health.get(container.id()).status().equals("starting"))
+                    .filter(container -> !stalled.test(container)).toList();
             long elapsed = System.nanoTime() - start;
             if (starting.isEmpty() || elapsed >= limit.toNanos()) {
                 break;

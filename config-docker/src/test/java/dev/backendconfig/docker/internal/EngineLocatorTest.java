@@ -69,19 +69,29 @@ class EngineLocatorTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-        "garbage | variable DOCKER_HOST: expected unix:///path/to/docker.sock or tcp://host:port, got a value without"
-                + " a scheme",
-        "ftp://host | variable DOCKER_HOST: expected unix:///path/to/docker.sock or tcp://host:port, got scheme 'ftp'",
-        "unix://relative.sock | variable DOCKER_HOST: expected unix:///path/to/docker.sock or tcp://host:port, got a"
-                + " unix address without an absolute path (write unix:///var/run/docker.sock)",
-        "tcp://host:99999 | variable DOCKER_HOST: expected unix:///path/to/docker.sock or tcp://host:port, got port"
-                + " 99999, outside 1-65535",
-        "tcp://bad_host:2375 | variable DOCKER_HOST: expected unix:///path/to/docker.sock or tcp://host:port, got a tcp"
-                + " address without a valid host",
+        "garbage | got a value without a scheme",
+        "ftp://host | got scheme 'ftp'",
+        "unix://relative.sock | got a unix address without an absolute path (write unix:///var/run/docker.sock)",
+        "tcp://host:99999 | got port 99999, outside 1-65535",
+        "tcp://bad_host:2375 | got a tcp address without a valid host",
+        "tcp://admin:pl4nted-s3cret@host:2376 | got a tcp address with user info (user:password@), which an engine does"
+                + " not take (not shown)",
+        "ssh://admin:pl4nted-s3cret@host | got an ssh address with a password (not shown), which ssh cannot be given;"
+                + " log in with a key or ssh-agent and write ssh://user@host",
+        "ssh://-oProxyCommand=x@host | got an ssh address whose user (not shown) is not a plain user name",
+        "ssh://user@-oProxyCommand=x | got an ssh address whose host is not a valid host name",
+        "ssh://user@ | got an ssh address without a host",
+        "ssh://user@host:22x | got an ssh address whose port is not a number",
+        "ssh://user@host:0 | got port 0, outside 1-65535",
+        "ssh://user@host/var/run/docker.sock | got an ssh address with a path or query after the host, which the docker"
+                + " CLI does not take either",
+        "ssh://[zz]:22 | got an ssh address whose IPv6 host is not valid",
     })
-    void aMalformedDockerHostIsAnError(String value, String message) {
+    void aMalformedDockerHostIsAnError(String value, String problem) {
         assertThatThrownBy(() -> locate(Map.of("DOCKER_HOST", value)))
-                .isInstanceOf(InvalidBackendConfigurationException.class).hasMessage(message);
+                .isInstanceOf(InvalidBackendConfigurationException.class).hasMessage("variable DOCKER_HOST: expected"
+                        + " unix:///path/to/docker.sock, tcp://host:port or ssh://[user@]host[:port], " + problem)
+                .message().doesNotContain("pl4nted-s3cret");
     }
 
     @Test
@@ -91,21 +101,93 @@ class EngineLocatorTest {
                         + " exist (is the engine running?)"));
     }
 
+    @Test
+    void unsupportedTransportsAreUnusableWithAReason() {
+        assertThat(locate(Map.of("DOCKER_HOST", "npipe:////./pipe/docker_engine"))).isEqualTo(
+                new EngineLocator.Located.Unusable("DOCKER_HOST names a npipe:// engine, which is not supported (only"
+                        + " unix://, tcp:// and ssh://; for TLS write tcp:// and set DOCKER_TLS_VERIFY)"));
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-        "ssh://user@host | DOCKER_HOST names a ssh:// engine, which is not supported (only unix:// and tcp:// without TLS)",
-        "npipe:////./pipe/docker_engine | DOCKER_HOST names a npipe:// engine, which is not supported (only unix:// and"
-                + " tcp:// without TLS)",
+        "ssh://root@build-box:2222 | root | build-box | 2222 | ssh://***@build-box:2222",
+        "ssh://build_box | '' | build_box | 0 | ssh://build_box",
+        "ssh://me@10.0.0.5/ | me | 10.0.0.5 | 0 | ssh://***@10.0.0.5",
+        "ssh://me@[fd00::1]:22 | me | fd00::1 | 22 | ssh://***@[fd00::1]:22",
     })
-    void unsupportedTransportsAreUnusableWithAReason(String value, String reason) {
-        assertThat(locate(Map.of("DOCKER_HOST", value))).isEqualTo(new EngineLocator.Located.Unusable(reason));
+    void readsSshDockerHostAsTheDockerCliDoes(String value, String user, String host, int port, String shown) {
+        EngineAddress address = found(locate(Map.of("DOCKER_HOST", value)));
+        assertThat(address).isEqualTo(EngineAddress.ssh(user, host, port, "DOCKER_HOST"));
+        assertThat(address.uri()).isEqualTo(shown);
+        assertThat(address.isRemote()).isTrue();
     }
 
     @Test
-    void tlsIsSaidPlainlyToBeUnsupported() {
-        assertThat(locate(Map.of("DOCKER_HOST", "tcp://docker.example.test:2376", "DOCKER_TLS_VERIFY", "1")))
-                .isEqualTo(new EngineLocator.Located.Unusable("DOCKER_HOST names a TCP engine with DOCKER_TLS_VERIFY set:"
-                        + " TLS to the engine is not supported yet; use its Unix socket or an engine without TLS"));
+    void dockerTlsVerifyMakesATcpEngineTlsWithTheFilesOfDockerCertPath() throws IOException {
+        Path certs = Files.createDirectories(home.resolve("certs"));
+        Files.writeString(certs.resolve("cert.pem"), "x");
+        Files.writeString(certs.resolve("key.pem"), "x");
+        EngineAddress address = found(locate(Map.of("DOCKER_HOST", "tcp://docker:2376", "DOCKER_TLS_VERIFY", "1",
+                "DOCKER_CERT_PATH", certs.toString())));
+        assertThat(address).isEqualTo(EngineAddress.tls("docker", 2376, new TlsMaterial(certs.resolve("ca.pem"),
+                certs.resolve("cert.pem"), certs.resolve("key.pem"), "DOCKER_CERT_PATH " + certs, "DOCKER_TLS_VERIFY",
+                false), "DOCKER_HOST"));
+        assertThat(address.uri()).isEqualTo("tcp://docker:2376");
+    }
+
+    @Test
+    void withoutCertAndKeyNoClientCertificateIsOffered() {
+        EngineAddress address = found(locate(Map.of("DOCKER_HOST", "tcp://docker:2376", "DOCKER_TLS", "yes")));
+        assertThat(address.tls()).isEqualTo(new TlsMaterial(home.resolve(".docker/ca.pem"), null, null, "the default"
+                + " cert path " + home.resolve(".docker") + ", DOCKER_CERT_PATH being unset", "DOCKER_TLS (without"
+                + " DOCKER_TLS_VERIFY)", true));
+    }
+
+    @Test
+    void tlsVariablesDoNotApplyToSocketsOrSsh() throws IOException {
+        Path socket = socketFile("docker.sock");
+        assertThat(found(locate(Map.of("DOCKER_HOST", "unix://" + socket, "DOCKER_TLS_VERIFY", "1"))).transport())
+                .isEqualTo(EngineAddress.Transport.UNIX);
+        assertThat(found(locate(Map.of("DOCKER_HOST", "ssh://me@box", "DOCKER_TLS_VERIFY", "1"))).transport())
+                .isEqualTo(EngineAddress.Transport.SSH);
+    }
+
+    @Test
+    void containerHostNamesPodmansSocketAndEmptyCountsAsUnset() throws IOException {
+        Path podman = socketFile("podman/podman.sock");
+        assertThat(found(locate(Map.of("CONTAINER_HOST", "unix://" + podman)))).isEqualTo(EngineAddress.unix(podman,
+                "CONTAINER_HOST"));
+        assertThat(locate(Map.of("CONTAINER_HOST", ""))).isInstanceOf(EngineLocator.Located.Missing.class);
+        Path docker = socketFile("docker.sock");
+        assertThat(found(locate(Map.of("CONTAINER_HOST", "unix://" + podman, "DOCKER_HOST", "unix://" + docker)))
+                .socket()).isEqualTo(docker);
+    }
+
+    @Test
+    void aPodmanSshConnectionIsUnusableWithAReason() {
+        EngineLocator.Located located = locate(Map.of("CONTAINER_HOST",
+                "ssh://core@localhost:53257/run/user/1000/podman/podman.sock"));
+        assertThat(located).isEqualTo(new EngineLocator.Located.Unusable("CONTAINER_HOST names an ssh:// Podman"
+                + " connection, which is not supported (Podman forwards a remote socket over ssh, where the docker CLI"
+                + " runs docker system dial-stdio); set DOCKER_HOST=ssh://... to an engine with the docker CLI, or use a"
+                + " local socket"));
+    }
+
+    @Test
+    void rootfulPodmansSocketComesAfterTheDockerSocketsAndBeforeRootlessPodman() throws IOException {
+        Path runtime = Files.createDirectories(home.resolve("runtime"));
+        Path rootless = socketFile("runtime/podman/podman.sock");
+        Path rootful = socketFile("run/podman/podman.sock");
+        ResolutionContext withRuntime = ResolutionContext.builder()
+                .environment(Map.of("XDG_RUNTIME_DIR", runtime.toString()))
+                .systemProperties(Map.of("user.home", home.toString())).build();
+        assertThat(found(EngineLocator.locate(withRuntime, missingDefault(), rootful)))
+                .isEqualTo(EngineAddress.unix(rootful, "rootful Podman's socket"));
+        Files.delete(rootful);
+        assertThat(found(EngineLocator.locate(withRuntime, missingDefault(), rootful)).socket()).isEqualTo(rootless);
+        Files.createFile(rootful);
+        Path colima = socketFile(".colima/default/docker.sock");
+        assertThat(found(EngineLocator.locate(withRuntime, missingDefault(), rootful)).socket()).isEqualTo(colima);
     }
 
     private void writeContext(String name, String host) throws Exception {

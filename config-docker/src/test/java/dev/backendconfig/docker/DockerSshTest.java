@@ -1,0 +1,180 @@
+package dev.backendconfig.docker;
+
+import static dev.backendconfig.testsupport.Recorded.inspection;
+import static dev.backendconfig.testsupport.Recorded.list;
+import static dev.backendconfig.testsupport.Recorded.listEntry;
+import static dev.backendconfig.testsupport.Recorded.text;
+import static dev.backendconfig.testsupport.Recorded.withHealth;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.backendconfig.api.spi.ProviderResult;
+import dev.backendconfig.api.spi.ResolutionContext;
+import dev.backendconfig.testsupport.FakeSsh;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The provider reaching an {@code ssh://} engine through a stand-in for ssh (a shell script that answers like
+ * {@code docker system dial-stdio}): the command line, HTTP over the process's streams, failures explained with
+ * what ssh said, every wait bounded, and the process always ended.
+ */
+class DockerSshTest {
+
+    private static final String SECRET = "pl4nted-s3cret";
+
+    @TempDir
+    Path directory;
+
+    private FakeSsh ssh;
+
+    @BeforeEach
+    void writeFakeSsh() throws IOException {
+        Files.createDirectory(directory.resolve(".git"));
+        ssh = FakeSsh.in(directory.resolve("fake-ssh"), list(listEntry("alpine-test-backend")),
+                text(inspection("alpine")));
+    }
+
+    private ProviderResult resolve(String dockerHost, Map<String, String> environment, Map<String, String> settings) {
+        Map<String, String> variables = new HashMap<>(environment);
+        variables.put("DOCKER_HOST", dockerHost);
+        variables.put("PATH", "/usr/bin:/bin");
+        Map<String, String> all = new HashMap<>(settings);
+        all.putIfAbsent("docker.ssh-command", ssh.command());
+        return new DockerEndpointProvider(directory.resolve("no-default.sock")).resolve(ResolutionContext.builder()
+                .workingDirectory(directory).environment(variables).settings(all).build());
+    }
+
+    /** Return the processes still running the fake ssh, or a sleep it started (which outlives a killed shell). */
+    private List<String> scriptsRunning() {
+        return ProcessHandle.allProcesses().filter(ProcessHandle::isAlive)
+                .map(process -> process.info().commandLine().orElse(""))
+                .filter(line -> line.contains(ssh.script().toString()) || line.contains("sleep 31.7")
+                        || line.contains("sleep 32.9")).toList();
+    }
+
+    @Test
+    void runsSshAsTheDockerCliDoesAndSpeaksHttpOverItsStreamsOnOneProcess() throws IOException {
+        ProviderResult result = resolve("ssh://root@build-box:2222", Map.of("SSH_AUTH_SOCK", "/run/agent.sock"),
+                Map.of("docker.timeout", "1500ms"));
+        assertThat(result).as(result.reason()).isInstanceOf(ProviderResult.Found.class);
+        assertThat(((ProviderResult.Found) result).endpoint().http()).isEqualTo(URI.create("http://build-box:8002"));
+        assertThat(ssh.arguments()).containsExactly("-o", "BatchMode=yes", "-o", "ConnectTimeout=2", "-T", "-l", "root",
+                "-p", "2222", "--", "build-box", "docker", "system", "dial-stdio");
+        assertThat(ssh.starts()).isEqualTo(1);
+        assertThat(ssh.agent()).isEqualTo("/run/agent.sock");
+        assertThat(result.notes()).containsExactly("engine ssh://***@build-box:2222 (DOCKER_HOST): Docker 20.10.24 (API"
+                + " 1.41), reached over ssh (docker system dial-stdio)");
+        assertThat(scriptsRunning()).isEmpty();
+    }
+
+    @Test
+    void withoutUserAndPortSshAndItsConfigDecide() throws IOException {
+        resolve("ssh://build-box", Map.of(), Map.of("docker.ssh-command", ssh.command() + ",-F,/etc/my_ssh_config"));
+        assertThat(ssh.arguments()).containsExactly("-F", "/etc/my_ssh_config", "-o", "BatchMode=yes", "-o",
+                "ConnectTimeout=1", "-T", "--", "build-box", "docker", "system", "dial-stdio");
+    }
+
+    @Test
+    void aFailedLoginSaysWhatSshSaidMaskedAndEscaped() {
+        ProviderResult result = resolve("ssh://root@build-box", Map.of("FAKE_SSH_EXIT", "255", "FAKE_SSH_STDERR",
+                "Warning: see https://admin:" + SECRET + "@wiki.example.test\\n\\033[31mroot@build-box: Permission"
+                        + " denied (publickey).\\033[0m\\n"), Map.of());
+        assertThat(result).isInstanceOf(ProviderResult.Unavailable.class);
+        assertThat(result.reason()).isEqualTo("ssh to engine ssh://***@build-box ended with exit code 255 before the"
+                + " engine answered GET /containers/json (ssh could not connect or log in); ssh said: Warning: see"
+                + " https://***@wiki.example.test / \\x1b[31m***@build-box: Permission denied (publickey).\\x1b[0m;"
+                + " the engine runs on another machine, so the compose file here cannot tell where its ports are");
+        assertThat(scriptsRunning()).isEmpty();
+    }
+
+    @Test
+    void aRemoteHostWithoutTheDockerCliIsNamed() {
+        ProviderResult result = resolve("ssh://me@build-box", Map.of("FAKE_SSH_EXIT", "127", "FAKE_SSH_STDERR",
+                "bash: line 1: docker: command not found\\n"), Map.of());
+        assertThat(result.reason()).startsWith("ssh to engine ssh://***@build-box ended with exit code 127 before the"
+                + " engine answered GET /containers/json (the remote shell found no docker command: the docker CLI must be"
+                + " installed on that host); ssh said: bash: line 1: docker: command not found;");
+    }
+
+    @Test
+    void whatDialStdioPrintsOnSuccessIsIgnored() {
+        ProviderResult result = resolve("ssh://me@build-box", Map.of("FAKE_SSH_STDERR", "time=\"x\" level=error"
+                + " msg=\"error while CloseWrite (stdin to stream)\"\\n"), Map.of());
+        assertThat(result).isInstanceOf(ProviderResult.Found.class);
+        assertThat(result.reason()).isEqualTo("service alpine-test-backend publishes 8000 on 0.0.0.0:8002 (healthy)");
+    }
+
+    @Test
+    void aTalkativeSshNeverBlocksOnItsErrorOutputAndOnlyItsLastLinesAreKept() {
+        String chatter = "debug1: reading configuration data\\n".repeat(2200);
+        ProviderResult found = resolve("ssh://me@build-box", Map.of("FAKE_SSH_STDERR", chatter),
+                Map.of("docker.timeout", "3s"));
+        assertThat(found).as(found.reason()).isInstanceOf(ProviderResult.Found.class);
+        ProviderResult failed = resolve("ssh://me@build-box", Map.of("FAKE_SSH_STDERR", chatter
+                + "me@build-box: Permission denied (publickey).\\n", "FAKE_SSH_EXIT", "255"), Map.of());
+        assertThat(failed.reason()).contains("; ssh said: debug1: reading configuration data / debug1: reading"
+                + " configuration data / ***@build-box: Permission denied (publickey).;");
+    }
+
+    @Test
+    void anSshThatNeverAnswersIsEndedAtTheTimeoutWithNothingLeftRunning() {
+        long start = System.nanoTime();
+        ProviderResult result = resolve("ssh://me@build-box", Map.of("FAKE_SSH_SLEEP", "31.7"),
+                Map.of("docker.timeout", "400ms"));
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        assertThat(result.reason()).startsWith("engine ssh://***@build-box did not answer within 400 ms (setting"
+                + " docker.timeout); the engine runs on another machine");
+        assertThat(took).isLessThan(Duration.ofMillis(400 + 1500));
+        assertThat(scriptsRunning()).as("ssh and the sleep it started").isEmpty();
+    }
+
+    @Test
+    void anInterruptedResolutionEndsAtOnceAndEndsSsh() throws Exception {
+        AtomicReference<ProviderResult> result = new AtomicReference<>();
+        Thread worker = new Thread(() -> result.set(resolve("ssh://me@build-box", Map.of("FAKE_SSH_SLEEP", "32.9"),
+                Map.of("docker.timeout", "20s"))));
+        worker.start();
+        Thread.sleep(300);
+        long start = System.nanoTime();
+        worker.interrupt();
+        worker.join(5000);
+        assertThat(worker.isAlive()).isFalse();
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2500));
+        assertThat(result.get().reason()).startsWith("asking engine ssh://***@build-box was interrupted");
+        assertThat(scriptsRunning()).isEmpty();
+    }
+
+    @Test
+    void anSshProgramThatCannotRunIsNamedWithoutItsArguments() {
+        ProviderResult result = resolve("ssh://me@build-box", Map.of(), Map.of("docker.ssh-command",
+                directory.resolve("no-such-ssh") + ",-o,ProxyCommand=sshpass -p " + SECRET + " nc %h %p"));
+        assertThat(result.reason()).doesNotContain(SECRET);
+        assertThat(result.reason()).startsWith("cannot run " + directory.resolve("no-such-ssh") + " for engine"
+                + " ssh://***@build-box (Cannot run program \"" + directory.resolve("no-such-ssh") + "\"")
+                .contains("): install the OpenSSH client, or name the ssh program in setting docker.ssh-command");
+    }
+
+    @Test
+    void aLoopbackBindingOfARemoteEngineIsReportedAndALocalOneIsUsed() throws IOException {
+        ssh = FakeSsh.in(directory.resolve("fake-ssh"), list(listEntry("slow-backend")),
+                withHealth(inspection("slow"), "healthy"));
+        ProviderResult remote = resolve("ssh://me@build-box", Map.of(), Map.of());
+        assertThat(remote).isInstanceOf(ProviderResult.Unavailable.class);
+        assertThat(remote.reason()).isEqualTo("service slow-backend (project capture, container capture_slow-backend_1)"
+                + " publishes 8000 only on 127.0.0.1:8021 of engine ssh://***@build-box, another machine, whose loopback"
+                + " cannot be reached from here; publish it on all interfaces (\"8021:8000\" instead of"
+                + " \"127.0.0.1:8021:8000\"), or run the tests on the engine's machine");
+        ProviderResult local = resolve("ssh://me@127.0.0.1:22022", Map.of(), Map.of());
+        assertThat(((ProviderResult.Found) local).endpoint().http()).isEqualTo(URI.create("http://127.0.0.1:8021"));
+    }
+}

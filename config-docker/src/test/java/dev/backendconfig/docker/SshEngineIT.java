@@ -1,0 +1,138 @@
+package dev.backendconfig.docker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.backendconfig.api.spi.ProviderResult;
+import dev.backendconfig.api.spi.ResolutionContext;
+import dev.backendconfig.testsupport.AlpineStack;
+import dev.backendconfig.testsupport.ComposeStack;
+import dev.backendconfig.testsupport.EnginesIt;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The provider reaching this machine's dockerd through a real sshd on 127.0.0.1 and the real
+ * {@code docker system dial-stdio} (scripts/engines-env.sh start_sshd), as {@code DOCKER_HOST=ssh://...} does. Run by
+ * scripts/engines-it.sh: {@code ENGINES_IT_SSH_HOST} (ssh://root@127.0.0.1:PORT) and {@code ENGINES_IT_SSH_CONFIG}
+ * (the ssh_config with the test key and known host).
+ */
+class SshEngineIT {
+
+    private static String sshHost;
+    private static String sshConfig;
+    private static int port;
+    private static ComposeStack stack;
+
+    @TempDir
+    static Path stackDirectory;
+
+    @TempDir
+    Path directory;
+
+    @BeforeAll
+    static void startTheStack() throws Exception {
+        sshHost = EnginesIt.required("ENGINES_IT_SSH_HOST");
+        sshConfig = EnginesIt.required("ENGINES_IT_SSH_CONFIG");
+        port = EnginesIt.freePort();
+        Path file = Files.writeString(stackDirectory.resolve("compose.yaml"), AlpineStack.COMPOSE_FILE
+                .replace("    container_name: alpine-test-backend\n", ""));
+        stack = ComposeStack.up(file, EnginesIt.project("bcit-ssh"), Map.of("ALPINE_TEST_BACKEND_PORT",
+                Integer.toString(port)));
+        ProviderResult result = ProviderResult.unavailable("not asked");
+        for (int i = 0; i < 30 && !(result instanceof ProviderResult.Found); i++) {
+            Thread.sleep(500);
+            result = resolve(Map.of("DOCKER_HOST", "unix:///var/run/docker.sock"), Map.of(), stackDirectory);
+        }
+    }
+
+    @AfterAll
+    static void stopTheStack() throws IOException {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @AfterEach
+    void noSshIsLeftRunning() {
+        assertThat(sshProcesses()).isEmpty();
+    }
+
+    /** Return the ssh processes of this test run still alive (their command names the test's ssh config or port). */
+    private static List<String> sshProcesses() {
+        return ProcessHandle.allProcesses().filter(ProcessHandle::isAlive)
+                .map(process -> process.info().commandLine().orElse(""))
+                .filter(line -> line.contains("dial-stdio") && line.contains("BatchMode=yes")).toList();
+    }
+
+    private static ProviderResult resolve(Map<String, String> variables, Map<String, String> settings, Path home) {
+        Map<String, String> all = new HashMap<>(settings);
+        all.put("docker.project", stack.project());
+        all.putIfAbsent("docker.ssh-command", "ssh,-F," + sshConfig);
+        all.putIfAbsent("docker.timeout", "5s");
+        return new DockerEndpointProvider().resolve(ResolutionContext.builder()
+                .environment(EnginesIt.environment(variables)).systemProperties(Map.of("user.home", home.toString()))
+                .workingDirectory(home).settings(all).build());
+    }
+
+    @Test
+    void theBackendIsFoundThroughSshAndDialStdioAndAnswers() throws Exception {
+        long start = System.nanoTime();
+        ProviderResult result = resolve(Map.of("DOCKER_HOST", sshHost), Map.of(), directory);
+        long took = (System.nanoTime() - start) / 1_000_000;
+        System.out.println("timing: ssh resolution (ssh login, ping, list, inspect on one ssh process): " + took + " ms");
+        assertThat(result).as(result.reason()).isInstanceOf(ProviderResult.Found.class);
+        URI http = ((ProviderResult.Found) result).endpoint().http();
+        assertThat(http).isEqualTo(URI.create("http://localhost:" + port));
+        assertThat(result.reason()).isEqualTo("service alpine-test-backend publishes 8000 on 0.0.0.0:" + port
+                + " (healthy)");
+        String shown = sshHost.replace("root@", "***@");
+        assertThat(result.notes()).containsExactly("engine " + shown + " (DOCKER_HOST): Docker 20.10.24+dfsg1 (API"
+                + " 1.41), reached over ssh (docker system dial-stdio)");
+        HttpResponse<String> health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(http.resolve("/health"))
+                .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(health.body().strip()).isEqualTo("ok");
+    }
+
+    @Test
+    void aHostThatAcceptsAndNeverSpeaksIsLeftWithinTheTimeout() throws IOException {
+        // a listening socket nobody accepts from: the kernel completes the TCP handshake, no SSH banner ever comes
+        try (ServerSocket silent = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
+            String address = "ssh://root@127.0.0.1:" + silent.getLocalPort();
+            long start = System.nanoTime();
+            ProviderResult result = resolve(Map.of("DOCKER_HOST", address), Map.of("docker.timeout", "1500ms"),
+                    directory);
+            long took = (System.nanoTime() - start) / 1_000_000;
+            System.out.println("timing: ssh to a host that never answers, docker.timeout=1500ms: " + took + " ms");
+            assertThat(result).isInstanceOf(ProviderResult.Unavailable.class);
+            assertThat(result.reason()).startsWith("engine ssh://***@127.0.0.1:" + silent.getLocalPort() + " did not"
+                    + " answer within 1500 ms (setting docker.timeout)");
+            assertThat(took).isLessThan(1500 + 500);
+        }
+    }
+
+    @Test
+    void anUnknownHostKeyIsRefusedInBatchModeAndSshSaysSo() {
+        ProviderResult result = resolve(Map.of("DOCKER_HOST", sshHost), Map.of("docker.ssh-command",
+                "ssh,-F,/dev/null,-o,UserKnownHostsFile=/dev/null,-o,GlobalKnownHostsFile=/dev/null"), directory);
+        assertThat(result).isInstanceOf(ProviderResult.Unavailable.class);
+        assertThat(result.reason()).startsWith("ssh to engine " + sshHost.replace("root@", "***@") + " ended with exit"
+                + " code 255 before the engine answered GET /containers/json (ssh could not connect or log in); ssh said: ")
+                .contains("Host key verification failed.");
+    }
+}
