@@ -96,7 +96,10 @@ class ExplainTest {
     void notFoundPrintsTheReportAndNextStepsAndExitsTwo() {
         assertThat(run()).isEqualTo(Explain.NOT_FOUND);
         assertThat(out()).startsWith("No backend found.\nbackend: none found (3 providers asked, ")
-                .contains("What to do next:\n  - env: set TEST_BACKEND_URL");
+                .contains("What to do next:\n  - env: set TEST_BACKEND_URL")
+                // the step for docker answers its actual outcome (DOCKER_HOST names a socket that is gone)
+                .contains("\n  - docker: start the engine that DOCKER_HOST names, or fix or unset DOCKER_HOST (the socket "
+                        + project.resolve("no-engine.sock") + " does not exist)\n");
         assertThat(err()).isEqualTo("explain: no backend found; the report says why\n");
     }
 

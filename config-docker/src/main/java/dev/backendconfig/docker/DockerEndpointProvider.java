@@ -71,7 +71,7 @@ public final class DockerEndpointProvider implements BackendEndpointProvider {
             return prediction.predict(missing.reason(), true);
         }
         if (located instanceof EngineLocator.Located.Unusable unusable) {
-            return prediction.predict(unusable.reason(), false);
+            return prediction.predict(unusable.reason(), false).withNextStep(unusable.nextStep());
         }
         EngineLocator.Located.Found found = (EngineLocator.Located.Found) located;
         SshCommand ssh = new SshCommand(context.settings().get(DockerSettings.SSH_COMMAND), context.environment());

@@ -97,7 +97,8 @@ class DockerPredictionTest {
         assertThat(result).isEqualTo(ProviderResult.unavailable("setting docker.host names " + unreachable + ", which"
                 + " does not exist (is the engine running?); predicted http://localhost:" + port + " for service"
                 + " alpine-test-backend from " + file + ":6, but nothing answers there: tcp localhost:" + port
-                + ": connection refused"));
+                + ": connection refused").withNextStep("start the engine that setting docker.host names, or fix or unset setting docker.host (the socket "
+                + repository.resolve("no-engine.sock") + " does not exist)"));
     }
 
     @Test
@@ -123,7 +124,8 @@ class DockerPredictionTest {
         ProviderResult result = resolve(Map.of(), Map.of());
         assertThat(result).isEqualTo(ProviderResult.unavailable("setting docker.host names " + unreachable + ", which"
                 + " does not exist (is the engine running?); no compose file in " + repository + " to predict the port"
-                + " from"));
+                + " from").withNextStep("start the engine that setting docker.host names, or fix or unset setting docker.host (the socket "
+                + repository.resolve("no-engine.sock") + " does not exist)"));
     }
 
     @Test

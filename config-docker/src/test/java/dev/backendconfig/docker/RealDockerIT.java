@@ -2,9 +2,11 @@ package dev.backendconfig.docker;
 
 import dev.backendconfig.docker.internal.Json;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.backendconfig.api.BackendEndpoint;
 import dev.backendconfig.api.BackendResolver;
+import dev.backendconfig.api.InvalidBackendConfigurationException;
 import dev.backendconfig.api.Resolution;
 import dev.backendconfig.api.ResolutionReport.Outcome;
 import dev.backendconfig.api.spi.Origin;
@@ -187,12 +189,13 @@ class RealDockerIT {
             """.formatted(IMAGE);
 
     @Test
-    void twoCandidateServicesNeedDockerService() throws Exception {
+    void twoCandidateServicesAreAnErrorUntilDockerServicePicksOne() throws Exception {
         Path file = write("two/compose.yaml", TWO);
         try (ComposeStack stack = ComposeStack.up(file, "bcit-two", Map.of())) {
-            ProviderResult ambiguous = resolve(stack.project(), Map.of());
-            assertThat(ambiguous.reason()).startsWith("2 running containers publish container port 8000: ")
-                    .endsWith("; set docker.service (and docker.project) to pick one");
+            assertThatThrownBy(() -> resolve(stack.project(), Map.of()))
+                    .isInstanceOf(InvalidBackendConfigurationException.class)
+                    .hasMessageContaining(": 2 compose services of project bcit-two could be service backend: ")
+                    .hasMessageEndingWith("; set docker.service to pick one");
             ProviderResult picked = resolve(stack.project(), Map.of("docker.service", "api-two"));
             assertThat(found(picked).http()).isEqualTo(URI.create("http://localhost:8032"));
             assertThat(picked.reason()).contains("(no healthcheck; tcp localhost:8032: accepted");

@@ -116,7 +116,8 @@ class WebSocketServiceDiscoveryTest extends ConfigurationScenario {
                 .hasMessageContaining("\n  docker       200  unavailable  DOCKER_HOST names unix://")
                 .hasMessageContaining("\n  staging      100  skipped      no .env.staging.e2e in " + repository)
                 .hasMessageContaining("What to do next:\n  - env: set TEST_BACKEND_URL")
-                .hasMessageContaining("  - docker: start the stack (docker compose -f <your compose file> up -d)")
+                .hasMessageContaining("  - docker: start the engine that DOCKER_HOST names, or fix or unset DOCKER_HOST (the"
+                        + " socket ")
                 .hasMessageContaining("  - staging: to fall back to staging, create .env.staging.e2e");
     }
 

@@ -55,8 +55,13 @@ public final class EngineLocator {
         record Missing(String reason) implements Located {
         }
 
-        /** An engine named explicitly that this library cannot reach (npipe://, a socket that is gone). */
-        record Unusable(String reason) implements Located {
+        /**
+         * An engine named explicitly that this library cannot reach (npipe://, a socket that is gone).
+         *
+         * @param reason what was named and why it cannot be used
+         * @param nextStep what to do about it: fix or unset the variable, setting or context that named it
+         */
+        record Unusable(String reason, String nextStep) implements Located {
         }
     }
 
@@ -125,7 +130,8 @@ public final class EngineLocator {
                 Path socket = Path.of(path);
                 if (!Files.exists(socket)) {
                     return new Located.Unusable(why + " names " + value + ", which does not exist (is the engine"
-                            + " running?)");
+                            + " running?)", "start the engine that " + why + " names, or fix or unset " + why
+                            + " (the socket " + socket + " does not exist)");
                 }
                 return new Located.Found(EngineAddress.unix(socket, why));
             }
@@ -140,13 +146,15 @@ public final class EngineLocator {
                     return new Located.Unusable("CONTAINER_HOST names an ssh:// Podman connection, which is not"
                             + " supported (Podman forwards a remote socket over ssh, where the docker CLI runs docker"
                             + " system dial-stdio); set DOCKER_HOST=ssh://... to an engine with the docker CLI, or use"
-                            + " a local socket");
+                            + " a local socket", "unset CONTAINER_HOST, or set DOCKER_HOST=ssh://... to an engine whose"
+                            + " host has the docker CLI");
                 }
                 return new Located.Found(SshAddress.parse(value, origin, why, EXPECTED));
             }
             case "npipe", "fd", "https":
                 return new Located.Unusable(why + " names a " + scheme + ":// engine, which is not supported (only"
-                        + " unix://, tcp:// and ssh://; for TLS write tcp:// and set DOCKER_TLS_VERIFY)");
+                        + " unix://, tcp:// and ssh://; for TLS write tcp:// and set DOCKER_TLS_VERIFY)",
+                        "fix or unset " + why + " (" + scheme + ":// is not supported; write unix://, tcp:// or ssh://)");
             default:
                 throw new InvalidBackendConfigurationException(origin, EXPECTED + ", got scheme '"
                         + (scheme.length() > 20 ? scheme.substring(0, 20) + "..." : scheme) + "'");

@@ -98,14 +98,16 @@ class EngineLocatorTest {
     void aDockerHostSocketThatDoesNotExistIsUnusable() {
         assertThat(locate(Map.of("DOCKER_HOST", "unix:///nonexistent/docker.sock"))).isEqualTo(
                 new EngineLocator.Located.Unusable("DOCKER_HOST names unix:///nonexistent/docker.sock, which does not"
-                        + " exist (is the engine running?)"));
+                        + " exist (is the engine running?)", "start the engine that DOCKER_HOST names, or fix or unset"
+                        + " DOCKER_HOST (the socket /nonexistent/docker.sock does not exist)"));
     }
 
     @Test
     void unsupportedTransportsAreUnusableWithAReason() {
         assertThat(locate(Map.of("DOCKER_HOST", "npipe:////./pipe/docker_engine"))).isEqualTo(
                 new EngineLocator.Located.Unusable("DOCKER_HOST names a npipe:// engine, which is not supported (only"
-                        + " unix://, tcp:// and ssh://; for TLS write tcp:// and set DOCKER_TLS_VERIFY)"));
+                        + " unix://, tcp:// and ssh://; for TLS write tcp:// and set DOCKER_TLS_VERIFY)", "fix or unset"
+                        + " DOCKER_HOST (npipe:// is not supported; write unix://, tcp:// or ssh://)"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -170,7 +172,8 @@ class EngineLocatorTest {
         assertThat(located).isEqualTo(new EngineLocator.Located.Unusable("CONTAINER_HOST names an ssh:// Podman"
                 + " connection, which is not supported (Podman forwards a remote socket over ssh, where the docker CLI"
                 + " runs docker system dial-stdio); set DOCKER_HOST=ssh://... to an engine with the docker CLI, or use a"
-                + " local socket"));
+                + " local socket", "unset CONTAINER_HOST, or set DOCKER_HOST=ssh://... to an engine whose host has the"
+                + " docker CLI"));
     }
 
     @Test
