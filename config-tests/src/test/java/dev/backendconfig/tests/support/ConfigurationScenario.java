@@ -5,6 +5,7 @@ import dev.backendconfig.api.Resolution;
 import dev.backendconfig.api.spi.ResolutionContext;
 import dev.backendconfig.testkit.LoopbackServers;
 import dev.backendconfig.testkit.RecordingLogs;
+import dev.backendconfig.testsupport.CallerEnvironment;
 import dev.backendconfig.testsupport.StagingExample;
 import dev.backendconfig.testsupport.AlpineStack;
 import java.io.IOException;
@@ -31,13 +32,6 @@ import uk.org.webcompere.systemstubs.properties.SystemProperties;
 @ExtendWith(SystemStubsExtension.class)
 public abstract class ConfigurationScenario {
 
-    /** Every variable the library or the scenarios read. */
-    private static final List<String> READ = List.of("TEST_BACKEND_URL", "BACKEND_URL", "TEST_WEBSOCKET_URL",
-            "WEBSOCKET_URL", "ALPINE_TEST_BACKEND_PORT", "STAGING_BASE_URL", "STAGING_BACKEND_URL", "BACKEND_STAGING_URL",
-            "STAGING_WEBSOCKET_URL", "STAGING_API_URL", "STAGING_AUTH_URL", "TEST_USER_EMAIL", "TEST_USER_PASSWORD",
-            "DOCKER_HOST", "DOCKER_CONTEXT", "DOCKER_CONFIG", "DOCKER_TLS_VERIFY", "COMPOSE_FILE", "COMPOSE_PROJECT_NAME",
-            "COMPOSE_PATH_SEPARATOR", "XDG_RUNTIME_DIR", "FIXTURE_250_URL");
-
     /** The staging file of the plan, with documentation-only hosts. */
     protected static final String STAGING_FILE = StagingExample.FILE;
 
@@ -55,9 +49,8 @@ public abstract class ConfigurationScenario {
     @BeforeEach
     void isolate() throws IOException {
         Files.createDirectory(repository.resolve(".git"));
-        READ.forEach(variables::remove);
-        System.getenv().keySet().stream().filter(name -> name.startsWith("BACKENDCONFIG_")).forEach(variables::remove);
-        variables.set("DOCKER_HOST", "unix://" + repository.resolve("no-engine.sock"));
+        CallerEnvironment.present().forEach(variables::remove);
+        variables.set("DOCKER_HOST", CallerEnvironment.noEngine(repository));
         properties.set("user.dir", repository.toString());
         properties.set("user.home", repository.toString());
         SuiteContext.reset();
