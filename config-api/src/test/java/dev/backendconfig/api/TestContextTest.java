@@ -3,6 +3,7 @@ package dev.backendconfig.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.backendconfig.testsupport.CallerEnvironment;
 import dev.backendconfig.testsupport.CountingProvider;
 import dev.backendconfig.api.testing.ServiceFiles;
 import java.net.URI;
@@ -17,17 +18,27 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import uk.org.webcompere.systemstubs.environment.EnvironmentVariables;
+import uk.org.webcompere.systemstubs.jupiter.SystemStub;
+import uk.org.webcompere.systemstubs.jupiter.SystemStubsExtension;
 
+/** The shared context resolves from the real process: the caller's variables (a BACKENDCONFIG_TIMEOUT, say) are removed. */
+@ExtendWith(SystemStubsExtension.class)
 class TestContextTest {
 
     @TempDir
     Path directory;
 
+    @SystemStub
+    private EnvironmentVariables variables = new EnvironmentVariables();
+
     private ClassLoader previous;
 
     @BeforeEach
     void useAClassLoaderWithTheCountingProvider() throws Exception {
+        CallerEnvironment.present().forEach(variables::remove);
         previous = Thread.currentThread().getContextClassLoader();
         CountingProvider.RESOLUTIONS.set(0);
         TestContext.reset();

@@ -26,10 +26,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The provider against a fake engine on a real Unix socket, answering with replies recorded from a real engine. */
 class DockerEngineDiscoveryTest {
@@ -130,13 +134,36 @@ class DockerEngineDiscoveryTest {
                 + " wget: can't connect to remote host (127.0.0.1): Connection refused)");
     }
 
-    @Test
-    void anUnhealthyContainerIsRefusedWithTheLastHealthLine() {
+
+    static Stream<Arguments> containersThatCannotServe() {
         Map<String, Object> sick = listEntry("sick-backend");
-        engine.containers(list(sick)).inspect(id(sick), text(inspection("sick")));
-        assertThat(resolve()).isEqualTo(ProviderResult.unavailable("service sick-backend (project capture, container"
-                + " capture_sick-backend_1) is unhealthy (last check said: database connection refused)")
-                .withNote("engine " + engine.dockerHost() + " (setting docker.host): Docker 20.10.24 (API 1.41), reached"
+        int closed = LoopbackServers.closedPort();
+        Map<String, Object> plain = withPublicPort(listEntry("plain-backend"), closed);
+        return Stream.of(
+                Arguments.of("no compose container", "[]", Map.of(), Map.of(),
+                        "engine {engine} runs no compose container (start the stack with docker compose up -d)"),
+                Arguments.of("an unhealthy container", list(sick), Map.of(id(sick), text(inspection("sick"))), Map.of(),
+                        "service sick-backend (project capture, container capture_sick-backend_1) is unhealthy (last"
+                                + " check said: database connection refused)"),
+                Arguments.of("no healthcheck, and nothing listens on its port", list(plain),
+                        Map.of(id(plain), text(inspection("plain"))), Map.of(),
+                        "service plain-backend publishes 8000 on 0.0.0.0:" + closed + ", but it has no healthcheck and"
+                                + " the probe failed: tcp localhost:" + closed + ": connection refused"),
+                Arguments.of("none publishing the container port set", list(listEntry("alpine-test-backend")), Map.of(),
+                        Map.of("docker.container-port", "9000"),
+                        "service alpine-test-backend (project docker, container alpine-test-backend) does not publish"
+                                + " container port 9000 (setting docker.container-port) on a host port; it publishes"
+                                + " 8002->8000/tcp"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("containersThatCannotServe")
+    void anEngineWithNoContainerThatCanServeLeavesDockerUnavailableSayingWhy(String situation, String containers,
+            Map<String, String> inspections, Map<String, String> settings, String reason) {
+        engine.containers(containers);
+        inspections.forEach(engine::inspect);
+        assertThat(resolve(settings)).isEqualTo(ProviderResult.unavailable(reason.replace("{engine}",
+                engine.dockerHost())).withNote("engine " + engine.dockerHost() + " (setting docker.host): Docker 20.10.24 (API 1.41), reached"
                         + " over a unix socket"));
     }
 
@@ -151,29 +178,6 @@ class DockerEngineDiscoveryTest {
                 + " (no healthcheck; tcp localhost:" + port + ": accepted and kept the connection open)");
     }
 
-    @Test
-    void aContainerWithoutHealthcheckWhoseProbeFailsIsUnavailable() throws IOException {
-        int port = LoopbackServers.closedPort();
-        Map<String, Object> plain = withPublicPort(listEntry("plain-backend"), port);
-        engine.containers(list(plain)).inspect(id(plain), text(inspection("plain")));
-        assertThat(resolve().reason()).isEqualTo("service plain-backend publishes 8000 on 0.0.0.0:" + port + ", but it"
-                + " has no healthcheck and the probe failed: tcp localhost:" + port + ": connection refused");
-    }
-
-    @Test
-    void noRunningComposeContainerIsUnavailable() {
-        engine.containers("[]");
-        assertThat(resolve().reason()).isEqualTo("engine " + engine.dockerHost() + " runs no compose container (start"
-                + " the stack with docker compose up -d)");
-    }
-
-    @Test
-    void containersThatDoNotPublishThePortAreListed() {
-        engine.containers(list(listEntry("alpine-test-backend")));
-        assertThat(resolve(Map.of("docker.container-port", "9000")).reason()).isEqualTo("service alpine-test-backend"
-                + " (project docker, container alpine-test-backend) does not publish container port 9000 (setting"
-                + " docker.container-port) on a host port; it publishes 8002->8000/tcp");
-    }
 
     @Test
     void twoCandidatesWithoutAPreferenceAreAnErrorUntilDockerServicePicksOne() {

@@ -18,6 +18,7 @@ import dev.backendconfig.docker.internal.EngineAddress;
 import dev.backendconfig.docker.internal.EngineClient;
 import dev.backendconfig.docker.internal.EngineLocator;
 import dev.backendconfig.testsupport.AlpineStack;
+import dev.backendconfig.testsupport.CallerEnvironment;
 import dev.backendconfig.testsupport.ComposeStack;
 import java.io.IOException;
 import java.net.URI;
@@ -30,13 +31,17 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The provider against a real Docker engine and real compose stacks built from the test image
- * (scripts/docker-it-image.sh). Run by scripts/docker-it.sh, through Maven profile docker-it.
+ * (scripts/docker-it-image.sh). Run by scripts/docker-it.sh, through Maven profile docker-it. Every host port is
+ * chosen free at run time and handed to the stack through its variables, every project name is unique, and the only
+ * thing taken from the caller's environment is where the engine is: these tests pass beside the example stack and
+ * beside another run of themselves.
  */
 class RealDockerIT {
 
@@ -46,21 +51,37 @@ class RealDockerIT {
     Path repository;
 
     private Path composeFile;
+    private int port;
 
     @BeforeEach
     void writeTheAlpineStack() throws IOException {
         Files.createDirectory(repository.resolve(".git"));
         composeFile = repository.resolve("docker/docker-compose.alpine-test.yml");
         Files.createDirectories(composeFile.getParent());
-        Files.writeString(composeFile, AlpineStack.COMPOSE_FILE);
+        Files.writeString(composeFile, AlpineStack.UNNAMED_COMPOSE_FILE);
+        port = ComposeStack.freePort();
+    }
+
+    private static String project(String name) {
+        return "bcit-" + name + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** The Alpine stack, published on the free port through ALPINE_TEST_BACKEND_PORT. */
+    private ComposeStack alpine(String name) throws IOException {
+        return ComposeStack.up(composeFile, project(name), Map.of("ALPINE_TEST_BACKEND_PORT", Integer.toString(port)));
+    }
+
+    /** The caller's Docker engine and nothing else of its environment. */
+    private ResolutionContext.Builder context() {
+        return ResolutionContext.builder().environment(CallerEnvironment.engine())
+                .systemProperties(Map.of("user.home", System.getProperty("user.home"))).workingDirectory(repository);
     }
 
     private ProviderResult resolve(String project, Map<String, String> settings) {
         Map<String, String> all = new HashMap<>(settings);
         all.put("docker.project", project);
         all.putIfAbsent("docker.wait-healthy", "60s");
-        return new DockerEndpointProvider().resolve(ResolutionContext.systemBuilder().workingDirectory(repository)
-                .settings(all, "RealDockerIT").build());
+        return new DockerEndpointProvider().resolve(context().settings(all, "RealDockerIT").build());
     }
 
     private static BackendEndpoint found(ProviderResult result) {
@@ -75,35 +96,30 @@ class RealDockerIT {
     }
 
     @Test
-    void theDefaultStackIsFoundOn8002AndReallyAnswersHttpAndWebSocket() throws Exception {
-        try (ComposeStack stack = ComposeStack.up(composeFile, "bcit-default", Map.of())) {
+    void aStackStartedWithAlpineTestBackendPortIsFoundOnItReallyAnswersAndIsPredictedWhenTheEngineIsOutOfReach()
+            throws Exception {
+        try (ComposeStack stack = alpine("port")) {
             ProviderResult result = resolve(stack.project(), Map.of());
             BackendEndpoint endpoint = found(result);
-            assertThat(endpoint.http()).isEqualTo(URI.create("http://localhost:8002"));
-            assertThat(endpoint.webSocket()).isEqualTo(URI.create("ws://localhost:8002"));
-            assertThat(result.reason()).startsWith("service alpine-test-backend publishes 8000 on 0.0.0.0:8002 (healthy");
+            assertThat(endpoint.http()).isEqualTo(URI.create("http://localhost:" + port));
+            assertThat(endpoint.webSocket()).isEqualTo(URI.create("ws://localhost:" + port));
+            assertThat(result.reason()).startsWith("service alpine-test-backend publishes 8000 on 0.0.0.0:" + port
+                    + " (healthy");
 
             HttpResponse<String> health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(endpoint.http("/health"))
                     .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(health.statusCode()).isEqualTo(200);
             assertThat(health.body().strip()).isEqualTo("ok");
             assertThat(WebSocketEcho.exchange(endpoint.webSocket("/ws/chat"), "hello backend")).isEqualTo("hello backend");
-        }
-    }
-
-    @Test
-    void aStackStartedWithAlpineTestBackendPort8010IsFoundOn8010AndPredictedTooWhenTheEngineIsOutOfReach()
-            throws Exception {
-        try (ComposeStack stack = ComposeStack.up(composeFile, "bcit-8010", Map.of("ALPINE_TEST_BACKEND_PORT", "8010"))) {
-            assertThat(found(resolve(stack.project(), Map.of())).http()).isEqualTo(URI.create("http://localhost:8010"));
 
             ProviderResult predicted = new DockerEndpointProvider().resolve(ResolutionContext.builder()
-                    .workingDirectory(repository).environment(Map.of("ALPINE_TEST_BACKEND_PORT", "8010"))
-                    .settings(Map.of("docker.host", "unix://" + repository.resolve("no-engine.sock"),
+                    .workingDirectory(repository).environment(Map.of("ALPINE_TEST_BACKEND_PORT", Integer.toString(port)))
+                    .settings(Map.of("docker.host", CallerEnvironment.noEngine(repository),
                             "docker.compose-file", "docker/docker-compose.alpine-test.yml")).build());
-            assertThat(found(predicted).http()).isEqualTo(URI.create("http://localhost:8010"));
-            assertThat(predicted.reason()).startsWith("predicted http://localhost:8010 for service alpine-test-backend"
-                    + " from " + composeFile + ":" + AlpineStack.PORTS_LINE + "; tcp localhost:8010: accepted");
+            assertThat(found(predicted).http()).isEqualTo(URI.create("http://localhost:" + port));
+            assertThat(predicted.reason()).startsWith("predicted http://localhost:" + port + " for service"
+                    + " alpine-test-backend from " + composeFile + ":" + AlpineStack.UNNAMED_PORTS_LINE + "; tcp localhost:"
+                    + port + ": accepted");
         }
     }
 
@@ -113,7 +129,7 @@ class RealDockerIT {
                 image: %s
                 environment:
                   BACKEND_START_DELAY: "4"
-                ports: ["127.0.0.1:8021:8000"]
+                ports: ["127.0.0.1:${SLOW_BACKEND_PORT}:8000"]
                 healthcheck:
                   test: ["CMD", "/bin/busybox", "wget", "-q", "-O", "/dev/null", "http://127.0.0.1:8000/health"]
                   interval: 1s
@@ -125,16 +141,17 @@ class RealDockerIT {
     @Test
     void aStartingContainerIsWaitedForAndAShortWaitSaysItIsStillStarting() throws Exception {
         Path file = write("slow/compose.yaml", SLOW);
-        try (ComposeStack stack = ComposeStack.up(file, "bcit-slow", Map.of())) {
+        try (ComposeStack stack = ComposeStack.up(file, project("slow"), Map.of("SLOW_BACKEND_PORT",
+                Integer.toString(port)))) {
             ProviderResult impatient = resolve(stack.project(), Map.of("docker.wait-healthy", "1s"));
             assertThat(impatient).isInstanceOf(ProviderResult.Unavailable.class);
             assertThat(impatient.reason()).contains(" is still starting after ")
                     .contains("(setting docker.wait-healthy = 1000 ms)");
 
             ProviderResult patient = resolve(stack.project(), Map.of("docker.wait-healthy", "30s"));
-            assertThat(found(patient).http()).isEqualTo(URI.create("http://127.0.0.1:8021"));
-            assertThat(patient.reason()).startsWith("service slow-backend publishes 8000 on 127.0.0.1:8021 (healthy after"
-                    + " waiting ");
+            assertThat(found(patient).http()).isEqualTo(URI.create("http://127.0.0.1:" + port));
+            assertThat(patient.reason()).startsWith("service slow-backend publishes 8000 on 127.0.0.1:" + port
+                    + " (healthy after waiting ");
         }
     }
 
@@ -142,7 +159,7 @@ class RealDockerIT {
             services:
               sick-backend:
                 image: %s
-                ports: ["8022:8000"]
+                ports: ["${SICK_BACKEND_PORT}:8000"]
                 healthcheck:
                   test: ["CMD-SHELL", "echo 'database connection refused' >&2; exit 1"]
                   interval: 1s
@@ -153,28 +170,28 @@ class RealDockerIT {
     @Test
     void anUnhealthyContainerIsRefusedWithItsLastHealthOutput() throws Exception {
         Path file = write("sick/compose.yaml", SICK);
-        try (ComposeStack stack = ComposeStack.up(file, "bcit-sick", Map.of())) {
+        try (ComposeStack stack = ComposeStack.up(file, project("sick"), Map.of("SICK_BACKEND_PORT",
+                Integer.toString(port)))) {
             ProviderResult result = resolve(stack.project(), Map.of("docker.wait-healthy", "30s"));
             assertThat(result).isInstanceOf(ProviderResult.Unavailable.class);
-            assertThat(result.reason()).isEqualTo("service sick-backend (project bcit-sick, container"
-                    + " bcit-sick_sick-backend_1) is unhealthy (last check said: database connection refused)");
+            assertThat(result.reason()).isEqualTo("service sick-backend (project " + stack.project() + ", container "
+                    + stack.project() + "_sick-backend_1) is unhealthy (last check said: database connection refused)");
         }
     }
 
     @Test
     void aStoppedStackMakesDockerUnavailableAndTheNextProviderIsAsked() throws Exception {
-        ComposeStack stack = ComposeStack.up(composeFile, "bcit-stopped", Map.of());
+        ComposeStack stack = alpine("stopped");
         stack.down();
         FixedProvider staging = new FixedProvider("staging", 100, context -> ProviderResult.found(BackendEndpoint
                 .builder("staging").http(URI.create("https://backend-staging.example.test"), Origin.other("test")).build(),
                 "fallback"));
         Resolution resolution = BackendResolver.of(List.of(new DockerEndpointProvider(), staging))
-                .resolve(ResolutionContext.systemBuilder().workingDirectory(repository)
-                        .settings(Map.of("docker.project", "bcit-stopped")).build());
+                .resolve(context().settings(Map.of("docker.project", stack.project())).build());
         assertThat(resolution.endpoint().source()).isEqualTo("staging");
         assertThat(resolution.report().line("docker").orElseThrow().outcome()).isEqualTo(Outcome.UNAVAILABLE);
         assertThat(resolution.report().line("docker").orElseThrow().reason())
-                .isEqualTo("engine unix:///var/run/docker.sock runs no compose container of project bcit-stopped (start"
+                .isEqualTo("engine " + engine() + " runs no compose container of project " + stack.project() + " (start"
                         + " the stack with docker compose up -d)");
     }
 
@@ -182,35 +199,39 @@ class RealDockerIT {
             services:
               api-one:
                 image: %1$s
-                ports: ["8031:8000"]
+                ports: ["${API_ONE_PORT}:8000"]
               api-two:
                 image: %1$s
-                ports: ["8032:8000"]
+                ports: ["${API_TWO_PORT}:8000"]
             """.formatted(IMAGE);
 
     @Test
     void twoCandidateServicesAreAnErrorUntilDockerServicePicksOne() throws Exception {
         Path file = write("two/compose.yaml", TWO);
-        try (ComposeStack stack = ComposeStack.up(file, "bcit-two", Map.of())) {
-            assertThatThrownBy(() -> resolve(stack.project(), Map.of()))
-                    .isInstanceOf(InvalidBackendConfigurationException.class)
-                    .hasMessageContaining(": 2 compose services of project bcit-two could be service backend: ")
+        int other = ComposeStack.freePort();
+        try (ComposeStack stack = ComposeStack.up(file, project("two"), Map.of("API_ONE_PORT", Integer.toString(other),
+                "API_TWO_PORT", Integer.toString(port)))) {
+            String project = stack.project();
+            assertThatThrownBy(() -> resolve(project, Map.of())).isInstanceOf(InvalidBackendConfigurationException.class)
+                    .hasMessageStartingWith("engine " + engine() + ": 2 compose services of project " + project
+                            + " could be service backend: ")
+                    .hasMessageContaining("service api-one (project " + project + ", container " + project
+                            + "_api-one_1) publishes 8000")
+                    .hasMessageContaining("service api-two (project " + project + ", container " + project
+                            + "_api-two_1) publishes 8000")
                     .hasMessageEndingWith("; set docker.service to pick one");
             ProviderResult picked = resolve(stack.project(), Map.of("docker.service", "api-two"));
-            assertThat(found(picked).http()).isEqualTo(URI.create("http://localhost:8032"));
-            assertThat(picked.reason()).contains("(no healthcheck; tcp localhost:8032: accepted");
+            assertThat(found(picked).http()).isEqualTo(URI.create("http://localhost:" + port));
+            assertThat(picked.reason()).contains("(no healthcheck; tcp localhost:" + port + ": accepted");
         }
     }
 
     @Test
     void theRealEnginesRepliesStillHaveTheShapeTheFakeEngineRecorded() throws Exception {
-        try (ComposeStack stack = ComposeStack.up(composeFile, "bcit-shapes", Map.of())) {
-            assertThat(stack.project()).isEqualTo("bcit-shapes");
-            EngineLocator.Located located = EngineLocator.locate(ResolutionContext.systemBuilder().build());
-            EngineAddress address = ((EngineLocator.Located.Found) located).address();
-            EngineClient client = new EngineClient(address, Duration.ofSeconds(5));
+        try (ComposeStack stack = alpine("shapes")) {
+            EngineClient client = new EngineClient(engineAddress(), Duration.ofSeconds(5));
             Object list = client.getJson("/containers/json?filters=%7B%22label%22%3A%5B%22com.docker.compose.project"
-                    + "%3Dbcit-shapes%22%5D%7D");
+                    + "%3D" + stack.project() + "%22%5D%7D");
             assertThat(list).isInstanceOf(List.class);
             assertThat((List<?>) list).hasSize(1);
             Object container = ((List<?>) list).get(0);
@@ -224,5 +245,13 @@ class RealDockerIT {
             assertThat(Json.object(Json.object(inspect, "NetworkSettings"), "Networks").values())
                     .allSatisfy(network -> assertThat(Json.array(network, "Aliases")).contains("backend"));
         }
+    }
+
+    private EngineAddress engineAddress() {
+        return ((EngineLocator.Located.Found) EngineLocator.locate(context().build())).address();
+    }
+
+    private String engine() {
+        return engineAddress().uri();
     }
 }

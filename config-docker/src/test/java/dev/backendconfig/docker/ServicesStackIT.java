@@ -10,10 +10,9 @@ import dev.backendconfig.api.ResolutionReport.Outcome;
 import dev.backendconfig.api.spi.ProviderResult;
 import dev.backendconfig.api.spi.ResolutionContext;
 import dev.backendconfig.staging.StagingEndpointProvider;
+import dev.backendconfig.testsupport.CallerEnvironment;
 import dev.backendconfig.testsupport.ComposeStack;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -31,7 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Three services (backend, auth, frontend) of one real compose stack, built from the test image. Host ports are
- * chosen free at run time and handed to the stack through its variables, so nothing depends on this machine's ports.
+ * chosen free at run time and handed to the stack through its variables, so nothing depends on this machine's ports;
+ * of the caller's environment only the engine's variables are read.
  */
 class ServicesStackIT {
 
@@ -90,13 +90,7 @@ class ServicesStackIT {
         Files.createDirectories(composeFile.getParent());
         Files.writeString(composeFile, STACK);
         for (String service : List.of("BACKEND", "AUTH", "FRONTEND")) {
-            ports.put("ALPINE_TEST_" + service + "_PORT", Integer.toString(freePort()));
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
+            ports.put("ALPINE_TEST_" + service + "_PORT", Integer.toString(ComposeStack.freePort()));
         }
     }
 
@@ -115,7 +109,10 @@ class ServicesStackIT {
         all.put("docker.project", project);
         all.putIfAbsent("services", "auth,frontend");
         all.putIfAbsent("docker.wait-healthy", "60s");
-        return ResolutionContext.systemBuilder().workingDirectory(repository).environment(ports)
+        Map<String, String> environment = new HashMap<>(CallerEnvironment.engine());
+        environment.putAll(ports);
+        return ResolutionContext.builder().workingDirectory(repository).environment(environment)
+                .systemProperties(Map.of("user.home", System.getProperty("user.home")))
                 .settings(all, "ServicesStackIT").build();
     }
 

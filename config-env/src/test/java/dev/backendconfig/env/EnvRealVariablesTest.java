@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.backendconfig.api.BackendResolver;
 import dev.backendconfig.api.Resolution;
 import dev.backendconfig.api.ResolutionReport.Outcome;
+import dev.backendconfig.testsupport.CallerEnvironment;
 import java.net.URI;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import uk.org.webcompere.systemstubs.environment.EnvironmentVariables;
@@ -18,11 +20,15 @@ import uk.org.webcompere.systemstubs.properties.SystemProperties;
 class EnvRealVariablesTest {
 
     @SystemStub
-    private EnvironmentVariables variables = new EnvironmentVariables()
-            .remove("BACKEND_URL").remove("WEBSOCKET_URL").remove("TEST_WEBSOCKET_URL");
+    private EnvironmentVariables variables = new EnvironmentVariables();
 
     @SystemStub
     private SystemProperties properties;
+
+    @BeforeEach
+    void removeTheCallersVariables() {
+        CallerEnvironment.present().forEach(variables::remove);
+    }
 
     @Test
     void readsTestBackendUrlFromTheRealEnvironment() {
@@ -42,7 +48,6 @@ class EnvRealVariablesTest {
 
     @Test
     void aSettingVariableChangesTheNamesRead() {
-        variables.remove("TEST_BACKEND_URL");
         variables.set("BACKENDCONFIG_ENV_URL_VARIABLES", "E2E_BACKEND_URL");
         variables.set("E2E_BACKEND_URL", "http://localhost:8003");
         Resolution resolution = BackendResolver.create().resolve();

@@ -10,6 +10,7 @@ import dev.backendconfig.api.ResolutionReport;
 import dev.backendconfig.api.TestContext;
 import dev.backendconfig.api.spi.ProbeKind;
 import dev.backendconfig.testkit.LoopbackWebSocketServer;
+import dev.backendconfig.testsupport.CallerEnvironment;
 import dev.backendconfig.testsupport.CountingProvider;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -36,8 +37,7 @@ import uk.org.webcompere.systemstubs.properties.SystemProperties;
 class BackendExtensionTest {
 
     @SystemStub
-    private EnvironmentVariables variables = new EnvironmentVariables().remove("TEST_BACKEND_URL").remove("BACKEND_URL")
-            .remove("TEST_WEBSOCKET_URL").remove("WEBSOCKET_URL");
+    private EnvironmentVariables variables = new EnvironmentVariables();
 
     @SystemStub
     private SystemProperties properties;
@@ -47,6 +47,7 @@ class BackendExtensionTest {
 
     @BeforeEach
     void reset() {
+        CallerEnvironment.present().forEach(variables::remove);
         CountingProvider.RESOLUTIONS.set(0);
         CountingProvider.ACTIVE.set(false);
     }

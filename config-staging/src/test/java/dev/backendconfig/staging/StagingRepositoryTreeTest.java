@@ -6,10 +6,12 @@ import dev.backendconfig.api.BackendResolver;
 import dev.backendconfig.api.Resolution;
 import dev.backendconfig.api.ResolutionReport.Outcome;
 import dev.backendconfig.api.spi.ResolutionContext;
+import dev.backendconfig.testsupport.CallerEnvironment;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,8 +27,12 @@ class StagingRepositoryTreeTest {
     Path root;
 
     @SystemStub
-    private EnvironmentVariables variables = new EnvironmentVariables().remove("STAGING_BASE_URL")
-            .remove("STAGING_WEBSOCKET_URL").remove("TEST_USER_PASSWORD");
+    private EnvironmentVariables variables = new EnvironmentVariables();
+
+    @BeforeEach
+    void removeTheCallersVariables() {
+        CallerEnvironment.present().forEach(variables::remove);
+    }
 
     private Path repository() throws IOException {
         Path repository = Files.createDirectories(root.resolve("project"));

@@ -28,6 +28,16 @@ public final class AlpineStack {
     /** The line of the ports entry in {@link #COMPOSE_FILE}. */
     public static final int PORTS_LINE = 6;
 
+    /**
+     * {@link #COMPOSE_FILE} without its fixed {@code container_name}, for the real-Docker tests: a copy of it can run
+     * beside the example stack, which holds that name, and beside another run of the same tests. Its ports entry is
+     * on line {@link #UNNAMED_PORTS_LINE}.
+     */
+    public static final String UNNAMED_COMPOSE_FILE = COMPOSE_FILE.replace("    container_name: alpine-test-backend\n", "");
+
+    /** The line of the ports entry in {@link #UNNAMED_COMPOSE_FILE}. */
+    public static final int UNNAMED_PORTS_LINE = PORTS_LINE - 1;
+
     private AlpineStack() {
     }
 }

@@ -1,6 +1,8 @@
 package dev.backendconfig.testsupport;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,7 +12,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A real compose stack for the real-Docker tests, started and stopped with the docker-compose command line (tests
- * may use the CLI; the library never does). Every command has a time limit.
+ * may use the CLI; the library never does). Every command has a time limit. The command sees the caller's Docker
+ * engine ({@link CallerEnvironment#engine()}) and none of the caller's other variables the stack could interpolate
+ * ({@code ALPINE_TEST_BACKEND_PORT}, {@code COMPOSE_FILE}, ...): only the stack's own.
  */
 public final class ComposeStack implements AutoCloseable {
 
@@ -32,6 +36,16 @@ public final class ComposeStack implements AutoCloseable {
         stack.run("down", "--remove-orphans", "-t", "1");
         stack.run("up", "-d");
         return stack;
+    }
+
+    /**
+     * Return a host port that is free now, for a stack's port variable: tests never publish a fixed port, which the
+     * example stack or another copy of these tests may hold.
+     */
+    public static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
     }
 
     /** Return the project name. */
@@ -58,6 +72,8 @@ public final class ComposeStack implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of("docker-compose", "-f", file.toString(), "-p", project));
         command.addAll(List.of(arguments));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().keySet().removeIf(CallerEnvironment::isRead);
+        builder.environment().putAll(CallerEnvironment.engine());
         builder.environment().putAll(environment);
         Process process = builder.start();
         try {

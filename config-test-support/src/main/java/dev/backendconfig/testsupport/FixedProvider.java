@@ -1,13 +1,20 @@
 package dev.backendconfig.testsupport;
 
+import dev.backendconfig.api.BackendEndpoint;
 import dev.backendconfig.api.spi.BackendEndpointProvider;
+import dev.backendconfig.api.spi.Origin;
 import dev.backendconfig.api.spi.ProviderResult;
 import dev.backendconfig.api.spi.ResolutionContext;
+import java.net.URI;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
-/** A provider for resolver tests: an id, a priority, and a function that answers; it counts its calls. */
-public final class FixedProvider implements BackendEndpointProvider {
+/**
+ * A provider for resolver tests: an id, a priority, and a function that answers; it counts its calls. To register
+ * one through {@code META-INF/services}, as a user registers a provider, subclass it with a public no-argument
+ * constructor, for example answering with {@link #urlFromVariable(String, String)}.
+ */
+public class FixedProvider implements BackendEndpointProvider {
 
     private final String id;
     private final int priority;
@@ -19,6 +26,19 @@ public final class FixedProvider implements BackendEndpointProvider {
         this.id = id;
         this.priority = priority;
         this.answer = answer;
+    }
+
+    /**
+     * Return an answer that finds the URL in variable {@code variable} when it is set, and skips when it is not.
+     *
+     * @param id the id of the provider that answers (the endpoint's source)
+     * @param variable the variable to read
+     */
+    public static Function<ResolutionContext, ProviderResult> urlFromVariable(String id, String variable) {
+        return context -> context.variable(variable)
+                .<ProviderResult>map(url -> ProviderResult.found(BackendEndpoint.builder(id)
+                        .http(URI.create(url), Origin.variable(variable)).build(), variable + " is set"))
+                .orElseGet(() -> ProviderResult.skipped(variable + " is not set"));
     }
 
     /** Return how often {@link #resolve} was called. */

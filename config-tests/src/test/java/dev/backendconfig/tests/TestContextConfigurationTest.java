@@ -23,7 +23,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** Group 3 of the plan: the context tests read the backend from. */
+/** Group 3 of the plan: the context tests read the backend from ({@link SuiteContext}). */
 class TestContextConfigurationTest extends ConfigurationScenario {
 
     @Test
@@ -53,10 +53,9 @@ class TestContextConfigurationTest extends ConfigurationScenario {
 
     @Test
     void thirtyTwoConcurrentCallersCauseOneResolutionAndResetResolvesAgain() throws Exception {
-        FakeDockerEngine engine = closeLater(FakeDockerEngine.onUnixSocket(repository.resolve("engine.sock")));
+        FakeDockerEngine engine = engine();
         Map<String, Object> alpine = listEntry("alpine-test-backend");
         engine.containers(list(alpine)).inspect(id(alpine), text(inspection("alpine")));
-        variables.set("DOCKER_HOST", engine.dockerHost());
 
         assertThat(callConcurrently(32)).containsOnly(URI.create("http://localhost:8002"));
         assertThat(listRequests(engine)).as("engine asked once for 32 callers").isEqualTo(1);

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.backendconfig.api.BackendEndpoint;
 import dev.backendconfig.api.InvalidBackendConfigurationException;
-import dev.backendconfig.api.Resolution;
 import dev.backendconfig.testkit.RecordingLogs;
 import dev.backendconfig.testsupport.AlpineStack;
 import dev.backendconfig.tests.support.ConfigurationScenario;
@@ -22,8 +21,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Group 1 of the plan, unit: how variables and files become the backend's URLs. The first nine read the backend
- * the way a suite does ({@link SuiteContext}); the last three test the providers that read files and mask secrets.
+ * Group 1 of the plan, unit: how variables and files become the backend's URLs, each read the way a suite reads it
+ * ({@link SuiteContext}).
  */
 class WebSocketConfigurationResolutionTest extends ConfigurationScenario {
 
@@ -113,44 +112,44 @@ class WebSocketConfigurationResolutionTest extends ConfigurationScenario {
     @Test
     void stagingValuesAreLoadedFromTheEnvFile() throws IOException {
         Path file = writeStagingFile();
-        BackendEndpoint endpoint = resolve(Map.of()).endpoint();
-        assertThat(endpoint.source()).isEqualTo("staging");
-        assertThat(endpoint.http()).isEqualTo(URI.create("https://backend-staging.example.test"));
-        assertThat(endpoint.webSocket()).isEqualTo(URI.create("wss://backend-staging.example.test/ws"));
-        assertThat(endpoint.details()).containsEntry("api-url", "https://backend-staging.example.test/api")
+        SuiteContext context = SuiteContext.current();
+        assertThat(context.backendUrl()).isEqualTo(URI.create("https://backend-staging.example.test"));
+        assertThat(context.webSocketUrl()).isEqualTo(URI.create("wss://backend-staging.example.test/ws"));
+        assertThat(context.details()).containsEntry("api-url", "https://backend-staging.example.test/api")
                 .containsEntry("auth-url", "https://auth-staging.example.test")
                 .containsEntry("TEST_USER_EMAIL", "e2e@example.test").containsEntry("ENVIRONMENT", "staging");
-        assertThat(endpoint.origin(BackendEndpoint.HTTP).orElseThrow().describe()).isEqualTo(file + ":2");
+        assertThat(context.reportLine("staging").orElseThrow().origins().get(BackendEndpoint.HTTP).describe()).isEqualTo(file + ":2");
     }
 
     @Test
     void theDockerPortMappingIsDetectedFromTheComposeFile() throws IOException {
         Path compose = writeAlpineCompose();
-        Map<String, String> settings = Map.of("docker.compose-file", "docker/docker-compose.alpine-test.yml",
-                "probe", "none");
-        Resolution byDefault = resolve(settings);
-        assertThat(byDefault.endpoint().http()).isEqualTo(URI.create("http://localhost:8002"));
-        assertThat(byDefault.report().line("docker").orElseThrow().reason())
+        setting("docker.compose-file", "docker/docker-compose.alpine-test.yml");
+        setting("probe", "none");
+        SuiteContext byDefault = SuiteContext.current();
+        assertThat(byDefault.backendUrl()).isEqualTo(URI.create("http://localhost:8002"));
+        assertThat(byDefault.reportLine("docker").orElseThrow().reason())
                 .startsWith("predicted http://localhost:8002 for service alpine-test-backend from " + compose + ":"
                         + AlpineStack.PORTS_LINE);
 
         variables.set("ALPINE_TEST_BACKEND_PORT", "8010");
-        assertThat(resolve(settings).endpoint().http()).isEqualTo(URI.create("http://localhost:8010"));
+        SuiteContext.reset();
+        assertThat(SuiteContext.current().backendUrl()).isEqualTo(URI.create("http://localhost:8010"));
     }
 
     @Test
     void credentialsAreNeverShown() throws IOException {
         writeStagingFile();
-        Resolution resolution = resolve(Map.of());
-        assertThat(resolution.endpoint().detail("TEST_USER_PASSWORD")).as("available to the login step")
-                .contains("not-for-logs");
+        SuiteContext context = SuiteContext.current();
+        assertThat(context.details()).as("available to the login step").containsEntry("TEST_USER_PASSWORD",
+                "not-for-logs");
         Files.writeString(repository.resolve(".env.staging.e2e"), STAGING_FILE + "STAGING_BASE_URL=${NOT_SET:?set it}\n");
-        Throwable broken = catchThrowable(() -> resolve(Map.of()));
+        SuiteContext.reset();
+        Throwable broken = catchThrowable(() -> SuiteContext.current().backendUrl());
         assertThat(broken).isInstanceOf(InvalidBackendConfigurationException.class);
         StringWriter trace = new StringWriter();
         broken.printStackTrace(new PrintWriter(trace));
-        assertThat(List.of(resolution.endpoint().toString(), resolution.report().render(), resolution.toString(),
-                broken.getMessage(), trace.toString(), RecordingLogs.text()))
-                .noneMatch(shown -> shown.contains("not-for-logs"));
+        assertThat(List.of(context.toString(), context.report(), broken.getMessage(), trace.toString(),
+                RecordingLogs.text())).noneMatch(shown -> shown.contains("not-for-logs"));
     }
 }

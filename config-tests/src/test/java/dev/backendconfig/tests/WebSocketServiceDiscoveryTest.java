@@ -11,34 +11,37 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.backendconfig.api.BackendNotFoundException;
 import dev.backendconfig.api.BackendResolver;
-import dev.backendconfig.api.Resolution;
+import dev.backendconfig.api.ResolutionReport.Line;
 import dev.backendconfig.api.ResolutionReport.Outcome;
 import dev.backendconfig.api.spi.BackendEndpointProvider;
+import dev.backendconfig.testkit.LoopbackServers;
 import dev.backendconfig.testsupport.FakeDockerEngine;
 import dev.backendconfig.tests.support.ConfigurationScenario;
 import dev.backendconfig.tests.support.Priority250Provider;
+import dev.backendconfig.tests.support.SuiteContext;
 import java.io.IOException;
-import java.net.BindException;
 import java.net.URI;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Group 2 of the plan, integration: the three providers discovered by the real ServiceLoader, asked in order, and
- * falling back when one cannot answer. Docker is a fake engine on a real Unix socket (replies recorded from a real
- * engine) or no engine at all; backends are real loopback servers.
+ * falling back when one cannot answer, each read the way a suite reads it ({@link SuiteContext}). Docker is a fake
+ * engine on a real Unix socket (replies recorded from a real engine) or no engine at all; backends are real loopback
+ * servers on ports chosen free at run time.
  */
 class WebSocketServiceDiscoveryTest extends ConfigurationScenario {
 
-    private FakeDockerEngine engine() throws IOException {
-        FakeDockerEngine engine = closeLater(FakeDockerEngine.onUnixSocket(repository.resolve("engine.sock")));
-        variables.set("DOCKER_HOST", engine.dockerHost());
-        return engine;
-    }
-
     @Test
     void allThreeProvidersAreDiscoveredWithTheirPriorities() {
-        Map<String, Integer> priorities = new java.util.TreeMap<>();
+        notApplicableToThePreFixContext("it tests the library's provider discovery (ServiceLoader), and the pre-fix"
+                + " context has no providers");
+        Map<String, Integer> priorities = new TreeMap<>();
         for (BackendEndpointProvider provider : BackendResolver.create().providers()) {
             priorities.put(provider.id(), provider.priority());
         }
@@ -47,69 +50,84 @@ class WebSocketServiceDiscoveryTest extends ConfigurationScenario {
 
     @Test
     void aRunningDockerBackendGivesTheDockerUrl() throws IOException {
-        int port = listeningBackend();
+        int port = listeningBackend().port();
         Map<String, Object> plain = withPublicPort(listEntry("plain-backend"), port);
         engine().containers(list(plain)).inspect(id(plain), text(inspection("plain")));
-        Resolution resolution = resolve(Map.of());
-        assertThat(resolution.endpoint().source()).isEqualTo("docker");
-        assertThat(resolution.endpoint().http()).isEqualTo(URI.create("http://localhost:" + port));
-        assertThat(resolution.endpoint().webSocket()).isEqualTo(URI.create("ws://localhost:" + port));
+        SuiteContext context = SuiteContext.current();
+        assertThat(context.backendUrl()).isEqualTo(URI.create("http://localhost:" + port));
+        assertThat(context.webSocketUrl()).isEqualTo(URI.create("ws://localhost:" + port));
+        assertThat(context.reportLine("docker").orElseThrow().outcome()).isEqualTo(Outcome.FOUND);
     }
 
     @Test
     void dockerUnavailableFallsBackToStaging() throws IOException {
         writeStagingFile();
-        Resolution resolution = resolve(Map.of());
-        assertThat(resolution.endpoint().http()).isEqualTo(URI.create("https://backend-staging.example.test"));
-        assertThat(resolution.report().line("docker").orElseThrow().outcome()).isEqualTo(Outcome.UNAVAILABLE);
+        SuiteContext context = SuiteContext.current();
+        assertThat(context.backendUrl()).isEqualTo(URI.create("https://backend-staging.example.test"));
+        assertThat(context.reportLine("docker").orElseThrow().outcome()).isEqualTo(Outcome.UNAVAILABLE);
     }
 
-    @Test
-    void engineUpButBackendMissingOrUnhealthyFallsBackToStagingWithTheReason() throws IOException {
-        writeStagingFile();
-        FakeDockerEngine engine = engine().containers("[]");
-        Resolution missing = resolve(Map.of());
-        assertThat(missing.endpoint().source()).isEqualTo("staging");
-        assertThat(missing.report().line("docker").orElseThrow().reason())
-                .isEqualTo("engine " + engine.dockerHost() + " runs no compose container (start the stack with docker"
-                        + " compose up -d)");
-
+    static Stream<Arguments> engineUpButBackendMissingOrUnhealthy() {
         Map<String, Object> sick = listEntry("sick-backend");
-        engine.containers(list(sick)).inspect(id(sick), text(inspection("sick")));
-        Resolution unhealthy = resolve(Map.of());
-        assertThat(unhealthy.endpoint().source()).isEqualTo("staging");
-        assertThat(unhealthy.report().line("docker").orElseThrow().reason()).isEqualTo("service sick-backend (project"
-                + " capture, container capture_sick-backend_1) is unhealthy (last check said: database connection refused)");
+        return Stream.of(
+                Arguments.of("no compose container", "[]", Map.of(),
+                        "engine {engine} runs no compose container (start the stack with docker compose up -d)"),
+                Arguments.of("an unhealthy one", list(sick), Map.of(id(sick), text(inspection("sick"))),
+                        "service sick-backend (project capture, container capture_sick-backend_1) is unhealthy"
+                                + " (last check said: database connection refused)"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("engineUpButBackendMissingOrUnhealthy")
+    void engineUpButBackendMissingOrUnhealthyFallsBackToStagingWithTheReason(String situation, String containers,
+            Map<String, String> inspections, String reason) throws IOException {
+        writeStagingFile();
+        FakeDockerEngine engine = engine().containers(containers);
+        inspections.forEach(engine::inspect);
+        SuiteContext context = SuiteContext.current();
+        assertThat(context.backendUrl()).isEqualTo(URI.create("https://backend-staging.example.test"));
+        Line docker = context.reportLine("docker").orElseThrow();
+        assertThat(docker.outcome()).isEqualTo(Outcome.UNAVAILABLE);
+        assertThat(docker.reason()).isEqualTo(reason.replace("{engine}", engine.dockerHost()));
     }
 
     @Test
     void envBeatsDocker() throws IOException {
         Map<String, Object> alpine = listEntry("alpine-test-backend");
-        engine().containers(list(alpine)).inspect(id(alpine), text(inspection("alpine")));
+        FakeDockerEngine engine = engine();
+        engine.containers(list(alpine)).inspect(id(alpine), text(inspection("alpine")));
         variables.set("BACKEND_URL", "http://localhost:8010");
-        Resolution resolution = resolve(Map.of());
-        assertThat(resolution.endpoint().http()).isEqualTo(URI.create("http://localhost:8010"));
-        assertThat(resolution.report().line("docker").orElseThrow().outcome()).isEqualTo(Outcome.NOT_ASKED);
+        assertThat(SuiteContext.current().backendUrl()).isEqualTo(URI.create("http://localhost:8010"));
+        assertThat(engine.requests()).as("requests the engine received").isEmpty();
     }
 
+    /**
+     * Docker out of reach, the compose file's port variable naming a port chosen free now: a backend listening there
+     * is found, and when it stops the prediction is refused, because the probe, not the prediction, decides.
+     */
     @Test
     void smartPortDetectionPredictsFromTheComposeFileWhenSomethingReallyAnswers() throws IOException {
         writeAlpineCompose();
-        try {
-            listeningBackendOn(8002);
-        } catch (BindException e) {
-            throw new AssertionError("this test needs 127.0.0.1:8002 free, to play the backend the compose file predicts"
-                    + " there; something already listens on it", e);
-        }
-        Resolution resolution = resolve(Map.of("docker.compose-file", "docker/docker-compose.alpine-test.yml"));
-        assertThat(resolution.endpoint().http()).isEqualTo(URI.create("http://localhost:8002"));
-        assertThat(resolution.report().line("docker").orElseThrow().reason())
-                .contains("; tcp localhost:8002: accepted and kept the connection open; ");
+        setting("docker.compose-file", "docker/docker-compose.alpine-test.yml");
+        LoopbackServers.Server backend = listeningBackend();
+        int port = backend.port();
+        variables.set("ALPINE_TEST_BACKEND_PORT", Integer.toString(port));
+
+        SuiteContext answering = SuiteContext.current();
+        assertThat(answering.backendUrl()).isEqualTo(URI.create("http://localhost:" + port));
+        assertThat(answering.reportLine("docker").orElseThrow().reason())
+                .contains("; tcp localhost:" + port + ": accepted and kept the connection open; ");
+
+        backend.close();
+        SuiteContext.reset();
+        assertThatThrownBy(() -> SuiteContext.current().backendUrl()).isInstanceOf(BackendNotFoundException.class)
+                .hasMessageContaining("predicted http://localhost:" + port + " for service alpine-test-backend from ")
+                .hasMessageContaining(", but nothing answers there: tcp localhost:" + port + ": connection refused");
     }
 
     @Test
     void nothingAvailableThrowsOneExceptionListingAllProvidersAndWhatToDo() {
-        assertThatThrownBy(() -> resolve(Map.of()))
+        assertThatThrownBy(() -> SuiteContext.current().backendUrl())
                 .isInstanceOf(BackendNotFoundException.class)
                 .hasMessageStartingWith("No backend found.\nbackend: none found (4 providers asked, ")
                 .hasMessageContaining("\n  env          300  skipped      none of TEST_BACKEND_URL, BACKEND_URL,")
@@ -123,18 +141,25 @@ class WebSocketServiceDiscoveryTest extends ConfigurationScenario {
 
     @Test
     void aCustomProviderAt250WinsOverDockerAndTheProvidersSettingReordersOrExcludes() throws IOException {
+        notApplicableToThePreFixContext("it tests the library's provider SPI and its setting providers, and the"
+                + " pre-fix context has no providers");
         Map<String, Object> alpine = listEntry("alpine-test-backend");
         engine().containers(list(alpine)).inspect(id(alpine), text(inspection("alpine")));
         variables.set("FIXTURE_250_URL", "http://localhost:9250");
-        assertThat(resolve(Map.of()).endpoint().source()).isEqualTo(Priority250Provider.ID);
+        SuiteContext first = SuiteContext.current();
+        assertThat(first.backendUrl()).isEqualTo(URI.create("http://localhost:9250"));
+        assertThat(first.reportLine("docker").orElseThrow().outcome()).isEqualTo(Outcome.NOT_ASKED);
 
-        Resolution reordered = resolve(Map.of("providers", "docker," + Priority250Provider.ID));
-        assertThat(reordered.endpoint().http()).isEqualTo(URI.create("http://localhost:8002"));
+        setting("providers", "docker," + Priority250Provider.ID);
+        SuiteContext.reset();
+        assertThat(SuiteContext.current().backendUrl()).isEqualTo(URI.create("http://localhost:8002"));
 
         writeStagingFile();
-        Resolution excluded = resolve(Map.of("providers", "env,staging"));
-        assertThat(excluded.endpoint().source()).isEqualTo("staging");
-        assertThat(excluded.report().line("docker").orElseThrow().outcome()).isEqualTo(Outcome.EXCLUDED);
-        assertThat(excluded.report().line(Priority250Provider.ID).orElseThrow().outcome()).isEqualTo(Outcome.EXCLUDED);
+        setting("providers", "env,staging");
+        SuiteContext.reset();
+        SuiteContext excluded = SuiteContext.current();
+        assertThat(excluded.backendUrl()).isEqualTo(URI.create("https://backend-staging.example.test"));
+        assertThat(excluded.reportLine("docker").orElseThrow().outcome()).isEqualTo(Outcome.EXCLUDED);
+        assertThat(excluded.reportLine(Priority250Provider.ID).orElseThrow().outcome()).isEqualTo(Outcome.EXCLUDED);
     }
 }

@@ -12,10 +12,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class DotenvTest {
 
@@ -179,32 +182,40 @@ class DotenvTest {
         assertThat(Dotenv.read(file, Map.of()).value("STAGING_BASE_URL")).contains("https://backend-staging.example.test");
     }
 
-    @Test
-    void aDirectoryWhereTheFileShouldBeIsAnError() throws IOException {
-        Path file = Files.createDirectory(directory.resolve(".env.staging.e2e"));
-        assertThatThrownBy(() -> Dotenv.read(file, Map.of()))
-                .isInstanceOf(InvalidBackendConfigurationException.class)
-                .hasMessage(file + ": is a directory; expected a dotenv file of NAME=value lines");
+    /** Make, in a directory, the path a case reads. */
+    private interface FileCase {
+        Path make(Path directory) throws IOException;
     }
 
-    @Test
-    void aNonUtf8FileIsAnErrorWithTheLine() throws IOException {
-        Path file = directory.resolve(".env.staging.e2e");
-        byte[] latin1 = "A=ok\nTEST_USER_PASSWORD=pässword\n".getBytes(StandardCharsets.ISO_8859_1);
-        Files.write(file, latin1);
-        assertThatThrownBy(() -> Dotenv.read(file, Map.of()))
-                .isInstanceOf(InvalidBackendConfigurationException.class)
-                .hasMessage(file + ":2: is not UTF-8 text (an invalid byte at offset 25); save the file as UTF-8");
+    static Stream<Arguments> filesThatCannotBeRead() {
+        return Stream.of(
+                Arguments.of("a directory", (FileCase) directory -> Files.createDirectory(
+                        directory.resolve(".env.staging.e2e")),
+                        "{file}: is a directory; expected a dotenv file of NAME=value lines"),
+                Arguments.of("a file that is not UTF-8", (FileCase) directory -> Files.write(
+                        directory.resolve(".env.staging.e2e"),
+                        "A=ok\nTEST_USER_PASSWORD=pässword\n".getBytes(StandardCharsets.ISO_8859_1)),
+                        "{file}:2: is not UTF-8 text (an invalid byte at offset 25); save the file as UTF-8"),
+                Arguments.of("a file without read permission", (FileCase) DotenvTest::unreadable,
+                        "{file}: cannot be read: permission denied (make it readable by the user running the tests)"),
+                Arguments.of("a missing file", (FileCase) directory -> directory.resolve("missing.env"),
+                        "{file}: does not exist"));
     }
 
-    @Test
-    void aFileWithoutReadPermissionIsAnError() throws IOException {
-        Path file = directory.resolve(".env.staging.e2e");
-        Files.writeString(file, "A=1\n");
+    private static Path unreadable(Path directory) throws IOException {
+        Path file = Files.writeString(directory.resolve(".env.staging.e2e"), "A=1\n");
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("---------"));
         assumeTrue(!Files.isReadable(file), "running as root: file permissions do not apply");
+        return file;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("filesThatCannotBeRead")
+    void aFileThatCannotBeReadIsAnErrorNamingIt(String what, FileCase fileCase, String message) throws IOException {
+        Path file = fileCase.make(directory);
         assertThatThrownBy(() -> Dotenv.read(file, Map.of()))
-                .hasMessage(file + ": cannot be read: permission denied (make it readable by the user running the tests)");
+                .isInstanceOf(InvalidBackendConfigurationException.class)
+                .hasMessage(message.replace("{file}", file.toString()));
     }
 
     @Test
@@ -214,11 +225,5 @@ class DotenvTest {
         assertThatThrownBy(() -> Dotenv.read(unreadable, Map.of()))
                 .isInstanceOf(InvalidBackendConfigurationException.class)
                 .hasMessageStartingWith("/proc/self/mem: cannot be read (IOException");
-    }
-
-    @Test
-    void aMissingFileIsAnError() {
-        Path missing = directory.resolve("missing.env");
-        assertThatThrownBy(() -> Dotenv.read(missing, Map.of())).hasMessage(missing + ": does not exist");
     }
 }

@@ -1,19 +1,18 @@
 package dev.backendconfig.tests.support;
 
-import dev.backendconfig.api.BackendResolver;
-import dev.backendconfig.api.Resolution;
-import dev.backendconfig.api.spi.ResolutionContext;
 import dev.backendconfig.testkit.LoopbackServers;
 import dev.backendconfig.testkit.RecordingLogs;
+import dev.backendconfig.testsupport.CallerEnvironment;
+import dev.backendconfig.testsupport.FakeDockerEngine;
 import dev.backendconfig.testsupport.StagingExample;
 import dev.backendconfig.testsupport.AlpineStack;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,13 +29,6 @@ import uk.org.webcompere.systemstubs.properties.SystemProperties;
  */
 @ExtendWith(SystemStubsExtension.class)
 public abstract class ConfigurationScenario {
-
-    /** Every variable the library or the scenarios read. */
-    private static final List<String> READ = List.of("TEST_BACKEND_URL", "BACKEND_URL", "TEST_WEBSOCKET_URL",
-            "WEBSOCKET_URL", "ALPINE_TEST_BACKEND_PORT", "STAGING_BASE_URL", "STAGING_BACKEND_URL", "BACKEND_STAGING_URL",
-            "STAGING_WEBSOCKET_URL", "STAGING_API_URL", "STAGING_AUTH_URL", "TEST_USER_EMAIL", "TEST_USER_PASSWORD",
-            "DOCKER_HOST", "DOCKER_CONTEXT", "DOCKER_CONFIG", "DOCKER_TLS_VERIFY", "COMPOSE_FILE", "COMPOSE_PROJECT_NAME",
-            "COMPOSE_PATH_SEPARATOR", "XDG_RUNTIME_DIR", "FIXTURE_250_URL");
 
     /** The staging file of the plan, with documentation-only hosts. */
     protected static final String STAGING_FILE = StagingExample.FILE;
@@ -55,9 +47,10 @@ public abstract class ConfigurationScenario {
     @BeforeEach
     void isolate() throws IOException {
         Files.createDirectory(repository.resolve(".git"));
-        READ.forEach(variables::remove);
-        System.getenv().keySet().stream().filter(name -> name.startsWith("BACKENDCONFIG_")).forEach(variables::remove);
-        variables.set("DOCKER_HOST", "unix://" + repository.resolve("no-engine.sock"));
+        CallerEnvironment.present().forEach(variables::remove);
+        variables.set("DOCKER_HOST", CallerEnvironment.noEngine(repository));
+        System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith("backendconfig."))
+                .toList().forEach(properties::remove);
         properties.set("user.dir", repository.toString());
         properties.set("user.home", repository.toString());
         SuiteContext.reset();
@@ -90,19 +83,32 @@ public abstract class ConfigurationScenario {
         return Files.writeString(file, AlpineStack.COMPOSE_FILE);
     }
 
-    /** Resolve with every registered provider, from the real process, with some settings given. */
-    protected Resolution resolve(Map<String, String> settings) {
-        return BackendResolver.create().resolve(ResolutionContext.systemBuilder().settings(settings, "the test").build());
+    /** Set a setting as a suite does, as system property {@code backendconfig.<key>}. */
+    protected void setting(String key, String value) {
+        properties.set("backendconfig." + key, value);
     }
 
-    /** Start a real loopback server that accepts and holds connections, as a listening backend does. */
-    protected int listeningBackend() throws IOException {
-        return listeningBackendOn(0);
+    /**
+     * Stop here, reported as not applicable, when the run tests the pre-fix context: for a test of the library's own
+     * parts, which the pre-fix context does not have, so that such a test is never counted as passed against it.
+     */
+    protected static void notApplicableToThePreFixContext(String why) {
+        Assumptions.assumeFalse(LegacyMode.active(), () -> "not applicable to the pre-fix context: " + why);
     }
 
-    /** Start it on a given port (0 for any); throws {@link java.net.BindException} when the port is taken. */
-    protected int listeningBackendOn(int port) throws IOException {
-        return closeLater(LoopbackServers.holdingOn(port)).port();
+    /**
+     * Start a fake Docker engine on a real Unix socket in the repository (replies recorded from a real engine) and
+     * point {@code DOCKER_HOST} at it.
+     */
+    protected FakeDockerEngine engine() throws IOException {
+        FakeDockerEngine engine = closeLater(FakeDockerEngine.onUnixSocket(repository.resolve("engine.sock")));
+        variables.set("DOCKER_HOST", engine.dockerHost());
+        return engine;
+    }
+
+    /** Start a real loopback server on a free port that accepts and holds connections, as a listening backend does. */
+    protected LoopbackServers.Server listeningBackend() throws IOException {
+        return closeLater(LoopbackServers.holding());
     }
 
 }

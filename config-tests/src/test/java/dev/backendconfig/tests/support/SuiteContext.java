@@ -1,13 +1,17 @@
 package dev.backendconfig.tests.support;
 
+import dev.backendconfig.api.ResolutionReport;
 import dev.backendconfig.api.TestContext;
 import java.net.URI;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What a test suite reads its backend from: the library's {@link TestContext}, or, when the run was started with
- * {@code -Dbackendconfig.tests.legacy=true}, the pre-fix context. Only the tests that read the backend the way a
- * suite does go through here; tests of the library's own parts do not depend on it.
+ * {@code -Dbackendconfig.tests.legacy=true}, the pre-fix context. Every one of the 26 configuration tests reads the
+ * backend through here, so that a run against the pre-fix context really exercises it; the two that test only the
+ * library's own parts (provider discovery, the provider SPI) are not applicable to it and say so
+ * ({@link ConfigurationScenario#notApplicableToThePreFixContext(String)}).
  */
 public interface SuiteContext {
 
@@ -25,6 +29,9 @@ public interface SuiteContext {
 
     /** Return the context's explanation of where the backend came from (the pre-fix context has none). */
     String report();
+
+    /** Return what the explanation says of one provider (the pre-fix context has none). */
+    Optional<ResolutionReport.Line> reportLine(String provider);
 
     /** Return the suite's context as it stands now. */
     static SuiteContext current() {
@@ -62,6 +69,11 @@ public interface SuiteContext {
         public String report() {
             return context.report().render();
         }
+
+        @Override
+        public Optional<ResolutionReport.Line> reportLine(String provider) {
+            return context.report().line(provider);
+        }
     }
 
     /** The pre-fix context. */
@@ -89,6 +101,11 @@ public interface SuiteContext {
         @Override
         public String report() {
             return "";
+        }
+
+        @Override
+        public Optional<ResolutionReport.Line> reportLine(String provider) {
+            return Optional.empty();
         }
     }
 }

@@ -17,8 +17,13 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class ProbesTest {
 
@@ -61,44 +66,41 @@ class ProbesTest {
         return server.getAddress().getPort();
     }
 
-    @Test
-    void tcpIsReadyWhenTheConnectionStaysOpen() throws IOException {
-        int port = holding();
-        ProbeResult result = new TcpProbe().check(at("http://127.0.0.1:" + port), TIMEOUT);
-        assertThat(result.ready()).isTrue();
-        assertThat(result.description()).isEqualTo("tcp 127.0.0.1:" + port + ": accepted and kept the connection open");
+    /** What listens on the port a probe checks. */
+    private interface Listener {
+        int start(ProbesTest test) throws IOException;
     }
 
-    @Test
-    void tcpIsNotFooledByAPortProxyThatClosesAtOnce() throws IOException {
-        int port = closingAtOnce();
-        ProbeResult result = new TcpProbe().check(at("http://127.0.0.1:" + port), TIMEOUT);
-        assertThat(result.ready()).isFalse();
-        assertThat(result.description()).startsWith("tcp 127.0.0.1:" + port + ": accepted, then ");
+    static Stream<Arguments> tcpCases() {
+        return Stream.of(
+                Arguments.of("a backend that keeps the connection open", (Listener) ProbesTest::holding, true,
+                        "accepted and kept the connection open"),
+                Arguments.of("a port proxy that closes at once", (Listener) ProbesTest::closingAtOnce, false,
+                        "accepted, then closed the connection at once (a port proxy with no app listening behind it)"),
+                Arguments.of("nothing", (Listener) test -> LoopbackServers.closedPort(), false, "connection refused"));
     }
 
-    @Test
-    void tcpReportsARefusedConnection() throws IOException {
-        int port = LoopbackServers.closedPort();
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("tcpCases")
+    void tcpIsReadyOnlyWhenTheConnectionStaysOpen(String listening, Listener listener, boolean ready,
+            String description) throws IOException {
+        int port = listener.start(this);
         ProbeResult result = new TcpProbe().check(at("http://127.0.0.1:" + port), TIMEOUT);
-        assertThat(result.ready()).isFalse();
-        assertThat(result.description()).isEqualTo("tcp 127.0.0.1:" + port + ": connection refused");
+        assertThat(result.ready()).isEqualTo(ready);
+        assertThat(result.description()).isEqualTo("tcp 127.0.0.1:" + port + ": " + description);
     }
 
-    @Test
-    void httpIsReadyBelow500AndNotAt503() throws IOException {
-        int ok = httpServer(200);
-        int notFound = httpServer(404);
-        int unavailable = httpServer(503);
-        Probe probe = Probe.of(ProbeKind.HTTP, "/health");
-        assertThat(probe.check(at("http://127.0.0.1:" + ok), TIMEOUT))
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "200 | true  | answered 200",
+        "404 | true  | answered 404",
+        "503 | false | answered 503 (a server error: not ready)",
+    })
+    void httpIsReadyBelow500AndNotAt503(int status, boolean ready, String description) throws IOException {
+        int port = httpServer(status);
+        assertThat(Probe.of(ProbeKind.HTTP, "/health").check(at("http://127.0.0.1:" + port), TIMEOUT))
                 .extracting(ProbeResult::ready, ProbeResult::description)
-                .containsExactly(true, "http GET http://127.0.0.1:" + ok + "/health: answered 200");
-        assertThat(probe.check(at("http://127.0.0.1:" + notFound), TIMEOUT).ready()).isTrue();
-        assertThat(probe.check(at("http://127.0.0.1:" + unavailable), TIMEOUT))
-                .extracting(ProbeResult::ready, ProbeResult::description)
-                .containsExactly(false, "http GET http://127.0.0.1:" + unavailable
-                        + "/health: answered 503 (a server error: not ready)");
+                .containsExactly(ready, "http GET http://127.0.0.1:" + port + "/health: " + description);
     }
 
     @Test
@@ -110,27 +112,20 @@ class ProbesTest {
         assertThat(result.elapsed()).isLessThan(Duration.ofSeconds(2));
     }
 
-    @Test
-    void webSocketPerformsARealHandshake() throws IOException {
-        LoopbackWebSocketServer server = LoopbackWebSocketServer.startAccepting("/ws");
-        servers.add(server);
-        BackendEndpoint endpoint = BackendEndpoint.builder("test")
-                .webSocket(URI.create("ws://127.0.0.1:" + server.port() + "/ws"), Origin.other("t")).build();
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "/ws    | true  | handshake accepted (101)",
+        "/other | false | answered 404 instead of 101 Switching Protocols",
+    })
+    void webSocketPerformsARealHandshakeOnlyWhereTheServerSpeaksWebSocket(String path, boolean ready,
+            String description) throws IOException {
+        LoopbackWebSocketServer server = closeLater(LoopbackWebSocketServer.startAccepting("/ws"));
+        URI webSocket = URI.create("ws://127.0.0.1:" + server.port() + path);
+        BackendEndpoint endpoint = BackendEndpoint.builder("test").webSocket(webSocket, Origin.other("t")).build();
         ProbeResult result = new WebSocketProbe("").check(endpoint, TIMEOUT);
-        assertThat(result.ready()).isTrue();
-        assertThat(result.description()).isEqualTo("websocket ws://127.0.0.1:" + server.port() + "/ws: handshake accepted (101)");
-        assertThat(server.handshakePaths()).containsExactly("/ws");
-    }
-
-    @Test
-    void webSocketIsNotReadyWhenThePathIsNotAWebSocket() throws IOException {
-        LoopbackWebSocketServer server = LoopbackWebSocketServer.startAccepting("/ws");
-        servers.add(server);
-        BackendEndpoint endpoint = BackendEndpoint.builder("test")
-                .webSocket(URI.create("ws://127.0.0.1:" + server.port() + "/other"), Origin.other("t")).build();
-        ProbeResult result = new WebSocketProbe("").check(endpoint, TIMEOUT);
-        assertThat(result.ready()).isFalse();
-        assertThat(result.description()).endsWith("/other: answered 404 instead of 101 Switching Protocols");
+        assertThat(result.ready()).isEqualTo(ready);
+        assertThat(result.description()).isEqualTo("websocket " + webSocket + ": " + description);
+        assertThat(server.handshakePaths()).as("handshakes completed").isEqualTo(ready ? List.of(path) : List.of());
     }
 
     @Test
