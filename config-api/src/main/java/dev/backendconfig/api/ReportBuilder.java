@@ -4,6 +4,7 @@ import dev.backendconfig.api.ResolutionReport.Line;
 import dev.backendconfig.api.ResolutionReport.Outcome;
 import dev.backendconfig.api.internal.ProviderLoader;
 import dev.backendconfig.api.spi.BackendEndpointProvider;
+import dev.backendconfig.api.spi.OutsideText;
 import dev.backendconfig.api.spi.Setting;
 import dev.backendconfig.api.spi.Settings;
 import java.time.Clock;
@@ -67,7 +68,7 @@ final class ReportBuilder {
     ResolutionReport build(BackendEndpoint found) {
         List<String> notes = new ArrayList<>();
         for (Settings.ExplicitValue value : settings.explicitValues(known)) {
-            String shown = Secrets.isSecretName(value.key()) ? Secrets.MASK : Secrets.maskText(value.raw());
+            String shown = Secrets.isSecretName(value.key()) ? Secrets.MASK : OutsideText.excerpt(value.raw(), 500);
             String where = value.origin().describe().replace("setting " + value.key() + " given to ", "given to ");
             notes.add("setting " + value.key() + "=" + shown + " (" + where + ")");
         }

@@ -2,6 +2,7 @@ package dev.backendconfig.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.backendconfig.api.ResolutionReport.Outcome;
 import dev.backendconfig.api.spi.Origin;
@@ -9,6 +10,8 @@ import dev.backendconfig.api.spi.ProviderResult;
 import dev.backendconfig.api.spi.ResolutionContext;
 import dev.backendconfig.api.testing.FixedProvider;
 import dev.backendconfig.api.testing.RecordingLogs;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -178,6 +181,44 @@ class BackendResolverTest {
         resolver.resolve(context(Map.of()));
         resolver.resolve(context(Map.of()));
         assertThat(env.calls()).isEqualTo(2);
+    }
+
+    @Test
+    void whatABrokenProviderThrewIsMaskedInItsStackTraceAndInTheDebugLogButKeepsItsClassNames() {
+        RecordingLogs.clear();
+        IllegalArgumentException root = new IllegalArgumentException("Illegal character in authority at index 7:"
+                + " http://admin:s3/cr3t@host x");
+        BackendResolver resolver = BackendResolver.of(List.of(new FixedProvider("flaky", 300, c -> {
+            throw new IllegalStateException("cannot parse token=s3/cr3t\n[WARN] forged line", root);
+        })));
+        Throwable thrown = catchThrowable(() -> resolver.resolve(context(Map.of())));
+        StringWriter trace = new StringWriter();
+        thrown.printStackTrace(new PrintWriter(trace));
+        assertThat(trace.toString()).doesNotContain("s3/cr3t")
+                .contains("Caused by: java.lang.IllegalStateException: cannot parse token=***\\n[WARN] forged line")
+                .contains("Caused by: java.lang.IllegalArgumentException: Illegal character in authority at index 7:"
+                        + " http://***@host x")
+                .contains("at dev.backendconfig.api.BackendResolverTest");
+        assertThat(thrown.getMessage().lines()).noneMatch(line -> line.startsWith("[WARN]"));
+        assertThat(RecordingLogs.events(Level.DEBUG)).anySatisfy(event -> assertThat(event.thrown())
+                .contains("java.lang.IllegalStateException: cannot parse token=***")
+                .contains("java.lang.IllegalArgumentException"));
+        assertThat(RecordingLogs.text()).doesNotContain("s3/cr3t");
+    }
+
+    @Test
+    void textFromAProviderIsRenderedOnOneLineSoThatNoLineCanBeForged() {
+        String forged = "found it\n[WARN] forged line\u001b[2J\r\u009b31m";
+        BackendResolver resolver = BackendResolver.of(List.of(
+                new FixedProvider("odd\nid", 300, c -> ProviderResult.skipped(forged).withNote(forged)),
+                new FixedProvider("env", 200, c -> ProviderResult.found(BackendEndpoint.builder("env")
+                        .http(URI.create("http://localhost:8002"), Origin.other("container x\n[WARN] y")).build(),
+                        forged))));
+        String report = resolver.resolve(context(Map.of())).report().render();
+        assertThat(report.lines()).hasSize(6).noneMatch(line -> line.strip().startsWith("[WARN]"));
+        assertThat(report).doesNotContain("\u001b", "\r", "\u009b")
+                .contains("  odd\\nid  300  skipped      found it\\n[WARN] forged line\\u001b[2J\\r\\u009b31m")
+                .contains("http: container x\\n[WARN] y");
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.backendconfig.env;
 
 import dev.backendconfig.api.BackendEndpoint;
 import dev.backendconfig.api.spi.BackendEndpointProvider;
+import dev.backendconfig.api.spi.OutsideText;
 import dev.backendconfig.api.spi.ProviderResult;
 import dev.backendconfig.api.spi.ResolutionContext;
 import dev.backendconfig.api.spi.Setting;
@@ -55,7 +56,7 @@ public final class EnvEndpointProvider implements BackendEndpointProvider {
         webSocket.applyWebSocket(endpoint);
         ProviderResult result = ProviderResult.found(endpoint.build(), reason(http, webSocket));
         for (VariableChoice choice : List.of(http, webSocket)) {
-            choice.conflicts().forEach(conflict -> LOG.warn("{}", conflict));
+            choice.conflicts().forEach(conflict -> LOG.warn("{}", OutsideText.oneLine(conflict)));
             for (String note : choice.notes()) {
                 result = result.withNote(note);
             }

@@ -220,8 +220,9 @@ public final class Setting<T> {
                 + (raw.chars().allMatch(Character::isDigit) ? " without a unit (add ms, s or m)" : ""));
     }
 
+    /** Return a value fit to quote: secrets masked, on one line, shortened (see {@link OutsideText#excerpt}). */
     private static String shorten(String raw) {
-        return raw.length() > 40 ? raw.substring(0, 40) + "..." : raw;
+        return OutsideText.excerpt(raw, 40);
     }
 
     @Override
