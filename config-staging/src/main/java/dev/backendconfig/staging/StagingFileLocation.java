@@ -1,6 +1,7 @@
 package dev.backendconfig.staging;
 
 import dev.backendconfig.api.InvalidBackendConfigurationException;
+import dev.backendconfig.api.spi.ConfigurationFiles;
 import dev.backendconfig.api.spi.ProjectFiles;
 import dev.backendconfig.api.spi.ResolutionContext;
 import java.nio.file.Files;
@@ -28,7 +29,8 @@ final class StagingFileLocation {
     static StagingFileLocation find(ResolutionContext context) {
         Optional<String> explicit = context.settings().find(StagingSettings.ENV_FILE);
         if (explicit.isPresent()) {
-            Path named = context.workingDirectory().resolve(explicit.get()).normalize();
+            Path named = ConfigurationFiles.resolve(context.workingDirectory(), explicit.get(),
+                    context.settings().origin(StagingSettings.ENV_FILE));
             if (!Files.exists(named)) {
                 throw new InvalidBackendConfigurationException(
                         context.settings().origin(StagingSettings.ENV_FILE),

@@ -99,11 +99,7 @@ final class StagingVariables {
     }
 
     ProviderResult withNotes(ProviderResult result) {
-        ProviderResult noted = result;
-        for (String note : notes) {
-            noted = noted.withNote(note);
-        }
-        return noted;
+        return result.withNotes(notes);
     }
 
     private static boolean isCredential(String name) {

@@ -13,7 +13,11 @@ public final class Suggestions {
     public static Optional<String> nearest(String typed, Collection<String> known) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
+        int allowedDistance = Math.max(2, typed.length() / 4);
         for (String candidate : known) {
+            if (Math.abs(candidate.length() - typed.length()) > allowedDistance) {
+                continue; // too far apart to be a typo, and the distance would cost length times length
+            }
             int distance = distance(typed.toLowerCase(), candidate.toLowerCase());
             if (distance < bestDistance) {
                 best = candidate;

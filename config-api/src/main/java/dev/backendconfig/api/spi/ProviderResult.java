@@ -31,6 +31,9 @@ public sealed interface ProviderResult {
     /** Return a copy with one more note. */
     ProviderResult withNote(String note);
 
+    /** Return a copy with these notes added, in time linear in their number. */
+    ProviderResult withNotes(List<String> more);
+
     /** Answer with an endpoint. */
     static Found found(BackendEndpoint endpoint, String reason) {
         return new Found(endpoint, reason, List.of());
@@ -64,6 +67,11 @@ public sealed interface ProviderResult {
         public Found withNote(String note) {
             return new Found(endpoint, reason, append(notes, note));
         }
+
+        @Override
+        public Found withNotes(List<String> more) {
+            return new Found(endpoint, reason, appendAll(notes, more));
+        }
     }
 
     /**
@@ -81,6 +89,11 @@ public sealed interface ProviderResult {
         @Override
         public Skipped withNote(String note) {
             return new Skipped(reason, append(notes, note));
+        }
+
+        @Override
+        public Skipped withNotes(List<String> more) {
+            return new Skipped(reason, appendAll(notes, more));
         }
     }
 
@@ -100,6 +113,11 @@ public sealed interface ProviderResult {
         public Unavailable withNote(String note) {
             return new Unavailable(reason, append(notes, note));
         }
+
+        @Override
+        public Unavailable withNotes(List<String> more) {
+            return new Unavailable(reason, appendAll(notes, more));
+        }
     }
 
     private static String requireReason(String reason) {
@@ -107,6 +125,13 @@ public sealed interface ProviderResult {
             throw new IllegalArgumentException("a provider result needs a reason a person can read");
         }
         return reason;
+    }
+
+    private static List<String> appendAll(List<String> notes, List<String> more) {
+        List<String> all = new ArrayList<>(notes.size() + more.size());
+        all.addAll(notes);
+        more.forEach(note -> all.add(Objects.requireNonNull(note, "note")));
+        return all;
     }
 
     private static List<String> append(List<String> notes, String note) {
