@@ -11,7 +11,6 @@ import dev.backendconfig.docker.internal.EngineDiscovery;
 import dev.backendconfig.docker.internal.EngineException;
 import dev.backendconfig.docker.internal.EngineLocator;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 
 /**
@@ -63,7 +62,8 @@ public final class DockerEndpointProvider implements BackendEndpointProvider {
             return prediction.predict(unusable.reason(), false);
         }
         EngineLocator.Located.Found found = (EngineLocator.Located.Found) located;
-        EngineClient client = new EngineClient(found.address(), timeout(context));
+        EngineClient client = new EngineClient(found.address(), context.settings().get(DockerSettings.TIMEOUT),
+                context::remaining);
         String engine = "engine " + found.address();
         try {
             client.ping();
@@ -86,11 +86,5 @@ public final class DockerEndpointProvider implements BackendEndpointProvider {
     public String hint() {
         return "start the stack (docker compose -f <your compose file> up -d), or set docker.service and"
                 + " docker.container-port if the backend is there under another name or port";
-    }
-
-    private static Duration timeout(ResolutionContext context) {
-        Duration setting = context.settings().get(DockerSettings.TIMEOUT);
-        Duration left = context.remaining();
-        return setting.compareTo(left) < 0 ? setting : left;
     }
 }

@@ -40,8 +40,8 @@ public final class ContainerChoice {
         List<ContainerSummary> ofService = service.map(name -> running.stream()
                 .filter(container -> container.service().equals(name)).toList()).orElse(running);
         if (service.isPresent() && ofService.isEmpty()) {
-            return new Outcome.NotChosen("no running container of service " + service.get() + " (running services: "
-                    + services(running) + ")");
+            return new Outcome.NotChosen("no running container of service " + ContainerSummary.shown(service.get())
+                    + " (running services: " + services(running) + ")");
         }
         List<ContainerSummary> candidates = ofService.stream()
                 .filter(container -> !container.published(containerPort).isEmpty()).toList();
@@ -55,8 +55,8 @@ public final class ContainerChoice {
         if (candidates.stream().map(c -> c.project() + "/" + c.service()).distinct().count() == 1) {
             ContainerSummary first = candidates.stream().min(Comparator.comparingInt(ContainerSummary::containerNumber))
                     .orElseThrow();
-            return new Outcome.Chosen(first, List.of("service " + first.service() + " has " + candidates.size()
-                    + " containers; using the first, " + first.name()));
+            return new Outcome.Chosen(first, List.of("service " + ContainerSummary.shown(first.service()) + " has "
+                    + candidates.size() + " containers; using the first, " + ContainerSummary.shown(first.name())));
         }
         List<ContainerSummary> named = candidates.stream()
                 .filter(c -> mentionsBackend(c.service()) || mentionsBackend(c.name())).toList();
@@ -73,7 +73,7 @@ public final class ContainerChoice {
             return new Outcome.Chosen(aliased.get(0), List.of(preferred(candidates, aliased.get(0), "a network alias")));
         }
         return new Outcome.NotChosen(candidates.size() + " running containers publish container port " + containerPort
-                + ": " + String.join("; ", candidates.stream().map(ContainerSummary::describe).toList())
+                + ": " + Listing.join("; ", candidates.stream().map(ContainerSummary::describe).toList(), 10)
                 + "; set docker.service (and docker.project) to pick one");
     }
 
@@ -87,15 +87,16 @@ public final class ContainerChoice {
     }
 
     private static String services(List<ContainerSummary> running) {
-        List<String> names = running.stream().map(ContainerSummary::service).distinct().sorted().toList();
-        return names.isEmpty() ? "none" : String.join(", ", names);
+        List<String> names = running.stream().map(ContainerSummary::service).distinct().sorted()
+                .map(ContainerSummary::shown).toList();
+        return names.isEmpty() ? "none" : Listing.join(", ", names, 10);
     }
 
     private static String describeAll(List<ContainerSummary> containers) {
         if (containers.isEmpty()) {
             return "none is running";
         }
-        return "running: " + String.join(", ", containers.stream()
-                .map(c -> c.service() + " publishes " + c.describePorts()).toList());
+        return "running: " + Listing.join(", ", containers.stream()
+                .map(c -> ContainerSummary.shown(c.service()) + " publishes " + c.describePorts()).toList(), 10);
     }
 }

@@ -47,7 +47,8 @@ public final class EngineDiscovery {
                 + URLEncoder.encode(filters(), StandardCharsets.UTF_8)), client.address().uri());
         if (running.isEmpty()) {
             return ProviderResult.unavailable("engine " + client.address().uri() + " runs no compose container"
-                    + project.map(p -> " of project " + p).orElse("") + service.map(s -> " for service " + s).orElse("")
+                    + project.map(p -> " of project " + ContainerSummary.shown(p)).orElse("")
+                    + service.map(s -> " for service " + ContainerSummary.shown(s)).orElse("")
                     + " (start the stack with docker compose up -d)");
         }
         ContainerChoice.Outcome outcome = ContainerChoice.choose(running, containerPort, service,
@@ -59,7 +60,8 @@ public final class EngineDiscovery {
         ContainerSummary container = chosen.container();
         PublishedAddress address = PublishedAddress.from(container.published(containerPort), client.address());
         BackendEndpoint endpoint = endpoint(container, address);
-        String publishes = "service " + container.service() + " publishes " + containerPort + " on " + address.binding();
+        String publishes = "service " + ContainerSummary.shown(container.service()) + " publishes " + containerPort
+                + " on " + address.binding();
         ProviderResult result = ready(container, endpoint, publishes);
         for (String note : chosen.notes()) {
             result = result.withNote(note);
@@ -110,7 +112,8 @@ public final class EngineDiscovery {
     }
 
     private BackendEndpoint endpoint(ContainerSummary container, PublishedAddress address) {
-        Origin origin = Origin.other("container " + container.name() + " (" + container.shortId() + ")");
+        Origin origin = Origin.other("container " + ContainerSummary.shown(container.name()) + " ("
+                + container.shortId() + ")");
         Origin engine = Origin.other("engine " + client.address().uri());
         return BackendEndpoint.builder(providerId)
                 .http(URI.create("http://" + address.host() + ":" + address.port()), origin)
@@ -124,7 +127,7 @@ public final class EngineDiscovery {
     }
 
     private ContainerHealth inspect(ContainerSummary container) throws EngineException {
-        return ContainerHealth.from(client.getJson("/containers/" + container.id() + "/json"));
+        return ContainerHealth.from(client.getJson(EngineClient.path("containers", container.id(), "json")));
     }
 
     private String filters() {

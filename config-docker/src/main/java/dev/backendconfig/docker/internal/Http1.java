@@ -1,5 +1,6 @@
 package dev.backendconfig.docker.internal;
 
+import dev.backendconfig.api.spi.OutsideText;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -182,7 +183,6 @@ public final class Http1 {
     }
 
     private static String printable(String text) {
-        String shortened = text.length() > 60 ? text.substring(0, 60) + "..." : text;
-        return shortened.replaceAll("[\\p{Cntrl}]", "?");
+        return OutsideText.excerpt(text, 60);
     }
 }

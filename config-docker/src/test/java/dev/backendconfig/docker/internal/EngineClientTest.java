@@ -223,4 +223,30 @@ class EngineClientTest {
             return list.count();
         }
     }
+
+    @Test
+    void aRequestNeverOutlastsWhatIsLeftOfTheBudgetEvenWithALongerEngineTimeout() {
+        engine.behave(FakeDockerEngine.Behaviour.NEVER_ANSWER);
+        EngineClient bounded = new EngineClient(EngineAddress.unix(directory.resolve("engine.sock"), "test"),
+                Duration.ofHours(1), () -> Duration.ofMillis(300));
+        long start = System.nanoTime();
+        assertThatThrownBy(bounded::ping).isInstanceOf(EngineException.class)
+                .hasMessage("engine unix://" + directory.resolve("engine.sock") + " did not answer within 300 ms"
+                        + " (setting docker.timeout, cut to what was left of setting timeout)");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void requestPathsAreBuiltFromWordsSoThatNoReplyCanChangeThem() {
+        assertThat(EngineClient.path("containers", "9dbee0bf1ae0", "json")).isEqualTo("/containers/9dbee0bf1ae0/json");
+        for (String hostile : List.of("..", ".", "a/b", "x\r\nDELETE /x", "", "a b", "%2e%2e", "x?all=1")) {
+            assertThatThrownBy(() -> EngineClient.path("containers", hostile, "json"))
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+        for (String hostile : List.of("/containers/x\r\nDELETE /y/json", "/containers/../images/json",
+                "/containers/./json", "relative", "/a b")) {
+            assertThatThrownBy(() -> client.get(hostile)).isInstanceOf(IllegalArgumentException.class);
+        }
+        assertThat(engine.requests()).isEmpty();
+    }
 }
