@@ -1,6 +1,7 @@
 package dev.backendconfig.docker.internal;
 
 import dev.backendconfig.api.InvalidBackendConfigurationException;
+import dev.backendconfig.api.spi.ConfigurationFiles;
 import dev.backendconfig.api.spi.Origin;
 import dev.backendconfig.api.spi.ProjectFiles;
 import dev.backendconfig.api.spi.ResolutionContext;
@@ -69,10 +70,14 @@ public final class ComposeFiles {
     }
 
     private static Path existing(Path directory, String name, Origin origin) {
-        Path file = directory.resolve(name).normalize();
-        if (!Files.isRegularFile(file)) {
-            throw new InvalidBackendConfigurationException(origin, "names the compose file " + file + ", which "
-                    + (Files.isDirectory(file) ? "is a directory" : "does not exist"));
+        Path file = ConfigurationFiles.resolve(directory, name, origin);
+        if (!Files.exists(file)) {
+            throw new InvalidBackendConfigurationException(origin, "names the compose file " + file + ", which does"
+                    + " not exist");
+        }
+        if (Files.isDirectory(file)) {
+            throw new InvalidBackendConfigurationException(origin, "names the compose file " + file + ", which is a"
+                    + " directory");
         }
         return file;
     }

@@ -44,6 +44,10 @@ public final class ComposePrediction {
         }
         List<java.nio.file.Path> paths = files.get().files();
         ComposeModel model = ComposeModel.load(paths, context.environment());
+        return predict(model, paths, engineProblem).withNotes(model.notes());
+    }
+
+    private ProviderResult predict(ComposeModel model, List<java.nio.file.Path> paths, String engineProblem) {
         String fileNames = String.join(", ", paths.stream().map(Object::toString).toList());
         List<ComposeModel.Service> publishing = model.services().values().stream()
                 .filter(s -> service.map(name -> name.equals(s.name())).orElse(true))
@@ -52,13 +56,15 @@ public final class ComposePrediction {
         if (publishing.isEmpty()) {
             return ProviderResult.unavailable(engineProblem + "; " + fileNames + " has no service"
                     + service.map(name -> " " + name).orElse("") + " publishing container port " + containerPort
-                    + " (services: " + String.join(", ", model.services().keySet()) + ")");
+                    + " (services: " + Listing.join(", ", model.services().keySet().stream()
+                    .map(ContainerSummary::shown).toList(), 10) + ")");
         }
         Optional<ComposeModel.Service> chosen = choose(publishing);
         if (chosen.isEmpty()) {
             return ProviderResult.unavailable(engineProblem + "; in " + fileNames + " " + publishing.size()
-                    + " services publish container port " + containerPort + ": " + String.join(", ",
-                    publishing.stream().map(ComposeModel.Service::name).toList()) + "; set docker.service to pick one");
+                    + " services publish container port " + containerPort + ": " + Listing.join(", ",
+                    publishing.stream().map(s -> ContainerSummary.shown(s.name())).toList(), 10)
+                    + "; set docker.service to pick one");
         }
         return probe(chosen.get(), engineProblem);
     }
@@ -67,7 +73,8 @@ public final class ComposePrediction {
         ComposePort port = chosen.ports().stream().filter(p -> p.maps(containerPort)).findFirst().orElseThrow();
         Optional<Integer> hostPort = port.hostPortFor(containerPort);
         if (hostPort.isEmpty()) {
-            return ProviderResult.unavailable(engineProblem + "; service " + chosen.name() + " (" + port.origin()
+            return ProviderResult.unavailable(engineProblem + "; service " + ContainerSummary.shown(chosen.name())
+                    + " (" + port.origin()
                     + ") publishes " + containerPort + " on a host port Docker picks at start, which only a running"
                     + " engine can tell");
         }
@@ -80,7 +87,8 @@ public final class ComposePrediction {
                 .detail("container-port", Integer.toString(containerPort), origin)
                 .detail("predicted-from", port.origin().describe(), origin)
                 .build();
-        String predicted = "predicted " + endpoint.maskedHttp() + " for service " + chosen.name() + " from "
+        String predicted = "predicted " + endpoint.maskedHttp() + " for service " + ContainerSummary.shown(chosen.name())
+                + " from "
                 + port.origin().describe();
         if (!context.probing()) {
             return ProviderResult.found(endpoint, predicted + ", not probed (probe=none); " + engineProblem);

@@ -1,9 +1,9 @@
 package dev.backendconfig.docker.internal;
 
 import dev.backendconfig.api.InvalidBackendConfigurationException;
+import dev.backendconfig.api.spi.ConfigurationFiles;
 import dev.backendconfig.api.spi.Origin;
 import dev.backendconfig.api.spi.ResolutionContext;
-import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -27,6 +27,10 @@ public final class EngineLocator {
 
     /** The socket a default installation listens on. */
     public static final Path DEFAULT_SOCKET = Path.of("/var/run/docker.sock");
+
+    private static final ConfigurationFiles.Limit JSON_LIMIT = new ConfigurationFiles.Limit(
+            ConfigurationFiles.SMALL_FILE_BYTES, "not configurable: the docker CLI's config.json and a context's"
+                    + " meta.json hold a few settings");
 
     private EngineLocator() {
     }
@@ -89,7 +93,7 @@ public final class EngineLocator {
                     throw new InvalidBackendConfigurationException(origin, expected + ", got a unix address without an"
                             + " absolute path (write unix:///var/run/docker.sock)");
                 }
-                Path socket = Path.of(path);
+                Path socket = ConfigurationFiles.resolve(Path.of("/"), path, origin);
                 if (!Files.exists(socket)) {
                     return new Located.Unusable(why + " names " + value + ", which does not exist (is the engine"
                             + " running?)");
@@ -165,7 +169,7 @@ public final class EngineLocator {
     }
 
     private static Optional<String> currentContext(Path config) {
-        if (!Files.isRegularFile(config)) {
+        if (!Files.exists(config) && !Files.isSymbolicLink(config)) {
             return Optional.empty();
         }
         Object document = readJson(config, Origin.file(config.toString(), 0), "cannot be read as the docker CLI's"
@@ -175,10 +179,12 @@ public final class EngineLocator {
     }
 
     private static Object readJson(Path file, Origin origin, String problem) {
-        try {
-            return Json.parse(Files.readString(file, StandardCharsets.UTF_8));
-        } catch (IOException e) {
+        if (!Files.exists(file) && !Files.isSymbolicLink(file)) {
             throw new InvalidBackendConfigurationException(origin, problem);
+        }
+        String text = ConfigurationFiles.readText(file, "a JSON file of the docker CLI", JSON_LIMIT);
+        try {
+            return Json.parse(text);
         } catch (Json.ParseException e) {
             throw new InvalidBackendConfigurationException(Origin.file(file.toString(), 0),
                     "is not valid JSON: " + e.getMessage());
