@@ -1,6 +1,7 @@
 package dev.backendconfig.cli;
 
 import dev.backendconfig.api.Secrets;
+import dev.backendconfig.api.spi.OutsideText;
 import dev.backendconfig.api.spi.ProbeKind;
 import dev.backendconfig.api.spi.Setting;
 import java.nio.file.Files;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The parsed command line of {@code explain}.
@@ -21,6 +23,11 @@ import java.util.Optional;
  * @param help whether {@code --help} was asked for
  */
 record Options(Path directory, Format format, Optional<ProbeKind> probe, Map<String, String> settings, boolean help) {
+
+    /** What an option name looks like; anything else given as an option is not quoted back. */
+    private static final Pattern OPTION_NAME = Pattern.compile("--?[A-Za-z0-9][A-Za-z0-9-]{0,40}");
+    /** A value quoted back in an error: a word that cannot be a URL or carry a password's punctuation. */
+    private static final Pattern PLAIN_WORD = Pattern.compile("[A-Za-z0-9_.-]{1,40}");
 
     /** The output formats. */
     enum Format {
@@ -48,7 +55,7 @@ record Options(Path directory, Format format, Optional<ProbeKind> probe, Map<Str
                 continue;
             }
             if (!List.of("--dir", "--format", "--probe", "--set").contains(name)) {
-                throw new UsageException("unknown option '" + printable(argument) + "' (see --help)");
+                throw new UsageException(unknown(argument, name, eq > 0));
             }
             String value;
             if (eq > 0) {
@@ -69,10 +76,20 @@ record Options(Path directory, Format format, Optional<ProbeKind> probe, Map<Str
     }
 
     private static Path directory(Path workingDirectory, String value) throws UsageException {
-        Path directory = workingDirectory.resolve(value).normalize();
+        Path directory;
+        try {
+            directory = workingDirectory.resolve(value).normalize();
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new UsageException("--dir: the directory given is not a path on this system (not shown)");
+        }
         if (!Files.isDirectory(directory)) {
-            throw new UsageException("--dir " + printable(value) + ": " + directory
-                    + (Files.exists(directory) ? " is not a directory" : " does not exist"));
+            String problem = Files.exists(directory) ? " is not a directory" : " does not exist";
+            if (mayHoldSecret(value)) {
+                throw new UsageException("--dir: the directory given" + problem + " (not shown: it looks like a URL,"
+                        + " which may hold a password)");
+            }
+            throw new UsageException("--dir " + OutsideText.oneLine(value) + ": " + OutsideText.oneLine(
+                    directory.toString()) + problem);
         }
         return directory;
     }
@@ -81,7 +98,7 @@ record Options(Path directory, Format format, Optional<ProbeKind> probe, Map<Str
         try {
             return Format.valueOf(value.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new UsageException("--format expects text, env or json, got '" + printable(value) + "'");
+            throw new UsageException("--format expects text, env or json, got " + shown(value));
         }
     }
 
@@ -91,27 +108,46 @@ record Options(Path directory, Format format, Optional<ProbeKind> probe, Map<Str
                 return kind;
             }
         }
-        throw new UsageException("--probe expects none, tcp, http or websocket, got '" + printable(value) + "'");
+        throw new UsageException("--probe expects none, tcp, http or websocket, got " + shown(value));
     }
 
     private static void setting(String value, Map<String, String> settings) throws UsageException {
         int eq = value.indexOf('=');
         if (eq <= 0) {
-            throw new UsageException("--set expects key=value (for example --set docker.service=backend), got '"
-                    + printable(value) + "'");
+            throw new UsageException("--set expects key=value (for example --set docker.service=backend), got "
+                    + (eq == 0 ? "a value without a key before '='" : shown(value)));
         }
         String key = value.substring(0, eq).strip();
         if (key.startsWith("backendconfig.")) {
+            String bare = key.substring("backendconfig.".length());
             throw new UsageException("--set takes keys without the backendconfig. prefix: --set "
-                    + key.substring("backendconfig.".length()) + "=...");
+                    + (PLAIN_WORD.matcher(bare).matches() ? bare : "<key>") + "=...");
         }
         settings.put(key, value.substring(eq + 1));
     }
 
-    /** Return an argument fit to quote: user info in a URL masked, control characters replaced, shortened. */
-    private static String printable(String text) {
-        String masked = Secrets.maskText(text);
-        String shortened = masked.length() > 60 ? masked.substring(0, 60) + "..." : masked;
-        return shortened.replaceAll("\\p{Cntrl}", "?");
+    /**
+     * Describe an unknown argument without quoting what may be a secret: an option's name is shown, its value never
+     * ({@code --url=...}); an argument that is not an option name is not shown at all.
+     */
+    private static String unknown(String argument, String name, boolean withValue) {
+        if (OPTION_NAME.matcher(name).matches()) {
+            return "unknown option '" + name + (withValue ? "=..." : "") + "' (see --help)";
+        }
+        if (!argument.startsWith("-")) {
+            return "unexpected argument (not shown: it may hold a secret); explain takes options only (see --help)";
+        }
+        return "unknown option (not shown: it is not an option name and may hold a secret) (see --help)";
+    }
+
+    /** Return a value quoted when it is a plain word, else described without showing it. */
+    private static String shown(String value) {
+        return PLAIN_WORD.matcher(value).matches() ? "'" + value + "'"
+                : "a value that is not one (not shown: it may hold a secret)";
+    }
+
+    /** Tell whether a path argument looks like a URL or user info, which may hold a password. */
+    private static boolean mayHoldSecret(String value) {
+        return value.contains("@") || value.contains("://") || !Secrets.maskText(value).equals(value);
     }
 }

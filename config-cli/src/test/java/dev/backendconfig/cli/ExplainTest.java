@@ -215,6 +215,42 @@ class ExplainTest {
         assertThat(err()).isEqualTo("explain: --dir missing: " + project.resolve("missing") + " does not exist\n");
     }
 
+    /** An argument may be a secret typed in the wrong place: the error names the option, never what came with it. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "--url=http://e2e:s3/cr3t@host.example.test | explain: unknown option '--url=...' (see --help)",
+        "--password=s3cr3t | explain: unknown option '--password=...' (see --help)",
+        "http://e2e:s3cr3t@host.example.test | explain: unexpected argument (not shown: it may hold a secret); explain"
+                + " takes options only (see --help)",
+        "-s3cr3t! | explain: unknown option (not shown: it is not an option name and may hold a secret) (see --help)",
+        "--format=s3cr3t:x | explain: --format expects text, env or json, got a value that is not one (not shown: it"
+                + " may hold a secret)",
+        "--probe=http://u:s3cr3t@h | explain: --probe expects none, tcp, http or websocket, got a value that is not one"
+                + " (not shown: it may hold a secret)",
+        "--set=http://e2e:s3cr3t@host | explain: --set expects key=value (for example --set docker.service=backend),"
+                + " got a value that is not one (not shown: it may hold a secret)",
+        "--set==s3cr3t | explain: --set expects key=value (for example --set docker.service=backend), got a value"
+                + " without a key before '='",
+        "--set=backendconfig.s3cr3t:x=1 | explain: --set takes keys without the backendconfig. prefix: --set <key>=...",
+        "--dir=http://e2e:s3cr3t@host | explain: --dir: the directory given does not exist (not shown: it looks like a"
+                + " URL, which may hold a password)",
+        "--dir=e2e:s3cr3t@host | explain: --dir: the directory given does not exist (not shown: it looks like a URL,"
+                + " which may hold a password)",
+        "--dir=password=s3cr3t | explain: --dir: the directory given does not exist (not shown: it looks like a URL,"
+                + " which may hold a password)",
+    })
+    void anArgumentThatMayHoldASecretIsNeverQuotedBack(String argument, String message) {
+        assertThat(run(argument)).isEqualTo(Explain.USAGE);
+        assertThat(err()).isEqualTo(message + "\n").doesNotContain("s3cr3t", "cr3t");
+    }
+
+    @Test
+    void aDirectoryNameWithControlCharactersIsShownOnOneLine() {
+        assertThat(run("--dir", "missing\n[WARN] forged")).isEqualTo(Explain.USAGE);
+        assertThat(err()).isEqualTo("explain: --dir missing\\n[WARN] forged: " + project.resolve("missing\n[WARN] forged")
+                .toString().replace("\n", "\\n") + " does not exist\n");
+    }
+
     @Test
     void helpListsOptionsProvidersSettingsAndExitCodes() {
         assertThat(run("--help")).isEqualTo(Explain.FOUND);
