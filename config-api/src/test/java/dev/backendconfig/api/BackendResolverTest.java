@@ -67,12 +67,13 @@ class BackendResolverTest {
         BackendResolver resolver = BackendResolver.of(List.of(skipping("env", 300), skipping("docker", 200)));
         assertThatThrownBy(() -> resolver.resolve(context(Map.of("providers", "env,dokcer"))))
                 .isInstanceOf(InvalidBackendConfigurationException.class)
-                .hasMessage("setting providers given to ResolutionContext.Builder.settings: names provider 'dokcer', which is not loaded; loaded providers"
-                        + " are env, docker; did you mean 'docker'?");
-        assertThatThrownBy(() -> resolver.resolve(context(Map.of("providers", "staging"))))
-                .hasMessageEndingWith("names provider 'staging', which is not loaded; loaded providers are env, docker;"
+                .hasMessage("setting providers given to ResolutionContext.Builder.settings: names, as entry 2, a provider"
+                        + " that is not loaded; loaded providers are env, docker; did you mean 'docker'?");
+        assertThatThrownBy(() -> resolver.resolve(context(Map.of("providers", "env,docker,hunter2"))))
+                .hasMessageEndingWith("names, as entry 3, a provider that is not loaded; loaded providers are env, docker;"
                         + " a provider is loaded when its module (or your class, listed in META-INF/services/"
-                        + "dev.backendconfig.api.spi.BackendEndpointProvider) is on the test classpath");
+                        + "dev.backendconfig.api.spi.BackendEndpointProvider) is on the test classpath")
+                .hasMessageNotContaining("hunter2");
     }
 
     @Test

@@ -26,7 +26,9 @@ record Options(Path directory, Format format, Optional<ProbeKind> probe, Map<Str
 
     /** What an option name looks like; anything else given as an option is not quoted back. */
     private static final Pattern OPTION_NAME = Pattern.compile("--?[A-Za-z0-9][A-Za-z0-9-]{0,40}");
-    /** A value quoted back in an error: a word that cannot be a URL or carry a password's punctuation. */
+    /** What an error says instead of a value, which may be a password typed in the wrong place. */
+    private static final String NOT_SHOWN = "a value that is not one of them (not shown: it may hold a secret)";
+    /** A key quoted back in an error: a word that cannot be a URL or carry a password's punctuation. */
     private static final Pattern PLAIN_WORD = Pattern.compile("[A-Za-z0-9_.-]{1,40}");
 
     /** The output formats. */
@@ -98,7 +100,7 @@ record Options(Path directory, Format format, Optional<ProbeKind> probe, Map<Str
         try {
             return Format.valueOf(value.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new UsageException("--format expects text, env or json, got " + shown(value));
+            throw new UsageException("--format expects text, env or json, got " + NOT_SHOWN);
         }
     }
 
@@ -108,14 +110,14 @@ record Options(Path directory, Format format, Optional<ProbeKind> probe, Map<Str
                 return kind;
             }
         }
-        throw new UsageException("--probe expects none, tcp, http or websocket, got " + shown(value));
+        throw new UsageException("--probe expects none, tcp, http or websocket, got " + NOT_SHOWN);
     }
 
     private static void setting(String value, Map<String, String> settings) throws UsageException {
         int eq = value.indexOf('=');
         if (eq <= 0) {
             throw new UsageException("--set expects key=value (for example --set docker.service=backend), got "
-                    + (eq == 0 ? "a value without a key before '='" : shown(value)));
+                    + (eq == 0 ? "a value without a key before '='" : "a value without '='"));
         }
         String key = value.substring(0, eq).strip();
         if (key.startsWith("backendconfig.")) {
@@ -138,12 +140,6 @@ record Options(Path directory, Format format, Optional<ProbeKind> probe, Map<Str
             return "unexpected argument (not shown: it may hold a secret); explain takes options only (see --help)";
         }
         return "unknown option (not shown: it is not an option name and may hold a secret) (see --help)";
-    }
-
-    /** Return a value quoted when it is a plain word, else described without showing it. */
-    private static String shown(String value) {
-        return PLAIN_WORD.matcher(value).matches() ? "'" + value + "'"
-                : "a value that is not one (not shown: it may hold a secret)";
     }
 
     /** Tell whether a path argument looks like a URL or user info, which may hold a password. */

@@ -197,9 +197,12 @@ class ExplainTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
         "--verbose | explain: unknown option '--verbose' (see --help)",
-        "--format=xml | explain: --format expects text, env or json, got 'xml'",
-        "--probe=ping | explain: --probe expects none, tcp, http or websocket, got 'ping'",
-        "--set=novalue | explain: --set expects key=value (for example --set docker.service=backend), got 'novalue'",
+        "--format=xml | explain: --format expects text, env or json, got a value that is not one of them (not shown: it"
+                + " may hold a secret)",
+        "--probe=ping | explain: --probe expects none, tcp, http or websocket, got a value that is not one of them (not"
+                + " shown: it may hold a secret)",
+        "--set=novalue | explain: --set expects key=value (for example --set docker.service=backend), got a value"
+                + " without '='",
         "--set=backendconfig.url=http://x | explain: --set takes keys without the backendconfig. prefix: --set url=...",
         "--dir | explain: --dir needs a value (see --help)",
     })
@@ -223,12 +226,14 @@ class ExplainTest {
         "http://e2e:s3cr3t@host.example.test | explain: unexpected argument (not shown: it may hold a secret); explain"
                 + " takes options only (see --help)",
         "-s3cr3t! | explain: unknown option (not shown: it is not an option name and may hold a secret) (see --help)",
-        "--format=s3cr3t:x | explain: --format expects text, env or json, got a value that is not one (not shown: it"
-                + " may hold a secret)",
+        "--format=s3cr3t | explain: --format expects text, env or json, got a value that is not one of them (not shown:"
+                + " it may hold a secret)",
         "--probe=http://u:s3cr3t@h | explain: --probe expects none, tcp, http or websocket, got a value that is not one"
-                + " (not shown: it may hold a secret)",
+                + " of them (not shown: it may hold a secret)",
         "--set=http://e2e:s3cr3t@host | explain: --set expects key=value (for example --set docker.service=backend),"
-                + " got a value that is not one (not shown: it may hold a secret)",
+                + " got a value without '='",
+        "--set=s3cr3t | explain: --set expects key=value (for example --set docker.service=backend), got a value"
+                + " without '='",
         "--set==s3cr3t | explain: --set expects key=value (for example --set docker.service=backend), got a value"
                 + " without a key before '='",
         "--set=backendconfig.s3cr3t:x=1 | explain: --set takes keys without the backendconfig. prefix: --set <key>=...",
