@@ -106,7 +106,8 @@ final class ProviderAnswer {
             stopped.add(ReportBuilder.line(later, Outcome.NOT_ASKED, "resolution stopped at " + provider.id(),
                     Duration.ZERO));
         }
-        ResolutionReport soFar = stopped.build(null);
+        ResolutionReport soFar = stopped.build(null,
+                broken instanceof InvalidBackendConfigurationException invalid ? invalid.origin() : null);
         if (broken instanceof InvalidBackendConfigurationException invalid) {
             throw invalid.inProvider(provider.id(), soFar);
         }

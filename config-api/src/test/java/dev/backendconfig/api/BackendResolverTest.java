@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.backendconfig.api.ResolutionReport.Outcome;
+import dev.backendconfig.api.spi.BackendEndpointProvider;
 import dev.backendconfig.api.spi.Origin;
 import dev.backendconfig.api.spi.ProviderResult;
 import dev.backendconfig.api.spi.ResolutionContext;
+import dev.backendconfig.api.spi.Setting;
 import dev.backendconfig.api.testing.FixedProvider;
 import dev.backendconfig.api.testing.RecordingLogs;
 import java.io.PrintWriter;
@@ -220,6 +222,39 @@ class BackendResolverTest {
         assertThat(report).doesNotContain("\u001b", "\r", "\u009b")
                 .contains("  odd\\nid  300  skipped      found it\\n[WARN] forged line\\u001b[2J\\r\\u009b31m")
                 .contains("http: container x\\n[WARN] y");
+    }
+
+    @Test
+    void theReportOfAResolutionThatStoppedOnASettingNeverShowsThatSettingsValue() {
+        Setting<String> url = Setting.text("acme.url", null, "Where acme is.");
+        BackendResolver resolver = BackendResolver.of(List.of(new BackendEndpointProvider() {
+            @Override
+            public String id() {
+                return "acme";
+            }
+
+            @Override
+            public int priority() {
+                return 300;
+            }
+
+            @Override
+            public ProviderResult resolve(ResolutionContext context) {
+                throw new InvalidBackendConfigurationException(context.settings().origin(url), "is not a URL");
+            }
+
+            @Override
+            public List<Setting<?>> settings() {
+                return List.of(url);
+            }
+        }));
+        Throwable thrown = catchThrowable(() -> resolver.resolve(context(Map.of("acme.url", "hunter2",
+                "probe.http-path", "/health"))));
+        assertThat(thrown).isInstanceOf(InvalidBackendConfigurationException.class)
+                .hasMessageContaining("  setting acme.url=(the value found invalid; not shown) (given to"
+                        + " ResolutionContext.Builder.settings)")
+                .hasMessageContaining("  setting probe.http-path=/health (given to ResolutionContext.Builder.settings)")
+                .hasMessageNotContaining("hunter2");
     }
 
     @Test
