@@ -1,6 +1,7 @@
 package dev.backendconfig.staging;
 
 import dev.backendconfig.api.InvalidBackendConfigurationException;
+import dev.backendconfig.api.Secrets;
 import dev.backendconfig.api.spi.ConfigurationFiles;
 import dev.backendconfig.api.spi.ProjectFiles;
 import dev.backendconfig.api.spi.ResolutionContext;
@@ -31,10 +32,11 @@ final class StagingFileLocation {
         if (explicit.isPresent()) {
             Path named = ConfigurationFiles.resolve(context.workingDirectory(), explicit.get(),
                     context.settings().origin(StagingSettings.ENV_FILE));
-            if (!Files.exists(named)) {
+            if (!Files.exists(named) && !Files.isSymbolicLink(named)) {
                 throw new InvalidBackendConfigurationException(
                         context.settings().origin(StagingSettings.ENV_FILE),
-                        "setting staging.env-file names " + named + ", which does not exist");
+                        "setting staging.env-file names " + Secrets.maskText(named.toString()) + ", which does not"
+                                + " exist");
             }
             return new StagingFileLocation(Optional.of(named), "");
         }

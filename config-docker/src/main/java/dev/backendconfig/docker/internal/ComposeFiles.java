@@ -1,6 +1,7 @@
 package dev.backendconfig.docker.internal;
 
 import dev.backendconfig.api.InvalidBackendConfigurationException;
+import dev.backendconfig.api.Secrets;
 import dev.backendconfig.api.spi.ConfigurationFiles;
 import dev.backendconfig.api.spi.Origin;
 import dev.backendconfig.api.spi.ProjectFiles;
@@ -71,12 +72,13 @@ public final class ComposeFiles {
 
     private static Path existing(Path directory, String name, Origin origin) {
         Path file = ConfigurationFiles.resolve(directory, name, origin);
-        if (!Files.exists(file)) {
-            throw new InvalidBackendConfigurationException(origin, "names the compose file " + file + ", which does"
+        String shown = Secrets.maskText(file.toString());
+        if (!Files.exists(file) && !Files.isSymbolicLink(file)) {
+            throw new InvalidBackendConfigurationException(origin, "names the compose file " + shown + ", which does"
                     + " not exist");
         }
         if (Files.isDirectory(file)) {
-            throw new InvalidBackendConfigurationException(origin, "names the compose file " + file + ", which is a"
+            throw new InvalidBackendConfigurationException(origin, "names the compose file " + shown + ", which is a"
                     + " directory");
         }
         return file;
