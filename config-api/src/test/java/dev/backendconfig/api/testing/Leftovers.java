@@ -56,7 +56,12 @@ public final class Leftovers {
      * for the other side of a closed connection to go.
      */
     public Map<String, String> newDescriptors() {
-        long end = System.nanoTime() + DESCRIPTOR_WAIT.toNanos();
+        return newDescriptors(DESCRIPTOR_WAIT);
+    }
+
+    /** Return the sockets, pipes and test files open now that were not at the snapshot, waiting up to {@code wait}. */
+    public Map<String, String> newDescriptors(Duration wait) {
+        long end = System.nanoTime() + wait.toNanos();
         while (true) {
             Map<String, String> now = descriptors();
             now.keySet().removeIf(fd -> now.get(fd).equals(descriptorsBefore.get(fd)));

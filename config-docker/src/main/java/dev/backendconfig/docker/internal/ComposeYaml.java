@@ -106,11 +106,12 @@ final class ComposeYaml {
     }
 
     /**
-     * Name the line where the offending construct starts ("opened here") when the parser says where that is, and the
-     * line where it noticed the problem after it, as {@code docker compose config} does.
+     * Name the line where the offending construct starts ("opened here") when the parser says where that is ("while
+     * scanning a quoted scalar"), and the line where it noticed the problem after it; else the line of the problem.
      */
     private static InvalidBackendConfigurationException notYaml(MarkedYamlEngineException e, String file) {
-        Optional<Mark> opened = e.getContextMark().filter(mark -> e.getContext() != null);
+        Optional<Mark> opened = e.getContextMark()
+                .filter(mark -> e.getContext() != null && e.getContext().startsWith("while "));
         Optional<Mark> noticed = e.getProblemMark();
         String problem = OutsideText.excerpt(String.valueOf(e.getProblem()), 200);
         StringBuilder message = new StringBuilder("is not valid YAML: ");
