@@ -60,12 +60,11 @@ public final class Http1 {
                     + (statusLine.isEmpty() ? "an empty line" : "'" + printable(statusLine) + "'"));
         }
         String[] parts = statusLine.split(" ", 3);
-        int status;
-        try {
-            status = Integer.parseInt(parts.length > 1 ? parts[1] : "");
-        } catch (NumberFormatException e) {
-            throw new ProtocolException("expected a status code in '" + printable(statusLine) + "'");
+        String code = parts.length > 1 ? parts[1] : "";
+        if (!code.matches("[1-5][0-9][0-9]")) {
+            throw new ProtocolException("expected a status code from 100 to 599 in '" + printable(statusLine) + "'");
         }
+        int status = Integer.parseInt(code);
         Map<String, String> headers = new TreeMap<>();
         int headBytes = statusLine.length();
         while (true) {
@@ -102,12 +101,10 @@ public final class Http1 {
         }
         String contentLength = head.header("Content-Length");
         if (contentLength != null) {
-            long length;
-            try {
-                length = Long.parseLong(contentLength);
-            } catch (NumberFormatException e) {
+            if (!contentLength.matches("[0-9]{1,18}")) {
                 throw new ProtocolException("Content-Length '" + printable(contentLength) + "' is not a number");
             }
+            long length = Long.parseLong(contentLength);
             if (length < 0 || length > maxBytes) {
                 throw new ProtocolException("body of " + length + " bytes is larger than the cap of " + maxBytes);
             }
@@ -122,12 +119,11 @@ public final class Http1 {
             String sizeLine = readLine(in, false);
             int semicolon = sizeLine.indexOf(';');
             String sizeText = (semicolon >= 0 ? sizeLine.substring(0, semicolon) : sizeLine).strip();
-            int size;
-            try {
-                size = Integer.parseInt(sizeText, 16);
-            } catch (NumberFormatException e) {
-                throw new ProtocolException("chunk size '" + printable(sizeText) + "' is not hexadecimal");
+            if (!sizeText.matches("[0-9A-Fa-f]{1,7}")) {
+                throw new ProtocolException("chunk size '" + printable(sizeText) + "' is not a hexadecimal number of at"
+                        + " most 7 digits");
             }
+            int size = Integer.parseInt(sizeText, 16);
             if (size < 0 || body.size() + (long) size > maxBytes) {
                 throw new ProtocolException("chunked body larger than the cap of " + maxBytes + " bytes");
             }

@@ -190,13 +190,12 @@ public final class Json {
         if (position + 4 > text.length()) {
             throw error("'\\u' must be followed by four hexadecimal digits");
         }
-        try {
-            char c = (char) Integer.parseInt(text.substring(position, position + 4), 16);
-            position += 4;
-            return c;
-        } catch (NumberFormatException e) {
+        String digits = text.substring(position, position + 4);
+        if (!digits.matches("[0-9A-Fa-f]{4}")) {
             throw error("'\\u' must be followed by four hexadecimal digits");
         }
+        position += 4;
+        return (char) Integer.parseInt(digits, 16);
     }
 
     private BigDecimal number() throws ParseException {

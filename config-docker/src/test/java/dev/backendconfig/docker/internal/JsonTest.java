@@ -70,7 +70,9 @@ class JsonTest {
                 Arguments.of("\"\\x\"", "'\\x' is not a JSON escape (line 1, column 4)"),
                 Arguments.of("[tru]", "expected a value, got 't' (line 1, column 2)"),
                 Arguments.of("{\"a\":-}", "a number needs digits (line 1, column 7)"),
-                Arguments.of("[\n  1,\n  x]", "expected a value, got 'x' (line 3, column 3)"));
+                Arguments.of("[\n  1,\n  x]", "expected a value, got 'x' (line 3, column 3)"),
+                Arguments.of("\"\\u-001\"", "'\\u' must be followed by four hexadecimal digits (line 1, column 4)"),
+                Arguments.of("\"\\u+041\"", "'\\u' must be followed by four hexadecimal digits (line 1, column 4)"));
     }
 
     @ParameterizedTest(name = "{0}")
