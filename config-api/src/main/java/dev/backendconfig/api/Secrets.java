@@ -191,7 +191,11 @@ public final class Secrets {
         return end;
     }
 
-    /** Tell whether the key that ends at {@code separator} (allowing a closing quote and spaces) names a secret. */
+    /**
+     * Tell whether the key that ends at {@code separator} (allowing a closing quote and spaces) names a secret. A word
+     * right after {@code //}, {@code /} or {@code @} before a {@code :} is a host, not a key: {@code tcp://keyhost:2375}
+     * keeps its port.
+     */
     private static boolean secretKeyBefore(String text, int separator) {
         int end = separator;
         while (end > 0 && (text.charAt(end - 1) == ' ' || text.charAt(end - 1) == '\t')) {
@@ -203,6 +207,9 @@ public final class Secrets {
         int start = end;
         while (start > 0 && end - start < 128 && isKeyChar(text.charAt(start - 1))) {
             start--;
+        }
+        if (text.charAt(separator) == ':' && start > 0 && (text.charAt(start - 1) == '/' || text.charAt(start - 1) == '@')) {
+            return false;
         }
         return start < end && containsAny(text.substring(start, end), TEXT_SECRET_WORDS);
     }

@@ -72,6 +72,7 @@ class SecretsTest {
         "client_credentials=s3cr3t&x=1 | client_credentials=***&x=1",
         "PWD=s3cr3t | PWD=***",
         "retry=3 timeout: 5s | retry=3 timeout: 5s",
+        "engine tcp://keyhost:2375 and https://token.example.test:8443/x | engine tcp://keyhost:2375 and https://token.example.test:8443/x",
         "password= | password=",
         "password=*** already | password=*** already",
     })

@@ -47,6 +47,7 @@ public final class Dotenv {
      * @param environment the real environment, for interpolation
      * @throws InvalidBackendConfigurationException when the file does not exist, is not a regular file, is larger than
      *     {@link #MAX_BYTES}, cannot be read, is not UTF-8, or has a malformed line
+     * @throws java.util.concurrent.CancellationException when the thread is interrupted while parsing
      */
     public static DotenvFile read(Path file, Map<String, String> environment) {
         String text = ConfigurationFiles.readText(file, "a dotenv file of NAME=value lines", LIMIT);
@@ -58,6 +59,8 @@ public final class Dotenv {
      *
      * @param source how errors name the text, usually its file's path
      * @param environment the real environment, for interpolation
+     * @throws InvalidBackendConfigurationException when a line is malformed or a limit is crossed
+     * @throws java.util.concurrent.CancellationException when the thread is interrupted while parsing
      */
     public static DotenvFile parse(String text, String source, Map<String, String> environment) {
         Function<String, Optional<String>> real = name -> Optional.ofNullable(environment.get(name))

@@ -86,6 +86,7 @@ public final class ComposeModel {
      * @throws InvalidBackendConfigurationException when a file cannot be read, is not a regular file, is larger than
      *     {@link #MAX_FILE_BYTES}, is not YAML or breaks a limit of {@link ComposeYaml}, has a port entry that is not
      *     one, or an interpolation fails
+     * @throws java.util.concurrent.CancellationException when the thread is interrupted while reading
      */
     public static ComposeModel load(List<Path> files, Map<String, String> environment) {
         Path envFile = files.get(0).toAbsolutePath().getParent().resolve(".env");
