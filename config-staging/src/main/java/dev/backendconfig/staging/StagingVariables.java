@@ -6,6 +6,7 @@ import dev.backendconfig.api.dotenv.DotenvEntry;
 import dev.backendconfig.api.dotenv.DotenvFile;
 import dev.backendconfig.api.spi.BackendUrls;
 import dev.backendconfig.api.spi.Origin;
+import dev.backendconfig.api.spi.OutsideText;
 import dev.backendconfig.api.spi.ProviderResult;
 import dev.backendconfig.api.spi.ResolutionContext;
 import java.util.ArrayList;
@@ -23,6 +24,8 @@ final class StagingVariables {
     static final String AUTH_URL = "auth-url";
 
     private static final List<String> CREDENTIAL_WORDS = List.of("USER", "EMAIL", "LOGIN");
+    /** How many of the file's names a reason lists, so that a file of thousands of names stays one readable line. */
+    private static final int MAX_NAMES_LISTED = 20;
 
     private final DotenvFile file;
     private final ResolutionContext context;
@@ -93,9 +96,12 @@ final class StagingVariables {
     String describeMissing(List<String> urlNames, List<String> webSocketNames) {
         Set<String> lookedFor = new LinkedHashSet<>(urlNames);
         lookedFor.addAll(webSocketNames);
-        Set<String> present = file.entries().keySet();
-        return file.source() + " sets none of " + String.join(", ", lookedFor) + "; "
-                + (present.isEmpty() ? "it sets no variables at all" : "it sets " + String.join(", ", present));
+        List<String> present = List.copyOf(file.entries().keySet());
+        String sets = present.size() <= MAX_NAMES_LISTED ? String.join(", ", present)
+                : String.join(", ", present.subList(0, MAX_NAMES_LISTED)) + " and " + (present.size() - MAX_NAMES_LISTED)
+                        + " more";
+        return OutsideText.oneLine(file.source()) + " sets none of " + String.join(", ", lookedFor) + "; "
+                + (present.isEmpty() ? "it sets no variables at all" : "it sets " + sets);
     }
 
     ProviderResult withNotes(ProviderResult result) {

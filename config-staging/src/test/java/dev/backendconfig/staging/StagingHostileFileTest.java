@@ -83,4 +83,18 @@ class StagingHostileFileTest {
         assertThatThrownBy(() -> resolve(Map.of())).hasMessage(file + ":2: '${' nests more than 20 levels deep (at"
                 + " character 1 of the value; not configurable: defaults of defaults are never that deep)");
     }
+
+    @Test
+    void aFileOfThousandsOfOtherNamesIsDescribedInOneShortReason() throws IOException {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 5000; i++) {
+            text.append("NAME_").append(i).append("=x\n");
+        }
+        Path file = Files.writeString(repository.resolve(".env.staging.e2e"), text);
+        ProviderResult result = resolve(Map.of());
+        assertThat(result).isInstanceOf(ProviderResult.Unavailable.class);
+        assertThat(result.reason()).startsWith(file + " sets none of STAGING_BASE_URL, STAGING_BACKEND_URL,"
+                + " BACKEND_STAGING_URL, STAGING_WEBSOCKET_URL; it sets NAME_0, NAME_1, ")
+                .endsWith(", NAME_19 and 4980 more");
+    }
 }
