@@ -1,6 +1,7 @@
 package dev.backendconfig.api;
 
 import dev.backendconfig.api.spi.Origin;
+import dev.backendconfig.api.spi.OutsideText;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -10,7 +11,8 @@ import java.util.Optional;
  *
  * <p>This is never a reason to fall back to another provider: the user asked for something specific and
  * must learn that it is broken. The message names the source (variable, setting, file and line) and what
- * would be valid; it never contains the value, which may be a secret.
+ * would be valid; it never contains the value, which may be a secret. The problem is kept on one line
+ * ({@link OutsideText#oneLine(String)}), since it may quote a name from outside.
  */
 public class InvalidBackendConfigurationException extends RuntimeException {
 
@@ -38,9 +40,10 @@ public class InvalidBackendConfigurationException extends RuntimeException {
 
     private InvalidBackendConfigurationException(Origin origin, String problem, String providerId,
             ResolutionReport report, Throwable cause) {
-        super(message(origin, problem, providerId, report), cause);
+        super(message(origin, OutsideText.oneLine(Objects.requireNonNull(problem, "problem")), providerId, report),
+                cause);
         this.origin = Objects.requireNonNull(origin, "origin");
-        this.problem = Objects.requireNonNull(problem, "problem");
+        this.problem = OutsideText.oneLine(problem);
         this.providerId = providerId;
         this.report = report;
     }

@@ -3,11 +3,13 @@ package dev.backendconfig.api;
 import dev.backendconfig.api.ResolutionReport.Line;
 import dev.backendconfig.api.ResolutionReport.Outcome;
 import dev.backendconfig.api.ResolutionReport.ServiceLine;
+import dev.backendconfig.api.internal.MaskedThrowable;
 import dev.backendconfig.api.internal.ProviderLoader;
 import dev.backendconfig.api.internal.ProviderRunner;
 import dev.backendconfig.api.internal.ProviderRunner.Answer;
 import dev.backendconfig.api.spi.BackendEndpointProvider;
 import dev.backendconfig.api.spi.BackendUrls;
+import dev.backendconfig.api.spi.OutsideText;
 import dev.backendconfig.api.spi.ProviderResult;
 import dev.backendconfig.api.spi.ResolutionContext;
 import dev.backendconfig.api.spi.Service;
@@ -76,7 +78,8 @@ final class ProviderAnswer {
             return new ProviderAnswer(ReportBuilder.line(provider, Outcome.FAILED,
                     "resolution was interrupted while asking it", took), null, "", thrown);
         }
-        LOG.debug("provider {} threw {}", provider.id(), ProviderLoader.summary(thrown));
+        LOG.debug("provider {} threw {}", OutsideText.oneLine(provider.id()), ProviderLoader.summary(thrown),
+                MaskedThrowable.of(thrown));
         return new ProviderAnswer(ReportBuilder.line(provider, Outcome.FAILED, "threw " + ProviderLoader.summary(thrown),
                 took), null, "", thrown);
     }
@@ -109,7 +112,8 @@ final class ProviderAnswer {
             stopped.add(ReportBuilder.line(later, Outcome.NOT_ASKED, "resolution stopped at " + provider.id(),
                     Duration.ZERO));
         }
-        ResolutionReport soFar = stopped.build(null);
+        ResolutionReport soFar = stopped.build(null,
+                broken instanceof InvalidBackendConfigurationException invalid ? invalid.origin() : null);
         if (broken instanceof InvalidBackendConfigurationException invalid) {
             throw invalid.inProvider(provider.id(), soFar);
         }

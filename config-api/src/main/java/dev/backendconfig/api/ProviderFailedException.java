@@ -1,5 +1,7 @@
 package dev.backendconfig.api;
 
+import dev.backendconfig.api.internal.MaskedThrowable;
+import dev.backendconfig.api.spi.OutsideText;
 import java.util.Objects;
 
 /**
@@ -8,7 +10,9 @@ import java.util.Objects;
  *
  * <p>Resolution stops there rather than asking the next provider: the one that broke may be the very one that
  * should have answered, and the next one may be a shared staging deployment that nobody meant to test against.
- * The message names the provider, what it threw (masked), the report so far, and how to leave the provider out.
+ * The message names the provider, what it threw (masked), the report so far, and how to leave the provider out. The
+ * cause is a masked copy of what the provider threw ({@link MaskedThrowable}: same class name and stack trace, every
+ * message masked), so that printing the stack trace never shows a password the original message quoted.
  */
 public class ProviderFailedException extends RuntimeException {
 
@@ -24,16 +28,16 @@ public class ProviderFailedException extends RuntimeException {
      * @param providerId the provider that broke
      * @param problem what it did, for example {@code "threw NullPointerException: ..."}, masked
      * @param report the report up to and including that provider
-     * @param cause what it threw, if anything
+     * @param cause what it threw, if anything; kept as a masked copy
      */
     public ProviderFailedException(String providerId, String problem, ResolutionReport report, Throwable cause) {
-        this(providerId, problem, report, cause, false);
+        this(providerId, OutsideText.oneLine(Secrets.maskText(problem)), report, MaskedThrowable.of(cause), false);
     }
 
-    private ProviderFailedException(String providerId, String problem, ResolutionReport report, Throwable cause,
+    private ProviderFailedException(String providerId, String problem, ResolutionReport report, Throwable maskedCause,
             boolean repeated) {
         super(repeated ? "Provider " + providerId + " failed: " + problem + " (see the first failure in this run for"
-                + " the whole report)" : message(providerId, problem, report), cause);
+                + " the whole report)" : message(providerId, problem, report), maskedCause);
         this.providerId = Objects.requireNonNull(providerId, "providerId");
         this.problem = Objects.requireNonNull(problem, "problem");
         this.report = Objects.requireNonNull(report, "report");

@@ -4,6 +4,8 @@ import dev.backendconfig.api.ResolutionReport.Line;
 import dev.backendconfig.api.ResolutionReport.Outcome;
 import dev.backendconfig.api.internal.ProviderLoader;
 import dev.backendconfig.api.spi.BackendEndpointProvider;
+import dev.backendconfig.api.spi.Origin;
+import dev.backendconfig.api.spi.OutsideText;
 import dev.backendconfig.api.spi.Setting;
 import dev.backendconfig.api.spi.Settings;
 import java.time.Clock;
@@ -43,6 +45,20 @@ final class ReportBuilder {
         lines.add(line);
     }
 
+    private boolean valid(Settings.ExplicitValue value) {
+        for (Setting<?> setting : known) {
+            if (setting.key().equals(value.key())) {
+                try {
+                    setting.parse(value.raw(), value.origin());
+                    return true;
+                } catch (InvalidBackendConfigurationException e) {
+                    return false;
+                }
+            }
+        }
+        return false;
+    }
+
     ReportBuilder copy() {
         ReportBuilder copy = new ReportBuilder(settings, known, clock, startNanos);
         copy.lines.addAll(lines);
@@ -65,9 +81,21 @@ final class ReportBuilder {
 
     /** Return the report, with the settings that are set (masked) as notes; {@code found} is null when nothing was. */
     ResolutionReport build(Map<String, BackendEndpoint> found) {
+        return build(found, null);
+    }
+
+    /**
+     * Return the report, with the settings that are set as notes: masked, and not shown at all when the value is not
+     * valid for its setting or is the one the resolution stopped on ({@code invalid}), since a value set in the wrong
+     * place may be a password that masking cannot recognise.
+     */
+    ResolutionReport build(Map<String, BackendEndpoint> found, Origin invalid) {
         List<String> notes = new ArrayList<>();
         for (Settings.ExplicitValue value : settings.explicitValues(known)) {
-            String shown = Secrets.isSecretName(value.key()) ? Secrets.MASK : Secrets.maskText(value.raw());
+            String shown = Secrets.isSecretName(value.key()) ? Secrets.MASK
+                    : value.origin().equals(invalid) ? "(the value found invalid; not shown)"
+                    : !valid(value) ? "(a value that is not valid; not shown)"
+                    : OutsideText.excerpt(value.raw(), 500);
             String where = value.origin().describe().replace("setting " + value.key() + " given to ", "given to ");
             notes.add("setting " + value.key() + "=" + shown + " (" + where + ")");
         }

@@ -4,14 +4,22 @@ import dev.backendconfig.api.ResolutionReport.Line;
 import dev.backendconfig.api.ResolutionReport.Outcome;
 import dev.backendconfig.api.ResolutionReport.ServiceLine;
 import dev.backendconfig.api.spi.Origin;
+import dev.backendconfig.api.spi.OutsideText;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
-/** Lay a {@link ResolutionReport} out as aligned plain text. */
+/**
+ * Lay a {@link ResolutionReport} out as aligned plain text. Every piece of text a provider handed in (ids, reasons,
+ * notes, origins) goes through {@link OutsideText#oneLine(String)}, so that no provider can forge a line; a line shows
+ * at most {@link #MAX_NOTES_SHOWN} notes and says how many more there are.
+ */
 final class ReportText {
+
+    /** The most notes shown under one provider; the rest are counted (all are in {@link ResolutionReport#lines()}). */
+    static final int MAX_NOTES_SHOWN = 20;
 
     private static final int MAX_REASON_COLUMN = 72;
     private static final List<String> URL_KEYS = List.of(BackendEndpoint.HTTP, BackendEndpoint.WEBSOCKET);
@@ -22,20 +30,20 @@ final class ReportText {
     static String render(ResolutionReport report) {
         StringBuilder text = new StringBuilder();
         text.append(headline(report)).append('\n');
-        int idWidth = report.lines().stream().mapToInt(line -> line.provider().length()).max().orElse(0);
+        int idWidth = report.lines().stream().mapToInt(line -> safe(line.provider()).length()).max().orElse(0);
         int reasonWidth = Math.min(MAX_REASON_COLUMN,
-                report.lines().stream().mapToInt(line -> line.reason().length()).max().orElse(0));
+                report.lines().stream().mapToInt(line -> safe(line.reason()).length()).max().orElse(0));
         String indent = " ".repeat(2 + idWidth + 2 + 3 + 2 + 12 + 1);
         for (Line line : report.lines()) {
-            text.append("  ").append(pad(line.provider(), idWidth)).append("  ")
+            text.append("  ").append(pad(safe(line.provider()), idWidth)).append("  ")
                     .append(line.outcome() == Outcome.NOT_LOADED ? "  -" : String.format("%3d", line.priority()))
                     .append("  ").append(pad(line.outcome().label(), 12)).append(' ');
             boolean timed = line.outcome() != Outcome.NOT_ASKED && line.outcome() != Outcome.EXCLUDED
                     && line.outcome() != Outcome.NOT_LOADED;
             if (timed) {
-                text.append(pad(line.reason(), reasonWidth)).append("  ").append(millis(line.elapsed()));
+                text.append(pad(safe(line.reason()), reasonWidth)).append("  ").append(millis(line.elapsed()));
             } else {
-                text.append(line.reason());
+                text.append(safe(line.reason()));
             }
             trimEnd(text);
             text.append('\n');
@@ -43,17 +51,22 @@ final class ReportText {
                 origins(line.origins(), indent, text);
             }
             for (ServiceLine service : line.services()) {
-                text.append(indent).append(service.service())
+                text.append(indent).append(safe(service.service()))
                         .append(service.found() ? "" : service.required() ? " (not found)" : " (optional, not found)")
-                        .append(": ").append(service.reason()).append('\n');
+                        .append(": ").append(safe(service.reason())).append('\n');
                 origins(service.origins(), indent + "  ", text);
             }
-            for (String note : line.notes()) {
-                text.append(indent).append("note: ").append(note).append('\n');
+            List<String> notes = line.notes();
+            for (String note : notes.subList(0, Math.min(notes.size(), MAX_NOTES_SHOWN))) {
+                text.append(indent).append("note: ").append(safe(note)).append('\n');
+            }
+            if (notes.size() > MAX_NOTES_SHOWN) {
+                text.append(indent).append("note: ... and ").append(notes.size() - MAX_NOTES_SHOWN)
+                        .append(" more notes (all are in ResolutionReport.lines())\n");
             }
         }
         for (String note : report.notes()) {
-            text.append("  ").append(note).append('\n');
+            text.append("  ").append(safe(note)).append('\n');
         }
         return text.toString();
     }
@@ -65,7 +78,7 @@ final class ReportText {
                 text.append(indent).append(origin.getKey()).append(": ").append(origin.getValue().describe())
                         .append('\n');
             } else {
-                details.add(origin.getKey());
+                details.add(safe(origin.getKey()));
             }
         }
         if (!details.isEmpty()) {
@@ -79,7 +92,8 @@ final class ReportText {
         }
         BackendEndpoint backend = report.endpoint().get();
         if (report.services().size() == 1) {
-            return "backend: " + urls(backend) + "  (from " + backend.source() + ", " + millis(report.elapsed()) + ")";
+            return "backend: " + urls(backend) + "  (from " + safe(backend.source()) + ", " + millis(report.elapsed())
+                    + ")";
         }
         int width = report.services().keySet().stream().mapToInt(String::length).max().orElse(0) + 1;
         StringBuilder text = new StringBuilder();
@@ -89,7 +103,7 @@ final class ReportText {
             }
             text.append(pad(endpoint.service() + ":", width)).append(' ').append(urls(endpoint));
             if (endpoint == backend) {
-                text.append("  (from ").append(backend.source()).append(", ").append(millis(report.elapsed()))
+                text.append("  (from ").append(safe(backend.source())).append(", ").append(millis(report.elapsed()))
                         .append(')');
             }
         }
@@ -121,6 +135,10 @@ final class ReportText {
             return String.format(java.util.Locale.ROOT, "%.1f ms", micros / 1000.0);
         }
         return (micros / 1000) + " ms";
+    }
+
+    private static String safe(String text) {
+        return OutsideText.oneLine(text);
     }
 
     private static String pad(String text, int width) {

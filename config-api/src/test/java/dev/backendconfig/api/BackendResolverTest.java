@@ -2,13 +2,18 @@ package dev.backendconfig.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.backendconfig.api.ResolutionReport.Outcome;
+import dev.backendconfig.api.spi.BackendEndpointProvider;
 import dev.backendconfig.api.spi.Origin;
 import dev.backendconfig.api.spi.ProviderResult;
 import dev.backendconfig.api.spi.ResolutionContext;
+import dev.backendconfig.api.spi.Setting;
 import dev.backendconfig.testsupport.FixedProvider;
 import dev.backendconfig.testkit.RecordingLogs;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -64,12 +69,13 @@ class BackendResolverTest {
         BackendResolver resolver = BackendResolver.of(List.of(skipping("env", 300), skipping("docker", 200)));
         assertThatThrownBy(() -> resolver.resolve(context(Map.of("providers", "env,dokcer"))))
                 .isInstanceOf(InvalidBackendConfigurationException.class)
-                .hasMessage("setting providers given to ResolutionContext.Builder.settings: names provider 'dokcer', which is not loaded; loaded providers"
-                        + " are env, docker; did you mean 'docker'?");
-        assertThatThrownBy(() -> resolver.resolve(context(Map.of("providers", "staging"))))
-                .hasMessageEndingWith("names provider 'staging', which is not loaded; loaded providers are env, docker;"
+                .hasMessage("setting providers given to ResolutionContext.Builder.settings: names, as entry 2, a provider"
+                        + " that is not loaded; loaded providers are env, docker; did you mean 'docker'?");
+        assertThatThrownBy(() -> resolver.resolve(context(Map.of("providers", "env,docker,hunter2"))))
+                .hasMessageEndingWith("names, as entry 3, a provider that is not loaded; loaded providers are env, docker;"
                         + " a provider is loaded when its module (or your class, listed in META-INF/services/"
-                        + "dev.backendconfig.api.spi.BackendEndpointProvider) is on the test classpath");
+                        + "dev.backendconfig.api.spi.BackendEndpointProvider) is on the test classpath")
+                .hasMessageNotContaining("hunter2");
     }
 
     @Test
@@ -178,6 +184,77 @@ class BackendResolverTest {
         resolver.resolve(context(Map.of()));
         resolver.resolve(context(Map.of()));
         assertThat(env.calls()).isEqualTo(2);
+    }
+
+    @Test
+    void whatABrokenProviderThrewIsMaskedInItsStackTraceAndInTheDebugLogButKeepsItsClassNames() {
+        RecordingLogs.clear();
+        IllegalArgumentException root = new IllegalArgumentException("Illegal character in authority at index 7:"
+                + " http://admin:s3/cr3t@host x");
+        BackendResolver resolver = BackendResolver.of(List.of(new FixedProvider("flaky", 300, c -> {
+            throw new IllegalStateException("cannot parse token=s3/cr3t\n[WARN] forged line", root);
+        })));
+        Throwable thrown = catchThrowable(() -> resolver.resolve(context(Map.of())));
+        StringWriter trace = new StringWriter();
+        thrown.printStackTrace(new PrintWriter(trace));
+        assertThat(trace.toString()).doesNotContain("s3/cr3t")
+                .contains("Caused by: java.lang.IllegalStateException: cannot parse token=***\\n[WARN] forged line")
+                .contains("Caused by: java.lang.IllegalArgumentException: Illegal character in authority at index 7:"
+                        + " http://***@host x")
+                .contains("at dev.backendconfig.api.BackendResolverTest");
+        assertThat(thrown.getMessage().lines()).noneMatch(line -> line.startsWith("[WARN]"));
+        assertThat(RecordingLogs.events(Level.DEBUG)).anySatisfy(event -> assertThat(event.thrown())
+                .contains("java.lang.IllegalStateException: cannot parse token=***")
+                .contains("java.lang.IllegalArgumentException"));
+        assertThat(RecordingLogs.text()).doesNotContain("s3/cr3t");
+    }
+
+    @Test
+    void textFromAProviderIsRenderedOnOneLineSoThatNoLineCanBeForged() {
+        String forged = "found it\n[WARN] forged line\u001b[2J\r\u009b31m";
+        BackendResolver resolver = BackendResolver.of(List.of(
+                new FixedProvider("odd\nid", 300, c -> ProviderResult.skipped(forged).withNote(forged)),
+                new FixedProvider("env", 200, c -> ProviderResult.found(BackendEndpoint.builder("env")
+                        .http(URI.create("http://localhost:8002"), Origin.other("container x\n[WARN] y")).build(),
+                        forged))));
+        String report = resolver.resolve(context(Map.of())).report().render();
+        assertThat(report.lines()).hasSize(6).noneMatch(line -> line.strip().startsWith("[WARN]"));
+        assertThat(report).doesNotContain("\u001b", "\r", "\u009b")
+                .contains("  odd\\nid  300  skipped      found it\\n[WARN] forged line\\u001b[2J\\r\\u009b31m")
+                .contains("http: container x\\n[WARN] y");
+    }
+
+    @Test
+    void theReportOfAResolutionThatStoppedOnASettingNeverShowsThatSettingsValue() {
+        Setting<String> url = Setting.text("acme.url", null, "Where acme is.");
+        BackendResolver resolver = BackendResolver.of(List.of(new BackendEndpointProvider() {
+            @Override
+            public String id() {
+                return "acme";
+            }
+
+            @Override
+            public int priority() {
+                return 300;
+            }
+
+            @Override
+            public ProviderResult resolve(ResolutionContext context) {
+                throw new InvalidBackendConfigurationException(context.settings().origin(url), "is not a URL");
+            }
+
+            @Override
+            public List<Setting<?>> settings() {
+                return List.of(url);
+            }
+        }));
+        Throwable thrown = catchThrowable(() -> resolver.resolve(context(Map.of("acme.url", "hunter2",
+                "probe.http-path", "/health"))));
+        assertThat(thrown).isInstanceOf(InvalidBackendConfigurationException.class)
+                .hasMessageContaining("  setting acme.url=(the value found invalid; not shown) (given to"
+                        + " ResolutionContext.Builder.settings)")
+                .hasMessageContaining("  setting probe.http-path=/health (given to ResolutionContext.Builder.settings)")
+                .hasMessageNotContaining("hunter2");
     }
 
     @Test

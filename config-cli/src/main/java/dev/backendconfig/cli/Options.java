@@ -1,6 +1,7 @@
 package dev.backendconfig.cli;
 
 import dev.backendconfig.api.Secrets;
+import dev.backendconfig.api.spi.OutsideText;
 import dev.backendconfig.api.spi.ProbeKind;
 import dev.backendconfig.api.spi.Setting;
 import dev.backendconfig.api.spi.Suggestions;
@@ -31,6 +32,13 @@ import java.util.stream.Stream;
 record Options(Path directory, List<Path> classpath, Format format, Optional<ProbeKind> probe,
         Map<String, String> settings, boolean help) {
 
+    /** What an option name looks like; anything else given as an option is not quoted back. */
+    private static final Pattern OPTION_NAME = Pattern.compile("--?[A-Za-z0-9][A-Za-z0-9-]{0,40}");
+    /** What an error says instead of a value, which may be a password typed in the wrong place. */
+    private static final String NOT_SHOWN = "a value that is not one of them (not shown: it may hold a secret)";
+    /** A key quoted back in an error: a word that cannot be a URL or carry a password's punctuation. */
+    private static final Pattern PLAIN_WORD = Pattern.compile("[A-Za-z0-9_.-]{1,40}");
+
     /** The output formats. */
     enum Format {
         /** The report, as a person reads it. */
@@ -43,22 +51,6 @@ record Options(Path directory, List<Path> classpath, Format format, Optional<Pro
 
     /** The options that take a value. */
     private static final List<String> OPTIONS = List.of("--dir", "--classpath", "--format", "--probe", "--set");
-    private static final Pattern OPTION_NAME = Pattern.compile("--?[A-Za-z][A-Za-z0-9-]{0,40}");
-
-    /**
-     * Refuse an argument that is not an option. Only a name that looks like an option is quoted (with the nearest
-     * option); anything else might be a value, even a password, and is never echoed.
-     */
-    private static UsageException unknown(String name) {
-        if (!OPTION_NAME.matcher(name).matches()) {
-            return new UsageException("unexpected argument at a place where an option belongs (options start with --;"
-                    + " values follow their option: --dir DIR, --set key=value; see --help)");
-        }
-        List<String> all = new ArrayList<>(OPTIONS);
-        all.add("--help");
-        return new UsageException("unknown option '" + name + "'" + Suggestions.nearest(name, all)
-                .map(nearest -> "; did you mean '" + nearest + "'?").orElse("") + " (see --help)");
-    }
 
     /** Parse the arguments; {@code workingDirectory} is where a relative {@code --dir} starts. */
     static Options parse(List<String> arguments, Path workingDirectory) throws UsageException {
@@ -77,7 +69,7 @@ record Options(Path directory, List<Path> classpath, Format format, Optional<Pro
                 continue;
             }
             if (!OPTIONS.contains(name)) {
-                throw unknown(name);
+                throw unknown(argument, name, eq > 0);
             }
             String value;
             if (eq > 0) {
@@ -99,10 +91,20 @@ record Options(Path directory, List<Path> classpath, Format format, Optional<Pro
     }
 
     private static Path directory(Path workingDirectory, String value) throws UsageException {
-        Path directory = workingDirectory.resolve(value).normalize();
+        Path directory;
+        try {
+            directory = workingDirectory.resolve(value).normalize();
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new UsageException("--dir: the directory given is not a path on this system (not shown)");
+        }
         if (!Files.isDirectory(directory)) {
-            throw new UsageException("--dir " + printable(value) + ": " + directory
-                    + (Files.exists(directory) ? " is not a directory" : " does not exist"));
+            String problem = Files.exists(directory) ? " is not a directory" : " does not exist";
+            if (mayHoldSecret(value)) {
+                throw new UsageException("--dir: the directory given" + problem + " (not shown: it looks like a URL,"
+                        + " which may hold a password)");
+            }
+            throw new UsageException("--dir " + OutsideText.oneLine(value) + ": " + OutsideText.oneLine(
+                    directory.toString()) + problem);
         }
         return directory;
     }
@@ -136,7 +138,7 @@ record Options(Path directory, List<Path> classpath, Format format, Optional<Pro
             throw new UsageException("--classpath needs at least one entry, separated by '" + File.pathSeparator + "'");
         }
         if (entries.isEmpty()) {
-            throw new UsageException("--classpath " + printable(value) + ": none of its entries exists under "
+            throw new UsageException("--classpath " + shown(value) + ": none of its entries exists under "
                     + workingDirectory + " (build the project first, for example with mvn test-compile)");
         }
         return List.copyOf(entries);
@@ -147,7 +149,7 @@ record Options(Path directory, List<Path> classpath, Format format, Optional<Pro
             return files.filter(file -> file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".jar"))
                     .sorted().toList();
         } catch (IOException e) {
-            throw new UsageException("--classpath entry " + printable(entry) + ": cannot list " + directory + " ("
+            throw new UsageException("--classpath entry " + shown(entry) + ": cannot list " + directory + " ("
                     + e.getClass().getSimpleName() + ")");
         }
     }
@@ -156,7 +158,7 @@ record Options(Path directory, List<Path> classpath, Format format, Optional<Pro
         try {
             return Format.valueOf(value.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new UsageException("--format expects text, env or json, got '" + printable(value) + "'");
+            throw new UsageException("--format expects text, env or json, got " + NOT_SHOWN);
         }
     }
 
@@ -166,27 +168,53 @@ record Options(Path directory, List<Path> classpath, Format format, Optional<Pro
                 return kind;
             }
         }
-        throw new UsageException("--probe expects none, tcp, http or websocket, got '" + printable(value) + "'");
+        throw new UsageException("--probe expects none, tcp, http or websocket, got " + NOT_SHOWN);
     }
 
     private static void setting(String value, Map<String, String> settings) throws UsageException {
         int eq = value.indexOf('=');
         if (eq <= 0) {
-            throw new UsageException("--set expects key=value (for example --set docker.service=backend), got '"
-                    + printable(value) + "'");
+            throw new UsageException("--set expects key=value (for example --set docker.service=backend), got "
+                    + (eq == 0 ? "a value without a key before '='" : "a value without '='"));
         }
         String key = value.substring(0, eq).strip();
         if (key.startsWith("backendconfig.")) {
+            String bare = key.substring("backendconfig.".length());
             throw new UsageException("--set takes keys without the backendconfig. prefix: --set "
-                    + key.substring("backendconfig.".length()) + "=...");
+                    + (PLAIN_WORD.matcher(bare).matches() ? bare : "<key>") + "=...");
         }
         settings.put(key, value.substring(eq + 1));
     }
 
-    /** Return an argument fit to quote: user info in a URL masked, control characters replaced, shortened. */
-    private static String printable(String text) {
-        String masked = Secrets.maskText(text);
-        String shortened = masked.length() > 60 ? masked.substring(0, 60) + "..." : masked;
-        return shortened.replaceAll("\\p{Cntrl}", "?");
+    /**
+     * Refuse an argument that is not an option, without quoting what may be a secret: an option's name is shown (with
+     * the nearest option), its value never ({@code --url=...}); an argument that is not an option name is not shown
+     * at all.
+     */
+    private static UsageException unknown(String argument, String name, boolean withValue) {
+        if (OPTION_NAME.matcher(name).matches()) {
+            List<String> all = new ArrayList<>(OPTIONS);
+            all.add("--help");
+            return new UsageException("unknown option '" + name + (withValue ? "=..." : "") + "'"
+                    + Suggestions.nearest(name, all).map(nearest -> "; did you mean '" + nearest + "'?").orElse("")
+                    + " (see --help)");
+        }
+        if (!argument.startsWith("-")) {
+            return new UsageException("unexpected argument (not shown: it may hold a secret); explain takes options"
+                    + " only, each value after its option: --dir DIR, --set key=value (see --help)");
+        }
+        return new UsageException("unknown option (not shown: it is not an option name and may hold a secret) (see"
+                + " --help)");
+    }
+
+    /** Return a path argument fit to quote, or a stand-in when it looks like it may hold a password. */
+    private static String shown(String value) {
+        return mayHoldSecret(value) ? "(not shown: it looks like a URL, which may hold a password)"
+                : "'" + OutsideText.oneLine(value) + "'";
+    }
+
+    /** Tell whether a path argument looks like a URL or user info, which may hold a password. */
+    private static boolean mayHoldSecret(String value) {
+        return value.contains("@") || value.contains("://") || !Secrets.maskText(value).equals(value);
     }
 }

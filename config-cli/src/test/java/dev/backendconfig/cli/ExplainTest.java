@@ -200,12 +200,15 @@ class ExplainTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
         "--verbose | explain: unknown option '--verbose' (see --help)",
-        "--formt=json | explain: unknown option '--formt'; did you mean '--format'? (see --help)",
-        "http://e2e:hunter2@host | explain: unexpected argument at a place where an option belongs (options start with --;"
-                + " values follow their option: --dir DIR, --set key=value; see --help)",
-        "--format=xml | explain: --format expects text, env or json, got 'xml'",
-        "--probe=ping | explain: --probe expects none, tcp, http or websocket, got 'ping'",
-        "--set=novalue | explain: --set expects key=value (for example --set docker.service=backend), got 'novalue'",
+        "--formt=json | explain: unknown option '--formt=...'; did you mean '--format'? (see --help)",
+        "http://e2e:hunter2@host | explain: unexpected argument (not shown: it may hold a secret); explain takes options"
+                + " only, each value after its option: --dir DIR, --set key=value (see --help)",
+        "--format=xml | explain: --format expects text, env or json, got a value that is not one of them (not shown: it"
+                + " may hold a secret)",
+        "--probe=ping | explain: --probe expects none, tcp, http or websocket, got a value that is not one of them (not"
+                + " shown: it may hold a secret)",
+        "--set=novalue | explain: --set expects key=value (for example --set docker.service=backend), got a value"
+                + " without '='",
         "--set=backendconfig.url=http://x | explain: --set takes keys without the backendconfig. prefix: --set url=...",
         "--dir | explain: --dir needs a value (see --help)",
     })
@@ -219,6 +222,44 @@ class ExplainTest {
     void aDirectoryThatDoesNotExistIsABadArgument() {
         assertThat(run("--dir", "missing")).isEqualTo(Explain.USAGE);
         assertThat(err()).isEqualTo("explain: --dir missing: " + project.resolve("missing") + " does not exist\n");
+    }
+
+    /** An argument may be a secret typed in the wrong place: the error names the option, never what came with it. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "--url=http://e2e:s3/cr3t@host.example.test | explain: unknown option '--url=...' (see --help)",
+        "--password=s3cr3t | explain: unknown option '--password=...' (see --help)",
+        "http://e2e:s3cr3t@host.example.test | explain: unexpected argument (not shown: it may hold a secret); explain"
+                + " takes options only, each value after its option: --dir DIR, --set key=value (see --help)",
+        "-s3cr3t! | explain: unknown option (not shown: it is not an option name and may hold a secret) (see --help)",
+        "--format=s3cr3t | explain: --format expects text, env or json, got a value that is not one of them (not shown:"
+                + " it may hold a secret)",
+        "--probe=http://u:s3cr3t@h | explain: --probe expects none, tcp, http or websocket, got a value that is not one"
+                + " of them (not shown: it may hold a secret)",
+        "--set=http://e2e:s3cr3t@host | explain: --set expects key=value (for example --set docker.service=backend),"
+                + " got a value without '='",
+        "--set=s3cr3t | explain: --set expects key=value (for example --set docker.service=backend), got a value"
+                + " without '='",
+        "--set==s3cr3t | explain: --set expects key=value (for example --set docker.service=backend), got a value"
+                + " without a key before '='",
+        "--set=backendconfig.s3cr3t:x=1 | explain: --set takes keys without the backendconfig. prefix: --set <key>=...",
+        "--dir=http://e2e:s3cr3t@host | explain: --dir: the directory given does not exist (not shown: it looks like a"
+                + " URL, which may hold a password)",
+        "--dir=e2e:s3cr3t@host | explain: --dir: the directory given does not exist (not shown: it looks like a URL,"
+                + " which may hold a password)",
+        "--dir=password=s3cr3t | explain: --dir: the directory given does not exist (not shown: it looks like a URL,"
+                + " which may hold a password)",
+    })
+    void anArgumentThatMayHoldASecretIsNeverQuotedBack(String argument, String message) {
+        assertThat(run(argument)).isEqualTo(Explain.USAGE);
+        assertThat(err()).isEqualTo(message + "\n").doesNotContain("s3cr3t", "cr3t");
+    }
+
+    @Test
+    void aDirectoryNameWithControlCharactersIsShownOnOneLine() {
+        assertThat(run("--dir", "missing\n[WARN] forged")).isEqualTo(Explain.USAGE);
+        assertThat(err()).isEqualTo("explain: --dir missing\\n[WARN] forged: " + project.resolve("missing\n[WARN] forged")
+                .toString().replace("\n", "\\n") + " does not exist\n");
     }
 
     @Test

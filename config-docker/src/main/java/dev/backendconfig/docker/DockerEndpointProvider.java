@@ -13,7 +13,6 @@ import dev.backendconfig.docker.internal.EngineIdentity;
 import dev.backendconfig.docker.internal.EngineLocator;
 import dev.backendconfig.docker.internal.SshCommand;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 
 /**
@@ -75,7 +74,8 @@ public final class DockerEndpointProvider implements BackendEndpointProvider {
         }
         EngineLocator.Located.Found found = (EngineLocator.Located.Found) located;
         SshCommand ssh = new SshCommand(context.settings().get(DockerSettings.SSH_COMMAND), context.environment());
-        try (EngineClient client = new EngineClient(found.address(), timeout(context), ssh)) {
+        try (EngineClient client = new EngineClient(found.address(),
+                context.settings().get(DockerSettings.TIMEOUT), ssh, context::remaining)) {
             return new EngineDiscovery(context, client, ID).discoverOr(problem -> found.address().isRemote()
                     ? ProviderResult.unavailable(problem + "; the engine runs on another machine, so the compose file"
                             + " here cannot tell where its ports are")
@@ -104,11 +104,5 @@ public final class DockerEndpointProvider implements BackendEndpointProvider {
     public String hint() {
         return "start the stack (docker compose -f <your compose file> up -d), or set docker.service and"
                 + " docker.container-port if the backend is there under another name or port";
-    }
-
-    private static Duration timeout(ResolutionContext context) {
-        Duration setting = context.settings().get(DockerSettings.TIMEOUT);
-        Duration left = context.remaining();
-        return setting.compareTo(left) < 0 ? setting : left;
     }
 }

@@ -92,7 +92,7 @@ class DockerSshTest {
         assertThat(result).isInstanceOf(ProviderResult.Unavailable.class);
         assertThat(result.reason()).isEqualTo("ssh to engine ssh://***@build-box ended with exit code 255 before the"
                 + " engine answered GET /containers/json (ssh could not connect or log in); ssh said: Warning: see"
-                + " https://***@wiki.example.test / \\x1b[31m***@build-box: Permission denied (publickey).\\x1b[0m;"
+                + " https://***@wiki.example.test / \\u001b[31m***@build-box: Permission denied (publickey).\\u001b[0m;"
                 + " the engine runs on another machine, so the compose file here cannot tell where its ports are");
         assertThat(scriptsRunning()).isEmpty();
     }

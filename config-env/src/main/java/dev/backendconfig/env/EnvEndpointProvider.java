@@ -3,6 +3,7 @@ package dev.backendconfig.env;
 import dev.backendconfig.api.BackendEndpoint;
 import dev.backendconfig.api.InvalidBackendConfigurationException;
 import dev.backendconfig.api.spi.BackendEndpointProvider;
+import dev.backendconfig.api.spi.OutsideText;
 import dev.backendconfig.api.spi.ProviderResult;
 import dev.backendconfig.api.spi.ResolutionContext;
 import dev.backendconfig.api.spi.Service;
@@ -120,7 +121,7 @@ public final class EnvEndpointProvider implements BackendEndpointProvider {
         ProviderResult noted = result;
         for (Map.Entry<Service, Choices> entry : chosen.entrySet()) {
             for (VariableChoice choice : entry.getValue().both()) {
-                choice.conflicts().forEach(conflict -> LOG.warn("{}", conflict));
+                choice.conflicts().forEach(conflict -> LOG.warn("{}", OutsideText.oneLine(conflict)));
                 for (String note : choice.notes()) {
                     noted = noted.withNote(chosen.size() > 1 ? entry.getKey().name() + ": " + note : note);
                 }

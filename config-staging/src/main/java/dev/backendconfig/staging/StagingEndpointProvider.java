@@ -4,6 +4,7 @@ import dev.backendconfig.api.BackendEndpoint;
 import dev.backendconfig.api.dotenv.Dotenv;
 import dev.backendconfig.api.dotenv.DotenvFile;
 import dev.backendconfig.api.spi.BackendEndpointProvider;
+import dev.backendconfig.api.spi.OutsideText;
 import dev.backendconfig.api.spi.ProviderResult;
 import dev.backendconfig.api.spi.ResolutionContext;
 import dev.backendconfig.api.spi.Service;
@@ -84,7 +85,7 @@ public final class StagingEndpointProvider implements BackendEndpointProvider {
         if (result instanceof ProviderResult.Found found) {
             LOG.warn("Tests will run against the shared staging deployment {} (from {}): no local backend was found."
                     + " Start the local stack or set TEST_BACKEND_URL to test locally; staging.enabled=false turns this"
-                    + " fallback off.", found.endpoint().maskedHttp(), file.get());
+                    + " fallback off.", found.endpoint().maskedHttp(), OutsideText.oneLine(file.get().toString()));
         }
         return variables.withNotes(result);
     }

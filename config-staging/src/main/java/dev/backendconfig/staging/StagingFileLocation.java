@@ -1,6 +1,8 @@
 package dev.backendconfig.staging;
 
 import dev.backendconfig.api.InvalidBackendConfigurationException;
+import dev.backendconfig.api.Secrets;
+import dev.backendconfig.api.spi.ConfigurationFiles;
 import dev.backendconfig.api.spi.ProjectFiles;
 import dev.backendconfig.api.spi.ResolutionContext;
 import java.nio.file.Files;
@@ -28,11 +30,13 @@ final class StagingFileLocation {
     static StagingFileLocation find(ResolutionContext context) {
         Optional<String> explicit = context.settings().find(StagingSettings.ENV_FILE);
         if (explicit.isPresent()) {
-            Path named = context.workingDirectory().resolve(explicit.get()).normalize();
-            if (!Files.exists(named)) {
+            Path named = ConfigurationFiles.resolve(context.workingDirectory(), explicit.get(),
+                    context.settings().origin(StagingSettings.ENV_FILE));
+            if (!Files.exists(named) && !Files.isSymbolicLink(named)) {
                 throw new InvalidBackendConfigurationException(
                         context.settings().origin(StagingSettings.ENV_FILE),
-                        "setting staging.env-file names " + named + ", which does not exist");
+                        "setting staging.env-file names " + Secrets.maskText(named.toString()) + ", which does not"
+                                + " exist");
             }
             return new StagingFileLocation(Optional.of(named), "");
         }

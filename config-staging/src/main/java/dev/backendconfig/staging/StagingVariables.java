@@ -6,6 +6,7 @@ import dev.backendconfig.api.dotenv.DotenvEntry;
 import dev.backendconfig.api.dotenv.DotenvFile;
 import dev.backendconfig.api.spi.BackendUrls;
 import dev.backendconfig.api.spi.Origin;
+import dev.backendconfig.api.spi.OutsideText;
 import dev.backendconfig.api.spi.ProviderResult;
 import dev.backendconfig.api.spi.ResolutionContext;
 import dev.backendconfig.api.spi.Service;
@@ -25,6 +26,8 @@ final class StagingVariables {
     static final String AUTH_URL = "auth-url";
 
     private static final List<String> CREDENTIAL_WORDS = List.of("USER", "EMAIL", "LOGIN");
+    /** How many of the file's names a reason lists, so that a file of thousands of names stays one readable line. */
+    private static final int MAX_NAMES_LISTED = 20;
 
     private final DotenvFile file;
     private final ResolutionContext context;
@@ -102,23 +105,24 @@ final class StagingVariables {
     String describeMissing(List<String> urlNames, List<String> webSocketNames) {
         Set<String> lookedFor = new LinkedHashSet<>(urlNames);
         lookedFor.addAll(webSocketNames);
-        Set<String> present = file.entries().keySet();
+        List<String> present = List.copyOf(file.entries().keySet());
+        String sets = present.size() <= MAX_NAMES_LISTED ? String.join(", ", present)
+                : String.join(", ", present.subList(0, MAX_NAMES_LISTED)) + " and " + (present.size() - MAX_NAMES_LISTED)
+                        + " more";
         List<String> typos = new ArrayList<>();
         for (String name : present) {
-            Suggestions.nearest(name, lookedFor, 2).filter(nearest -> !nearest.equals(name))
-                    .ifPresent(nearest -> typos.add(name + " (did you mean " + nearest + "?)"));
+            if (typos.size() < MAX_NAMES_LISTED) {
+                Suggestions.nearest(name, lookedFor, 2).filter(nearest -> !nearest.equals(name))
+                        .ifPresent(nearest -> typos.add(name + " (did you mean " + nearest + "?)"));
+            }
         }
-        return file.source() + " sets none of " + String.join(", ", lookedFor) + "; "
-                + (present.isEmpty() ? "it sets no variables at all" : "it sets " + String.join(", ", present))
+        return OutsideText.oneLine(file.source()) + " sets none of " + String.join(", ", lookedFor) + "; "
+                + (present.isEmpty() ? "it sets no variables at all" : "it sets " + sets)
                 + (typos.isEmpty() ? "" : "; " + String.join("; ", typos));
     }
 
     ProviderResult withNotes(ProviderResult result) {
-        ProviderResult noted = result;
-        for (String note : notes) {
-            noted = noted.withNote(note);
-        }
-        return noted;
+        return result.withNotes(notes);
     }
 
     private static boolean isCredential(String name) {

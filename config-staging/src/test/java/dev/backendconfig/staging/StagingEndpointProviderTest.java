@@ -174,13 +174,27 @@ class StagingEndpointProviderTest {
                 + " close it with '",
         "TEST_USER_PASSWORD=\"not-for-logs | 1: the double quote opened here is never closed (the file ends first);"
                 + " close it with \"",
-        "KEY | 1: expected NAME=value, got the name KEY without '='",
-        "1KEY=x | 1: the name 1KEY must start with a letter or '_'",
-        "KEY WITH SPACE=x | 1: expected '=' after the name KEY (a name cannot contain spaces)",
+        "KEY | 1: expected NAME=value, got a line without '=' (the line is not shown: it may be part of a value, and"
+                + " a value that spans lines must be quoted)",
+        "TEST_USER_PASSWORD=first half⏎not-for-logs | 2: expected NAME=value, got a line without '=' (the line is"
+                + " not shown: it may be part of a value, and a value that spans lines must be quoted)",
+        "1KEY=x | 1: a name must start with a letter or '_' (the line is not shown: it may be part of a value, and a"
+                + " value that spans lines must be quoted)",
+        "TEST_USER_PASSWORD=x⏎4not-for-logs=y | 2: a name must start with a letter or '_' (the line is not shown: it"
+                + " may be part of a value, and a value that spans lines must be quoted)",
+        "KEY WITH SPACE=x | 1: expected '=' after the name, got a space: a name cannot contain spaces (the line is not"
+                + " shown: it may be part of a value, and a value that spans lines must be quoted)",
+        "TEST_USER_PASSWORD=x⏎not-for-logs and=more | 2: expected '=' after the name, got a space: a name cannot"
+                + " contain spaces (the line is not shown: it may be part of a value, and a value that spans lines"
+                + " must be quoted)",
         "STAGING_BASE_URL=${STAGING_HOST:?must be set} | 1: variable STAGING_HOST is required and must not be empty:"
                 + " must be set",
-        "STAGING_BASE_URL=${unclosed | 1: '${unclosed' is never closed: expected '}' (write ${NAME}, ${NAME:-default}"
-                + " or $$ for a literal $)",
+        "STAGING_BASE_URL=${unclosed | 1: the '${' at character 1 of the value is never closed: expected '}' (write"
+                + " ${NAME}, ${NAME:-default} or $$ for a literal $)",
+        "TEST_USER_PASSWORD=not-for-logs${logs | 1: the '${' at character 13 of the value is never closed: expected"
+                + " '}' (write ${NAME}, ${NAME:-default} or $$ for a literal $)",
+        "TEST_USER_PASSWORD=not-for-logs⏎A=${STAGING_HOST:?set it, not $TEST_USER_PASSWORD} | 2: variable"
+                + " STAGING_HOST is required and must not be empty: set it, not $TEST_USER_PASSWORD",
         "# Staging\\nSTAGING_BASE_URL=https://x\\nTEST_USER_PASSWORD=not-for-logs | 1: yields no variables: its only"
                 + " line holds literal \\n sequences instead of line breaks (was it written with echo without -e?); put"
                 + " each NAME=value on its own line",

@@ -1,15 +1,7 @@
 package dev.backendconfig.api.dotenv;
 
 import dev.backendconfig.api.InvalidBackendConfigurationException;
-import dev.backendconfig.api.spi.Origin;
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
+import dev.backendconfig.api.spi.ConfigurationFiles;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -28,12 +20,23 @@ import java.util.function.Function;
  *   <li>Unquoted and double-quoted values are interpolated ({@link Interpolation}); lookup order: the real
  *       environment, then names defined earlier in the same file.
  *   <li>CRLF line ends and a UTF-8 byte order mark are accepted; blank lines and comments are skipped.
- *   <li>A name defined twice: the last wins, and a note says so.
+ *   <li>A name defined twice: the last wins, and a note says so. A comment that cuts an unquoted value short, and a
+ *       {@code $NAME} that is not set and so became empty text, are noted too (with file and line, never the value).
  * </ul>
  *
- * Errors name the file and line and what is wrong, never the value.
+ * Errors name the file and line and what is wrong, never the value, nor a line that may be part of one. A file is
+ * read only when it is a regular file of at most {@link #MAX_BYTES}, and its values may hold at most
+ * {@link #MAX_VALUE_CHARS} characters in all once interpolated.
  */
 public final class Dotenv {
+
+    /** The largest dotenv file read: 1 MiB. */
+    public static final long MAX_BYTES = ConfigurationFiles.SMALL_FILE_BYTES;
+    /** The most characters the values of one file may hold in all, once interpolated: 4 Mi. */
+    public static final long MAX_VALUE_CHARS = 4L * 1024 * 1024;
+
+    private static final ConfigurationFiles.Limit LIMIT = new ConfigurationFiles.Limit(MAX_BYTES,
+            "not configurable: a dotenv file holds a few dozen variables");
 
     private Dotenv() {
     }
@@ -42,27 +45,13 @@ public final class Dotenv {
      * Read and parse a file.
      *
      * @param environment the real environment, for interpolation
-     * @throws InvalidBackendConfigurationException when the file cannot be read, is not UTF-8, or has a malformed line
+     * @throws InvalidBackendConfigurationException when the file does not exist, is not a regular file, is larger than
+     *     {@link #MAX_BYTES}, cannot be read, is not UTF-8, or has a malformed line
+     * @throws java.util.concurrent.CancellationException when the thread is interrupted while parsing
      */
     public static DotenvFile read(Path file, Map<String, String> environment) {
-        String source = file.toString();
-        if (Files.isDirectory(file)) {
-            throw new InvalidBackendConfigurationException(Origin.file(source, 0),
-                    "is a directory; expected a dotenv file of NAME=value lines");
-        }
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new InvalidBackendConfigurationException(Origin.file(source, 0), "does not exist");
-        } catch (AccessDeniedException e) {
-            throw new InvalidBackendConfigurationException(Origin.file(source, 0),
-                    "cannot be read: permission denied (make it readable by the user running the tests)");
-        } catch (IOException e) {
-            throw new InvalidBackendConfigurationException(Origin.file(source, 0), "cannot be read ("
-                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
-        }
-        return parse(decode(bytes, source), source, environment);
+        String text = ConfigurationFiles.readText(file, "a dotenv file of NAME=value lines", LIMIT);
+        return parse(text, file.toString(), environment);
     }
 
     /**
@@ -70,37 +59,12 @@ public final class Dotenv {
      *
      * @param source how errors name the text, usually its file's path
      * @param environment the real environment, for interpolation
+     * @throws InvalidBackendConfigurationException when a line is malformed or a limit is crossed
+     * @throws java.util.concurrent.CancellationException when the thread is interrupted while parsing
      */
     public static DotenvFile parse(String text, String source, Map<String, String> environment) {
         Function<String, Optional<String>> real = name -> Optional.ofNullable(environment.get(name))
                 .filter(value -> !value.isEmpty());
         return new DotenvParser(text, source, real).parse();
-    }
-
-    private static String decode(byte[] bytes, String source) {
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            int bad = firstInvalidUtf8(bytes);
-            int line = 1;
-            for (int i = 0; i < bad; i++) {
-                if (bytes[i] == '\n') {
-                    line++;
-                }
-            }
-            throw new InvalidBackendConfigurationException(Origin.file(source, line),
-                    "is not UTF-8 text (an invalid byte at offset " + bad + "); save the file as UTF-8");
-        }
-    }
-
-    private static int firstInvalidUtf8(byte[] bytes) {
-        var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(bytes);
-        var out = java.nio.CharBuffer.allocate(bytes.length + 1);
-        decoder.decode(in, out, true);
-        return in.position();
     }
 }

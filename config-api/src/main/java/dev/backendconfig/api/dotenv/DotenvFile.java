@@ -52,7 +52,10 @@ public final class DotenvFile {
         return entries.isEmpty();
     }
 
-    /** Return what parsing noticed: names defined twice, literal {@code \n} sequences. */
+    /**
+     * Return what parsing noticed, each with its line and never a value: names defined twice, literal {@code \n}
+     * sequences, a {@code #} comment that cut an unquoted value short, a {@code $NAME} that is not set.
+     */
     public List<String> notes() {
         return notes;
     }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -14,14 +15,47 @@ import java.util.regex.Pattern;
 final class DotenvParser {
 
     private static final Pattern LITERAL_NEWLINE_ENTRY = Pattern.compile("\\\\n\\s*(export\\s+)?[A-Za-z_][A-Za-z0-9_.-]*\\s*=");
+    /** Said of a line that is not quoted in an error, because it may be the rest of a value. */
+    private static final String NOT_SHOWN = " (the line is not shown: it may be part of a value, and a value that"
+            + " spans lines must be quoted)";
 
     private final String text;
     private final String source;
     private final Function<String, Optional<String>> environment;
     private final Map<String, DotenvEntry> entries = new LinkedHashMap<>();
     private final List<String> notes = new ArrayList<>();
+    private final Map<String, Definitions> redefined = new LinkedHashMap<>();
+    private long valueChars;
     private int position;
     private int line = 1;
+
+    /** Where a name defined more than once was defined: the first few lines, the last, and how many in all. */
+    private static final class Definitions {
+        private static final int SHOWN = 3;
+        private final List<Integer> first = new ArrayList<>();
+        private int last;
+        private int count;
+
+        void add(int definedOn) {
+            if (first.size() < SHOWN) {
+                first.add(definedOn);
+            }
+            last = definedOn;
+            count++;
+        }
+
+        String describe(String name) {
+            if (count == 2) {
+                return name + " is defined on lines " + first.get(0) + " and " + last + "; line " + last + " wins";
+            }
+            StringBuilder lines = new StringBuilder();
+            first.forEach(definedOn -> lines.append(lines.length() == 0 ? "" : ", ").append(definedOn));
+            if (count > first.size()) {
+                lines.append(count > first.size() + 1 ? ", ... " : ", ").append(last);
+            }
+            return name + " is defined " + count + " times (lines " + lines + "); line " + last + " wins";
+        }
+    }
 
     DotenvParser(String text, String source, Function<String, Optional<String>> environment) {
         this.text = text.startsWith("\uFEFF") ? text.substring(1) : text;
@@ -31,6 +65,9 @@ final class DotenvParser {
 
     DotenvFile parse() {
         while (position < text.length()) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new CancellationException("interrupted while reading " + source);
+            }
             skipInlineWhitespace();
             if (atLineEnd()) {
                 nextLine();
@@ -47,6 +84,7 @@ final class DotenvParser {
                     + " holds literal \\n sequences instead of line breaks (was it written with echo without -e?);"
                     + " put each NAME=value on its own line");
         }
+        redefined.forEach((name, definitions) -> notes.add(definitions.describe(name)));
         return new DotenvFile(source, entries, notes);
     }
 
@@ -55,19 +93,29 @@ final class DotenvParser {
         String name = name();
         skipInlineWhitespace();
         if (atLineEnd()) {
-            throw error(entryLine, "expected NAME=value, got the name " + name + " without '='");
+            throw error(entryLine, "expected NAME=value, got a line without '='" + NOT_SHOWN);
         }
         if (peek() != '=') {
-            throw error(entryLine, "expected '=' after the name " + name + (Character.isWhitespace(text.charAt(position - 1))
-                    ? " (a name cannot contain spaces)" : ", got '" + printable(peek()) + "'"));
+            throw error(entryLine, Character.isWhitespace(text.charAt(position - 1))
+                    ? "expected '=' after the name, got a space: a name cannot contain spaces" + NOT_SHOWN
+                    : "expected '=' after the name, got a character a name cannot hold" + NOT_SHOWN);
         }
         position++;
         skipInlineWhitespace();
         String value = value(name, entryLine);
+        valueChars += value.length();
+        if (valueChars > Dotenv.MAX_VALUE_CHARS) {
+            throw error(entryLine, "the values of the file hold more than " + Dotenv.MAX_VALUE_CHARS + " characters in"
+                    + " all once interpolated (not configurable: a dotenv file holds URLs and credentials; does a"
+                    + " value refer to a long variable many times?)");
+        }
         DotenvEntry previous = entries.remove(name);
         if (previous != null) {
-            notes.add(name + " is defined on lines " + previous.line() + " and " + entryLine + "; line " + entryLine
-                    + " wins");
+            redefined.computeIfAbsent(name, key -> {
+                Definitions definitions = new Definitions();
+                definitions.add(previous.line());
+                return definitions;
+            }).add(entryLine);
         }
         entries.put(name, new DotenvEntry(name, value, entryLine));
     }
@@ -92,7 +140,7 @@ final class DotenvParser {
             throw error(line, "expected a variable name, got '" + printable(peek()) + "'");
         }
         if (!Interpolation.isNameStart(name.charAt(0))) {
-            throw error(line, "the name " + name + " must start with a letter or '_'");
+            throw error(line, "a name must start with a letter or '_'" + NOT_SHOWN);
         }
         return name;
     }
@@ -110,7 +158,7 @@ final class DotenvParser {
         if (first == '"') {
             String raw = quoted('"', entryLine);
             afterClosingQuote(name);
-            return interpolate(raw, entryLine);
+            return interpolate(raw, name, entryLine);
         }
         return unquoted(name, entryLine);
     }
@@ -160,24 +208,37 @@ final class DotenvParser {
 
     private String unquoted(String name, int entryLine) {
         int start = position;
+        boolean comment = false;
         while (!atLineEnd()) {
             if (peek() == '#' && Character.isWhitespace(text.charAt(position - 1))) {
+                comment = true;
                 break;
             }
             position++;
         }
         String raw = text.substring(start, position).strip();
         skipToLineEnd();
+        if (comment && !raw.isEmpty()) {
+            notes.add(Origin.file(source, entryLine).describe() + ": the value of " + name + " stops at ' #', which"
+                    + " starts a comment: the rest of the line is not part of it (quote the value if the '#' is)");
+        }
         if (LITERAL_NEWLINE_ENTRY.matcher(raw).find()) {
             notes.add(name + " (line " + entryLine + ") holds a literal \\n followed by NAME=: the file looks written"
                     + " with echo without -e; put each NAME=value on its own line");
         }
-        return interpolate(raw, entryLine);
+        return interpolate(raw, name, entryLine);
     }
 
-    private String interpolate(String raw, int entryLine) {
+    private String interpolate(String raw, String name, int entryLine) {
         Origin origin = Origin.file(source, entryLine);
-        return Interpolation.interpolate(raw, this::lookup, origin);
+        int[] unset = {0};
+        String value = Interpolation.interpolate(raw, this::lookup, origin, missing -> unset[0]++);
+        if (unset[0] > 0) {
+            notes.add(origin.describe() + ": the value of " + name + " refers to "
+                    + (unset[0] == 1 ? "a variable that is not set, which" : unset[0] + " variables that are not set,"
+                    + " which") + " became empty text (set it, write $$ for a literal $, or single-quote the value)");
+        }
+        return value;
     }
 
     private Optional<String> lookup(String name) {

@@ -1,5 +1,6 @@
 package dev.backendconfig.api.internal;
 
+import dev.backendconfig.api.spi.OutsideText;
 import dev.backendconfig.api.InvalidBackendConfigurationException;
 import dev.backendconfig.api.spi.CoreSettings;
 import dev.backendconfig.api.spi.Service;
@@ -33,7 +34,7 @@ public final class DeclaredServices {
             if (!Service.NAME.matcher(name).matches()) {
                 throw new InvalidBackendConfigurationException(settings.origin(CoreSettings.SERVICES),
                         "setting services expects names of lower-case letters and digits, words joined by '-' (such as"
-                                + " auth,frontend), got '" + Printable.shorten(name, 40) + "'");
+                                + " auth,frontend), got '" + OutsideText.excerpt(name, 40) + "'");
             }
             if (seen.add(name)) {
                 Service probe = new Service(name, true);

@@ -1,6 +1,7 @@
 package dev.backendconfig.api.internal;
 
 import dev.backendconfig.api.InvalidBackendConfigurationException;
+import dev.backendconfig.api.spi.ConfigurationFiles;
 import dev.backendconfig.api.spi.Origin;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,6 +28,9 @@ public final class PropertiesResource {
     public static final String NAME = "backend-config.properties";
     /** The largest resource read; a settings file is a few lines. */
     static final int MAX_BYTES = 256 * 1024;
+
+    private static final ConfigurationFiles.Limit LIMIT = new ConfigurationFiles.Limit(MAX_BYTES,
+            "not configurable: a settings file holds a few key=value lines");
 
     private PropertiesResource() {
     }
@@ -76,6 +80,10 @@ public final class PropertiesResource {
     }
 
     private static String text(URL url) {
+        Optional<Path> file = localFile(url);
+        if (file.isPresent()) {
+            return ConfigurationFiles.readText(file.get(), "a properties file of key=value lines", LIMIT);
+        }
         try (InputStream in = url.openStream()) {
             byte[] bytes = in.readNBytes(MAX_BYTES + 1);
             if (bytes.length > MAX_BYTES) {
@@ -86,6 +94,18 @@ public final class PropertiesResource {
         } catch (IOException e) {
             throw new InvalidBackendConfigurationException(Origin.file(url.toString(), 0),
                     "cannot read the settings resource " + NAME + " (" + e.getClass().getSimpleName() + ")", e);
+        }
+    }
+
+    /** Return the file a {@code file:} URL names, which is read as a regular file only (never a FIFO). */
+    private static Optional<Path> localFile(URL url) {
+        if (!"file".equals(url.getProtocol())) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Path.of(url.toURI()));
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            return Optional.empty();
         }
     }
 
@@ -119,10 +139,10 @@ public final class PropertiesResource {
         Path source = output.getParent().getParent().resolve(sourceFolder).resolve(copy.getFileName());
         try {
             if (Files.isRegularFile(source) && Files.size(source) <= MAX_BYTES
-                    && Files.readString(source, StandardCharsets.UTF_8).equals(text)) {
+                    && ConfigurationFiles.readText(source, "a properties file", LIMIT).equals(text)) {
                 return Optional.of(source.toString());
             }
-        } catch (IOException e) {
+        } catch (IOException | InvalidBackendConfigurationException e) {
             return Optional.empty();
         }
         return Optional.empty();

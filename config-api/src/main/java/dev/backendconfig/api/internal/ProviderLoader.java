@@ -1,7 +1,7 @@
 package dev.backendconfig.api.internal;
 
-import dev.backendconfig.api.Secrets;
 import dev.backendconfig.api.spi.BackendEndpointProvider;
+import dev.backendconfig.api.spi.OutsideText;
 import dev.backendconfig.api.spi.SettingsContributor;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -121,15 +121,15 @@ public final class ProviderLoader {
         } else if (message.contains("not a subtype")) {
             reason = "does not implement " + service.getName();
         } else {
-            reason = Secrets.maskText(message.substring(message.indexOf(':') + 1).strip());
+            reason = OutsideText.excerpt(message.substring(message.indexOf(':') + 1), 300);
         }
         return new Problem(name, reason);
     }
 
-    /** Return {@code SimpleName: message} of a throwable, masked. */
+    /** Return {@code SimpleName: message} of a throwable, masked, on one line and shortened. */
     public static String summary(Throwable throwable) {
         String message = throwable.getMessage();
         return throwable.getClass().getSimpleName()
-                + (message == null || message.isBlank() ? "" : ": " + Secrets.maskText(message.strip()));
+                + (message == null || message.isBlank() ? "" : ": " + OutsideText.excerpt(message, 300));
     }
 }

@@ -35,9 +35,12 @@ public final class ProviderOrder {
             return byPriority(loaded);
         }
         List<BackendEndpointProvider> ordered = new ArrayList<>();
-        for (String id : explicit.get()) {
+        List<String> named = explicit.get();
+        for (int i = 0; i < named.size(); i++) {
+            String id = named.get(i);
+            int position = i + 1;
             BackendEndpointProvider provider = loaded.stream().filter(p -> p.id().equals(id)).findFirst()
-                    .orElseThrow(() -> notLoaded(id, loaded, settings));
+                    .orElseThrow(() -> notLoaded(id, position, loaded, settings));
             if (!ordered.contains(provider)) {
                 ordered.add(provider);
             }
@@ -45,10 +48,11 @@ public final class ProviderOrder {
         return ordered;
     }
 
-    private static InvalidBackendConfigurationException notLoaded(String id, List<BackendEndpointProvider> loaded,
-            Settings settings) {
+    /** Say which entry names no loaded provider by its position, never by the text set: it may be a misplaced value. */
+    private static InvalidBackendConfigurationException notLoaded(String id, int position,
+            List<BackendEndpointProvider> loaded, Settings settings) {
         List<String> ids = loaded.stream().map(BackendEndpointProvider::id).toList();
-        String problem = "names provider '" + id + "', which is not loaded; loaded providers are "
+        String problem = "names, as entry " + position + ", a provider that is not loaded; loaded providers are "
                 + (ids.isEmpty() ? "none" : String.join(", ", ids));
         Optional<String> nearest = Suggestions.nearest(id, ids);
         problem += nearest.map(name -> "; did you mean '" + name + "'?")

@@ -40,8 +40,9 @@ public final class UriPaths {
         try {
             return URI.create(text.toString()).normalize();
         } catch (IllegalArgumentException e) {
+            // no cause: its message quotes the whole URL, user info included
             throw new IllegalArgumentException("expected a path such as /ws/chat, got one that cannot be part of a URL ("
-                    + e.getMessage().replace(text, "<joined URL>") + ")", e);
+                    + e.getMessage().replace(text, "<joined URL>") + ")");
         }
     }
 

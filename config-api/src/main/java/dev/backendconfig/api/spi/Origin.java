@@ -95,12 +95,16 @@ public record Origin(Kind kind, String location, int line) {
         return new Origin(Kind.OTHER, description, 0);
     }
 
-    /** Return the origin as a person reads it: {@code "variable TEST_BACKEND_URL"}, {@code "/repo/.env.staging.e2e:3"}. */
+    /**
+     * Return the origin as a person reads it: {@code "variable TEST_BACKEND_URL"}, {@code "/repo/.env.staging.e2e:3"};
+     * on one line, since a file or variable name may hold any character ({@link OutsideText#oneLine(String)}).
+     */
     public String describe() {
+        String shown = OutsideText.oneLine(location);
         return switch (kind) {
-            case FILE -> line > 0 ? location + ":" + line : location;
-            case OTHER -> location;
-            default -> kind.label() + " " + location;
+            case FILE -> line > 0 ? shown + ":" + line : shown;
+            case OTHER -> shown;
+            default -> kind.label() + " " + shown;
         };
     }
 

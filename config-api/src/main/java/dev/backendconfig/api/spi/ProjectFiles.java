@@ -7,7 +7,9 @@ import java.util.Optional;
 
 /**
  * Find a project file in a directory or its parents, stopping at the repository root (the directory holding
- * {@code .git}, a directory or, in a worktree, a file) or else at the file system root.
+ * {@code .git}, a directory or, in a worktree, a file) or else at the file system root. An entry of the name counts as
+ * found whatever it is — a symbolic link that leads nowhere too — so that reading it says what is wrong with it
+ * ({@link ConfigurationFiles}) instead of the search going on past it.
  */
 public final class ProjectFiles {
 
@@ -39,7 +41,7 @@ public final class ProjectFiles {
             last = current;
             for (String name : names) {
                 Path candidate = current.resolve(name);
-                if (Files.exists(candidate)) {
+                if (Files.exists(candidate) || Files.isSymbolicLink(candidate)) {
                     return new Search(Optional.of(candidate), directory, current, isRepositoryRoot(current));
                 }
             }

@@ -50,6 +50,9 @@ public sealed interface ProviderResult {
     /** Return a copy whose {@link #nextStep()} is {@code step} (ignored by a found result). */
     ProviderResult withNextStep(String step);
 
+    /** Return a copy with these notes added, in time linear in their number. */
+    ProviderResult withNotes(List<String> more);
+
     /** Answer with the backend's endpoint (a provider that only knows the backend). */
     static Found found(BackendEndpoint endpoint, String reason) {
         return new Found(Map.of(endpoint.service(), endpoint), reason, Map.of(), List.of());
@@ -117,6 +120,11 @@ public sealed interface ProviderResult {
         public Found withNextStep(String step) {
             return this;
         }
+
+        @Override
+        public Found withNotes(List<String> more) {
+            return new Found(endpoints, reason, serviceReasons, appendAll(notes, more));
+        }
     }
 
     /**
@@ -152,6 +160,11 @@ public sealed interface ProviderResult {
         public Partial withNextStep(String step) {
             return new Partial(endpoints, missing, reason, serviceReasons, notes, step);
         }
+
+        @Override
+        public Partial withNotes(List<String> more) {
+            return new Partial(endpoints, missing, reason, serviceReasons, appendAll(notes, more), nextStep);
+        }
     }
 
     /**
@@ -182,6 +195,11 @@ public sealed interface ProviderResult {
         public Skipped withNextStep(String step) {
             return new Skipped(reason, notes, step);
         }
+
+        @Override
+        public Skipped withNotes(List<String> more) {
+            return new Skipped(reason, appendAll(notes, more), nextStep);
+        }
     }
 
     /**
@@ -211,6 +229,11 @@ public sealed interface ProviderResult {
         @Override
         public Unavailable withNextStep(String step) {
             return new Unavailable(reason, notes, step);
+        }
+
+        @Override
+        public Unavailable withNotes(List<String> more) {
+            return new Unavailable(reason, appendAll(notes, more), nextStep);
         }
     }
 
@@ -281,6 +304,13 @@ public sealed interface ProviderResult {
 
     private static <V> Map<String, V> copy(Map<String, V> map) {
         return Collections.unmodifiableMap(new LinkedHashMap<>(map));
+    }
+
+    private static List<String> appendAll(List<String> notes, List<String> more) {
+        List<String> all = new ArrayList<>(notes.size() + more.size());
+        all.addAll(notes);
+        more.forEach(note -> all.add(Objects.requireNonNull(note, "note")));
+        return all;
     }
 
     private static List<String> append(List<String> notes, String note) {

@@ -1,7 +1,6 @@
 package dev.backendconfig.api.spi;
 
 import dev.backendconfig.api.InvalidBackendConfigurationException;
-import dev.backendconfig.api.Secrets;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
@@ -84,7 +83,8 @@ public final class Setting<T> {
                             return constant;
                         }
                     }
-                    throw new IllegalArgumentException("got '" + shorten(raw) + "'");
+                    throw new IllegalArgumentException("got a value that is not one of them"
+                            + Suggestions.nearest(lower, allowed).map(near -> "; did you mean '" + near + "'?").orElse(""));
                 });
     }
 
@@ -107,10 +107,10 @@ public final class Setting<T> {
                     try {
                         value = Integer.parseInt(raw);
                     } catch (NumberFormatException e) {
-                        throw new IllegalArgumentException("got '" + shorten(raw) + "', which is not a whole number");
+                        throw new IllegalArgumentException("got a value that is not a whole number");
                     }
                     if (value < min || value > max) {
-                        throw new IllegalArgumentException("got " + value);
+                        throw new IllegalArgumentException("got a number outside that range");
                     }
                     return value;
                 });
@@ -127,7 +127,7 @@ public final class Setting<T> {
         return new Setting<>(key, Boolean.toString(defaultValue), "true or false", description, raw -> {
             String lower = raw.toLowerCase(Locale.ROOT);
             if (!lower.equals("true") && !lower.equals("false")) {
-                throw new IllegalArgumentException("got '" + shorten(raw) + "'");
+                throw new IllegalArgumentException("got a value that is neither");
             }
             return Boolean.parseBoolean(lower);
         });
@@ -171,14 +171,15 @@ public final class Setting<T> {
     /**
      * Parse a raw value read from {@code origin}.
      *
-     * @throws InvalidBackendConfigurationException naming the origin and what a valid value looks like
+     * @throws InvalidBackendConfigurationException naming the origin, what a valid value looks like and what is wrong
+     *     with the value set, never the value itself: a value set in the wrong place may be a password
      */
     public T parse(String raw, Origin origin) {
         try {
             return parser.parse(raw.strip());
         } catch (IllegalArgumentException e) {
-            String found = Secrets.isSecretName(key) ? "got a value that is not one" : e.getMessage();
-            throw new InvalidBackendConfigurationException(origin, "setting " + key + " expects " + expected + ", " + found);
+            throw new InvalidBackendConfigurationException(origin, "setting " + key + " expects " + expected + ", "
+                    + e.getMessage());
         }
     }
 
@@ -216,12 +217,8 @@ public final class Setting<T> {
                 // reported below with the accepted forms
             }
         }
-        throw new IllegalArgumentException("got '" + shorten(raw) + "'"
-                + (raw.chars().allMatch(Character::isDigit) ? " without a unit (add ms, s or m)" : ""));
-    }
-
-    private static String shorten(String raw) {
-        return raw.length() > 40 ? raw.substring(0, 40) + "..." : raw;
+        throw new IllegalArgumentException(!raw.isEmpty() && raw.chars().allMatch(Character::isDigit)
+                ? "got a number without a unit (add ms, s or m)" : "got a value that is not a duration");
     }
 
     @Override

@@ -30,6 +30,9 @@ public final class Suggestions {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String candidate : known) {
+            if (Math.abs(candidate.length() - typed.length()) > maxEdits) {
+                continue; // too far apart to be a typo, and the distance would cost length times length
+            }
             int distance = distance(typed.toLowerCase(java.util.Locale.ROOT), candidate.toLowerCase(java.util.Locale.ROOT));
             if (distance < bestDistance) {
                 best = candidate;

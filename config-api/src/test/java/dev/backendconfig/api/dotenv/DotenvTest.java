@@ -107,6 +107,37 @@ class DotenvTest {
     }
 
     @Test
+    void aNameDefinedManyTimesGetsOneNoteNamingTheFirstLinesAndTheWinner() {
+        DotenvFile file = parse("A=1\nA=2\nB=x\nA=3\nA=4\nA=5\n");
+        assertThat(file.notes()).containsExactly("A is defined 5 times (lines 1, 2, 4, ... 6); line 6 wins");
+        assertThat(parse("A=1\nA=2\nA=3\n").notes()).containsExactly("A is defined 3 times (lines 1, 2, 3); line 3 wins");
+    }
+
+    @Test
+    void aCommentThatCutsAnUnquotedValueShortIsNotedWithFileAndLineNeverTheValue() {
+        DotenvFile file = parse("HOST=example.test\nTEST_USER_PASSWORD=Tr0ub4dor #3\nPORT=   # no value at all\n");
+        assertThat(file.entry("TEST_USER_PASSWORD").orElseThrow().value()).isEqualTo("Tr0ub4dor");
+        assertThat(file.notes()).containsExactly(FILE + ":2: the value of TEST_USER_PASSWORD stops at ' #', which starts"
+                + " a comment: the rest of the line is not part of it (quote the value if the '#' is)");
+        assertThat(String.join("\n", file.notes())).doesNotContain("Tr0ub4dor", "#3");
+        assertThat(parse("A=\"Tr0ub4dor #3\"\nB='x #y'\nC=pa#ss\n").notes()).isEmpty();
+    }
+
+    @Test
+    void aVariableThatIsNotSetAndBecameEmptyIsNotedWithoutNamingItSinceItsNameIsPartOfTheValue() {
+        DotenvFile file = Dotenv.parse("TEST_USER_PASSWORD=pa$word\nB=${UNSET_1}-$UNSET_2\nC=${UNSET:-default}$SET\n"
+                + "D='pa$word'\n", FILE, Map.of("SET", "yes"));
+        assertThat(file.entry("TEST_USER_PASSWORD").orElseThrow().value()).isEqualTo("pa");
+        assertThat(file.entry("C").orElseThrow().value()).isEqualTo("defaultyes");
+        assertThat(file.notes()).containsExactly(
+                FILE + ":1: the value of TEST_USER_PASSWORD refers to a variable that is not set, which became empty"
+                        + " text (set it, write $$ for a literal $, or single-quote the value)",
+                FILE + ":2: the value of B refers to 2 variables that are not set, which became empty text (set it,"
+                        + " write $$ for a literal $, or single-quote the value)");
+        assertThat(String.join("\n", file.notes())).doesNotContain("word", "UNSET");
+    }
+
+    @Test
     void interpolatesFromTheRealEnvironmentThenEarlierNames() {
         DotenvFile file = Dotenv.parse("""
                 HOST=backend-staging.example.test
@@ -142,13 +173,14 @@ class DotenvTest {
         "A='never closed | 1: the single quote opened here is never closed (the file ends first); close it with '",
         "A=\"never closed | 1: the double quote opened here is never closed (the file ends first); close it with \"",
         "B=ok⏎A=\"spans⏎to the end | 2: the double quote opened here is never closed (the file ends first); close it with \"",
-        "KEY | 1: expected NAME=value, got the name KEY without '='",
-        "1KEY=x | 1: the name 1KEY must start with a letter or '_'",
-        "KEY WITH SPACE=x | 1: expected '=' after the name KEY (a name cannot contain spaces)",
+        "KEY | 1: expected NAME=value, got a line without '=' (the line is not shown: it may be part of a value, and a value that spans lines must be quoted)",
+        "1KEY=x | 1: a name must start with a letter or '_' (the line is not shown: it may be part of a value, and a value that spans lines must be quoted)",
+        "KEY WITH SPACE=x | 1: expected '=' after the name, got a space: a name cannot contain spaces (the line is not shown: it may be part of a value, and a value that spans lines must be quoted)",
+        "KEY!=x | 1: expected '=' after the name, got a character a name cannot hold (the line is not shown: it may be part of a value, and a value that spans lines must be quoted)",
         "=x | 1: expected a variable name, got '='",
         "A='x'y | 1: unexpected text after the closing quote of A (put a comment after a space and #, or quote the whole value)",
         "A=${VAR:?must be set} | 1: variable VAR is required and must not be empty: must be set",
-        "OK=1⏎A=${unclosed | 2: '${unclosed' is never closed: expected '}' (write ${NAME}, ${NAME:-default} or $$ for a literal $)",
+        "OK=1⏎A=${unclosed | 2: the '${' at character 1 of the value is never closed: expected '}' (write ${NAME}, ${NAME:-default} or $$ for a literal $)",
         "\\nSTAGING_BASE_URL=https://x | 1: starts with a literal \\n instead of a line break (was the file written with echo without -e?); put each NAME=value on its own line",
     })
     void badLinesNameTheFileAndLineNeverTheValue(String text, String message) {

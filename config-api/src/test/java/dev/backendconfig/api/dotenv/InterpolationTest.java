@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.backendconfig.api.InvalidBackendConfigurationException;
 import dev.backendconfig.api.spi.Origin;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -61,11 +64,12 @@ class InterpolationTest {
         "${EMPTY:?must be set} | /repo/docker/.env:4: variable EMPTY is required and must not be empty: must be set",
         "${UNSET?set it} | /repo/docker/.env:4: variable UNSET is required: set it",
         "${UNSET:?} | /repo/docker/.env:4: variable UNSET is required and must not be empty",
-        "${unclosed | /repo/docker/.env:4: '${unclosed' is never closed: expected '}' (write ${NAME}, ${NAME:-default} or $$ for a literal $)",
-        "${A:-${B} | /repo/docker/.env:4: '${A' is never closed: expected '}' (write ${NAME}, ${NAME:-default} or $$ for a literal $)",
+        "${unclosed | /repo/docker/.env:4: the '${' at character 1 of the value is never closed: expected '}' (write ${NAME}, ${NAME:-default} or $$ for a literal $)",
+        "ab${A:-${B} | /repo/docker/.env:4: the '${' at character 3 of the value is never closed: expected '}' (write ${NAME}, ${NAME:-default} or $$ for a literal $)",
         "${} | /repo/docker/.env:4: '${' must be followed by a variable name such as ${BACKEND_PORT}, got '${}'",
-        "${1X} | /repo/docker/.env:4: '${' must be followed by a variable name such as ${BACKEND_PORT}",
-        "${SET:x} | /repo/docker/.env:4: '${SET' is followed by ':', which is not an interpolation operator (use :- - :? ? :+ +)",
+        "${1X} | /repo/docker/.env:4: '${' must be followed by a variable name such as ${BACKEND_PORT} (at character 1 of the value)",
+        "${SET:x} | /repo/docker/.env:4: the '${' at character 1 of the value has ':' after its name, which is not an interpolation operator (use :- - :? ? :+ +)",
+        "x${UNSET:-${SET:x}} | /repo/docker/.env:4: the '${' at character 11 of the value has ':' after its name, which is not an interpolation operator (use :- - :? ? :+ +)",
     })
     void malformedOrRequiredExpressionsNameTheFileAndLine(String text, String message) {
         assertThatThrownBy(() -> interpolate(text))
@@ -77,5 +81,30 @@ class InterpolationTest {
     @CsvSource(delimiter = '|', value = {"${UNSET:-hunter2}${X:?oops}"})
     void anErrorNeverShowsADefaultThatMayBeASecret(String text) {
         assertThatThrownBy(() -> interpolate(text)).hasMessageNotContaining("hunter2");
+    }
+
+    @Test
+    void namesThatAreNotSetAndBecomeEmptyAreToldButNotThoseWithADefault() {
+        List<String> unset = new ArrayList<>();
+        String value = Interpolation.interpolate("$UNSET_A-${UNSET_B}-${UNSET_C:-d}-${UNSET_D-e}-$SET-${EMPTY}",
+                name -> Optional.ofNullable(VARIABLES.get(name)), ORIGIN, unset::add);
+        assertThat(value).isEqualTo("--d-e-value-");
+        assertThat(unset).containsExactly("UNSET_A", "UNSET_B");
+    }
+
+    @Test
+    void theMessageOfARequiredVariableIsShownAsWrittenOnOneLine() {
+        assertThatThrownBy(() -> interpolate("${UNSET:?set it, not ${SET} or $SET\n[WARN] forged}"))
+                .hasMessage("/repo/docker/.env:4: variable UNSET is required and must not be empty: set it, not ${SET}"
+                        + " or $SET\\n[WARN] forged");
+    }
+
+    @Test
+    void aValueOfExactlyTheLimitIsAcceptedAndOneMoreCharacterIsNot() {
+        String max = "x".repeat(Interpolation.MAX_RESULT_CHARS - 1);
+        assertThat(Interpolation.interpolate(max + "$SET", name -> Optional.of("y"), ORIGIN))
+                .hasSize(Interpolation.MAX_RESULT_CHARS);
+        assertThatThrownBy(() -> Interpolation.interpolate(max + "$SET", name -> Optional.of("yz"), ORIGIN))
+                .hasMessageStartingWith("/repo/docker/.env:4: interpolation makes the value longer than 1048576");
     }
 }

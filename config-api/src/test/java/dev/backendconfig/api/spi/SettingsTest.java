@@ -173,21 +173,27 @@ class SettingsTest {
 
     @ParameterizedTest(name = "{0}={1}")
     @CsvSource(delimiter = '|', value = {
-        "docker.container-port | abc | setting docker.container-port expects a whole number from 1 to 65535, got 'abc',"
-                + " which is not a whole number",
-        "docker.container-port | 70000 | setting docker.container-port expects a whole number from 1 to 65535, got 70000",
-        "timeout | 90 | setting timeout expects a duration such as 500ms, 2s or 1m, at most 24h, got '90' without a unit (add ms, s or m)",
-        "timeout | soon | setting timeout expects a duration such as 500ms, 2s or 1m, at most 24h, got 'soon'",
+        "docker.container-port | abc | setting docker.container-port expects a whole number from 1 to 65535, got a"
+                + " value that is not a whole number",
+        "docker.container-port | 70000 | setting docker.container-port expects a whole number from 1 to 65535, got a"
+                + " number outside that range",
+        "timeout | 90 | setting timeout expects a duration such as 500ms, 2s or 1m, at most 24h, got a number without a unit (add ms, s or m)",
+        "timeout | soon | setting timeout expects a duration such as 500ms, 2s or 1m, at most 24h, got a value that is not a duration",
         "timeout | 999999999h | setting timeout expects a duration such as 500ms, 2s or 1m, at most 24h, got a duration longer than the maximum of 24h",
-        "timeout | PT9999999999999999H | setting timeout expects a duration such as 500ms, 2s or 1m, at most 24h, got 'PT9999999999999999H'",
-        "probe | ping | setting probe expects one of none, tcp, http, websocket, got 'ping'",
-        "staging.enabled | yes | setting staging.enabled expects true or false, got 'yes'",
+        "timeout | PT9999999999999999H | setting timeout expects a duration such as 500ms, 2s or 1m, at most 24h, got a value that is not a duration",
+        "probe | ping | setting probe expects one of none, tcp, http, websocket, got a value that is not one of them",
+        "probe | htpp | setting probe expects one of none, tcp, http, websocket, got a value that is not one of them; did you mean 'http'?",
+        "staging.enabled | yes | setting staging.enabled expects true or false, got a value that is neither",
+        "docker.container-port | hunter2 | setting docker.container-port expects a whole number from 1 to 65535, got a"
+                + " value that is not a whole number",
+        "timeout | hunter2 | setting timeout expects a duration such as 500ms, 2s or 1m, at most 24h, got a value that is not a duration",
     })
-    void aValueOfTheWrongTypeNamesItsSourceAndWhatIsValid(String key, String value, String problem) {
+    void aValueOfTheWrongTypeNamesItsSourceAndWhatIsValidNeverTheValue(String key, String value, String problem) {
         Settings settings = Settings.load(Map.of("backendconfig." + key, value), Map.of(), null);
         assertThatThrownBy(() -> settings.validate(KNOWN, PROVIDERS))
                 .isInstanceOf(InvalidBackendConfigurationException.class)
-                .hasMessage("system property backendconfig." + key + ": " + problem);
+                .hasMessage("system property backendconfig." + key + ": " + problem)
+                .hasMessageNotContaining("'" + value + "'");
     }
 
     @ParameterizedTest(name = "{0}")

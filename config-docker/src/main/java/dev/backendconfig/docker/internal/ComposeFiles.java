@@ -1,6 +1,8 @@
 package dev.backendconfig.docker.internal;
 
 import dev.backendconfig.api.InvalidBackendConfigurationException;
+import dev.backendconfig.api.Secrets;
+import dev.backendconfig.api.spi.ConfigurationFiles;
 import dev.backendconfig.api.spi.Origin;
 import dev.backendconfig.api.spi.ProjectFiles;
 import dev.backendconfig.api.spi.ResolutionContext;
@@ -129,10 +131,15 @@ final class ComposeFiles {
     }
 
     private static Path existing(Path directory, String name, Origin origin) {
-        Path file = directory.resolve(name).normalize();
-        if (!Files.isRegularFile(file)) {
-            throw new InvalidBackendConfigurationException(origin, "names the compose file " + file + ", which "
-                    + (Files.isDirectory(file) ? "is a directory" : "does not exist"));
+        Path file = ConfigurationFiles.resolve(directory, name, origin);
+        String shown = Secrets.maskText(file.toString());
+        if (!Files.exists(file) && !Files.isSymbolicLink(file)) {
+            throw new InvalidBackendConfigurationException(origin, "names the compose file " + shown + ", which does"
+                    + " not exist");
+        }
+        if (Files.isDirectory(file)) {
+            throw new InvalidBackendConfigurationException(origin, "names the compose file " + shown + ", which is a"
+                    + " directory");
         }
         return file;
     }

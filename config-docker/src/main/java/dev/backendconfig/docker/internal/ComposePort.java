@@ -2,6 +2,7 @@ package dev.backendconfig.docker.internal;
 
 import dev.backendconfig.api.InvalidBackendConfigurationException;
 import dev.backendconfig.api.spi.Origin;
+import dev.backendconfig.api.spi.OutsideText;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -11,7 +12,7 @@ import java.util.Optional;
  * <p>Short: {@code 8000}, {@code 8002:8000}, {@code 127.0.0.1:8002:8000}, {@code 127.0.0.1::8000},
  * {@code [::1]:8002:8000}, {@code ::1:8002:8000}, {@code 8000-8001:8000-8001}, each optionally ending in
  * {@code /tcp} or {@code /udp}. Long: {@code target}, {@code published} (a number, a string or a range),
- * {@code host_ip}, {@code protocol}, {@code mode}.
+ * {@code host_ip}, {@code protocol}, {@code mode}. A host address must be an IP address literal.
  *
  * @param hostIp the host address to bind, or empty text for all
  * @param published the host port range, or null when Docker picks the host port
@@ -124,6 +125,10 @@ record ComposePort(String hostIp, Range published, Range target, String protocol
     }
 
     private static ComposePort checked(ComposePort port, String entry) {
+        if (!port.hostIp().isEmpty() && !IpLiteral.isValid(port.hostIp())) {
+            throw invalid(port.origin(), entry, "the host address " + quoted(port.hostIp(), entry) + " is not an IP"
+                    + " address such as 127.0.0.1 or ::1 (a host name or anything after the address cannot be bound)");
+        }
         if (port.published() != null && port.published().size() != port.target().size() && port.target().size() != 1) {
             throw invalid(port.origin(), entry, "the host " + (port.published().size() == 1 ? "port " : "range ")
                     + port.published() + " and the container range " + port.target() + " differ in length");
@@ -170,10 +175,11 @@ record ComposePort(String hostIp, Range published, Range target, String protocol
 
     /** Return a part of an entry quoted, or described when a variable supplied it (it may be a secret). */
     private static String quoted(String part, String entry) {
-        return entry.contains("$") ? "(from a variable)" : "'" + part + "'";
+        return entry.contains("$") ? "(from a variable)" : "'" + OutsideText.excerpt(part, 60) + "'";
     }
 
     private static InvalidBackendConfigurationException invalid(Origin origin, String entry, String problem) {
-        return new InvalidBackendConfigurationException(origin, "ports entry '" + entry + "': " + problem);
+        return new InvalidBackendConfigurationException(origin, "ports entry '" + OutsideText.excerpt(entry, 80) + "': "
+                + problem);
     }
 }

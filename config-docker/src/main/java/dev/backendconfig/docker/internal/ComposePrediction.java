@@ -50,6 +50,10 @@ public final class ComposePrediction {
         }
         List<Path> paths = files.get().files();
         ComposeModel model = ComposeModel.load(paths, context.environment());
+        return predict(model, paths, engineProblem).withNotes(model.notes());
+    }
+
+    private ProviderResult predict(ComposeModel model, List<java.nio.file.Path> paths, String engineProblem) {
         String fileNames = String.join(", ", paths.stream().map(Object::toString).toList());
         ProviderResult.Services answer = ProviderResult.services();
         for (Service service : context.services()) {
@@ -84,8 +88,8 @@ public final class ComposePrediction {
         if (explicit.isPresent()) {
             composeService = model.services().get(explicit.get());
             if (composeService == null) {
-                return problem(fileNames + " has no service " + explicit.get() + " (setting " + serviceKey
-                        + "; services: " + String.join(", ", model.services().keySet()) + ")");
+                return problem(fileNames + " has no service " + ContainerSummary.shown(explicit.get()) + " (setting "
+                        + serviceKey + "; services: " + names(model.services().keySet()) + ")");
             }
         } else {
             List<ComposeModel.Service> named = named(service, model);
@@ -96,9 +100,9 @@ public final class ComposePrediction {
             if (named.size() != 1) {
                 return problem(named.isEmpty() ? fileNames + " has no service named after " + service.name()
                         + (service.isBackend() ? " or publishing container port " + backendPort : "") + " (services: "
-                        + String.join(", ", model.services().keySet()) + ")"
+                        + names(model.services().keySet()) + ")"
                         : "in " + fileNames + " " + named.size() + " services could be " + service.name() + ": "
-                                + String.join(", ", named.stream().map(ComposeModel.Service::name).toList()) + "; set "
+                                + names(named.stream().map(ComposeModel.Service::name).toList()) + "; set "
                                 + serviceKey + " to pick one");
             }
             composeService = named.get(0);
@@ -139,14 +143,16 @@ public final class ComposePrediction {
         } else if (targets.size() == 1) {
             containerPort = targets.get(0);
         } else {
-            return problem("service " + composeService.name() + " (" + composeService.origin() + ") publishes "
+            return problem("service " + ContainerSummary.shown(composeService.name()) + " (" + composeService.origin()
+                    + ") publishes "
                     + (targets.isEmpty() ? "no port" : "container ports " + targets + " but not "
                     + (service.isBackend() ? PortChoice.BACKEND_DEFAULT : "just one") + "; set " + portKey));
         }
         int wanted = containerPort;
         Optional<ComposePort> entry = composeService.ports().stream().filter(p -> p.maps(wanted)).findFirst();
         if (entry.isEmpty()) {
-            return problem("service " + composeService.name() + " (" + composeService.origin() + ") does not publish"
+            return problem("service " + ContainerSummary.shown(composeService.name()) + " (" + composeService.origin()
+                    + ") does not publish"
                     + " container port " + wanted + " (setting " + portKey + ")");
         }
         return new Chosen(composeService, entry.get(), containerPort, null);
@@ -157,7 +163,8 @@ public final class ComposePrediction {
         ComposeModel.Service composeService = chosen.service();
         Optional<Integer> hostPort = port.hostPortFor(chosen.containerPort());
         if (hostPort.isEmpty()) {
-            answer.missing(service.name(), "service " + composeService.name() + " (" + port.origin() + ") publishes "
+            answer.missing(service.name(), "service " + ContainerSummary.shown(composeService.name()) + " ("
+                    + port.origin() + ") publishes "
                     + chosen.containerPort() + " on a host port Docker picks at start, which only a running engine can"
                     + " tell");
             return;
@@ -171,7 +178,8 @@ public final class ComposePrediction {
                 .detail("container-port", Integer.toString(chosen.containerPort()), origin)
                 .detail("predicted-from", port.origin().describe(), origin)
                 .build();
-        String predicted = "predicted " + endpoint.maskedHttp() + " for service " + composeService.name() + " from "
+        String predicted = "predicted " + endpoint.maskedHttp() + " for service "
+                + ContainerSummary.shown(composeService.name()) + " from "
                 + port.origin().describe();
         String engine = context.services().size() == 1 ? "; " + engineProblem : "";
         if (!context.probing()) {
@@ -184,6 +192,11 @@ public final class ComposePrediction {
         } else {
             answer.missing(service.name(), predicted + ", but nothing answers there: " + probe.description());
         }
+    }
+
+    /** Return compose service names as a report lists them: on one line each, masked, at most ten. */
+    private static String names(java.util.Collection<String> names) {
+        return Listing.join(", ", names.stream().map(ContainerSummary::shown).toList(), 10);
     }
 
     private static Chosen problem(String problem) {

@@ -73,14 +73,16 @@ final class ContainerChoice {
             List<ContainerSummary> ofService = running.stream()
                     .filter(container -> container.service().equals(explicit.get())).toList();
             if (ofService.isEmpty()) {
-                return new Outcome.NotChosen("no running container of compose service " + explicit.get() + " (setting "
-                        + setting + "; running services: " + services(running) + ")");
+                return new Outcome.NotChosen("no running container of compose service "
+                        + ContainerSummary.shown(explicit.get()) + " (setting " + setting + "; running services: "
+                        + services(running) + ")");
             }
             List<String> notes = new ArrayList<>();
             running.stream().filter(c -> !c.service().equals(explicit.get()))
                     .filter(c -> NameMatch.of(service.name(), c.service(), c.name()) == NameMatch.EXACT).findFirst()
-                    .ifPresent(c -> notes.add("compose service " + c.service() + " is named after " + service.name()
-                            + ", but setting " + setting + " chose " + explicit.get()));
+                    .ifPresent(c -> notes.add("compose service " + ContainerSummary.shown(c.service()) + " is named"
+                            + " after " + service.name() + ", but setting " + setting + " chose "
+                            + ContainerSummary.shown(explicit.get())));
             return chosen(ofService, "setting " + setting + " names it", notes);
         }
         for (NameMatch tier : List.of(NameMatch.EXACT, NameMatch.CONTAINS)) {
@@ -144,8 +146,8 @@ final class ContainerChoice {
                 .orElseThrow();
         List<String> all = new ArrayList<>(notes);
         if (replicas.size() > 1) {
-            all.add("compose service " + first.service() + " has " + replicas.size() + " containers; using the first, "
-                    + first.name());
+            all.add("compose service " + ContainerSummary.shown(first.service()) + " has " + replicas.size()
+                    + " containers; using the first, " + ContainerSummary.shown(first.name()));
         }
         return new Outcome.Chosen(first, how, all);
     }
@@ -161,15 +163,16 @@ final class ContainerChoice {
 
     /** Return the compose services of {@code running}, sorted, for a report. */
     static String services(List<ContainerSummary> running) {
-        List<String> names = running.stream().map(ContainerSummary::service).distinct().sorted().toList();
-        return names.isEmpty() ? "none" : String.join(", ", names);
+        List<String> names = running.stream().map(ContainerSummary::service).distinct().sorted()
+                .map(ContainerSummary::shown).toList();
+        return names.isEmpty() ? "none" : Listing.join(", ", names, 10);
     }
 
     private static String describeAll(List<ContainerSummary> containers) {
         if (containers.isEmpty()) {
             return "none is running";
         }
-        return "running: " + String.join(", ", containers.stream()
-                .map(c -> c.service() + " publishes " + c.describePorts()).toList());
+        return "running: " + Listing.join(", ", containers.stream()
+                .map(c -> ContainerSummary.shown(c.service()) + " publishes " + c.describePorts()).toList(), 10);
     }
 }

@@ -1,6 +1,6 @@
 package dev.backendconfig.docker.internal;
 
-import dev.backendconfig.api.Secrets;
+import dev.backendconfig.api.spi.OutsideText;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -10,7 +10,7 @@ import java.util.Set;
  * What {@code GET /containers/{id}/json} says of a container's health and network aliases.
  *
  * @param status {@code none} (no healthcheck), {@code starting}, {@code healthy} or {@code unhealthy}
- * @param lastOutput the output of the last health check, trimmed and masked, or empty text
+ * @param lastOutput the last line of the last health check's output: masked, on one line, shortened; or empty text
  * @param aliases the container's network aliases across its networks
  */
 record ContainerHealth(String status, String lastOutput, Set<String> aliases) {
@@ -41,7 +41,6 @@ record ContainerHealth(String status, String lastOutput, Set<String> aliases) {
         if (lines.isEmpty()) {
             return "";
         }
-        String line = Secrets.maskText(lines.get(lines.size() - 1));
-        return line.length() > 160 ? line.substring(0, 160) + "..." : line;
+        return OutsideText.excerpt(lines.get(lines.size() - 1), 160);
     }
 }

@@ -1,9 +1,11 @@
 package dev.backendconfig.docker.internal;
 
+import dev.backendconfig.api.spi.OutsideText;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * One running container as {@code GET /containers/json} lists it.
@@ -22,6 +24,7 @@ record ContainerSummary(String id, List<String> names, Map<String, String> label
     private static final String NUMBER_LABEL = "com.docker.compose.container-number";
     private static final String CONFIG_FILES_LABEL = "com.docker.compose.project.config_files";
     private static final String WORKING_DIR_LABEL = "com.docker.compose.project.working_dir";
+    private static final Pattern ID = Pattern.compile("[0-9a-f]{12,64}");
 
     /**
      * One entry of a container's {@code Ports}.
@@ -36,9 +39,11 @@ record ContainerSummary(String id, List<String> names, Map<String, String> label
     }
 
     /**
-     * Read the engine's list of containers.
+     * Read the engine's list of containers, validating what will be used: every id is a container id (12 to 64
+     * lower-case hexadecimal characters, so that it can go into a request path), every port lies within 0-65535 and
+     * every binding address is an IP address literal (so that it can go into a URL).
      *
-     * @throws EngineException when the reply is not a list of containers
+     * @throws EngineException when the reply is not a list of containers, or a container in it is not valid
      */
     public static List<ContainerSummary> parseList(Object json, String engine) throws EngineException {
         if (!(json instanceof List<?> list)) {
@@ -49,6 +54,10 @@ record ContainerSummary(String id, List<String> names, Map<String, String> label
             String id = Json.string(item, "Id");
             if (id.isEmpty()) {
                 throw new EngineException("engine " + engine + " listed a container without an Id");
+            }
+            if (!ID.matcher(id).matches()) {
+                throw new EngineException("engine " + engine + " listed a container whose Id is not a container id"
+                        + " (expected 12 to 64 lower-case hexadecimal characters); the reply is not used");
             }
             List<String> names = new ArrayList<>();
             for (Object name : Json.array(item, "Names")) {
@@ -64,12 +73,44 @@ record ContainerSummary(String id, List<String> names, Map<String, String> label
             });
             List<PortEntry> ports = new ArrayList<>();
             for (Object port : Json.array(item, "Ports")) {
-                ports.add(new PortEntry(Json.string(port, "IP"), Json.integer(port, "PrivatePort", 0),
-                        Json.integer(port, "PublicPort", 0), Json.string(port, "Type")));
+                ports.add(portEntry(port, engine, id));
             }
             containers.add(new ContainerSummary(id, List.copyOf(names), labels, List.copyOf(ports)));
         }
         return containers;
+    }
+
+    private static PortEntry portEntry(Object port, String engine, String id) throws EngineException {
+        String container = "engine " + engine + " listed container " + id.substring(0, 12) + " with ";
+        int privatePort = port(port, "PrivatePort", container);
+        int publicPort = port(port, "PublicPort", container);
+        String ip = Json.string(port, "IP");
+        if (!ip.isEmpty() && !IpLiteral.isValid(ip)) {
+            throw new EngineException(container + "a port bound to '" + OutsideText.excerpt(ip, 60) + "', which is not"
+                    + " an IP address; the reply is not used");
+        }
+        String written = Json.string(port, "Type");
+        String type = written.toLowerCase(java.util.Locale.ROOT);
+        if (!type.isEmpty() && !type.equals("tcp") && !type.equals("udp") && !type.equals("sctp")) {
+            throw new EngineException(container + "a port of type '" + OutsideText.excerpt(written, 20) + "', which is"
+                    + " not tcp, udp or sctp; the reply is not used");
+        }
+        return new PortEntry(ip, privatePort, publicPort, type.isEmpty() ? "tcp" : type);
+    }
+
+    /** Return a port field: 0 when absent, else a whole number within 0-65535. */
+    private static int port(Object entry, String field, String container) throws EngineException {
+        Object value = entry instanceof Map<?, ?> map ? map.get(field) : null;
+        if (value == null || value == Json.NULL) {
+            return 0;
+        }
+        int number = Json.integer(entry, field, -1);
+        if (number < 0 || number > 65535) {
+            throw new EngineException(container + field + " " + (value instanceof java.math.BigDecimal decimal
+                    && decimal.precision() - decimal.scale() < 12 && decimal.scale() < 12 ? decimal.toPlainString()
+                    : "that is not a number") + ", which is not a port from 0 to 65535; the reply is not used");
+        }
+        return number;
     }
 
     /** Return the compose service, or empty text when the container is not from compose. */
@@ -125,9 +166,17 @@ record ContainerSummary(String id, List<String> names, Map<String, String> label
         return labels.getOrDefault(WORKING_DIR_LABEL, "");
     }
 
-    /** Return the container as the report names it: {@code service backend (project shop, container shop-backend-1)}. */
+    /**
+     * Return the container as the report names it: {@code service backend (project shop, container shop-backend-1)};
+     * the names come from labels and the engine, so they are shown on one line, masked and shortened.
+     */
     public String describe() {
-        return "service " + service() + " (project " + project() + ", container " + name() + ")";
+        return "service " + shown(service()) + " (project " + shown(project()) + ", container " + shown(name()) + ")";
+    }
+
+    /** Return a name from the engine fit for the report: on one line, masked, at most 100 characters. */
+    public static String shown(String name) {
+        return OutsideText.excerpt(name, 100);
     }
 
     /** Return what the container publishes, for a report: {@code 9000->9001/tcp} or {@code nothing}. */

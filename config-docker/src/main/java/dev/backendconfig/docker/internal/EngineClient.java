@@ -1,11 +1,13 @@
 package dev.backendconfig.docker.internal;
 
-import dev.backendconfig.api.Secrets;
+import dev.backendconfig.api.spi.OutsideText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 /**
  * A Docker Engine API client on the JDK alone: HTTP/1.1 over a Unix socket, TCP, TCP with TLS, or the standard
@@ -18,8 +20,11 @@ public final class EngineClient implements AutoCloseable {
     /** The largest response body accepted (a few thousand containers' worth of JSON). */
     public static final int MAX_BODY_BYTES = 8 * 1024 * 1024;
 
+    private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9_.-]{1,128}");
+
     private final EngineAddress address;
     private final Duration timeout;
+    private final Supplier<Duration> remaining;
     private final EngineTransport transport;
     private EngineIdentity identity = EngineIdentity.UNKNOWN;
 
@@ -41,9 +46,41 @@ public final class EngineClient implements AutoCloseable {
      * @throws dev.backendconfig.api.InvalidBackendConfigurationException when the address's TLS files cannot be used
      */
     public EngineClient(EngineAddress address, Duration timeout, SshCommand ssh) {
+        this(address, timeout, ssh, () -> timeout);
+    }
+
+    /**
+     * Create a client whose every request also ends within what is left of a budget.
+     *
+     * @param timeout how long one request may take, connecting included
+     * @param ssh how to run ssh for an ssh:// engine
+     * @param remaining what is left of the resolution's budget, asked at the start of each request
+     * @throws dev.backendconfig.api.InvalidBackendConfigurationException when the address's TLS files cannot be used
+     */
+    public EngineClient(EngineAddress address, Duration timeout, SshCommand ssh, Supplier<Duration> remaining) {
         this.address = address;
         this.timeout = timeout;
+        this.remaining = remaining;
         this.transport = EngineTransport.of(address, ssh);
+    }
+
+    /**
+     * Return a request path made of fixed words and values from replies ({@code path("containers", id, "json")} is
+     * {@code /containers/<id>/json}): each segment must be letters, digits, {@code _ . -} and not {@code .} or
+     * {@code ..}, so that no reply can add a segment, climb out of the path, or end the request line.
+     *
+     * @throws IllegalArgumentException when a segment is not such a word
+     */
+    public static String path(String... segments) {
+        StringBuilder path = new StringBuilder();
+        for (String segment : segments) {
+            if (!SEGMENT.matcher(segment).matches() || segment.equals(".") || segment.equals("..")) {
+                throw new IllegalArgumentException("a request path segment must be a word of letters, digits, _ . -,"
+                        + " got '" + OutsideText.excerpt(segment, 40) + "'");
+            }
+            path.append('/').append(segment);
+        }
+        return path.toString();
     }
 
     /** Return the engine's address. */
@@ -67,7 +104,7 @@ public final class EngineClient implements AutoCloseable {
         String body = new String(reply.body(), StandardCharsets.UTF_8).strip();
         if (reply.status() != 200 || !body.equals("OK")) {
             throw new EngineException("engine " + address.uri() + " answered GET /_ping with " + reply.status()
-                    + (body.isEmpty() ? "" : " '" + Secrets.maskText(shorten(body)) + "'") + " instead of 200 OK");
+                    + (body.isEmpty() ? "" : " '" + OutsideText.excerpt(body, 80) + "'") + " instead of 200 OK");
         }
     }
 
@@ -81,10 +118,11 @@ public final class EngineClient implements AutoCloseable {
             try {
                 message = Json.string(Json.parse(body), "message");
             } catch (Json.ParseException e) {
-                message = shorten(body.strip());
+                message = body;
             }
+            String shown = OutsideText.excerpt(message.strip(), 200);
             throw new EngineException("engine " + address.uri() + " answered " + request + " with " + reply.status()
-                    + (message.isEmpty() ? "" : ": " + Secrets.maskText(message)));
+                    + (shown.isEmpty() ? "" : ": " + shown));
         }
         try {
             return Json.parse(body);
@@ -98,9 +136,18 @@ public final class EngineClient implements AutoCloseable {
     public record Reply(int status, byte[] body) {
     }
 
-    /** GET a path, returning the status and body. */
+    /**
+     * GET a path, returning the status and body.
+     *
+     * @throws IllegalArgumentException when the path holds a character a request line cannot (a space, a control
+     *     character) or a {@code .} or {@code ..} segment; build paths with {@link #path(String...)}
+     */
     public synchronized Reply get(String pathAndQuery) throws EngineException {
-        long deadline = System.nanoTime() + timeout.toNanos();
+        checkRequestTarget(pathAndQuery);
+        Duration left = remaining.get();
+        boolean cut = left.compareTo(timeout) < 0;
+        Duration bounded = cut ? left : timeout;
+        long deadline = System.nanoTime() + Math.max(1, bounded.toNanos());
         String request = "GET " + pathAndQuery + " HTTP/1.1\r\nHost: docker\r\nUser-Agent: backend-config\r\n"
                 + "Accept: application/json\r\n" + (transport.keepsAlive() ? "" : "Connection: close\r\n") + "\r\n";
         for (int attempt = 1; ; attempt++) {
@@ -117,7 +164,7 @@ public final class EngineClient implements AutoCloseable {
                 boolean retry = attempt == 1 && transport.mayRetry(e) && System.nanoTime() < deadline;
                 transport.done(false);
                 if (!retry) {
-                    throw new EngineException(transport.explain(e, "GET " + pathOnly(pathAndQuery), timeout));
+                    throw new EngineException(transport.explain(e, "GET " + pathOnly(pathAndQuery), bounded, cut));
                 }
             }
         }
@@ -138,13 +185,27 @@ public final class EngineClient implements AutoCloseable {
         transport.close();
     }
 
+    private static void checkRequestTarget(String pathAndQuery) {
+        if (!pathAndQuery.startsWith("/")) {
+            throw new IllegalArgumentException("a request path starts with '/'");
+        }
+        for (int i = 0; i < pathAndQuery.length(); i++) {
+            char c = pathAndQuery.charAt(i);
+            if (c <= 0x20 || c >= 0x7f) {
+                throw new IllegalArgumentException("a request path holds visible ASCII only, got character "
+                        + (int) c + " at " + i);
+            }
+        }
+        String path = pathOnly(pathAndQuery);
+        if (path.contains("/../") || path.endsWith("/..") || path.contains("/./") || path.endsWith("/.")
+                || path.contains("//")) {
+            throw new IllegalArgumentException("a request path has no empty, '.' or '..' segment");
+        }
+    }
+
     private static String pathOnly(String pathAndQuery) {
         int question = pathAndQuery.indexOf('?');
         return question < 0 ? pathAndQuery : pathAndQuery.substring(0, question);
     }
 
-    private static String shorten(String text) {
-        String oneLine = text.replaceAll("\\s+", " ");
-        return oneLine.length() > 80 ? oneLine.substring(0, 80) + "..." : oneLine;
-    }
 }

@@ -90,8 +90,9 @@ public final class EngineDiscovery {
         Optional<String> onlyService = onlyService();
         if (running.isEmpty()) {
             return ProviderResult.unavailable("engine " + engine() + " runs no compose container"
-                    + project.map(p -> " of project " + p).orElse("") + onlyService.map(s -> " for service " + s)
-                    .orElse("") + " (start the stack with docker compose up -d)");
+                    + project.map(p -> " of project " + ContainerSummary.shown(p)).orElse("")
+                    + onlyService.map(s -> " for service " + ContainerSummary.shown(s)).orElse("")
+                    + " (start the stack with docker compose up -d)");
         }
         ProjectChoice.Chosen chosenProject = ProjectChoice.choose(running, checkoutFiles(), this::backendStrength, engine());
         ProviderResult.Services answer = ProviderResult.services();
@@ -189,7 +190,8 @@ public final class EngineDiscovery {
             return;
         }
         BackendEndpoint endpoint = endpoint(choice, address);
-        String publishes = "service " + container.service() + " publishes " + choice.port() + " on " + address.binding();
+        String publishes = "service " + ContainerSummary.shown(container.service()) + " publishes " + choice.port()
+                + " on " + address.binding();
         String how = choice.how().equals("its name") ? "" : "; chosen because " + choice.how();
         choice.notes().forEach(answer::note);
         address.notes().forEach(answer::note);
@@ -235,7 +237,8 @@ public final class EngineDiscovery {
 
     private BackendEndpoint endpoint(Selected choice, PublishedAddress address) {
         ContainerSummary container = choice.container();
-        Origin origin = Origin.other("container " + container.name() + " (" + container.shortId() + ")");
+        Origin origin = Origin.other("container " + ContainerSummary.shown(container.name()) + " ("
+                + container.shortId() + ")");
         Origin engine = Origin.other("engine " + engine());
         return BackendEndpoint.builder(providerId).service(choice.service().name())
                 .http(URI.create("http://" + address.host() + ":" + address.port()), origin)
@@ -275,7 +278,7 @@ public final class EngineDiscovery {
     }
 
     private ContainerHealth freshInspect(ContainerSummary container) throws EngineException {
-        Object reply = client.getJson("/containers/" + container.id() + "/json");
+        Object reply = client.getJson(EngineClient.path("containers", container.id(), "json"));
         StalledHealthcheck.diagnose(client.identity(), reply, context.clock().instant()).ifPresentOrElse(
                 why -> stalled.put(container.id(), why), () -> stalled.remove(container.id()));
         ContainerHealth health = ContainerHealth.from(reply);

@@ -1,5 +1,6 @@
 package dev.backendconfig.docker.internal;
 
+import dev.backendconfig.api.spi.OutsideText;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -55,7 +56,7 @@ public record EngineIdentity(Kind kind, String version, String apiVersion, Strin
         if (!libpod.isEmpty()) {
             return new EngineIdentity(Kind.PODMAN, libpod, api, "");
         }
-        return new EngineIdentity(Kind.UNKNOWN, "", api, Printable.oneLine(server, 60));
+        return new EngineIdentity(Kind.UNKNOWN, "", api, OutsideText.excerpt(server, 60));
     }
 
     private static String clean(String header) {

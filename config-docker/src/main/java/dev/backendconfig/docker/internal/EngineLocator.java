@@ -1,9 +1,9 @@
 package dev.backendconfig.docker.internal;
 
 import dev.backendconfig.api.InvalidBackendConfigurationException;
+import dev.backendconfig.api.spi.ConfigurationFiles;
 import dev.backendconfig.api.spi.Origin;
 import dev.backendconfig.api.spi.ResolutionContext;
-import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -41,6 +41,10 @@ public final class EngineLocator {
 
     private static final String EXPECTED = "expected unix:///path/to/docker.sock, tcp://host:port or"
             + " ssh://[user@]host[:port]";
+
+    private static final ConfigurationFiles.Limit JSON_LIMIT = new ConfigurationFiles.Limit(
+            ConfigurationFiles.SMALL_FILE_BYTES, "not configurable: the docker CLI's config.json and a context's"
+                    + " meta.json hold a few settings");
 
     private EngineLocator() {
     }
@@ -127,7 +131,7 @@ public final class EngineLocator {
                     throw new InvalidBackendConfigurationException(origin, EXPECTED + ", got a unix address without an"
                             + " absolute path (write unix:///var/run/docker.sock)");
                 }
-                Path socket = Path.of(path);
+                Path socket = ConfigurationFiles.resolve(Path.of("/"), path, origin);
                 if (!Files.exists(socket)) {
                     return new Located.Unusable(why + " names " + value + ", which does not exist (is the engine"
                             + " running?)", "start the engine that " + why + " names, or fix or unset " + why
@@ -305,7 +309,7 @@ public final class EngineLocator {
     }
 
     private static Optional<String> currentContext(Path config) {
-        if (!Files.isRegularFile(config)) {
+        if (!Files.exists(config) && !Files.isSymbolicLink(config)) {
             return Optional.empty();
         }
         Object document = readJson(config, Origin.file(config.toString(), 0), "cannot be read as the docker CLI's"
@@ -315,10 +319,12 @@ public final class EngineLocator {
     }
 
     private static Object readJson(Path file, Origin origin, String problem) {
-        try {
-            return Json.parse(Files.readString(file, StandardCharsets.UTF_8));
-        } catch (IOException e) {
+        if (!Files.exists(file) && !Files.isSymbolicLink(file)) {
             throw new InvalidBackendConfigurationException(origin, problem);
+        }
+        String text = ConfigurationFiles.readText(file, "a JSON file of the docker CLI", JSON_LIMIT);
+        try {
+            return Json.parse(text);
         } catch (Json.ParseException e) {
             throw new InvalidBackendConfigurationException(Origin.file(file.toString(), 0),
                     "is not valid JSON: " + e.getMessage());

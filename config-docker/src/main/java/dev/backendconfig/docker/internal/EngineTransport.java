@@ -1,5 +1,6 @@
 package dev.backendconfig.docker.internal;
 
+import dev.backendconfig.api.spi.OutsideText;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -74,12 +75,14 @@ abstract class EngineTransport implements AutoCloseable {
      * Explain why the last exchange failed, naming the engine; called after {@link #done(boolean) done(false)}.
      *
      * @param request the request line's method and path, without query: {@code "GET /_ping"}
+     * @param waited how long the exchange was given
+     * @param cut whether that was less than {@code docker.timeout}, cut to what was left of setting {@code timeout}
      */
-    String explain(IOException failure, String request, Duration timeout) {
+    String explain(IOException failure, String request, Duration waited, boolean cut) {
         String uri = address.uri();
         if (failure instanceof SocketTimeoutException) {
-            return "engine " + uri + " " + failure.getMessage() + " within " + timeout.toMillis()
-                    + " ms (setting docker.timeout)";
+            return "engine " + uri + " " + failure.getMessage() + " within " + waited.toMillis()
+                    + " ms (setting docker.timeout" + (cut ? ", cut to what was left of setting timeout" : "") + ")";
         }
         // an interrupt closes a channel under whatever was reading it; the flag says why, whatever the exception
         if (failure instanceof InterruptedIOException || failure instanceof ClosedByInterruptException
@@ -109,7 +112,7 @@ abstract class EngineTransport implements AutoCloseable {
             return "engine socket " + address.socket() + " does not exist (is the Docker daemon running?)";
         }
         return "cannot reach engine " + uri + ": " + failure.getClass().getSimpleName()
-                + (message.isEmpty() ? "" : " (" + Printable.oneLine(message, 160) + ")");
+                + (message.isEmpty() ? "" : " (" + OutsideText.excerpt(message, 160) + ")");
     }
 
     /** End whatever is still open; never throws. */

@@ -1,5 +1,6 @@
 package dev.backendconfig.docker.internal;
 
+import dev.backendconfig.api.spi.OutsideText;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -59,12 +60,11 @@ final class Http1 {
                     + (statusLine.isEmpty() ? "an empty line" : "'" + printable(statusLine) + "'"));
         }
         String[] parts = statusLine.split(" ", 3);
-        int status;
-        try {
-            status = Integer.parseInt(parts.length > 1 ? parts[1] : "");
-        } catch (NumberFormatException e) {
-            throw new ProtocolException("expected a status code in '" + printable(statusLine) + "'");
+        String code = parts.length > 1 ? parts[1] : "";
+        if (!code.matches("[1-5][0-9][0-9]")) {
+            throw new ProtocolException("expected a status code from 100 to 599 in '" + printable(statusLine) + "'");
         }
+        int status = Integer.parseInt(code);
         Map<String, String> headers = new TreeMap<>();
         int headBytes = statusLine.length();
         while (true) {
@@ -101,12 +101,10 @@ final class Http1 {
         }
         String contentLength = head.header("Content-Length");
         if (contentLength != null) {
-            long length;
-            try {
-                length = Long.parseLong(contentLength);
-            } catch (NumberFormatException e) {
+            if (!contentLength.matches("[0-9]{1,18}")) {
                 throw new ProtocolException("Content-Length '" + printable(contentLength) + "' is not a number");
             }
+            long length = Long.parseLong(contentLength);
             if (length < 0 || length > maxBytes) {
                 throw new ProtocolException("body of " + length + " bytes is larger than the cap of " + maxBytes);
             }
@@ -121,12 +119,11 @@ final class Http1 {
             String sizeLine = readLine(in, false);
             int semicolon = sizeLine.indexOf(';');
             String sizeText = (semicolon >= 0 ? sizeLine.substring(0, semicolon) : sizeLine).strip();
-            int size;
-            try {
-                size = Integer.parseInt(sizeText, 16);
-            } catch (NumberFormatException e) {
-                throw new ProtocolException("chunk size '" + printable(sizeText) + "' is not hexadecimal");
+            if (!sizeText.matches("[0-9A-Fa-f]{1,7}")) {
+                throw new ProtocolException("chunk size '" + printable(sizeText) + "' is not a hexadecimal number of at"
+                        + " most 7 digits");
             }
+            int size = Integer.parseInt(sizeText, 16);
             if (size < 0 || body.size() + (long) size > maxBytes) {
                 throw new ProtocolException("chunked body larger than the cap of " + maxBytes + " bytes");
             }
@@ -182,7 +179,6 @@ final class Http1 {
     }
 
     private static String printable(String text) {
-        String shortened = text.length() > 60 ? text.substring(0, 60) + "..." : text;
-        return shortened.replaceAll("[\\p{Cntrl}]", "?");
+        return OutsideText.excerpt(text, 60);
     }
 }

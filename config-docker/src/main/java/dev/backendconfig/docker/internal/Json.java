@@ -27,6 +27,8 @@ public final class Json {
 
     /** The deepest nesting accepted, so that a hostile document cannot exhaust the stack. */
     static final int MAX_DEPTH = 256;
+    /** The longest number accepted: converting a number of a million digits would cost time quadratic in them. */
+    static final int MAX_NUMBER_CHARS = 64;
 
     /** Thrown for text that is not JSON; the message says what and where (line and column), never the text. */
     public static final class ParseException extends Exception {
@@ -188,13 +190,12 @@ public final class Json {
         if (position + 4 > text.length()) {
             throw error("'\\u' must be followed by four hexadecimal digits");
         }
-        try {
-            char c = (char) Integer.parseInt(text.substring(position, position + 4), 16);
-            position += 4;
-            return c;
-        } catch (NumberFormatException e) {
+        String digits = text.substring(position, position + 4);
+        if (!digits.matches("[0-9A-Fa-f]{4}")) {
             throw error("'\\u' must be followed by four hexadecimal digits");
         }
+        position += 4;
+        return (char) Integer.parseInt(digits, 16);
     }
 
     private BigDecimal number() throws ParseException {
@@ -225,6 +226,9 @@ public final class Json {
                 throw error("a number's exponent needs digits");
             }
             digits();
+        }
+        if (position - start > MAX_NUMBER_CHARS) {
+            throw error("a number longer than " + MAX_NUMBER_CHARS + " characters");
         }
         return new BigDecimal(text.substring(start, position));
     }

@@ -1,5 +1,6 @@
 package dev.backendconfig.docker.internal;
 
+import dev.backendconfig.api.spi.OutsideText;
 import dev.backendconfig.api.Secrets;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
@@ -242,28 +243,28 @@ final class SshTransport extends EngineTransport {
             last = last.replaceAll(user + "@", Matcher.quoteReplacement(Secrets.MASK + "@"))
                     .replaceAll("(?<![A-Za-z0-9._-])" + user + "(?![A-Za-z0-9._-])", Matcher.quoteReplacement(Secrets.MASK));
         }
-        return Printable.oneLine(last, 300);
+        return OutsideText.excerpt(last, 300);
     }
 
     @Override
-    String explain(IOException failure, String request, Duration timeout) {
+    String explain(IOException failure, String request, Duration timeout, boolean cut) {
         String uri = address.uri();
         // the program only: its arguments (setting docker.ssh-command) could hold anything, a password among them
         String ssh = command.program().get(0);
         if (notRun != null) {
-            return "cannot run " + Printable.oneLine(ssh, 120) + " for engine " + uri + " ("
-                    + Printable.oneLine(String.valueOf(notRun.getMessage()), 160) + "): install the OpenSSH client, or"
+            return "cannot run " + OutsideText.excerpt(ssh, 120) + " for engine " + uri + " ("
+                    + OutsideText.excerpt(String.valueOf(notRun.getMessage()), 160) + "): install the OpenSSH client, or"
                     + " name the ssh program in setting docker.ssh-command";
         }
         String saidClause = said.isEmpty() ? "; ssh said nothing" : "; ssh said: " + said;
         if (failure instanceof SocketTimeoutException) {
-            return super.explain(failure, request, timeout) + (said.isEmpty() ? "" : "; ssh said: " + said);
+            return super.explain(failure, request, timeout, cut) + (said.isEmpty() ? "" : "; ssh said: " + said);
         }
         if (failure instanceof EOFException || exitCode != null) {
             return "ssh to engine " + uri + " ended" + (exitCode == null ? "" : " with exit code " + exitCode)
                     + " before the engine answered " + request + meaning(exitCode) + saidClause;
         }
-        return super.explain(failure, request, timeout) + (said.isEmpty() ? "" : "; ssh said: " + said);
+        return super.explain(failure, request, timeout, cut) + (said.isEmpty() ? "" : "; ssh said: " + said);
     }
 
     private static String meaning(Integer exitCode) {

@@ -1,5 +1,6 @@
 package dev.backendconfig.docker.internal;
 
+import dev.backendconfig.api.spi.OutsideText;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -159,10 +160,10 @@ final class TlsTransport extends EngineTransport {
     }
 
     @Override
-    String explain(IOException failure, String request, Duration timeout) {
+    String explain(IOException failure, String request, Duration timeout, boolean cut) {
         if (failure instanceof SocketTimeoutException || failure instanceof InterruptedIOException
                 || Thread.currentThread().isInterrupted() || phase == Phase.CONNECT || handshake == null) {
-            return super.explain(failure, request, timeout);
+            return super.explain(failure, request, timeout, cut);
         }
         String uri = address.uri();
         Throwable untrusted = cause(failure, CertPathBuilderException.class, CertPathValidatorException.class);
@@ -191,10 +192,10 @@ final class TlsTransport extends EngineTransport {
                     + setup.material().why() + " asks for it; use the engine's TLS port, or do not ask for TLS";
         }
         if (failure instanceof SSLException) {
-            return "the TLS handshake with engine " + uri + " failed: " + Printable.oneLine(
+            return "the TLS handshake with engine " + uri + " failed: " + OutsideText.excerpt(
                     String.valueOf(failure.getMessage()), 160);
         }
-        return super.explain(failure, request, timeout);
+        return super.explain(failure, request, timeout, cut);
     }
 
     private String clientCertificateRefused(String uri) {
@@ -213,14 +214,14 @@ final class TlsTransport extends EngineTransport {
                     + ours.getNotAfter().toInstant();
         }
         return "engine " + uri + " demands a client certificate and refused the one sent, " + setup.material().cert()
-                + " (issued by " + Printable.oneLine(ours.getIssuerX500Principal().getName(), 120) + validity + ")"
+                + " (issued by " + OutsideText.excerpt(ours.getIssuerX500Principal().getName(), 120) + validity + ")"
                 + accepts + "; give a client certificate the engine's CA signed";
     }
 
     private String acceptedIssuers() {
         List<String> names = new ArrayList<>();
         for (Principal issuer : handshake.acceptedIssuers()) {
-            names.add(Printable.oneLine(issuer.getName(), 120));
+            names.add(OutsideText.excerpt(issuer.getName(), 120));
         }
         return names.isEmpty() ? "" : " (it accepts certificates issued by " + String.join("; ", names) + ")";
     }
@@ -239,8 +240,8 @@ final class TlsTransport extends EngineTransport {
         if (certificate == null) {
             return "";
         }
-        return " (" + Printable.oneLine(certificate.getSubjectX500Principal().getName(), 120) + ", issued by "
-                + Printable.oneLine(certificate.getIssuerX500Principal().getName(), 120) + ")";
+        return " (" + OutsideText.excerpt(certificate.getSubjectX500Principal().getName(), 120) + ", issued by "
+                + OutsideText.excerpt(certificate.getIssuerX500Principal().getName(), 120) + ")";
     }
 
     private static String names(X509Certificate certificate) {
@@ -263,7 +264,7 @@ final class TlsTransport extends EngineTransport {
         } catch (CertificateParsingException e) {
             return "";
         }
-        return names.isEmpty() ? " (it names no host)" : " (it names " + Printable.oneLine(String.join(", ", names), 200)
+        return names.isEmpty() ? " (it names no host)" : " (it names " + OutsideText.excerpt(String.join(", ", names), 200)
                 + ")";
     }
 

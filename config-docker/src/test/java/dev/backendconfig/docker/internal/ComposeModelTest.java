@@ -115,11 +115,12 @@ class ComposeModelTest {
     }
 
     @Test
-    void aFileThatIsNotYamlIsAnErrorWithItsLine() throws IOException {
+    void aFileThatIsNotYamlIsAnErrorAtTheLineWhereTheUnclosedNodeOpens() throws IOException {
         Path file = write("compose.yaml", "services:\n  api:\n    ports: [\"8002:8000\"\n  other: {\n");
         assertThatThrownBy(() -> ComposeModel.load(List.of(file), Map.of()))
                 .isInstanceOf(InvalidBackendConfigurationException.class)
-                .hasMessageStartingWith(file + ":4: is not valid YAML: ");
+                .hasMessage(file + ":3: is not valid YAML: while parsing a flow sequence opened here (column 12):"
+                        + " expected ',' or ']', but got <scalar> (line 4, column 3)");
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.backendconfig.docker.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.backendconfig.testsupport.FakeDockerEngine;
@@ -222,5 +223,30 @@ class EngineClientTest {
         try (var list = Files.list(fds)) {
             return list.count();
         }
+    }
+
+    @Test
+    void aRequestNeverOutlastsWhatIsLeftOfTheBudgetEvenWithALongerEngineTimeout() {
+        engine.behave(FakeDockerEngine.Behaviour.NEVER_ANSWER);
+        EngineClient bounded = new EngineClient(EngineAddress.unix(directory.resolve("engine.sock"), "test"),
+                Duration.ofHours(1), SshCommand.DEFAULT, () -> Duration.ofMillis(300));
+        assertThatThrownBy(() -> assertTimeoutPreemptively(Duration.ofSeconds(10), bounded::ping))
+                .isInstanceOf(EngineException.class)
+                .hasMessage("engine unix://" + directory.resolve("engine.sock") + " did not answer within 300 ms"
+                        + " (setting docker.timeout, cut to what was left of setting timeout)");
+    }
+
+    @Test
+    void requestPathsAreBuiltFromWordsSoThatNoReplyCanChangeThem() {
+        assertThat(EngineClient.path("containers", "9dbee0bf1ae0", "json")).isEqualTo("/containers/9dbee0bf1ae0/json");
+        for (String hostile : List.of("..", ".", "a/b", "x\r\nDELETE /x", "", "a b", "%2e%2e", "x?all=1")) {
+            assertThatThrownBy(() -> EngineClient.path("containers", hostile, "json"))
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+        for (String hostile : List.of("/containers/x\r\nDELETE /y/json", "/containers/../images/json",
+                "/containers/./json", "relative", "/a b")) {
+            assertThatThrownBy(() -> client.get(hostile)).isInstanceOf(IllegalArgumentException.class);
+        }
+        assertThat(engine.requests()).isEmpty();
     }
 }

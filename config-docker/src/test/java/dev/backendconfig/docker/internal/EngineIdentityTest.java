@@ -39,7 +39,7 @@ class EngineIdentityTest {
     @Test
     void anUnknownServerIsShownEscapedAndShortened() throws IOException {
         assertThat(of("HTTP/1.1 200 OK\r\nServer: nginx\u001b[31m/1.25\r\nApi-Version: 1.41\r\n\r\n").describe())
-                .isEqualTo("an engine of unknown kind (Server: nginx\\x1b[31m/1.25), API 1.41");
+                .isEqualTo("an engine of unknown kind (Server: nginx\\u001b[31m/1.25), API 1.41");
         assertThat(of("HTTP/1.1 200 OK\r\n\r\n").describe()).isEqualTo("an engine of unknown kind (no Server header)");
         assertThat(of("HTTP/1.1 200 OK\r\nServer: " + "x".repeat(100) + "\r\n\r\n").server()).hasSize(63).endsWith("...");
     }

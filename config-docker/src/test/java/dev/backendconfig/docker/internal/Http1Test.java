@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayInputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.util.List;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
@@ -64,12 +65,34 @@ class Http1Test {
                 .isInstanceOf(Http1.ProtocolException.class)
                 .hasMessage("expected an HTTP/1.x status line, got 'SSH-2.0-OpenSSH'");
         assertThatThrownBy(() -> Http1.readHead(bytes("HTTP/1.1 abc\r\n\r\n")))
-                .hasMessage("expected a status code in 'HTTP/1.1 abc'");
+                .hasMessage("expected a status code from 100 to 599 in 'HTTP/1.1 abc'");
         assertThatThrownBy(() -> Http1.readHead(bytes("HTTP/1.1 200 OK\r\nno colon here\r\n\r\n")))
                 .hasMessage("expected a header 'Name: value', got 'no colon here'");
         assertThatThrownBy(() -> Http1.readHead(bytes("")))
                 .isInstanceOf(EOFException.class);
         assertThatThrownBy(() -> body("HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nshort", 100))
                 .hasMessage("connection ended after 5 of 10 body bytes");
+    }
+
+    @Test
+    void numbersInTheHeadAreReadStrictlyNeverWrappedOrSigned() {
+        for (String status : List.of("-1", "+200", "0", "99", "600", "2147483648", "99999999999")) {
+            assertThatThrownBy(() -> Http1.readHead(bytes("HTTP/1.1 " + status + " X\r\n\r\n")))
+                    .hasMessageStartingWith("expected a status code from 100 to 599");
+        }
+        for (String length : List.of("-1", "+5", "1e3", "99999999999999999999", "5, 5")) {
+            assertThatThrownBy(() -> body("HTTP/1.1 200 OK\r\nContent-Length: " + length + "\r\n\r\nhello", 100))
+                    .hasMessageEndingWith("' is not a number");
+        }
+        for (String size : List.of("-1", "+5", "7fffffff", "0x5", "")) {
+            assertThatThrownBy(() -> body("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n" + size
+                    + "\r\nhello\r\n0\r\n\r\n", 100)).hasMessageContaining("chunk size '");
+        }
+    }
+
+    @Test
+    void protocolErrorsQuoteTheEnginesBytesMaskedAndOnOneLine() {
+        assertThatThrownBy(() -> Http1.readHead(bytes("HTTP/1.1 200 OK\r\nX password=s3cr3t \u001b[2J\r\n\r\n")))
+                .hasMessage("expected a header 'Name: value', got 'X password=*** \\u001b[2J'");
     }
 }

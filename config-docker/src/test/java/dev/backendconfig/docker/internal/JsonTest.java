@@ -2,8 +2,10 @@ package dev.backendconfig.docker.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,7 +70,9 @@ class JsonTest {
                 Arguments.of("\"\\x\"", "'\\x' is not a JSON escape (line 1, column 4)"),
                 Arguments.of("[tru]", "expected a value, got 't' (line 1, column 2)"),
                 Arguments.of("{\"a\":-}", "a number needs digits (line 1, column 7)"),
-                Arguments.of("[\n  1,\n  x]", "expected a value, got 'x' (line 3, column 3)"));
+                Arguments.of("[\n  1,\n  x]", "expected a value, got 'x' (line 3, column 3)"),
+                Arguments.of("\"\\u-001\"", "'\\u' must be followed by four hexadecimal digits (line 1, column 4)"),
+                Arguments.of("\"\\u+041\"", "'\\u' must be followed by four hexadecimal digits (line 1, column 4)"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -83,6 +87,15 @@ class JsonTest {
         assertThatThrownBy(() -> Json.parse(deep)).hasMessageStartingWith("nested deeper than 256 levels");
         String fine = "[".repeat(Json.MAX_DEPTH) + "]".repeat(Json.MAX_DEPTH);
         org.assertj.core.api.Assertions.assertThatCode(() -> Json.parse(fine)).doesNotThrowAnyException();
+    }
+
+    @Test
+    void refusesANumberLongerThanTheLimitWhoseConversionWouldCostTimeQuadraticInItsDigits() {
+        String eightMegabytesOfDigits = "[" + "9".repeat(8 * 1024 * 1024) + "]";
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> assertThatThrownBy(() -> Json.parse(eightMegabytesOfDigits))
+                .hasMessage("a number longer than 64 characters (line 1, column 8388610)"));
+        org.assertj.core.api.Assertions.assertThatCode(() -> Json.parse("[" + "9".repeat(64) + "]"))
+                .doesNotThrowAnyException();
     }
 
     @Test

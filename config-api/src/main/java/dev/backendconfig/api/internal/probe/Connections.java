@@ -1,7 +1,9 @@
 package dev.backendconfig.api.internal.probe;
 
 import dev.backendconfig.api.spi.ProbeResult;
+import java.io.FilterInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
@@ -33,9 +35,13 @@ final class Connections {
         }
     }
 
-    /** Connect to the URL's host and port, wrapping in TLS for https and wss; reads time out at the deadline. */
+    /**
+     * Connect to the URL's host and port, wrapping in TLS for https and wss. Every read, those of the TLS handshake
+     * included, waits at most until the deadline ({@link DeadlineSocket}); the connect too. On any failure the socket
+     * is closed before the exception leaves.
+     */
     static Socket open(URI uri, int port, boolean tls, Deadline deadline) throws IOException {
-        Socket socket = new Socket();
+        Socket socket = new DeadlineSocket(deadline);
         try {
             socket.connect(new InetSocketAddress(host(uri), port), deadline.millisLeft());
             socket.setSoTimeout(deadline.millisLeft());
@@ -49,10 +55,62 @@ final class Connections {
             ssl.setSSLParameters(parameters);
             ssl.setSoTimeout(deadline.millisLeft());
             ssl.startHandshake();
+            if (deadline.passed()) {
+                ssl.close();
+                throw new java.net.SocketTimeoutException("the TLS handshake ended after the deadline");
+            }
             return ssl;
         } catch (IOException | RuntimeException e) {
             socket.close();
             throw e;
+        }
+    }
+
+    /**
+     * A socket whose every read waits at most until the deadline, however the peer trickles its bytes. A TLS socket
+     * layered over it reads through {@link #getInputStream()}, so the handshake is bounded too: each read of the
+     * record layer first checks the deadline and shortens the socket's read timeout to what is left of it.
+     */
+    static final class DeadlineSocket extends Socket {
+        private final Deadline deadline;
+
+        DeadlineSocket(Deadline deadline) {
+            this.deadline = deadline;
+        }
+
+        @Override
+        public InputStream getInputStream() throws IOException {
+            InputStream in = super.getInputStream();
+            return new FilterInputStream(in) {
+                @Override
+                public int read() throws IOException {
+                    beforeRead();
+                    return super.read();
+                }
+
+                @Override
+                public int read(byte[] buffer, int offset, int length) throws IOException {
+                    beforeRead();
+                    return super.read(buffer, offset, length);
+                }
+
+                @Override
+                public long skip(long count) throws IOException {
+                    beforeRead();
+                    return super.skip(count);
+                }
+            };
+        }
+
+        private void beforeRead() throws IOException {
+            if (deadline.passed()) {
+                throw new java.net.SocketTimeoutException("the deadline passed");
+            }
+            int left = deadline.millisLeft();
+            int current = getSoTimeout();
+            if (current == 0 || current > left) {
+                setSoTimeout(left);
+            }
         }
     }
 
