@@ -95,7 +95,7 @@ class SshEngineIT {
         long start = System.nanoTime();
         ProviderResult result = resolve(Map.of("DOCKER_HOST", sshHost), Map.of(), directory);
         long took = (System.nanoTime() - start) / 1_000_000;
-        System.out.println("timing: ssh resolution (ssh login, ping, list, inspect on one ssh process): " + took + " ms");
+        System.out.println("timing: ssh resolution (ssh login, list, inspect on one ssh process): " + took + " ms");
         assertThat(result).as(result.reason()).isInstanceOf(ProviderResult.Found.class);
         URI http = ((ProviderResult.Found) result).endpoint().http();
         assertThat(http).isEqualTo(URI.create("http://localhost:" + port));

@@ -98,16 +98,6 @@ public final class EngineClient implements AutoCloseable {
         return transport.reachedOver();
     }
 
-    /** Ask {@code GET /_ping}; an engine that answers OK is there. */
-    public void ping() throws EngineException {
-        Reply reply = get("/_ping");
-        String body = new String(reply.body(), StandardCharsets.UTF_8).strip();
-        if (reply.status() != 200 || !body.equals("OK")) {
-            throw new EngineException("engine " + address.uri() + " answered GET /_ping with " + reply.status()
-                    + (body.isEmpty() ? "" : " '" + OutsideText.excerpt(body, 80) + "'") + " instead of 200 OK");
-        }
-    }
-
     /** GET a path and parse the JSON body; a status other than 200 is an error carrying the engine's message. */
     public Object getJson(String pathAndQuery) throws EngineException {
         Reply reply = get(pathAndQuery);

@@ -74,7 +74,7 @@ abstract class EngineTransport implements AutoCloseable {
     /**
      * Explain why the last exchange failed, naming the engine; called after {@link #done(boolean) done(false)}.
      *
-     * @param request the request line's method and path, without query: {@code "GET /_ping"}
+     * @param request the request line's method and path, without query: {@code "GET /containers/json"}
      * @param waited how long the exchange was given
      * @param cut whether that was less than {@code docker.timeout}, cut to what was left of setting {@code timeout}
      */
