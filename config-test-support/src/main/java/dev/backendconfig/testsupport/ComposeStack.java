@@ -3,12 +3,11 @@ package dev.backendconfig.testsupport;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A real compose stack for the real-Docker tests, started and stopped with the docker-compose command line (tests
@@ -18,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ComposeStack implements AutoCloseable {
 
-    private static final long COMMAND_SECONDS = 120;
+    private static final Duration COMMAND_TIME = Duration.ofSeconds(120);
 
     private final Path file;
     private final String project;
@@ -71,25 +70,8 @@ public final class ComposeStack implements AutoCloseable {
     private void run(String... arguments) throws IOException {
         List<String> command = new ArrayList<>(List.of("docker-compose", "-f", file.toString(), "-p", project));
         command.addAll(List.of(arguments));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().keySet().removeIf(CallerEnvironment::isRead);
-        builder.environment().putAll(CallerEnvironment.engine());
-        builder.environment().putAll(environment);
-        Process process = builder.start();
-        try {
-            if (!process.waitFor(COMMAND_SECONDS, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new IOException(String.join(" ", command) + " did not finish within " + COMMAND_SECONDS + " s");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
-            throw new IOException("interrupted while running " + String.join(" ", command), e);
-        }
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (process.exitValue() != 0) {
-            throw new IOException(String.join(" ", command) + " failed with exit code " + process.exitValue() + ":\n"
-                    + output);
-        }
+        Map<String, String> all = new java.util.HashMap<>(CallerEnvironment.engine());
+        all.putAll(environment);
+        Commands.run(command, all, COMMAND_TIME);
     }
 }

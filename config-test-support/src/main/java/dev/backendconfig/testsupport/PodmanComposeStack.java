@@ -1,12 +1,11 @@
 package dev.backendconfig.testsupport;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A real compose stack on Podman for the Podman tests, started and stopped with podman-compose through Podman's API
@@ -15,7 +14,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class PodmanComposeStack implements AutoCloseable {
 
-    private static final long COMMAND_SECONDS = 120;
+    private static final Duration COMMAND_TIME = Duration.ofSeconds(120);
 
     private final Path file;
     private final String project;
@@ -67,24 +66,6 @@ public final class PodmanComposeStack implements AutoCloseable {
     }
 
     private String run(List<String> command) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().putAll(environment);
-        Process process = builder.start();
-        try {
-            if (!process.waitFor(COMMAND_SECONDS, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new IOException(String.join(" ", command) + " did not finish within " + COMMAND_SECONDS + " s");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
-            throw new IOException("interrupted while running " + String.join(" ", command), e);
-        }
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (process.exitValue() != 0) {
-            throw new IOException(String.join(" ", command) + " failed with exit code " + process.exitValue() + ":\n"
-                    + output);
-        }
-        return output;
+        return Commands.run(command, environment, COMMAND_TIME);
     }
 }
