@@ -135,6 +135,18 @@ class DockerEngineDiscoveryTest {
     }
 
 
+    @Test
+    void anEngineWithoutTheStackNamesTheCommandThatStartsThisCheckoutsComposeFiles() throws IOException {
+        Files.createDirectories(directory.resolve("docker"));
+        Files.writeString(directory.resolve("docker/compose.yml"), "services:\n  backend:\n    ports:\n"
+                + "      - \"8002:8000\"\n");
+        engine.containers("[]");
+        ProviderResult result = resolve(Map.of("docker.compose-file", "docker/compose.yml"));
+        assertThat(result).isInstanceOf(ProviderResult.Unavailable.class);
+        assertThat(result.reason()).startsWith("engine " + engine.dockerHost() + " runs no compose container (start"
+                + " the stack with docker compose -f docker/compose.yml up -d)");
+    }
+
     static Stream<Arguments> containersThatCannotServe() {
         Map<String, Object> sick = listEntry("sick-backend");
         int closed = LoopbackServers.closedPort();

@@ -3,6 +3,7 @@ package dev.backendconfig.docker.internal;
 import dev.backendconfig.api.BackendEndpoint;
 import dev.backendconfig.api.InvalidBackendConfigurationException;
 import dev.backendconfig.api.spi.Origin;
+import dev.backendconfig.api.spi.OutsideText;
 import dev.backendconfig.api.spi.ProbeResult;
 import dev.backendconfig.api.spi.ProviderResult;
 import dev.backendconfig.api.spi.ResolutionContext;
@@ -92,7 +93,7 @@ public final class EngineDiscovery {
             return ProviderResult.unavailable("engine " + engine() + " runs no compose container"
                     + project.map(p -> " of project " + ContainerSummary.shown(p)).orElse("")
                     + onlyService.map(s -> " for service " + ContainerSummary.shown(s)).orElse("")
-                    + " (start the stack with docker compose up -d)");
+                    + " (start the stack with " + upCommand() + ")");
         }
         ProjectChoice.Chosen chosenProject = ProjectChoice.choose(running, checkoutFiles(), this::backendStrength, engine());
         ProviderResult.Services answer = ProviderResult.services();
@@ -266,6 +267,19 @@ public final class EngineDiscovery {
         }
         int port = context.findSetting(DockerSettings.SERVICE_CONTAINER_PORT, backend).orElse(PortChoice.BACKEND_DEFAULT);
         return containers.stream().anyMatch(c -> !c.published(port).isEmpty()) ? 1 : 0;
+    }
+
+    /**
+     * Return the command that starts this checkout's stack: {@code docker compose -f docker/compose.yml up -d} with the
+     * compose files found (relative to the working directory when below it), or {@code docker compose up -d}.
+     */
+    private String upCommand() {
+        StringBuilder command = new StringBuilder("docker compose");
+        for (Path file : checkoutFiles()) {
+            Path shown = file.startsWith(context.workingDirectory()) ? context.workingDirectory().relativize(file) : file;
+            command.append(" -f ").append(OutsideText.oneLine(shown.toString()));
+        }
+        return command.append(" up -d").toString();
     }
 
     private List<Path> checkoutFiles() {
