@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.ParameterizedTest;
 
 /** Several services, one environment: what the resolver makes of providers that find all, some or none of them. */
 class ServicesResolutionTest {
@@ -129,6 +131,31 @@ class ServicesResolutionTest {
                 .isInstanceOf(InvalidBackendConfigurationException.class)
                 .hasMessage("system property backendconfig.services: setting services expects names of lower-case"
                         + " letters and digits, words joined by '-' (such as auth,frontend), got 'Front End'");
+    }
+
+    @ParameterizedTest(name = "services={0}")
+    @CsvSource(delimiter = '|', value = {
+        "websocket | service websocket would share variable TEST_WEBSOCKET_URL with service backend",
+        "test-backend | service test-backend would share variable TEST_BACKEND_URL with service backend",
+        "auth,test-auth | service test-auth would share variable TEST_AUTH_URL with service auth",
+        "auth,auth-websocket | service auth-websocket would share variable TEST_AUTH_WEBSOCKET_URL with service auth",
+        "test | service test would share variable TEST_WEBSOCKET_URL with service backend",
+    })
+    void aServiceWhoseVariablesWouldBeAnothersIsRefused(String services, String problem) {
+        assertThatThrownBy(() -> ResolutionContext.builder().systemProperties(Map.of("backendconfig.services",
+                services)).build())
+                .isInstanceOf(InvalidBackendConfigurationException.class)
+                .hasMessage("system property backendconfig.services: setting services: " + problem + " (a service's"
+                        + " URLs are TEST_<NAME>_URL, <NAME>_URL, TEST_<NAME>_WEBSOCKET_URL and <NAME>_WEBSOCKET_URL;"
+                        + " the backend's are TEST_BACKEND_URL, BACKEND_URL, TEST_WEBSOCKET_URL and WEBSOCKET_URL);"
+                        + " give service " + problem.split(" ")[1] + " another name");
+    }
+
+    @Test
+    void servicesWhoseNamesOnlyLookAlikeAreAccepted() {
+        assertThat(ResolutionContext.builder().systemProperties(Map.of("backendconfig.services",
+                "auth,auth-api,websockets,tests")).build().services()).extracting(Service::name)
+                .containsExactly("backend", "auth", "auth-api", "websockets", "tests");
     }
 
     @Test

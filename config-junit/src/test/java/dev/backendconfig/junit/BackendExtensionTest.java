@@ -18,6 +18,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -381,6 +382,29 @@ class BackendExtensionTest {
         properties.set("backendconfig.junit.on-missing", "skip");
         EngineRun run = EngineRun.of(NeedsABackend.class);
         assertThat(run.aborted()).isEqualTo(2);
+    }
+
+    @Test
+    void theJunitConfigurationParameterSkipsWhenNoSettingSaysOtherwise() {
+        EngineRun run = EngineRun.withParameters(Map.of("backendconfig.junit.on-missing", "skip"), NeedsABackend.class);
+        assertThat(run.aborted()).isEqualTo(2);
+        assertThat(run.failed()).isZero();
+    }
+
+    @Test
+    void theSettingWinsOverTheJunitConfigurationParameter() {
+        properties.set("backendconfig.junit.on-missing", "fail");
+        EngineRun run = EngineRun.withParameters(Map.of("backendconfig.junit.on-missing", "skip"), NeedsABackend.class);
+        assertThat(run.failed()).isEqualTo(2);
+    }
+
+    @Test
+    void aJunitConfigurationParameterThatIsNoChoiceIsAnErrorNamingIt() {
+        EngineRun run = EngineRun.withParameters(Map.of("backendconfig.junit.on-missing", "skp"), NeedsABackend.class);
+        assertThat(run.failed()).isEqualTo(2);
+        assertThat(run.thrown().get(0)).isInstanceOf(InvalidBackendConfigurationException.class)
+                .hasMessage("JUnit configuration parameter backendconfig.junit.on-missing: setting junit.on-missing"
+                        + " expects one of fail, skip, got a value that is not one of them; did you mean 'skip'?");
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
@@ -20,7 +21,12 @@ final class EngineRun {
     }
 
     static EngineRun of(Class<?>... fixtures) {
-        return new EngineRun(EngineTestKit.engine("junit-jupiter")
+        return withParameters(Map.of(), fixtures);
+    }
+
+    /** Run with JUnit configuration parameters, as {@code junit-platform.properties} would give them. */
+    static EngineRun withParameters(Map<String, String> parameters, Class<?>... fixtures) {
+        return new EngineRun(EngineTestKit.engine("junit-jupiter").configurationParameters(parameters)
                 .selectors(Arrays.stream(fixtures).map(fixture -> selectClass(fixture))
                         .toArray(org.junit.platform.engine.DiscoverySelector[]::new))
                 .execute());

@@ -23,7 +23,8 @@ public final class DeclaredServices {
      * Read the services from the settings.
      *
      * @throws InvalidBackendConfigurationException when setting {@code services} names something that is not a
-     *     service name, or a {@code services.<name>.required} value is not true or false
+     *     service name, or a service whose variables would be another's, or a {@code services.<name>.required} value
+     *     is not true or false
      */
     public static List<Service> from(Settings settings) {
         List<Service> services = new ArrayList<>();
@@ -38,11 +39,31 @@ public final class DeclaredServices {
             }
             if (seen.add(name)) {
                 Service probe = new Service(name, true);
+                requireOwnVariables(probe, services, settings);
                 boolean required = settings.get(CoreSettings.REQUIRED.forService(probe));
                 services.add(new Service(name, required));
             }
         }
         return List.copyOf(services);
+    }
+
+    /**
+     * Refuse a service whose conventional variables are another's: {@code websocket} would read the backend's
+     * {@code WEBSOCKET_URL}, {@code test-auth} would read {@code auth}'s {@code TEST_AUTH_URL}.
+     */
+    private static void requireOwnVariables(Service service, List<Service> before, Settings settings) {
+        for (Service other : before) {
+            for (String variable : service.urlVariables()) {
+                if (other.urlVariables().contains(variable)) {
+                    throw new InvalidBackendConfigurationException(settings.origin(CoreSettings.SERVICES),
+                            "setting services: service " + service.name() + " would share variable " + variable
+                                    + " with service " + other.name() + " (a service's URLs are TEST_<NAME>_URL,"
+                                    + " <NAME>_URL, TEST_<NAME>_WEBSOCKET_URL and <NAME>_WEBSOCKET_URL; the backend's"
+                                    + " are TEST_BACKEND_URL, BACKEND_URL, TEST_WEBSOCKET_URL and WEBSOCKET_URL);"
+                                    + " give service " + service.name() + " another name");
+                }
+            }
+        }
     }
 
     /** Return the per-service settings of {@code declared}, for every service, as concrete settings to validate. */

@@ -21,8 +21,8 @@ public final class CoreSettings {
 
     /** How a candidate endpoint is checked before it is accepted, by the providers that check candidates. */
     public static final Setting<ProbeKind> PROBE = Setting.choice("probe", ProbeKind.class, ProbeKind.TCP,
-            "How a provider checks a candidate it cannot vouch for (provider docker: a container without a"
-                    + " healthcheck, a port predicted from a compose file): none, tcp (connect and read), http (GET"
+            "How a provider checks a candidate it cannot vouch for (such as a container without a healthcheck,"
+                    + " or a port predicted from a compose file): none, tcp (connect and read), http (GET"
                     + " probe.http-path) or websocket (handshake).");
 
     /** The time one probe may take. */

@@ -49,7 +49,7 @@ public final class Setting<T> {
     private Setting(String key, String defaultValue, String expected, String description, Parser<T> parser) {
         if (!KEY.matcher(key).matches()) {
             throw new IllegalArgumentException("setting key '" + key
-                    + "' must be lower-case words separated by '.' or '-', such as docker.container-port");
+                    + "' must be lower-case words separated by '.' or '-', such as acme.container-port");
         }
         this.key = key;
         this.defaultValue = defaultValue;

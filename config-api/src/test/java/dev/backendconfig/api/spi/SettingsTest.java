@@ -243,6 +243,6 @@ class SettingsTest {
         assertThatThrownBy(() -> Setting.text("Docker.Service", null, "x"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("setting key 'Docker.Service' must be lower-case words separated by '.' or '-',"
-                        + " such as docker.container-port");
+                        + " such as acme.container-port");
     }
 }

@@ -15,7 +15,9 @@ public final class DockerSettings {
 
     /** The compose project the backend runs in. */
     public static final Setting<String> PROJECT = Setting.text("docker.project", null,
-            "Compose project of the backend. Unset: COMPOSE_PROJECT_NAME, else any project.");
+            "Compose project of the services. Unset: COMPOSE_PROJECT_NAME, else the only project running, else"
+                    + " the one with the likeliest backend, else the one started from this checkout's compose files;"
+                    + " several that nothing tells apart are an error naming them.");
 
     /** The compose service that is the backend. */
     public static final Setting<String> SERVICE = Setting.text("docker.service", null,
