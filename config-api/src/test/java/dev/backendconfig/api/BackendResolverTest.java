@@ -37,6 +37,32 @@ class BackendResolverTest {
     }
 
     @Test
+    void aProviderSlowerThanTwoSecondsIsLoggedAtInfoWhileItIsAwaited() {
+        FixedProvider slow = new FixedProvider("slow", 300, context -> {
+            try {
+                Thread.sleep(2_400);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return ProviderResult.found(BackendEndpoint.builder("slow").http(URI.create("http://localhost:8002"),
+                    Origin.other("test slow")).build(), "slow knows it");
+        });
+        RecordingLogs.clear();
+        BackendResolver.of(List.of(slow)).resolve(context(Map.of("timeout", "10s")));
+        assertThat(RecordingLogs.events(Level.INFO)).filteredOn(event -> event.logger().endsWith("ProviderRunner"))
+                .singleElement().satisfies(event -> assertThat(event.message())
+                        .startsWith("still asking provider slow: 2 s so far, at most ")
+                        .endsWith(" s more (what is left of setting timeout)"));
+    }
+
+    @Test
+    void aProviderThatAnswersWithinTwoSecondsIsNotLoggedAsAwaited() {
+        RecordingLogs.clear();
+        BackendResolver.of(List.of(finding("quick", 300, "http://localhost:8002"))).resolve(context(Map.of()));
+        assertThat(RecordingLogs.events(Level.INFO)).noneMatch(event -> event.logger().endsWith("ProviderRunner"));
+    }
+
+    @Test
     void asksHighestPriorityFirstAndStopsAtTheFirstFound() {
         FixedProvider env = skipping("env", 300);
         FixedProvider docker = finding("docker", 200, "http://localhost:8002");

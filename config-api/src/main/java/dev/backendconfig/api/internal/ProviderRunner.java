@@ -1,6 +1,7 @@
 package dev.backendconfig.api.internal;
 
 import dev.backendconfig.api.spi.BackendEndpointProvider;
+import dev.backendconfig.api.spi.OutsideText;
 import dev.backendconfig.api.spi.ProviderResult;
 import dev.backendconfig.api.spi.ResolutionContext;
 import java.time.Duration;
@@ -9,6 +10,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Ask one provider on a thread of its own and wait no longer than the time budget left, so that a provider that
@@ -20,6 +23,12 @@ public final class ProviderRunner {
     /** How long an interrupted provider is given to end before it is reported as still running. */
     static final Duration GRACE = Duration.ofMillis(200);
 
+    /** How long a provider may take before the wait for it is logged. */
+    static final Duration QUIET = Duration.ofSeconds(2);
+    /** How often a long wait is logged again. */
+    static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProviderRunner.class);
     private static final AtomicInteger THREADS = new AtomicInteger();
 
     /** What asking produced: a result, an exception the provider threw, or nothing within the budget. */
@@ -72,7 +81,7 @@ public final class ProviderRunner {
         Duration wait = context.remaining();
         worker.start();
         try {
-            ProviderResult result = answer.get(Math.max(1, wait.toNanos()), TimeUnit.NANOSECONDS);
+            ProviderResult result = await(answer, provider, wait);
             worker.join(GRACE.toMillis());
             if (result == null) {
                 return new Answer.Threw(new IllegalStateException("resolve() returned null instead of a result"));
@@ -87,7 +96,38 @@ public final class ProviderRunner {
             return new Answer.TimedOut(wait, !worker.isAlive());
         } catch (InterruptedException e) {
             worker.interrupt();
+            try {
+                worker.join(GRACE.toMillis());
+            } catch (InterruptedException again) {
+                e.addSuppressed(again);
+            }
             throw e;
+        }
+    }
+
+    /**
+     * Wait for the answer at most {@code wait}; past {@link #QUIET}, say at INFO every {@link #PROGRESS_EVERY} what
+     * is awaited and for how long it may still be, so that a slow resolution is never silent.
+     */
+    private static ProviderResult await(CompletableFuture<ProviderResult> answer, BackendEndpointProvider provider,
+            Duration wait) throws InterruptedException, ExecutionException, TimeoutException {
+        long start = System.nanoTime();
+        long deadline = start + Math.max(1, wait.toNanos());
+        long nextProgress = start + QUIET.toNanos();
+        while (true) {
+            long now = System.nanoTime();
+            try {
+                return answer.get(Math.max(1, Math.min(deadline, nextProgress) - now), TimeUnit.NANOSECONDS);
+            } catch (TimeoutException e) {
+                now = System.nanoTime();
+                if (now - deadline >= 0) {
+                    throw e;
+                }
+                LOG.info("still asking provider {}: {} s so far, at most {} s more (what is left of setting timeout)",
+                        OutsideText.oneLine(provider.id()), Duration.ofNanos(now - start).toSeconds(),
+                        Duration.ofNanos(deadline - now).toSeconds());
+                nextProgress = now + PROGRESS_EVERY.toNanos();
+            }
         }
     }
 }
