@@ -182,7 +182,18 @@ final class ProviderAnswer {
         Line line = new Line(provider.id(), provider.priority(), outcome, shown, took,
                 backend == null ? Map.of() : backend.origins(), notes, services.size() > 1 ? lines : List.of());
         return new ProviderAnswer(line, outcome == Outcome.FOUND ? endpoints : null,
-                outcome == Outcome.FOUND ? "" : nextStep(provider, nextStep), null);
+                outcome == Outcome.FOUND ? "" : nextStep.isBlank() ? lackingStep(lacking, missing) : nextStep, null);
+    }
+
+    /** What to do about the required services a provider lacked, when it said nothing itself. */
+    private static String lackingStep(List<String> lacking, Map<String, String> missing) {
+        List<String> steps = new ArrayList<>();
+        for (String name : lacking) {
+            steps.add("service " + name + " is missing (" + missing.getOrDefault(name, "no endpoint was given for it")
+                    + "): provide it here" + (Service.BACKEND.equals(name) ? ""
+                            : ", or mark it optional with services." + name + ".required=false"));
+        }
+        return String.join("; ", steps);
     }
 
     private static Optional<String> splitNote(BackendEndpoint endpoint, boolean named) {

@@ -121,7 +121,9 @@ class ServicesResolutionTest {
                 .isInstanceOf(BackendNotFoundException.class)
                 .hasMessageContaining("  local    300  partial      local asked; lacks required service auth")
                 .hasMessageContaining("  staging  100  partial      staging asked; lacks required service backend")
-                .hasMessageContaining("What to do next:\n  - local: configure local\n  - staging: configure staging\n");
+                .hasMessageContaining("What to do next:\n  - local: service auth is missing (local has no auth): provide"
+                        + " it here, or mark it optional with services.auth.required=false\n  - staging: service backend is"
+                        + " missing (staging has no backend): provide it here\n");
     }
 
     @Test
@@ -165,8 +167,19 @@ class ServicesResolutionTest {
                 "false"))))
                 .isInstanceOf(InvalidBackendConfigurationException.class)
                 .hasMessageEndingWith(": setting 'services.payments.required' is for service 'payments', which setting"
-                        + " services does not declare (declared: backend, auth); add it to setting services, for example"
-                        + " services=payments");
+                        + " services does not declare (declared: backend, auth); add it to setting services:"
+                        + " services=auth,payments");
+    }
+
+    @Test
+    void aPerServiceKeyWithAMisspelledServiceSuggestsTheDeclaredOne() {
+        BackendResolver resolver = BackendResolver.of(List.of(providing("local", 300, Set.of("backend", "auth"))));
+        assertThatThrownBy(() -> resolver.resolve(context(Map.of("services", "auth", "services.auht.required",
+                "false"))))
+                .isInstanceOf(InvalidBackendConfigurationException.class)
+                .hasMessageEndingWith(": setting 'services.auht.required' is for service 'auht', which setting"
+                        + " services does not declare (declared: backend, auth); did you mean service 'auth'? Or add it"
+                        + " to setting services: services=auth,auht");
     }
 
     @Test

@@ -141,10 +141,18 @@ class DockerEngineDiscoveryTest {
         Files.writeString(directory.resolve("docker/compose.yml"), "services:\n  backend:\n    ports:\n"
                 + "      - \"8002:8000\"\n");
         engine.containers("[]");
-        ProviderResult result = resolve(Map.of("docker.compose-file", "docker/compose.yml"));
-        assertThat(result).isInstanceOf(ProviderResult.Unavailable.class);
-        assertThat(result.reason()).startsWith("engine " + engine.dockerHost() + " runs no compose container (start"
-                + " the stack with docker compose -f docker/compose.yml up -d)");
+        for (Map.Entry<Path, String> shell : Map.of(directory, "docker/compose.yml", directory.getParent(),
+                directory.getFileName() + "/docker/compose.yml", Path.of("/proc"),
+                directory.resolve("docker/compose.yml").toString()).entrySet()) {
+            ProviderResult result = new DockerEndpointProvider().resolve(ResolutionContext.builder()
+                    .workingDirectory(directory).systemProperties(Map.of("user.dir", shell.getKey().toString()))
+                    .settings(Map.of("docker.host", engine.dockerHost(), "docker.compose-file", "docker/compose.yml"))
+                    .build());
+            assertThat(result).isInstanceOf(ProviderResult.Unavailable.class);
+            assertThat(result.reason()).as("from %s", shell.getKey()).startsWith("engine " + engine.dockerHost()
+                    + " runs no compose container (start the stack with docker compose -f " + shell.getValue()
+                    + " up -d)");
+        }
     }
 
     static Stream<Arguments> containersThatCannotServe() {

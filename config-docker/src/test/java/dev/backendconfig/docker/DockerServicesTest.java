@@ -175,6 +175,27 @@ class DockerServicesTest {
     }
 
     @Test
+    void aCopyStartedByComposeV1FromAParentDirectoryIsRecognisedAsThisCheckouts() throws IOException {
+        Path compose = Files.createDirectories(directory.resolve("docker")).resolve("compose.yml");
+        Files.writeString(compose, "services: {}\n");
+        List<Map<String, Object>> both = new java.util.ArrayList<>(trialshop("trialshop", 0));
+        Map<String, Object> mine = container('d', "mine", "alpine-test-backend", "mine_backend_1", 8000, 9002);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> labels = (Map<String, Object>) mine.get("Labels");
+        // docker-compose 1.29 run from the checkout's parent: -f <checkout>/docker/compose.yml
+        labels.put("com.docker.compose.project.working_dir", directory.resolve("docker").toString());
+        labels.put("com.docker.compose.project.config_files", directory.getFileName() + "/docker/compose.yml");
+        both.add(mine);
+        both.add(container('e', "mine", "alpine-test-auth", "mine_auth_1", 8081, 9083));
+        both.add(container('f', "mine", "alpine-test-frontend", "mine_frontend_1", 3000, 9004));
+        running(both);
+        ProviderResult.Found found = (ProviderResult.Found) resolve(Map.of("docker.compose-file", "docker/compose.yml"));
+        assertThat(found.reason()).isEqualTo("compose project mine");
+        assertThat(found.notes()).contains("compose project mine was started from this checkout's " + compose
+                + "; also running: trialshop");
+    }
+
+    @Test
     void dockerProjectPicksOneOfTwoCopies() {
         List<Map<String, Object>> both = new java.util.ArrayList<>(trialshop("trialshop", 0));
         both.add(container('d', "trialshop2", "alpine-test-backend", "trialshop2-alpine-test-backend-1", 8000, 9002));

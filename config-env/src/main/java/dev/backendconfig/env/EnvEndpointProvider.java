@@ -56,7 +56,8 @@ public final class EnvEndpointProvider implements BackendEndpointProvider {
             chosen.put(service, Choices.of(context, service));
         }
         if (chosen.values().stream().allMatch(Choices::isEmpty)) {
-            return ProviderResult.skipped(nothingSet(chosen));
+            ProviderResult skipped = ProviderResult.skipped(nothingSet(chosen));
+            return chosen.size() == 1 ? skipped : skipped.withNextStep(setEach(chosen));
         }
         requireEveryRequiredService(chosen);
         if (chosen.size() == 1) {
@@ -97,6 +98,20 @@ public final class EnvEndpointProvider implements BackendEndpointProvider {
         List<String> per = new ArrayList<>();
         chosen.forEach((service, choices) -> per.add(service.name() + ": " + String.join(", ", choices.names())));
         return "no variable of any service is set (" + String.join("; ", per) + ")";
+    }
+
+    /** The next step when services are declared: one variable for each required service, all of one environment. */
+    private static String setEach(Map<Service, Choices> chosen) {
+        List<String> first = new ArrayList<>();
+        chosen.forEach((service, choices) -> {
+            if (service.required() && !choices.names().isEmpty()) {
+                first.add(choices.names().get(0));
+            }
+        });
+        String listed = first.size() == 1 ? first.get(0) : String.join(", ", first.subList(0, first.size() - 1))
+                + " and " + first.get(first.size() - 1);
+        return "set " + listed + " to the URLs of one environment (the variables each service reads are settings"
+                + " env.url-variables and services.<name>.url-variables)";
     }
 
     /**

@@ -81,6 +81,15 @@ class EnvServicesTest {
     }
 
     @Test
+    void theNextStepNamesAVariableForEachRequiredService() {
+        assertThat(resolve(Map.of(), Map.of("services", "auth,payments-api,frontend",
+                "services.frontend.required", "false")).nextStep()).isEqualTo("set TEST_BACKEND_URL, TEST_AUTH_URL and"
+                + " TEST_PAYMENTS_API_URL to the URLs of one environment (the variables each service reads are settings"
+                + " env.url-variables and services.<name>.url-variables)");
+        assertThat(resolve(Map.of(), Map.of()).nextStep()).isEmpty();
+    }
+
+    @Test
     void aServiceNameWithADashBecomesAnUnderscoreInItsVariables() {
         ProviderResult result = resolve(Map.of("TEST_BACKEND_URL", "http://localhost:8002",
                 "TEST_PAYMENTS_API_URL", "http://localhost:9000"), Map.of("services", "payments-api"));

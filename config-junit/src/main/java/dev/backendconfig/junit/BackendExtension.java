@@ -89,7 +89,7 @@ public final class BackendExtension
             throw new TestAbortedException("Skipped because no backend was found (on-missing = skip).\n"
                     + shared.failureMessage());
         }
-        ServiceReferences.check(context, shared.resolution().get(), reachability.probedService(context));
+        ServiceReferences.check(context, shared.resolution().get(), reachability.probedServices(context));
         reachability.check(context, shared, onMissing(context, shared));
     }
 

@@ -3,6 +3,8 @@ package dev.backendconfig.junit;
 import dev.backendconfig.api.Resolution;
 import dev.backendconfig.api.spi.ProbeKind;
 import dev.backendconfig.api.spi.ProbeResult;
+import dev.backendconfig.api.spi.Service;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.platform.commons.support.AnnotationSupport;
@@ -17,45 +19,61 @@ import org.opentest4j.TestAbortedException;
  */
 record ReachabilityCheck(ProbeKind kind, String path) {
 
-    /** Probe the backend when the test asks for it; fail, or abort when {@code onMissing} is skip, if it does not answer. */
+    /**
+     * Probe each service the test asks for (the builder's probe, else every {@link RequiresReachableBackend} of the
+     * method, else of its class); fail, or abort when {@code onMissing} is skip, at the first that does not answer.
+     */
     void check(ExtensionContext context, SharedResolution shared, OnMissing onMissing) {
-        Optional<RequiresReachableBackend> required = requiresReachable(context);
-        ProbeKind chosen = kind != null ? kind : required.map(RequiresReachableBackend::probe).orElse(null);
-        if (chosen == null || chosen == ProbeKind.NONE) {
-            return;
+        for (Probe wanted : probes(context)) {
+            ProbeResult probe = shared.probe(wanted.service(), wanted.kind(), wanted.path());
+            if (probe.ready()) {
+                continue;
+            }
+            Resolution resolution = shared.resolution().orElseThrow();
+            String message = "The " + (wanted.service().equals(Service.BACKEND) ? "backend" : "service "
+                    + wanted.service()) + " " + resolution.service(wanted.service()).maskedHttp() + " (from "
+                    + resolution.service(wanted.service()).source() + ") is not reachable: " + probe.description()
+                    + "\n" + resolution.report().render();
+            if (onMissing == OnMissing.SKIP) {
+                throw new TestAbortedException("Skipped because the backend is not reachable (on-missing = skip). "
+                        + message);
+            }
+            throw new BackendUnreachableException(message);
         }
-        String chosenPath = kind != null ? path : required.map(RequiresReachableBackend::path).orElse("");
-        String service = kind != null ? dev.backendconfig.api.spi.Service.BACKEND
-                : required.map(RequiresReachableBackend::service).orElse(dev.backendconfig.api.spi.Service.BACKEND);
-        ProbeResult probe = shared.probe(service, chosen, chosenPath);
-        if (probe.ready()) {
-            return;
-        }
-        Resolution resolution = shared.resolution().orElseThrow();
-        String message = "The " + (service.equals(dev.backendconfig.api.spi.Service.BACKEND) ? "backend"
-                : "service " + service) + " " + resolution.service(service).maskedHttp() + " (from "
-                + resolution.service(service).source() + ") is not reachable: " + probe.description() + "\n"
-                + resolution.report().render();
-        if (onMissing == OnMissing.SKIP) {
-            throw new TestAbortedException("Skipped because the backend is not reachable (on-missing = skip). "
-                    + message);
-        }
-        throw new BackendUnreachableException(message);
     }
 
-    /** Return the service the check will probe, when it probes one. */
-    Optional<String> probedService(ExtensionContext context) {
+    /** Return the services the check will probe. */
+    List<String> probedServices(ExtensionContext context) {
+        return probes(context).stream().map(Probe::service).toList();
+    }
+
+    /** One probe to make: which service, how, and the path. */
+    private record Probe(String service, ProbeKind kind, String path) {
+    }
+
+    private List<Probe> probes(ExtensionContext context) {
         if (kind != null) {
-            return kind == ProbeKind.NONE ? Optional.empty() : Optional.of(dev.backendconfig.api.spi.Service.BACKEND);
+            return kind == ProbeKind.NONE ? List.of() : List.of(new Probe(Service.BACKEND, kind, path));
         }
-        return requiresReachable(context).filter(required -> required.probe() != ProbeKind.NONE)
-                .map(RequiresReachableBackend::service);
+        return requiresReachable(context).stream().filter(required -> required.probe() != ProbeKind.NONE)
+                .map(required -> new Probe(required.service(), required.probe(), required.path())).toList();
     }
 
-    private static Optional<RequiresReachableBackend> requiresReachable(ExtensionContext context) {
-        Optional<RequiresReachableBackend> onMethod = context.getTestMethod()
-                .flatMap(method -> AnnotationSupport.findAnnotation(method, RequiresReachableBackend.class));
-        return onMethod.isPresent() ? onMethod : onClassOrEnclosing(context.getTestClass(), RequiresReachableBackend.class);
+    private static List<RequiresReachableBackend> requiresReachable(ExtensionContext context) {
+        List<RequiresReachableBackend> onMethod = context.getTestMethod().map(method -> AnnotationSupport
+                .findRepeatableAnnotations(method, RequiresReachableBackend.class)).orElse(List.of());
+        if (!onMethod.isEmpty()) {
+            return onMethod;
+        }
+        for (Class<?> current = context.getTestClass().orElse(null); current != null;
+                current = current.getEnclosingClass()) {
+            List<RequiresReachableBackend> found = AnnotationSupport.findRepeatableAnnotations(current,
+                    RequiresReachableBackend.class);
+            if (!found.isEmpty()) {
+                return found;
+            }
+        }
+        return List.of();
     }
 
     /** Find an annotation on a class, its superclasses (through @Inherited) or the classes enclosing it. */

@@ -26,7 +26,7 @@ final class ServiceReferences {
     private record Reference(String service, String where) {
     }
 
-    static void check(ExtensionContext context, Resolution resolution, Optional<String> probedService) {
+    static void check(ExtensionContext context, Resolution resolution, List<String> probedServices) {
         List<Reference> references = new ArrayList<>();
         context.getTestMethod().ifPresent(method -> {
             for (Parameter parameter : method.getParameters()) {
@@ -39,7 +39,7 @@ final class ServiceReferences {
                 add(references, field, "field '" + field.getName() + "' of " + field.getDeclaringClass().getName());
             }
         });
-        probedService.ifPresent(service -> references.add(new Reference(service, "@RequiresReachableBackend")));
+        probedServices.forEach(service -> references.add(new Reference(service, "@RequiresReachableBackend")));
         for (Reference reference : references) {
             try {
                 if (resolution.findService(reference.service()).isEmpty()) {

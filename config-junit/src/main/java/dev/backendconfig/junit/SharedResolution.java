@@ -99,7 +99,8 @@ final class SharedResolution implements AutoCloseable {
         InvalidBackendConfigurationException invalid = (InvalidBackendConfigurationException) failure;
         if (!first) {
             return new InvalidBackendConfigurationException(invalid.origin(), invalid.problem()
-                    + " (see the first failure in this run for the whole report)");
+                    + (invalid.report().isPresent() ? " (see the first failure in this run for the whole report)"
+                            : " (the first failure in this run says the same)"));
         }
         return invalid.providerId().map(id -> invalid.inProvider(id, invalid.report().orElse(null)))
                 .orElseGet(() -> new InvalidBackendConfigurationException(invalid.origin(), invalid.problem(), invalid));

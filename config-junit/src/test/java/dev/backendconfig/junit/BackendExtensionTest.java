@@ -141,6 +141,15 @@ class BackendExtensionTest {
 
 
     @BackendTest
+    @RequiresReachableBackend(path = "/health")
+    @RequiresReachableBackend(service = "auth", path = "/health")
+    static class RequiresBackendAndAuth {
+        @Test
+        void both() {
+        }
+    }
+
+    @BackendTest
     static class InjectsEverything {
         @BackendUrl
         static URI staticHttp;
@@ -335,6 +344,32 @@ class BackendExtensionTest {
     }
 
     @Test
+    void repeatedRequiresReachableBackendProbesEveryServiceItNames() throws IOException {
+        int port = httpBackend(200);
+        properties.set("backendconfig.services", "auth");
+        variables.set("TEST_BACKEND_URL", "http://localhost:" + port);
+        variables.set("TEST_AUTH_URL", "http://127.0.0.1:" + port);
+        EngineRun run = EngineRun.of(RequiresBackendAndAuth.class);
+        assertThat(run.succeeded()).isEqualTo(1);
+        assertThat(healthRequests).hasValue(2);
+    }
+
+    @Test
+    void repeatedRequiresReachableBackendFailsOnTheServiceThatDoesNotAnswer() throws IOException {
+        int port = httpBackend(200);
+        int closed = dev.backendconfig.testkit.LoopbackServers.closedPort();
+        properties.set("backendconfig.services", "auth");
+        variables.set("TEST_BACKEND_URL", "http://localhost:" + port);
+        variables.set("TEST_AUTH_URL", "http://127.0.0.1:" + closed);
+        EngineRun run = EngineRun.of(RequiresBackendAndAuth.class);
+        assertThat(run.failed()).isEqualTo(1);
+        assertThat(run.onlyThrown()).isInstanceOf(BackendUnreachableException.class)
+                .hasMessageStartingWith("The service auth http://127.0.0.1:" + closed + " (from env) is not"
+                        + " reachable: http GET http://127.0.0.1:" + closed + "/health: ");
+        assertThat(healthRequests).hasValue(1);
+    }
+
+    @Test
     void injectsEndpointContextReportAndUrlsIntoParametersAndFields() {
         properties.set("backendconfig.url", "http://localhost:8002");
         EngineRun run = EngineRun.of(InjectsEverything.class);
@@ -418,6 +453,17 @@ class BackendExtensionTest {
         assertThat(run.thrown().get(0)).hasMessageContaining("\nResolution stopped at provider env");
         assertThat(run.thrown().get(1)).hasMessageEndingWith("(see the first failure in this run for the whole"
                 + " report)");
+    }
+
+    @Test
+    void aSettingTypoStopsBeforeAnyReportAndLaterFailuresDoNotPromiseOne() {
+        properties.set("backendconfig.provders", "env");
+        EngineRun run = EngineRun.of(NeedsABackend.class);
+        assertThat(run.failed()).isEqualTo(2);
+        String problem = "system property backendconfig.provders: unknown setting 'backendconfig.provders'; did you"
+                + " mean 'backendconfig.providers'? (every setting is listed in the README, and by 'explain --help')";
+        assertThat(run.thrown().get(0)).hasMessage(problem);
+        assertThat(run.thrown().get(1)).hasMessage(problem + " (the first failure in this run says the same)");
     }
 
     @Test

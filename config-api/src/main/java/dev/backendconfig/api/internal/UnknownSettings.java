@@ -2,9 +2,11 @@ package dev.backendconfig.api.internal;
 
 import dev.backendconfig.api.InvalidBackendConfigurationException;
 import dev.backendconfig.api.spi.Origin;
+import dev.backendconfig.api.spi.Service;
 import dev.backendconfig.api.spi.ServiceSetting;
 import dev.backendconfig.api.spi.Setting;
 import dev.backendconfig.api.spi.Suggestions;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -59,10 +61,15 @@ public final class UnknownSettings {
         }
         Optional<String> service = variable ? Optional.empty() : serviceOf(name);
         if (service.isPresent() && !services.contains(service.get())) {
+            List<String> declared = new ArrayList<>(services);
+            declared.add(0, Service.BACKEND);
+            List<String> withIt = new ArrayList<>(services);
+            withIt.add(service.get());
             throw new InvalidBackendConfigurationException(origin, "setting '" + written + "' is for service '"
-                    + service.get() + "', which setting services does not declare (declared: backend"
-                    + (services.isEmpty() ? "" : ", " + String.join(", ", services)) + "); add it to setting services,"
-                    + " for example services=" + service.get());
+                    + service.get() + "', which setting services does not declare (declared: "
+                    + String.join(", ", declared) + ")" + Suggestions.nearest(service.get(), declared)
+                            .map(near -> "; did you mean service '" + near + "'? Or add it").orElse("; add it")
+                    + " to setting services: services=" + String.join(",", withIt));
         }
         Optional<String> nearest = Suggestions.nearest(name, names);
         if (nearest.isPresent()) {

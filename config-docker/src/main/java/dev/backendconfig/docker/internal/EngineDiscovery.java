@@ -271,15 +271,26 @@ public final class EngineDiscovery {
 
     /**
      * Return the command that starts this checkout's stack: {@code docker compose -f docker/compose.yml up -d} with the
-     * compose files found (relative to the working directory when below it), or {@code docker compose up -d}.
+     * compose files found — relative to the directory the JVM runs in ({@code user.dir}) when below it, so that it
+     * can be pasted into the shell that ran the tests or {@code explain}; absolute otherwise — or
+     * {@code docker compose up -d}.
      */
     private String upCommand() {
+        Optional<Path> here = context.systemProperty("user.dir").flatMap(EngineDiscovery::path);
         StringBuilder command = new StringBuilder("docker compose");
         for (Path file : checkoutFiles()) {
-            Path shown = file.startsWith(context.workingDirectory()) ? context.workingDirectory().relativize(file) : file;
+            Path shown = here.filter(file::startsWith).map(dir -> dir.relativize(file)).orElse(file);
             command.append(" -f ").append(OutsideText.oneLine(shown.toString()));
         }
         return command.append(" up -d").toString();
+    }
+
+    private static Optional<Path> path(String text) {
+        try {
+            return Optional.of(Path.of(text).toAbsolutePath().normalize());
+        } catch (java.nio.file.InvalidPathException e) {
+            return Optional.empty();
+        }
     }
 
     private List<Path> checkoutFiles() {

@@ -102,7 +102,7 @@ final class ProjectChoice {
             for (String file : first.configFiles()) {
                 Path path = Path.of(file);
                 Path absolute = path.isAbsolute() || workingDirectory == null ? path : workingDirectory.resolve(path);
-                if (checkout.contains(absolute.normalize())) {
+                if (checkout.contains(absolute.normalize()) || startedByComposeV1(path, workingDirectory, checkout)) {
                     return true;
                 }
             }
@@ -111,5 +111,19 @@ final class ProjectChoice {
         } catch (InvalidPathException e) {
             return false;
         }
+    }
+
+    /**
+     * Compose v1 writes {@code config_files} as given on its command line, relative to the directory it ran in,
+     * which no label records; its {@code working_dir} is the first file's directory. A relative entry is this
+     * checkout's file when that file ends with it and lies in the working directory.
+     */
+    private static boolean startedByComposeV1(Path file, Path workingDirectory, List<Path> checkout) {
+        if (file.isAbsolute() || workingDirectory == null || file.getNameCount() == 0) {
+            return false;
+        }
+        Path normalized = file.normalize();
+        return checkout.stream().anyMatch(own -> own.endsWith(normalized)
+                && own.startsWith(workingDirectory.normalize()));
     }
 }
