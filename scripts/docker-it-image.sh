@@ -44,6 +44,12 @@ SCRIPT
 chmod +x "$rootfs/bin/backend"
 
 tar -C "$rootfs" -cf "$rootfs.tar" .
+# Each import makes a new image; the one it replaces under the tag would be left dangling, one more per run.
+previous=$(docker image inspect --format '{{.Id}}' "$image" 2>/dev/null || true)
 docker import --change 'CMD ["/bin/backend"]' --change 'EXPOSE 8000' "$rootfs.tar" "$image" >/dev/null
 rm -f "$rootfs.tar"
+current=$(docker image inspect --format '{{.Id}}' "$image")
+if [ -n "$previous" ] && [ "$previous" != "$current" ]; then
+  docker rmi "$previous" >/dev/null 2>&1 || true   # still used by a container: left to its owner
+fi
 echo "docker-it-image: built $image"

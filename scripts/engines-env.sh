@@ -528,10 +528,16 @@ podman_load_test_image() {
     bash "$main/scripts/docker-it-image.sh" "$PODMAN_TEST_IMAGE" >/dev/null 2>&1 \
       || { ENGINES_UNAVAILABLE="could not build $PODMAN_TEST_IMAGE with $main/scripts/docker-it-image.sh"; return 1; }
   fi
-  local out
+  local out previous current
+  previous=$(podman image inspect --format '{{.Id}}' "localhost/$PODMAN_TEST_IMAGE" 2>/dev/null || true)
   if ! out=$(docker save "$PODMAN_TEST_IMAGE" | podman load 2>&1); then
     ENGINES_UNAVAILABLE="podman load failed: $(printf '%s' "$out" | tail -n 1)"
     return 1
+  fi
+  # the image the load replaced under the name would be left dangling, one more per run
+  current=$(podman image inspect --format '{{.Id}}' "localhost/$PODMAN_TEST_IMAGE" 2>/dev/null || true)
+  if [ -n "$previous" ] && [ "$previous" != "$current" ]; then
+    podman rmi "$previous" >/dev/null 2>&1 || true
   fi
   echo "podman: $(printf '%s' "$out" | grep -i 'loaded image' | tail -n 1)"
 }
