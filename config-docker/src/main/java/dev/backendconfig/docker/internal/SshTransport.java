@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
  * nothing is written to disk. The process (and anything it started) is always ended: killed when the client closes
  * or an exchange fails, then reaped; if this JVM dies, ssh sees its input close and ends too.
  */
-final class SshTransport extends EngineTransport {
+final class SshTransport extends KeptConnectionTransport {
 
     private static final int TAIL_BYTES = 4096;
     private static final int KEPT_BYTES = 2 * TAIL_BYTES;
@@ -44,8 +44,6 @@ final class SshTransport extends EngineTransport {
     private Integer exitCode;
     private String said = "";
     private IOException notRun;
-    private boolean reused;
-    private long received;
 
     SshTransport(EngineAddress address, SshCommand command) {
         super(address);
@@ -53,21 +51,9 @@ final class SshTransport extends EngineTransport {
     }
 
     @Override
-    boolean keepsAlive() {
-        return true;
-    }
-
-    @Override
-    boolean mayRetry(IOException failure) {
-        return reused && received == 0 && !(failure instanceof SocketTimeoutException)
-                && !(failure instanceof InterruptedIOException);
-    }
-
-    @Override
     InputStream send(byte[] request, long deadlineNanos) throws IOException {
         this.deadlineNanos = deadlineNanos;
-        received = 0;
-        reused = process != null;
+        beginExchange(process != null);
         if (process == null) {
             start();
         }
@@ -157,7 +143,7 @@ final class SshTransport extends EngineTransport {
         }
 
         private int counted(int count) {
-            received += Math.max(0, count);
+            arrived(count);
             return count;
         }
     }

@@ -35,7 +35,7 @@ import javax.net.ssl.SSLSocket;
  * end at the exchange's deadline. Nothing ever falls back to plain HTTP. One connection carries the requests of a
  * resolution (a handshake costs tens of milliseconds); it is closed with the client.
  */
-final class TlsTransport extends EngineTransport {
+final class TlsTransport extends KeptConnectionTransport {
 
     private static final String[] PROTOCOLS = {"TLSv1.3", "TLSv1.2"};
 
@@ -45,8 +45,6 @@ final class TlsTransport extends EngineTransport {
     private SSLSocket socket;
     private TlsSetup.Handshake handshake;
     private Phase phase = Phase.CONNECT;
-    private long received;
-    private boolean reused;
     private String protocol = "";
 
     TlsTransport(EngineAddress address, TlsSetup setup) {
@@ -55,20 +53,8 @@ final class TlsTransport extends EngineTransport {
     }
 
     @Override
-    boolean keepsAlive() {
-        return true;
-    }
-
-    @Override
-    boolean mayRetry(IOException failure) {
-        return reused && received == 0 && !(failure instanceof SocketTimeoutException)
-                && !(failure instanceof InterruptedIOException) && !Thread.currentThread().isInterrupted();
-    }
-
-    @Override
     InputStream send(byte[] request, long deadlineNanos) throws IOException {
-        received = 0;
-        reused = socket != null;
+        beginExchange(socket != null);
         if (socket == null) {
             connect(deadlineNanos);
         }
@@ -87,9 +73,7 @@ final class TlsTransport extends EngineTransport {
             public int read(byte[] target, int offset, int length) throws IOException {
                 socket.setSoTimeout(millisLeft(deadlineNanos, "answer"));
                 int count = in.read(target, offset, length);
-                if (count > 0) {
-                    received += count;
-                }
+                arrived(count);
                 return count;
             }
         };
@@ -184,7 +168,7 @@ final class TlsTransport extends EngineTransport {
             return "engine " + uri + " presented a certificate that is not valid for host " + address.host()
                     + names(engineCertificate) + "; reach the engine by a name its certificate holds" + skipVerifyNote();
         }
-        if (handshake.certificateRequested() && received == 0 && refusalLike(failure)) {
+        if (handshake.certificateRequested() && !anythingArrived() && refusalLike(failure)) {
             return clientCertificateRefused(uri);
         }
         if (phase == Phase.HANDSHAKE && failure instanceof SSLException && notTls(failure)) {
