@@ -1,6 +1,5 @@
 package dev.backendconfig.docker;
 
-import dev.backendconfig.docker.internal.Json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,14 +11,15 @@ import dev.backendconfig.api.ResolutionReport.Outcome;
 import dev.backendconfig.api.spi.Origin;
 import dev.backendconfig.api.spi.ProviderResult;
 import dev.backendconfig.api.spi.ResolutionContext;
-import dev.backendconfig.testsupport.FixedProvider;
+import dev.backendconfig.docker.internal.engine.EngineAddress;
+import dev.backendconfig.docker.internal.engine.EngineLocator;
+import dev.backendconfig.docker.internal.json.Json;
+import dev.backendconfig.docker.internal.transport.EngineClient;
 import dev.backendconfig.testkit.WebSocketEcho;
-import dev.backendconfig.docker.internal.EngineAddress;
-import dev.backendconfig.docker.internal.EngineClient;
-import dev.backendconfig.docker.internal.EngineLocator;
 import dev.backendconfig.testsupport.AlpineStack;
 import dev.backendconfig.testsupport.CallerEnvironment;
 import dev.backendconfig.testsupport.ComposeStack;
+import dev.backendconfig.testsupport.FixedProvider;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
