@@ -11,8 +11,11 @@ import dev.backendconfig.api.ResolutionReport.Outcome;
 import dev.backendconfig.api.spi.Origin;
 import dev.backendconfig.api.spi.ProviderResult;
 import dev.backendconfig.api.spi.ResolutionContext;
+import dev.backendconfig.docker.internal.DockerConfig;
+import dev.backendconfig.docker.internal.ResolutionFacts;
 import dev.backendconfig.docker.internal.engine.EngineAddress;
 import dev.backendconfig.docker.internal.engine.EngineLocator;
+import dev.backendconfig.docker.internal.engine.LocalSockets;
 import dev.backendconfig.docker.internal.json.Json;
 import dev.backendconfig.docker.internal.transport.EngineClient;
 import dev.backendconfig.testkit.WebSocketEcho;
@@ -248,7 +251,9 @@ class RealDockerIT {
     }
 
     private EngineAddress engineAddress() {
-        return ((EngineLocator.Located.Found) EngineLocator.locate(context().build())).address();
+        ResolutionContext context = context().build();
+        return ((EngineLocator.Located.Found) EngineLocator.locate(DockerConfig.read(context), ResolutionFacts.of(context),
+                LocalSockets.SYSTEM)).address();
     }
 
     private String engine() {

@@ -5,8 +5,8 @@ import dev.backendconfig.api.Secrets;
 import dev.backendconfig.api.spi.ConfigurationFiles;
 import dev.backendconfig.api.spi.Origin;
 import dev.backendconfig.api.spi.ProjectFiles;
-import dev.backendconfig.api.spi.ResolutionContext;
-import dev.backendconfig.docker.internal.DockerSettings;
+import dev.backendconfig.docker.internal.DockerConfig;
+import dev.backendconfig.docker.internal.ResolutionFacts;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -56,17 +56,15 @@ public final class ComposeFiles {
      * @throws InvalidBackendConfigurationException when a file named by the setting or by {@code COMPOSE_FILE} does
      *     not exist
      */
-    public static Optional<Found> find(ResolutionContext context, StringBuilder searched) {
-        Path directory = context.workingDirectory();
-        Optional<String> setting = context.settings().find(DockerSettings.COMPOSE_FILE);
-        if (setting.isPresent()) {
-            Origin origin = context.settings().origin(DockerSettings.COMPOSE_FILE);
-            return Optional.of(new Found(List.of(existing(directory, setting.get(), origin)),
+    public static Optional<Found> find(DockerConfig config, ResolutionFacts facts, StringBuilder searched) {
+        Path directory = facts.workingDirectory();
+        if (!config.composeFile().isEmpty()) {
+            return Optional.of(new Found(List.of(existing(directory, config.composeFile(), config.composeFileOrigin())),
                     "setting docker.compose-file"));
         }
-        Optional<String> composeFile = context.variable("COMPOSE_FILE");
+        Optional<String> composeFile = facts.variable("COMPOSE_FILE");
         if (composeFile.isPresent()) {
-            String separator = context.variable("COMPOSE_PATH_SEPARATOR").orElse(":");
+            String separator = facts.variable("COMPOSE_PATH_SEPARATOR").orElse(":");
             List<Path> files = new ArrayList<>();
             for (String name : composeFile.get().split(Pattern.quote(separator))) {
                 if (!name.isBlank()) {

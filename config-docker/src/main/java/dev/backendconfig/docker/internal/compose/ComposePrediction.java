@@ -4,11 +4,13 @@ import dev.backendconfig.api.BackendEndpoint;
 import dev.backendconfig.api.spi.Origin;
 import dev.backendconfig.api.spi.ProbeResult;
 import dev.backendconfig.api.spi.ProviderResult;
-import dev.backendconfig.api.spi.ResolutionContext;
 import dev.backendconfig.api.spi.Service;
+import dev.backendconfig.docker.internal.DockerConfig;
+import dev.backendconfig.docker.internal.DockerConfig.ServiceTarget;
 import dev.backendconfig.docker.internal.DockerSettings;
 import dev.backendconfig.docker.internal.Listing;
 import dev.backendconfig.docker.internal.NameMatch;
+import dev.backendconfig.docker.internal.ResolutionFacts;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,12 +27,14 @@ import java.util.function.Predicate;
  */
 public final class ComposePrediction {
 
-    private final ResolutionContext context;
+    private final DockerConfig config;
+    private final ResolutionFacts facts;
     private final String providerId;
 
     /** Prepare a prediction for provider {@code providerId}. */
-    public ComposePrediction(ResolutionContext context, String providerId) {
-        this.context = context;
+    public ComposePrediction(DockerConfig config, ResolutionFacts facts, String providerId) {
+        this.config = config;
+        this.facts = facts;
         this.providerId = providerId;
     }
 
@@ -46,29 +50,29 @@ public final class ComposePrediction {
      */
     public ProviderResult predict(String engineProblem, boolean noEngineAtAll) {
         StringBuilder searched = new StringBuilder();
-        Optional<ComposeFiles.Found> files = ComposeFiles.find(context, searched);
+        Optional<ComposeFiles.Found> files = ComposeFiles.find(config, facts, searched);
         if (files.isEmpty()) {
             String reason = engineProblem + "; no compose file " + searched + " to predict the port from";
             return noEngineAtAll ? ProviderResult.skipped(reason) : ProviderResult.unavailable(reason);
         }
         List<Path> paths = files.get().files();
-        ComposeModel model = ComposeModel.load(paths, context.environment());
+        ComposeModel model = ComposeModel.load(paths, facts.environment());
         return predict(model, paths, engineProblem).withNotes(model.notes());
     }
 
     private ProviderResult predict(ComposeModel model, List<java.nio.file.Path> paths, String engineProblem) {
         String fileNames = String.join(", ", paths.stream().map(Object::toString).toList());
         ProviderResult.Services answer = ProviderResult.services();
-        for (Service service : context.services()) {
-            Chosen chosen = choose(service, model, fileNames);
+        for (ServiceTarget target : config.services()) {
+            Chosen chosen = choose(target, model, fileNames);
             if (chosen.problem() != null) {
-                answer.missing(service.name(), chosen.problem());
+                answer.missing(target.service().name(), chosen.problem());
             } else {
-                probe(service, chosen, engineProblem, answer);
+                probe(target.service(), chosen, engineProblem, answer);
             }
         }
         ProviderResult result = answer.result("predicted from " + fileNames + "; " + engineProblem);
-        if (context.services().size() == 1) {
+        if (config.backendOnly()) {
             return single(result, engineProblem);
         }
         return result;
@@ -82,10 +86,11 @@ public final class ComposePrediction {
         return ProviderResult.unavailable(engineProblem + "; " + result.reason());
     }
 
-    private Chosen choose(Service service, ComposeModel model, String fileNames) {
-        String serviceKey = DockerSettings.SERVICE_COMPOSE_SERVICE.forService(service).key();
-        Optional<String> explicit = context.findSetting(DockerSettings.SERVICE_COMPOSE_SERVICE, service);
-        Optional<Integer> explicitPort = context.findSetting(DockerSettings.SERVICE_CONTAINER_PORT, service);
+    private static Chosen choose(ServiceTarget target, ComposeModel model, String fileNames) {
+        Service service = target.service();
+        String serviceKey = target.composeServiceKey();
+        Optional<String> explicit = target.findComposeService();
+        Optional<Integer> explicitPort = target.findContainerPort();
         int backendPort = explicitPort.orElse(DockerSettings.BACKEND_CONTAINER_PORT);
         ComposeModel.Service composeService;
         if (explicit.isPresent()) {
@@ -110,7 +115,7 @@ public final class ComposePrediction {
             }
             composeService = named.get(0);
         }
-        return port(service, composeService, explicitPort);
+        return port(target, composeService);
     }
 
     /** The compose services named after the service: exact names first, then names that contain it. */
@@ -126,7 +131,9 @@ public final class ComposePrediction {
         return List.of();
     }
 
-    private static Chosen port(Service service, ComposeModel.Service composeService, Optional<Integer> explicit) {
+    private static Chosen port(ServiceTarget serviceTarget, ComposeModel.Service composeService) {
+        Service service = serviceTarget.service();
+        Optional<Integer> explicit = serviceTarget.findContainerPort();
         List<Integer> targets = new ArrayList<>();
         for (ComposePort port : composeService.ports()) {
             if ("tcp".equals(port.protocol())) {
@@ -138,7 +145,7 @@ public final class ComposePrediction {
             }
         }
         int containerPort;
-        String portKey = DockerSettings.SERVICE_CONTAINER_PORT.forService(service).key();
+        String portKey = serviceTarget.containerPortKey();
         if (explicit.isPresent()) {
             containerPort = explicit.get();
         } else if (service.isBackend() && targets.contains(DockerSettings.BACKEND_CONTAINER_PORT)) {
@@ -184,12 +191,12 @@ public final class ComposePrediction {
         String predicted = "predicted " + endpoint.maskedHttp() + " for service "
                 + Listing.shown(composeService.name()) + " from "
                 + port.origin().describe();
-        String engine = context.services().size() == 1 ? "; " + engineProblem : "";
-        if (!context.probing()) {
+        String engine = config.backendOnly() ? "; " + engineProblem : "";
+        if (!facts.probing()) {
             answer.found(endpoint, predicted + ", not probed (probe=none)" + engine);
             return;
         }
-        ProbeResult probe = context.probe(endpoint);
+        ProbeResult probe = facts.probe(endpoint);
         if (probe.ready()) {
             answer.found(endpoint, predicted + "; " + probe.description() + engine);
         } else {

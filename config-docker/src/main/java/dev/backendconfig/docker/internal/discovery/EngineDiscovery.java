@@ -6,11 +6,13 @@ import dev.backendconfig.api.spi.Origin;
 import dev.backendconfig.api.spi.OutsideText;
 import dev.backendconfig.api.spi.ProbeResult;
 import dev.backendconfig.api.spi.ProviderResult;
-import dev.backendconfig.api.spi.ResolutionContext;
 import dev.backendconfig.api.spi.Service;
+import dev.backendconfig.docker.internal.DockerConfig;
+import dev.backendconfig.docker.internal.DockerConfig.ServiceTarget;
 import dev.backendconfig.docker.internal.DockerSettings;
 import dev.backendconfig.docker.internal.Listing;
 import dev.backendconfig.docker.internal.NameMatch;
+import dev.backendconfig.docker.internal.ResolutionFacts;
 import dev.backendconfig.docker.internal.compose.ComposeFiles;
 import dev.backendconfig.docker.internal.json.Json;
 import dev.backendconfig.docker.internal.transport.EngineClient;
@@ -34,7 +36,8 @@ import java.util.Optional;
  */
 public final class EngineDiscovery {
 
-    private final ResolutionContext context;
+    private final DockerConfig config;
+    private final ResolutionFacts facts;
     private final EngineClient client;
     private final String providerId;
     private final Optional<String> project;
@@ -43,11 +46,13 @@ public final class EngineDiscovery {
     private final Map<String, String> stalled = new HashMap<>();
 
     /** Prepare to ask {@code client} on behalf of provider {@code providerId}. */
-    public EngineDiscovery(ResolutionContext context, EngineClient client, String providerId) {
-        this.context = context;
+    public EngineDiscovery(DockerConfig config, ResolutionFacts facts, EngineClient client, String providerId) {
+        this.config = config;
+        this.facts = facts;
         this.client = client;
         this.providerId = providerId;
-        this.project = context.settings().find(DockerSettings.PROJECT).or(() -> context.variable("COMPOSE_PROJECT_NAME"));
+        this.project = config.project().isEmpty() ? facts.variable("COMPOSE_PROJECT_NAME")
+                : Optional.of(config.project());
     }
 
     /** One service's container and port, and how they were chosen. */
@@ -106,8 +111,8 @@ public final class EngineDiscovery {
         ProviderResult.Services answer = ProviderResult.services();
         chosenProject.notes().forEach(answer::note);
         Map<Service, Selected> selected = new LinkedHashMap<>();
-        for (Service service : context.services()) {
-            select(service, chosenProject, answer).ifPresent(choice -> selected.put(service, choice));
+        for (ServiceTarget target : config.services()) {
+            select(target, chosenProject, answer).ifPresent(choice -> selected.put(target.service(), choice));
         }
         requireDistinct(selected);
         Map<ContainerSummary, String> waitingFor = new LinkedHashMap<>();
@@ -116,8 +121,9 @@ public final class EngineDiscovery {
             waitingFor.put(choice.container(), choice.service().name());
             first.put(choice.container().id(), inspect(choice.container()));
         }
-        Duration waitHealthy = context.settings().get(DockerSettings.WAIT_HEALTHY);
-        Duration limit = waitHealthy.compareTo(context.remaining()) < 0 ? waitHealthy : context.remaining();
+        Duration waitHealthy = config.waitHealthy();
+        Duration left = facts.timeLeft();
+        Duration limit = waitHealthy.compareTo(left) < 0 ? waitHealthy : left;
         Readiness.Waited waited = Readiness.await(waitingFor, first, limit, this::freshInspect,
                 container -> stalled.containsKey(container.id()));
         for (Selected choice : selected.values()) {
@@ -128,13 +134,12 @@ public final class EngineDiscovery {
 
     /** The backend's compose service, when it is the only service and a setting names it (the engine filters). */
     private Optional<String> onlyService() {
-        return context.services().size() == 1
-                ? context.findSetting(DockerSettings.SERVICE_COMPOSE_SERVICE, Service.backend()) : Optional.empty();
+        return config.backendOnly() ? config.backend().findComposeService() : Optional.empty();
     }
 
     private ProviderResult result(ProviderResult.Services answer, String projectName) {
         ProviderResult result = answer.result("compose project " + projectName);
-        if (context.services().size() == 1 && result instanceof ProviderResult.Found found) {
+        if (config.backendOnly() && result instanceof ProviderResult.Found found) {
             ProviderResult single = ProviderResult.found(found.endpoint(),
                     found.serviceReasons().get(Service.BACKEND));
             for (String note : found.notes()) {
@@ -145,13 +150,14 @@ public final class EngineDiscovery {
         return result;
     }
 
-    private Optional<Selected> select(Service service, ProjectChoice.Chosen chosenProject,
+    private Optional<Selected> select(ServiceTarget target, ProjectChoice.Chosen chosenProject,
             ProviderResult.Services answer) throws EngineException {
-        String serviceKey = DockerSettings.SERVICE_COMPOSE_SERVICE.forService(service).key();
-        String portKey = DockerSettings.SERVICE_CONTAINER_PORT.forService(service).key();
-        Optional<Integer> explicitPort = context.findSetting(DockerSettings.SERVICE_CONTAINER_PORT, service);
+        Service service = target.service();
+        String serviceKey = target.composeServiceKey();
+        String portKey = target.containerPortKey();
+        Optional<Integer> explicitPort = target.findContainerPort();
         ContainerChoice.Outcome outcome = ContainerChoice.choose(service, chosenProject.containers(),
-                context.findSetting(DockerSettings.SERVICE_COMPOSE_SERVICE, service), serviceKey,
+                target.findComposeService(), serviceKey,
                 explicitPort.orElse(DockerSettings.BACKEND_CONTAINER_PORT), container -> inspect(container).aliases());
         if (outcome instanceof ContainerChoice.Outcome.Ambiguous ambiguous) {
             throw new InvalidBackendConfigurationException(Origin.other("engine " + engine()), ambiguous.candidates()
@@ -230,11 +236,11 @@ public final class EngineDiscovery {
      */
     private void probed(Selected choice, BackendEndpoint endpoint, String publishes, String how, String why,
             String whyNot, ProviderResult.Services answer) {
-        if (!context.probing()) {
+        if (!facts.probing()) {
             answer.found(endpoint, publishes + " (" + why + "; not probed, probe=none)" + how);
             return;
         }
-        ProbeResult probe = context.probe(endpoint);
+        ProbeResult probe = facts.probe(endpoint);
         if (probe.ready()) {
             answer.found(endpoint, publishes + " (" + why + "; " + probe.description() + ")" + how);
         } else {
@@ -264,15 +270,15 @@ public final class EngineDiscovery {
      * setting names, 2 a container named after the backend, 1 one that publishes its container port, 0 none.
      */
     private int backendStrength(List<ContainerSummary> containers) {
-        Service backend = Service.backend();
-        Optional<String> explicit = context.findSetting(DockerSettings.SERVICE_COMPOSE_SERVICE, backend);
+        Service backend = config.backend().service();
+        Optional<String> explicit = config.backend().findComposeService();
         if (explicit.isPresent()) {
             return containers.stream().anyMatch(c -> c.service().equals(explicit.get())) ? 3 : 0;
         }
         if (containers.stream().anyMatch(c -> NameMatch.of(backend.name(), c.service(), c.name()) != NameMatch.NONE)) {
             return 2;
         }
-        int port = context.findSetting(DockerSettings.SERVICE_CONTAINER_PORT, backend).orElse(DockerSettings.BACKEND_CONTAINER_PORT);
+        int port = config.backend().findContainerPort().orElse(DockerSettings.BACKEND_CONTAINER_PORT);
         return containers.stream().anyMatch(c -> !c.published(port).isEmpty()) ? 1 : 0;
     }
 
@@ -283,7 +289,8 @@ public final class EngineDiscovery {
      * {@code docker compose up -d}.
      */
     private String upCommand() {
-        Optional<Path> here = context.systemProperty("user.dir").flatMap(EngineDiscovery::path);
+        Optional<Path> here = Optional.of(facts.launchDirectory()).filter(directory -> !directory.isEmpty())
+                .flatMap(EngineDiscovery::path);
         StringBuilder command = new StringBuilder("docker compose");
         for (Path file : checkoutFiles()) {
             Path shown = here.filter(file::startsWith).map(dir -> dir.relativize(file)).orElse(file);
@@ -301,7 +308,7 @@ public final class EngineDiscovery {
     }
 
     private List<Path> checkoutFiles() {
-        return ComposeFiles.find(context, new StringBuilder()).map(ComposeFiles.Found::files).orElse(List.of());
+        return ComposeFiles.find(config, facts, new StringBuilder()).map(ComposeFiles.Found::files).orElse(List.of());
     }
 
     private ContainerHealth inspect(ContainerSummary container) throws EngineException {
@@ -311,7 +318,7 @@ public final class EngineDiscovery {
 
     private ContainerHealth freshInspect(ContainerSummary container) throws EngineException {
         Object reply = client.getJson(EngineClient.path("containers", container.id(), "json"));
-        StalledHealthcheck.diagnose(client.identity(), reply, context.clock().instant()).ifPresentOrElse(
+        StalledHealthcheck.diagnose(client.identity(), reply, facts.clock().instant()).ifPresentOrElse(
                 why -> stalled.put(container.id(), why), () -> stalled.remove(container.id()));
         ContainerHealth health = ContainerHealth.from(reply);
         inspected.put(container.id(), health);

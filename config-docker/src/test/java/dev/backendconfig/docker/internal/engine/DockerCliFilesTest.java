@@ -27,9 +27,9 @@ class DockerCliFilesTest {
     Path home;
 
     private EngineLocator.Located locate(Map<String, String> environment) {
-        return assertTimeoutPreemptively(DOES_NOT_HANG, () -> EngineLocator.locate(ResolutionContext.builder()
+        return assertTimeoutPreemptively(DOES_NOT_HANG, () -> EngineLocatorTest.locate(ResolutionContext.builder()
                 .environment(environment).systemProperties(Map.of("user.home", home.toString())).build(),
-                home.resolve("no-default.sock")));
+                LocalSockets.only(home.resolve("no-default.sock"))));
     }
 
     private Path meta(String context) throws NoSuchAlgorithmException {

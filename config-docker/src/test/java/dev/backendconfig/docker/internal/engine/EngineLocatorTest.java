@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.backendconfig.api.InvalidBackendConfigurationException;
 import dev.backendconfig.api.spi.ResolutionContext;
+import dev.backendconfig.docker.internal.DockerConfig;
+import dev.backendconfig.docker.internal.ResolutionFacts;
 import dev.backendconfig.docker.internal.tls.TlsMaterial;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +15,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,8 +38,13 @@ class EngineLocatorTest {
     private EngineLocator.Located locate(Map<String, String> environment, Map<String, String> settings) {
         Map<String, String> properties = new HashMap<>();
         properties.put("user.home", home.toString());
-        return EngineLocator.locate(ResolutionContext.builder().environment(environment).systemProperties(properties)
-                .settings(settings).build(), missingDefault());
+        return locate(ResolutionContext.builder().environment(environment).systemProperties(properties)
+                .settings(settings).build(), LocalSockets.only(missingDefault()));
+    }
+
+    /** Locate the engine as the provider does: the settings and facts read from the context at its door. */
+    static EngineLocator.Located locate(ResolutionContext context, LocalSockets sockets) {
+        return EngineLocator.locate(DockerConfig.read(context), ResolutionFacts.of(context), sockets);
     }
 
     private Path socketFile(String relative) throws IOException {
@@ -185,13 +193,13 @@ class EngineLocatorTest {
         ResolutionContext withRuntime = ResolutionContext.builder()
                 .environment(Map.of("XDG_RUNTIME_DIR", runtime.toString()))
                 .systemProperties(Map.of("user.home", home.toString())).build();
-        assertThat(found(EngineLocator.locate(withRuntime, missingDefault(), rootful)))
+        assertThat(found(locate(withRuntime, new LocalSockets(missingDefault(), List.of(rootful)))))
                 .isEqualTo(EngineAddress.unix(rootful, "rootful Podman's socket"));
         Files.delete(rootful);
-        assertThat(found(EngineLocator.locate(withRuntime, missingDefault(), rootful)).socket()).isEqualTo(rootless);
+        assertThat(found(locate(withRuntime, new LocalSockets(missingDefault(), List.of(rootful)))).socket()).isEqualTo(rootless);
         Files.createFile(rootful);
         Path colima = socketFile(".colima/default/docker.sock");
-        assertThat(found(EngineLocator.locate(withRuntime, missingDefault(), rootful)).socket()).isEqualTo(colima);
+        assertThat(found(locate(withRuntime, new LocalSockets(missingDefault(), List.of(rootful)))).socket()).isEqualTo(colima);
     }
 
     private void writeContext(String name, String host) throws Exception {
@@ -254,8 +262,8 @@ class EngineLocatorTest {
     void theDefaultSocketComesFirst() throws IOException {
         Path defaultSocket = socketFile("run/docker.sock");
         socketFile(".docker/run/docker.sock");
-        EngineLocator.Located located = EngineLocator.locate(ResolutionContext.builder()
-                .systemProperties(Map.of("user.home", home.toString())).build(), defaultSocket);
+        EngineLocator.Located located = locate(ResolutionContext.builder()
+                .systemProperties(Map.of("user.home", home.toString())).build(), LocalSockets.only(defaultSocket));
         assertThat(found(located)).isEqualTo(EngineAddress.unix(defaultSocket, "the default socket"));
     }
 
