@@ -3,6 +3,7 @@ package dev.backendconfig.docker.internal.compose;
 import dev.backendconfig.api.InvalidBackendConfigurationException;
 import dev.backendconfig.api.spi.Origin;
 import dev.backendconfig.api.spi.OutsideText;
+import dev.backendconfig.docker.internal.HostAndPort;
 import dev.backendconfig.docker.internal.IpLiteral;
 import java.util.Locale;
 import java.util.Optional;
@@ -79,7 +80,7 @@ record ComposePort(String hostIp, Range published, Range target, String protocol
         }
         String before = value.substring(0, lastColon);
         int ipColon = before.startsWith("[") ? before.indexOf("]:") + 1 : before.lastIndexOf(':');
-        String hostIp = ipColon > 0 ? stripBrackets(before.substring(0, ipColon)) : "";
+        String hostIp = ipColon > 0 ? HostAndPort.unbracketed(before.substring(0, ipColon)) : "";
         String published = ipColon > 0 ? before.substring(ipColon + 1) : before;
         if (before.startsWith("[") && ipColon <= 0) {
             throw invalid(origin, entry, "an IPv6 host address in brackets must be followed by ':' and the host port");
@@ -105,7 +106,7 @@ record ComposePort(String hostIp, Range published, Range target, String protocol
         Range publishedRange = published.filter(p -> !p.isBlank())
                 .map(p -> range(p.strip(), "published", described, origin)).orElse(null);
         String proto = protocol.filter(p -> !p.isBlank()).map(p -> protocol(p.strip(), described, origin)).orElse("tcp");
-        return checked(new ComposePort(hostIp.map(ComposePort::stripBrackets).orElse("").strip(), publishedRange,
+        return checked(new ComposePort(hostIp.map(HostAndPort::unbracketed).orElse("").strip(), publishedRange,
                 targetRange, proto, origin), described);
     }
 
@@ -168,10 +169,6 @@ record ComposePort(String hostIp, Range published, Range target, String protocol
             throw invalid(origin, entry, "the protocol " + quoted(text, entry) + " is not tcp, udp or sctp");
         }
         return lower;
-    }
-
-    private static String stripBrackets(String host) {
-        return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
     }
 
     /** Return a part of an entry quoted, or described when a variable supplied it (it may be a secret). */

@@ -8,10 +8,10 @@ import dev.backendconfig.api.spi.Service;
 import dev.backendconfig.docker.internal.DockerConfig;
 import dev.backendconfig.docker.internal.DockerConfig.ServiceTarget;
 import dev.backendconfig.docker.internal.DockerSettings;
+import dev.backendconfig.docker.internal.HostAndPort;
 import dev.backendconfig.docker.internal.Listing;
 import dev.backendconfig.docker.internal.NameMatch;
 import dev.backendconfig.docker.internal.ResolutionFacts;
-import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -180,10 +180,10 @@ public final class ComposePrediction {
             return;
         }
         String host = port.hostIp().isEmpty() || port.hostIp().equals("0.0.0.0") || port.hostIp().equals("::")
-                ? "localhost" : port.hostIp().contains(":") ? "[" + port.hostIp() + "]" : port.hostIp();
+                ? "localhost" : port.hostIp();
         Origin origin = Origin.file(port.origin().location(), port.origin().line());
         BackendEndpoint endpoint = BackendEndpoint.builder(providerId).service(service.name())
-                .http(URI.create("http://" + host + ":" + hostPort.get()), origin)
+                .http(new HostAndPort(host, hostPort.get()).http(), origin)
                 .detail("compose-service", composeService.name(), composeService.origin())
                 .detail("container-port", Integer.toString(chosen.containerPort()), origin)
                 .detail("predicted-from", port.origin().describe(), origin)

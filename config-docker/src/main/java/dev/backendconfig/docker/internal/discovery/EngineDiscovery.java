@@ -17,7 +17,6 @@ import dev.backendconfig.docker.internal.compose.ComposeFiles;
 import dev.backendconfig.docker.internal.json.Json;
 import dev.backendconfig.docker.internal.transport.EngineClient;
 import dev.backendconfig.docker.internal.transport.EngineException;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -255,7 +254,7 @@ public final class EngineDiscovery {
                 + container.shortId() + ")");
         Origin engine = Origin.other("engine " + engine());
         return BackendEndpoint.builder(providerId).service(choice.service().name())
-                .http(URI.create("http://" + address.host() + ":" + address.port()), origin)
+                .http(address.address().http(), origin)
                 .detail("compose-project", container.project(), origin)
                 .detail("compose-service", container.service(), origin)
                 .detail("container-name", container.name(), origin)

@@ -1,5 +1,6 @@
 package dev.backendconfig.docker.internal.discovery;
 
+import dev.backendconfig.docker.internal.HostAndPort;
 import dev.backendconfig.docker.internal.discovery.ContainerSummary.PortEntry;
 import dev.backendconfig.docker.internal.engine.EngineAddress;
 import java.util.ArrayList;
@@ -22,7 +23,7 @@ import java.util.List;
  * @param notes what else was published
  * @param unreachable why the port cannot be reached from here, or empty text when it can
  */
-record PublishedAddress(String host, int port, String binding, List<String> notes, String unreachable) {
+record PublishedAddress(HostAndPort address, String binding, List<String> notes, String unreachable) {
 
     /** Choose among the entries that publish one container port. */
     public static PublishedAddress from(List<PortEntry> entries, EngineAddress engine) {
@@ -33,17 +34,16 @@ record PublishedAddress(String host, int port, String binding, List<String> note
                 .map(PublishedAddress::binding).distinct()
                 .forEach(other -> notes.add("the container port is also published on " + other + "; using "
                         + binding(chosen)));
-        String host = isWildcard(chosen.ip()) ? engine.hostForWildcardBindings()
-                : chosen.ip().contains(":") ? "[" + chosen.ip() + "]" : chosen.ip();
+        String host = isWildcard(chosen.ip()) ? engine.hostForWildcardBindings() : chosen.ip();
         String unreachable = "";
-        if (engine.isRemote() && EngineAddress.isLoopback(chosen.ip())) {
+        if (engine.isRemote() && HostAndPort.isLoopback(chosen.ip())) {
             unreachable = "publishes " + entries.get(0).privatePort() + " only on " + binding(chosen) + " of engine "
                     + engine.uri() + ", another machine, whose loopback cannot be reached from here; publish it on all"
                     + " interfaces (\"" + chosen.publicPort() + ":" + chosen.privatePort() + "\" instead of \""
                     + chosen.ip() + ":" + chosen.publicPort() + ":" + chosen.privatePort() + "\"), or run the tests on"
                     + " the engine's machine";
         }
-        return new PublishedAddress(host, chosen.publicPort(), binding(chosen), notes, unreachable);
+        return new PublishedAddress(new HostAndPort(host, chosen.publicPort()), binding(chosen), notes, unreachable);
     }
 
     /** Prefer all interfaces, then a specific address, then (last, for a remote engine) loopback. */
@@ -55,7 +55,7 @@ record PublishedAddress(String host, int port, String binding, List<String> note
             return 1;
         }
         int specific = entry.ip().contains(":") ? 3 : 2;
-        return engine.isRemote() && EngineAddress.isLoopback(entry.ip()) ? specific + 2 : specific;
+        return engine.isRemote() && HostAndPort.isLoopback(entry.ip()) ? specific + 2 : specific;
     }
 
     private static boolean isWildcard(String ip) {
@@ -63,7 +63,6 @@ record PublishedAddress(String host, int port, String binding, List<String> note
     }
 
     private static String binding(PortEntry entry) {
-        String ip = entry.ip().isEmpty() ? "0.0.0.0" : entry.ip();
-        return (ip.contains(":") ? "[" + ip + "]" : ip) + ":" + entry.publicPort();
+        return new HostAndPort(entry.ip().isEmpty() ? "0.0.0.0" : entry.ip(), entry.publicPort()).forUri();
     }
 }

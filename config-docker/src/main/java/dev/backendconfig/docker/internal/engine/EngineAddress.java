@@ -1,9 +1,9 @@
 package dev.backendconfig.docker.internal.engine;
 
 import dev.backendconfig.api.Secrets;
+import dev.backendconfig.docker.internal.HostAndPort;
 import dev.backendconfig.docker.internal.tls.TlsMaterial;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -54,6 +54,9 @@ public record EngineAddress(Transport transport, Path socket, String host, int p
         if ((transport == Transport.TLS) != (tls != null)) {
             throw new IllegalArgumentException("TLS files go with the TLS transport, and only with it");
         }
+        if (host != null) {
+            new HostAndPort(host, port); // refuses a host that would corrupt the engine's URI
+        }
     }
 
     /** Return the address of an engine on a Unix socket. */
@@ -91,7 +94,7 @@ public record EngineAddress(Transport transport, Path socket, String host, int p
      * {@code localhost}, {@code 127.0.0.0/8} or {@code ::1}. Its ports bound to loopback cannot be reached from here.
      */
     public boolean isRemote() {
-        return !isUnix() && !isLoopback(host);
+        return !isUnix() && !HostAndPort.isLoopback(host);
     }
 
     /**
@@ -99,12 +102,23 @@ public record EngineAddress(Transport transport, Path socket, String host, int p
      * user name, like any user info in a URL, is not shown.
      */
     public String uri() {
-        String bracketed = host == null ? "" : host.contains(":") ? "[" + host + "]" : host;
         return switch (transport) {
             case UNIX -> "unix://" + socket;
-            case TCP, TLS -> "tcp://" + bracketed + ":" + port;
-            case SSH -> "ssh://" + (user.isEmpty() ? "" : Secrets.MASK + "@") + bracketed + (port > 0 ? ":" + port : "");
+            case TCP, TLS -> "tcp://" + hostAndPort().forUri();
+            case SSH -> "ssh://" + (user.isEmpty() ? "" : Secrets.MASK + "@") + hostAndPort().forUri();
         };
+    }
+
+    /**
+     * Return the engine's TCP or ssh host and port (port 0: left to ssh).
+     *
+     * @throws IllegalStateException for an engine on a Unix socket, which has none
+     */
+    public HostAndPort hostAndPort() {
+        if (host == null) {
+            throw new IllegalStateException("an engine on a Unix socket has no host");
+        }
+        return new HostAndPort(host, port);
     }
 
     /**
@@ -112,17 +126,7 @@ public record EngineAddress(Transport transport, Path socket, String host, int p
      * machine for a local engine, the engine's own host for a remote one.
      */
     public String hostForWildcardBindings() {
-        if (!isRemote()) {
-            return "localhost";
-        }
-        return host.contains(":") ? "[" + host + "]" : host;
-    }
-
-    /** Tell whether a host name or address means this machine's loopback interface. */
-    public static boolean isLoopback(String host) {
-        String lower = host.toLowerCase(Locale.ROOT);
-        return lower.equals("localhost") || lower.endsWith(".localhost") || lower.equals("::1")
-                || lower.equals("0:0:0:0:0:0:0:1") || lower.matches("127(\\.[0-9]{1,3}){3}");
+        return isRemote() ? host : "localhost";
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.backendconfig.docker.internal.engine;
 import dev.backendconfig.api.InvalidBackendConfigurationException;
 import dev.backendconfig.api.spi.ConfigurationFiles;
 import dev.backendconfig.api.spi.Origin;
+import dev.backendconfig.docker.internal.HostAndPort;
 import dev.backendconfig.docker.internal.engine.EngineLocator.Located;
 import dev.backendconfig.docker.internal.tls.TlsMaterial;
 import java.net.URI;
@@ -105,8 +106,6 @@ final class EngineUrl {
         if (port < 1 || port > 65535) {
             throw new InvalidBackendConfigurationException(origin, EXPECTED + ", got port " + port + ", outside 1-65535");
         }
-        String host = uri.getHost().startsWith("[") ? uri.getHost().substring(1, uri.getHost().length() - 1)
-                : uri.getHost();
-        return EngineAddress.tcp(host, port, why);
+        return EngineAddress.tcp(HostAndPort.unbracketed(uri.getHost()), port, why);
     }
 }

@@ -2,6 +2,7 @@ package dev.backendconfig.docker.internal.discovery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.backendconfig.docker.internal.HostAndPort;
 import dev.backendconfig.docker.internal.discovery.ContainerSummary.PortEntry;
 import dev.backendconfig.docker.internal.engine.EngineAddress;
 import java.nio.file.Path;
@@ -23,17 +24,17 @@ class PublishedAddressTest {
     @Test
     void allInterfacesAreReachedAtLocalhostForALocalEngineAndAtTheEnginesHostForARemoteOne() {
         List<PortEntry> both = List.of(entry("0.0.0.0", 8002), entry("::", 8002));
-        assertThat(PublishedAddress.from(both, LOCAL)).isEqualTo(new PublishedAddress("localhost", 8002, "0.0.0.0:8002",
+        assertThat(PublishedAddress.from(both, LOCAL)).isEqualTo(new PublishedAddress(new HostAndPort("localhost", 8002), "0.0.0.0:8002",
                 List.of(), ""));
-        assertThat(PublishedAddress.from(both, REMOTE_TCP).host()).isEqualTo("docker");
-        assertThat(PublishedAddress.from(both, REMOTE_SSH).host()).isEqualTo("[fd00::5]");
-        assertThat(PublishedAddress.from(both, LOOPBACK_SSH).host()).isEqualTo("localhost");
+        assertThat(PublishedAddress.from(both, REMOTE_TCP).address().forUri()).isEqualTo("docker:8002");
+        assertThat(PublishedAddress.from(both, REMOTE_SSH).address().forUri()).isEqualTo("[fd00::5]:8002");
+        assertThat(PublishedAddress.from(both, LOOPBACK_SSH).address().forUri()).isEqualTo("localhost:8002");
     }
 
     @Test
     void podmansEntryWithoutAnAddressMeansAllInterfaces() {
-        assertThat(PublishedAddress.from(List.of(entry("", 18002)), REMOTE_TCP)).isEqualTo(new PublishedAddress("docker",
-                18002, "0.0.0.0:18002", List.of(), ""));
+        assertThat(PublishedAddress.from(List.of(entry("", 18002)), REMOTE_TCP)).isEqualTo(new PublishedAddress(
+                new HostAndPort("docker", 18002), "0.0.0.0:18002", List.of(), ""));
     }
 
     @Test
@@ -49,14 +50,14 @@ class PublishedAddressTest {
     @Test
     void aLoopbackBindingOfALocalEngineIsUsedAsItIs() {
         assertThat(PublishedAddress.from(List.of(entry("127.0.0.1", 8021)), LOOPBACK_SSH))
-                .isEqualTo(new PublishedAddress("127.0.0.1", 8021, "127.0.0.1:8021", List.of(), ""));
+                .isEqualTo(new PublishedAddress(new HostAndPort("127.0.0.1", 8021), "127.0.0.1:8021", List.of(), ""));
     }
 
     @Test
     void aRemoteEnginePrefersAnyReachableBindingToLoopback() {
         PublishedAddress address = PublishedAddress.from(List.of(entry("127.0.0.1", 8021), entry("192.168.5.7", 8022)),
                 REMOTE_TCP);
-        assertThat(address.host()).isEqualTo("192.168.5.7");
+        assertThat(address.address()).isEqualTo(new HostAndPort("192.168.5.7", 8022));
         assertThat(address.unreachable()).isEmpty();
         assertThat(address.notes()).containsExactly("the container port is also published on 127.0.0.1:8021; using"
                 + " 192.168.5.7:8022");
