@@ -1,4 +1,4 @@
-package dev.backendconfig.docker;
+package dev.backendconfig.tests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,6 +9,7 @@ import dev.backendconfig.api.ResolutionReport;
 import dev.backendconfig.api.ResolutionReport.Outcome;
 import dev.backendconfig.api.spi.ProviderResult;
 import dev.backendconfig.api.spi.ResolutionContext;
+import dev.backendconfig.docker.DockerEndpointProvider;
 import dev.backendconfig.staging.StagingEndpointProvider;
 import dev.backendconfig.testsupport.CallerEnvironment;
 import dev.backendconfig.testsupport.ComposeStack;
@@ -29,9 +30,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Three services (backend, auth, frontend) of one real compose stack, built from the test image. Host ports are
- * chosen free at run time and handed to the stack through its variables, so nothing depends on this machine's ports;
- * of the caller's environment only the engine's variables are read.
+ * Three services (backend, auth, frontend) of one real compose stack, built from the test image, found by provider
+ * docker, and by staging when docker lacks one of them. Host ports are chosen free at run time and handed to the
+ * stack through its variables, so nothing depends on this machine's ports; of the caller's environment only the
+ * engine's variables are read. Runs with Maven profile docker-it (scripts/docker-it.sh).
  */
 class ServicesStackIT {
 
