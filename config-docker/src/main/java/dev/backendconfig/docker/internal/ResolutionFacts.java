@@ -6,9 +6,11 @@ import dev.backendconfig.api.spi.ResolutionContext;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -32,7 +34,7 @@ public record ResolutionFacts(Map<String, String> environment, Path workingDirec
         Function<BackendEndpoint, ProbeResult> prober) {
 
     public ResolutionFacts {
-        environment = Map.copyOf(environment);
+        environment = Collections.unmodifiableMap(new TreeMap<>(environment));
         Objects.requireNonNull(workingDirectory, "workingDirectory");
         Objects.requireNonNull(userHome, "userHome");
         Objects.requireNonNull(launchDirectory, "launchDirectory");

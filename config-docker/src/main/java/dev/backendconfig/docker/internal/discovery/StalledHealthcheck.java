@@ -19,7 +19,7 @@ import java.util.Optional;
  * than twice its healthcheck interval (Podman's default 30 s when none is set) plus one second ago: with timers, the
  * first check would have run after one interval. The provider then probes the backend instead, and says why.
  */
-public final class StalledHealthcheck {
+final class StalledHealthcheck {
 
     private static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(30);
     private static final Duration SLACK = Duration.ofSeconds(1);
@@ -34,7 +34,7 @@ public final class StalledHealthcheck {
      * @param inspect the engine's reply to {@code GET /containers/{id}/json}
      * @param now the time now, on the clock of the resolution
      */
-    public static Optional<String> diagnose(EngineIdentity engine, Object inspect, Instant now) {
+    static Optional<String> diagnose(EngineIdentity engine, Object inspect, Instant now) {
         Object health = Json.object(Json.object(inspect, "State"), "Health");
         if (!engine.isPodman() || !Json.string(health, "Status").equals("starting")
                 || !Json.array(health, "Log").isEmpty()) {

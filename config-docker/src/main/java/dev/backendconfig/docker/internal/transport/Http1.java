@@ -14,7 +14,7 @@ import java.util.TreeMap;
  * Read HTTP/1.1 responses from a stream: the head, then a body framed by Content-Length, chunked encoding or the
  * end of the connection, each with a size cap. Used by the probes and by the Docker Engine client.
  */
-public final class Http1 {
+final class Http1 {
 
     /** The largest response head read before giving up. */
     public static final int MAX_HEAD_BYTES = 64 * 1024;
