@@ -91,8 +91,14 @@ class ServicesStackIT {
         composeFile = repository.resolve("docker/docker-compose.alpine-test.yml");
         Files.createDirectories(composeFile.getParent());
         Files.writeString(composeFile, STACK);
-        for (String service : List.of("BACKEND", "AUTH", "FRONTEND")) {
-            ports.put("ALPINE_TEST_" + service + "_PORT", Integer.toString(ComposeStack.freePort()));
+        choosePorts();
+    }
+
+    private void choosePorts() throws IOException {
+        List<String> services = List.of("BACKEND", "AUTH", "FRONTEND");
+        List<Integer> free = ComposeStack.freePorts(services.size());
+        for (int i = 0; i < services.size(); i++) {
+            ports.put("ALPINE_TEST_" + services.get(i) + "_PORT", Integer.toString(free.get(i)));
         }
     }
 
@@ -100,10 +106,20 @@ class ServicesStackIT {
         return "bcit-svc-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
+    /** Start the stack; on ports another stack on the shared engine took meanwhile, again on fresh ones (3 tries). */
     private ComposeStack up(Map<String, String> extra) throws IOException {
-        Map<String, String> environment = new HashMap<>(ports);
-        environment.putAll(extra);
-        return ComposeStack.up(composeFile, project(), environment);
+        for (int attempt = 1; ; attempt++) {
+            Map<String, String> environment = new HashMap<>(ports);
+            environment.putAll(extra);
+            try {
+                return ComposeStack.up(composeFile, project(), environment);
+            } catch (IOException e) {
+                if (attempt == 3 || !ComposeStack.portTaken(e)) {
+                    throw e;
+                }
+                choosePorts();
+            }
+        }
     }
 
     private ResolutionContext context(String project, Map<String, String> settings) {
