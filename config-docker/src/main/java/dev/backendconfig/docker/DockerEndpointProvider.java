@@ -15,8 +15,15 @@ import dev.backendconfig.docker.internal.engine.EngineLocator;
 import dev.backendconfig.docker.internal.engine.LocalSockets;
 import dev.backendconfig.docker.internal.transport.EngineClient;
 import dev.backendconfig.docker.internal.transport.SshCommand;
+import dev.backendconfig.api.spi.RunScope;
+import dev.backendconfig.docker.internal.lifecycle.StackLifecycle;
+import dev.backendconfig.docker.internal.lifecycle.StackSpec;
+import dev.backendconfig.docker.internal.lifecycle.StackSpecs;
+import dev.backendconfig.docker.internal.transport.EngineException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Provider {@code docker}: the host port a running compose service really publishes.
@@ -38,10 +45,11 @@ public final class DockerEndpointProvider implements BackendEndpointProvider {
     public static final int PRIORITY = 200;
 
     private final LocalSockets sockets;
+    private final RunScope scope;
 
-    /** Create the provider, as ServiceLoader does. */
+    /** Create the provider, as ServiceLoader does: a started stack's lease is held for the JVM's test run. */
     public DockerEndpointProvider() {
-        this.sockets = LocalSockets.SYSTEM;
+        this(LocalSockets.SYSTEM, RunScope.jvm());
     }
 
     /**
@@ -49,7 +57,17 @@ public final class DockerEndpointProvider implements BackendEndpointProvider {
      * machine's engines.
      */
     DockerEndpointProvider(Path defaultSocket) {
-        this.sockets = LocalSockets.only(defaultSocket);
+        this(LocalSockets.only(defaultSocket), RunScope.jvm());
+    }
+
+    /** Create the provider whose started stacks' leases are held in {@code scope} (a build tool's, a test's). */
+    DockerEndpointProvider(RunScope scope) {
+        this(LocalSockets.SYSTEM, scope);
+    }
+
+    private DockerEndpointProvider(LocalSockets sockets, RunScope scope) {
+        this.sockets = sockets;
+        this.scope = scope;
     }
 
     @Override
@@ -77,11 +95,45 @@ public final class DockerEndpointProvider implements BackendEndpointProvider {
         EngineLocator.Located.Found found = (EngineLocator.Located.Found) located;
         SshCommand ssh = new SshCommand(config.sshCommand(), facts.environment());
         try (EngineClient client = new EngineClient(found.address(), config.timeout(), ssh, facts.remaining())) {
-            return new EngineDiscovery(config, facts, client, ID).discoverOr(problem -> found.address().isRemote()
+            Function<String, ProviderResult> unreachable = problem -> found.address().isRemote()
                     ? ProviderResult.unavailable(problem + "; the engine runs on another machine, so the compose file"
                             + " here cannot tell where its ports are")
-                    : prediction.predict(problem, false)).withNote(engineNote(client));
+                    : prediction.predict(problem, false);
+            EngineDiscovery discovery = new EngineDiscovery(config, facts, client, ID);
+            ProviderResult result = config.lifecycle().starts() ? withLifecycle(config, facts, client, discovery,
+                    unreachable) : discovery.discoverOr(unreachable);
+            return result.withNote(engineNote(client));
         }
+    }
+
+    /**
+     * Setting {@code docker.start=if-missing}: when the engine answers, join this checkout's project's lease, start
+     * what is missing, then find the services of that project (waiting for a start's health within what is left of
+     * {@code docker.start-timeout}); a start whose services are not all found failed.
+     */
+    private ProviderResult withLifecycle(DockerConfig config, ResolutionFacts facts, EngineClient client,
+            EngineDiscovery discovery, Function<String, ProviderResult> unreachable) {
+        StringBuilder why = new StringBuilder();
+        Optional<StackSpec> spec = StackSpecs.of(config, facts, why);
+        if (spec.isEmpty()) {
+            return discovery.discoverOr(unreachable).withNote("docker.start=if-missing: nothing can be started: "
+                    + why + " (set docker.compose-file, or COMPOSE_FILE, to the file that starts the stack)");
+        }
+        try {
+            client.getJson("/version");
+        } catch (EngineException e) {
+            return discovery.discoverOr(unreachable);
+        }
+        StackLifecycle lifecycle = new StackLifecycle(config, facts, client, scope);
+        StackLifecycle.Joined joined;
+        try {
+            joined = lifecycle.join(spec.get());
+        } catch (EngineException e) {
+            return ProviderResult.unavailable(e.getMessage());
+        }
+        joined.readinessLimit().ifPresentOrElse(limit -> discovery.afterStart(spec.get().project(), limit),
+                () -> discovery.onlyProject(spec.get().project()));
+        return lifecycle.confirm(joined, discovery.discoverOr(unreachable));
     }
 
     /** Return the report's line on the engine: where, why, what it is, and how it was reached. */

@@ -10,6 +10,7 @@ import dev.backendconfig.api.spi.Origin;
 import dev.backendconfig.api.spi.ProbeKind;
 import dev.backendconfig.api.spi.ProbeResult;
 import dev.backendconfig.api.spi.ResolutionContext;
+import dev.backendconfig.api.spi.RunScope;
 import dev.backendconfig.api.spi.Settings;
 import dev.backendconfig.junit.internal.JunitSettings;
 import dev.backendconfig.junit.internal.JunitSettings.MissingBackend;
@@ -135,8 +136,13 @@ final class SharedResolution implements AutoCloseable {
                 key -> context.withFreshBudget().probe(resolution.service(service), kind, path));
     }
 
+    /**
+     * End the run: forget the probes, and give back what providers hold for the run ({@link RunScope#jvm()}: a
+     * started stack's lease, whose last holder stops what it started).
+     */
     @Override
     public void close() {
+        RunScope.jvm().close();
         probes.clear();
         if (sharedWithTestContext) {
             TestContext.reset();

@@ -81,7 +81,7 @@ public final class ProviderRunner {
         Duration wait = context.remaining();
         worker.start();
         try {
-            ProviderResult result = await(answer, provider, wait);
+            ProviderResult result = await(answer, provider, context);
             worker.join(GRACE.toMillis());
             if (result == null) {
                 return new Answer.Threw(new IllegalStateException("resolve() returned null instead of a result"));
@@ -106,24 +106,30 @@ public final class ProviderRunner {
     }
 
     /**
-     * Wait for the answer at most {@code wait}; past {@link #QUIET}, say at INFO every {@link #PROGRESS_EVERY} what
-     * is awaited and for how long it may still be, so that a slow resolution is never silent.
+     * Wait for the answer at most what is left of the budget (which the provider may extend while it works); past
+     * {@link #QUIET}, say at INFO every {@link #PROGRESS_EVERY} what is awaited and for how long it may still be, so
+     * that a slow resolution is never silent.
      */
     private static ProviderResult await(CompletableFuture<ProviderResult> answer, BackendEndpointProvider provider,
-            Duration wait) throws InterruptedException, ExecutionException, TimeoutException {
+            ResolutionContext context) throws InterruptedException, ExecutionException, TimeoutException {
         long start = System.nanoTime();
-        long deadline = start + Math.max(1, wait.toNanos());
         long nextProgress = start + QUIET.toNanos();
         while (true) {
             long now = System.nanoTime();
+            long deadline = now + Math.max(1, context.remaining().toNanos());
             try {
                 return answer.get(Math.max(1, Math.min(deadline, nextProgress) - now), TimeUnit.NANOSECONDS);
             } catch (TimeoutException e) {
                 now = System.nanoTime();
-                if (now - deadline >= 0) {
+                if (context.remaining().isZero()) {
                     throw e;
                 }
-                LOG.info("still asking provider {}: {} s so far, at most {} s more (what is left of setting timeout)",
+                if (now - nextProgress < 0) {
+                    continue;
+                }
+                deadline = now + context.remaining().toNanos();
+                LOG.info("still asking provider {}: {} s so far, at most {} s more (what is left of setting timeout, or of"
+                        + " a longer bound the provider named)",
                         OutsideText.oneLine(provider.id()), Duration.ofNanos(now - start).toSeconds(),
                         Duration.ofNanos(deadline - now).toSeconds());
                 nextProgress = now + PROGRESS_EVERY.toNanos();

@@ -147,6 +147,16 @@ public final class ResolutionContext {
         return budget.remaining();
     }
 
+    /**
+     * Make at least {@code atLeast} from now left of the budget, for a step a setting of the provider's own bounds
+     * (provider docker starting a stack within {@code docker.start-timeout}): setting {@code timeout} is the budget
+     * for finding the services, not for starting them. The budget never shrinks; the provider's report line says
+     * which bound applied.
+     */
+    public void extendBudget(Duration atLeast) {
+        budget.extend(atLeast);
+    }
+
     /** Tell whether the budget is used up. */
     public boolean expired() {
         return budget.expired();

@@ -4,6 +4,8 @@ import dev.backendconfig.api.spi.Origin;
 import dev.backendconfig.api.spi.ResolutionContext;
 import dev.backendconfig.api.spi.Service;
 import dev.backendconfig.api.spi.Settings;
+import dev.backendconfig.api.spi.ConfigurationFiles;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -25,10 +27,39 @@ import java.util.Optional;
  * @param certPath setting {@code docker.cert-path}, or empty text
  * @param sshCommand setting {@code docker.ssh-command}
  * @param services the services to find, the backend first, each with its own settings
+ * @param lifecycle settings {@code docker.start}, {@code docker.start-timeout}, {@code docker.stop} and
+ *     {@code docker.lease-dir}
  */
 public record DockerConfig(String host, Origin hostOrigin, String project, String composeFile, Origin composeFileOrigin,
         Duration waitHealthy, Duration timeout, TlsChoice tls, String certPath, List<String> sshCommand,
-        List<ServiceTarget> services) {
+        List<ServiceTarget> services, Lifecycle lifecycle) {
+
+    /**
+     * The lifecycle settings.
+     *
+     * @param start setting {@code docker.start}
+     * @param startTimeout setting {@code docker.start-timeout}
+     * @param stop setting {@code docker.stop}
+     * @param leaseDirectory setting {@code docker.lease-dir} (against the working directory), else
+     *     {@code backend-config-leases-<user>} in {@code java.io.tmpdir}
+     * @param leaseDirectoryOrigin where {@code docker.lease-dir} comes from
+     */
+    public record Lifecycle(DockerSettings.Start start, Duration startTimeout, DockerSettings.Stop stop,
+            Path leaseDirectory, Origin leaseDirectoryOrigin) {
+
+        public Lifecycle {
+            Objects.requireNonNull(start, "start");
+            Objects.requireNonNull(startTimeout, "startTimeout");
+            Objects.requireNonNull(stop, "stop");
+            Objects.requireNonNull(leaseDirectory, "leaseDirectory");
+            Objects.requireNonNull(leaseDirectoryOrigin, "leaseDirectoryOrigin");
+        }
+
+        /** Tell whether missing services are started ({@code docker.start=if-missing}). */
+        public boolean starts() {
+            return start == DockerSettings.Start.IF_MISSING;
+        }
+    }
 
     /** What setting {@code docker.tls-verify} says. */
     public enum TlsChoice {
@@ -83,6 +114,7 @@ public record DockerConfig(String host, Origin hostOrigin, String project, Strin
         Objects.requireNonNull(tls, "tls");
         sshCommand = List.copyOf(sshCommand);
         services = List.copyOf(services);
+        Objects.requireNonNull(lifecycle, "lifecycle");
     }
 
     /**
@@ -102,7 +134,21 @@ public record DockerConfig(String host, Origin hostOrigin, String project, Strin
                 settings.find(DockerSettings.PROJECT).orElse(""), settings.find(DockerSettings.COMPOSE_FILE).orElse(""),
                 settings.origin(DockerSettings.COMPOSE_FILE), settings.get(DockerSettings.WAIT_HEALTHY),
                 settings.get(DockerSettings.TIMEOUT), tls, settings.find(DockerSettings.CERT_PATH).orElse(""),
-                settings.get(DockerSettings.SSH_COMMAND), services);
+                settings.get(DockerSettings.SSH_COMMAND), services, new Lifecycle(settings.get(DockerSettings.START),
+                        settings.get(DockerSettings.START_TIMEOUT), settings.get(DockerSettings.STOP),
+                        leaseDirectory(context), settings.origin(DockerSettings.LEASE_DIR)));
+    }
+
+    /** Return the lease directory: the setting against the working directory, else one per user in the temp dir. */
+    private static Path leaseDirectory(ResolutionContext context) {
+        Optional<String> set = context.settings().find(DockerSettings.LEASE_DIR);
+        if (set.isPresent()) {
+            return ConfigurationFiles.resolve(context.workingDirectory(), set.get().strip(),
+                    context.settings().origin(DockerSettings.LEASE_DIR));
+        }
+        String temp = context.systemProperty("java.io.tmpdir").orElseGet(() -> System.getProperty("java.io.tmpdir"));
+        String user = context.systemProperty("user.name").orElse("user").replaceAll("[^A-Za-z0-9_.-]", "_");
+        return Path.of(temp).toAbsolutePath().resolve("backend-config-leases-" + user);
     }
 
     /** Return the backend's own settings (the backend is always the first service). */

@@ -72,6 +72,45 @@ public final class DockerSettings {
             "The ssh program and arguments put before the library's own for an ssh:// engine, comma-separated,"
                     + " for example ssh,-F,/path/ssh_config.");
 
+    /** What to do when required services are not running, written {@code never} or {@code if-missing}. */
+    public enum Start {
+        /** Attach only: a stack that is not running is reported, never started. */
+        NEVER,
+        /** Start the missing services with the compose CLI, under a lease every JVM of the run shares. */
+        IF_MISSING
+    }
+
+    /** Whether to start the required services that are not running. */
+    public static final Setting<Start> START = Setting.choice("docker.start", Start.class, Start.NEVER,
+            "never: attach only; if-missing: when the engine answers and required services are not running, start"
+                    + " just those with the compose CLI (docker compose, else docker-compose, else podman-compose for"
+                    + " a Podman engine), pointed at the same engine, once for every JVM of the run.");
+
+    /** How long a start may take, waiting for health included. */
+    public static final Setting<Duration> START_TIMEOUT = Setting.duration("docker.start-timeout", "3m",
+            "How long starting the missing services may take, compose's run and their healthchecks included (also"
+                    + " how long another JVM waits for a start in progress); setting timeout does not cut a start short.");
+
+    /** What to stop at the end of the run, written {@code started} or {@code never}. */
+    public enum Stop {
+        /** Stop and remove the containers the lease started, when its last holder leaves. */
+        STARTED,
+        /** Leave everything running. */
+        NEVER
+    }
+
+    /** What to stop at the end of the run when docker.start started something. */
+    public static final Setting<Stop> STOP = Setting.choice("docker.stop", Stop.class, Stop.STARTED,
+            "With docker.start=if-missing: started stops and removes, when the last JVM holding the lease leaves,"
+                    + " the containers (and networks) the lease started, never volumes, never what ran before; never"
+                    + " leaves them running.");
+
+    /** Where the lease files live. */
+    public static final Setting<String> LEASE_DIR = Setting.text("docker.lease-dir", null,
+            "Directory of the lease files (one per engine and project) through which the JVMs of a run share one"
+                    + " start. Unset: backend-config-leases-<user name> in the system temporary directory"
+                    + " (java.io.tmpdir).");
+
     /** The compose service of each declared service ({@code docker.service} for the backend). */
     public static final ServiceSetting<String> SERVICE_COMPOSE_SERVICE = ServiceSetting.text("docker.service", SERVICE,
             "Compose service of the service. Unset: the compose service whose service or container name is, else"
@@ -88,7 +127,7 @@ public final class DockerSettings {
 
     /** Every setting of provider docker, in README order. */
     public static final List<Setting<?>> ALL = List.of(HOST, PROJECT, SERVICE, CONTAINER_PORT, COMPOSE_FILE,
-            WAIT_HEALTHY, TIMEOUT, TLS_VERIFY, CERT_PATH, SSH_COMMAND);
+            WAIT_HEALTHY, TIMEOUT, TLS_VERIFY, CERT_PATH, SSH_COMMAND, START, START_TIMEOUT, STOP, LEASE_DIR);
 
     private DockerSettings() {
     }

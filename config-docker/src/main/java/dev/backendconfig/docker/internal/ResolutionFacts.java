@@ -28,10 +28,11 @@ import java.util.function.Supplier;
  * @param remaining what is left of the resolution's time budget
  * @param probing whether the configured probe really checks a candidate ({@code probe=none} does not)
  * @param prober the configured probe
+ * @param extender extends the time budget to at least a duration from now (a start, bounded by its own setting)
  */
 public record ResolutionFacts(Map<String, String> environment, Path workingDirectory, Path userHome,
         String launchDirectory, Clock clock, Supplier<Duration> remaining, boolean probing,
-        Function<BackendEndpoint, ProbeResult> prober) {
+        Function<BackendEndpoint, ProbeResult> prober, java.util.function.Consumer<Duration> extender) {
 
     public ResolutionFacts {
         environment = Collections.unmodifiableMap(new TreeMap<>(environment));
@@ -41,13 +42,14 @@ public record ResolutionFacts(Map<String, String> environment, Path workingDirec
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(remaining, "remaining");
         Objects.requireNonNull(prober, "prober");
+        Objects.requireNonNull(extender, "extender");
     }
 
     /** Return the facts of a resolution. */
     public static ResolutionFacts of(ResolutionContext context) {
         return new ResolutionFacts(context.environment(), context.workingDirectory(), context.userHome(),
                 context.systemProperty("user.dir").orElse(""), context.clock(), context::remaining, context.probing(),
-                context::probe);
+                context::probe, context::extendBudget);
     }
 
     /** Return a variable's value; empty when unset, empty or blank (they all mean the same thing). */
@@ -59,6 +61,11 @@ public record ResolutionFacts(Map<String, String> environment, Path workingDirec
     /** Check a candidate with the configured probe, within its timeout and what is left of the budget. */
     public ProbeResult probe(BackendEndpoint candidate) {
         return prober.apply(candidate);
+    }
+
+    /** Make at least {@code atLeast} from now left of the time budget (setting timeout does not cut a start short). */
+    public void extendBudget(Duration atLeast) {
+        extender.accept(atLeast);
     }
 
     /** Return what is left of the resolution's time budget, never negative. */

@@ -87,35 +87,48 @@ public final class ComposePrediction {
     }
 
     private static Chosen choose(ServiceTarget target, ComposeModel model, String fileNames) {
+        Picked picked = pick(target, model, fileNames);
+        return picked.service() == null ? problem(picked.problem()) : port(target, picked.service());
+    }
+
+    /**
+     * A service's compose service, or why none.
+     *
+     * @param service the compose service, or null
+     * @param problem why none, or null
+     */
+    record Picked(ComposeModel.Service service, String problem) {
+    }
+
+    /**
+     * Pick a service's compose service from the model: the one its setting names, else the one named after it, else
+     * (for the backend) the one publishing its container port.
+     */
+    static Picked pick(ServiceTarget target, ComposeModel model, String fileNames) {
         Service service = target.service();
         String serviceKey = target.composeServiceKey();
         Optional<String> explicit = target.findComposeService();
-        Optional<Integer> explicitPort = target.findContainerPort();
-        int backendPort = explicitPort.orElse(DockerSettings.BACKEND_CONTAINER_PORT);
-        ComposeModel.Service composeService;
+        int backendPort = target.findContainerPort().orElse(DockerSettings.BACKEND_CONTAINER_PORT);
         if (explicit.isPresent()) {
-            composeService = model.services().get(explicit.get());
-            if (composeService == null) {
-                return problem(fileNames + " has no service " + Listing.shown(explicit.get()) + " (setting "
-                        + serviceKey + "; services: " + names(model.services().keySet()) + ")");
-            }
-        } else {
-            List<ComposeModel.Service> named = named(service, model);
-            if (named.isEmpty() && service.isBackend()) {
-                named = model.services().values().stream()
-                        .filter(s -> s.ports().stream().anyMatch(port -> port.maps(backendPort))).toList();
-            }
-            if (named.size() != 1) {
-                return problem(named.isEmpty() ? fileNames + " has no service named after " + service.name()
-                        + (service.isBackend() ? " or publishing container port " + backendPort : "") + " (services: "
-                        + names(model.services().keySet()) + ")"
-                        : "in " + fileNames + " " + named.size() + " services could be " + service.name() + ": "
-                                + names(named.stream().map(ComposeModel.Service::name).toList()) + "; set "
-                                + serviceKey + " to pick one");
-            }
-            composeService = named.get(0);
+            ComposeModel.Service composeService = model.services().get(explicit.get());
+            return composeService != null ? new Picked(composeService, null) : new Picked(null, fileNames
+                    + " has no service " + Listing.shown(explicit.get()) + " (setting " + serviceKey + "; services: "
+                    + names(model.services().keySet()) + ")");
         }
-        return port(target, composeService);
+        List<ComposeModel.Service> named = named(service, model);
+        if (named.isEmpty() && service.isBackend()) {
+            named = model.services().values().stream()
+                    .filter(s -> s.ports().stream().anyMatch(port -> port.maps(backendPort))).toList();
+        }
+        if (named.size() != 1) {
+            return new Picked(null, named.isEmpty() ? fileNames + " has no service named after " + service.name()
+                    + (service.isBackend() ? " or publishing container port " + backendPort : "") + " (services: "
+                    + names(model.services().keySet()) + ")"
+                    : "in " + fileNames + " " + named.size() + " services could be " + service.name() + ": "
+                            + names(named.stream().map(ComposeModel.Service::name).toList()) + "; set "
+                            + serviceKey + " to pick one");
+        }
+        return new Picked(named.get(0), null);
     }
 
     /** The compose services named after the service: exact names first, then names that contain it. */

@@ -16,6 +16,7 @@ import dev.backendconfig.docker.internal.ResolutionFacts;
 import dev.backendconfig.docker.internal.compose.ComposeFiles;
 import dev.backendconfig.docker.internal.json.Json;
 import dev.backendconfig.docker.internal.transport.EngineClient;
+import dev.backendconfig.docker.internal.transport.EngineEvents;
 import dev.backendconfig.docker.internal.transport.EngineException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -27,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Ask a reachable engine for every service: the running compose containers (one request), the one project they
@@ -35,11 +37,16 @@ import java.util.Optional;
  */
 public final class EngineDiscovery {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(EngineDiscovery.class);
+    /** How many log lines of a container that stopped while awaited the report shows. */
+    static final int STOPPED_LOG_LINES = 5;
+
     private final DockerConfig config;
     private final ResolutionFacts facts;
     private final EngineClient client;
     private final String providerId;
-    private final Optional<String> project;
+    private Optional<String> project;
+    private Optional<Readiness.Bound> startBound = Optional.empty();
     private final Map<String, ContainerHealth> inspected = new HashMap<>();
     /** Why a container's healthcheck will never run (Podman without systemd), by container id, when it will not. */
     private final Map<String, String> stalled = new HashMap<>();
@@ -52,6 +59,22 @@ public final class EngineDiscovery {
         this.providerId = providerId;
         this.project = config.project().isEmpty() ? facts.variable("COMPOSE_PROJECT_NAME")
                 : Optional.of(config.project());
+    }
+
+    /**
+     * Ask about compose project {@code name} only, and wait for health up to {@code limit} (what is left of
+     * {@code docker.start-timeout}) rather than {@code docker.wait-healthy}: the lifecycle just started or attached to
+     * that project.
+     */
+    public EngineDiscovery afterStart(String name, Duration limit) {
+        this.startBound = Optional.of(new Readiness.Bound(limit, "what is left of setting docker.start-timeout"));
+        return onlyProject(name);
+    }
+
+    /** Ask about compose project {@code name} only (the one the lifecycle attached to). */
+    public EngineDiscovery onlyProject(String name) {
+        this.project = Optional.of(name);
+        return this;
     }
 
     /** One service's container and port, and how they were chosen. */
@@ -122,12 +145,17 @@ public final class EngineDiscovery {
         }
         Duration waitHealthy = config.waitHealthy();
         Duration left = facts.timeLeft();
-        Duration limit = waitHealthy.compareTo(left) < 0 ? waitHealthy : left;
-        Readiness.Waited waited = Readiness.await(waitingFor, first, limit, this::freshInspect,
-                container -> stalled.containsKey(container.id()));
+        Readiness.Bound bound = startBound.orElseGet(() -> new Readiness.Bound(waitHealthy.compareTo(left) < 0
+                ? waitHealthy : left, "setting docker.wait-healthy, and what is left of setting timeout"));
+        Readiness.Waited waited = Readiness.await(waitingFor, first, bound, this::freshInspect,
+                container -> stalled.containsKey(container.id()), this::events);
+        String boundClause = startBound.map(b -> "what was left of setting docker.start-timeout = "
+                + config.lifecycle().startTimeout().toMillis() + " ms").orElse("setting docker.wait-healthy = "
+                + waitHealthy.toMillis() + " ms");
         for (Selected choice : selected.values()) {
-            ready(choice, waited, waitHealthy, answer);
+            ready(choice, waited, boundClause, answer);
         }
+        driftWarnings(selected.values(), waited).forEach(answer::note);
         return result(answer, chosenProject.name());
     }
 
@@ -195,7 +223,34 @@ public final class EngineDiscovery {
         }
     }
 
-    private void ready(Selected choice, Readiness.Waited waited, Duration waitHealthy, ProviderResult.Services answer) {
+    /** Follow the engine's events of the containers waited for (health, start, stop). */
+    private EngineEvents events(Set<String> containerIds, Duration limit) {
+        Map<String, Object> filters = new LinkedHashMap<>();
+        filters.put("type", List.of("container"));
+        filters.put("container", List.copyOf(containerIds));
+        filters.put("event", List.of("health_status", "start", "die"));
+        return client.followEvents(Json.write(filters), limit);
+    }
+
+    /** Warn when a compose file changed after a container the answer uses was created (an engine on this machine). */
+    private List<String> driftWarnings(java.util.Collection<Selected> selected, Readiness.Waited waited) {
+        if (client.address().isRemote()) {
+            return List.of();
+        }
+        List<Drift.Created> created = new ArrayList<>();
+        for (Selected choice : selected) {
+            ContainerHealth health = waited.health().get(choice.container().id());
+            if (health != null) {
+                health.created().ifPresent(time -> created.add(new Drift.Created(choice.container(), time)));
+            }
+        }
+        List<String> warnings = Drift.warnings(created, checkoutFiles());
+        warnings.forEach(warning -> LOG.warn("docker: {}", warning));
+        return warnings;
+    }
+
+    private void ready(Selected choice, Readiness.Waited waited, String boundClause, ProviderResult.Services answer)
+            throws EngineException {
         ContainerSummary container = choice.container();
         PublishedAddress address = PublishedAddress.from(container.published(choice.port()), client.address());
         if (!address.unreachable().isEmpty()) {
@@ -211,6 +266,12 @@ public final class EngineDiscovery {
         ContainerHealth health = waited.health().get(container.id());
         String waitedClause = waited.waited().compareTo(Duration.ofMillis(250)) > 0
                 ? " after waiting " + waited.waited().toMillis() + " ms for it to start" : "";
+        if (health.stopped() || waited.stopped().filter(container::equals).isPresent()) {
+            answer.missing(choice.service().name(), container.describe() + " stopped (state " + Listing.shown(
+                    health.state()) + ", exit code " + health.exitCode() + ") while it was awaited"
+                    + ContainerLogs.clause(ContainerLogs.tail(client, container.id(), STOPPED_LOG_LINES)));
+            return;
+        }
         String stalledHealthcheck = stalled.get(container.id());
         if (stalledHealthcheck != null) {
             probed(choice, endpoint, publishes, how, stalledHealthcheck, stalledHealthcheck, answer);
@@ -219,8 +280,9 @@ public final class EngineDiscovery {
         switch (health.status()) {
             case "healthy" -> answer.found(endpoint, publishes + " (healthy" + waitedClause + ")" + how);
             case "starting" -> answer.missing(choice.service().name(), container.describe() + " is still starting after "
-                    + waited.waited().toMillis() + " ms (setting docker.wait-healthy = " + waitHealthy.toMillis()
-                    + " ms)" + health.lastOutputClause());
+                    + waited.waited().toMillis() + " ms (" + boundClause + ")" + health.lastOutputClause()
+                    + waited.stopped().map(other -> "; the wait ended when " + other.describe() + " stopped")
+                            .orElse(""));
             case "unhealthy" -> answer.missing(choice.service().name(), container.describe() + " is unhealthy"
                     + health.lastOutputClause());
             default -> probed(choice, endpoint, publishes, how, "no healthcheck", "it has no healthcheck", answer);

@@ -29,6 +29,7 @@ public final class EngineClient implements AutoCloseable {
     private final Duration timeout;
     private final Supplier<Duration> remaining;
     private final EngineTransport transport;
+    private final SshCommand ssh;
     private EngineIdentity identity = EngineIdentity.UNKNOWN;
 
     /**
@@ -64,7 +65,21 @@ public final class EngineClient implements AutoCloseable {
         this.address = address;
         this.timeout = timeout;
         this.remaining = remaining;
+        this.ssh = ssh;
         this.transport = EngineTransport.of(address, ssh);
+    }
+
+    /**
+     * Follow {@code GET /events} with these filters on a connection of its own, for at most {@code limit} (never
+     * more than what is left of the budget).
+     *
+     * @param filters the {@code filters} query parameter's JSON, for example
+     *     {@code {"type":["container"],"container":["<id>"]}}
+     */
+    public EngineEvents followEvents(String filters, Duration limit) {
+        Duration left = remaining.get();
+        return EngineEvents.follow(address, ssh, "/events?filters=" + java.net.URLEncoder.encode(filters,
+                StandardCharsets.UTF_8), left.compareTo(limit) < 0 ? left : limit);
     }
 
     /**
@@ -135,14 +150,35 @@ public final class EngineClient implements AutoCloseable {
      * @throws IllegalArgumentException when the path holds a character a request line cannot (a space, a control
      *     character) or a {@code .} or {@code ..} segment; build paths with {@link #path(String...)}
      */
-    public synchronized Reply get(String pathAndQuery) throws EngineException {
+    public Reply get(String pathAndQuery) throws EngineException {
+        return send("GET", pathAndQuery, timeout);
+    }
+
+    /**
+     * Send a request without a body ({@code POST /containers/{id}/stop}, {@code DELETE /containers/{id}}), waiting
+     * at most {@code limit} for the whole exchange (an engine takes a container's stop grace period to answer a stop)
+     * and never more than what is left of the budget; returns the status and body, whatever the status.
+     *
+     * @param method {@code POST} or {@code DELETE}
+     * @throws IllegalArgumentException when the method is not POST or DELETE, or the path is not one a request line
+     *     can hold
+     */
+    public Reply send(String method, String pathAndQuery, Duration limit) throws EngineException {
+        if (!method.equals("GET") && !method.equals("POST") && !method.equals("DELETE")) {
+            throw new IllegalArgumentException("the engine client sends GET, POST or DELETE, not " + method);
+        }
+        return exchange(method, pathAndQuery, limit);
+    }
+
+    private synchronized Reply exchange(String method, String pathAndQuery, Duration limit) throws EngineException {
         checkRequestTarget(pathAndQuery);
         Duration left = remaining.get();
-        boolean cut = left.compareTo(timeout) < 0;
-        Duration bounded = cut ? left : timeout;
+        boolean cut = left.compareTo(limit) < 0;
+        Duration bounded = cut ? left : limit;
         long deadline = System.nanoTime() + Math.max(1, bounded.toNanos());
-        String request = "GET " + pathAndQuery + " HTTP/1.1\r\nHost: docker\r\nUser-Agent: backend-config\r\n"
-                + "Accept: application/json\r\n" + (transport.keepsAlive() ? "" : "Connection: close\r\n") + "\r\n";
+        String request = method + " " + pathAndQuery + " HTTP/1.1\r\nHost: docker\r\nUser-Agent: backend-config\r\n"
+                + "Accept: application/json\r\n" + (method.equals("GET") ? "" : "Content-Length: 0\r\n")
+                + (transport.keepsAlive() ? "" : "Connection: close\r\n") + "\r\n";
         for (int attempt = 1; ; attempt++) {
             try {
                 InputStream in = transport.send(request.getBytes(StandardCharsets.ISO_8859_1), deadline);
@@ -154,10 +190,12 @@ public final class EngineClient implements AutoCloseable {
                 }
                 return new Reply(head.status(), body);
             } catch (IOException e) {
-                boolean retry = attempt == 1 && transport.mayRetry(e) && System.nanoTime() < deadline;
+                boolean retry = attempt == 1 && method.equals("GET") && transport.mayRetry(e)
+                        && System.nanoTime() < deadline;
                 transport.done(false);
                 if (!retry) {
-                    throw new EngineException(transport.explain(e, "GET " + pathOnly(pathAndQuery), bounded, cut));
+                    throw new EngineException(transport.explain(e, method + " " + pathOnly(pathAndQuery), bounded,
+                            cut));
                 }
             }
         }
