@@ -181,6 +181,31 @@ class BackendResolverTest {
     }
 
     @Test
+    void aProviderThatExtendsItsBudgetForAStepOfItsOwnIsWaitedForBeyondSettingTimeout() {
+        FixedProvider starting = new FixedProvider("starting", 300, context -> {
+            context.extendBudget(Duration.ofSeconds(5));
+            try {
+                Thread.sleep(1200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return ProviderResult.skipped("interrupted");
+            }
+            return ProviderResult.found(BackendEndpoint.builder("starting").http(URI.create("http://localhost:8002"),
+                    Origin.other("test")).build(), "started it");
+        });
+        Resolution resolution = BackendResolver.of(List.of(starting)).resolve(context(Map.of("timeout", "400ms")));
+        assertThat(resolution.endpoint().http()).isEqualTo(URI.create("http://localhost:8002"));
+        assertThat(resolution.report().line("starting").orElseThrow().reason()).isEqualTo("started it");
+    }
+
+    @Test
+    void anExtensionNeverShortensTheBudget() {
+        ResolutionContext context = context(Map.of("timeout", "10s"));
+        context.extendBudget(Duration.ofMillis(1));
+        assertThat(context.remaining()).isGreaterThan(Duration.ofSeconds(9));
+    }
+
+    @Test
     void anEndpointWhoseSourceIsNotTheProviderIdIsRefused() {
         FixedProvider liar = new FixedProvider("liar", 300, c -> ProviderResult.found(BackendEndpoint.builder("env")
                 .http(URI.create("http://h"), Origin.other("x")).build(), "claims to be env"));

@@ -113,6 +113,7 @@ public final class DockerEndpointProvider implements BackendEndpointProvider {
      */
     private ProviderResult withLifecycle(DockerConfig config, ResolutionFacts facts, EngineClient client,
             EngineDiscovery discovery, Function<String, ProviderResult> unreachable) {
+        facts.extendBudget(config.lifecycle().startTimeout()); // setting timeout does not cut a start short
         StringBuilder why = new StringBuilder();
         Optional<StackSpec> spec = StackSpecs.of(config, facts, why);
         if (spec.isEmpty()) {
@@ -120,7 +121,7 @@ public final class DockerEndpointProvider implements BackendEndpointProvider {
                     + why + " (set docker.compose-file, or COMPOSE_FILE, to the file that starts the stack)");
         }
         try {
-            client.getJson("/version");
+            client.get("/_ping"); // the engine must answer before anything is started (and says what it is)
         } catch (EngineException e) {
             return discovery.discoverOr(unreachable);
         }

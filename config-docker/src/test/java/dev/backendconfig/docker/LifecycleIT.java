@@ -228,8 +228,9 @@ class LifecycleIT {
         long start = System.nanoTime();
         assertThatThrownBy(() -> resolve(Map.of("docker.start-timeout", "12s", "timeout", "5s")))
                 .isInstanceOf(InvalidBackendConfigurationException.class)
-                .hasMessageStartingWith("setting docker.start=if-missing: started " + project + "_backend_1 with ")
-                .hasMessageContaining("but the services were not all ready within setting docker.start-timeout = 12000"
+                .hasMessageStartingWith("setting docker.start=if-missing: ran ")
+                .hasMessageContaining(" (it started " + project + "_backend_1), but the services were not all ready"
+                        + " within setting docker.start-timeout = 12000"
                         + " ms: service backend (project " + project + ", container " + project + "_backend_1) is still"
                         + " starting after ")
                 .hasMessageContaining("failed: backend (starting)")

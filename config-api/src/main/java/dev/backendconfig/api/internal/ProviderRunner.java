@@ -128,8 +128,7 @@ public final class ProviderRunner {
                     continue;
                 }
                 deadline = now + context.remaining().toNanos();
-                LOG.info("still asking provider {}: {} s so far, at most {} s more (what is left of setting timeout, or of"
-                        + " a longer bound the provider named)",
+                LOG.info("still asking provider {}: {} s so far, at most {} s more (what is left of setting timeout)",
                         OutsideText.oneLine(provider.id()), Duration.ofNanos(now - start).toSeconds(),
                         Duration.ofNanos(deadline - now).toSeconds());
                 nextProgress = now + PROGRESS_EVERY.toNanos();

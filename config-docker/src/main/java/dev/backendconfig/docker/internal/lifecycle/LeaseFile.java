@@ -135,8 +135,8 @@ final class LeaseFile {
 
     private InvalidBackendConfigurationException timedOut(Origin origin, Duration bound) {
         return new InvalidBackendConfigurationException(origin, "another process held the lease file " + file
-                + " (a start of compose project " + project + " in progress) for longer than " + bound.toSeconds()
-                + " s (setting docker.start-timeout)");
+                + " (a start of compose project " + project + " in progress) for longer than " + bound.toMillis()
+                + " ms (setting docker.start-timeout)");
     }
 
     private void prepareDirectory(Origin origin) {

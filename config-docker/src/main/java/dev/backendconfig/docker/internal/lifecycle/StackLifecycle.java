@@ -68,13 +68,14 @@ public final class StackLifecycle {
      * @param spec the project
      * @param lease the lease file
      * @param notes what the report says of it
-     * @param startedNow what this resolution started (empty when it only attached)
-     * @param command the command it ran, or empty text
+     * @param startedNow what this resolution started and was running after it (empty when it only attached)
+     * @param touched every container the start created or started, running or not after it
+     * @param command the command it ran, or empty text when it only attached
      * @param readinessLimit how long to wait for health (what is left of {@code docker.start-timeout}), when the
      *     lease's stack was started by a lease; else empty (then {@code docker.wait-healthy} applies)
      */
     public record Joined(StackSpec spec, LeaseFile lease, List<String> notes, List<LeaseState.Started> startedNow,
-            String command, Optional<Duration> readinessLimit) {
+            List<LeaseState.Started> touched, String command, Optional<Duration> readinessLimit) {
     }
 
     /**
@@ -123,7 +124,7 @@ public final class StackLifecycle {
                 notes.add("docker.start=if-missing: every required service of compose project " + spec.project()
                         + " runs; attached" + waitedClause + " (lease " + lease.path() + ", held by "
                         + state.holders().size() + " JVM" + (state.holders().size() == 1 ? "" : "s") + ")");
-                return new Joined(spec, lease, notes, List.of(), "", state.started().isEmpty() ? Optional.empty()
+                return new Joined(spec, lease, notes, List.of(), List.of(), "", state.started().isEmpty() ? Optional.empty()
                         : Optional.of(startTimeout));
             }
             return start(spec, missing, before, state, locked, lease, notes);
@@ -221,26 +222,32 @@ public final class StackLifecycle {
                 + " short); " + (started.isEmpty() ? "nothing new runs" : "new: " + names(started)) + "; the lease "
                 + lease.path() + " stops what it started when its last JVM leaves (setting docker.stop="
                 + dev.backendconfig.api.spi.Setting.spelling(config.lifecycle().stop()) + ")");
-        return new Joined(spec, lease, notes, started, shown,
-                Optional.of(Duration.ofNanos(Math.max(0, deadline - System.nanoTime()))));
+        return new Joined(spec, lease, notes, started, touched(after, existing), shown, Optional.of(Duration.ofNanos(Math.max(0, deadline - System.nanoTime()))));
+    }
+
+    /** Return every container a start created or started: there after it, and not running before it. */
+    private static List<LeaseState.Started> touched(ProjectSnapshot after, LeaseState.Before existing) {
+        return after.containers().stream().filter(container -> !existing.running().contains(container.id()))
+                .map(container -> new LeaseState.Started(container.id(), container.name(), container.service(),
+                        !existing.containers().contains(container.id()))).toList();
     }
 
     /**
-     * Check the services found after a start: when the start started something and the services were not all
-     * found, the start failed — stop what it started and stop the resolution with an error. Otherwise return the
-     * result with the lifecycle's notes.
+     * Check the services found after a start: when this resolution ran compose and the services were not all found,
+     * the start failed — stop what it started (and remove what it created) and stop the resolution with an error.
+     * Otherwise return the result with the lifecycle's notes.
      *
      * @throws InvalidBackendConfigurationException when the start failed
      */
     public ProviderResult confirm(Joined joined, ProviderResult result) {
-        if (joined.startedNow().isEmpty() || result instanceof ProviderResult.Found) {
+        if (joined.command().isEmpty() || result instanceof ProviderResult.Found) {
             return result.withNotes(joined.notes());
         }
         List<String> failed = new ArrayList<>();
         StringBuilder details = new StringBuilder("Command: " + joined.command() + "\nIt ended with exit code 0, but"
                 + " the services were not all ready within setting docker.start-timeout = "
                 + config.lifecycle().startTimeout().toMillis() + " ms: " + result.reason());
-        for (LeaseState.Started container : joined.startedNow()) {
+        for (LeaseState.Started container : joined.touched()) {
             Optional<String> problem = problem(container);
             if (problem.isPresent()) {
                 failed.add(container.service() + " (" + problem.get() + ")");
@@ -250,12 +257,12 @@ public final class StackLifecycle {
         }
         StackStop.Outcome stopped;
         try (LeaseFile.Locked locked = joined.lease().lock(LeaseHold.LEAVE_BOUND, origin, waited -> { })) {
-            stopped = StackStop.stop(client, joined.startedNow(), List.of());
+            stopped = StackStop.stop(client, joined.touched(), List.of());
             locked.write(locked.read().forgetting(stopped.stopped(), List.of()));
         }
         scope.release("docker lease " + joined.lease().path());
-        throw new InvalidBackendConfigurationException(origin, "started " + names(joined.startedNow()) + " with "
-                + joined.command() + ", but the services were not all ready within setting docker.start-timeout = "
+        throw new InvalidBackendConfigurationException(origin, "ran " + joined.command() + " (" + (joined.touched()
+                .isEmpty() ? "it started nothing" : "it started " + names(joined.touched())) + "), but the services were not all ready within setting docker.start-timeout = "
                 + config.lifecycle().startTimeout().toMillis() + " ms: " + result.reason() + (failed.isEmpty() ? ""
                         : "; failed: " + String.join(", ", failed)) + "; what the start started was stopped again: "
                 + stopped.describe() + " (the last " + LOG_LINES + " log lines of each failed service follow in the"

@@ -42,16 +42,19 @@ public record StackSpec(String project, Path projectDirectory, List<Path> files,
 
     /**
      * Return the arguments every compose command of this project starts with: {@code -p NAME --project-directory DIR
-     * -f FILE... [--env-file FILE...] [--profile P...]} ({@code --project-directory} where the command takes it).
+     * -f FILE... [--env-file FILE...] [--profile P...]}; without {@code projectOptions} (podman-compose 1.0, which
+     * takes none of them and runs in the project directory) only {@code -p NAME -f FILE...}.
      */
-    public List<String> projectArguments(boolean projectDirectoryOption) {
+    public List<String> projectArguments(boolean projectOptions) {
         List<String> arguments = new java.util.ArrayList<>(List.of("-p", project));
-        if (projectDirectoryOption) {
+        if (projectOptions) {
             arguments.addAll(List.of("--project-directory", projectDirectory.toString()));
         }
         files.forEach(file -> arguments.addAll(List.of("-f", file.toString())));
-        envFiles.forEach(file -> arguments.addAll(List.of("--env-file", file.toString())));
-        profiles.forEach(profile -> arguments.addAll(List.of("--profile", profile)));
+        if (projectOptions) {
+            envFiles.forEach(file -> arguments.addAll(List.of("--env-file", file.toString())));
+            profiles.forEach(profile -> arguments.addAll(List.of("--profile", profile)));
+        }
         return arguments;
     }
 }
