@@ -40,6 +40,8 @@ class LifecycleIT {
     Path repository;
     @TempDir
     Path leases;
+    @TempDir
+    Path bin;
 
     private final String project = "bclc-" + UUID.randomUUID().toString().substring(0, 8);
     private final Map<String, String> variables = new HashMap<>();
@@ -77,10 +79,12 @@ class LifecycleIT {
         compose("down", "--remove-orphans", "-t", "1");
     }
 
+    private String path = System.getenv().getOrDefault("PATH", "/usr/local/bin:/usr/bin:/bin");
+
     /** The caller's engine, PATH and HOME (for the compose command) and the stack's port variables. */
     private ResolutionContext context(Map<String, String> settings) {
         Map<String, String> environment = new HashMap<>(CallerEnvironment.engine());
-        environment.put("PATH", System.getenv().getOrDefault("PATH", "/usr/local/bin:/usr/bin:/bin"));
+        environment.put("PATH", path);
         environment.put("HOME", System.getProperty("user.home"));
         environment.putAll(variables);
         Map<String, String> all = new HashMap<>(settings);
@@ -351,5 +355,45 @@ class LifecycleIT {
         ProviderResult result = resolve(Map.of("docker.start", "never"));
 
         assertThat(found(result).notes()).noneSatisfy(note -> assertThat(note).contains("warning: compose file"));
+    }
+
+    @Test
+    void withAV2CompatibleDockerOnPathTheSameStartRunsThroughDockerCompose() throws Exception {
+        write("compose.yaml", THREE);
+        Path log = bin.resolve("docker.log");
+        Path docker = Files.writeString(bin.resolve("docker"), """
+                #!/bin/sh
+                # the v2 plugin's command line, carried out by docker-compose v1 (the plugin cannot be installed here)
+                echo "$*" >> '%s'
+                if [ "$1" = compose ]; then
+                  shift
+                  [ "$1" = version ] && echo 'Docker Compose version v2 (wrapper of docker-compose)' && exit 0
+                  exec /usr/bin/docker-compose "$@"
+                fi
+                exec %s "$@"
+                """.formatted(log, realDocker()));
+        Files.setPosixFilePermissions(docker, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        path = bin + ":" + path;
+
+        ProviderResult result = resolve(Map.of());
+
+        found(result);
+        assertThat(result.notes()).anySatisfy(note -> assertThat(note).startsWith("docker.start=if-missing: started"
+                + " backend of compose project " + project).contains(" with docker compose in "));
+        assertThat(Files.readAllLines(log)).containsExactly("compose version", "compose -p " + project
+                + " --project-directory " + repository + " -f " + repository.resolve("compose.yaml")
+                + " up -d --no-recreate backend");
+        run.close();
+        assertThat(psA()).isEmpty();
+    }
+
+    private static String realDocker() {
+        for (String directory : System.getenv().getOrDefault("PATH", "/usr/bin").split(":")) {
+            Path candidate = Path.of(directory, "docker");
+            if (Files.isExecutable(candidate)) {
+                return candidate.toString();
+            }
+        }
+        return "/usr/bin/docker";
     }
 }
