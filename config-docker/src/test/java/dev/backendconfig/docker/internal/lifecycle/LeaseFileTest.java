@@ -68,6 +68,34 @@ class LeaseFileTest {
     }
 
     @Test
+    void anotherProcessHoldingTheLockIsWaitedForAndItsLockIsDroppedWhenItIsKilled() throws Exception {
+        Process holder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), "-Dslf4j.provider=dev.backendconfig.testkit.RecordingLogs",
+                LeaseFileHolder.class.getName(), directory.toString())
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            java.io.BufferedReader out = new java.io.BufferedReader(new java.io.InputStreamReader(
+                    holder.getInputStream(), java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(out.readLine()).isEqualTo("locked");
+            LeaseFile lease = LeaseFile.of(directory, "unix:///e", "shop");
+            List<Duration> waits = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+            assertThatThrownBy(() -> lease.lock(Duration.ofMillis(400), origin, waits::add).close())
+                    .isInstanceOf(InvalidBackendConfigurationException.class)
+                    .hasMessageContaining("another process held the lease file " + lease.path());
+            assertThat(waits).isNotEmpty();
+
+            holder.destroyForcibly(); // kill -9: the operating system drops its lock
+            assertThat(holder.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            try (LeaseFile.Locked locked = lease.lock(Duration.ofSeconds(10), origin, waited -> { })) {
+                assertThat(locked.read()).isEqualTo(LeaseState.empty());
+            }
+        } finally {
+            holder.destroyForcibly();
+        }
+    }
+
+    @Test
     void aLeaseFileThatIsNotALeaseIsReadAsEmptyAndALinkIsNotFollowed() throws Exception {
         LeaseFile lease = LeaseFile.of(directory, "unix:///e", "shop");
         Files.writeString(lease.path(), "{\"version\":1,\"started\":[{\"id\":\"zz\"}]}");
