@@ -156,7 +156,8 @@ public final class DockerEndpointProvider implements BackendEndpointProvider {
 
     @Override
     public String hint() {
-        return "start the stack (docker compose -f <your compose file> up -d), or set docker.service and"
+        return "start the stack (docker compose -f <your compose file> up -d, or let the tests start it with setting"
+                + " docker.start=if-missing), or set docker.service and"
                 + " docker.container-port if the backend is there under another name or port";
     }
 }

@@ -210,19 +210,25 @@ class LifecycleIT {
         assertThat(networks()).isEmpty();
     }
 
-    private static final String SICK = """
-            services:
-              backend:
-                image: %s
-                entrypoint: ["/bin/sh", "-c", "echo 'sick backend starting'; echo 'db password=Hunter2Pw refused'; exec /bin/backend"]
-                ports: ["127.0.0.1:${LC_BACKEND_PORT}:8000"]
-                healthcheck:
-                  test: ["CMD-SHELL", "exit 1"]
-                  interval: 1s
-                  timeout: 1s
-                  retries: 1000
-                  start_period: 1000s
-            """.formatted(IMAGE);
+    /** A backend whose healthcheck never passes, running {@code script} as its entry point. */
+    private static String neverHealthy(String script) {
+        return """
+                services:
+                  backend:
+                    image: %s
+                    entrypoint: ["/bin/sh", "-c", "%s"]
+                    ports: ["127.0.0.1:${LC_BACKEND_PORT}:8000"]
+                    healthcheck:
+                      test: ["CMD-SHELL", "exit 1"]
+                      interval: 1s
+                      timeout: 1s
+                      retries: 1000
+                      start_period: 1000s
+                """.formatted(IMAGE, script);
+    }
+
+    private static final String SICK = neverHealthy("echo 'sick backend starting'; echo 'db password=Hunter2Pw"
+            + " refused'; exec /bin/backend");
 
     @Test
     void aServiceThatNeverBecomesHealthyIsEndedByTheStartTimeoutWithItsLogLinesAndWhatWasStartedIsStopped()
@@ -250,19 +256,7 @@ class LifecycleIT {
         assertThat(networks()).isEmpty();
     }
 
-    private static final String DYING = """
-            services:
-              backend:
-                image: %s
-                entrypoint: ["/bin/sh", "-c", "echo 'cannot reach the database'; sleep 3; exit 3"]
-                ports: ["127.0.0.1:${LC_BACKEND_PORT}:8000"]
-                healthcheck:
-                  test: ["CMD-SHELL", "exit 1"]
-                  interval: 1s
-                  timeout: 1s
-                  retries: 1000
-                  start_period: 1000s
-            """.formatted(IMAGE);
+    private static final String DYING = neverHealthy("echo 'cannot reach the database'; sleep 3; exit 3");
 
     @Test
     void aStartedServiceThatDiesEndsTheWaitAtOnceWithItsExitCodeAndLastLogLines() throws Exception {
