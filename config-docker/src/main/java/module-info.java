@@ -8,6 +8,7 @@
  */
 module dev.backendconfig.docker {
     requires dev.backendconfig.api;
+    requires dev.backendconfig.toolkit;
     requires org.slf4j;
     requires org.snakeyaml.engine;
 

@@ -5,6 +5,7 @@
  */
 module dev.backendconfig.env {
     requires dev.backendconfig.api;
+    requires dev.backendconfig.toolkit;
     requires org.slf4j;
 
     exports dev.backendconfig.env;

@@ -7,6 +7,7 @@
  */
 module dev.backendconfig.staging {
     requires dev.backendconfig.api;
+    requires dev.backendconfig.toolkit;
     requires org.slf4j;
 
     exports dev.backendconfig.staging;

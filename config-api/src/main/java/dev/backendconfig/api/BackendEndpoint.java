@@ -1,9 +1,10 @@
 package dev.backendconfig.api;
 
 import dev.backendconfig.api.internal.UriPaths;
-import dev.backendconfig.api.spi.BackendUrls;
-import dev.backendconfig.api.spi.Origin;
 import dev.backendconfig.api.spi.Service;
+import dev.backendconfig.toolkit.BackendUrls;
+import dev.backendconfig.toolkit.Origin;
+import dev.backendconfig.toolkit.Secrets;
 import java.net.URI;
 import java.util.Collections;
 import java.util.LinkedHashMap;

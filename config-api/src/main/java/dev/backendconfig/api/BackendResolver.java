@@ -12,6 +12,7 @@ import dev.backendconfig.api.spi.ServiceSetting;
 import dev.backendconfig.api.spi.Setting;
 import dev.backendconfig.api.spi.Settings;
 import dev.backendconfig.api.spi.SettingsContributor;
+import dev.backendconfig.toolkit.InvalidInputException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -87,11 +88,18 @@ public final class BackendResolver {
      */
     public Resolution resolve(ResolutionContext context) {
         long start = System.nanoTime();
-        ResolutionContext fresh = context.withFreshBudget();
+        ResolutionContext fresh;
+        List<Setting<?>> known;
+        List<BackendEndpointProvider> order;
+        try {
+            fresh = context.withFreshBudget();
+            known = KnownSettings.all(loaded, fresh.services());
+            fresh.settings().validate(known, loaded.providers().stream().map(BackendEndpointProvider::id).toList());
+            order = ProviderOrder.toAsk(loaded.providers(), fresh.settings());
+        } catch (InvalidInputException e) {
+            throw InvalidBackendConfigurationException.of(e);
+        }
         Settings settings = fresh.settings();
-        List<Setting<?>> known = KnownSettings.all(loaded, fresh.services());
-        settings.validate(known, loaded.providers().stream().map(BackendEndpointProvider::id).toList());
-        List<BackendEndpointProvider> order = ProviderOrder.toAsk(loaded.providers(), settings);
         ReportBuilder report = new ReportBuilder(settings, known, fresh.clock(), start);
         Map<String, BackendEndpoint> found = null;
         List<String> nextSteps = new ArrayList<>();

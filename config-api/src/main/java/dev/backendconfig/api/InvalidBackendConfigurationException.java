@@ -1,7 +1,8 @@
 package dev.backendconfig.api;
 
-import dev.backendconfig.api.spi.Origin;
-import dev.backendconfig.api.spi.OutsideText;
+import dev.backendconfig.toolkit.InvalidInputException;
+import dev.backendconfig.toolkit.Origin;
+import dev.backendconfig.toolkit.OutsideText;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -18,6 +19,7 @@ public class InvalidBackendConfigurationException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    private final String code;
     private final Origin origin;
     private final String problem;
     private final transient ResolutionReport report;
@@ -30,18 +32,30 @@ public class InvalidBackendConfigurationException extends RuntimeException {
      * @param problem what was expected and what was found, without the value itself
      */
     public InvalidBackendConfigurationException(Origin origin, String problem) {
-        this(origin, problem, null, null, null);
+        this(InvalidInputException.GENERIC, origin, problem, null, null, null);
     }
 
     /** Create the exception for a problem found at {@code origin}, caused by {@code cause}. */
     public InvalidBackendConfigurationException(Origin origin, String problem, Throwable cause) {
-        this(origin, problem, null, null, cause);
+        this(InvalidInputException.GENERIC, origin, problem, null, null, cause);
     }
 
-    private InvalidBackendConfigurationException(Origin origin, String problem, String providerId,
+    /**
+     * Return the error the facade reports for explicit input found wrong outside a provider (building a resolution
+     * context, say): the same code, origin, problem, cause and stack trace.
+     */
+    public static InvalidBackendConfigurationException of(InvalidInputException input) {
+        InvalidBackendConfigurationException error = new InvalidBackendConfigurationException(input.code(),
+                input.origin(), input.problem(), null, null, input.getCause());
+        error.setStackTrace(input.getStackTrace());
+        return error;
+    }
+
+    private InvalidBackendConfigurationException(String code, Origin origin, String problem, String providerId,
             ResolutionReport report, Throwable cause) {
         super(message(origin, OutsideText.oneLine(Objects.requireNonNull(problem, "problem")), providerId, report),
                 cause);
+        this.code = code;
         this.origin = Objects.requireNonNull(origin, "origin");
         this.problem = OutsideText.oneLine(problem);
         this.providerId = providerId;
@@ -54,9 +68,14 @@ public class InvalidBackendConfigurationException extends RuntimeException {
      */
     public InvalidBackendConfigurationException inProvider(String id, ResolutionReport reportSoFar) {
         InvalidBackendConfigurationException copy =
-                new InvalidBackendConfigurationException(origin, problem, id, reportSoFar, getCause());
+                new InvalidBackendConfigurationException(code, origin, problem, id, reportSoFar, getCause());
         copy.setStackTrace(getStackTrace());
         return copy;
+    }
+
+    /** Return the stable code of this kind of problem, for example {@code BCFG01002}. */
+    public String code() {
+        return code;
     }
 
     /** Return where the wrong value came from. */

@@ -5,14 +5,15 @@ import dev.backendconfig.api.ResolutionReport.Outcome;
 import dev.backendconfig.api.ResolutionReport.ServiceLine;
 import dev.backendconfig.api.internal.MaskedThrowable;
 import dev.backendconfig.api.internal.ProviderLoader;
-import dev.backendconfig.api.internal.ProviderRunner;
 import dev.backendconfig.api.internal.ProviderRunner.Answer;
+import dev.backendconfig.api.internal.ProviderRunner;
 import dev.backendconfig.api.spi.BackendEndpointProvider;
-import dev.backendconfig.api.spi.BackendUrls;
-import dev.backendconfig.api.spi.OutsideText;
 import dev.backendconfig.api.spi.ProviderResult;
 import dev.backendconfig.api.spi.ResolutionContext;
 import dev.backendconfig.api.spi.Service;
+import dev.backendconfig.toolkit.BackendUrls;
+import dev.backendconfig.toolkit.InvalidInputException;
+import dev.backendconfig.toolkit.OutsideText;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -70,7 +71,7 @@ final class ProviderAnswer {
                             + provider.id() + " is slow", null);
         }
         Throwable thrown = ((Answer.Threw) answer).exception();
-        if (thrown instanceof InvalidBackendConfigurationException invalid) {
+        if (thrown instanceof InvalidInputException invalid) {
             return new ProviderAnswer(ReportBuilder.line(provider, Outcome.INVALID, invalid.origin().describe() + ": "
                     + invalid.problem(), took), null, "", invalid);
         }
@@ -113,9 +114,9 @@ final class ProviderAnswer {
                     Duration.ZERO));
         }
         ResolutionReport soFar = stopped.build(null,
-                broken instanceof InvalidBackendConfigurationException invalid ? invalid.origin() : null);
-        if (broken instanceof InvalidBackendConfigurationException invalid) {
-            throw invalid.inProvider(provider.id(), soFar);
+                broken instanceof InvalidInputException invalid ? invalid.origin() : null);
+        if (broken instanceof InvalidInputException invalid) {
+            throw InvalidBackendConfigurationException.of(invalid).inProvider(provider.id(), soFar);
         }
         throw new ProviderFailedException(provider.id(), line.reason(), soFar, broken);
     }

@@ -1,7 +1,8 @@
 package dev.backendconfig.api;
 
 import dev.backendconfig.api.internal.MaskedThrowable;
-import dev.backendconfig.api.spi.OutsideText;
+import dev.backendconfig.toolkit.OutsideText;
+import dev.backendconfig.toolkit.Secrets;
 import java.util.Objects;
 
 /**

@@ -4,10 +4,12 @@ import dev.backendconfig.api.ResolutionReport.Line;
 import dev.backendconfig.api.ResolutionReport.Outcome;
 import dev.backendconfig.api.internal.ProviderLoader;
 import dev.backendconfig.api.spi.BackendEndpointProvider;
-import dev.backendconfig.api.spi.Origin;
-import dev.backendconfig.api.spi.OutsideText;
 import dev.backendconfig.api.spi.Setting;
 import dev.backendconfig.api.spi.Settings;
+import dev.backendconfig.toolkit.InvalidInputException;
+import dev.backendconfig.toolkit.Origin;
+import dev.backendconfig.toolkit.OutsideText;
+import dev.backendconfig.toolkit.Secrets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -51,7 +53,7 @@ final class ReportBuilder {
                 try {
                     setting.parse(value.raw(), value.origin());
                     return true;
-                } catch (InvalidBackendConfigurationException e) {
+                } catch (InvalidInputException e) {
                     return false;
                 }
             }

@@ -1,7 +1,7 @@
 package dev.backendconfig.api;
 
-import dev.backendconfig.api.spi.Origin;
 import dev.backendconfig.api.spi.Service;
+import dev.backendconfig.toolkit.Origin;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;

@@ -3,7 +3,7 @@ package dev.backendconfig.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.backendconfig.api.spi.Origin;
+import dev.backendconfig.toolkit.Origin;
 import java.net.URI;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -6,12 +6,13 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.backendconfig.api.ResolutionReport.Outcome;
 import dev.backendconfig.api.spi.BackendEndpointProvider;
-import dev.backendconfig.api.spi.Origin;
 import dev.backendconfig.api.spi.ProviderResult;
 import dev.backendconfig.api.spi.ResolutionContext;
 import dev.backendconfig.api.spi.Setting;
-import dev.backendconfig.testsupport.FixedProvider;
 import dev.backendconfig.testkit.RecordingLogs;
+import dev.backendconfig.testsupport.FixedProvider;
+import dev.backendconfig.toolkit.InvalidInputException;
+import dev.backendconfig.toolkit.Origin;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
@@ -123,7 +124,7 @@ class BackendResolverTest {
     void explicitButBrokenConfigurationStopsResolutionNamingTheProvider() {
         FixedProvider staging = finding("staging", 100, "https://staging.example.test");
         BackendResolver resolver = BackendResolver.of(List.of(new FixedProvider("env", 300, c -> {
-            throw new InvalidBackendConfigurationException(Origin.variable("BACKEND_URL"), "expected a URL, got junk");
+            throw new InvalidInputException(Origin.variable("BACKEND_URL"), "expected a URL, got junk");
         }), staging));
         assertThatThrownBy(() -> resolver.resolve(context(Map.of())))
                 .isInstanceOf(InvalidBackendConfigurationException.class)
@@ -266,7 +267,7 @@ class BackendResolverTest {
 
             @Override
             public ProviderResult resolve(ResolutionContext context) {
-                throw new InvalidBackendConfigurationException(context.settings().origin(url), "is not a URL");
+                throw new InvalidInputException(context.settings().origin(url), "is not a URL");
             }
 
             @Override

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.backendconfig.api.ResolutionReport.Line;
 import dev.backendconfig.api.ResolutionReport.Outcome;
-import dev.backendconfig.api.spi.Origin;
+import dev.backendconfig.toolkit.Origin;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;

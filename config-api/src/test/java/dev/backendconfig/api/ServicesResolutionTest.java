@@ -5,18 +5,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.backendconfig.api.ResolutionReport.Outcome;
 import dev.backendconfig.api.ResolutionReport.ServiceLine;
-import dev.backendconfig.api.spi.Origin;
 import dev.backendconfig.api.spi.ProviderResult;
 import dev.backendconfig.api.spi.ResolutionContext;
 import dev.backendconfig.api.spi.Service;
 import dev.backendconfig.testsupport.FixedProvider;
+import dev.backendconfig.toolkit.Origin;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Several services, one environment: what the resolver makes of providers that find all, some or none of them. */
 class ServicesResolutionTest {

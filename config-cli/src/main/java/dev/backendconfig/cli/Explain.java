@@ -110,7 +110,7 @@ public final class Explain {
             return INVALID;
         } catch (RuntimeException e) {
             err.println("explain: unexpected " + e.getClass().getName() + (e.getMessage() == null ? "" : ": "
-                    + dev.backendconfig.api.Secrets.maskText(e.getMessage().lines().findFirst().orElse("")))
+                    + dev.backendconfig.toolkit.Secrets.maskText(e.getMessage().lines().findFirst().orElse("")))
                     + " (please report it)");
             return INTERNAL;
         }

@@ -1,25 +1,25 @@
 package dev.backendconfig.docker;
 
-import dev.backendconfig.docker.internal.Json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.backendconfig.api.BackendEndpoint;
 import dev.backendconfig.api.BackendResolver;
-import dev.backendconfig.api.InvalidBackendConfigurationException;
 import dev.backendconfig.api.Resolution;
 import dev.backendconfig.api.ResolutionReport.Outcome;
-import dev.backendconfig.api.spi.Origin;
 import dev.backendconfig.api.spi.ProviderResult;
 import dev.backendconfig.api.spi.ResolutionContext;
-import dev.backendconfig.testsupport.FixedProvider;
-import dev.backendconfig.testkit.WebSocketEcho;
 import dev.backendconfig.docker.internal.EngineAddress;
 import dev.backendconfig.docker.internal.EngineClient;
 import dev.backendconfig.docker.internal.EngineLocator;
+import dev.backendconfig.docker.internal.Json;
+import dev.backendconfig.testkit.WebSocketEcho;
 import dev.backendconfig.testsupport.AlpineStack;
 import dev.backendconfig.testsupport.CallerEnvironment;
 import dev.backendconfig.testsupport.ComposeStack;
+import dev.backendconfig.testsupport.FixedProvider;
+import dev.backendconfig.toolkit.InvalidInputException;
+import dev.backendconfig.toolkit.Origin;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -212,7 +212,7 @@ class RealDockerIT {
         try (ComposeStack stack = ComposeStack.up(file, project("two"), Map.of("API_ONE_PORT", Integer.toString(other),
                 "API_TWO_PORT", Integer.toString(port)))) {
             String project = stack.project();
-            assertThatThrownBy(() -> resolve(project, Map.of())).isInstanceOf(InvalidBackendConfigurationException.class)
+            assertThatThrownBy(() -> resolve(project, Map.of())).isInstanceOf(InvalidInputException.class)
                     .hasMessageStartingWith("engine " + engine() + ": 2 compose services of project " + project
                             + " could be service backend: ")
                     .hasMessageContaining("service api-one (project " + project + ", container " + project

@@ -1,14 +1,14 @@
 package dev.backendconfig.env;
 
 import dev.backendconfig.api.BackendEndpoint;
-import dev.backendconfig.api.InvalidBackendConfigurationException;
 import dev.backendconfig.api.spi.BackendEndpointProvider;
-import dev.backendconfig.api.spi.OutsideText;
 import dev.backendconfig.api.spi.ProviderResult;
 import dev.backendconfig.api.spi.ResolutionContext;
 import dev.backendconfig.api.spi.Service;
 import dev.backendconfig.api.spi.ServiceSetting;
 import dev.backendconfig.api.spi.Setting;
+import dev.backendconfig.toolkit.InvalidInputException;
+import dev.backendconfig.toolkit.OutsideText;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,6 +31,9 @@ import org.slf4j.LoggerFactory;
  * elsewhere.
  */
 public final class EnvEndpointProvider implements BackendEndpointProvider {
+
+    /** The code of variables that name some required services but not all. */
+    private static final String CODE = "BCFG02001";
 
     /** The provider's id. */
     public static final String ID = "env";
@@ -123,7 +126,7 @@ public final class EnvEndpointProvider implements BackendEndpointProvider {
         for (Map.Entry<Service, Choices> entry : chosen.entrySet()) {
             Service service = entry.getKey();
             if (service.required() && entry.getValue().isEmpty()) {
-                throw new InvalidBackendConfigurationException(someSet.origin(), "is set, but required service "
+                throw new InvalidInputException(CODE, someSet.origin(), "is set, but required service "
                         + service.name() + " has none of " + String.join(", ", entry.getValue().names())
                         + " set: set one of them" + (service.isBackend() ? ""
                                 : ", or mark the service optional with services." + service.name() + ".required=false")
@@ -168,7 +171,7 @@ public final class EnvEndpointProvider implements BackendEndpointProvider {
             return List.of(http, webSocket);
         }
 
-        dev.backendconfig.api.spi.Origin origin() {
+        dev.backendconfig.toolkit.Origin origin() {
             return http.isEmpty() ? webSocket.origin() : http.origin();
         }
 

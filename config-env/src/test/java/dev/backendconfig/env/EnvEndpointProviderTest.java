@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.backendconfig.api.BackendEndpoint;
-import dev.backendconfig.api.InvalidBackendConfigurationException;
-import dev.backendconfig.api.spi.Origin;
 import dev.backendconfig.api.spi.ProviderResult;
 import dev.backendconfig.api.spi.ResolutionContext;
 import dev.backendconfig.testkit.RecordingLogs;
+import dev.backendconfig.toolkit.InvalidInputException;
+import dev.backendconfig.toolkit.Origin;
 import java.net.URI;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -134,7 +134,7 @@ class EnvEndpointProviderTest {
     })
     void aMalformedValueIsAnErrorNamingTheVariable(String value, String problem) {
         assertThatThrownBy(() -> resolve(Map.of("BACKEND_URL", value)))
-                .isInstanceOf(InvalidBackendConfigurationException.class)
+                .isInstanceOf(InvalidInputException.class)
                 .hasMessage("variable BACKEND_URL: expected an absolute http or https URL such as http://localhost:8002, "
                         + problem);
     }

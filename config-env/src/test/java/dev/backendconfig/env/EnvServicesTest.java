@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.backendconfig.api.BackendEndpoint;
-import dev.backendconfig.api.InvalidBackendConfigurationException;
 import dev.backendconfig.api.spi.ProviderResult;
 import dev.backendconfig.api.spi.ResolutionContext;
+import dev.backendconfig.toolkit.InvalidInputException;
 import java.net.URI;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -48,7 +48,7 @@ class EnvServicesTest {
     void aBackendVariableWithoutTheRequiredAuthVariableIsAnErrorNamingWhatIsMissing() {
         assertThatThrownBy(() -> resolve(Map.of("TEST_BACKEND_URL", "http://localhost:8002"),
                 Map.of("services", "auth")))
-                .isInstanceOf(InvalidBackendConfigurationException.class)
+                .isInstanceOf(InvalidInputException.class)
                 .hasMessage("variable TEST_BACKEND_URL: is set, but required service auth has none of TEST_AUTH_URL,"
                         + " AUTH_URL, TEST_AUTH_WEBSOCKET_URL, AUTH_WEBSOCKET_URL set: set one of them, or mark the"
                         + " service optional with services.auth.required=false (tests must not take auth from another"
@@ -58,7 +58,7 @@ class EnvServicesTest {
     @Test
     void anAuthVariableWithoutTheBackendIsAnErrorToo() {
         assertThatThrownBy(() -> resolve(Map.of("AUTH_URL", "http://localhost:8083"), Map.of("services", "auth")))
-                .isInstanceOf(InvalidBackendConfigurationException.class)
+                .isInstanceOf(InvalidInputException.class)
                 .hasMessageStartingWith("variable AUTH_URL: is set, but required service backend has none of"
                         + " TEST_BACKEND_URL, BACKEND_URL, TEST_WEBSOCKET_URL, WEBSOCKET_URL set: set one of them (");
     }

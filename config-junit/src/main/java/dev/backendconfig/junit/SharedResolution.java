@@ -6,19 +6,20 @@ import dev.backendconfig.api.InvalidBackendConfigurationException;
 import dev.backendconfig.api.ProviderFailedException;
 import dev.backendconfig.api.Resolution;
 import dev.backendconfig.api.TestContext;
-import dev.backendconfig.api.spi.Origin;
 import dev.backendconfig.api.spi.ProbeKind;
 import dev.backendconfig.api.spi.ProbeResult;
 import dev.backendconfig.api.spi.ResolutionContext;
 import dev.backendconfig.api.spi.Settings;
-import dev.backendconfig.junit.internal.JunitSettings;
 import dev.backendconfig.junit.internal.JunitSettings.MissingBackend;
-import org.junit.jupiter.api.extension.ExtensionContext;
+import dev.backendconfig.junit.internal.JunitSettings;
+import dev.backendconfig.toolkit.InvalidInputException;
+import dev.backendconfig.toolkit.Origin;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The one resolution of a test run for one set of settings, kept in the root extension store (closed with it),
@@ -121,11 +122,16 @@ final class SharedResolution implements AutoCloseable {
      */
     OnMissing onMissingSetting(Optional<String> configurationParameter) {
         Settings settings = context == null ? Settings.empty() : context.settings();
-        MissingBackend chosen = settings.find(JunitSettings.ON_MISSING).orElseGet(() -> configurationParameter
-                .filter(value -> !value.isBlank())
-                .map(value -> JunitSettings.ON_MISSING.parse(value,
-                        Origin.other("JUnit configuration parameter " + JunitSettings.ON_MISSING_PARAMETER)))
-                .orElse(MissingBackend.FAIL));
+        MissingBackend chosen;
+        try {
+            chosen = settings.find(JunitSettings.ON_MISSING).orElseGet(() -> configurationParameter
+                    .filter(value -> !value.isBlank())
+                    .map(value -> JunitSettings.ON_MISSING.parse(value,
+                            Origin.other("JUnit configuration parameter " + JunitSettings.ON_MISSING_PARAMETER)))
+                    .orElse(MissingBackend.FAIL));
+        } catch (InvalidInputException e) {
+            throw InvalidBackendConfigurationException.of(e);
+        }
         return chosen == MissingBackend.SKIP ? OnMissing.SKIP : OnMissing.FAIL;
     }
 

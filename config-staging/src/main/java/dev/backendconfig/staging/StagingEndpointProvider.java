@@ -1,15 +1,15 @@
 package dev.backendconfig.staging;
 
 import dev.backendconfig.api.BackendEndpoint;
-import dev.backendconfig.api.dotenv.Dotenv;
-import dev.backendconfig.api.dotenv.DotenvFile;
 import dev.backendconfig.api.spi.BackendEndpointProvider;
-import dev.backendconfig.api.spi.OutsideText;
 import dev.backendconfig.api.spi.ProviderResult;
 import dev.backendconfig.api.spi.ResolutionContext;
 import dev.backendconfig.api.spi.Service;
 import dev.backendconfig.api.spi.ServiceSetting;
 import dev.backendconfig.api.spi.Setting;
+import dev.backendconfig.toolkit.OutsideText;
+import dev.backendconfig.toolkit.dotenv.Dotenv;
+import dev.backendconfig.toolkit.dotenv.DotenvFile;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.backendconfig.api.BackendEndpoint;
-import dev.backendconfig.api.InvalidBackendConfigurationException;
-import dev.backendconfig.api.spi.Origin;
 import dev.backendconfig.api.spi.ProviderResult;
 import dev.backendconfig.api.spi.ResolutionContext;
 import dev.backendconfig.testkit.RecordingLogs;
 import dev.backendconfig.testsupport.StagingExample;
+import dev.backendconfig.toolkit.InvalidInputException;
+import dev.backendconfig.toolkit.Origin;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -156,7 +156,7 @@ class StagingEndpointProviderTest {
     @Test
     void aNamedFileThatDoesNotExistIsAnError() {
         assertThatThrownBy(() -> resolve(Map.of(), Map.of("staging.env-file", "config/missing.env")))
-                .isInstanceOf(InvalidBackendConfigurationException.class)
+                .isInstanceOf(InvalidInputException.class)
                 .hasMessage("setting staging.env-file given to ResolutionContext.Builder.settings: setting staging.env-file"
                         + " names " + repository.resolve("config/missing.env") + ", which does not exist");
     }
@@ -202,7 +202,7 @@ class StagingEndpointProviderTest {
     void badInputIsAnErrorNamingFileAndLineNeverTheValue(String text, String message) throws IOException {
         Path file = write(text.replace("⏎", "\n"));
         assertThatThrownBy(this::resolve)
-                .isInstanceOf(InvalidBackendConfigurationException.class)
+                .isInstanceOf(InvalidInputException.class)
                 .hasMessage(file + ":" + message)
                 .hasMessageNotContaining("not-for-logs");
     }

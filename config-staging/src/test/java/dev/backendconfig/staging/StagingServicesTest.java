@@ -3,9 +3,9 @@ package dev.backendconfig.staging;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.backendconfig.api.BackendEndpoint;
-import dev.backendconfig.api.spi.Origin;
 import dev.backendconfig.api.spi.ProviderResult;
 import dev.backendconfig.api.spi.ResolutionContext;
+import dev.backendconfig.toolkit.Origin;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;

@@ -2,9 +2,9 @@ package dev.backendconfig.testsupport;
 
 import dev.backendconfig.api.BackendEndpoint;
 import dev.backendconfig.api.spi.BackendEndpointProvider;
-import dev.backendconfig.api.spi.Origin;
 import dev.backendconfig.api.spi.ProviderResult;
 import dev.backendconfig.api.spi.ResolutionContext;
+import dev.backendconfig.toolkit.Origin;
 import java.net.URI;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;

@@ -5,9 +5,9 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 
 import dev.backendconfig.api.BackendEndpoint;
 import dev.backendconfig.api.spi.BackendEndpointProvider;
-import dev.backendconfig.api.spi.Origin;
 import dev.backendconfig.api.spi.ProviderResult;
 import dev.backendconfig.api.spi.ResolutionContext;
+import dev.backendconfig.toolkit.Origin;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;

@@ -1,12 +1,12 @@
 package dev.backendconfig.api.internal;
 
-import dev.backendconfig.api.spi.OutsideText;
-import dev.backendconfig.api.InvalidBackendConfigurationException;
 import dev.backendconfig.api.spi.CoreSettings;
 import dev.backendconfig.api.spi.Service;
 import dev.backendconfig.api.spi.ServiceSetting;
 import dev.backendconfig.api.spi.Setting;
 import dev.backendconfig.api.spi.Settings;
+import dev.backendconfig.toolkit.InvalidInputException;
+import dev.backendconfig.toolkit.OutsideText;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -16,13 +16,16 @@ import java.util.Set;
 /** The services of a resolution: the backend, then those setting {@code services} declares, in its order. */
 public final class DeclaredServices {
 
+    /** The code of a services declaration that is not valid. */
+    private static final String CODE = "BCFG00013";
+
     private DeclaredServices() {
     }
 
     /**
      * Read the services from the settings.
      *
-     * @throws InvalidBackendConfigurationException when setting {@code services} names something that is not a
+     * @throws InvalidInputException when setting {@code services} names something that is not a
      *     service name, or a service whose variables would be another's, or a {@code services.<name>.required} value
      *     is not true or false
      */
@@ -33,7 +36,7 @@ public final class DeclaredServices {
         seen.add(Service.BACKEND);
         for (String name : settings.find(CoreSettings.SERVICES).orElse(List.of())) {
             if (!Service.NAME.matcher(name).matches()) {
-                throw new InvalidBackendConfigurationException(settings.origin(CoreSettings.SERVICES),
+                throw new InvalidInputException(CODE, settings.origin(CoreSettings.SERVICES),
                         "setting services expects names of lower-case letters and digits, words joined by '-' (such as"
                                 + " auth,frontend), got '" + OutsideText.excerpt(name, 40) + "'");
             }
@@ -55,7 +58,7 @@ public final class DeclaredServices {
         for (Service other : before) {
             for (String variable : service.urlVariables()) {
                 if (other.urlVariables().contains(variable)) {
-                    throw new InvalidBackendConfigurationException(settings.origin(CoreSettings.SERVICES),
+                    throw new InvalidInputException(CODE, settings.origin(CoreSettings.SERVICES),
                             "setting services: service " + service.name() + " would share variable " + variable
                                     + " with service " + other.name() + " (a service's URLs are TEST_<NAME>_URL,"
                                     + " <NAME>_URL, TEST_<NAME>_WEBSOCKET_URL and <NAME>_WEBSOCKET_URL; the backend's"

@@ -1,8 +1,8 @@
 package dev.backendconfig.api.internal;
 
 import dev.backendconfig.api.spi.BackendEndpointProvider;
-import dev.backendconfig.api.spi.OutsideText;
 import dev.backendconfig.api.spi.SettingsContributor;
+import dev.backendconfig.toolkit.OutsideText;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;

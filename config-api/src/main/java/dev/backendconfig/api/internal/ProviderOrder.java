@@ -1,10 +1,10 @@
 package dev.backendconfig.api.internal;
 
-import dev.backendconfig.api.InvalidBackendConfigurationException;
 import dev.backendconfig.api.spi.BackendEndpointProvider;
 import dev.backendconfig.api.spi.CoreSettings;
 import dev.backendconfig.api.spi.Settings;
-import dev.backendconfig.api.spi.Suggestions;
+import dev.backendconfig.toolkit.InvalidInputException;
+import dev.backendconfig.toolkit.Suggestions;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -12,6 +12,9 @@ import java.util.Optional;
 
 /** The order providers are asked in: setting {@code providers}, else highest priority first (ties by id). */
 public final class ProviderOrder {
+
+    /** The code of setting providers naming a provider that is not loaded. */
+    private static final String CODE = "BCFG00014";
 
     private ProviderOrder() {
     }
@@ -27,7 +30,7 @@ public final class ProviderOrder {
     /**
      * Return the providers to ask, in order.
      *
-     * @throws InvalidBackendConfigurationException when setting {@code providers} names one that is not loaded
+     * @throws InvalidInputException when setting {@code providers} names one that is not loaded
      */
     public static List<BackendEndpointProvider> toAsk(List<BackendEndpointProvider> loaded, Settings settings) {
         Optional<List<String>> explicit = settings.find(CoreSettings.PROVIDERS);
@@ -49,7 +52,7 @@ public final class ProviderOrder {
     }
 
     /** Say which entry names no loaded provider by its position, never by the text set: it may be a misplaced value. */
-    private static InvalidBackendConfigurationException notLoaded(String id, int position,
+    private static InvalidInputException notLoaded(String id, int position,
             List<BackendEndpointProvider> loaded, Settings settings) {
         List<String> ids = loaded.stream().map(BackendEndpointProvider::id).toList();
         String problem = "names, as entry " + position + ", a provider that is not loaded; loaded providers are "
@@ -58,6 +61,6 @@ public final class ProviderOrder {
         problem += nearest.map(name -> "; did you mean '" + name + "'?")
                 .orElse("; a provider is loaded when its module (or your class, listed in META-INF/services/"
                         + BackendEndpointProvider.class.getName() + ") is on the test classpath");
-        return new InvalidBackendConfigurationException(settings.origin(CoreSettings.PROVIDERS), problem);
+        return new InvalidInputException(CODE, settings.origin(CoreSettings.PROVIDERS), problem);
     }
 }

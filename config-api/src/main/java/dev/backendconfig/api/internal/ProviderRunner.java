@@ -1,9 +1,9 @@
 package dev.backendconfig.api.internal;
 
 import dev.backendconfig.api.spi.BackendEndpointProvider;
-import dev.backendconfig.api.spi.OutsideText;
 import dev.backendconfig.api.spi.ProviderResult;
 import dev.backendconfig.api.spi.ResolutionContext;
+import dev.backendconfig.toolkit.OutsideText;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;

@@ -1,7 +1,7 @@
 package dev.backendconfig.api.internal;
 
-import dev.backendconfig.api.spi.Origin;
 import dev.backendconfig.api.spi.Setting;
+import dev.backendconfig.toolkit.Origin;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;

@@ -1,10 +1,13 @@
 package dev.backendconfig.api.spi;
 
 import dev.backendconfig.api.BackendEndpoint;
-import dev.backendconfig.api.internal.Budget;
+import dev.backendconfig.api.InvalidBackendConfigurationException;
 import dev.backendconfig.api.internal.DeclaredServices;
 import dev.backendconfig.api.internal.ProcessSnapshot;
 import dev.backendconfig.api.internal.probe.ProbePolicy;
+import dev.backendconfig.toolkit.Deadline;
+import dev.backendconfig.toolkit.InvalidInputException;
+import dev.backendconfig.toolkit.Origin;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,7 +33,7 @@ public final class ResolutionContext {
     private final Path workingDirectory;
     private final Clock clock;
     private final List<Service> services;
-    private final Budget budget;
+    private final Deadline budget;
     private final Probe customProbe;
     private final ProbePolicy probes;
 
@@ -42,7 +45,7 @@ public final class ResolutionContext {
         this.settings = settings;
         this.workingDirectory = workingDirectory;
         this.clock = clock;
-        this.budget = Budget.startingNow(settings.get(CoreSettings.TIMEOUT));
+        this.budget = Deadline.after(settings.get(CoreSettings.TIMEOUT));
         this.services = DeclaredServices.from(settings);
         this.customProbe = customProbe;
         this.probes = new ProbePolicy(settings, budget, customProbe);
@@ -149,7 +152,7 @@ public final class ResolutionContext {
 
     /** Tell whether the budget is used up. */
     public boolean expired() {
-        return budget.expired();
+        return budget.passed();
     }
 
     /** Return the kind of probe configured by setting {@code probe}. */
@@ -191,7 +194,11 @@ public final class ResolutionContext {
         return withSettings(settings);
     }
 
-    /** Return a copy with these settings (the budget starts now, from their {@code timeout}). */
+    /**
+     * Return a copy with these settings (the budget starts now, from their {@code timeout}).
+     *
+     * @throws InvalidInputException when setting {@code timeout} or {@code services} is not valid
+     */
     public ResolutionContext withSettings(Settings newSettings) {
         return new ResolutionContext(environment, systemProperties, newSettings, workingDirectory, clock, customProbe);
     }
@@ -269,16 +276,21 @@ public final class ResolutionContext {
         /**
          * Build the context; its budget starts now.
          *
-         * @throws dev.backendconfig.api.InvalidBackendConfigurationException when setting {@code timeout} is invalid
+         * @throws InvalidBackendConfigurationException when the settings resource cannot be read, or setting
+         *     {@code timeout} or {@code services} is not valid
          */
         public ResolutionContext build() {
-            Settings settings = Settings.load(systemProperties, environment, settingsResource)
-                    .withOverrides(overrides, overridesSource);
-            Map<String, String> properties = Collections.unmodifiableMap(new TreeMap<>(systemProperties));
-            Path directory = workingDirectory != null ? workingDirectory
-                    : Path.of(properties.getOrDefault("user.dir", ""));
-            return new ResolutionContext(Collections.unmodifiableMap(new TreeMap<>(environment)), properties, settings,
-                    directory.toAbsolutePath().normalize(), clock, probe);
+            try {
+                Settings settings = Settings.load(systemProperties, environment, settingsResource)
+                        .withOverrides(overrides, overridesSource);
+                Map<String, String> properties = Collections.unmodifiableMap(new TreeMap<>(systemProperties));
+                Path directory = workingDirectory != null ? workingDirectory
+                        : Path.of(properties.getOrDefault("user.dir", ""));
+                return new ResolutionContext(Collections.unmodifiableMap(new TreeMap<>(environment)), properties,
+                        settings, directory.toAbsolutePath().normalize(), clock, probe);
+            } catch (InvalidInputException e) {
+                throw InvalidBackendConfigurationException.of(e);
+            }
         }
     }
 }

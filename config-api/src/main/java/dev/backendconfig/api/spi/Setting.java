@@ -1,6 +1,8 @@
 package dev.backendconfig.api.spi;
 
-import dev.backendconfig.api.InvalidBackendConfigurationException;
+import dev.backendconfig.toolkit.InvalidInputException;
+import dev.backendconfig.toolkit.Origin;
+import dev.backendconfig.toolkit.Suggestions;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
@@ -23,6 +25,9 @@ import java.util.regex.Pattern;
  * @param <T> the type of the parsed value
  */
 public final class Setting<T> {
+
+    /** The code of a setting whose value is not valid for it. */
+    private static final String CODE = "BCFG00011";
 
     /** The prefix of every setting's system property. */
     public static final String PROPERTY_PREFIX = "backendconfig.";
@@ -171,14 +176,14 @@ public final class Setting<T> {
     /**
      * Parse a raw value read from {@code origin}.
      *
-     * @throws InvalidBackendConfigurationException naming the origin, what a valid value looks like and what is wrong
+     * @throws InvalidInputException naming the origin, what a valid value looks like and what is wrong
      *     with the value set, never the value itself: a value set in the wrong place may be a password
      */
     public T parse(String raw, Origin origin) {
         try {
             return parser.parse(raw.strip());
         } catch (IllegalArgumentException e) {
-            throw new InvalidBackendConfigurationException(origin, "setting " + key + " expects " + expected + ", "
+            throw new InvalidInputException(CODE, origin, "setting " + key + " expects " + expected + ", "
                     + e.getMessage());
         }
     }

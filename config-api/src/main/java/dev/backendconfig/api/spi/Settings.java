@@ -1,9 +1,10 @@
 package dev.backendconfig.api.spi;
 
-import dev.backendconfig.api.InvalidBackendConfigurationException;
 import dev.backendconfig.api.internal.PropertiesResource;
 import dev.backendconfig.api.internal.SettingSource;
 import dev.backendconfig.api.internal.UnknownSettings;
+import dev.backendconfig.toolkit.InvalidInputException;
+import dev.backendconfig.toolkit.Origin;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -74,7 +75,7 @@ public final class Settings {
     /**
      * Return the value of a setting, or its default.
      *
-     * @throws InvalidBackendConfigurationException when the value set is not valid for the setting
+     * @throws InvalidInputException when the value set is not valid for the setting
      * @throws IllegalStateException when the setting has no default and is not set; use {@link #find} for those
      */
     public <T> T get(Setting<T> setting) {
@@ -85,7 +86,7 @@ public final class Settings {
     /**
      * Return the value of a setting when it is set, without falling back to its default.
      *
-     * @throws InvalidBackendConfigurationException when the value set is not valid for the setting
+     * @throws InvalidInputException when the value set is not valid for the setting
      */
     public <T> Optional<T> find(Setting<T> setting) {
         return entry(setting).map(entry -> setting.parse(entry.raw(), entry.origin()));
@@ -111,7 +112,7 @@ public final class Settings {
      *
      * @param known every setting some loaded module declares
      * @param providerIds the ids of the loaded providers, so that a key of one that is not loaded is named as such
-     * @throws InvalidBackendConfigurationException for the first unknown key (with the nearest known key as a
+     * @throws InvalidInputException for the first unknown key (with the nearest known key as a
      *     suggestion, or the provider that is missing) or the first value that is not valid
      */
     public void validate(Collection<Setting<?>> known, Collection<String> providerIds) {

@@ -4,6 +4,6 @@
  * {@link dev.backendconfig.api.spi.ResolutionContext} a provider reads everything from,
  * {@link dev.backendconfig.api.spi.ProviderResult}, settings ({@link dev.backendconfig.api.spi.Setting},
  * {@link dev.backendconfig.api.spi.Settings}, {@link dev.backendconfig.api.spi.SettingsContributor}), probes, origins,
- * and the URL rules every provider shares ({@link dev.backendconfig.api.spi.BackendUrls}).
+ * and the URL rules every provider shares ({@link dev.backendconfig.toolkit.BackendUrls}).
  */
 package dev.backendconfig.api.spi;

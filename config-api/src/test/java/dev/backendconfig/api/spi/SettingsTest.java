@@ -3,7 +3,7 @@ package dev.backendconfig.api.spi;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.backendconfig.api.InvalidBackendConfigurationException;
+import dev.backendconfig.toolkit.InvalidInputException;
 import java.io.IOException;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -99,7 +99,7 @@ class SettingsTest {
     void anUnknownSystemPropertyIsAnErrorWithTheNearestKey(String property, String message) {
         Settings settings = Settings.load(Map.of(property, "x"), Map.of(), null);
         assertThatThrownBy(() -> settings.validate(KNOWN, PROVIDERS))
-                .isInstanceOf(InvalidBackendConfigurationException.class)
+                .isInstanceOf(InvalidInputException.class)
                 .hasMessageStartingWith(message);
     }
 
@@ -125,7 +125,7 @@ class SettingsTest {
                 : Settings.load(Map.of(name, "x"), Map.of(), null);
         List<Setting<?>> envOnly = List.of(CoreSettings.PROVIDERS, CoreSettings.TIMEOUT, URL_SETTING, URL_VARIABLES);
         assertThatThrownBy(() -> settings.validate(envOnly, List.of("env")))
-                .isInstanceOf(InvalidBackendConfigurationException.class)
+                .isInstanceOf(InvalidInputException.class)
                 .hasMessage(message);
     }
 
@@ -191,7 +191,7 @@ class SettingsTest {
     void aValueOfTheWrongTypeNamesItsSourceAndWhatIsValidNeverTheValue(String key, String value, String problem) {
         Settings settings = Settings.load(Map.of("backendconfig." + key, value), Map.of(), null);
         assertThatThrownBy(() -> settings.validate(KNOWN, PROVIDERS))
-                .isInstanceOf(InvalidBackendConfigurationException.class)
+                .isInstanceOf(InvalidInputException.class)
                 .hasMessage("system property backendconfig." + key + ": " + problem)
                 .hasMessageNotContaining("'" + value + "'");
     }
@@ -234,7 +234,7 @@ class SettingsTest {
     @Test
     void aMalformedResourceIsAnErrorNamingIt() throws IOException {
         assertThatThrownBy(() -> Settings.load(Map.of(), Map.of(), resourceWith("docker.service=\\uZZZZ\n")))
-                .isInstanceOf(InvalidBackendConfigurationException.class)
+                .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining(Settings.RESOURCE + ": is not a valid properties file (Malformed \\uxxxx encoding.)");
     }
 

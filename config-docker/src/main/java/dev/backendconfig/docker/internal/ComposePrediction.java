@@ -1,11 +1,11 @@
 package dev.backendconfig.docker.internal;
 
 import dev.backendconfig.api.BackendEndpoint;
-import dev.backendconfig.api.spi.Origin;
 import dev.backendconfig.api.spi.ProbeResult;
 import dev.backendconfig.api.spi.ProviderResult;
 import dev.backendconfig.api.spi.ResolutionContext;
 import dev.backendconfig.api.spi.Service;
+import dev.backendconfig.toolkit.Origin;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package dev.backendconfig.docker.internal;
 
-import dev.backendconfig.api.Secrets;
+import dev.backendconfig.toolkit.Secrets;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Objects;

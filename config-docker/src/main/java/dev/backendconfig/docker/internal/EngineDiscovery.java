@@ -1,13 +1,13 @@
 package dev.backendconfig.docker.internal;
 
 import dev.backendconfig.api.BackendEndpoint;
-import dev.backendconfig.api.InvalidBackendConfigurationException;
-import dev.backendconfig.api.spi.Origin;
-import dev.backendconfig.api.spi.OutsideText;
 import dev.backendconfig.api.spi.ProbeResult;
 import dev.backendconfig.api.spi.ProviderResult;
 import dev.backendconfig.api.spi.ResolutionContext;
 import dev.backendconfig.api.spi.Service;
+import dev.backendconfig.toolkit.InvalidInputException;
+import dev.backendconfig.toolkit.Origin;
+import dev.backendconfig.toolkit.OutsideText;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -52,7 +52,7 @@ public final class EngineDiscovery {
      * {@code unreachable} applied to why (a prediction from the compose file, for a local engine); when it fails
      * mid-way, the result is unavailable.
      *
-     * @throws InvalidBackendConfigurationException when several projects or compose services could be one service and
+     * @throws InvalidInputException when several projects or compose services could be one service and
      *     nothing tells them apart, or two services resolve to one compose service
      */
     public ProviderResult discoverOr(java.util.function.Function<String, ProviderResult> unreachable) {
@@ -84,7 +84,7 @@ public final class EngineDiscovery {
      * Find the services among the running containers {@link #list()} returned.
      *
      * @throws EngineException when the engine fails mid-way
-     * @throws InvalidBackendConfigurationException when several projects or compose services could be one service and
+     * @throws InvalidInputException when several projects or compose services could be one service and
      *     nothing tells them apart, or two services resolve to one compose service
      */
     ProviderResult discover(List<ContainerSummary> running) throws EngineException {
@@ -147,7 +147,7 @@ public final class EngineDiscovery {
                 context.findSetting(DockerSettings.SERVICE_COMPOSE_SERVICE, service), serviceKey,
                 explicitPort.orElse(PortChoice.BACKEND_DEFAULT), container -> inspect(container).aliases());
         if (outcome instanceof ContainerChoice.Outcome.Ambiguous ambiguous) {
-            throw new InvalidBackendConfigurationException(Origin.other("engine " + engine()), ambiguous.candidates()
+            throw new InvalidInputException(Origin.other("engine " + engine()), ambiguous.candidates()
                     .size() + " compose services of project " + chosenProject.name() + " could be service "
                     + service.name() + ": " + String.join("; ", ambiguous.candidates()) + "; set " + serviceKey
                     + " to pick one");
@@ -174,7 +174,7 @@ public final class EngineDiscovery {
         for (Selected choice : selected.values()) {
             Service earlier = byComposeService.putIfAbsent(choice.container().service(), choice.service());
             if (earlier != null) {
-                throw new InvalidBackendConfigurationException(Origin.other("engine " + engine()), "services "
+                throw new InvalidInputException(Origin.other("engine " + engine()), "services "
                         + earlier.name() + " and " + choice.service().name() + " both resolve to compose service "
                         + choice.container().service() + " of project " + choice.container().project() + "; set "
                         + DockerSettings.SERVICE_COMPOSE_SERVICE.forService(choice.service()).key() + " (or "

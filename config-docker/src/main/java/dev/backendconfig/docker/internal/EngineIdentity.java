@@ -1,6 +1,7 @@
 package dev.backendconfig.docker.internal;
 
-import dev.backendconfig.api.spi.OutsideText;
+import dev.backendconfig.toolkit.Http1;
+import dev.backendconfig.toolkit.OutsideText;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 

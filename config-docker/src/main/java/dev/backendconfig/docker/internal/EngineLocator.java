@@ -1,9 +1,9 @@
 package dev.backendconfig.docker.internal;
 
-import dev.backendconfig.api.InvalidBackendConfigurationException;
-import dev.backendconfig.api.spi.ConfigurationFiles;
-import dev.backendconfig.api.spi.Origin;
 import dev.backendconfig.api.spi.ResolutionContext;
+import dev.backendconfig.toolkit.ConfigurationFiles;
+import dev.backendconfig.toolkit.InvalidInputException;
+import dev.backendconfig.toolkit.Origin;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -72,7 +72,7 @@ public final class EngineLocator {
     /**
      * Find the engine.
      *
-     * @throws InvalidBackendConfigurationException when {@code docker.host}, {@code DOCKER_HOST} or
+     * @throws InvalidInputException when {@code docker.host}, {@code DOCKER_HOST} or
      *     {@code CONTAINER_HOST} is malformed, a named context cannot be read, or TLS files are missing
      */
     public static Located locate(ResolutionContext context) {
@@ -121,14 +121,14 @@ public final class EngineLocator {
         String value = raw.strip();
         int separator = value.indexOf("://");
         if (separator <= 0 || !value.substring(0, separator).matches("[A-Za-z][A-Za-z0-9+.-]*")) {
-            throw new InvalidBackendConfigurationException(origin, EXPECTED + ", got a value without a scheme");
+            throw new InvalidInputException(origin, EXPECTED + ", got a value without a scheme");
         }
         String scheme = value.substring(0, separator).toLowerCase(Locale.ROOT);
         switch (scheme) {
             case "unix": {
                 String path = value.substring(separator + 3);
                 if (!path.startsWith("/")) {
-                    throw new InvalidBackendConfigurationException(origin, EXPECTED + ", got a unix address without an"
+                    throw new InvalidInputException(origin, EXPECTED + ", got a unix address without an"
                             + " absolute path (write unix:///var/run/docker.sock)");
                 }
                 Path socket = ConfigurationFiles.resolve(Path.of("/"), path, origin);
@@ -160,7 +160,7 @@ public final class EngineLocator {
                         + " unix://, tcp:// and ssh://; for TLS write tcp:// and set DOCKER_TLS_VERIFY)",
                         "fix or unset " + why + " (" + scheme + ":// is not supported; write unix://, tcp:// or ssh://)");
             default:
-                throw new InvalidBackendConfigurationException(origin, EXPECTED + ", got scheme '"
+                throw new InvalidInputException(origin, EXPECTED + ", got scheme '"
                         + (scheme.length() > 20 ? scheme.substring(0, 20) + "..." : scheme) + "'");
         }
     }
@@ -170,19 +170,19 @@ public final class EngineLocator {
         try {
             uri = new URI("tcp" + value.substring(value.indexOf("://")));
         } catch (URISyntaxException e) {
-            throw new InvalidBackendConfigurationException(origin, EXPECTED + ", got a tcp address that is not valid ("
+            throw new InvalidInputException(origin, EXPECTED + ", got a tcp address that is not valid ("
                     + e.getReason() + ")");
         }
         if (uri.getRawUserInfo() != null) {
-            throw new InvalidBackendConfigurationException(origin, EXPECTED + ", got a tcp address with user info"
+            throw new InvalidInputException(origin, EXPECTED + ", got a tcp address with user info"
                     + " (user:password@), which an engine does not take (not shown)");
         }
         if (uri.getHost() == null) {
-            throw new InvalidBackendConfigurationException(origin, EXPECTED + ", got a tcp address without a valid host");
+            throw new InvalidInputException(origin, EXPECTED + ", got a tcp address without a valid host");
         }
         int port = uri.getPort() == -1 ? 2375 : uri.getPort();
         if (port < 1 || port > 65535) {
-            throw new InvalidBackendConfigurationException(origin, EXPECTED + ", got port " + port + ", outside 1-65535");
+            throw new InvalidInputException(origin, EXPECTED + ", got port " + port + ", outside 1-65535");
         }
         String host = uri.getHost().startsWith("[") ? uri.getHost().substring(1, uri.getHost().length() - 1)
                 : uri.getHost();
@@ -240,11 +240,11 @@ public final class EngineLocator {
         boolean hasCert = Files.exists(cert);
         boolean hasKey = Files.exists(key);
         if (hasCert && !hasKey) {
-            throw new InvalidBackendConfigurationException(Origin.file(cert.toString(), 0), "the client certificate ("
+            throw new InvalidInputException(Origin.file(cert.toString(), 0), "the client certificate ("
                     + source + ") has no key beside it: " + key + " does not exist");
         }
         if (hasKey && !hasCert) {
-            throw new InvalidBackendConfigurationException(Origin.file(key.toString(), 0), "the client key (" + source
+            throw new InvalidInputException(Origin.file(key.toString(), 0), "the client key (" + source
                     + ") has no certificate beside it: " + cert + " does not exist");
         }
         return hasCert ? new ClientPair(cert, key) : new ClientPair(null, null);
@@ -281,7 +281,7 @@ public final class EngineLocator {
         Object endpoint = Json.object(Json.object(document, "Endpoints"), "docker");
         String host = Json.string(endpoint, "Host");
         if (host.isEmpty()) {
-            throw new InvalidBackendConfigurationException(origin, "context '" + name + "' names no Docker host in "
+            throw new InvalidInputException(origin, "context '" + name + "' names no Docker host in "
                     + meta);
         }
         boolean skipVerify = Boolean.TRUE.equals(Json.object(Json.object(document, "Endpoints"), "docker")
@@ -320,13 +320,13 @@ public final class EngineLocator {
 
     private static Object readJson(Path file, Origin origin, String problem) {
         if (!Files.exists(file) && !Files.isSymbolicLink(file)) {
-            throw new InvalidBackendConfigurationException(origin, problem);
+            throw new InvalidInputException(origin, problem);
         }
         String text = ConfigurationFiles.readText(file, "a JSON file of the docker CLI", JSON_LIMIT);
         try {
             return Json.parse(text);
         } catch (Json.ParseException e) {
-            throw new InvalidBackendConfigurationException(Origin.file(file.toString(), 0),
+            throw new InvalidInputException(Origin.file(file.toString(), 0),
                     "is not valid JSON: " + e.getMessage());
         }
     }

@@ -1,5 +1,6 @@
 package dev.backendconfig.docker.internal;
 
+import dev.backendconfig.toolkit.Deadline;
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -13,8 +14,8 @@ final class SocketTransport extends EngineTransport {
     }
 
     @Override
-    InputStream send(byte[] request, long deadlineNanos) throws IOException {
-        connection = EngineConnection.open(address, deadlineNanos);
+    InputStream send(byte[] request, Deadline deadline) throws IOException {
+        connection = EngineConnection.open(address, deadline);
         connection.write(request);
         return connection.input();
     }

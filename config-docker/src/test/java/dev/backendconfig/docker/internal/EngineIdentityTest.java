@@ -3,6 +3,7 @@ package dev.backendconfig.docker.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.backendconfig.testsupport.Recorded;
+import dev.backendconfig.toolkit.Http1;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

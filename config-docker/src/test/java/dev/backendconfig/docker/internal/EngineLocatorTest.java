@@ -3,8 +3,8 @@ package dev.backendconfig.docker.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.backendconfig.api.InvalidBackendConfigurationException;
 import dev.backendconfig.api.spi.ResolutionContext;
+import dev.backendconfig.toolkit.InvalidInputException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -89,7 +89,7 @@ class EngineLocatorTest {
     })
     void aMalformedDockerHostIsAnError(String value, String problem) {
         assertThatThrownBy(() -> locate(Map.of("DOCKER_HOST", value)))
-                .isInstanceOf(InvalidBackendConfigurationException.class).hasMessage("variable DOCKER_HOST: expected"
+                .isInstanceOf(InvalidInputException.class).hasMessage("variable DOCKER_HOST: expected"
                         + " unix:///path/to/docker.sock, tcp://host:port or ssh://[user@]host[:port], " + problem)
                 .message().doesNotContain("pl4nted-s3cret");
     }
@@ -228,7 +228,7 @@ class EngineLocatorTest {
         Files.createDirectories(home.resolve(".docker"));
         Files.writeString(home.resolve(".docker/config.json"), "{\"currentContext\":\"gone\"}");
         assertThatThrownBy(() -> locate(Map.of()))
-                .isInstanceOf(InvalidBackendConfigurationException.class)
+                .isInstanceOf(InvalidInputException.class)
                 .hasMessageStartingWith(home.resolve(".docker/config.json") + ": context 'gone' has no readable meta file "
                         + home.resolve(".docker/contexts/meta"))
                 .hasMessageEndingWith("meta.json; see docker context ls");

@@ -2,6 +2,7 @@ package dev.backendconfig.docker.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.backendconfig.toolkit.Deadline;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,7 +21,7 @@ class KeptConnectionTransportTest {
         }
 
         @Override
-        InputStream send(byte[] request, long deadlineNanos) {
+        InputStream send(byte[] request, Deadline deadline) {
             return InputStream.nullInputStream();
         }
 

@@ -1,12 +1,12 @@
 package dev.backendconfig.api.internal.probe;
 
 import dev.backendconfig.api.BackendEndpoint;
-import dev.backendconfig.api.internal.Budget;
 import dev.backendconfig.api.spi.CoreSettings;
 import dev.backendconfig.api.spi.Probe;
 import dev.backendconfig.api.spi.ProbeKind;
 import dev.backendconfig.api.spi.ProbeResult;
 import dev.backendconfig.api.spi.Settings;
+import dev.backendconfig.toolkit.Deadline;
 import java.time.Duration;
 
 /**
@@ -16,7 +16,7 @@ import java.time.Duration;
 public final class ProbePolicy {
 
     private final Settings settings;
-    private final Budget budget;
+    private final Deadline budget;
     private final Probe custom;
 
     /**
@@ -26,7 +26,7 @@ public final class ProbePolicy {
      * @param budget the resolution's time budget
      * @param custom a probe that replaces the configured one, or null
      */
-    public ProbePolicy(Settings settings, Budget budget, Probe custom) {
+    public ProbePolicy(Settings settings, Deadline budget, Probe custom) {
         this.settings = settings;
         this.budget = budget;
         this.custom = custom;

@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.backendconfig.api.BackendEndpoint;
-import dev.backendconfig.api.spi.Origin;
 import dev.backendconfig.api.spi.Probe;
 import dev.backendconfig.api.spi.ProbeKind;
 import dev.backendconfig.api.spi.ProbeResult;
 import dev.backendconfig.api.spi.ResolutionContext;
 import dev.backendconfig.testsupport.Leftovers;
 import dev.backendconfig.testsupport.TricklingServer;
+import dev.backendconfig.toolkit.Origin;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;

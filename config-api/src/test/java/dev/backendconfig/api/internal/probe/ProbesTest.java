@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.backendconfig.api.BackendEndpoint;
-import dev.backendconfig.api.spi.Origin;
 import dev.backendconfig.api.spi.Probe;
 import dev.backendconfig.api.spi.ProbeKind;
 import dev.backendconfig.api.spi.ProbeResult;
 import dev.backendconfig.testkit.LoopbackServers;
 import dev.backendconfig.testkit.LoopbackWebSocketServer;
+import dev.backendconfig.toolkit.Origin;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.backendconfig.api.BackendResolver;
 import dev.backendconfig.api.Resolution;
 import dev.backendconfig.api.spi.BackendEndpointProvider;
+import dev.backendconfig.toolkit.Origin;
 import java.io.IOException;
 import java.lang.module.ModuleDescriptor;
 import java.net.URI;
@@ -43,9 +44,19 @@ class ModulePathConsumerTest {
     void theCoreExportsItsApiAndNotItsInternals() {
         Module api = BackendResolver.class.getModule();
         assertThat(api.getDescriptor().exports()).extracting(ModuleDescriptor.Exports::source)
-                .containsExactlyInAnyOrder("dev.backendconfig.api", "dev.backendconfig.api.spi",
-                        "dev.backendconfig.api.dotenv");
+                .containsExactlyInAnyOrder("dev.backendconfig.api", "dev.backendconfig.api.spi");
         assertThat(api.isExported("dev.backendconfig.api.internal", Backends.class.getModule())).isFalse();
+    }
+
+    @Test
+    void theToolkitIsAModuleBeneathTheCoreThatItsUsersReadThroughIt() {
+        Module toolkit = Origin.class.getModule();
+        assertThat(toolkit.getName()).isEqualTo("dev.backendconfig.toolkit");
+        assertThat(toolkit.getDescriptor().exports()).extracting(ModuleDescriptor.Exports::source)
+                .containsExactlyInAnyOrder("dev.backendconfig.toolkit", "dev.backendconfig.toolkit.dotenv");
+        assertThat(toolkit.getDescriptor().requires()).extracting(ModuleDescriptor.Requires::name)
+                .containsExactly("java.base");
+        assertThat(Backends.class.getModule().canRead(toolkit)).isTrue();
     }
 
     @Test
