@@ -93,6 +93,7 @@ public final class BackendResolver {
         List<BackendEndpointProvider> order;
         try {
             fresh = context.withFreshBudget();
+            DeclaredServices.requireOwnVariables(fresh.services(), loaded.providers(), fresh.settings());
             known = KnownSettings.all(loaded, fresh.services());
             fresh.settings().validate(known, loaded.providers().stream().map(BackendEndpointProvider::id).toList());
             order = ProviderOrder.toAsk(loaded.providers(), fresh.settings());

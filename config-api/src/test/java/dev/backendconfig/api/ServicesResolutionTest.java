@@ -135,22 +135,38 @@ class ServicesResolutionTest {
                         + " letters and digits, words joined by '-' (such as auth,frontend), got 'Front End'");
     }
 
-    @ParameterizedTest(name = "services={0}")
-    @CsvSource(delimiter = '|', value = {
-        "websocket | service websocket would share variable TEST_WEBSOCKET_URL with service backend",
-        "test-backend | service test-backend would share variable TEST_BACKEND_URL with service backend",
-        "auth,test-auth | service test-auth would share variable TEST_AUTH_URL with service auth",
-        "auth,auth-websocket | service auth-websocket would share variable TEST_AUTH_WEBSOCKET_URL with service auth",
-        "test | service test would share variable TEST_WEBSOCKET_URL with service backend",
-    })
-    void aServiceWhoseVariablesWouldBeAnothersIsRefused(String services, String problem) {
-        assertThatThrownBy(() -> ResolutionContext.builder().systemProperties(Map.of("backendconfig.services",
-                services)).build())
+    /** A provider that reads variables X_<NAME> and X_<NAME>_WS for each service, and finds nothing. */
+    private static final class ReadingVariables extends FixedProvider {
+        ReadingVariables() {
+            super("vars", 300, context -> ProviderResult.skipped("nothing set"));
+        }
+
+        @Override
+        public List<String> urlVariables(Service service) {
+            return List.of("X_" + service.variableName());
+        }
+
+        @Override
+        public List<String> webSocketVariables(Service service) {
+            return List.of("X_" + service.variableName() + "_WS");
+        }
+    }
+
+    @Test
+    void aServiceWhoseVariablesByAProvidersConventionWouldBeAnothersIsRefused() {
+        assertThatThrownBy(() -> BackendResolver.of(List.of(new ReadingVariables())).resolve(ResolutionContext.builder()
+                .systemProperties(Map.of("backendconfig.services", "a,a-ws")).build()))
                 .isInstanceOf(InvalidBackendConfigurationException.class)
-                .hasMessage("system property backendconfig.services: setting services: " + problem + " (a service's"
-                        + " URLs are TEST_<NAME>_URL, <NAME>_URL, TEST_<NAME>_WEBSOCKET_URL and <NAME>_WEBSOCKET_URL;"
-                        + " the backend's are TEST_BACKEND_URL, BACKEND_URL, TEST_WEBSOCKET_URL and WEBSOCKET_URL);"
-                        + " give service " + problem.split(" ")[1] + " another name");
+                .hasMessage("system property backendconfig.services: setting services: service a-ws would share variable"
+                        + " X_A_WS with service a (provider vars reads X_A_WS and X_A_WS_WS for service a-ws, and X_A and"
+                        + " X_A_WS for service a); give service a-ws another name");
+    }
+
+    @Test
+    void theCoreKnowsNoVariableConventionOfItsOwn() {
+        Resolution resolution = BackendResolver.of(List.of(providing("local", 300, Set.of("backend", "websocket",
+                "test")))).resolve(context(Map.of("services", "websocket,test")));
+        assertThat(resolution.services()).containsOnlyKeys("backend", "websocket", "test");
     }
 
     @Test

@@ -100,12 +100,12 @@ public final class Explain {
         try {
             return explain(options, resolver, classpath.settingsResource(options.directory()));
         } catch (ProviderFailedException e) {
-            Output.of(options.format()).partial(e.report(), out);
+            Output.of(options.format(), resolver.providers()).partial(e.report(), out);
             err.println("explain: " + e.getMessage().lines().findFirst().orElse("") + " (please report it)");
             return INTERNAL;
         } catch (InvalidBackendConfigurationException e) {
             e.report().filter(report -> options.format() != Options.Format.ENV)
-                    .ifPresent(report -> Output.of(options.format()).partial(report, out));
+                    .ifPresent(report -> Output.of(options.format(), resolver.providers()).partial(report, out));
             err.println("explain: " + e.getMessage().lines().findFirst().orElse(""));
             return INVALID;
         } catch (RuntimeException e) {
@@ -126,7 +126,7 @@ public final class Explain {
                 .workingDirectory(options.directory())
                 .settings(settings, "--set")
                 .build();
-        Output output = Output.of(options.format());
+        Output output = Output.of(options.format(), resolver.providers());
         Resolution resolution;
         try {
             resolution = resolver.resolve(context);

@@ -3,8 +3,10 @@ package dev.backendconfig.cli;
 import dev.backendconfig.api.BackendNotFoundException;
 import dev.backendconfig.api.Resolution;
 import dev.backendconfig.api.ResolutionReport;
+import dev.backendconfig.api.spi.BackendEndpointProvider;
 import dev.backendconfig.api.spi.ProbeResult;
 import java.io.PrintStream;
+import java.util.List;
 import java.util.Optional;
 
 /** How {@code explain} prints an outcome, in one of its formats. */
@@ -19,11 +21,11 @@ interface Output {
     /** Print the report up to a provider that met invalid configuration. */
     void partial(ResolutionReport report, PrintStream out);
 
-    /** Return the output of a format. */
-    static Output of(Options.Format format) {
+    /** Return the output of a format; {@code providers} name the variables of {@code --format=env}. */
+    static Output of(Options.Format format, List<BackendEndpointProvider> providers) {
         return switch (format) {
             case TEXT -> new TextOutput();
-            case ENV -> new EnvOutput();
+            case ENV -> new EnvOutput(providers);
             case JSON -> new JsonOutput();
         };
     }

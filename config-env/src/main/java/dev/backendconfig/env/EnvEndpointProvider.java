@@ -88,6 +88,21 @@ public final class EnvEndpointProvider implements BackendEndpointProvider {
         return EnvSettings.SERVICE_SETTINGS;
     }
 
+    /** Return the convention: {@code TEST_<NAME>_URL, <NAME>_URL} ({@code TEST_BACKEND_URL, BACKEND_URL}). */
+    @Override
+    public List<String> urlVariables(Service service) {
+        return EnvSettings.SERVICE_URL_VARIABLES.forService(service).parsedDefault().orElse(List.of());
+    }
+
+    /**
+     * Return the convention: {@code TEST_<NAME>_WEBSOCKET_URL, <NAME>_WEBSOCKET_URL} ({@code TEST_WEBSOCKET_URL,
+     * WEBSOCKET_URL} for the backend).
+     */
+    @Override
+    public List<String> webSocketVariables(Service service) {
+        return EnvSettings.SERVICE_WEBSOCKET_VARIABLES.forService(service).parsedDefault().orElse(List.of());
+    }
+
     @Override
     public String hint() {
         return "set TEST_BACKEND_URL (or another variable of setting env.url-variables) to the backend's URL, for"

@@ -4,12 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.backendconfig.api.BackendEndpoint;
+import dev.backendconfig.api.BackendResolver;
+import dev.backendconfig.api.InvalidBackendConfigurationException;
 import dev.backendconfig.api.spi.ProviderResult;
 import dev.backendconfig.api.spi.ResolutionContext;
+import dev.backendconfig.api.spi.Service;
 import dev.backendconfig.toolkit.InvalidInputException;
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Provider env with services declared beside the backend: all of them from variables, or an error. */
 class EnvServicesTest {
@@ -95,5 +101,48 @@ class EnvServicesTest {
                 "TEST_PAYMENTS_API_URL", "http://localhost:9000"), Map.of("services", "payments-api"));
         assertThat(((ProviderResult.Found) result).endpoint("payments-api").orElseThrow().http())
                 .isEqualTo(URI.create("http://localhost:9000"));
+    }
+
+    @ParameterizedTest(name = "services={0}")
+    @CsvSource(delimiter = '|', value = {
+        "websocket | websocket | TEST_WEBSOCKET_URL | backend",
+        "test-backend | test-backend | TEST_BACKEND_URL | backend",
+        "auth,test-auth | test-auth | TEST_AUTH_URL | auth",
+        "auth,auth-websocket | auth-websocket | TEST_AUTH_WEBSOCKET_URL | auth",
+        "test | test | TEST_WEBSOCKET_URL | backend",
+    })
+    void aServiceWhoseVariablesWouldBeAnothersIsRefused(String services, String service, String variable, String other) {
+        assertThatThrownBy(() -> BackendResolver.of(List.of(provider)).resolve(ResolutionContext.builder()
+                .systemProperties(Map.of("backendconfig.services", services)).build()))
+                .isInstanceOf(InvalidBackendConfigurationException.class)
+                .hasMessage("system property backendconfig.services: setting services: service " + service + " would"
+                        + " share variable " + variable + " with service " + other + " (provider env reads "
+                        + names(service) + " for service " + service + ", and " + names(other) + " for service " + other
+                        + "); give service " + service + " another name");
+    }
+
+    /** The variables env reads for a service, as the message lists them. */
+    private static String names(String service) {
+        String name = service.toUpperCase(java.util.Locale.ROOT).replace('-', '_');
+        String webSocket = service.equals("backend") ? "WEBSOCKET" : name + "_WEBSOCKET";
+        return "TEST_" + name + "_URL, " + name + "_URL, TEST_" + webSocket + "_URL and " + webSocket + "_URL";
+    }
+
+    @Test
+    void servicesWhoseNamesOnlyLookAlikeAreAccepted() {
+        assertThat(BackendResolver.of(List.of(provider)).resolve(ResolutionContext.builder()
+                .environment(Map.of("TEST_BACKEND_URL", "http://b", "TEST_AUTH_URL", "http://a",
+                        "AUTH_API_URL", "http://aa", "WEBSOCKETS_URL", "http://w", "TESTS_URL", "http://t"))
+                .systemProperties(Map.of("backendconfig.services", "auth,auth-api,websockets,tests")).build())
+                .services()).containsOnlyKeys("backend", "auth", "auth-api", "websockets", "tests");
+    }
+
+    @Test
+    void theConventionIsWhatTheSettingsDefaultTo() {
+        Service auth = new Service("auth", true);
+        assertThat(provider.urlVariables(auth)).containsExactly("TEST_AUTH_URL", "AUTH_URL");
+        assertThat(provider.webSocketVariables(auth)).containsExactly("TEST_AUTH_WEBSOCKET_URL", "AUTH_WEBSOCKET_URL");
+        assertThat(provider.urlVariables(Service.backend())).containsExactly("TEST_BACKEND_URL", "BACKEND_URL");
+        assertThat(provider.webSocketVariables(Service.backend())).containsExactly("TEST_WEBSOCKET_URL", "WEBSOCKET_URL");
     }
 }

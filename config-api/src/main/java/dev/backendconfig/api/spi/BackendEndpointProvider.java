@@ -59,6 +59,24 @@ public interface BackendEndpointProvider {
         return List.of();
     }
 
+    /**
+     * Return the variables this provider reads for a service's HTTP URL unless settings name others, most specific
+     * first, the generic name last: provider env gives {@code TEST_AUTH_URL, AUTH_URL} for {@code auth}. The resolver
+     * refuses to declare a service that would read another's variables, and {@code explain --format=env} writes each
+     * URL under the generic name. A provider that reads no variables returns none (the default).
+     */
+    default List<String> urlVariables(Service service) {
+        return List.of();
+    }
+
+    /**
+     * Return the variables this provider reads for a service's WebSocket URL unless settings name others, as
+     * {@link #urlVariables(Service)} does: {@code TEST_AUTH_WEBSOCKET_URL, AUTH_WEBSOCKET_URL} for {@code auth}.
+     */
+    default List<String> webSocketVariables(Service service) {
+        return List.of();
+    }
+
     /** Return what a user can do so that this provider finds the backend, for the "nothing found" message. */
     default String hint() {
         return "";

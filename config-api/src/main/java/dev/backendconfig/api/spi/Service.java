@@ -1,6 +1,5 @@
 package dev.backendconfig.api.spi;
 
-import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -45,21 +44,10 @@ public record Service(String name, boolean required) {
 
     /**
      * Return the name as variables write it: upper case, {@code -} as {@code _} ({@code payments-api} is
-     * {@code PAYMENTS_API}), so that its default variables are {@code TEST_PAYMENTS_API_URL} and the like.
+     * {@code PAYMENTS_API}); the {@code <NAME>} of a {@link ServiceSetting}'s default.
      */
     public String variableName() {
         return name.toUpperCase(Locale.ROOT).replace('-', '_');
     }
 
-    /**
-     * Return the variables that name this service's URLs by convention — the env provider's defaults and the lines
-     * of {@code explain --format env}: {@code TEST_AUTH_URL}, {@code AUTH_URL}, {@code TEST_AUTH_WEBSOCKET_URL} and
-     * {@code AUTH_WEBSOCKET_URL} for {@code auth}; {@code TEST_BACKEND_URL}, {@code BACKEND_URL},
-     * {@code TEST_WEBSOCKET_URL} and {@code WEBSOCKET_URL} for the backend.
-     */
-    public List<String> urlVariables() {
-        String webSocket = isBackend() ? "WEBSOCKET" : variableName() + "_WEBSOCKET";
-        return List.of("TEST_" + variableName() + "_URL", variableName() + "_URL", "TEST_" + webSocket + "_URL",
-                webSocket + "_URL");
-    }
 }
