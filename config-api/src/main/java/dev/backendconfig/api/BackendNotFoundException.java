@@ -1,58 +1,60 @@
 package dev.backendconfig.api;
 
 import java.util.List;
-import java.util.Objects;
+import java.util.function.Function;
 
 /**
- * Thrown when no provider found the backend. The message is the whole report (one line per provider, with
- * why it did not answer) followed by what the user can do next; nothing needs to be looked up in a log.
+ * No provider found every required service (code {@code BCFG00001}). The message is the whole report (one line per
+ * provider, with why it did not answer) followed by what the user can do next; nothing needs to be looked up in a log.
  */
-public class BackendNotFoundException extends RuntimeException {
+public final class BackendNotFoundException extends BackendConfigException implements ResolutionOutcome {
 
     private static final long serialVersionUID = 1L;
 
-    private final transient ResolutionReport report;
     private final List<String> nextSteps;
 
-    /**
-     * Create the exception.
-     *
-     * @param report the report of the resolution that found nothing
-     * @param nextSteps what the user can do, one step per entry
-     */
-    public BackendNotFoundException(ResolutionReport report, List<String> nextSteps) {
+    BackendNotFoundException(ResolutionReport report, List<String> nextSteps) {
         this(message(report, nextSteps), report, nextSteps);
     }
 
     private BackendNotFoundException(String message, ResolutionReport report, List<String> nextSteps) {
-        super(message);
-        this.report = Objects.requireNonNull(report, "report");
+        super(message, report, null);
         this.nextSteps = List.copyOf(nextSteps);
     }
 
-    /**
-     * Return the same failure with a one-line message, for the second and later tests of a run that meet it: the
-     * first failure carries the whole report; repeating it in every test buries it.
-     */
-    public BackendNotFoundException repeated() {
-        return new BackendNotFoundException("No backend found (see the first failure in this run for the whole report,"
-                + " or run explain): " + summary(), report, nextSteps);
-    }
-
-    /** Return what became of each provider, on one line: {@code env skipped, docker unavailable, staging skipped}. */
-    public String summary() {
-        return String.join(", ", report.lines().stream().map(line -> line.provider() + " " + line.outcome().label())
-                .toList());
-    }
-
-    /** Return the report of the resolution that found nothing. */
-    public ResolutionReport report() {
-        return report;
+    @Override
+    public String code() {
+        return "BCFG00001";
     }
 
     /** Return what the user can do next, one step per entry. */
     public List<String> nextSteps() {
         return nextSteps;
+    }
+
+    /** Return what became of each provider, on one line: {@code env skipped, docker unavailable, staging skipped}. */
+    @Override
+    public String summary() {
+        return String.join(", ", report().lines().stream().map(line -> line.provider() + " " + line.outcome().label())
+                .toList());
+    }
+
+    @Override
+    public BackendNotFoundException repeated() {
+        return new BackendNotFoundException("No backend found (see the first failure in this run for the whole report,"
+                + " or run explain): " + summary(), report(), nextSteps);
+    }
+
+    /** Throw this. */
+    @Override
+    public Resolution orElseThrow() {
+        throw this;
+    }
+
+    @Override
+    public <T> T fold(Function<Resolution, T> found, Function<BackendNotFoundException, T> notFound,
+            Function<InvalidBackendConfigurationException, T> invalid, Function<ProviderFailedException, T> broken) {
+        return notFound.apply(this);
     }
 
     private static String message(ResolutionReport report, List<String> nextSteps) {

@@ -10,7 +10,6 @@ import dev.backendconfig.api.spi.ResolutionContext;
 import dev.backendconfig.api.spi.Service;
 import dev.backendconfig.api.spi.ServiceSetting;
 import dev.backendconfig.api.spi.Setting;
-import dev.backendconfig.api.spi.Settings;
 import dev.backendconfig.api.spi.SettingsContributor;
 import dev.backendconfig.toolkit.InvalidInputException;
 import java.time.Duration;
@@ -18,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -74,19 +74,44 @@ public final class BackendResolver {
         return KnownSettings.byOwner(loaded);
     }
 
-    /** Resolve with the real process's variables, system properties, settings and working directory. */
+    /**
+     * Resolve with the real process's variables, system properties, settings and working directory.
+     *
+     * @throws BackendNotFoundException when no provider found every required service; its message is the report
+     * @throws InvalidBackendConfigurationException when explicit configuration is wrong
+     * @throws ProviderFailedException when a provider broke (threw); later providers are not asked
+     */
     public Resolution resolve() {
-        return resolve(ResolutionContext.fromSystem());
+        return outcome().orElseThrow();
     }
 
     /**
      * Resolve with the given context.
      *
-     * @throws BackendNotFoundException when no provider found the backend; its message is the report
+     * @throws BackendNotFoundException when no provider found every required service; its message is the report
      * @throws InvalidBackendConfigurationException when explicit configuration is wrong
      * @throws ProviderFailedException when a provider broke (threw); later providers are not asked
      */
     public Resolution resolve(ResolutionContext context) {
+        return outcome(context).orElseThrow();
+    }
+
+    /**
+     * Resolve with the real process, as {@link #resolve()} does, and return the outcome instead of throwing: the
+     * resolution, or the error that says why there is none (settings of the process that are not valid included).
+     */
+    public ResolutionOutcome outcome() {
+        ResolutionContext context;
+        try {
+            context = ResolutionContext.fromSystem();
+        } catch (InvalidBackendConfigurationException e) {
+            return e;
+        }
+        return outcome(context);
+    }
+
+    /** Resolve with the given context and return the outcome instead of throwing. */
+    public ResolutionOutcome outcome(ResolutionContext context) {
         long start = System.nanoTime();
         ResolutionContext fresh;
         List<Setting<?>> known;
@@ -98,10 +123,9 @@ public final class BackendResolver {
             fresh.settings().validate(known, loaded.providers().stream().map(BackendEndpointProvider::id).toList());
             order = ProviderOrder.toAsk(loaded.providers(), fresh.settings());
         } catch (InvalidInputException e) {
-            throw InvalidBackendConfigurationException.of(e);
+            return InvalidBackendConfigurationException.of(e);
         }
-        Settings settings = fresh.settings();
-        ReportBuilder report = new ReportBuilder(settings, known, fresh.clock(), start);
+        ReportBuilder report = new ReportBuilder(fresh.settings(), known, fresh.clock(), start);
         Map<String, BackendEndpoint> found = null;
         List<String> nextSteps = new ArrayList<>();
         for (BackendEndpointProvider provider : order) {
@@ -113,7 +137,10 @@ public final class BackendResolver {
             } else {
                 ProviderAnswer answer = ProviderAnswer.ask(provider, fresh);
                 report.add(answer.line());
-                answer.stopIfBroken(provider, report, order);
+                Optional<ResolutionOutcome> stopped = answer.stop(provider, report, order);
+                if (stopped.isPresent()) {
+                    return stopped.get();
+                }
                 found = answer.endpoints().orElse(null);
                 if (found == null) {
                     answer.hint().ifPresent(step -> nextSteps.add(provider.id() + ": " + step));
@@ -128,7 +155,7 @@ public final class BackendResolver {
             }
             nextSteps.add("run the explain command of config-cli in the project directory to see this report"
                     + " again without running the tests");
-            throw new BackendNotFoundException(done, nextSteps);
+            return new BackendNotFoundException(done, nextSteps);
         }
         LOG.info("{} (from {}, {})", ReportText.endpoints(found.values()), found.get(Service.BACKEND).source(),
                 ReportText.millis(done.elapsed()));

@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
 /**
  * What one provider answered, as a report line: found (with an endpoint for every required service), partial,
  * skipped, unavailable, timed out, invalid or broken (for those two, the resolution stops once the line is in the
- * report).
+ * report). This is the one place that judges a provider's answer against the services asked for.
  */
 final class ProviderAnswer {
 
@@ -44,12 +44,7 @@ final class ProviderAnswer {
         this.broken = broken;
     }
 
-    /**
-     * Ask the provider.
-     *
-     * @throws InvalidBackendConfigurationException when it met explicit configuration that is wrong (the report so far
-     *     is added by the caller's catch)
-     */
+    /** Ask the provider; what it throws becomes the answer (invalid or broken), never an exception of this method. */
     static ProviderAnswer ask(BackendEndpointProvider provider, ResolutionContext context) {
         long asked = System.nanoTime();
         Answer answer;
@@ -101,35 +96,30 @@ final class ProviderAnswer {
     }
 
     /**
-     * Stop the resolution when the provider met invalid configuration or broke, with the report so far (every
-     * provider after it listed as not asked).
+     * Return the outcome that ends the resolution when the provider met invalid configuration or broke, with the report
+     * so far (every provider after it listed as not asked); empty when the resolution goes on.
      */
-    void stopIfBroken(BackendEndpointProvider provider, ReportBuilder report, List<BackendEndpointProvider> order) {
+    Optional<ResolutionOutcome> stop(BackendEndpointProvider provider, ReportBuilder report,
+            List<BackendEndpointProvider> order) {
         if (broken == null) {
-            return;
+            return Optional.empty();
         }
         ReportBuilder stopped = report.copy();
         for (BackendEndpointProvider later : order.subList(order.indexOf(provider) + 1, order.size())) {
             stopped.add(ReportBuilder.line(later, Outcome.NOT_ASKED, "resolution stopped at " + provider.id(),
                     Duration.ZERO));
         }
-        ResolutionReport soFar = stopped.build(null,
-                broken instanceof InvalidInputException invalid ? invalid.origin() : null);
         if (broken instanceof InvalidInputException invalid) {
-            throw InvalidBackendConfigurationException.of(invalid).inProvider(provider.id(), soFar);
+            return Optional.of(InvalidBackendConfigurationException.inProvider(invalid, provider.id(),
+                    stopped.build(null, invalid.origin())));
         }
-        throw new ProviderFailedException(provider.id(), line.reason(), soFar, broken);
+        return Optional.of(new ProviderFailedException(provider.id(), line.reason(), stopped.build(null, null), broken));
     }
 
     private static ProviderAnswer returned(BackendEndpointProvider provider, ProviderResult result, Duration took,
             List<Service> services) {
         if (result instanceof ProviderResult.Found found) {
-            return services(provider, found.endpoints(), Map.of(), found.reason(), found.serviceReasons(),
-                    found.notes(), "", took, services);
-        }
-        if (result instanceof ProviderResult.Partial partial) {
-            return services(provider, partial.endpoints(), partial.missing(), partial.reason(),
-                    partial.serviceReasons(), partial.notes(), partial.nextStep(), took, services);
+            return services(provider, found, took, services);
         }
         Outcome outcome = result instanceof ProviderResult.Skipped ? Outcome.SKIPPED : Outcome.UNAVAILABLE;
         return new ProviderAnswer(ReportBuilder.line(provider, outcome, result.reason(), took, result.notes()), null,
@@ -137,10 +127,14 @@ final class ProviderAnswer {
     }
 
     /** Judge what a provider found against the services asked for: found when every required one is there. */
-    private static ProviderAnswer services(BackendEndpointProvider provider, Map<String, BackendEndpoint> given,
-            Map<String, String> missing, String reason, Map<String, String> serviceReasons, List<String> givenNotes,
-            String nextStep, Duration took, List<Service> services) {
-        List<String> notes = new ArrayList<>(givenNotes);
+    private static ProviderAnswer services(BackendEndpointProvider provider, ProviderResult.Found found, Duration took,
+            List<Service> services) {
+        Map<String, BackendEndpoint> given = found.endpoints();
+        Map<String, String> missing = found.missing();
+        Map<String, String> serviceReasons = found.serviceReasons();
+        String reason = found.reason();
+        String nextStep = found.nextStep();
+        List<String> notes = new ArrayList<>(found.notes());
         Map<String, BackendEndpoint> endpoints = new LinkedHashMap<>();
         for (Map.Entry<String, BackendEndpoint> entry : given.entrySet()) {
             BackendEndpoint endpoint = entry.getValue();

@@ -5,26 +5,38 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
- * The outcome of a successful resolution: the backend's endpoint, every other service found with it (from the same
- * provider), and the report explaining them.
- *
- * @param endpoint where the backend is
- * @param report why: one line per provider
- * @param declared the services the resolution was asked for, the backend first
+ * A resolution that found every required service: the backend's endpoint, every other service found with it (from the
+ * same provider), and the report explaining them.
  */
-public record Resolution(BackendEndpoint endpoint, ResolutionReport report, List<Service> declared) {
+public final class Resolution implements ResolutionOutcome {
 
-    public Resolution {
-        Objects.requireNonNull(endpoint, "endpoint");
-        Objects.requireNonNull(report, "report");
-        declared = List.copyOf(declared);
+    private final BackendEndpoint endpoint;
+    private final ResolutionReport report;
+    private final List<Service> declared;
+
+    Resolution(BackendEndpoint endpoint, ResolutionReport report, List<Service> declared) {
+        this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
+        this.report = Objects.requireNonNull(report, "report");
+        this.declared = List.copyOf(declared);
     }
 
-    /** Create the resolution of the backend alone. */
-    public Resolution(BackendEndpoint endpoint, ResolutionReport report) {
-        this(endpoint, report, List.of(Service.backend()));
+    /** Return where the backend is. */
+    public BackendEndpoint endpoint() {
+        return endpoint;
+    }
+
+    /** Return why: one line per provider. */
+    @Override
+    public ResolutionReport report() {
+        return report;
+    }
+
+    /** Return the services the resolution was asked for, the backend first. */
+    public List<Service> declared() {
+        return declared;
     }
 
     /** Return every endpoint found, by service name, the backend first. */
@@ -50,11 +62,33 @@ public record Resolution(BackendEndpoint endpoint, ResolutionReport report, List
      * @throws IllegalArgumentException when no service of that name is declared (the message lists those that are)
      */
     public Optional<BackendEndpoint> findService(String name) {
-        if (declared.stream().noneMatch(service -> service.name().equals(name))) {
+        if (!isDeclared(name)) {
             throw new IllegalArgumentException("no service '" + name + "' is declared; declared services are "
                     + String.join(", ", declared.stream().map(Service::name).toList())
                     + " (declare more with setting services, for example services=auth,frontend)");
         }
         return Optional.ofNullable(services().get(name));
+    }
+
+    /** Tell whether setting {@code services} declares a service of that name (the backend always is). */
+    public boolean isDeclared(String name) {
+        return declared.stream().anyMatch(service -> service.name().equals(name));
+    }
+
+    /** Return this. */
+    @Override
+    public Resolution orElseThrow() {
+        return this;
+    }
+
+    @Override
+    public <T> T fold(Function<Resolution, T> found, Function<BackendNotFoundException, T> notFound,
+            Function<InvalidBackendConfigurationException, T> invalid, Function<ProviderFailedException, T> broken) {
+        return found.apply(this);
+    }
+
+    @Override
+    public String toString() {
+        return "Resolution[" + ReportText.endpoints(services().values()) + "]";
     }
 }

@@ -111,6 +111,11 @@ public final class ResolutionReport {
     private final Duration elapsed;
     private final Instant resolvedAt;
 
+    /** Return the report of a resolution that ended before any provider was asked: no lines, no notes. */
+    static ResolutionReport empty() {
+        return new ResolutionReport(Map.of(), List.of(), List.of(), Duration.ZERO, Instant.now());
+    }
+
     /**
      * Create a report.
      *
@@ -120,7 +125,7 @@ public final class ResolutionReport {
      * @param elapsed how long the whole resolution took
      * @param resolvedAt when it finished
      */
-    public ResolutionReport(Map<String, BackendEndpoint> services, List<Line> lines, List<String> notes,
+    ResolutionReport(Map<String, BackendEndpoint> services, List<Line> lines, List<String> notes,
             Duration elapsed, Instant resolvedAt) {
         this.services = Collections.unmodifiableMap(new LinkedHashMap<>(services));
         this.endpoint = this.services.get(Service.BACKEND);

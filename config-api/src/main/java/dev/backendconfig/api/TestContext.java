@@ -21,16 +21,19 @@ import java.util.Optional;
 public final class TestContext {
 
     private static final Object LOCK = new Object();
-    private static volatile Outcome shared;
+    private static volatile Shared shared;
 
     private final Resolution resolution;
 
-    /** The one outcome {@link #get()} keeps: a context, or the exception to throw again. */
-    private record Outcome(TestContext context, RuntimeException failure) {
+    /** The one outcome {@link #get()} keeps, and the context made of it when it is a resolution (else null). */
+    private record Shared(ResolutionOutcome outcome, TestContext context) {
+        static Shared of(ResolutionOutcome outcome) {
+            return new Shared(outcome, outcome.fold(TestContext::new, notFound -> null, invalid -> null,
+                    broken -> null));
+        }
+
         TestContext contextOrThrow() {
-            if (failure != null) {
-                throw failure;
-            }
+            outcome.orElseThrow();
             return context;
         }
     }
@@ -47,17 +50,29 @@ public final class TestContext {
      * @throws ProviderFailedException when a provider broke (likewise)
      */
     public static TestContext get() {
-        Outcome outcome = shared;
-        if (outcome == null) {
+        return shared().contextOrThrow();
+    }
+
+    /**
+     * Return the JVM's shared outcome, resolving it on first use, without throwing: the outcome {@link #get()} keeps,
+     * for a caller that handles a failure itself (the JUnit extension, which fails or skips its tests).
+     */
+    public static ResolutionOutcome outcome() {
+        return shared().outcome();
+    }
+
+    private static Shared shared() {
+        Shared kept = shared;
+        if (kept == null) {
             synchronized (LOCK) {
-                outcome = shared;
-                if (outcome == null) {
-                    outcome = resolveShared();
-                    shared = outcome;
+                kept = shared;
+                if (kept == null) {
+                    kept = Shared.of(BackendResolver.create().outcome());
+                    shared = kept;
                 }
             }
         }
-        return outcome.contextOrThrow();
+        return kept;
     }
 
     /** Forget the shared outcome, so that the next {@link #get()} resolves again. */
@@ -146,11 +161,4 @@ public final class TestContext {
         return "TestContext[" + resolution.endpoint() + "]";
     }
 
-    private static Outcome resolveShared() {
-        try {
-            return new Outcome(new TestContext(BackendResolver.create().resolve()), null);
-        } catch (BackendNotFoundException | InvalidBackendConfigurationException | ProviderFailedException e) {
-            return new Outcome(null, e);
-        }
-    }
 }

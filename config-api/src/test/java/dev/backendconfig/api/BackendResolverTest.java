@@ -336,4 +336,62 @@ class BackendResolverTest {
         assertThat(resolution.report().line("staging").orElseThrow().notes()).containsExactly(
                 "HTTP and WebSocket URLs point to different hosts or ports (api.example.test:443 and ws.example.test:443)");
     }
+
+    @Test
+    void theOutcomeHoldsTheErrorInsteadOfThrowingItAndFoldCallsExactlyTheMatchingFunction() {
+        ResolutionOutcome notFound = BackendResolver.of(List.of(skipping("env", 300))).outcome(context(Map.of()));
+        assertThat(notFound).isInstanceOf(BackendNotFoundException.class);
+        assertThat(notFound.report().line("env").orElseThrow().outcome()).isEqualTo(Outcome.SKIPPED);
+        assertThat(notFound.<String>fold(found -> "found", missing -> "not found", invalid -> "invalid",
+                broken -> "broken")).isEqualTo("not found");
+        assertThatThrownBy(notFound::orElseThrow).isSameAs(notFound);
+
+        ResolutionOutcome found = BackendResolver.of(List.of(finding("env", 300, "http://localhost:8002")))
+                .outcome(context(Map.of()));
+        assertThat(found.orElseThrow()).isSameAs(found);
+        assertThat(found.<String>fold(resolution -> resolution.endpoint().source(), missing -> "not found",
+                invalid -> "invalid", broken -> "broken")).isEqualTo("env");
+
+        ResolutionOutcome invalid = BackendResolver.of(List.of(skipping("env", 300)))
+                .outcome(context(Map.of("providers", "nope")));
+        assertThat(invalid.<String>fold(resolution -> "found", missing -> "not found", wrong -> wrong.code(),
+                broken -> "broken")).isEqualTo("BCFG00014");
+        assertThat(invalid.report().lines()).as("it ended before any provider was asked").isEmpty();
+
+        ResolutionOutcome broken = BackendResolver.of(List.of(new FixedProvider("env", 300, context -> {
+            throw new IllegalStateException("a bug");
+        }))).outcome(context(Map.of()));
+        assertThat(broken.<String>fold(resolution -> "found", missing -> "not found", wrong -> "invalid",
+                failed -> failed.code() + " " + failed.providerId())).isEqualTo("BCFG00002 env");
+    }
+
+    @Test
+    void everyErrorIsABackendConfigExceptionWithItsCodeShownByToString() {
+        Throwable thrown = catchThrowable(() -> BackendResolver.of(List.of(skipping("env", 300)))
+                .resolve(context(Map.of())));
+        assertThat(thrown).isInstanceOf(BackendConfigException.class);
+        assertThat(((BackendConfigException) thrown).code()).isEqualTo("BCFG00001");
+        assertThat(((BackendConfigException) thrown).summary()).isEqualTo("env skipped");
+        assertThat(thrown.toString()).startsWith("dev.backendconfig.api.BackendNotFoundException [BCFG00001]: No backend"
+                + " found.\n");
+        assertThat(((BackendConfigException) thrown).repeated()).isInstanceOf(BackendNotFoundException.class)
+                .hasMessage("No backend found (see the first failure in this run for the whole report, or run"
+                        + " explain): env skipped");
+    }
+
+    @Test
+    void aProviderAnsweringForSomeServicesIsJudgedByTheResolverAloneAgainstWhatIsRequired() {
+        FixedProvider backendOnly = new FixedProvider("local", 300, context -> ProviderResult.services()
+                .found(BackendEndpoint.builder("local").http(URI.create("http://localhost:8002"), Origin.other("t"))
+                        .build(), "knows the backend")
+                .missing("auth", "has no auth").result("asked"));
+        assertThat(backendOnly.resolve(context(Map.of("services", "auth")))).as("what the provider answers")
+                .isInstanceOfSatisfying(ProviderResult.Found.class, found -> assertThat(found.missing())
+                        .containsExactly(Map.entry("auth", "has no auth")));
+        assertThat(BackendResolver.of(List.of(backendOnly)).outcome(context(Map.of("services", "auth"))).report()
+                .line("local").orElseThrow().outcome()).isEqualTo(Outcome.PARTIAL);
+        assertThat(BackendResolver.of(List.of(backendOnly)).resolve(context(Map.of("services", "auth",
+                "services.auth.required", "false"))).report().line("local").orElseThrow().outcome())
+                .isEqualTo(Outcome.FOUND);
+    }
 }

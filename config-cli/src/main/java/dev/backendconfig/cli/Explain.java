@@ -1,14 +1,14 @@
 package dev.backendconfig.cli;
 
-import dev.backendconfig.api.BackendNotFoundException;
 import dev.backendconfig.api.BackendResolver;
 import dev.backendconfig.api.InvalidBackendConfigurationException;
-import dev.backendconfig.api.ProviderFailedException;
 import dev.backendconfig.api.Resolution;
+import dev.backendconfig.api.ResolutionOutcome;
 import dev.backendconfig.api.spi.ProbeKind;
 import dev.backendconfig.api.spi.ProbeResult;
 import dev.backendconfig.api.spi.ResolutionContext;
 import dev.backendconfig.api.spi.Setting;
+import dev.backendconfig.toolkit.Secrets;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -99,19 +99,9 @@ public final class Explain {
         }
         try {
             return explain(options, resolver, classpath.settingsResource(options.directory()));
-        } catch (ProviderFailedException e) {
-            Output.of(options.format(), resolver.providers()).partial(e.report(), out);
-            err.println("explain: " + e.getMessage().lines().findFirst().orElse("") + " (please report it)");
-            return INTERNAL;
-        } catch (InvalidBackendConfigurationException e) {
-            e.report().filter(report -> options.format() != Options.Format.ENV)
-                    .ifPresent(report -> Output.of(options.format(), resolver.providers()).partial(report, out));
-            err.println("explain: " + e.getMessage().lines().findFirst().orElse(""));
-            return INVALID;
         } catch (RuntimeException e) {
             err.println("explain: unexpected " + e.getClass().getName() + (e.getMessage() == null ? "" : ": "
-                    + dev.backendconfig.toolkit.Secrets.maskText(e.getMessage().lines().findFirst().orElse("")))
-                    + " (please report it)");
+                    + Secrets.maskText(e.getMessage().lines().findFirst().orElse(""))) + " (please report it)");
             return INTERNAL;
         }
     }
@@ -119,23 +109,34 @@ public final class Explain {
     private int explain(Options options, BackendResolver resolver, ClassLoader settingsResource) {
         Map<String, String> settings = new LinkedHashMap<>(options.settings());
         options.probe().ifPresent(kind -> settings.putIfAbsent("probe", Setting.spelling(kind)));
-        ResolutionContext context = ResolutionContext.builder()
+        ResolutionContext.Builder builder = ResolutionContext.builder()
                 .environment(environment)
                 .systemProperties(systemProperties)
                 .settingsResource(settingsResource)
                 .workingDirectory(options.directory())
-                .settings(settings, "--set")
-                .build();
+                .settings(settings, "--set");
         Output output = Output.of(options.format(), resolver.providers());
-        Resolution resolution;
+        ResolutionContext context;
+        ResolutionOutcome outcome;
         try {
-            resolution = resolver.resolve(context);
-        } catch (BackendNotFoundException e) {
-            output.notFound(e, out);
+            context = builder.build();
+            outcome = resolver.outcome(context);
+        } catch (InvalidBackendConfigurationException e) {
+            return invalid(e, output, options);
+        }
+        return outcome.fold(found -> found(found, context, output, options), notFound -> {
+            output.notFound(notFound, out);
             err.println("explain: no backend found" + (options.format() == Options.Format.ENV ? "" : "; the report"
                     + " says why"));
             return NOT_FOUND;
-        }
+        }, invalid -> invalid(invalid, output, options), broken -> {
+            output.partial(broken.report(), out);
+            err.println("explain: " + broken.getMessage().lines().findFirst().orElse("") + " (please report it)");
+            return INTERNAL;
+        });
+    }
+
+    private int found(Resolution resolution, ResolutionContext context, Output output, Options options) {
         Optional<ProbeResult> probe = options.probe().filter(kind -> kind != ProbeKind.NONE)
                 .map(kind -> context.probe(resolution.endpoint(), kind, ""));
         output.found(resolution, probe, out);
@@ -144,5 +145,14 @@ public final class Explain {
             return NOT_FOUND;
         }
         return FOUND;
+    }
+
+    /** Print the report up to the provider that stopped the resolution, if one did, and the error's first line. */
+    private int invalid(InvalidBackendConfigurationException invalid, Output output, Options options) {
+        if (!invalid.report().lines().isEmpty() && options.format() != Options.Format.ENV) {
+            output.partial(invalid.report(), out);
+        }
+        err.println("explain: " + invalid.getMessage().lines().findFirst().orElse(""));
+        return INVALID;
     }
 }

@@ -214,7 +214,7 @@ class DockerPredictionTest {
         int closed = LoopbackServers.closedPort();
         ProviderResult result = resolve(Map.of("ALPINE_TEST_BACKEND_PORT", Integer.toString(backend),
                 "ALPINE_TEST_AUTH_PORT", Integer.toString(closed)), Map.of("services", "auth"));
-        ProviderResult.Partial partial = (ProviderResult.Partial) result;
+        ProviderResult.Found partial = (ProviderResult.Found) result;
         assertThat(partial.endpoints()).containsOnlyKeys("backend");
         assertThat(partial.missing().get("auth")).isEqualTo("predicted http://localhost:" + closed + " for service"
                 + " alpine-test-auth from " + repository.resolve("compose.yaml") + ":6, but nothing answers there: tcp"

@@ -133,7 +133,7 @@ class DockerServicesTest {
     @Test
     void aStoppedAuthServiceMakesDockerPartialSayingWhatItFoundAndLacked() {
         running(List.of(trialshop("trialshop", 0).get(0), trialshop("trialshop", 0).get(2)));
-        ProviderResult.Partial partial = (ProviderResult.Partial) resolve(Map.of());
+        ProviderResult.Found partial = (ProviderResult.Found) resolve(Map.of());
         assertThat(partial.endpoints()).containsOnlyKeys("backend", "frontend");
         assertThat(partial.missing()).containsExactly(Map.entry("auth", "no running compose container is named after"
                 + " auth (running services: alpine-test-backend, alpine-test-frontend)"));
@@ -248,7 +248,7 @@ class DockerServicesTest {
         extra.put("PublicPort", BigDecimal.valueOf(9090));
         ports.add(extra);
         running(List.of(container('a', "shop", "backend", "shop-backend-1", 8000, 8002), auth));
-        ProviderResult.Partial partial = (ProviderResult.Partial) resolve(Map.of("services", "auth"));
+        ProviderResult.Found partial = (ProviderResult.Found) resolve(Map.of("services", "auth"));
         assertThat(partial.missing().get("auth")).isEqualTo("service auth (project shop, container shop-auth-1)"
                 + " publishes 8083->8081/tcp, 9090->9090/tcp; set services.auth.docker.container-port to say which port"
                 + " the service listens on");

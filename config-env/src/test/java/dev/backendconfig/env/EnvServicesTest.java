@@ -73,7 +73,7 @@ class EnvServicesTest {
     void anOptionalServiceWithoutVariablesIsMissingNotAnError() {
         ProviderResult result = resolve(Map.of("TEST_BACKEND_URL", "http://localhost:8002"),
                 Map.of("services", "frontend", "services.frontend.required", "false"));
-        ProviderResult.Partial partial = (ProviderResult.Partial) result;
+        ProviderResult.Found partial = (ProviderResult.Found) result;
         assertThat(partial.endpoints()).containsOnlyKeys("backend");
         assertThat(partial.missing()).containsExactly(Map.entry("frontend",
                 "none of TEST_FRONTEND_URL, FRONTEND_URL, TEST_FRONTEND_WEBSOCKET_URL, FRONTEND_WEBSOCKET_URL is set"));

@@ -87,7 +87,7 @@ public final class BackendExtension
                 throw shared.failure();
             }
             throw new TestAbortedException("Skipped because no backend was found (on-missing = skip).\n"
-                    + shared.failureMessage());
+                    + shared.failure().getMessage());
         }
         ServiceReferences.check(context, shared.resolution().get(), reachability.probedServices(context));
         reachability.check(context, shared, onMissing(context, shared));

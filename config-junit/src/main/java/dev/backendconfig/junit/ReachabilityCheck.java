@@ -30,15 +30,16 @@ record ReachabilityCheck(ProbeKind kind, String path) {
                 continue;
             }
             Resolution resolution = shared.resolution().orElseThrow();
-            String message = "The " + (wanted.service().equals(Service.BACKEND) ? "backend" : "service "
-                    + wanted.service()) + " " + resolution.service(wanted.service()).maskedHttp() + " (from "
-                    + resolution.service(wanted.service()).source() + ") is not reachable: " + probe.description()
-                    + "\n" + resolution.report().render();
+            BackendUnreachableException unreachable = new BackendUnreachableException("The "
+                    + (wanted.service().equals(Service.BACKEND) ? "backend" : "service " + wanted.service()) + " "
+                    + resolution.service(wanted.service()).maskedHttp() + " (from "
+                    + resolution.service(wanted.service()).source() + ") is not reachable: " + probe.description(),
+                    resolution.report());
             if (onMissing == OnMissing.SKIP) {
                 throw new TestAbortedException("Skipped because the backend is not reachable (on-missing = skip). "
-                        + message);
+                        + unreachable.getMessage());
             }
-            throw new BackendUnreachableException(message);
+            throw unreachable;
         }
     }
 

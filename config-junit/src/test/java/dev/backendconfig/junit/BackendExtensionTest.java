@@ -3,6 +3,7 @@ package dev.backendconfig.junit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.backendconfig.api.BackendConfigException;
 import dev.backendconfig.api.BackendEndpoint;
 import dev.backendconfig.api.BackendNotFoundException;
 import dev.backendconfig.api.InvalidBackendConfigurationException;
@@ -340,6 +341,8 @@ class BackendExtensionTest {
         assertThat(run.onlyThrown()).isInstanceOf(BackendUnreachableException.class)
                 .hasMessageStartingWith("The service auth http://127.0.0.1:" + port + " (from env) is not reachable:"
                         + " http GET http://127.0.0.1:" + port + "/health: answered 503 (a server error: not ready)\n");
+        assertThat(((BackendConfigException) run.onlyThrown()).code()).isEqualTo("BCFG05001");
+        assertThat(run.onlyThrown().toString()).startsWith(BackendUnreachableException.class.getName() + " [BCFG05001]:");
         assertThat(healthRequests).hasValue(1);
     }
 
@@ -382,7 +385,8 @@ class BackendExtensionTest {
         EngineRun run = EngineRun.of(NeedsABackend.class, AnotherClassWithoutABackend.class);
         assertThat(run.failed()).isEqualTo(4);
         List<Throwable> thrown = run.thrown();
-        assertThat(thrown).allMatch(BackendNotFoundException.class::isInstance);
+        assertThat(thrown).allMatch(BackendNotFoundException.class::isInstance)
+                .allSatisfy(failure -> assertThat(((BackendConfigException) failure).code()).isEqualTo("BCFG00001"));
         assertThat(thrown.get(0)).hasMessageStartingWith("No backend found.\nbackend: none found (2 providers asked, ")
                 .hasMessageContaining("  env       300  skipped      none of TEST_BACKEND_URL, BACKEND_URL,"
                         + " TEST_WEBSOCKET_URL, WEBSOCKET_URL is set")
@@ -448,6 +452,7 @@ class BackendExtensionTest {
         EngineRun run = EngineRun.of(SkipsWithoutABackend.class);
         assertThat(run.failed()).isEqualTo(2);
         assertThat(run.thrown()).allMatch(InvalidBackendConfigurationException.class::isInstance)
+                .allSatisfy(failure -> assertThat(((BackendConfigException) failure).code()).isEqualTo("BCFG01002"))
                 .allSatisfy(thrown -> assertThat(thrown).hasMessageStartingWith("variable BACKEND_URL: expected an"
                         + " absolute http or https URL such as http://localhost:8002, got a value without a scheme"));
         assertThat(run.thrown().get(0)).hasMessageContaining("\nResolution stopped at provider env");

@@ -8,18 +8,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import dev.backendconfig.api.BackendNotFoundException;
+import dev.backendconfig.api.BackendConfigException;
 import dev.backendconfig.api.BackendResolver;
-import dev.backendconfig.api.InvalidBackendConfigurationException;
 import dev.backendconfig.api.Resolution;
 import dev.backendconfig.api.spi.ResolutionContext;
-import dev.backendconfig.testkit.RecordingLogs;
-import dev.backendconfig.testsupport.SpecialFiles;
-import dev.backendconfig.testsupport.TricklingServer;
 import dev.backendconfig.cli.Explain;
+import dev.backendconfig.testkit.RecordingLogs;
 import dev.backendconfig.testsupport.FakeDockerEngine;
 import dev.backendconfig.testsupport.Recorded;
+import dev.backendconfig.testsupport.SpecialFiles;
 import dev.backendconfig.testsupport.TestPki;
+import dev.backendconfig.testsupport.TricklingServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -856,11 +855,8 @@ class BadInputCatalogueTest {
         StringWriter trace = new StringWriter();
         thrown.printStackTrace(new PrintWriter(trace));
         shown.add(trace.toString());
-        if (thrown instanceof BackendNotFoundException notFound) {
-            shown.add(notFound.report().render());
-        }
-        if (thrown instanceof InvalidBackendConfigurationException invalid) {
-            invalid.report().ifPresent(report -> shown.add(report.render()));
+        if (thrown instanceof BackendConfigException failure) {
+            shown.add(failure.report().render());
         }
         return shown;
     }

@@ -11,10 +11,10 @@ import dev.backendconfig.api.InvalidBackendConfigurationException;
 import dev.backendconfig.api.Resolution;
 import dev.backendconfig.api.ResolutionReport;
 import dev.backendconfig.api.spi.ResolutionContext;
+import dev.backendconfig.testsupport.FakeDockerEngine;
 import dev.backendconfig.testsupport.Leftovers;
 import dev.backendconfig.testsupport.SpecialFiles;
 import dev.backendconfig.testsupport.TricklingServer;
-import dev.backendconfig.testsupport.FakeDockerEngine;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -88,7 +88,7 @@ class HostileInputTest {
 
     private static void stoppedBeforeStaging(Throwable thrown, String message) {
         assertThat(thrown).isInstanceOf(InvalidBackendConfigurationException.class).hasMessageContaining(message);
-        ResolutionReport report = ((InvalidBackendConfigurationException) thrown).report().orElseThrow();
+        ResolutionReport report = ((InvalidBackendConfigurationException) thrown).report();
         assertThat(report.line("staging").orElseThrow().outcome()).isEqualTo(ResolutionReport.Outcome.NOT_ASKED);
     }
 

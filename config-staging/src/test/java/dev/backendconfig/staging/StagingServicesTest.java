@@ -68,7 +68,7 @@ class StagingServicesTest {
     @Test
     void aRequiredServiceTheFileDoesNotNameIsPartialSayingWhatItLooksFor() {
         ProviderResult result = resolve(Map.of("services", "auth,payments"));
-        ProviderResult.Partial partial = (ProviderResult.Partial) result;
+        ProviderResult.Found partial = (ProviderResult.Found) result;
         assertThat(partial.endpoints()).containsOnlyKeys("backend", "auth");
         assertThat(partial.missing().get("payments")).isEqualTo(file + " sets none of STAGING_PAYMENTS_URL,"
                 + " STAGING_PAYMENTS_WEBSOCKET_URL; it sets STAGING_BASE_URL, STAGING_WEBSOCKET_URL, STAGING_AUTH_URL,"

@@ -42,7 +42,8 @@ public interface BackendEndpointProvider {
      * reason)}; when other services are required, the resolver reports it as partial. Finish within
      * {@link ResolutionContext#remaining()}, and stop when the thread is interrupted.
      *
-     * @throws dev.backendconfig.api.InvalidBackendConfigurationException when explicit configuration is wrong
+     * @throws dev.backendconfig.toolkit.InvalidInputException when explicit configuration is wrong; the resolver stops
+     *     there and reports it with the report so far
      */
     ProviderResult resolve(ResolutionContext context);
 

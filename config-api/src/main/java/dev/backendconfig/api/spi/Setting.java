@@ -72,24 +72,39 @@ public final class Setting<T> {
     }
 
     /**
-     * Declare a setting that takes one constant of an enum, written in lower case with {@code -} for {@code _}
-     * ({@code ON_MISSING} is written {@code on-missing}) and compared without regard to case.
+     * Declare a setting that takes any constant of an enum, written as {@link #choice(String, List, Enum, String)}
+     * describes.
      *
      * @param defaultValue the default, or null for "no default"
      */
     public static <E extends Enum<E>> Setting<E> choice(String key, Class<E> type, E defaultValue,
             String description) {
-        List<String> allowed = Arrays.stream(type.getEnumConstants()).map(Setting::spelling).toList();
+        return choice(key, List.of(type.getEnumConstants()), defaultValue, description);
+    }
+
+    /**
+     * Declare a setting that takes one of some constants of an enum, written in lower case with {@code -} for
+     * {@code _} ({@code ON_MISSING} is written {@code on-missing}) and compared without regard to case.
+     *
+     * @param allowed the constants it takes, in the order messages list them ({@code List.of(ProbeKind.values())}
+     *     for all)
+     * @param defaultValue the default, or null for "no default"
+     */
+    public static <E extends Enum<E>> Setting<E> choice(String key, List<E> allowed, E defaultValue,
+            String description) {
+        List<E> constants = List.copyOf(allowed);
+        List<String> spellings = constants.stream().map(Setting::spelling).toList();
         return new Setting<>(key, defaultValue == null ? null : spelling(defaultValue),
-                "one of " + String.join(", ", allowed), description, raw -> {
+                "one of " + String.join(", ", spellings), description, raw -> {
                     String lower = raw.toLowerCase(Locale.ROOT);
-                    for (E constant : type.getEnumConstants()) {
+                    for (E constant : constants) {
                         if (spelling(constant).equals(lower)) {
                             return constant;
                         }
                     }
                     throw new IllegalArgumentException("got a value that is not one of them"
-                            + Suggestions.nearest(lower, allowed).map(near -> "; did you mean '" + near + "'?").orElse(""));
+                            + Suggestions.nearest(lower, spellings).map(near -> "; did you mean '" + near + "'?")
+                                    .orElse(""));
                 });
     }
 
