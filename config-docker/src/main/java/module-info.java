@@ -3,7 +3,7 @@
  * Docker Engine API, or predicted from the compose file when the engine cannot be reached. Its {@code internal}
  * package (the engine client, the compose reader) is not exported.
  *
- * @provides dev.backendconfig.api.spi.BackendEndpointProvider as
+ * @provides dev.backendconfig.api.spi.EndpointProvider as
  *     {@link dev.backendconfig.docker.DockerEndpointProvider}
  */
 module dev.backendconfig.docker {
@@ -14,5 +14,5 @@ module dev.backendconfig.docker {
 
     exports dev.backendconfig.docker;
 
-    provides dev.backendconfig.api.spi.BackendEndpointProvider with dev.backendconfig.docker.DockerEndpointProvider;
+    provides dev.backendconfig.api.spi.EndpointProvider with dev.backendconfig.docker.DockerEndpointProvider;
 }

@@ -4,7 +4,7 @@ import java.util.Objects;
 
 /**
  * The root of every error backend-config reports to tests: no provider found the services
- * ({@link BackendNotFoundException}), explicit configuration is wrong ({@link InvalidBackendConfigurationException}),
+ * ({@link ServiceNotFoundException}), explicit configuration is wrong ({@link InvalidConfigurationException}),
  * a provider broke ({@link ProviderFailedException}), and the JUnit extension's unreachable service.
  *
  * <p>Each kind has a stable {@link #code()}, {@code BCFG} and five digits, by module ({@code BCFG00xxx} this core,
@@ -51,7 +51,7 @@ public abstract class BackendConfigException extends RuntimeException {
      */
     public abstract BackendConfigException repeated();
 
-    /** Return the class, the code and the message: {@code ...BackendNotFoundException [BCFG00001]: No backend ...}. */
+    /** Return the class, the code and the message: {@code ...ServiceNotFoundException [BCFG00001]: No backend ...}. */
     @Override
     public String toString() {
         return getClass().getName() + " [" + code() + "]: " + getLocalizedMessage();

@@ -3,11 +3,12 @@ package dev.backendconfig.api;
 import dev.backendconfig.api.ResolutionReport.Line;
 import dev.backendconfig.api.ResolutionReport.Outcome;
 import dev.backendconfig.api.ResolutionReport.ServiceLine;
+import dev.backendconfig.api.internal.CoreSettings;
 import dev.backendconfig.api.internal.MaskedThrowable;
 import dev.backendconfig.api.internal.ProviderLoader;
 import dev.backendconfig.api.internal.ProviderRunner.Answer;
 import dev.backendconfig.api.internal.ProviderRunner;
-import dev.backendconfig.api.spi.BackendEndpointProvider;
+import dev.backendconfig.api.spi.EndpointProvider;
 import dev.backendconfig.api.spi.ProviderResult;
 import dev.backendconfig.api.spi.ResolutionContext;
 import dev.backendconfig.api.spi.Service;
@@ -30,14 +31,14 @@ import org.slf4j.LoggerFactory;
  */
 final class ProviderAnswer {
 
-    private static final Logger LOG = LoggerFactory.getLogger(BackendResolver.class);
+    private static final Logger LOG = LoggerFactory.getLogger(ServiceResolver.class);
 
     private final Line line;
-    private final Map<String, BackendEndpoint> endpoints;
+    private final Map<String, ServiceEndpoint> endpoints;
     private final String hint;
     private final Throwable broken;
 
-    private ProviderAnswer(Line line, Map<String, BackendEndpoint> endpoints, String hint, Throwable broken) {
+    private ProviderAnswer(Line line, Map<String, ServiceEndpoint> endpoints, String hint, Throwable broken) {
         this.line = line;
         this.endpoints = endpoints;
         this.hint = hint;
@@ -45,7 +46,7 @@ final class ProviderAnswer {
     }
 
     /** Ask the provider; what it throws becomes the answer (invalid or broken), never an exception of this method. */
-    static ProviderAnswer ask(BackendEndpointProvider provider, ResolutionContext context) {
+    static ProviderAnswer ask(EndpointProvider provider, ResolutionContext context) {
         long asked = System.nanoTime();
         Answer answer;
         try {
@@ -62,7 +63,7 @@ final class ProviderAnswer {
             return new ProviderAnswer(ReportBuilder.line(provider, Outcome.UNAVAILABLE, "did not answer within the "
                     + ReportText.millis(timedOut.waited()) + " left of the time budget (setting timeout); "
                     + (timedOut.stopped() ? "stopped" : "interrupted, and still running"), took), null,
-                    "raise setting timeout (now " + ReportText.millis(context.budget()) + "), or find out why "
+                    "raise setting timeout (now " + ReportText.millis(context.settings().get(CoreSettings.TIMEOUT)) + "), or find out why "
                             + provider.id() + " is slow", null);
         }
         Throwable thrown = ((Answer.Threw) answer).exception();
@@ -86,7 +87,7 @@ final class ProviderAnswer {
     }
 
     /** Return the endpoints by service, when the provider found every required service (else empty). */
-    Optional<Map<String, BackendEndpoint>> endpoints() {
+    Optional<Map<String, ServiceEndpoint>> endpoints() {
         return Optional.ofNullable(endpoints);
     }
 
@@ -99,24 +100,24 @@ final class ProviderAnswer {
      * Return the outcome that ends the resolution when the provider met invalid configuration or broke, with the report
      * so far (every provider after it listed as not asked); empty when the resolution goes on.
      */
-    Optional<ResolutionOutcome> stop(BackendEndpointProvider provider, ReportBuilder report,
-            List<BackendEndpointProvider> order) {
+    Optional<ResolutionOutcome> stop(EndpointProvider provider, ReportBuilder report,
+            List<EndpointProvider> order) {
         if (broken == null) {
             return Optional.empty();
         }
         ReportBuilder stopped = report.copy();
-        for (BackendEndpointProvider later : order.subList(order.indexOf(provider) + 1, order.size())) {
+        for (EndpointProvider later : order.subList(order.indexOf(provider) + 1, order.size())) {
             stopped.add(ReportBuilder.line(later, Outcome.NOT_ASKED, "resolution stopped at " + provider.id(),
                     Duration.ZERO));
         }
         if (broken instanceof InvalidInputException invalid) {
-            return Optional.of(InvalidBackendConfigurationException.inProvider(invalid, provider.id(),
+            return Optional.of(InvalidConfigurationException.inProvider(invalid, provider.id(),
                     stopped.build(null, invalid.origin())));
         }
         return Optional.of(new ProviderFailedException(provider.id(), line.reason(), stopped.build(null, null), broken));
     }
 
-    private static ProviderAnswer returned(BackendEndpointProvider provider, ProviderResult result, Duration took,
+    private static ProviderAnswer returned(EndpointProvider provider, ProviderResult result, Duration took,
             List<Service> services) {
         if (result instanceof ProviderResult.Found found) {
             return services(provider, found, took, services);
@@ -127,17 +128,17 @@ final class ProviderAnswer {
     }
 
     /** Judge what a provider found against the services asked for: found when every required one is there. */
-    private static ProviderAnswer services(BackendEndpointProvider provider, ProviderResult.Found found, Duration took,
+    private static ProviderAnswer services(EndpointProvider provider, ProviderResult.Found found, Duration took,
             List<Service> services) {
-        Map<String, BackendEndpoint> given = found.endpoints();
+        Map<String, ServiceEndpoint> given = found.endpoints();
         Map<String, String> missing = found.missing();
         Map<String, String> serviceReasons = found.serviceReasons();
         String reason = found.reason();
         String nextStep = found.nextStep();
         List<String> notes = new ArrayList<>(found.notes());
-        Map<String, BackendEndpoint> endpoints = new LinkedHashMap<>();
-        for (Map.Entry<String, BackendEndpoint> entry : given.entrySet()) {
-            BackendEndpoint endpoint = entry.getValue();
+        Map<String, ServiceEndpoint> endpoints = new LinkedHashMap<>();
+        for (Map.Entry<String, ServiceEndpoint> entry : given.entrySet()) {
+            ServiceEndpoint endpoint = entry.getValue();
             String problem = !endpoint.source().equals(provider.id())
                     ? "returned an endpoint whose source is '" + endpoint.source() + "' instead of its id"
                     : !endpoint.service().equals(entry.getKey()) ? "returned the endpoint of service "
@@ -155,7 +156,7 @@ final class ProviderAnswer {
         List<ServiceLine> lines = new ArrayList<>();
         List<String> lacking = new ArrayList<>();
         for (Service service : services) {
-            BackendEndpoint endpoint = endpoints.get(service.name());
+            ServiceEndpoint endpoint = endpoints.get(service.name());
             if (endpoint != null) {
                 lines.add(new ServiceLine(service.name(), true, service.required(),
                         serviceReasons.getOrDefault(service.name(), "found"), endpoint.origins()));
@@ -170,7 +171,7 @@ final class ProviderAnswer {
                 notes.add("optional service " + service.name() + " was not found: " + why);
             }
         }
-        BackendEndpoint backend = endpoints.get(Service.BACKEND);
+        ServiceEndpoint backend = endpoints.get(Service.BACKEND);
         Outcome outcome = lacking.isEmpty() ? Outcome.FOUND : Outcome.PARTIAL;
         String shown = lacking.isEmpty() ? reason : reason + "; lacks required service" + (lacking.size() > 1 ? "s " : " ")
                 + String.join(", ", lacking);
@@ -191,8 +192,8 @@ final class ProviderAnswer {
         return String.join("; ", steps);
     }
 
-    private static Optional<String> splitNote(BackendEndpoint endpoint, boolean named) {
-        if (!endpoint.splitAcrossHosts()) {
+    private static Optional<String> splitNote(ServiceEndpoint endpoint, boolean named) {
+        if (BackendUrls.hostAndPort(endpoint.http()).equals(BackendUrls.hostAndPort(endpoint.webSocket()))) {
             return Optional.empty();
         }
         return Optional.of((named ? endpoint.service() + ": " : "") + "HTTP and WebSocket URLs point to different hosts"
@@ -200,11 +201,11 @@ final class ProviderAnswer {
                 + BackendUrls.hostAndPort(endpoint.webSocket()) + ")");
     }
 
-    private static String nextStep(BackendEndpointProvider provider, String fromResult) {
+    private static String nextStep(EndpointProvider provider, String fromResult) {
         return fromResult == null || fromResult.isBlank() ? hint(provider) : fromResult;
     }
 
-    private static String hint(BackendEndpointProvider provider) {
+    private static String hint(EndpointProvider provider) {
         try {
             String hint = provider.hint();
             return hint == null ? "" : hint;

@@ -66,23 +66,13 @@ public final class ProviderFailedException extends BackendConfigException implem
     }
 
     @Override
-    public ProviderFailedException repeated() {
+    public BackendConfigException repeated() {
         ProviderFailedException copy = new ProviderFailedException(providerId, problem, report(), getCause(), true);
         copy.setStackTrace(getStackTrace());
         return copy;
     }
 
-    /** Throw this. */
-    @Override
-    public Resolution orElseThrow() {
-        throw this;
-    }
 
-    @Override
-    public <T> T fold(Function<Resolution, T> found, Function<BackendNotFoundException, T> notFound,
-            Function<InvalidBackendConfigurationException, T> invalid, Function<ProviderFailedException, T> broken) {
-        return broken.apply(this);
-    }
 
     private static String message(String providerId, String problem, ResolutionReport report) {
         return "Provider " + providerId + " failed: " + problem + "\n"

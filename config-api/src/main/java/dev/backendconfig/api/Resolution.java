@@ -13,18 +13,18 @@ import java.util.function.Function;
  */
 public final class Resolution implements ResolutionOutcome {
 
-    private final BackendEndpoint endpoint;
+    private final ServiceEndpoint endpoint;
     private final ResolutionReport report;
     private final List<Service> declared;
 
-    Resolution(BackendEndpoint endpoint, ResolutionReport report, List<Service> declared) {
+    Resolution(ServiceEndpoint endpoint, ResolutionReport report, List<Service> declared) {
         this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
         this.report = Objects.requireNonNull(report, "report");
         this.declared = List.copyOf(declared);
     }
 
     /** Return where the backend is. */
-    public BackendEndpoint endpoint() {
+    public ServiceEndpoint endpoint() {
         return endpoint;
     }
 
@@ -40,7 +40,7 @@ public final class Resolution implements ResolutionOutcome {
     }
 
     /** Return every endpoint found, by service name, the backend first. */
-    public Map<String, BackendEndpoint> services() {
+    public Map<String, ServiceEndpoint> services() {
         return report.services().isEmpty() ? Map.of(Service.BACKEND, endpoint) : report.services();
     }
 
@@ -50,7 +50,7 @@ public final class Resolution implements ResolutionOutcome {
      * @throws IllegalArgumentException when no service of that name is declared (the message lists those that are)
      * @throws IllegalStateException when the service is optional and was not found (the message says why)
      */
-    public BackendEndpoint service(String name) {
+    public ServiceEndpoint service(String name) {
         return findService(name).orElseThrow(() -> new IllegalStateException("service " + name + " is optional and"
                 + " was not found by " + endpoint.source() + ", which found the backend; the report says why:\n"
                 + report.render()));
@@ -61,7 +61,7 @@ public final class Resolution implements ResolutionOutcome {
      *
      * @throws IllegalArgumentException when no service of that name is declared (the message lists those that are)
      */
-    public Optional<BackendEndpoint> findService(String name) {
+    public Optional<ServiceEndpoint> findService(String name) {
         if (!isDeclared(name)) {
             throw new IllegalArgumentException("no service '" + name + "' is declared; declared services are "
                     + String.join(", ", declared.stream().map(Service::name).toList())
@@ -75,20 +75,6 @@ public final class Resolution implements ResolutionOutcome {
         return declared.stream().anyMatch(service -> service.name().equals(name));
     }
 
-    /** Return this. */
-    @Override
-    public Resolution orElseThrow() {
-        return this;
-    }
 
-    @Override
-    public <T> T fold(Function<Resolution, T> found, Function<BackendNotFoundException, T> notFound,
-            Function<InvalidBackendConfigurationException, T> invalid, Function<ProviderFailedException, T> broken) {
-        return found.apply(this);
-    }
 
-    @Override
-    public String toString() {
-        return "Resolution[" + ReportText.endpoints(services().values()) + "]";
-    }
 }

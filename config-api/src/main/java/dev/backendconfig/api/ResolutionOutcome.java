@@ -4,25 +4,47 @@ import java.util.function.Function;
 
 /**
  * What a resolution ended in: found ({@link Resolution}), or the error that says why not — nothing found
- * ({@link BackendNotFoundException}), explicit configuration that is wrong ({@link InvalidBackendConfigurationException})
+ * ({@link ServiceNotFoundException}), explicit configuration that is wrong ({@link InvalidConfigurationException})
  * or a provider that broke ({@link ProviderFailedException}) — each with its report. The errors are returned here, not
  * thrown; {@link #orElseThrow()} throws them.
  *
  * <pre>{@code
- * int exit = BackendResolver.create().outcome(context).fold(
+ * int exit = ServiceResolver.create().outcome(context).fold(
  *         found -> 0, notFound -> 2, invalid -> 3, broken -> 70);
  * }</pre>
  */
 public sealed interface ResolutionOutcome
-        permits Resolution, BackendNotFoundException, InvalidBackendConfigurationException, ProviderFailedException {
+        permits Resolution, ServiceNotFoundException, InvalidConfigurationException, ProviderFailedException {
 
     /** Return the report: one line per provider, and why. */
     ResolutionReport report();
 
     /** Return the resolution, or throw the error that says why there is none. */
-    Resolution orElseThrow();
+    default Resolution orElseThrow() {
+        return fold(found -> found, notFound -> {
+            throw notFound;
+        }, invalid -> {
+            throw invalid;
+        }, broken -> {
+            throw broken;
+        });
+    }
 
-    /** Apply the function that matches this outcome and return what it returns; exactly one is called. */
-    <T> T fold(Function<Resolution, T> found, Function<BackendNotFoundException, T> notFound,
-            Function<InvalidBackendConfigurationException, T> invalid, Function<ProviderFailedException, T> broken);
+    /**
+     * Apply the function that matches this outcome and return what it returns; exactly one is called. (The one place
+     * that tells the four apart, until a {@code switch} over a sealed type can.)
+     */
+    default <T> T fold(Function<Resolution, T> found, Function<ServiceNotFoundException, T> notFound,
+            Function<InvalidConfigurationException, T> invalid, Function<ProviderFailedException, T> broken) {
+        if (this instanceof Resolution resolution) {
+            return found.apply(resolution);
+        }
+        if (this instanceof ServiceNotFoundException missing) {
+            return notFound.apply(missing);
+        }
+        if (this instanceof InvalidConfigurationException wrong) {
+            return invalid.apply(wrong);
+        }
+        return broken.apply((ProviderFailedException) this);
+    }
 }

@@ -3,7 +3,6 @@ package dev.backendconfig.api;
 import dev.backendconfig.api.spi.Service;
 import dev.backendconfig.toolkit.Origin;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -78,12 +77,6 @@ public final class ResolutionReport {
             notes = List.copyOf(notes);
             services = List.copyOf(services);
         }
-
-        /** Create a line that says nothing per service. */
-        public Line(String provider, int priority, Outcome outcome, String reason, Duration elapsed,
-                Map<String, Origin> origins, List<String> notes) {
-            this(provider, priority, outcome, reason, elapsed, origins, notes, List.of());
-        }
     }
 
     /**
@@ -104,16 +97,15 @@ public final class ResolutionReport {
         }
     }
 
-    private final BackendEndpoint endpoint;
-    private final Map<String, BackendEndpoint> services;
+    private final ServiceEndpoint endpoint;
+    private final Map<String, ServiceEndpoint> services;
     private final List<Line> lines;
     private final List<String> notes;
     private final Duration elapsed;
-    private final Instant resolvedAt;
 
     /** Return the report of a resolution that ended before any provider was asked: no lines, no notes. */
     static ResolutionReport empty() {
-        return new ResolutionReport(Map.of(), List.of(), List.of(), Duration.ZERO, Instant.now());
+        return new ResolutionReport(Map.of(), List.of(), List.of(), Duration.ZERO);
     }
 
     /**
@@ -123,25 +115,23 @@ public final class ResolutionReport {
      * @param lines one line per provider, in the order they were considered
      * @param notes lines about the resolution as a whole (settings in effect, services not found)
      * @param elapsed how long the whole resolution took
-     * @param resolvedAt when it finished
      */
-    ResolutionReport(Map<String, BackendEndpoint> services, List<Line> lines, List<String> notes,
-            Duration elapsed, Instant resolvedAt) {
+    ResolutionReport(Map<String, ServiceEndpoint> services, List<Line> lines, List<String> notes,
+            Duration elapsed) {
         this.services = Collections.unmodifiableMap(new LinkedHashMap<>(services));
         this.endpoint = this.services.get(Service.BACKEND);
         this.lines = List.copyOf(lines);
         this.notes = List.copyOf(notes);
         this.elapsed = Objects.requireNonNull(elapsed, "elapsed");
-        this.resolvedAt = Objects.requireNonNull(resolvedAt, "resolvedAt");
     }
 
     /** Return the backend's endpoint, if one was found. */
-    public Optional<BackendEndpoint> endpoint() {
+    public Optional<ServiceEndpoint> endpoint() {
         return Optional.ofNullable(endpoint);
     }
 
     /** Return every endpoint found, by service name, the backend first. */
-    public Map<String, BackendEndpoint> services() {
+    public Map<String, ServiceEndpoint> services() {
         return services;
     }
 
@@ -163,11 +153,6 @@ public final class ResolutionReport {
     /** Return how long the resolution took. */
     public Duration elapsed() {
         return elapsed;
-    }
-
-    /** Return when the resolution finished. */
-    public Instant resolvedAt() {
-        return resolvedAt;
     }
 
     /** Return the report as plain text that fits a CI log; it ends with a newline. */

@@ -45,8 +45,8 @@ public final class TestContext {
     /**
      * Return the JVM's shared context, resolving it on first use.
      *
-     * @throws BackendNotFoundException when no provider found the backend (every call, until {@link #reset()})
-     * @throws InvalidBackendConfigurationException when explicit configuration is wrong (likewise)
+     * @throws ServiceNotFoundException when no provider found the backend (every call, until {@link #reset()})
+     * @throws InvalidConfigurationException when explicit configuration is wrong (likewise)
      * @throws ProviderFailedException when a provider broke (likewise)
      */
     public static TestContext get() {
@@ -67,7 +67,7 @@ public final class TestContext {
             synchronized (LOCK) {
                 kept = shared;
                 if (kept == null) {
-                    kept = Shared.of(BackendResolver.create().outcome());
+                    kept = Shared.of(ServiceResolver.create().outcome());
                     shared = kept;
                 }
             }
@@ -88,15 +88,11 @@ public final class TestContext {
      */
     public static TestContext resolve(Map<String, String> settings) {
         ResolutionContext context = ResolutionContext.systemBuilder().settings(settings, "TestContext.resolve").build();
-        return resolve(context);
+        return new TestContext(ServiceResolver.create().resolve(context));
     }
 
-    /** Resolve an isolated context from the given resolution context with the registered providers. */
-    public static TestContext resolve(ResolutionContext context) {
-        return new TestContext(BackendResolver.create().resolve(context));
-    }
 
-    /** Wrap a resolution made elsewhere (by a {@link BackendResolver} with chosen providers, say). */
+    /** Wrap a resolution made elsewhere (by a {@link ServiceResolver} with chosen providers, say). */
     public static TestContext of(Resolution resolution) {
         return new TestContext(resolution);
     }
@@ -111,13 +107,13 @@ public final class TestContext {
         return resolution.endpoint().webSocket();
     }
 
-    /** Return the WebSocket URL with {@code path} joined by URI rules (see {@link BackendEndpoint#webSocket(String)}). */
+    /** Return the WebSocket URL with {@code path} joined by URI rules (see {@link ServiceEndpoint#webSocket(String)}). */
     public URI webSocketUrl(String path) {
         return resolution.endpoint().webSocket(path);
     }
 
     /** Return the whole endpoint, details included. */
-    public BackendEndpoint endpoint() {
+    public ServiceEndpoint endpoint() {
         return resolution.endpoint();
     }
 
@@ -128,7 +124,7 @@ public final class TestContext {
      * @throws IllegalArgumentException when no service of that name is declared (the message lists those that are)
      * @throws IllegalStateException when the service is optional and was not found (the message says why)
      */
-    public BackendEndpoint service(String name) {
+    public ServiceEndpoint service(String name) {
         return resolution.service(name);
     }
 
@@ -137,13 +133,8 @@ public final class TestContext {
      *
      * @throws IllegalArgumentException when no service of that name is declared
      */
-    public Optional<BackendEndpoint> findService(String name) {
+    public Optional<ServiceEndpoint> findService(String name) {
         return resolution.findService(name);
-    }
-
-    /** Return every endpoint found, by service name, the backend first. */
-    public Map<String, BackendEndpoint> services() {
-        return resolution.services();
     }
 
     /** Return the resolution behind this context. */

@@ -1,6 +1,6 @@
 /**
  * What test authors call: {@link dev.backendconfig.api.TestContext} (the backend, resolved once per JVM),
- * {@link dev.backendconfig.api.BackendResolver} (resolve afresh), the {@link dev.backendconfig.api.BackendEndpoint}
+ * {@link dev.backendconfig.api.ServiceResolver} (resolve afresh), the {@link dev.backendconfig.api.ServiceEndpoint}
  * it finds, the {@link dev.backendconfig.api.ResolutionReport} that explains the choice, and the exceptions that say
  * why there is none.
  *

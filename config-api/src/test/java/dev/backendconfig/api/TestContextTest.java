@@ -89,7 +89,7 @@ class TestContextTest {
     void keepsAFailureTooSoThatTestsDoNotEachWaitItOut() throws Exception {
         Thread.currentThread().setContextClassLoader(ServiceFiles.loaderListing(directory, "# nothing registered"));
         Throwable first = org.assertj.core.api.Assertions.catchThrowable(TestContext::get);
-        assertThat(first).isInstanceOf(BackendNotFoundException.class)
+        assertThat(first).isInstanceOf(ServiceNotFoundException.class)
                 .hasMessageStartingWith("No backend found.\nbackend: none found (0 providers asked, ");
         assertThatThrownBy(TestContext::get).isSameAs(first);
     }
@@ -108,7 +108,7 @@ class TestContextTest {
     void theSharedOutcomeIsTheOneGetKeepsAndAskingItThrowsNothing() throws Exception {
         Thread.currentThread().setContextClassLoader(ServiceFiles.loaderListing(directory, "# nothing registered"));
         ResolutionOutcome outcome = TestContext.outcome();
-        assertThat(outcome).isInstanceOf(BackendNotFoundException.class);
+        assertThat(outcome).isInstanceOf(ServiceNotFoundException.class);
         assertThatThrownBy(TestContext::get).isSameAs(outcome);
         assertThat(TestContext.outcome()).isSameAs(outcome);
         TestContext.reset();

@@ -1,10 +1,10 @@
 package dev.backendconfig.cli;
 
-import dev.backendconfig.api.BackendEndpoint;
-import dev.backendconfig.api.BackendNotFoundException;
 import dev.backendconfig.api.Resolution;
 import dev.backendconfig.api.ResolutionReport;
-import dev.backendconfig.api.spi.BackendEndpointProvider;
+import dev.backendconfig.api.ServiceEndpoint;
+import dev.backendconfig.api.ServiceNotFoundException;
+import dev.backendconfig.api.spi.EndpointProvider;
 import dev.backendconfig.api.spi.ProbeResult;
 import dev.backendconfig.api.spi.Service;
 import java.io.PrintStream;
@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 /**
  * {@code NAME=value} lines for other tools and languages ({@code eval "$(java -jar backend-config.jar --format=env)"}):
  * each service's HTTP and WebSocket URL under the generic name of the variables provider env reads for it
- * ({@link BackendEndpointProvider#urlVariables}: {@code BACKEND_URL} and {@code WEBSOCKET_URL} for the backend,
+ * ({@link EndpointProvider#urlVariables}: {@code BACKEND_URL} and {@code WEBSOCKET_URL} for the backend,
  * {@code AUTH_URL} and {@code AUTH_WEBSOCKET_URL} for {@code auth}), the backend first and {@code BACKEND_SOURCE} after
  * it. Values are the URLs as they are, user info included, since the consumer needs them; they are single-quoted for
  * the shell when they hold anything the shell could alter ({@code ~}, {@code [ ]}, {@code $}, quotes, spaces). Nothing
@@ -28,18 +28,18 @@ final class EnvOutput implements Output {
     /** Characters no shell gives a meaning to in a word (no ~, no glob brackets, no $, no quotes). */
     private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_./:@%+=,-]+");
 
-    private final List<BackendEndpointProvider> providers;
+    private final List<EndpointProvider> providers;
 
-    EnvOutput(List<BackendEndpointProvider> providers) {
-        this.providers = providers.stream().sorted(Comparator.comparingInt(BackendEndpointProvider::priority).reversed()).toList();
+    EnvOutput(List<EndpointProvider> providers) {
+        this.providers = providers.stream().sorted(Comparator.comparingInt(EndpointProvider::priority).reversed()).toList();
     }
 
     @Override
     public void found(Resolution resolution, Optional<ProbeResult> probe, PrintStream out) {
-        for (BackendEndpoint endpoint : resolution.services().values()) {
+        for (ServiceEndpoint endpoint : resolution.services().values()) {
             Service service = new Service(endpoint.service(), true);
-            out.println(generic(service, BackendEndpointProvider::urlVariables) + "=" + quote(endpoint.http().toString()));
-            out.println(generic(service, BackendEndpointProvider::webSocketVariables) + "="
+            out.println(generic(service, EndpointProvider::urlVariables) + "=" + quote(endpoint.http().toString()));
+            out.println(generic(service, EndpointProvider::webSocketVariables) + "="
                     + quote(endpoint.webSocket().toString()));
             if (service.isBackend()) {
                 out.println("BACKEND_SOURCE=" + quote(endpoint.source()));
@@ -48,8 +48,8 @@ final class EnvOutput implements Output {
     }
 
     /** Return the generic name of a service's variables: the last the highest provider that reads any names. */
-    private String generic(Service service, BiFunction<BackendEndpointProvider, Service, List<String>> variables) {
-        for (BackendEndpointProvider provider : providers) {
+    private String generic(Service service, BiFunction<EndpointProvider, Service, List<String>> variables) {
+        for (EndpointProvider provider : providers) {
             List<String> names = variables.apply(provider, service);
             if (names != null && !names.isEmpty()) {
                 return names.get(names.size() - 1);
@@ -60,7 +60,7 @@ final class EnvOutput implements Output {
     }
 
     @Override
-    public void notFound(BackendNotFoundException failure, PrintStream out) {
+    public void notFound(ServiceNotFoundException failure, PrintStream out) {
         // nothing to export; the error line on stderr says why
     }
 

@@ -1,10 +1,10 @@
 package dev.backendconfig.cli;
 
-import dev.backendconfig.api.BackendResolver;
-import dev.backendconfig.api.InvalidBackendConfigurationException;
+import dev.backendconfig.api.InvalidConfigurationException;
+import dev.backendconfig.api.ProbeKind;
 import dev.backendconfig.api.Resolution;
 import dev.backendconfig.api.ResolutionOutcome;
-import dev.backendconfig.api.spi.ProbeKind;
+import dev.backendconfig.api.ServiceResolver;
 import dev.backendconfig.api.spi.ProbeResult;
 import dev.backendconfig.api.spi.ResolutionContext;
 import dev.backendconfig.api.spi.Setting;
@@ -92,7 +92,7 @@ public final class Explain {
     }
 
     private int explainOrHelp(Options options, UserClasspath classpath) {
-        BackendResolver resolver = BackendResolver.create(classpath.loader());
+        ServiceResolver resolver = ServiceResolver.create(classpath.loader());
         if (options.help()) {
             out.print(Help.text(resolver));
             return FOUND;
@@ -106,7 +106,7 @@ public final class Explain {
         }
     }
 
-    private int explain(Options options, BackendResolver resolver, ClassLoader settingsResource) {
+    private int explain(Options options, ServiceResolver resolver, ClassLoader settingsResource) {
         Map<String, String> settings = new LinkedHashMap<>(options.settings());
         options.probe().ifPresent(kind -> settings.putIfAbsent("probe", Setting.spelling(kind)));
         ResolutionContext.Builder builder = ResolutionContext.builder()
@@ -121,7 +121,7 @@ public final class Explain {
         try {
             context = builder.build();
             outcome = resolver.outcome(context);
-        } catch (InvalidBackendConfigurationException e) {
+        } catch (InvalidConfigurationException e) {
             return invalid(e, output, options);
         }
         return outcome.fold(found -> found(found, context, output, options), notFound -> {
@@ -148,7 +148,7 @@ public final class Explain {
     }
 
     /** Print the report up to the provider that stopped the resolution, if one did, and the error's first line. */
-    private int invalid(InvalidBackendConfigurationException invalid, Output output, Options options) {
+    private int invalid(InvalidConfigurationException invalid, Output output, Options options) {
         if (!invalid.report().lines().isEmpty() && options.format() != Options.Format.ENV) {
             output.partial(invalid.report(), out);
         }

@@ -1,6 +1,6 @@
 package dev.backendconfig.cli;
 
-import dev.backendconfig.api.spi.ProbeKind;
+import dev.backendconfig.api.ProbeKind;
 import dev.backendconfig.api.spi.Setting;
 import dev.backendconfig.toolkit.OutsideText;
 import dev.backendconfig.toolkit.Secrets;

@@ -1,6 +1,6 @@
 package dev.backendconfig.docker;
 
-import dev.backendconfig.api.spi.BackendEndpointProvider;
+import dev.backendconfig.api.spi.EndpointProvider;
 import dev.backendconfig.api.spi.ProviderResult;
 import dev.backendconfig.api.spi.ResolutionContext;
 import dev.backendconfig.api.spi.ServiceSetting;
@@ -27,7 +27,7 @@ import java.util.List;
  * <p>Engines: Docker and Podman, on a Unix socket, over TCP, TCP with TLS, or ssh ({@code docker system
  * dial-stdio}); the report names the engine's kind and version and how it was reached.
  */
-public final class DockerEndpointProvider implements BackendEndpointProvider {
+public final class DockerEndpointProvider implements EndpointProvider {
 
     /** The provider's id. */
     public static final String ID = "docker";

@@ -12,7 +12,7 @@ import static dev.backendconfig.testsupport.Recorded.withPublicPort;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.backendconfig.api.BackendEndpoint;
+import dev.backendconfig.api.ServiceEndpoint;
 import dev.backendconfig.api.spi.ProviderResult;
 import dev.backendconfig.api.spi.ResolutionContext;
 import dev.backendconfig.testkit.LoopbackServers;
@@ -82,7 +82,7 @@ class DockerEngineDiscoveryTest {
         engine.containers(list(alpine)).inspect(id(alpine), text(inspection("alpine")));
         ProviderResult result = resolve();
         assertThat(result).isInstanceOf(ProviderResult.Found.class);
-        BackendEndpoint endpoint = ((ProviderResult.Found) result).endpoint();
+        ServiceEndpoint endpoint = ((ProviderResult.Found) result).endpoint();
         assertThat(endpoint.http()).isEqualTo(URI.create("http://localhost:8002"));
         assertThat(endpoint.webSocket()).isEqualTo(URI.create("ws://localhost:8002"));
         assertThat(result.reason()).isEqualTo("service alpine-test-backend publishes 8000 on 0.0.0.0:8002 (healthy)");

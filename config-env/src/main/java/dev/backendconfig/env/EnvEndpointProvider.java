@@ -1,7 +1,7 @@
 package dev.backendconfig.env;
 
-import dev.backendconfig.api.BackendEndpoint;
-import dev.backendconfig.api.spi.BackendEndpointProvider;
+import dev.backendconfig.api.ServiceEndpoint;
+import dev.backendconfig.api.spi.EndpointProvider;
 import dev.backendconfig.api.spi.ProviderResult;
 import dev.backendconfig.api.spi.ResolutionContext;
 import dev.backendconfig.api.spi.Service;
@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * required services but not all are an error too: tests never take one service from variables and another from
  * elsewhere.
  */
-public final class EnvEndpointProvider implements BackendEndpointProvider {
+public final class EnvEndpointProvider implements EndpointProvider {
 
     /** The code of variables that name some required services but not all. */
     private static final String CODE = "BCFG02001";
@@ -190,8 +190,8 @@ public final class EnvEndpointProvider implements BackendEndpointProvider {
             return http.isEmpty() ? webSocket.origin() : http.origin();
         }
 
-        BackendEndpoint endpoint(Service service) {
-            BackendEndpoint.Builder endpoint = BackendEndpoint.builder(ID).service(service.name());
+        ServiceEndpoint endpoint(Service service) {
+            ServiceEndpoint.Builder endpoint = ServiceEndpoint.builder(ID).service(service.name());
             http.applyHttp(endpoint);
             webSocket.applyWebSocket(endpoint);
             return endpoint.build();

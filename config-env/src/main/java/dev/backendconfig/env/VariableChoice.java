@@ -1,6 +1,6 @@
 package dev.backendconfig.env;
 
-import dev.backendconfig.api.BackendEndpoint;
+import dev.backendconfig.api.ServiceEndpoint;
 import dev.backendconfig.api.spi.ResolutionContext;
 import dev.backendconfig.api.spi.Setting;
 import dev.backendconfig.toolkit.BackendUrls;
@@ -64,13 +64,13 @@ final class VariableChoice {
         return conflicts;
     }
 
-    void applyHttp(BackendEndpoint.Builder endpoint) {
+    void applyHttp(ServiceEndpoint.Builder endpoint) {
         if (url != null) {
             endpoint.http(url, origin);
         }
     }
 
-    void applyWebSocket(BackendEndpoint.Builder endpoint) {
+    void applyWebSocket(ServiceEndpoint.Builder endpoint) {
         if (url != null) {
             endpoint.webSocket(url, origin);
         }

@@ -3,9 +3,9 @@ package dev.backendconfig.env;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.backendconfig.api.BackendEndpoint;
-import dev.backendconfig.api.BackendResolver;
-import dev.backendconfig.api.InvalidBackendConfigurationException;
+import dev.backendconfig.api.InvalidConfigurationException;
+import dev.backendconfig.api.ServiceEndpoint;
+import dev.backendconfig.api.ServiceResolver;
 import dev.backendconfig.api.spi.ProviderResult;
 import dev.backendconfig.api.spi.ResolutionContext;
 import dev.backendconfig.api.spi.Service;
@@ -33,7 +33,7 @@ class EnvServicesTest {
                 "FRONTEND_WEBSOCKET_URL", "ws://localhost:3002/hmr"), Map.of("services", "auth,frontend"));
         ProviderResult.Found found = (ProviderResult.Found) result;
         assertThat(found.endpoints()).containsOnlyKeys("backend", "auth", "frontend");
-        BackendEndpoint auth = found.endpoint("auth").orElseThrow();
+        ServiceEndpoint auth = found.endpoint("auth").orElseThrow();
         assertThat(auth.service()).isEqualTo("auth");
         assertThat(auth.http()).isEqualTo(URI.create("http://localhost:8083"));
         assertThat(found.endpoint("frontend").orElseThrow().webSocket()).isEqualTo(URI.create("ws://localhost:3002/hmr"));
@@ -112,9 +112,9 @@ class EnvServicesTest {
         "test | test | TEST_WEBSOCKET_URL | backend",
     })
     void aServiceWhoseVariablesWouldBeAnothersIsRefused(String services, String service, String variable, String other) {
-        assertThatThrownBy(() -> BackendResolver.of(List.of(provider)).resolve(ResolutionContext.builder()
+        assertThatThrownBy(() -> ServiceResolver.of(List.of(provider)).resolve(ResolutionContext.builder()
                 .systemProperties(Map.of("backendconfig.services", services)).build()))
-                .isInstanceOf(InvalidBackendConfigurationException.class)
+                .isInstanceOf(InvalidConfigurationException.class)
                 .hasMessage("system property backendconfig.services: setting services: service " + service + " would"
                         + " share variable " + variable + " with service " + other + " (provider env reads "
                         + names(service) + " for service " + service + ", and " + names(other) + " for service " + other
@@ -130,7 +130,7 @@ class EnvServicesTest {
 
     @Test
     void servicesWhoseNamesOnlyLookAlikeAreAccepted() {
-        assertThat(BackendResolver.of(List.of(provider)).resolve(ResolutionContext.builder()
+        assertThat(ServiceResolver.of(List.of(provider)).resolve(ResolutionContext.builder()
                 .environment(Map.of("TEST_BACKEND_URL", "http://b", "TEST_AUTH_URL", "http://a",
                         "AUTH_API_URL", "http://aa", "WEBSOCKETS_URL", "http://w", "TESTS_URL", "http://t"))
                 .systemProperties(Map.of("backendconfig.services", "auth,auth-api,websockets,tests")).build())

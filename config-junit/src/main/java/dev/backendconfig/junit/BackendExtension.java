@@ -1,10 +1,10 @@
 package dev.backendconfig.junit;
 
-import dev.backendconfig.api.BackendEndpoint;
+import dev.backendconfig.api.ProbeKind;
 import dev.backendconfig.api.Resolution;
 import dev.backendconfig.api.ResolutionReport;
+import dev.backendconfig.api.ServiceEndpoint;
 import dev.backendconfig.api.TestContext;
-import dev.backendconfig.api.spi.ProbeKind;
 import dev.backendconfig.junit.internal.JunitSettings;
 import java.lang.reflect.Parameter;
 import java.net.URI;
@@ -35,7 +35,7 @@ import org.opentest4j.TestAbortedException;
  * <p>The backend is resolved once per test run (per distinct set of settings) and kept in the root
  * {@link ExtensionContext.Store}, closed with it; there is no static state that outlives the run. Before each test
  * the extension fails it (or skips it) when there is no backend, and probes it when asked to; it injects
- * {@link BackendEndpoint}, {@link TestContext} and {@link ResolutionReport} parameters, and {@link URI} or
+ * {@link ServiceEndpoint}, {@link TestContext} and {@link ResolutionReport} parameters, and {@link URI} or
  * {@code String} parameters and fields annotated {@link BackendUrl} or {@link WebSocketUrl}.
  */
 public final class BackendExtension

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A test class that needs the backend: before each test the backend is resolved (once per test run), and
- * {@link dev.backendconfig.api.BackendEndpoint}, {@link dev.backendconfig.api.TestContext} and {@link java.net.URI}
+ * {@link dev.backendconfig.api.ServiceEndpoint}, {@link dev.backendconfig.api.TestContext} and {@link java.net.URI}
  * or {@code String} parameters and fields annotated {@link BackendUrl} or {@link WebSocketUrl} are injected.
  *
  * <pre>{@code

@@ -7,9 +7,9 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Inject the HTTP URL of the backend (or of another declared {@link #service()}) into a {@link java.net.URI} or
- * {@code String} parameter or field, with {@link #value()} joined onto it by URI rules
- * ({@code @BackendUrl("/api") URI api}, {@code @BackendUrl(value = "/login", service = "auth") URI login}).
+ * Inject the backend's HTTP URL into a {@link java.net.URI} or {@code String} parameter or field, with {@link #value()}
+ * joined onto it by URI rules ({@code @BackendUrl("/api") URI api}): the backend's shorthand of
+ * {@link HttpUrl @HttpUrl}, which names any declared service.
  */
 @Target({ElementType.PARAMETER, ElementType.FIELD})
 @Retention(RetentionPolicy.RUNTIME)
@@ -18,10 +18,4 @@ public @interface BackendUrl {
 
     /** Return the path to join onto the HTTP URL; empty for the URL itself. */
     String value() default "";
-
-    /**
-     * Return the service whose URL to inject: {@code backend}, or one declared with setting {@code services}. A
-     * service that is not declared fails the test; an optional one that was not found skips it.
-     */
-    String service() default "backend";
 }

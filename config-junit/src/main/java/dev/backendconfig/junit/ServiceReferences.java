@@ -40,7 +40,7 @@ final class ServiceReferences {
                 add(references, field, "field '" + field.getName() + "' of " + field.getDeclaringClass().getName());
             }
         });
-        probedServices.forEach(service -> references.add(new Reference(service, "@RequiresReachableBackend")));
+        probedServices.forEach(service -> references.add(new Reference(service, "@RequiresReachableService")));
         for (Reference reference : references) {
             if (!resolution.isDeclared(reference.service())) {
                 throw new ExtensionConfigurationException(reference.where() + " names service '" + reference.service()

@@ -1,15 +1,14 @@
 package dev.backendconfig.junit;
 
 import dev.backendconfig.api.BackendConfigException;
-import dev.backendconfig.api.BackendResolver;
-import dev.backendconfig.api.InvalidBackendConfigurationException;
+import dev.backendconfig.api.InvalidConfigurationException;
+import dev.backendconfig.api.ProbeKind;
 import dev.backendconfig.api.Resolution;
 import dev.backendconfig.api.ResolutionOutcome;
+import dev.backendconfig.api.ServiceResolver;
 import dev.backendconfig.api.TestContext;
-import dev.backendconfig.api.spi.ProbeKind;
 import dev.backendconfig.api.spi.ProbeResult;
 import dev.backendconfig.api.spi.ResolutionContext;
-import dev.backendconfig.api.spi.Settings;
 import dev.backendconfig.junit.internal.JunitSettings;
 import dev.backendconfig.toolkit.InvalidInputException;
 import dev.backendconfig.toolkit.Origin;
@@ -63,11 +62,11 @@ final class SharedResolution implements AutoCloseable {
         ResolutionContext context;
         try {
             context = ResolutionContext.systemBuilder().settings(overrides, "BackendExtension").build();
-        } catch (InvalidBackendConfigurationException e) {
+        } catch (InvalidConfigurationException e) {
             return new SharedResolution(e, null, false);
         }
         ResolutionOutcome outcome = overrides.isEmpty() ? TestContext.outcome()
-                : BackendResolver.create().outcome(context);
+                : ServiceResolver.create().outcome(context);
         return new SharedResolution(outcome, context, overrides.isEmpty());
     }
 
@@ -98,18 +97,18 @@ final class SharedResolution implements AutoCloseable {
      * Return setting {@code junit.on-missing} as this resolution read it, else the JUnit configuration parameter
      * {@code backendconfig.junit.on-missing}, else {@code fail}.
      *
-     * @throws InvalidBackendConfigurationException when the configuration parameter is neither fail nor skip
+     * @throws InvalidConfigurationException when the configuration parameter is neither fail nor skip
      */
     OnMissing onMissingSetting(Optional<String> configurationParameter) {
-        Settings settings = context == null ? Settings.empty() : context.settings();
         try {
-            return settings.find(JunitSettings.ON_MISSING).orElseGet(() -> configurationParameter
+            return (context == null ? Optional.<OnMissing>empty() : context.settings().find(JunitSettings.ON_MISSING))
+                    .orElseGet(() -> configurationParameter
                     .filter(value -> !value.isBlank())
                     .map(value -> JunitSettings.ON_MISSING.parse(value,
                             Origin.other("JUnit configuration parameter " + JunitSettings.ON_MISSING_PARAMETER)))
                     .orElse(OnMissing.FAIL));
         } catch (InvalidInputException e) {
-            throw InvalidBackendConfigurationException.of(e);
+            throw InvalidConfigurationException.of(e);
         }
     }
 

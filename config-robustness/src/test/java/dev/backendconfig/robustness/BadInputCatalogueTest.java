@@ -9,8 +9,8 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.backendconfig.api.BackendConfigException;
-import dev.backendconfig.api.BackendResolver;
 import dev.backendconfig.api.Resolution;
+import dev.backendconfig.api.ServiceResolver;
 import dev.backendconfig.api.spi.ResolutionContext;
 import dev.backendconfig.cli.Explain;
 import dev.backendconfig.testkit.RecordingLogs;
@@ -201,8 +201,8 @@ class BadInputCatalogueTest {
         }
     }
 
-    private static final String INVALID = "InvalidBackendConfigurationException";
-    private static final String NOT_FOUND = "BackendNotFoundException";
+    private static final String INVALID = "InvalidConfigurationException";
+    private static final String NOT_FOUND = "ServiceNotFoundException";
     /** The resolution succeeds; the message is part of its report. */
     private static final String FOUND = "found";
 
@@ -837,7 +837,7 @@ class BadInputCatalogueTest {
             return shown;
         }
         Resolution[] resolution = new Resolution[1];
-        Throwable thrown = catchThrowable(() -> resolution[0] = BackendResolver.create().resolve(ResolutionContext
+        Throwable thrown = catchThrowable(() -> resolution[0] = ServiceResolver.create().resolve(ResolutionContext
                 .builder().environment(input.environment).systemProperties(new LinkedHashMap<>(input.properties))
                 .workingDirectory(input.directory).build()));
         if (entry.outcome().equals(FOUND)) {

@@ -3,8 +3,8 @@ package dev.backendconfig.robustness;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.backendconfig.api.BackendConfigException;
-import dev.backendconfig.api.BackendResolver;
 import dev.backendconfig.api.ResolutionOutcome;
+import dev.backendconfig.api.ServiceResolver;
 import dev.backendconfig.api.spi.ResolutionContext;
 import dev.backendconfig.testsupport.FixedProvider;
 import java.io.IOException;
@@ -113,7 +113,7 @@ class ErrorCatalogueTest {
     private static Map<String, Function<ErrorCatalogueTest, BackendConfigException>> scenarios() {
         Map<String, Function<ErrorCatalogueTest, BackendConfigException>> scenarios = new TreeMap<>();
         scenarios.put("BCFG00001", test -> test.failure());
-        scenarios.put("BCFG00002", test -> test.failure(BackendResolver.of(List.of(new FixedProvider("broken", 300,
+        scenarios.put("BCFG00002", test -> test.failure(ServiceResolver.of(List.of(new FixedProvider("broken", 300,
                 context -> {
                     throw new IllegalStateException("a bug");
                 })))));
@@ -154,10 +154,10 @@ class ErrorCatalogueTest {
     }
 
     private BackendConfigException failure() {
-        return failure(BackendResolver.create());
+        return failure(ServiceResolver.create());
     }
 
-    private BackendConfigException failure(BackendResolver resolver) {
+    private BackendConfigException failure(ServiceResolver resolver) {
         return failure(resolver, builder());
     }
 
@@ -166,7 +166,7 @@ class ErrorCatalogueTest {
             Path resources = Files.createDirectories(repository.resolve("resources"));
             Files.writeString(resources.resolve("backend-config.properties"), properties);
             try (URLClassLoader loader = new URLClassLoader(new URL[] {resources.toUri().toURL()}, null)) {
-                return failure(BackendResolver.create(), builder().settingsResource(loader));
+                return failure(ServiceResolver.create(), builder().settingsResource(loader));
             }
         } catch (IOException e) {
             throw new IllegalStateException(e);
@@ -179,7 +179,7 @@ class ErrorCatalogueTest {
     }
 
     /** Resolve, building the context too, and return the error the outcome holds; fail when there is none. */
-    private static BackendConfigException failure(BackendResolver resolver, ResolutionContext.Builder builder) {
+    private static BackendConfigException failure(ServiceResolver resolver, ResolutionContext.Builder builder) {
         ResolutionOutcome outcome;
         try {
             outcome = resolver.outcome(builder.build());

@@ -1,7 +1,7 @@
 package dev.backendconfig.staging;
 
-import dev.backendconfig.api.BackendEndpoint;
-import dev.backendconfig.api.spi.BackendEndpointProvider;
+import dev.backendconfig.api.ServiceEndpoint;
+import dev.backendconfig.api.spi.EndpointProvider;
 import dev.backendconfig.api.spi.ProviderResult;
 import dev.backendconfig.api.spi.ResolutionContext;
 import dev.backendconfig.api.spi.Service;
@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * the file goes into the endpoint's details, credentials flagged secret. Choosing staging logs a WARN line:
  * tests are about to run against a shared environment.
  */
-public final class StagingEndpointProvider implements BackendEndpointProvider {
+public final class StagingEndpointProvider implements EndpointProvider {
 
     /** The provider's id. */
     public static final String ID = "staging";

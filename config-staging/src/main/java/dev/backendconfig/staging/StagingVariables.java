@@ -1,6 +1,6 @@
 package dev.backendconfig.staging;
 
-import dev.backendconfig.api.BackendEndpoint;
+import dev.backendconfig.api.ServiceEndpoint;
 import dev.backendconfig.api.spi.ProviderResult;
 import dev.backendconfig.api.spi.ResolutionContext;
 import dev.backendconfig.api.spi.Service;
@@ -78,8 +78,8 @@ final class StagingVariables {
      * Return a service's endpoint. The backend's carries every variable of the file as a detail (credentials flagged
      * secret) plus {@code api-url} and {@code auth-url}; another service's only the file it came from.
      */
-    BackendEndpoint endpoint(String source, Service service, Optional<Value> http, Optional<Value> webSocket) {
-        BackendEndpoint.Builder endpoint = BackendEndpoint.builder(source).service(service.name());
+    ServiceEndpoint endpoint(String source, Service service, Optional<Value> http, Optional<Value> webSocket) {
+        ServiceEndpoint.Builder endpoint = ServiceEndpoint.builder(source).service(service.name());
         http.ifPresent(value -> endpoint.http(BackendUrls.parseHttp(value.raw(), value.origin()).orElseThrow(),
                 value.origin()));
         webSocket.ifPresent(value -> endpoint.webSocket(

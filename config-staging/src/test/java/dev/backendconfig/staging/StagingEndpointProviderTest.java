@@ -3,7 +3,7 @@ package dev.backendconfig.staging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.backendconfig.api.BackendEndpoint;
+import dev.backendconfig.api.ServiceEndpoint;
 import dev.backendconfig.api.spi.ProviderResult;
 import dev.backendconfig.api.spi.ResolutionContext;
 import dev.backendconfig.testkit.RecordingLogs;
@@ -55,11 +55,11 @@ class StagingEndpointProviderTest {
         Path file = write(EXAMPLE);
         ProviderResult result = resolve();
         assertThat(result).isInstanceOf(ProviderResult.Found.class);
-        BackendEndpoint endpoint = ((ProviderResult.Found) result).endpoint();
+        ServiceEndpoint endpoint = ((ProviderResult.Found) result).endpoint();
         assertThat(endpoint.http()).isEqualTo(URI.create("https://backend-staging.example.test"));
         assertThat(endpoint.webSocket()).isEqualTo(URI.create("wss://backend-staging.example.test/ws"));
-        assertThat(endpoint.origin(BackendEndpoint.HTTP)).contains(Origin.file(file.toString(), 2));
-        assertThat(endpoint.origin(BackendEndpoint.WEBSOCKET)).contains(Origin.file(file.toString(), 4));
+        assertThat(endpoint.origin(ServiceEndpoint.HTTP)).contains(Origin.file(file.toString(), 2));
+        assertThat(endpoint.origin(ServiceEndpoint.WEBSOCKET)).contains(Origin.file(file.toString(), 4));
         assertThat(endpoint.detail("auth-url")).contains("https://auth-staging.example.test");
         assertThat(endpoint.detail("api-url")).contains("https://backend-staging.example.test/api");
         assertThat(endpoint.detail("TEST_USER_PASSWORD")).contains("not-for-logs");
@@ -81,7 +81,7 @@ class StagingEndpointProviderTest {
     @Test
     void derivesTheWebSocketUrlWhenTheFileHasNone() throws IOException {
         write("STAGING_BASE_URL=https://backend-staging.example.test/api\n");
-        BackendEndpoint endpoint = ((ProviderResult.Found) resolve()).endpoint();
+        ServiceEndpoint endpoint = ((ProviderResult.Found) resolve()).endpoint();
         assertThat(endpoint.webSocket()).isEqualTo(URI.create("wss://backend-staging.example.test/api"));
     }
 
@@ -106,9 +106,9 @@ class StagingEndpointProviderTest {
         Path file = write(EXAMPLE);
         ProviderResult result = resolve(Map.of("STAGING_BASE_URL", "https://override.example.test",
                 "TEST_USER_PASSWORD", "from-env"), Map.of());
-        BackendEndpoint endpoint = ((ProviderResult.Found) result).endpoint();
+        ServiceEndpoint endpoint = ((ProviderResult.Found) result).endpoint();
         assertThat(endpoint.http()).isEqualTo(URI.create("https://override.example.test"));
-        assertThat(endpoint.origin(BackendEndpoint.HTTP)).contains(Origin.variable("STAGING_BASE_URL"));
+        assertThat(endpoint.origin(ServiceEndpoint.HTTP)).contains(Origin.variable("STAGING_BASE_URL"));
         assertThat(endpoint.detail("TEST_USER_PASSWORD")).contains("from-env");
         assertThat(result.notes()).containsExactly(
                 "STAGING_BASE_URL from the environment wins over " + file + ":2",

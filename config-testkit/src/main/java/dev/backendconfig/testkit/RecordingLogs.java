@@ -30,7 +30,7 @@ import org.slf4j.spi.SLF4JServiceProvider;
  * }</pre>
  *
  * <p>{@link #isActive()} tells whether it is the provider SLF4J chose; tests that read the recorded events should
- * check it first and be skipped, with a reason, when it is not (see {@link BackendEndpointProviderContractTest}).
+ * check it first and be skipped, with a reason, when it is not (see {@link EndpointProviderContractTest}).
  */
 public final class RecordingLogs implements SLF4JServiceProvider {
 

@@ -1,7 +1,6 @@
 package dev.backendconfig.api.internal;
 
-import dev.backendconfig.api.spi.BackendEndpointProvider;
-import dev.backendconfig.api.spi.CoreSettings;
+import dev.backendconfig.api.spi.EndpointProvider;
 import dev.backendconfig.api.spi.Service;
 import dev.backendconfig.api.spi.ServiceSetting;
 import dev.backendconfig.api.spi.Setting;
@@ -40,7 +39,7 @@ public final class DeclaredServices {
         Set<String> seen = new LinkedHashSet<>();
         seen.add(Service.BACKEND);
         for (String name : settings.find(CoreSettings.SERVICES).orElse(List.of())) {
-            if (!Service.NAME.matcher(name).matches()) {
+            if (!SettingNames.isServiceName(name)) {
                 throw new InvalidInputException(CODE, settings.origin(CoreSettings.SERVICES),
                         "setting services expects names of lower-case letters and digits, words joined by '-' (such as"
                                 + " auth,frontend), got '" + OutsideText.excerpt(name, 40) + "'");
@@ -60,9 +59,9 @@ public final class DeclaredServices {
      *
      * @throws InvalidInputException naming setting {@code services}, the two services, the variable and the provider
      */
-    public static void requireOwnVariables(List<Service> services, List<BackendEndpointProvider> providers,
+    public static void requireOwnVariables(List<Service> services, List<EndpointProvider> providers,
             Settings settings) {
-        for (BackendEndpointProvider provider : providers) {
+        for (EndpointProvider provider : providers) {
             for (int later = 1; later < services.size(); later++) {
                 Service service = services.get(later);
                 List<String> its = variables(provider, service);
@@ -82,7 +81,7 @@ public final class DeclaredServices {
     }
 
     /** Return the provider's variables of a service; none when it cannot say (it threw, or gave null). */
-    private static List<String> variables(BackendEndpointProvider provider, Service service) {
+    private static List<String> variables(EndpointProvider provider, Service service) {
         List<String> all = new ArrayList<>();
         try {
             Optional.ofNullable(provider.urlVariables(service)).ifPresent(all::addAll);

@@ -1,6 +1,6 @@
 package dev.backendconfig.api.internal;
 
-import dev.backendconfig.api.spi.BackendEndpointProvider;
+import dev.backendconfig.api.spi.EndpointProvider;
 import dev.backendconfig.api.spi.ProviderResult;
 import dev.backendconfig.api.spi.ResolutionContext;
 import dev.backendconfig.toolkit.OutsideText;
@@ -67,7 +67,7 @@ public final class ProviderRunner {
      *
      * @throws InterruptedException when the calling thread is interrupted while waiting
      */
-    public static Answer ask(BackendEndpointProvider provider, ResolutionContext context) throws InterruptedException {
+    public static Answer ask(EndpointProvider provider, ResolutionContext context) throws InterruptedException {
         CompletableFuture<ProviderResult> answer = new CompletableFuture<>();
         Thread worker = new Thread(() -> {
             try {
@@ -109,7 +109,7 @@ public final class ProviderRunner {
      * Wait for the answer at most {@code wait}; past {@link #QUIET}, say at INFO every {@link #PROGRESS_EVERY} what
      * is awaited and for how long it may still be, so that a slow resolution is never silent.
      */
-    private static ProviderResult await(CompletableFuture<ProviderResult> answer, BackendEndpointProvider provider,
+    private static ProviderResult await(CompletableFuture<ProviderResult> answer, EndpointProvider provider,
             Duration wait) throws InterruptedException, ExecutionException, TimeoutException {
         long start = System.nanoTime();
         long deadline = start + Math.max(1, wait.toNanos());

@@ -37,7 +37,7 @@ public final class UnknownSettings {
     public UnknownSettings(Collection<Setting<?>> known, Collection<String> providerIds) {
         for (Setting<?> setting : known) {
             keys.add(setting.key());
-            variables.add(setting.variable());
+            variables.add(SettingNames.variable(setting.key()));
             namespace(setting.key(), '.').ifPresent(namespaces::add);
             serviceOf(setting.key()).ifPresent(services::add);
         }
@@ -57,10 +57,10 @@ public final class UnknownSettings {
             return;
         }
         String written = source.written(name);
-        if (!variable && name.startsWith(Setting.PROPERTY_PREFIX)
-                && keys.contains(name.substring(Setting.PROPERTY_PREFIX.length()))) {
+        if (!variable && name.startsWith(SettingNames.PROPERTY_PREFIX)
+                && keys.contains(name.substring(SettingNames.PROPERTY_PREFIX.length()))) {
             throw new InvalidInputException(CODE, origin, "unknown setting '" + written + "'; write it without"
-                    + " the '" + Setting.PROPERTY_PREFIX + "' prefix" + LISTED);
+                    + " the '" + SettingNames.PROPERTY_PREFIX + "' prefix" + LISTED);
         }
         Optional<String> service = variable ? Optional.empty() : serviceOf(name);
         if (service.isPresent() && !services.contains(service.get())) {
@@ -80,7 +80,7 @@ public final class UnknownSettings {
                     + source.written(nearest.get()) + "'?" + LISTED);
         }
         Optional<String> namespace = variable
-                ? namespace(name.substring(Setting.VARIABLE_PREFIX.length()), '_').map(n -> n.toLowerCase(Locale.ROOT))
+                ? namespace(name.substring(SettingNames.VARIABLE_PREFIX.length()), '_').map(n -> n.toLowerCase(Locale.ROOT))
                 : namespace(name, '.');
         if (namespace.isPresent() && !namespaces.contains(namespace.get())) {
             throw new InvalidInputException(CODE, origin, "setting '" + written + "' has no effect: no"
@@ -93,11 +93,11 @@ public final class UnknownSettings {
 
     /** Return the service of a per-service key {@code services.<name>.<suffix>}. */
     private static Optional<String> serviceOf(String key) {
-        if (!key.startsWith(ServiceSetting.PREFIX)) {
+        if (!key.startsWith(SettingNames.SERVICE_PREFIX)) {
             return Optional.empty();
         }
-        int end = key.indexOf('.', ServiceSetting.PREFIX.length());
-        return end > ServiceSetting.PREFIX.length() ? Optional.of(key.substring(ServiceSetting.PREFIX.length(), end))
+        int end = key.indexOf('.', SettingNames.SERVICE_PREFIX.length());
+        return end > SettingNames.SERVICE_PREFIX.length() ? Optional.of(key.substring(SettingNames.SERVICE_PREFIX.length(), end))
                 : Optional.empty();
     }
 

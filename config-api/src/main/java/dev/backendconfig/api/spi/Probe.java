@@ -1,6 +1,7 @@
 package dev.backendconfig.api.spi;
 
-import dev.backendconfig.api.BackendEndpoint;
+import dev.backendconfig.api.ProbeKind;
+import dev.backendconfig.api.ServiceEndpoint;
 import dev.backendconfig.api.internal.probe.HttpProbe;
 import dev.backendconfig.api.internal.probe.TcpProbe;
 import dev.backendconfig.api.internal.probe.WebSocketProbe;
@@ -18,7 +19,7 @@ public interface Probe {
      *
      * @return ready or not, with what was probed and what happened
      */
-    ProbeResult check(BackendEndpoint candidate, Duration timeout);
+    ProbeResult check(ServiceEndpoint candidate, Duration timeout);
 
     /**
      * Return the built-in probe of a kind.

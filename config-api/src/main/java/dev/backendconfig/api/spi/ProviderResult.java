@@ -1,6 +1,6 @@
 package dev.backendconfig.api.spi;
 
-import dev.backendconfig.api.BackendEndpoint;
+import dev.backendconfig.api.ServiceEndpoint;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -39,7 +39,7 @@ public sealed interface ProviderResult {
     /**
      * Return what the user can do about this very outcome, for the "what to do next" part of the nothing-found
      * message ("fix or unset DOCKER_HOST, which names a socket that does not exist"); empty when the provider's
-     * general {@link BackendEndpointProvider#hint()} says it best.
+     * general {@link EndpointProvider#hint()} says it best.
      */
     String nextStep();
 
@@ -49,13 +49,17 @@ public sealed interface ProviderResult {
     }
 
     /** Return a copy with these notes added, in time linear in their number. */
-    ProviderResult withNotes(List<String> more);
+    default ProviderResult withNotes(List<String> more) {
+        return copy(this, appendAll(notes(), more), nextStep());
+    }
 
     /** Return a copy whose {@link #nextStep()} is {@code step}. */
-    ProviderResult withNextStep(String step);
+    default ProviderResult withNextStep(String step) {
+        return copy(this, notes(), step);
+    }
 
     /** Answer with the backend's endpoint (a provider that only knows the backend). */
-    static Found found(BackendEndpoint endpoint, String reason) {
+    static Found found(ServiceEndpoint endpoint, String reason) {
         return new Found(Map.of(endpoint.service(), endpoint), Map.of(), reason, Map.of(), List.of(), "");
     }
 
@@ -80,7 +84,7 @@ public sealed interface ProviderResult {
     /**
      * The provider found some or all of the services it was asked for.
      *
-     * @param endpoints the endpoints by service name, each with {@link BackendEndpoint#source()} the provider's id;
+     * @param endpoints the endpoints by service name, each with {@link ServiceEndpoint#source()} the provider's id;
      *     at least one
      * @param missing why each service it looked for and did not find was not found, by name
      * @param reason how they were found, for example {@code "service backend publishes 8000 on 0.0.0.0:8002"}
@@ -88,7 +92,7 @@ public sealed interface ProviderResult {
      * @param notes further lines for the report
      * @param nextStep what the user can do about the missing services, or empty text
      */
-    record Found(Map<String, BackendEndpoint> endpoints, Map<String, String> missing, String reason,
+    record Found(Map<String, ServiceEndpoint> endpoints, Map<String, String> missing, String reason,
             Map<String, String> serviceReasons, List<String> notes, String nextStep) implements ProviderResult {
         public Found {
             endpoints = copy(endpoints);
@@ -107,25 +111,16 @@ public sealed interface ProviderResult {
          *
          * @throws NoSuchElementException when the provider found other services but not the backend
          */
-        public BackendEndpoint endpoint() {
+        public ServiceEndpoint endpoint() {
             return endpoint(Service.BACKEND).orElseThrow(() -> new NoSuchElementException(
                     "no endpoint for service " + Service.BACKEND + " (found: " + endpoints.keySet() + ")"));
         }
 
         /** Return one service's endpoint. */
-        public Optional<BackendEndpoint> endpoint(String service) {
+        public Optional<ServiceEndpoint> endpoint(String service) {
             return Optional.ofNullable(endpoints.get(service));
         }
 
-        @Override
-        public Found withNotes(List<String> more) {
-            return new Found(endpoints, missing, reason, serviceReasons, appendAll(notes, more), nextStep);
-        }
-
-        @Override
-        public Found withNextStep(String step) {
-            return new Found(endpoints, missing, reason, serviceReasons, notes, step);
-        }
     }
 
     /**
@@ -142,15 +137,6 @@ public sealed interface ProviderResult {
             nextStep = nextStep == null ? "" : nextStep;
         }
 
-        @Override
-        public Skipped withNotes(List<String> more) {
-            return new Skipped(reason, appendAll(notes, more), nextStep);
-        }
-
-        @Override
-        public Skipped withNextStep(String step) {
-            return new Skipped(reason, notes, step);
-        }
     }
 
     /**
@@ -167,20 +153,11 @@ public sealed interface ProviderResult {
             nextStep = nextStep == null ? "" : nextStep;
         }
 
-        @Override
-        public Unavailable withNotes(List<String> more) {
-            return new Unavailable(reason, appendAll(notes, more), nextStep);
-        }
-
-        @Override
-        public Unavailable withNextStep(String step) {
-            return new Unavailable(reason, notes, step);
-        }
     }
 
     /** Gathers a provider's answer for several services. */
     final class Services {
-        private final Map<String, BackendEndpoint> endpoints = new LinkedHashMap<>();
+        private final Map<String, ServiceEndpoint> endpoints = new LinkedHashMap<>();
         private final Map<String, String> missing = new LinkedHashMap<>();
         private final Map<String, String> serviceReasons = new LinkedHashMap<>();
         private final List<String> notes = new ArrayList<>();
@@ -188,8 +165,8 @@ public sealed interface ProviderResult {
         private Services() {
         }
 
-        /** Add a service found: its endpoint (whose {@link BackendEndpoint#service()} names it) and how. */
-        public Services found(BackendEndpoint endpoint, String how) {
+        /** Add a service found: its endpoint (whose {@link ServiceEndpoint#service()} names it) and how. */
+        public Services found(ServiceEndpoint endpoint, String how) {
             endpoints.put(endpoint.service(), endpoint);
             serviceReasons.put(endpoint.service(), requireReason(how));
             missing.remove(endpoint.service());
@@ -206,11 +183,6 @@ public sealed interface ProviderResult {
         public Services note(String note) {
             notes.add(Objects.requireNonNull(note, "note"));
             return this;
-        }
-
-        /** Tell whether anything was found. */
-        public boolean anyFound() {
-            return !endpoints.isEmpty();
         }
 
         /**
@@ -232,6 +204,18 @@ public sealed interface ProviderResult {
             missing.forEach((service, because) -> why.add(service + ": " + because));
             return new Unavailable(reason + "; " + String.join("; ", why), notes, "");
         }
+    }
+
+    /** Return a result of the same kind with these notes and next step. */
+    private static ProviderResult copy(ProviderResult result, List<String> notes, String nextStep) {
+        if (result instanceof Found found) {
+            return new Found(found.endpoints(), found.missing(), found.reason(), found.serviceReasons(), notes,
+                    nextStep);
+        }
+        if (result instanceof Skipped) {
+            return new Skipped(result.reason(), notes, nextStep);
+        }
+        return new Unavailable(result.reason(), notes, nextStep);
     }
 
     private static String requireReason(String reason) {

@@ -1,7 +1,9 @@
 package dev.backendconfig.api.spi;
 
-import dev.backendconfig.api.BackendEndpoint;
-import dev.backendconfig.api.InvalidBackendConfigurationException;
+import dev.backendconfig.api.InvalidConfigurationException;
+import dev.backendconfig.api.ProbeKind;
+import dev.backendconfig.api.ServiceEndpoint;
+import dev.backendconfig.api.internal.CoreSettings;
 import dev.backendconfig.api.internal.DeclaredServices;
 import dev.backendconfig.api.internal.ProcessSnapshot;
 import dev.backendconfig.api.internal.probe.ProbePolicy;
@@ -82,11 +84,6 @@ public final class ResolutionContext {
         return environment;
     }
 
-    /** Return the system properties, as a map that cannot be changed. */
-    public Map<String, String> systemProperties() {
-        return systemProperties;
-    }
-
     /** Return a variable's value; empty when unset, empty or blank (they all mean the same thing). */
     public Optional<String> variable(String name) {
         return nonBlank(environment.get(name));
@@ -140,24 +137,9 @@ public final class ResolutionContext {
         return clock;
     }
 
-    /** Return the whole resolution's time budget (setting {@code timeout}). */
-    public Duration budget() {
-        return budget.total();
-    }
-
     /** Return the time left of the budget, never negative. */
     public Duration remaining() {
         return budget.remaining();
-    }
-
-    /** Tell whether the budget is used up. */
-    public boolean expired() {
-        return budget.passed();
-    }
-
-    /** Return the kind of probe configured by setting {@code probe}. */
-    public ProbeKind probeKind() {
-        return probes.kind();
     }
 
     /** Tell whether a probe will really check candidates (false for {@code probe=none}). */
@@ -172,7 +154,7 @@ public final class ResolutionContext {
      * @param candidate the endpoint to check
      * @return ready or not, with what was probed and what happened
      */
-    public ProbeResult probe(BackendEndpoint candidate) {
+    public ProbeResult probe(ServiceEndpoint candidate) {
         return probes.probe(candidate);
     }
 
@@ -185,17 +167,13 @@ public final class ResolutionContext {
      *     {@link ProbeKind#WEBSOCKET}, a path joined onto the WebSocket URL (empty: the URL itself)
      * @return ready or not, with what was probed and what happened
      */
-    public ProbeResult probe(BackendEndpoint candidate, ProbeKind kind, String path) {
+    public ProbeResult probe(ServiceEndpoint candidate, ProbeKind kind, String path) {
         return probes.probe(candidate, kind, path);
     }
 
-    /** Return a copy whose budget starts now; the resolver calls this at the start of every resolution. */
-    public ResolutionContext withFreshBudget() {
-        return withSettings(settings);
-    }
-
     /**
-     * Return a copy with these settings (the budget starts now, from their {@code timeout}).
+     * Return a copy with these settings whose budget starts now, from their {@code timeout} (the resolver makes one at
+     * the start of every resolution: {@code context.withSettings(context.settings())}).
      *
      * @throws InvalidInputException when setting {@code timeout} or {@code services} is not valid
      */
@@ -261,6 +239,7 @@ public final class ResolutionContext {
             return this;
         }
 
+
         /** Set the clock for timestamps. */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
@@ -276,7 +255,7 @@ public final class ResolutionContext {
         /**
          * Build the context; its budget starts now.
          *
-         * @throws InvalidBackendConfigurationException when the settings resource cannot be read, or setting
+         * @throws InvalidConfigurationException when the settings resource cannot be read, or setting
          *     {@code timeout} or {@code services} is not valid
          */
         public ResolutionContext build() {
@@ -289,7 +268,7 @@ public final class ResolutionContext {
                 return new ResolutionContext(Collections.unmodifiableMap(new TreeMap<>(environment)), properties,
                         settings, directory.toAbsolutePath().normalize(), clock, probe);
             } catch (InvalidInputException e) {
-                throw InvalidBackendConfigurationException.of(e);
+                throw InvalidConfigurationException.of(e);
             }
         }
     }

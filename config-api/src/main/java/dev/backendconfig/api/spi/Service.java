@@ -1,8 +1,8 @@
 package dev.backendconfig.api.spi;
 
+import dev.backendconfig.api.internal.SettingNames;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * One service a resolution must find: {@code backend} always, and those declared with setting {@code services}
@@ -18,12 +18,9 @@ public record Service(String name, boolean required) {
     /** The name of the service every resolution finds. */
     public static final String BACKEND = "backend";
 
-    /** What a service name looks like: lower-case letters and digits, words joined by {@code -}. */
-    public static final Pattern NAME = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
-
     public Service {
         Objects.requireNonNull(name, "name");
-        if (!NAME.matcher(name).matches()) {
+        if (!SettingNames.isServiceName(name)) {
             throw new IllegalArgumentException("a service name is lower-case letters and digits, words joined by '-'"
                     + " (such as auth or payments-api); got '" + name + "'");
         }
@@ -46,7 +43,7 @@ public record Service(String name, boolean required) {
      * Return the name as variables write it: upper case, {@code -} as {@code _} ({@code payments-api} is
      * {@code PAYMENTS_API}); the {@code <NAME>} of a {@link ServiceSetting}'s default.
      */
-    public String variableName() {
+    String variableName() {
         return name.toUpperCase(Locale.ROOT).replace('-', '_');
     }
 

@@ -1,5 +1,6 @@
 package dev.backendconfig.api.spi;
 
+import dev.backendconfig.api.internal.SettingNames;
 import dev.backendconfig.toolkit.InvalidInputException;
 import dev.backendconfig.toolkit.Origin;
 import dev.backendconfig.toolkit.Suggestions;
@@ -20,7 +21,7 @@ import java.util.regex.Pattern;
  * {@code backendconfig.docker.container-port}, environment variable {@code BACKENDCONFIG_DOCKER_CONTAINER_PORT}
  * or key {@code docker.container-port} in the classpath resource {@code backend-config.properties}, in that
  * order (see {@link Settings}). Custom providers declare theirs in
- * {@link BackendEndpointProvider#settings()} so that they are not reported as unknown.
+ * {@link EndpointProvider#settings()} so that they are not reported as unknown.
  *
  * @param <T> the type of the parsed value
  */
@@ -29,10 +30,6 @@ public final class Setting<T> {
     /** The code of a setting whose value is not valid for it. */
     private static final String CODE = "BCFG00011";
 
-    /** The prefix of every setting's system property. */
-    public static final String PROPERTY_PREFIX = "backendconfig.";
-    /** The prefix of every setting's environment variable. */
-    public static final String VARIABLE_PREFIX = "BACKENDCONFIG_";
 
     private static final Pattern KEY = Pattern.compile("[a-z][a-z0-9]*([.-][a-z0-9]+)*");
     private static final Pattern DURATION = Pattern.compile("(\\d{1,9})\\s*(ms|s|m|h)");
@@ -69,17 +66,6 @@ public final class Setting<T> {
     /** Declare a free-text setting; {@code defaultValue} may be null for "no default". */
     public static Setting<String> text(String key, String defaultValue, String description) {
         return new Setting<>(key, defaultValue, "any text", description, raw -> raw);
-    }
-
-    /**
-     * Declare a setting that takes any constant of an enum, written as {@link #choice(String, List, Enum, String)}
-     * describes.
-     *
-     * @param defaultValue the default, or null for "no default"
-     */
-    public static <E extends Enum<E>> Setting<E> choice(String key, Class<E> type, E defaultValue,
-            String description) {
-        return choice(key, List.of(type.getEnumConstants()), defaultValue, description);
     }
 
     /**
@@ -163,8 +149,8 @@ public final class Setting<T> {
         return Optional.ofNullable(defaultValue);
     }
 
-    /** Return what a valid value looks like, for error messages and {@code --help}. */
-    public String expected() {
+    /** Return what a valid value looks like, for error messages. */
+    String expected() {
         return expected;
     }
 
@@ -175,17 +161,7 @@ public final class Setting<T> {
 
     /** Return the system property that sets it: {@code backendconfig.<key>}. */
     public String systemProperty() {
-        return PROPERTY_PREFIX + key;
-    }
-
-    /** Return the environment variable that sets it: {@code BACKENDCONFIG_<KEY>}, dots and dashes as {@code _}. */
-    public String variable() {
-        return variableFor(key);
-    }
-
-    /** Return the environment variable for any key, by the same rule as {@link #variable()}. */
-    public static String variableFor(String key) {
-        return VARIABLE_PREFIX + key.replace('.', '_').replace('-', '_').toUpperCase(Locale.ROOT);
+        return SettingNames.PROPERTY_PREFIX + key;
     }
 
     /**

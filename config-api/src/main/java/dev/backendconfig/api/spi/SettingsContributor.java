@@ -9,7 +9,7 @@ import java.util.List;
  * <p>To register one, put its class name in a file
  * {@code META-INF/services/dev.backendconfig.api.spi.SettingsContributor} (and, on the module path, declare
  * {@code provides dev.backendconfig.api.spi.SettingsContributor with ...}). It needs a public no-argument
- * constructor. Providers do not need this: they declare theirs in {@link BackendEndpointProvider#settings()}.
+ * constructor. Providers do not need this: they declare theirs in {@link EndpointProvider#settings()}.
  */
 public interface SettingsContributor {
 

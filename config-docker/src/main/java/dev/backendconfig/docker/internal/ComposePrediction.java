@@ -1,6 +1,6 @@
 package dev.backendconfig.docker.internal;
 
-import dev.backendconfig.api.BackendEndpoint;
+import dev.backendconfig.api.ServiceEndpoint;
 import dev.backendconfig.api.spi.ProbeResult;
 import dev.backendconfig.api.spi.ProviderResult;
 import dev.backendconfig.api.spi.ResolutionContext;
@@ -172,7 +172,7 @@ public final class ComposePrediction {
         String host = port.hostIp().isEmpty() || port.hostIp().equals("0.0.0.0") || port.hostIp().equals("::")
                 ? "localhost" : port.hostIp().contains(":") ? "[" + port.hostIp() + "]" : port.hostIp();
         Origin origin = Origin.file(port.origin().location(), port.origin().line());
-        BackendEndpoint endpoint = BackendEndpoint.builder(providerId).service(service.name())
+        ServiceEndpoint endpoint = ServiceEndpoint.builder(providerId).service(service.name())
                 .http(URI.create("http://" + host + ":" + hostPort.get()), origin)
                 .detail("compose-service", composeService.name(), composeService.origin())
                 .detail("container-port", Integer.toString(chosen.containerPort()), origin)

@@ -1,6 +1,6 @@
 package dev.backendconfig.docker.internal;
 
-import dev.backendconfig.api.BackendEndpoint;
+import dev.backendconfig.api.ServiceEndpoint;
 import dev.backendconfig.api.spi.ProbeResult;
 import dev.backendconfig.api.spi.ProviderResult;
 import dev.backendconfig.api.spi.ResolutionContext;
@@ -190,7 +190,7 @@ public final class EngineDiscovery {
             answer.missing(choice.service().name(), container.describe() + " " + address.unreachable());
             return;
         }
-        BackendEndpoint endpoint = endpoint(choice, address);
+        ServiceEndpoint endpoint = endpoint(choice, address);
         String publishes = "service " + ContainerSummary.shown(container.service()) + " publishes " + choice.port()
                 + " on " + address.binding();
         String how = choice.how().equals("its name") ? "" : "; chosen because " + choice.how();
@@ -221,7 +221,7 @@ public final class EngineDiscovery {
      * @param why why not, for a found result: {@code "no healthcheck"}
      * @param whyNot the same as a clause of a not-found reason: {@code "it has no healthcheck"}
      */
-    private void probed(Selected choice, BackendEndpoint endpoint, String publishes, String how, String why,
+    private void probed(Selected choice, ServiceEndpoint endpoint, String publishes, String how, String why,
             String whyNot, ProviderResult.Services answer) {
         if (!context.probing()) {
             answer.found(endpoint, publishes + " (" + why + "; not probed, probe=none)" + how);
@@ -236,12 +236,12 @@ public final class EngineDiscovery {
         }
     }
 
-    private BackendEndpoint endpoint(Selected choice, PublishedAddress address) {
+    private ServiceEndpoint endpoint(Selected choice, PublishedAddress address) {
         ContainerSummary container = choice.container();
         Origin origin = Origin.other("container " + ContainerSummary.shown(container.name()) + " ("
                 + container.shortId() + ")");
         Origin engine = Origin.other("engine " + engine());
-        return BackendEndpoint.builder(providerId).service(choice.service().name())
+        return ServiceEndpoint.builder(providerId).service(choice.service().name())
                 .http(URI.create("http://" + address.host() + ":" + address.port()), origin)
                 .detail("compose-project", container.project(), origin)
                 .detail("compose-service", container.service(), origin)

@@ -1,6 +1,6 @@
 package dev.backendconfig.api.internal.probe;
 
-import dev.backendconfig.api.BackendEndpoint;
+import dev.backendconfig.api.ServiceEndpoint;
 import dev.backendconfig.api.spi.Probe;
 import dev.backendconfig.api.spi.ProbeResult;
 import dev.backendconfig.toolkit.BackendUrls;
@@ -25,7 +25,7 @@ public final class HttpProbe implements Probe {
     }
 
     @Override
-    public ProbeResult check(BackendEndpoint candidate, Duration timeout) {
+    public ProbeResult check(ServiceEndpoint candidate, Duration timeout) {
         long start = System.nanoTime();
         URI target = candidate.http(path);
         String described = "http GET " + Secrets.mask(target);

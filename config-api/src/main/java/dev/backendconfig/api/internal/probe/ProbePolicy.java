@@ -1,9 +1,9 @@
 package dev.backendconfig.api.internal.probe;
 
-import dev.backendconfig.api.BackendEndpoint;
-import dev.backendconfig.api.spi.CoreSettings;
+import dev.backendconfig.api.ProbeKind;
+import dev.backendconfig.api.ServiceEndpoint;
+import dev.backendconfig.api.internal.CoreSettings;
 import dev.backendconfig.api.spi.Probe;
-import dev.backendconfig.api.spi.ProbeKind;
 import dev.backendconfig.api.spi.ProbeResult;
 import dev.backendconfig.api.spi.Settings;
 import dev.backendconfig.toolkit.Deadline;
@@ -43,17 +43,17 @@ public final class ProbePolicy {
     }
 
     /** Check a candidate with the configured (or custom) probe. */
-    public ProbeResult probe(BackendEndpoint candidate) {
+    public ProbeResult probe(ServiceEndpoint candidate) {
         return custom != null ? run(custom, candidate) : probe(candidate, kind(), "");
     }
 
     /** Check a candidate with a probe of the given kind; an empty HTTP path means setting {@code probe.http-path}. */
-    public ProbeResult probe(BackendEndpoint candidate, ProbeKind kind, String path) {
+    public ProbeResult probe(ServiceEndpoint candidate, ProbeKind kind, String path) {
         String effective = kind == ProbeKind.HTTP && path.isBlank() ? settings.get(CoreSettings.PROBE_HTTP_PATH) : path;
         return run(Probe.of(kind, effective), candidate);
     }
 
-    private ProbeResult run(Probe probe, BackendEndpoint candidate) {
+    private ProbeResult run(Probe probe, ServiceEndpoint candidate) {
         Duration bounded = budget.bound(settings.get(CoreSettings.PROBE_TIMEOUT));
         if (bounded.isZero()) {
             return new ProbeResult(false, "not probed: the time budget (setting timeout) is used up", Duration.ZERO);

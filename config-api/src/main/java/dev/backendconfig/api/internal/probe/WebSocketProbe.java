@@ -1,6 +1,6 @@
 package dev.backendconfig.api.internal.probe;
 
-import dev.backendconfig.api.BackendEndpoint;
+import dev.backendconfig.api.ServiceEndpoint;
 import dev.backendconfig.api.spi.Probe;
 import dev.backendconfig.api.spi.ProbeResult;
 import dev.backendconfig.toolkit.BackendUrls;
@@ -35,7 +35,7 @@ public final class WebSocketProbe implements Probe {
     }
 
     @Override
-    public ProbeResult check(BackendEndpoint candidate, Duration timeout) {
+    public ProbeResult check(ServiceEndpoint candidate, Duration timeout) {
         return check(path.isBlank() ? candidate.webSocket() : candidate.webSocket(path), timeout);
     }
 

@@ -18,11 +18,11 @@ import java.util.List;
  * {@code docker}. The setting {@code providers} overrides the order and can leave providers out.
  *
  * <p>To register one, put its class name in a file
- * {@code META-INF/services/dev.backendconfig.api.spi.BackendEndpointProvider} on the test classpath
+ * {@code META-INF/services/dev.backendconfig.api.spi.EndpointProvider} on the test classpath
  * (usually {@code src/test/resources}). It needs a public no-argument constructor. Read everything from the
  * {@link ResolutionContext}, never from {@code System.getenv()} directly, so that it can be tested with a map.
  */
-public interface BackendEndpointProvider {
+public interface EndpointProvider {
 
     /** Return the provider's id: short, lower case, unique, as used in the {@code providers} setting. */
     String id();
@@ -38,7 +38,7 @@ public interface BackendEndpointProvider {
      * {@link ProviderResult#found found} with the endpoints found, each with source {@link #id()}: one environment,
      * so a provider answers for every service or reports what it lacked
      * ({@link ProviderResult#services()}), and the next provider is asked. A provider that only knows the
-     * backend returns {@link ProviderResult#found(dev.backendconfig.api.BackendEndpoint, String) found(endpoint,
+     * backend returns {@link ProviderResult#found(dev.backendconfig.api.ServiceEndpoint, String) found(endpoint,
      * reason)}; when other services are required, the resolver reports it as partial. Finish within
      * {@link ResolutionContext#remaining()}, and stop when the thread is interrupted.
      *

@@ -1,11 +1,12 @@
 package dev.backendconfig.api;
 
 import dev.backendconfig.api.ResolutionReport.Outcome;
+import dev.backendconfig.api.internal.CoreSettings;
 import dev.backendconfig.api.internal.DeclaredServices;
 import dev.backendconfig.api.internal.ProviderLoader;
 import dev.backendconfig.api.internal.ProviderOrder;
-import dev.backendconfig.api.spi.BackendEndpointProvider;
-import dev.backendconfig.api.spi.CoreSettings;
+import dev.backendconfig.api.internal.SettingValues;
+import dev.backendconfig.api.spi.EndpointProvider;
 import dev.backendconfig.api.spi.ResolutionContext;
 import dev.backendconfig.api.spi.Service;
 import dev.backendconfig.api.spi.ServiceSetting;
@@ -25,44 +26,44 @@ import org.slf4j.LoggerFactory;
  * Resolve the backend: ask each provider in turn and stop at the first that finds it.
  *
  * <p>Providers are discovered with {@link java.util.ServiceLoader}; one whose entry cannot be loaded is
- * reported, never fatal. They are asked highest {@link BackendEndpointProvider#priority() priority} first, or
+ * reported, never fatal. They are asked highest {@link EndpointProvider#priority() priority} first, or
  * in the order of setting {@code providers}, which also leaves out the ones it does not name. The resolver
  * caches nothing: every {@link #resolve()} asks again.
  *
  * <pre>{@code
- * Resolution resolution = BackendResolver.create().resolve();
+ * Resolution resolution = ServiceResolver.create().resolve();
  * URI http = resolution.endpoint().http();
  * System.out.println(resolution.report().render());
  * }</pre>
  */
-public final class BackendResolver {
+public final class ServiceResolver {
 
-    private static final Logger LOG = LoggerFactory.getLogger(BackendResolver.class);
+    private static final Logger LOG = LoggerFactory.getLogger(ServiceResolver.class);
 
     private final ProviderLoader.Loaded loaded;
 
-    private BackendResolver(ProviderLoader.Loaded loaded) {
+    private ServiceResolver(ProviderLoader.Loaded loaded) {
         this.loaded = loaded;
     }
 
     /** Create a resolver with the providers registered for the current thread's context class loader. */
-    public static BackendResolver create() {
+    public static ServiceResolver create() {
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
-        return create(loader != null ? loader : BackendResolver.class.getClassLoader());
+        return create(loader != null ? loader : ServiceResolver.class.getClassLoader());
     }
 
     /** Create a resolver with the providers (and settings contributors) registered for {@code loader}. */
-    public static BackendResolver create(ClassLoader loader) {
-        return new BackendResolver(ProviderLoader.load(Objects.requireNonNull(loader, "loader")));
+    public static ServiceResolver create(ClassLoader loader) {
+        return new ServiceResolver(ProviderLoader.load(Objects.requireNonNull(loader, "loader")));
     }
 
     /** Create a resolver with exactly these providers, without {@link java.util.ServiceLoader}. */
-    public static BackendResolver of(List<? extends BackendEndpointProvider> providers) {
-        return new BackendResolver(ProviderLoader.of(List.copyOf(providers)));
+    public static ServiceResolver of(List<? extends EndpointProvider> providers) {
+        return new ServiceResolver(ProviderLoader.of(List.copyOf(providers)));
     }
 
     /** Return the providers that loaded, in discovery order. */
-    public List<BackendEndpointProvider> providers() {
+    public List<EndpointProvider> providers() {
         return loaded.providers();
     }
 
@@ -77,8 +78,8 @@ public final class BackendResolver {
     /**
      * Resolve with the real process's variables, system properties, settings and working directory.
      *
-     * @throws BackendNotFoundException when no provider found every required service; its message is the report
-     * @throws InvalidBackendConfigurationException when explicit configuration is wrong
+     * @throws ServiceNotFoundException when no provider found every required service; its message is the report
+     * @throws InvalidConfigurationException when explicit configuration is wrong
      * @throws ProviderFailedException when a provider broke (threw); later providers are not asked
      */
     public Resolution resolve() {
@@ -88,8 +89,8 @@ public final class BackendResolver {
     /**
      * Resolve with the given context.
      *
-     * @throws BackendNotFoundException when no provider found every required service; its message is the report
-     * @throws InvalidBackendConfigurationException when explicit configuration is wrong
+     * @throws ServiceNotFoundException when no provider found every required service; its message is the report
+     * @throws InvalidConfigurationException when explicit configuration is wrong
      * @throws ProviderFailedException when a provider broke (threw); later providers are not asked
      */
     public Resolution resolve(ResolutionContext context) {
@@ -100,11 +101,11 @@ public final class BackendResolver {
      * Resolve with the real process, as {@link #resolve()} does, and return the outcome instead of throwing: the
      * resolution, or the error that says why there is none (settings of the process that are not valid included).
      */
-    public ResolutionOutcome outcome() {
+    ResolutionOutcome outcome() {
         ResolutionContext context;
         try {
             context = ResolutionContext.fromSystem();
-        } catch (InvalidBackendConfigurationException e) {
+        } catch (InvalidConfigurationException e) {
             return e;
         }
         return outcome(context);
@@ -115,25 +116,26 @@ public final class BackendResolver {
         long start = System.nanoTime();
         ResolutionContext fresh;
         List<Setting<?>> known;
-        List<BackendEndpointProvider> order;
+        List<EndpointProvider> order;
         try {
-            fresh = context.withFreshBudget();
+            fresh = context.withSettings(context.settings());
             DeclaredServices.requireOwnVariables(fresh.services(), loaded.providers(), fresh.settings());
             known = KnownSettings.all(loaded, fresh.services());
-            fresh.settings().validate(known, loaded.providers().stream().map(BackendEndpointProvider::id).toList());
+            SettingValues.of(fresh.settings()).validate(known, loaded.providers().stream().map(EndpointProvider::id)
+                    .toList());
             order = ProviderOrder.toAsk(loaded.providers(), fresh.settings());
         } catch (InvalidInputException e) {
-            return InvalidBackendConfigurationException.of(e);
+            return InvalidConfigurationException.of(e);
         }
-        ReportBuilder report = new ReportBuilder(fresh.settings(), known, fresh.clock(), start);
-        Map<String, BackendEndpoint> found = null;
+        ReportBuilder report = new ReportBuilder(fresh.settings(), known, start);
+        Map<String, ServiceEndpoint> found = null;
         List<String> nextSteps = new ArrayList<>();
-        for (BackendEndpointProvider provider : order) {
+        for (EndpointProvider provider : order) {
             if (found != null) {
                 report.add(ReportBuilder.line(provider, Outcome.NOT_ASKED, "", Duration.ZERO));
-            } else if (fresh.expired()) {
+            } else if (fresh.remaining().isZero()) {
                 report.add(ReportBuilder.line(provider, Outcome.NOT_ASKED, "the time budget (setting timeout = "
-                        + ReportText.millis(fresh.budget()) + ") was used up", Duration.ZERO));
+                        + ReportText.millis(fresh.settings().get(CoreSettings.TIMEOUT)) + ") was used up", Duration.ZERO));
             } else {
                 ProviderAnswer answer = ProviderAnswer.ask(provider, fresh);
                 report.add(answer.line());
@@ -155,7 +157,7 @@ public final class BackendResolver {
             }
             nextSteps.add("run the explain command of config-cli in the project directory to see this report"
                     + " again without running the tests");
-            return new BackendNotFoundException(done, nextSteps);
+            return new ServiceNotFoundException(done, nextSteps);
         }
         LOG.info("{} (from {}, {})", ReportText.endpoints(found.values()), found.get(Service.BACKEND).source(),
                 ReportText.millis(done.elapsed()));
@@ -174,7 +176,7 @@ public final class BackendResolver {
             List<Setting<?>> all = new ArrayList<>();
             byOwner(loaded).values().forEach(all::addAll);
             List<ServiceSetting<?>> perService = new ArrayList<>(CoreSettings.SERVICE_SETTINGS);
-            for (BackendEndpointProvider provider : loaded.providers()) {
+            for (EndpointProvider provider : loaded.providers()) {
                 try {
                     List<ServiceSetting<?>> declared = provider.serviceSettings();
                     perService.addAll(declared == null ? List.of() : declared);
@@ -193,7 +195,7 @@ public final class BackendResolver {
         static Map<String, List<Setting<?>>> byOwner(ProviderLoader.Loaded loaded) {
             Map<String, List<Setting<?>>> owners = new java.util.LinkedHashMap<>();
             owners.put("core", CoreSettings.ALL);
-            for (BackendEndpointProvider provider : ProviderOrder.byPriority(loaded.providers())) {
+            for (EndpointProvider provider : ProviderOrder.byPriority(loaded.providers())) {
                 owners.put(provider.id(), declared(provider.id(), provider::settings));
             }
             for (SettingsContributor contributor : loaded.contributors()) {

@@ -1,11 +1,16 @@
-package dev.backendconfig.api.spi;
+package dev.backendconfig.api.internal;
 
+import dev.backendconfig.api.ProbeKind;
+import dev.backendconfig.api.spi.EndpointProvider;
+import dev.backendconfig.api.spi.ServiceSetting;
+import dev.backendconfig.api.spi.Setting;
+import dev.backendconfig.api.spi.SettingsContributor;
 import java.time.Duration;
 import java.util.List;
 
 /**
  * The settings of the resolver itself; every provider declares its own through
- * {@link BackendEndpointProvider#settings()}, and a module that is not a provider (the JUnit extension) through
+ * {@link EndpointProvider#settings()}, and a module that is not a provider (the JUnit extension) through
  * {@link SettingsContributor}.
  */
 public final class CoreSettings {
@@ -20,7 +25,7 @@ public final class CoreSettings {
             "Time budget for the whole resolution; a provider still busy when it runs out is interrupted and reported.");
 
     /** How a candidate endpoint is checked before it is accepted, by the providers that check candidates. */
-    public static final Setting<ProbeKind> PROBE = Setting.choice("probe", ProbeKind.class, ProbeKind.TCP,
+    public static final Setting<ProbeKind> PROBE = Setting.choice("probe", List.of(ProbeKind.values()), ProbeKind.TCP,
             "How a provider checks a candidate it cannot vouch for (such as a container without a healthcheck,"
                     + " or a port predicted from a compose file): none, tcp (connect and read), http (GET"
                     + " probe.http-path) or websocket (handshake).");

@@ -3,48 +3,49 @@ package dev.backendconfig.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.backendconfig.toolkit.BackendUrls;
 import dev.backendconfig.toolkit.Origin;
 import java.net.URI;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class BackendEndpointTest {
+class ServiceEndpointTest {
 
-    private static BackendEndpoint fromHttp(String http) {
-        return BackendEndpoint.builder("env").http(URI.create(http), Origin.variable("TEST_BACKEND_URL")).build();
+    private static ServiceEndpoint fromHttp(String http) {
+        return ServiceEndpoint.builder("env").http(URI.create(http), Origin.variable("TEST_BACKEND_URL")).build();
     }
 
-    private static BackendEndpoint fromWebSocket(String webSocket) {
-        return BackendEndpoint.builder("env").webSocket(URI.create(webSocket), Origin.variable("TEST_WEBSOCKET_URL"))
+    private static ServiceEndpoint fromWebSocket(String webSocket) {
+        return ServiceEndpoint.builder("env").webSocket(URI.create(webSocket), Origin.variable("TEST_WEBSOCKET_URL"))
                 .build();
     }
 
     @Test
     void derivesTheWebSocketUrlFromTheHttpOneAndSaysSo() {
-        BackendEndpoint endpoint = fromHttp("https://backend.example.test/api");
+        ServiceEndpoint endpoint = fromHttp("https://backend.example.test/api");
         assertThat(endpoint.webSocket()).isEqualTo(URI.create("wss://backend.example.test/api"));
-        assertThat(endpoint.webSocketDerived()).isTrue();
-        assertThat(endpoint.origin(BackendEndpoint.WEBSOCKET).orElseThrow().describe())
+        assertThat(endpoint.origin(ServiceEndpoint.WEBSOCKET).orElseThrow().kind()).isEqualTo(Origin.Kind.DERIVED);
+        assertThat(endpoint.origin(ServiceEndpoint.WEBSOCKET).orElseThrow().describe())
                 .isEqualTo("derived from the HTTP URL (variable TEST_BACKEND_URL)");
     }
 
     @Test
     void derivesTheHttpOriginFromAWebSocketUrlAlone() {
-        BackendEndpoint endpoint = fromWebSocket("wss://h.example.test/api/ws");
+        ServiceEndpoint endpoint = fromWebSocket("wss://h.example.test/api/ws");
         assertThat(endpoint.http()).isEqualTo(URI.create("https://h.example.test"));
-        assertThat(endpoint.webSocketDerived()).isFalse();
-        assertThat(endpoint.origin(BackendEndpoint.HTTP).orElseThrow().kind()).isEqualTo(Origin.Kind.DERIVED);
+        assertThat(endpoint.origin(ServiceEndpoint.WEBSOCKET).orElseThrow().kind()).isNotEqualTo(Origin.Kind.DERIVED);
+        assertThat(endpoint.origin(ServiceEndpoint.HTTP).orElseThrow().kind()).isEqualTo(Origin.Kind.DERIVED);
     }
 
     @Test
     void keepsAnExplicitWebSocketUrlOnAnotherHostAndSaysTheHostsDiffer() {
-        BackendEndpoint endpoint = BackendEndpoint.builder("staging")
+        ServiceEndpoint endpoint = ServiceEndpoint.builder("staging")
                 .http(URI.create("https://backend.example.test"), Origin.file("/r/.env.staging.e2e", 2))
                 .webSocket(URI.create("wss://other.example.test/api/v1/websocket"), Origin.file("/r/.env.staging.e2e", 3))
                 .build();
         assertThat(endpoint.webSocket()).isEqualTo(URI.create("wss://other.example.test/api/v1/websocket"));
-        assertThat(endpoint.splitAcrossHosts()).isTrue();
+        assertThat(BackendUrls.hostAndPort(endpoint.webSocket())).isNotEqualTo(BackendUrls.hostAndPort(endpoint.http()));
     }
 
     @ParameterizedTest(name = "{0} + {1} = {2}")
@@ -83,7 +84,7 @@ class BackendEndpointTest {
 
     @Test
     void flagsCredentialsSecretAndNeverShowsThemOrTheUserInfo() {
-        BackendEndpoint endpoint = BackendEndpoint.builder("staging")
+        ServiceEndpoint endpoint = ServiceEndpoint.builder("staging")
                 .http(URI.create("https://e2e:pw-in-url@backend.example.test"), Origin.variable("X"))
                 .detail("auth-url", "https://auth.example.test", Origin.variable("STAGING_AUTH_URL"))
                 .detail("TEST_USER_PASSWORD", "not-for-logs", Origin.variable("TEST_USER_PASSWORD"))
@@ -94,7 +95,7 @@ class BackendEndpointTest {
         assertThat(endpoint.isSecret("session")).isTrue();
         assertThat(endpoint.isSecret("auth-url")).isFalse();
         assertThat(endpoint.toString())
-                .isEqualTo("BackendEndpoint[source=staging, http=https://***@backend.example.test,"
+                .isEqualTo("ServiceEndpoint[source=staging, http=https://***@backend.example.test,"
                         + " webSocket=wss://***@backend.example.test, details={auth-url=https://auth.example.test,"
                         + " TEST_USER_PASSWORD=***, session=***}]");
     }
@@ -108,10 +109,10 @@ class BackendEndpointTest {
 
     @Test
     void needsAtLeastOneUrlAndTheRightSchemes() {
-        assertThatThrownBy(() -> BackendEndpoint.builder("env").build())
+        assertThatThrownBy(() -> ServiceEndpoint.builder("env").build())
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("an endpoint needs an HTTP or a WebSocket URL; neither was set");
-        assertThatThrownBy(() -> BackendEndpoint.builder("env").http(URI.create("ws://h"), Origin.variable("X")))
+        assertThatThrownBy(() -> ServiceEndpoint.builder("env").http(URI.create("ws://h"), Origin.variable("X")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("http: expected an absolute http or https URL with a host, got ws://h");
     }

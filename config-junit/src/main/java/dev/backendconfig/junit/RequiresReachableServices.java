@@ -8,15 +8,15 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Holds several {@link RequiresReachableBackend} annotations on one class or method; the compiler writes it when
- * the annotation is repeated, as in {@code @RequiresReachableBackend @RequiresReachableBackend(service = "auth")}.
+ * Holds several {@link RequiresReachableService} annotations on one class or method; the compiler writes it when the
+ * annotation is repeated.
  */
 @Target({ElementType.TYPE, ElementType.METHOD})
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Inherited
-public @interface RequiresReachableBackends {
+public @interface RequiresReachableServices {
 
     /** Return the probes, each made before the test. */
-    RequiresReachableBackend[] value();
+    RequiresReachableService[] value();
 }

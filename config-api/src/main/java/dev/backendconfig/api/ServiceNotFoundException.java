@@ -7,17 +7,17 @@ import java.util.function.Function;
  * No provider found every required service (code {@code BCFG00001}). The message is the whole report (one line per
  * provider, with why it did not answer) followed by what the user can do next; nothing needs to be looked up in a log.
  */
-public final class BackendNotFoundException extends BackendConfigException implements ResolutionOutcome {
+public final class ServiceNotFoundException extends BackendConfigException implements ResolutionOutcome {
 
     private static final long serialVersionUID = 1L;
 
     private final List<String> nextSteps;
 
-    BackendNotFoundException(ResolutionReport report, List<String> nextSteps) {
+    ServiceNotFoundException(ResolutionReport report, List<String> nextSteps) {
         this(message(report, nextSteps), report, nextSteps);
     }
 
-    private BackendNotFoundException(String message, ResolutionReport report, List<String> nextSteps) {
+    private ServiceNotFoundException(String message, ResolutionReport report, List<String> nextSteps) {
         super(message, report, null);
         this.nextSteps = List.copyOf(nextSteps);
     }
@@ -40,22 +40,12 @@ public final class BackendNotFoundException extends BackendConfigException imple
     }
 
     @Override
-    public BackendNotFoundException repeated() {
-        return new BackendNotFoundException("No backend found (see the first failure in this run for the whole report,"
+    public BackendConfigException repeated() {
+        return new ServiceNotFoundException("No backend found (see the first failure in this run for the whole report,"
                 + " or run explain): " + summary(), report(), nextSteps);
     }
 
-    /** Throw this. */
-    @Override
-    public Resolution orElseThrow() {
-        throw this;
-    }
 
-    @Override
-    public <T> T fold(Function<Resolution, T> found, Function<BackendNotFoundException, T> notFound,
-            Function<InvalidBackendConfigurationException, T> invalid, Function<ProviderFailedException, T> broken) {
-        return notFound.apply(this);
-    }
 
     private static String message(ResolutionReport report, List<String> nextSteps) {
         StringBuilder message = new StringBuilder("No backend found.\n").append(report.render());

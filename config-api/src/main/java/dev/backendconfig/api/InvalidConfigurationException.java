@@ -16,14 +16,14 @@ import java.util.function.Function;
  * and what would be valid; it never contains the value, which may be a secret. When a provider met the problem, the
  * message goes on with the provider and the report so far.
  */
-public final class InvalidBackendConfigurationException extends BackendConfigException implements ResolutionOutcome {
+public final class InvalidConfigurationException extends BackendConfigException implements ResolutionOutcome {
 
     private static final long serialVersionUID = 1L;
 
     private final transient InvalidInputException input;
     private final String providerId;
 
-    private InvalidBackendConfigurationException(String message, InvalidInputException input, String providerId,
+    private InvalidConfigurationException(String message, InvalidInputException input, String providerId,
             ResolutionReport report) {
         super(message, report, input.getCause());
         this.input = input;
@@ -36,14 +36,14 @@ public final class InvalidBackendConfigurationException extends BackendConfigExc
      * checking the settings): the same code, origin, problem, cause and stack trace, with a report without lines.
      * For this project's modules: providers throw {@link InvalidInputException} and let the resolver report it.
      */
-    public static InvalidBackendConfigurationException of(InvalidInputException input) {
-        return new InvalidBackendConfigurationException(input.getMessage(), input, null, ResolutionReport.empty());
+    public static InvalidConfigurationException of(InvalidInputException input) {
+        return new InvalidConfigurationException(input.getMessage(), input, null, ResolutionReport.empty());
     }
 
     /** Return the error for wrong input met by provider {@code id}, with the report up to it. */
-    static InvalidBackendConfigurationException inProvider(InvalidInputException input, String id,
+    static InvalidConfigurationException inProvider(InvalidInputException input, String id,
             ResolutionReport reportSoFar) {
-        return new InvalidBackendConfigurationException(input.getMessage()
+        return new InvalidConfigurationException(input.getMessage()
                 + "\nResolution stopped at provider " + id + ": explicit configuration that is wrong is never skipped"
                 + " in favour of another provider.\n" + reportSoFar.render(), input, id, reportSoFar);
     }
@@ -76,21 +76,11 @@ public final class InvalidBackendConfigurationException extends BackendConfigExc
     }
 
     @Override
-    public InvalidBackendConfigurationException repeated() {
-        return new InvalidBackendConfigurationException(summary() + (providerId != null
+    public BackendConfigException repeated() {
+        return new InvalidConfigurationException(summary() + (providerId != null
                 ? " (see the first failure in this run for the whole report)"
                 : " (the first failure in this run says the same)"), input, providerId, report());
     }
 
-    /** Throw this. */
-    @Override
-    public Resolution orElseThrow() {
-        throw this;
-    }
 
-    @Override
-    public <T> T fold(Function<Resolution, T> found, Function<BackendNotFoundException, T> notFound,
-            Function<InvalidBackendConfigurationException, T> invalid, Function<ProviderFailedException, T> broken) {
-        return invalid.apply(this);
-    }
 }

@@ -1,4 +1,4 @@
-package dev.backendconfig.api.spi;
+package dev.backendconfig.api;
 
 /**
  * How a candidate endpoint is checked: not at all, TCP connect-and-read, HTTP GET, or WebSocket handshake. As a

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.backendconfig.api.ResolutionReport.Outcome;
-import dev.backendconfig.api.spi.BackendEndpointProvider;
+import dev.backendconfig.api.spi.EndpointProvider;
 import dev.backendconfig.api.spi.ProviderResult;
 import dev.backendconfig.api.spi.ResolutionContext;
 import dev.backendconfig.api.spi.Setting;
@@ -22,10 +22,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.slf4j.event.Level;
 
-class BackendResolverTest {
+class ServiceResolverTest {
 
     private static FixedProvider finding(String id, int priority, String http) {
-        return new FixedProvider(id, priority, context -> ProviderResult.found(BackendEndpoint.builder(id)
+        return new FixedProvider(id, priority, context -> ProviderResult.found(ServiceEndpoint.builder(id)
                 .http(URI.create(http), Origin.other("test " + id)).build(), id + " knows it"));
     }
 
@@ -45,11 +45,11 @@ class BackendResolverTest {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            return ProviderResult.found(BackendEndpoint.builder("slow").http(URI.create("http://localhost:8002"),
+            return ProviderResult.found(ServiceEndpoint.builder("slow").http(URI.create("http://localhost:8002"),
                     Origin.other("test slow")).build(), "slow knows it");
         });
         RecordingLogs.clear();
-        BackendResolver.of(List.of(slow)).resolve(context(Map.of("timeout", "10s")));
+        ServiceResolver.of(List.of(slow)).resolve(context(Map.of("timeout", "10s")));
         assertThat(RecordingLogs.events(Level.INFO)).filteredOn(event -> event.logger().endsWith("ProviderRunner"))
                 .singleElement().satisfies(event -> assertThat(event.message())
                         .startsWith("still asking provider slow: 2 s so far, at most ")
@@ -59,7 +59,7 @@ class BackendResolverTest {
     @Test
     void aProviderThatAnswersWithinTwoSecondsIsNotLoggedAsAwaited() {
         RecordingLogs.clear();
-        BackendResolver.of(List.of(finding("quick", 300, "http://localhost:8002"))).resolve(context(Map.of()));
+        ServiceResolver.of(List.of(finding("quick", 300, "http://localhost:8002"))).resolve(context(Map.of()));
         assertThat(RecordingLogs.events(Level.INFO)).noneMatch(event -> event.logger().endsWith("ProviderRunner"));
     }
 
@@ -68,7 +68,7 @@ class BackendResolverTest {
         FixedProvider env = skipping("env", 300);
         FixedProvider docker = finding("docker", 200, "http://localhost:8002");
         FixedProvider staging = finding("staging", 100, "https://staging.example.test");
-        Resolution resolution = BackendResolver.of(List.of(staging, docker, env)).resolve(context(Map.of()));
+        Resolution resolution = ServiceResolver.of(List.of(staging, docker, env)).resolve(context(Map.of()));
         assertThat(resolution.endpoint().http()).isEqualTo(URI.create("http://localhost:8002"));
         assertThat(resolution.report().lines()).extracting(ResolutionReport.Line::provider, ResolutionReport.Line::outcome)
                 .containsExactly(
@@ -83,7 +83,7 @@ class BackendResolverTest {
         FixedProvider env = finding("env", 300, "http://localhost:8000");
         FixedProvider docker = finding("docker", 200, "http://localhost:8002");
         FixedProvider staging = finding("staging", 100, "https://staging.example.test");
-        Resolution resolution = BackendResolver.of(List.of(env, docker, staging))
+        Resolution resolution = ServiceResolver.of(List.of(env, docker, staging))
                 .resolve(context(Map.of("providers", "staging,docker")));
         assertThat(resolution.endpoint().source()).isEqualTo("staging");
         assertThat(resolution.report().line("env").orElseThrow().outcome()).isEqualTo(Outcome.EXCLUDED);
@@ -93,26 +93,26 @@ class BackendResolverTest {
 
     @Test
     void aProvidersSettingNamingAnUnknownProviderIsAnError() {
-        BackendResolver resolver = BackendResolver.of(List.of(skipping("env", 300), skipping("docker", 200)));
+        ServiceResolver resolver = ServiceResolver.of(List.of(skipping("env", 300), skipping("docker", 200)));
         assertThatThrownBy(() -> resolver.resolve(context(Map.of("providers", "env,dokcer"))))
-                .isInstanceOf(InvalidBackendConfigurationException.class)
+                .isInstanceOf(InvalidConfigurationException.class)
                 .hasMessage("setting providers given to ResolutionContext.Builder.settings: names, as entry 2, a provider"
                         + " that is not loaded; loaded providers are env, docker; did you mean 'docker'?");
         assertThatThrownBy(() -> resolver.resolve(context(Map.of("providers", "env,docker,hunter2"))))
                 .hasMessageEndingWith("names, as entry 3, a provider that is not loaded; loaded providers are env, docker;"
                         + " a provider is loaded when its module (or your class, listed in META-INF/services/"
-                        + "dev.backendconfig.api.spi.BackendEndpointProvider) is on the test classpath")
+                        + "dev.backendconfig.api.spi.EndpointProvider) is on the test classpath")
                 .hasMessageNotContaining("hunter2");
     }
 
     @Test
     void nothingFoundThrowsWithTheWholeReportAndWhatToDoNext() {
-        BackendResolver resolver = BackendResolver.of(List.of(skipping("env", 300),
+        ServiceResolver resolver = ServiceResolver.of(List.of(skipping("env", 300),
                 new FixedProvider("docker", 200, c -> ProviderResult.unavailable("engine at unix:///var/run/docker.sock"
                         + " refused the connection")),
                 skipping("staging", 100)));
         assertThatThrownBy(() -> resolver.resolve(context(Map.of())))
-                .isInstanceOf(BackendNotFoundException.class)
+                .isInstanceOf(ServiceNotFoundException.class)
                 .hasMessageContaining("No backend found.\nbackend: none found (3 providers asked, ")
                 .hasMessageContaining("  env      300  skipped      nothing configured for env")
                 .hasMessageContaining("  docker   200  unavailable  engine at unix:///var/run/docker.sock refused the connection")
@@ -123,22 +123,22 @@ class BackendResolverTest {
     @Test
     void explicitButBrokenConfigurationStopsResolutionNamingTheProvider() {
         FixedProvider staging = finding("staging", 100, "https://staging.example.test");
-        BackendResolver resolver = BackendResolver.of(List.of(new FixedProvider("env", 300, c -> {
+        ServiceResolver resolver = ServiceResolver.of(List.of(new FixedProvider("env", 300, c -> {
             throw new InvalidInputException(Origin.variable("BACKEND_URL"), "expected a URL, got junk");
         }), staging));
         assertThatThrownBy(() -> resolver.resolve(context(Map.of())))
-                .isInstanceOf(InvalidBackendConfigurationException.class)
+                .isInstanceOf(InvalidConfigurationException.class)
                 .hasMessageStartingWith("variable BACKEND_URL: expected a URL, got junk\nResolution stopped at provider env")
                 .hasMessageContaining("  env      300  invalid      variable BACKEND_URL: expected a URL, got junk")
                 .hasMessageContaining("  staging  100  not asked    resolution stopped at env")
-                .satisfies(e -> assertThat(((InvalidBackendConfigurationException) e).providerId()).contains("env"));
+                .satisfies(e -> assertThat(((InvalidConfigurationException) e).providerId()).contains("env"));
         assertThat(staging.calls()).isZero();
     }
 
     @Test
     void aProviderThatThrowsStopsTheResolutionSoThatNoLaterProviderAnswersSilently() {
         FixedProvider staging = finding("staging", 100, "https://staging.example.test");
-        BackendResolver resolver = BackendResolver.of(List.of(
+        ServiceResolver resolver = ServiceResolver.of(List.of(
                 new FixedProvider("flaky", 300, c -> {
                     throw new IllegalStateException("cannot reach http://admin:pw@10.9.9.9/x");
                 }), staging));
@@ -166,11 +166,11 @@ class BackendResolverTest {
             return ProviderResult.skipped("woke up");
         });
         FixedProvider staging = finding("staging", 100, "https://staging.example.test");
-        BackendResolver resolver = BackendResolver.of(List.of(hanging, staging));
+        ServiceResolver resolver = ServiceResolver.of(List.of(hanging, staging));
         assertThatThrownBy(() -> resolver.resolve(context(Map.of("timeout", "300ms"))))
-                .isInstanceOf(BackendNotFoundException.class)
+                .isInstanceOf(ServiceNotFoundException.class)
                 .satisfies(e -> {
-                    ResolutionReport report = ((BackendNotFoundException) e).report();
+                    ResolutionReport report = ((ServiceNotFoundException) e).report();
                     assertThat(report.line("hanging").orElseThrow().reason())
                             .startsWith("did not answer within the ").endsWith(" left of the time budget (setting timeout);"
                                     + " stopped");
@@ -183,9 +183,9 @@ class BackendResolverTest {
 
     @Test
     void anEndpointWhoseSourceIsNotTheProviderIdIsRefused() {
-        FixedProvider liar = new FixedProvider("liar", 300, c -> ProviderResult.found(BackendEndpoint.builder("env")
+        FixedProvider liar = new FixedProvider("liar", 300, c -> ProviderResult.found(ServiceEndpoint.builder("env")
                 .http(URI.create("http://h"), Origin.other("x")).build(), "claims to be env"));
-        BackendResolver resolver = BackendResolver.of(List.of(liar, finding("staging", 100, "https://s.example.test")));
+        ServiceResolver resolver = ServiceResolver.of(List.of(liar, finding("staging", 100, "https://s.example.test")));
         assertThatThrownBy(() -> resolver.resolve(context(Map.of())))
                 .isInstanceOf(ProviderFailedException.class)
                 .hasMessageStartingWith("Provider liar failed: returned an endpoint whose source is 'env' instead of its"
@@ -194,7 +194,7 @@ class BackendResolverTest {
 
     @Test
     void duplicateIdsKeepTheFirstAndReportTheSecond() {
-        Resolution resolution = BackendResolver.of(List.of(finding("env", 300, "http://first"),
+        Resolution resolution = ServiceResolver.of(List.of(finding("env", 300, "http://first"),
                 finding("env", 250, "http://second"))).resolve(context(Map.of()));
         assertThat(resolution.endpoint().http()).isEqualTo(URI.create("http://first"));
         assertThat(resolution.report().lines()).anySatisfy(line -> {
@@ -207,7 +207,7 @@ class BackendResolverTest {
     @Test
     void cachesNothingEveryResolutionAsksAgain() {
         FixedProvider env = finding("env", 300, "http://localhost:8002");
-        BackendResolver resolver = BackendResolver.of(List.of(env));
+        ServiceResolver resolver = ServiceResolver.of(List.of(env));
         resolver.resolve(context(Map.of()));
         resolver.resolve(context(Map.of()));
         assertThat(env.calls()).isEqualTo(2);
@@ -218,7 +218,7 @@ class BackendResolverTest {
         RecordingLogs.clear();
         IllegalArgumentException root = new IllegalArgumentException("Illegal character in authority at index 7:"
                 + " http://admin:s3/cr3t@host x");
-        BackendResolver resolver = BackendResolver.of(List.of(new FixedProvider("flaky", 300, c -> {
+        ServiceResolver resolver = ServiceResolver.of(List.of(new FixedProvider("flaky", 300, c -> {
             throw new IllegalStateException("cannot parse token=s3/cr3t\n[WARN] forged line", root);
         })));
         Throwable thrown = catchThrowable(() -> resolver.resolve(context(Map.of())));
@@ -228,7 +228,7 @@ class BackendResolverTest {
                 .contains("Caused by: java.lang.IllegalStateException: cannot parse token=***\\n[WARN] forged line")
                 .contains("Caused by: java.lang.IllegalArgumentException: Illegal character in authority at index 7:"
                         + " http://***@host x")
-                .contains("at dev.backendconfig.api.BackendResolverTest");
+                .contains("at dev.backendconfig.api.ServiceResolverTest");
         assertThat(thrown.getMessage().lines()).noneMatch(line -> line.startsWith("[WARN]"));
         assertThat(RecordingLogs.events(Level.DEBUG)).anySatisfy(event -> assertThat(event.thrown())
                 .contains("java.lang.IllegalStateException: cannot parse token=***")
@@ -239,9 +239,9 @@ class BackendResolverTest {
     @Test
     void textFromAProviderIsRenderedOnOneLineSoThatNoLineCanBeForged() {
         String forged = "found it\n[WARN] forged line\u001b[2J\r\u009b31m";
-        BackendResolver resolver = BackendResolver.of(List.of(
+        ServiceResolver resolver = ServiceResolver.of(List.of(
                 new FixedProvider("odd\nid", 300, c -> ProviderResult.skipped(forged).withNote(forged)),
-                new FixedProvider("env", 200, c -> ProviderResult.found(BackendEndpoint.builder("env")
+                new FixedProvider("env", 200, c -> ProviderResult.found(ServiceEndpoint.builder("env")
                         .http(URI.create("http://localhost:8002"), Origin.other("container x\n[WARN] y")).build(),
                         forged))));
         String report = resolver.resolve(context(Map.of())).report().render();
@@ -254,7 +254,7 @@ class BackendResolverTest {
     @Test
     void theReportOfAResolutionThatStoppedOnASettingNeverShowsThatSettingsValue() {
         Setting<String> url = Setting.text("acme.url", null, "Where acme is.");
-        BackendResolver resolver = BackendResolver.of(List.of(new BackendEndpointProvider() {
+        ServiceResolver resolver = ServiceResolver.of(List.of(new EndpointProvider() {
             @Override
             public String id() {
                 return "acme";
@@ -277,7 +277,7 @@ class BackendResolverTest {
         }));
         Throwable thrown = catchThrowable(() -> resolver.resolve(context(Map.of("acme.url", "hunter2",
                 "probe.http-path", "/health"))));
-        assertThat(thrown).isInstanceOf(InvalidBackendConfigurationException.class)
+        assertThat(thrown).isInstanceOf(InvalidConfigurationException.class)
                 .hasMessageContaining("  setting acme.url=(the value found invalid; not shown) (given to"
                         + " ResolutionContext.Builder.settings)")
                 .hasMessageContaining("  setting probe.http-path=/health (given to ResolutionContext.Builder.settings)")
@@ -287,9 +287,9 @@ class BackendResolverTest {
     @Test
     void logsOneInfoLineWithTheMaskedEndpointAndTheReportAtDebug() {
         RecordingLogs.clear();
-        BackendResolver.of(List.of(finding("env", 300, "http://user:hunter2@localhost:8002"))).resolve(context(Map.of()));
+        ServiceResolver.of(List.of(finding("env", 300, "http://user:hunter2@localhost:8002"))).resolve(context(Map.of()));
         List<RecordingLogs.Event> info = RecordingLogs.events(Level.INFO).stream()
-                .filter(event -> event.logger().equals(BackendResolver.class.getName())).toList();
+                .filter(event -> event.logger().equals(ServiceResolver.class.getName())).toList();
         assertThat(info).singleElement().extracting(RecordingLogs.Event::message).asString()
                 .startsWith("backend: http://***@localhost:8002 ws://***@localhost:8002 (from env, ");
         assertThat(RecordingLogs.text()).doesNotContain("hunter2");
@@ -297,9 +297,9 @@ class BackendResolverTest {
 
     @Test
     void aSettingOfAProviderThatIsNotLoadedIsAnErrorSayingSo() {
-        BackendResolver resolver = BackendResolver.of(List.of(finding("env", 300, "http://localhost:8002")));
+        ServiceResolver resolver = ServiceResolver.of(List.of(finding("env", 300, "http://localhost:8002")));
         assertThatThrownBy(() -> resolver.resolve(context(Map.of("docker.service", "backend"))))
-                .isInstanceOf(InvalidBackendConfigurationException.class)
+                .isInstanceOf(InvalidConfigurationException.class)
                 .hasMessage("setting docker.service given to ResolutionContext.Builder.settings: setting 'docker.service'"
                         + " has no effect: no provider 'docker' is on the classpath (loaded: env); add the module that"
                         + " provides it as a test dependency, or remove the setting");
@@ -319,8 +319,8 @@ class BackendResolverTest {
             }
         });
         try {
-            assertThatThrownBy(() -> BackendResolver.of(List.of(stubborn)).resolve(context(Map.of("timeout", "100ms"))))
-                    .isInstanceOf(BackendNotFoundException.class)
+            assertThatThrownBy(() -> ServiceResolver.of(List.of(stubborn)).resolve(context(Map.of("timeout", "100ms"))))
+                    .isInstanceOf(ServiceNotFoundException.class)
                     .hasMessageContaining("left of the time budget (setting timeout); interrupted, and still running");
         } finally {
             release.countDown();
@@ -329,36 +329,36 @@ class BackendResolverTest {
 
     @Test
     void aSplitEndpointIsAllowedAndNoted() {
-        FixedProvider staging = new FixedProvider("staging", 100, c -> ProviderResult.found(BackendEndpoint.builder("staging")
+        FixedProvider staging = new FixedProvider("staging", 100, c -> ProviderResult.found(ServiceEndpoint.builder("staging")
                 .http(URI.create("https://api.example.test"), Origin.other("a"))
                 .webSocket(URI.create("wss://ws.example.test/ws"), Origin.other("b")).build(), "file"));
-        Resolution resolution = BackendResolver.of(List.of(staging)).resolve(context(Map.of()));
+        Resolution resolution = ServiceResolver.of(List.of(staging)).resolve(context(Map.of()));
         assertThat(resolution.report().line("staging").orElseThrow().notes()).containsExactly(
                 "HTTP and WebSocket URLs point to different hosts or ports (api.example.test:443 and ws.example.test:443)");
     }
 
     @Test
     void theOutcomeHoldsTheErrorInsteadOfThrowingItAndFoldCallsExactlyTheMatchingFunction() {
-        ResolutionOutcome notFound = BackendResolver.of(List.of(skipping("env", 300))).outcome(context(Map.of()));
-        assertThat(notFound).isInstanceOf(BackendNotFoundException.class);
+        ResolutionOutcome notFound = ServiceResolver.of(List.of(skipping("env", 300))).outcome(context(Map.of()));
+        assertThat(notFound).isInstanceOf(ServiceNotFoundException.class);
         assertThat(notFound.report().line("env").orElseThrow().outcome()).isEqualTo(Outcome.SKIPPED);
         assertThat(notFound.<String>fold(found -> "found", missing -> "not found", invalid -> "invalid",
                 broken -> "broken")).isEqualTo("not found");
         assertThatThrownBy(notFound::orElseThrow).isSameAs(notFound);
 
-        ResolutionOutcome found = BackendResolver.of(List.of(finding("env", 300, "http://localhost:8002")))
+        ResolutionOutcome found = ServiceResolver.of(List.of(finding("env", 300, "http://localhost:8002")))
                 .outcome(context(Map.of()));
         assertThat(found.orElseThrow()).isSameAs(found);
         assertThat(found.<String>fold(resolution -> resolution.endpoint().source(), missing -> "not found",
                 invalid -> "invalid", broken -> "broken")).isEqualTo("env");
 
-        ResolutionOutcome invalid = BackendResolver.of(List.of(skipping("env", 300)))
+        ResolutionOutcome invalid = ServiceResolver.of(List.of(skipping("env", 300)))
                 .outcome(context(Map.of("providers", "nope")));
         assertThat(invalid.<String>fold(resolution -> "found", missing -> "not found", wrong -> wrong.code(),
                 broken -> "broken")).isEqualTo("BCFG00014");
         assertThat(invalid.report().lines()).as("it ended before any provider was asked").isEmpty();
 
-        ResolutionOutcome broken = BackendResolver.of(List.of(new FixedProvider("env", 300, context -> {
+        ResolutionOutcome broken = ServiceResolver.of(List.of(new FixedProvider("env", 300, context -> {
             throw new IllegalStateException("a bug");
         }))).outcome(context(Map.of()));
         assertThat(broken.<String>fold(resolution -> "found", missing -> "not found", wrong -> "invalid",
@@ -367,14 +367,14 @@ class BackendResolverTest {
 
     @Test
     void everyErrorIsABackendConfigExceptionWithItsCodeShownByToString() {
-        Throwable thrown = catchThrowable(() -> BackendResolver.of(List.of(skipping("env", 300)))
+        Throwable thrown = catchThrowable(() -> ServiceResolver.of(List.of(skipping("env", 300)))
                 .resolve(context(Map.of())));
         assertThat(thrown).isInstanceOf(BackendConfigException.class);
         assertThat(((BackendConfigException) thrown).code()).isEqualTo("BCFG00001");
         assertThat(((BackendConfigException) thrown).summary()).isEqualTo("env skipped");
-        assertThat(thrown.toString()).startsWith("dev.backendconfig.api.BackendNotFoundException [BCFG00001]: No backend"
+        assertThat(thrown.toString()).startsWith("dev.backendconfig.api.ServiceNotFoundException [BCFG00001]: No backend"
                 + " found.\n");
-        assertThat(((BackendConfigException) thrown).repeated()).isInstanceOf(BackendNotFoundException.class)
+        assertThat(((BackendConfigException) thrown).repeated()).isInstanceOf(ServiceNotFoundException.class)
                 .hasMessage("No backend found (see the first failure in this run for the whole report, or run"
                         + " explain): env skipped");
     }
@@ -382,15 +382,15 @@ class BackendResolverTest {
     @Test
     void aProviderAnsweringForSomeServicesIsJudgedByTheResolverAloneAgainstWhatIsRequired() {
         FixedProvider backendOnly = new FixedProvider("local", 300, context -> ProviderResult.services()
-                .found(BackendEndpoint.builder("local").http(URI.create("http://localhost:8002"), Origin.other("t"))
+                .found(ServiceEndpoint.builder("local").http(URI.create("http://localhost:8002"), Origin.other("t"))
                         .build(), "knows the backend")
                 .missing("auth", "has no auth").result("asked"));
         assertThat(backendOnly.resolve(context(Map.of("services", "auth")))).as("what the provider answers")
                 .isInstanceOfSatisfying(ProviderResult.Found.class, found -> assertThat(found.missing())
                         .containsExactly(Map.entry("auth", "has no auth")));
-        assertThat(BackendResolver.of(List.of(backendOnly)).outcome(context(Map.of("services", "auth"))).report()
+        assertThat(ServiceResolver.of(List.of(backendOnly)).outcome(context(Map.of("services", "auth"))).report()
                 .line("local").orElseThrow().outcome()).isEqualTo(Outcome.PARTIAL);
-        assertThat(BackendResolver.of(List.of(backendOnly)).resolve(context(Map.of("services", "auth",
+        assertThat(ServiceResolver.of(List.of(backendOnly)).resolve(context(Map.of("services", "auth",
                 "services.auth.required", "false"))).report().line("local").orElseThrow().outcome())
                 .isEqualTo(Outcome.FOUND);
     }

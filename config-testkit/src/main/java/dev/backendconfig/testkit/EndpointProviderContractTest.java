@@ -3,9 +3,9 @@ package dev.backendconfig.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.backendconfig.api.BackendEndpoint;
-import dev.backendconfig.api.BackendResolver;
-import dev.backendconfig.api.spi.BackendEndpointProvider;
+import dev.backendconfig.api.ServiceEndpoint;
+import dev.backendconfig.api.ServiceResolver;
+import dev.backendconfig.api.spi.EndpointProvider;
 import dev.backendconfig.api.spi.ProviderResult;
 import dev.backendconfig.api.spi.ResolutionContext;
 import java.nio.file.Files;
@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The contract every {@link BackendEndpointProvider} keeps, as a JUnit Jupiter test to extend. Your test says how to
+ * The contract every {@link EndpointProvider} keeps, as a JUnit Jupiter test to extend. Your test says how to
  * make your provider find something; the tests here check the rest: a short lower-case id and the documented
  * priority, registration for {@link java.util.ServiceLoader}, a reason when nothing is found, a hint for the
  * "nothing found" message, an endpoint whose source is the provider and whose URLs say where they came from, no
@@ -31,8 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
  * within the time budget.
  *
  * <pre>{@code
- * class PortFileEndpointProviderContractTest extends BackendEndpointProviderContractTest {
- *     protected BackendEndpointProvider provider() { return new PortFileEndpointProvider(); }
+ * class PortFileEndpointProviderContractTest extends EndpointProviderContractTest {
+ *     protected EndpointProvider provider() { return new PortFileEndpointProvider(); }
  *     protected int documentedPriority() { return 250; }
  *     protected ResolutionContext foundContext(Path directory) throws IOException {
  *         Files.writeString(Files.createDirectories(directory.resolve("target")).resolve("backend.port"), "8123");
@@ -46,19 +46,19 @@ import org.junit.jupiter.api.io.TempDir;
  * test JVM (system property {@code slf4j.provider=dev.backendconfig.testkit.RecordingLogs}); without it, that one
  * test is skipped with the reason, and your own SLF4J binding stays in charge.
  */
-public abstract class BackendEndpointProviderContractTest {
+public abstract class EndpointProviderContractTest {
 
     /** A fresh temporary directory for each test, for the files a found context needs. */
     @TempDir
     protected Path directory;
 
     /** Create the contract test; JUnit does, through your subclass. */
-    protected BackendEndpointProviderContractTest() {
+    protected EndpointProviderContractTest() {
         // JUnit fills in the directory before each test
     }
 
     /** Return a new instance of the provider under test. */
-    protected abstract BackendEndpointProvider provider();
+    protected abstract EndpointProvider provider();
 
     /**
      * Return the priority your documentation gives the provider, written as a literal number ({@code 250}), not as
@@ -106,7 +106,7 @@ public abstract class BackendEndpointProviderContractTest {
 
     @Test
     void idIsShortLowerCaseAndPriorityIsTheDocumentedOne() {
-        BackendEndpointProvider provider = provider();
+        EndpointProvider provider = provider();
         assertThat(provider.id()).matches("[a-z][a-z0-9-]*");
         assertThat(provider.priority()).isEqualTo(documentedPriority());
     }
@@ -114,7 +114,7 @@ public abstract class BackendEndpointProviderContractTest {
     @Test
     void isRegisteredForServiceLoader() {
         Class<?> type = provider().getClass();
-        assertThat(BackendResolver.create(type.getClassLoader()).providers())
+        assertThat(ServiceResolver.create(type.getClassLoader()).providers())
                 .anySatisfy(loaded -> assertThat(loaded).isInstanceOf(type));
     }
 
@@ -135,11 +135,11 @@ public abstract class BackendEndpointProviderContractTest {
     void foundEndpointNamesTheProviderAsSourceAndTellsWhereEachUrlCameFrom() throws Exception {
         ProviderResult result = provider().resolve(foundContext(directory));
         assertThat(result).isInstanceOf(ProviderResult.Found.class);
-        BackendEndpoint endpoint = ((ProviderResult.Found) result).endpoint();
+        ServiceEndpoint endpoint = ((ProviderResult.Found) result).endpoint();
         assertThat(endpoint.source()).isEqualTo(provider().id());
         assertThat(endpoint.http()).hasToString(expectedHttp());
-        assertThat(endpoint.origin(BackendEndpoint.HTTP)).isPresent();
-        assertThat(endpoint.origin(BackendEndpoint.WEBSOCKET)).isPresent();
+        assertThat(endpoint.origin(ServiceEndpoint.HTTP)).isPresent();
+        assertThat(endpoint.origin(ServiceEndpoint.WEBSOCKET)).isPresent();
     }
 
     @Test
@@ -170,7 +170,7 @@ public abstract class BackendEndpointProviderContractTest {
         List<String> shown = new ArrayList<>(List.of(result.reason()));
         shown.addAll(result.notes());
         if (result instanceof ProviderResult.Found found) {
-            BackendEndpoint endpoint = found.endpoint();
+            ServiceEndpoint endpoint = found.endpoint();
             shown.add(endpoint.toString());
             shown.addAll(endpoint.maskedDetails().values());
             endpoint.origins().values().forEach(origin -> shown.add(origin.describe()));
@@ -181,15 +181,15 @@ public abstract class BackendEndpointProviderContractTest {
     @Test
     void answersTheSameToManyThreadsAtOnce() throws Exception {
         ResolutionContext context = foundContext(directory);
-        BackendEndpointProvider provider = provider();
+        EndpointProvider provider = provider();
         ExecutorService threads = Executors.newFixedThreadPool(16);
         try {
-            List<Callable<BackendEndpoint>> calls = new ArrayList<>();
+            List<Callable<ServiceEndpoint>> calls = new ArrayList<>();
             for (int i = 0; i < 16; i++) {
                 calls.add(() -> ((ProviderResult.Found) provider.resolve(context)).endpoint());
             }
-            List<BackendEndpoint> endpoints = new ArrayList<>();
-            for (Future<BackendEndpoint> future : threads.invokeAll(calls, 30, TimeUnit.SECONDS)) {
+            List<ServiceEndpoint> endpoints = new ArrayList<>();
+            for (Future<ServiceEndpoint> future : threads.invokeAll(calls, 30, TimeUnit.SECONDS)) {
                 endpoints.add(future.get());
             }
             assertThat(endpoints).hasSize(16).allSatisfy(endpoint -> assertThat(endpoint).isEqualTo(endpoints.get(0)));

@@ -26,7 +26,7 @@ import java.util.StringJoiner;
  *
  * <p>Instances are immutable; build them with {@link #builder(String)}.
  */
-public final class BackendEndpoint {
+public final class ServiceEndpoint {
 
     /** The key under which {@link #origin(String)} keeps the origin of the HTTP URL. */
     public static final String HTTP = "http";
@@ -41,7 +41,7 @@ public final class BackendEndpoint {
     private final Set<String> secretDetails;
     private final Map<String, Origin> origins;
 
-    private BackendEndpoint(Builder builder) {
+    private ServiceEndpoint(Builder builder) {
         this.source = builder.source;
         this.service = builder.service;
         this.details = Collections.unmodifiableMap(new LinkedHashMap<>(builder.details));
@@ -134,16 +134,6 @@ public final class BackendEndpoint {
         return origins;
     }
 
-    /** Tell whether the WebSocket URL was derived from the HTTP one rather than given. */
-    public boolean webSocketDerived() {
-        return origins.get(WEBSOCKET).kind() == Origin.Kind.DERIVED;
-    }
-
-    /** Tell whether the HTTP and WebSocket URLs point to different hosts or ports (allowed, and reported). */
-    public boolean splitAcrossHosts() {
-        return !BackendUrls.hostAndPort(http).equals(BackendUrls.hostAndPort(webSocket));
-    }
-
     /** Return the HTTP URL with user info and secret query values masked, for messages and logs. */
     public String maskedHttp() {
         return Secrets.mask(http);
@@ -166,7 +156,7 @@ public final class BackendEndpoint {
         if (this == other) {
             return true;
         }
-        if (!(other instanceof BackendEndpoint that)) {
+        if (!(other instanceof ServiceEndpoint that)) {
             return false;
         }
         return http.equals(that.http) && webSocket.equals(that.webSocket) && source.equals(that.source)
@@ -179,10 +169,10 @@ public final class BackendEndpoint {
         return Objects.hash(http, webSocket, source, service, details);
     }
 
-    /** Return a description with every secret masked: {@code BackendEndpoint[source=env, http=..., ...]}. */
+    /** Return a description with every secret masked: {@code ServiceEndpoint[source=env, http=..., ...]}. */
     @Override
     public String toString() {
-        StringJoiner joiner = new StringJoiner(", ", "BackendEndpoint[", "]");
+        StringJoiner joiner = new StringJoiner(", ", "ServiceEndpoint[", "]");
         if (!service.equals(Service.BACKEND)) {
             joiner.add("service=" + service);
         }
@@ -193,7 +183,7 @@ public final class BackendEndpoint {
         return joiner.toString();
     }
 
-    /** Builds a {@link BackendEndpoint}; at least one of the two URLs is required. */
+    /** Builds a {@link ServiceEndpoint}; at least one of the two URLs is required. */
     public static final class Builder {
         private final String source;
         private String service = Service.BACKEND;
@@ -249,11 +239,11 @@ public final class BackendEndpoint {
         }
 
         /** Build the endpoint, deriving the URL that was not given. */
-        public BackendEndpoint build() {
+        public ServiceEndpoint build() {
             if (http == null && webSocket == null) {
                 throw new IllegalStateException("an endpoint needs an HTTP or a WebSocket URL; neither was set");
             }
-            return new BackendEndpoint(this);
+            return new ServiceEndpoint(this);
         }
 
         private static void requireScheme(URI url, java.util.List<String> schemes, String what) {
