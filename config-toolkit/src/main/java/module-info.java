@@ -3,6 +3,8 @@
  * It knows nothing of providers or resolution; it reads outside input safely and says where it came from.
  */
 module dev.backendconfig.toolkit {
+    requires transitive org.apiguardian.api;
+
     exports dev.backendconfig.toolkit;
     exports dev.backendconfig.toolkit.dotenv;
 }

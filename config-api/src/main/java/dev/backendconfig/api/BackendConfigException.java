@@ -1,6 +1,9 @@
 package dev.backendconfig.api;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * The root of every error backend-config reports to tests: no provider found the services
@@ -13,6 +16,7 @@ import java.util.Objects;
  * {@link #toString()} shows, and carries the {@link #report()} of the resolution it ends. Only this project creates
  * them; providers signal wrong input with {@link dev.backendconfig.toolkit.InvalidInputException}.
  */
+@API(status = STABLE, since = "1.0")
 public abstract class BackendConfigException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;

@@ -1,9 +1,13 @@
 package dev.backendconfig.api;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.backendconfig.toolkit.InvalidInputException;
 import dev.backendconfig.toolkit.Origin;
 import java.util.Optional;
 import java.util.function.Function;
+import org.apiguardian.api.API;
 
 /**
  * Configuration was given explicitly but is wrong: a malformed {@code BACKEND_URL}, a setting with a typo, a dotenv
@@ -16,6 +20,7 @@ import java.util.function.Function;
  * and what would be valid; it never contains the value, which may be a secret. When a provider met the problem, the
  * message goes on with the provider and the report so far.
  */
+@API(status = STABLE, since = "1.0")
 public final class InvalidConfigurationException extends BackendConfigException implements ResolutionOutcome {
 
     private static final long serialVersionUID = 1L;
@@ -36,6 +41,7 @@ public final class InvalidConfigurationException extends BackendConfigException 
      * checking the settings): the same code, origin, problem, cause and stack trace, with a report without lines.
      * For this project's modules: providers throw {@link InvalidInputException} and let the resolver report it.
      */
+    @API(status = INTERNAL, since = "1.0")
     public static InvalidConfigurationException of(InvalidInputException input) {
         return new InvalidConfigurationException(input.getMessage(), input, null, ResolutionReport.empty());
     }

@@ -1,9 +1,14 @@
 package dev.backendconfig.api;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
+
 /**
  * How a candidate endpoint is checked: not at all, TCP connect-and-read, HTTP GET, or WebSocket handshake. As a
  * setting value it is written in lower case: {@code probe=websocket}.
  */
+@API(status = STABLE, since = "1.0")
 public enum ProbeKind {
     /** Trust the candidate without checking. */
     NONE,

@@ -1,11 +1,14 @@
 package dev.backendconfig.api;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.backendconfig.api.internal.MaskedThrowable;
 import dev.backendconfig.toolkit.InvalidInputException;
 import dev.backendconfig.toolkit.OutsideText;
 import dev.backendconfig.toolkit.Secrets;
 import java.util.Objects;
 import java.util.function.Function;
+import org.apiguardian.api.API;
 
 /**
  * A provider broke (code {@code BCFG00002}): it threw something other than {@link InvalidInputException}, returned
@@ -17,6 +20,7 @@ import java.util.function.Function;
  * cause is a masked copy of what the provider threw ({@link MaskedThrowable}: same class name and stack trace, every
  * message masked), so that printing the stack trace never shows a password the original message quoted.
  */
+@API(status = STABLE, since = "1.0")
 public final class ProviderFailedException extends BackendConfigException implements ResolutionOutcome {
 
     private static final long serialVersionUID = 1L;

@@ -1,16 +1,20 @@
 package dev.backendconfig.api;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.backendconfig.api.spi.Service;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import org.apiguardian.api.API;
 
 /**
  * A resolution that found every required service: the backend's endpoint, every other service found with it (from the
  * same provider), and the report explaining them.
  */
+@API(status = STABLE, since = "1.0")
 public final class Resolution implements ResolutionOutcome {
 
     private final ServiceEndpoint endpoint;

@@ -1,6 +1,9 @@
 package dev.backendconfig.api;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.util.function.Function;
+import org.apiguardian.api.API;
 
 /**
  * What a resolution ended in: found ({@link Resolution}), or the error that says why not — nothing found
@@ -13,6 +16,7 @@ import java.util.function.Function;
  *         found -> 0, notFound -> 2, invalid -> 3, broken -> 70);
  * }</pre>
  */
+@API(status = EXPERIMENTAL, since = "1.0")
 public sealed interface ResolutionOutcome
         permits Resolution, ServiceNotFoundException, InvalidConfigurationException, ProviderFailedException {
 

@@ -1,5 +1,7 @@
 package dev.backendconfig.api;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.backendconfig.api.spi.Service;
 import dev.backendconfig.toolkit.Origin;
 import java.time.Duration;
@@ -10,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * Why the backend is where the library says it is: one line per provider, as data and as text for a CI log.
@@ -24,9 +27,11 @@ import java.util.Optional;
  *
  * Secrets never appear: URLs are shown masked and secret details are not shown at all.
  */
+@API(status = STABLE, since = "1.0")
 public final class ResolutionReport {
 
     /** What became of one provider. */
+    @API(status = STABLE, since = "1.0")
     public enum Outcome {
         /** It found the backend and every required service. */
         FOUND,
@@ -66,6 +71,7 @@ public final class ResolutionReport {
      * @param notes further lines (a losing variable, a duplicate key, a skipped container)
      * @param services what it found or lacked for each service, when more than the backend was asked for
      */
+    @API(status = STABLE, since = "1.0")
     public record Line(String provider, int priority, Outcome outcome, String reason, Duration elapsed,
             Map<String, Origin> origins, List<String> notes, List<ServiceLine> services) {
         public Line {
@@ -88,6 +94,7 @@ public final class ResolutionReport {
      * @param reason how it was found, or why not
      * @param origins where each value of its endpoint came from, when found
      */
+    @API(status = STABLE, since = "1.0")
     public record ServiceLine(String service, boolean found, boolean required, String reason,
             Map<String, Origin> origins) {
         public ServiceLine {

@@ -1,5 +1,7 @@
 package dev.backendconfig.api;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.backendconfig.api.internal.UriPaths;
 import dev.backendconfig.api.spi.Service;
 import dev.backendconfig.toolkit.BackendUrls;
@@ -14,6 +16,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.StringJoiner;
+import org.apiguardian.api.API;
 
 /**
  * Where a service is — the backend, or another service of the same environment such as {@code auth}: its HTTP and
@@ -26,6 +29,7 @@ import java.util.StringJoiner;
  *
  * <p>Instances are immutable; build them with {@link #builder(String)}.
  */
+@API(status = STABLE, since = "1.0")
 public final class ServiceEndpoint {
 
     /** The key under which {@link #origin(String)} keeps the origin of the HTTP URL. */
@@ -184,6 +188,7 @@ public final class ServiceEndpoint {
     }
 
     /** Builds a {@link ServiceEndpoint}; at least one of the two URLs is required. */
+    @API(status = STABLE, since = "1.0")
     public static final class Builder {
         private final String source;
         private String service = Service.BACKEND;

@@ -1,12 +1,16 @@
 package dev.backendconfig.api;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.util.List;
 import java.util.function.Function;
+import org.apiguardian.api.API;
 
 /**
  * No provider found every required service (code {@code BCFG00001}). The message is the whole report (one line per
  * provider, with why it did not answer) followed by what the user can do next; nothing needs to be looked up in a log.
  */
+@API(status = STABLE, since = "1.0")
 public final class ServiceNotFoundException extends BackendConfigException implements ResolutionOutcome {
 
     private static final long serialVersionUID = 1L;

@@ -1,5 +1,7 @@
 package dev.backendconfig.api;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.backendconfig.api.ResolutionReport.Outcome;
 import dev.backendconfig.api.internal.CoreSettings;
 import dev.backendconfig.api.internal.DeclaredServices;
@@ -19,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +39,7 @@ import org.slf4j.LoggerFactory;
  * System.out.println(resolution.report().render());
  * }</pre>
  */
+@API(status = STABLE, since = "1.0")
 public final class ServiceResolver {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServiceResolver.class);

@@ -1,10 +1,13 @@
 package dev.backendconfig.api;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.backendconfig.api.spi.ResolutionContext;
 import java.net.URI;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * What tests use: the backend's URLs, resolved once per JVM.
@@ -18,6 +21,7 @@ import java.util.Optional;
  * that one outcome, found or not, so that a thousand tests do not each wait out a probe. {@link #reset()}
  * forgets it. {@link #resolve(Map)} makes an isolated context that is not shared.
  */
+@API(status = STABLE, since = "1.0")
 public final class TestContext {
 
     private static final Object LOCK = new Object();

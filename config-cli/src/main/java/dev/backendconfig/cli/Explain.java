@@ -1,5 +1,7 @@
 package dev.backendconfig.cli;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.backendconfig.api.InvalidConfigurationException;
 import dev.backendconfig.api.ProbeKind;
 import dev.backendconfig.api.Resolution;
@@ -17,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * {@code explain}: resolve the backend from the shell, with every provider on the classpath, and print why.
@@ -32,6 +35,7 @@ import java.util.Optional;
  * Exit codes: 0 found, 2 not found (or the probe failed), 3 invalid configuration, 64 bad arguments, 70 an
  * unexpected error. Errors go to standard error, one line each.
  */
+@API(status = STABLE, since = "1.0")
 public final class Explain {
 
     /** The backend was found (and answered the probe, when one was asked for). */

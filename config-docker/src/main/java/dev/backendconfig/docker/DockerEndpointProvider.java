@@ -1,5 +1,7 @@
 package dev.backendconfig.docker;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.backendconfig.api.spi.EndpointProvider;
 import dev.backendconfig.api.spi.ProviderResult;
 import dev.backendconfig.api.spi.ResolutionContext;
@@ -14,6 +16,7 @@ import dev.backendconfig.docker.internal.EngineLocator;
 import dev.backendconfig.docker.internal.SshCommand;
 import java.nio.file.Path;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * Provider {@code docker}: the host port a running compose service really publishes.
@@ -27,6 +30,7 @@ import java.util.List;
  * <p>Engines: Docker and Podman, on a Unix socket, over TCP, TCP with TLS, or ssh ({@code docker system
  * dial-stdio}); the report names the engine's kind and version and how it was reached.
  */
+@API(status = STABLE, since = "1.0")
 public final class DockerEndpointProvider implements EndpointProvider {
 
     /** The provider's id. */

@@ -1,5 +1,7 @@
 package dev.backendconfig.env;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.backendconfig.api.ServiceEndpoint;
 import dev.backendconfig.api.spi.EndpointProvider;
 import dev.backendconfig.api.spi.ProviderResult;
@@ -13,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apiguardian.api.API;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +33,7 @@ import org.slf4j.LoggerFactory;
  * required services but not all are an error too: tests never take one service from variables and another from
  * elsewhere.
  */
+@API(status = STABLE, since = "1.0")
 public final class EnvEndpointProvider implements EndpointProvider {
 
     /** The code of variables that name some required services but not all. */

@@ -1,5 +1,7 @@
 package dev.backendconfig.junit;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.backendconfig.api.ProbeKind;
 import dev.backendconfig.api.Resolution;
 import dev.backendconfig.api.ResolutionReport;
@@ -11,6 +13,7 @@ import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.apiguardian.api.API;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -38,6 +41,7 @@ import org.opentest4j.TestAbortedException;
  * {@link ServiceEndpoint}, {@link TestContext} and {@link ResolutionReport} parameters, and {@link URI} or
  * {@code String} parameters and fields annotated {@link BackendUrl} or {@link WebSocketUrl}.
  */
+@API(status = STABLE, since = "1.0")
 public final class BackendExtension
         implements BeforeAllCallback, TestInstancePostProcessor, BeforeEachCallback, ParameterResolver {
 
@@ -127,6 +131,7 @@ public final class BackendExtension
     }
 
     /** Configures a {@link BackendExtension}. */
+    @API(status = STABLE, since = "1.0")
     public static final class Builder {
         private OnMissing onMissing = OnMissing.SETTING;
         private final Map<String, String> settings = new LinkedHashMap<>();

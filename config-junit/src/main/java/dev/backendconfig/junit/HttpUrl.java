@@ -1,10 +1,13 @@
 package dev.backendconfig.junit;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.apiguardian.api.API;
 
 /**
  * Inject the HTTP URL of a declared {@link #service()} (the backend by default) into a {@link java.net.URI} or
@@ -12,6 +15,7 @@ import java.lang.annotation.Target;
  * ({@code @HttpUrl(service = "auth", value = "/login") URI login}). {@link WebSocketUrl @WebSocketUrl} injects the
  * WebSocket URL, and {@link BackendUrl @BackendUrl} is the backend's shorthand.
  */
+@API(status = STABLE, since = "1.0")
 @Target({ElementType.PARAMETER, ElementType.FIELD})
 @Retention(RetentionPolicy.RUNTIME)
 @Documented

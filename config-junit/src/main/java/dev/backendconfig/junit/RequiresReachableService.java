@@ -1,5 +1,7 @@
 package dev.backendconfig.junit;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.backendconfig.api.ProbeKind;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
@@ -8,6 +10,7 @@ import java.lang.annotation.Repeatable;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.apiguardian.api.API;
 
 /**
  * Probe a declared {@link #service()} (the backend by default) before each test of the annotated class or method: an
@@ -19,6 +22,7 @@ import java.lang.annotation.Target;
  * On a method, the method's probes are made instead of its class's. {@link RequiresReachableBackend} is the backend's
  * shorthand.
  */
+@API(status = STABLE, since = "1.0")
 @Target({ElementType.TYPE, ElementType.METHOD})
 @Retention(RetentionPolicy.RUNTIME)
 @Documented

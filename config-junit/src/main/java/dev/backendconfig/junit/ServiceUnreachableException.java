@@ -1,7 +1,10 @@
 package dev.backendconfig.junit;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.backendconfig.api.BackendConfigException;
 import dev.backendconfig.api.ResolutionReport;
+import org.apiguardian.api.API;
 
 /**
  * Thrown before a test that requires a reachable service (see {@link RequiresReachableService} and
@@ -9,6 +12,7 @@ import dev.backendconfig.api.ResolutionReport;
  * (code {@code BCFG05001}); the message says what was probed, what happened, and where the endpoint came from, and goes
  * on with the report.
  */
+@API(status = STABLE, since = "1.0")
 public final class ServiceUnreachableException extends BackendConfigException {
 
     private static final long serialVersionUID = 1L;

@@ -1,5 +1,7 @@
 package dev.backendconfig.staging;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.backendconfig.api.ServiceEndpoint;
 import dev.backendconfig.api.spi.EndpointProvider;
 import dev.backendconfig.api.spi.ProviderResult;
@@ -14,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.apiguardian.api.API;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +31,7 @@ import org.slf4j.LoggerFactory;
  * the file goes into the endpoint's details, credentials flagged secret. Choosing staging logs a WARN line:
  * tests are about to run against a shared environment.
  */
+@API(status = STABLE, since = "1.0")
 public final class StagingEndpointProvider implements EndpointProvider {
 
     /** The provider's id. */

@@ -1,5 +1,6 @@
 package dev.backendconfig.testkit;
 
+import static org.apiguardian.api.API.Status.STABLE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -19,6 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.apiguardian.api.API;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,6 +48,7 @@ import org.junit.jupiter.api.io.TempDir;
  * test JVM (system property {@code slf4j.provider=dev.backendconfig.testkit.RecordingLogs}); without it, that one
  * test is skipped with the reason, and your own SLF4J binding stays in charge.
  */
+@API(status = STABLE, since = "1.0")
 public abstract class EndpointProviderContractTest {
 
     /** A fresh temporary directory for each test, for the files a found context needs. */

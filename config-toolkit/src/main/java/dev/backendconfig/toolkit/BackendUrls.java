@@ -1,11 +1,14 @@
 package dev.backendconfig.toolkit;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 
 /**
  * Validate and normalise the URLs providers read, and derive one kind from the other.
@@ -14,6 +17,7 @@ import java.util.regex.Pattern;
  * {@link InvalidInputException} naming its origin and the problem, never the value (it may carry
  * a password). Normalisation lower-cases scheme and host and drops a lone trailing {@code /}.
  */
+@API(status = STABLE, since = "1.0")
 public final class BackendUrls {
 
     /** The code of every URL refused. */

@@ -1,5 +1,7 @@
 package dev.backendconfig.toolkit;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -16,6 +18,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * Read a configuration file — a staging dotenv file, a compose file and its {@code .env}, the docker CLI's
@@ -30,6 +33,7 @@ import java.util.Objects;
  *
  * <p>The check is made just before opening; a file replaced by a FIFO in between is not guarded against.
  */
+@API(status = STABLE, since = "1.0")
 public final class ConfigurationFiles {
 
     /** The code of every file this class refuses to read. */
@@ -53,6 +57,7 @@ public final class ConfigurationFiles {
      * @param maxBytes the largest size accepted
      * @param why for the message: how to raise the limit, or {@code "not configurable: ..."} and why
      */
+    @API(status = STABLE, since = "1.0")
     public record Limit(long maxBytes, String why) {
         public Limit {
             if (maxBytes < 0) {

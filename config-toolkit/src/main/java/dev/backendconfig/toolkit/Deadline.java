@@ -1,6 +1,9 @@
 package dev.backendconfig.toolkit;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.time.Duration;
+import org.apiguardian.api.API;
 
 /**
  * A point in time on the monotonic clock ({@link System#nanoTime()}) by which something must be done: a whole
@@ -9,6 +12,7 @@ import java.time.Duration;
  * @param total how long it was when it was set
  * @param endNanos when it passes, in {@link System#nanoTime()} terms
  */
+@API(status = EXPERIMENTAL, since = "1.0")
 public record Deadline(Duration total, long endNanos) {
 
     /** Return a deadline {@code total} from now (at least one nanosecond). */

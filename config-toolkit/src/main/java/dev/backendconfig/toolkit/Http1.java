@@ -1,5 +1,7 @@
 package dev.backendconfig.toolkit;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,6 +10,7 @@ import java.util.Collections;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apiguardian.api.API;
 
 /**
  * Read HTTP/1.1 responses from a stream: the head, then a body framed by Content-Length, chunked encoding or the
@@ -17,6 +20,7 @@ import java.util.TreeMap;
  * what is left of a {@link Deadline} before each read, say), so that a peer trickling one byte at a time cannot stretch
  * the exchange. Text the peer sent is quoted in messages only as a masked, one-line excerpt.
  */
+@API(status = EXPERIMENTAL, since = "1.0")
 public final class Http1 {
 
     /** The largest response head read by {@link #readHead(InputStream)}: 64 KiB. */
@@ -32,6 +36,7 @@ public final class Http1 {
      * @param reason the reason phrase
      * @param headers header values by lower-case name (a repeated header keeps its last value)
      */
+    @API(status = EXPERIMENTAL, since = "1.0")
     public record Head(int status, String reason, Map<String, String> headers) {
 
         /** Return a header by name, in any case. */
@@ -41,6 +46,7 @@ public final class Http1 {
     }
 
     /** Thrown when the peer's bytes are not an HTTP/1.1 response, or are larger than allowed. */
+    @API(status = EXPERIMENTAL, since = "1.0")
     public static final class ProtocolException extends IOException {
         private static final long serialVersionUID = 1L;
 

@@ -1,7 +1,10 @@
 package dev.backendconfig.toolkit;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 
 /**
  * Thrown by a provider, or by a toolkit reader it calls, when explicit input is wrong: a malformed variable, a setting
@@ -19,6 +22,7 @@ import java.util.regex.Pattern;
  * provider staging, {@code BCFG05xxx} the JUnit extension. A provider of your own may use {@link #GENERIC}, or codes of
  * its own outside those ranges; the README's error catalogue explains every code of this project.
  */
+@API(status = STABLE, since = "1.0")
 public class InvalidInputException extends RuntimeException {
 
     /** The code of a problem a provider found by its own checks, when it names no code of its own. */

@@ -1,6 +1,9 @@
 package dev.backendconfig.toolkit;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * Where a value came from: a variable, a system property, a file and line, a derivation, or a place a provider
@@ -13,9 +16,11 @@ import java.util.Objects;
  * @param location the name of the place: a variable name, a file path, or a provider's own description
  * @param line the 1-based line within a file, or 0 when the place has no lines
  */
+@API(status = STABLE, since = "1.0")
 public record Origin(Kind kind, String location, int line) {
 
     /** The sorts of places a value can come from. */
+    @API(status = STABLE, since = "1.0")
     public enum Kind {
         /** A JVM system property. */
         SYSTEM_PROPERTY("system property"),

@@ -1,5 +1,9 @@
 package dev.backendconfig.toolkit;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
+
 
 /**
  * Render text that came from outside — a container label or name, an engine's message, a health check's output, a
@@ -15,6 +19,7 @@ package dev.backendconfig.toolkit;
  * <p>The report renders every reason, note and origin through {@link #oneLine(String)}, so a provider that forgets
  * cannot forge a line; providers still escape at the source, where the text is known to come from outside.
  */
+@API(status = STABLE, since = "1.0")
 public final class OutsideText {
 
     /** How long {@link #excerpt(String)} lets a quoted piece of outside text be. */

@@ -1,9 +1,12 @@
 package dev.backendconfig.toolkit;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * Find a project file in a directory or its parents, stopping at the repository root (the directory holding
@@ -11,6 +14,7 @@ import java.util.Optional;
  * found whatever it is — a symbolic link that leads nowhere too — so that reading it says what is wrong with it
  * ({@link ConfigurationFiles}) instead of the search going on past it.
  */
+@API(status = STABLE, since = "1.0")
 public final class ProjectFiles {
 
     private ProjectFiles() {
@@ -24,6 +28,7 @@ public final class ProjectFiles {
      * @param stop the last directory it looked in
      * @param repositoryRoot whether {@code stop} is a repository root (else the file system root)
      */
+    @API(status = STABLE, since = "1.0")
     public record Search(Optional<Path> found, Path start, Path stop, boolean repositoryRoot) {
 
         /** Return where the search looked, for a report: {@code "from /repo/app up to /repo"}. */

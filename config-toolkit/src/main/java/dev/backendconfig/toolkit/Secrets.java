@@ -1,7 +1,10 @@
 package dev.backendconfig.toolkit;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.net.URI;
 import java.util.Locale;
+import org.apiguardian.api.API;
 
 /**
  * Decide what is secret and mask it, so that no password or token reaches a message, a report or a log.
@@ -11,6 +14,7 @@ import java.util.Locale;
  * with secret names are masked. In free text from outside ({@link #maskText(String)}), URL user info in any form
  * and the values of {@code key=value} and {@code key: value} pairs whose key names a secret are masked.
  */
+@API(status = STABLE, since = "1.0")
 public final class Secrets {
 
     /** What stands in place of a masked value. */

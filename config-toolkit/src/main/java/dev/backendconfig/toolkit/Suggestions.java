@@ -1,13 +1,17 @@
 package dev.backendconfig.toolkit;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.util.Collection;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * Find the known name nearest to a misspelt one, for "did you mean" hints: a setting key, a provider id, a
  * variable a file sets instead of the one looked for ({@code STAGING_BASE_ULR} for {@code STAGING_BASE_URL}), a
  * command-line option.
  */
+@API(status = STABLE, since = "1.0")
 public final class Suggestions {
 
     private Suggestions() {

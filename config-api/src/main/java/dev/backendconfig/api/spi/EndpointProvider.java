@@ -1,6 +1,9 @@
 package dev.backendconfig.api.spi;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * A source that may know where the backend is: variables, a Docker engine, a staging file, or your own.
@@ -22,6 +25,7 @@ import java.util.List;
  * (usually {@code src/test/resources}). It needs a public no-argument constructor. Read everything from the
  * {@link ResolutionContext}, never from {@code System.getenv()} directly, so that it can be tested with a map.
  */
+@API(status = STABLE, since = "1.0")
 public interface EndpointProvider {
 
     /** Return the provider's id: short, lower case, unique, as used in the {@code providers} setting. */

@@ -1,16 +1,20 @@
 package dev.backendconfig.api.spi;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.backendconfig.api.ProbeKind;
 import dev.backendconfig.api.ServiceEndpoint;
 import dev.backendconfig.api.internal.probe.HttpProbe;
 import dev.backendconfig.api.internal.probe.TcpProbe;
 import dev.backendconfig.api.internal.probe.WebSocketProbe;
 import java.time.Duration;
+import org.apiguardian.api.API;
 
 /**
  * Check that a candidate endpoint really answers, within a timeout. The built-in probes use only the JDK, give the
  * whole exchange one deadline, and close their connection when they give up.
  */
+@API(status = STABLE, since = "1.0")
 @FunctionalInterface
 public interface Probe {
 

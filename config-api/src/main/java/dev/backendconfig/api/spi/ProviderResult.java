@@ -1,5 +1,7 @@
 package dev.backendconfig.api.spi;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.backendconfig.api.ServiceEndpoint;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -9,6 +11,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * What a provider answers: {@link Found found}, {@link Skipped skipped} or {@link Unavailable unavailable}, each with a
@@ -28,6 +31,7 @@ import java.util.Optional;
  * <p>Explicit configuration that is wrong is none of these: the provider throws
  * {@link dev.backendconfig.toolkit.InvalidInputException} and resolution stops.
  */
+@API(status = STABLE, since = "1.0")
 public sealed interface ProviderResult {
 
     /** Return the one-line reason, for example {@code "none of TEST_BACKEND_URL, BACKEND_URL is set"}. */
@@ -92,6 +96,7 @@ public sealed interface ProviderResult {
      * @param notes further lines for the report
      * @param nextStep what the user can do about the missing services, or empty text
      */
+    @API(status = STABLE, since = "1.0")
     record Found(Map<String, ServiceEndpoint> endpoints, Map<String, String> missing, String reason,
             Map<String, String> serviceReasons, List<String> notes, String nextStep) implements ProviderResult {
         public Found {
@@ -130,6 +135,7 @@ public sealed interface ProviderResult {
      * @param notes further lines for the report
      * @param nextStep what the user can do about it, or empty text
      */
+    @API(status = STABLE, since = "1.0")
     record Skipped(String reason, List<String> notes, String nextStep) implements ProviderResult {
         public Skipped {
             reason = requireReason(reason);
@@ -146,6 +152,7 @@ public sealed interface ProviderResult {
      * @param notes further lines for the report
      * @param nextStep what the user can do about it, or empty text
      */
+    @API(status = STABLE, since = "1.0")
     record Unavailable(String reason, List<String> notes, String nextStep) implements ProviderResult {
         public Unavailable {
             reason = requireReason(reason);
@@ -156,6 +163,7 @@ public sealed interface ProviderResult {
     }
 
     /** Gathers a provider's answer for several services. */
+    @API(status = STABLE, since = "1.0")
     final class Services {
         private final Map<String, ServiceEndpoint> endpoints = new LinkedHashMap<>();
         private final Map<String, String> missing = new LinkedHashMap<>();

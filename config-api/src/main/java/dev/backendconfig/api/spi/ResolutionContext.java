@@ -1,5 +1,7 @@
 package dev.backendconfig.api.spi;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.backendconfig.api.InvalidConfigurationException;
 import dev.backendconfig.api.ProbeKind;
 import dev.backendconfig.api.ServiceEndpoint;
@@ -19,6 +21,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.apiguardian.api.API;
 
 /**
  * Everything a provider may know of the outside world for one resolution: environment variables, system
@@ -27,6 +30,7 @@ import java.util.TreeMap;
  * <p>Providers read nothing global directly, so that each one can be tested with plain maps. Build a context
  * for a test with {@link #builder()}; the resolver builds one from the real process with {@link #fromSystem()}.
  */
+@API(status = STABLE, since = "1.0")
 public final class ResolutionContext {
 
     private final Map<String, String> environment;
@@ -186,6 +190,7 @@ public final class ResolutionContext {
     }
 
     /** Builds a {@link ResolutionContext}. */
+    @API(status = STABLE, since = "1.0")
     public static final class Builder {
         private Map<String, String> environment = Map.of();
         private Map<String, String> systemProperties = Map.of();

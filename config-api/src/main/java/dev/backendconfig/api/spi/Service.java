@@ -1,8 +1,11 @@
 package dev.backendconfig.api.spi;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.backendconfig.api.internal.SettingNames;
 import java.util.Locale;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * One service a resolution must find: {@code backend} always, and those declared with setting {@code services}
@@ -13,6 +16,7 @@ import java.util.Objects;
  * @param required whether resolution needs it (setting {@code services.<name>.required}, default true; the backend
  *     is always required)
  */
+@API(status = STABLE, since = "1.0")
 public record Service(String name, boolean required) {
 
     /** The name of the service every resolution finds. */

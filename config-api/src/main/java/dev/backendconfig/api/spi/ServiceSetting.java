@@ -1,10 +1,13 @@
 package dev.backendconfig.api.spi;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.backendconfig.api.internal.SettingNames;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BiFunction;
+import org.apiguardian.api.API;
 
 /**
  * A setting every service has its own value of: key {@code services.<name>.<suffix>}, for example
@@ -18,6 +21,7 @@ import java.util.function.BiFunction;
  *
  * @param <T> the type of the parsed value
  */
+@API(status = STABLE, since = "1.0")
 public final class ServiceSetting<T> {
 
     private final String suffix;

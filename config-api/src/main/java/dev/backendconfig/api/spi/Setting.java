@@ -1,5 +1,7 @@
 package dev.backendconfig.api.spi;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.backendconfig.api.internal.SettingNames;
 import dev.backendconfig.toolkit.InvalidInputException;
 import dev.backendconfig.toolkit.Origin;
@@ -13,6 +15,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 
 /**
  * One setting: its key, its type, its default and what it is for.
@@ -25,6 +28,7 @@ import java.util.regex.Pattern;
  *
  * @param <T> the type of the parsed value
  */
+@API(status = STABLE, since = "1.0")
 public final class Setting<T> {
 
     /** The code of a setting whose value is not valid for it. */

@@ -1,5 +1,7 @@
 package dev.backendconfig.api.spi;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.backendconfig.api.internal.PropertiesResource;
 import dev.backendconfig.api.internal.SettingSource;
 import dev.backendconfig.api.internal.SettingValues;
@@ -8,6 +10,7 @@ import dev.backendconfig.toolkit.Origin;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * The settings of one resolution, each value with its origin.
@@ -18,6 +21,7 @@ import java.util.Optional;
  * setting's default. A blank value counts as unset. The resolver checks every key under the prefix against the known
  * settings before it asks a provider: a typo is an error, never silently ignored.
  */
+@API(status = STABLE, since = "1.0")
 public final class Settings {
 
     /** The classpath resource holding a project's settings. */

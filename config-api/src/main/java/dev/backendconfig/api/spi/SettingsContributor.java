@@ -1,6 +1,9 @@
 package dev.backendconfig.api.spi;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * A module that reads settings but is not a provider (the JUnit extension, say) declares them here, so that they
@@ -11,6 +14,7 @@ import java.util.List;
  * {@code provides dev.backendconfig.api.spi.SettingsContributor with ...}). It needs a public no-argument
  * constructor. Providers do not need this: they declare theirs in {@link EndpointProvider#settings()}.
  */
+@API(status = STABLE, since = "1.0")
 public interface SettingsContributor {
 
     /** Return who owns the settings, as the report and {@code explain --help} name it, for example {@code junit}. */

@@ -1,11 +1,14 @@
 package dev.backendconfig.toolkit.dotenv;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.backendconfig.toolkit.ConfigurationFiles;
 import dev.backendconfig.toolkit.InvalidInputException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.apiguardian.api.API;
 
 /**
  * Read dotenv files in the dialect docker compose reads.
@@ -28,6 +31,7 @@ import java.util.function.Function;
  * read only when it is a regular file of at most {@link #MAX_BYTES}, and its values may hold at most
  * {@link #MAX_VALUE_CHARS} characters in all once interpolated.
  */
+@API(status = STABLE, since = "1.0")
 public final class Dotenv {
 
     /** The largest dotenv file read: 1 MiB. */

@@ -1,6 +1,9 @@
 package dev.backendconfig.toolkit.dotenv;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * One variable of a dotenv file.
@@ -9,6 +12,7 @@ import java.util.Objects;
  * @param value its value, unquoted, unescaped and interpolated
  * @param line the 1-based line on which the entry starts
  */
+@API(status = STABLE, since = "1.0")
 public record DotenvEntry(String name, String value, int line) {
 
     public DotenvEntry {

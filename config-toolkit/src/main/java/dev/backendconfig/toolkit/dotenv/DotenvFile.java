@@ -1,15 +1,19 @@
 package dev.backendconfig.toolkit.dotenv;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.backendconfig.toolkit.Origin;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * The variables of a dotenv file, the last definition of each name winning, with what parsing noticed.
  */
+@API(status = STABLE, since = "1.0")
 public final class DotenvFile {
 
     private final String source;

@@ -1,11 +1,14 @@
 package dev.backendconfig.toolkit.dotenv;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.backendconfig.toolkit.InvalidInputException;
 import dev.backendconfig.toolkit.Origin;
 import dev.backendconfig.toolkit.OutsideText;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.apiguardian.api.API;
 
 /**
  * Compose-style variable interpolation.
@@ -28,6 +31,7 @@ import java.util.function.Function;
  * One interpolation yields at most {@link #MAX_RESULT_CHARS} characters. Errors name the origin and where in the
  * text the problem is, never a value.
  */
+@API(status = STABLE, since = "1.0")
 public final class Interpolation {
 
     /** The code of every interpolation refused. */

@@ -55,7 +55,7 @@ class ModulePathConsumerTest {
         assertThat(toolkit.getDescriptor().exports()).extracting(ModuleDescriptor.Exports::source)
                 .containsExactlyInAnyOrder("dev.backendconfig.toolkit", "dev.backendconfig.toolkit.dotenv");
         assertThat(toolkit.getDescriptor().requires()).extracting(ModuleDescriptor.Requires::name)
-                .containsExactly("java.base");
+                .containsExactlyInAnyOrder("java.base", "org.apiguardian.api");
         assertThat(Backends.class.getModule().canRead(toolkit)).isTrue();
     }
 

@@ -1,4 +1,4 @@
-package dev.backendconfig.robustness;
+package dev.backendconfig.surface;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
