@@ -4,7 +4,7 @@
  * {@link java.util.ServiceLoader}; the {@code internal} packages are not exported, so that no other module can depend
  * on them. What providers share beyond the contract is the toolkit, {@code dev.backendconfig.toolkit}.
  *
- * @uses dev.backendconfig.api.spi.EndpointProvider the sources that may know where the backend is
+ * @uses dev.backendconfig.api.spi.EndpointProvider the sources that may know where the services are
  * @uses dev.backendconfig.api.spi.SettingsContributor modules that read settings without being providers
  */
 module dev.backendconfig.api {

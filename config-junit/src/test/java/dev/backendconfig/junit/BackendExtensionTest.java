@@ -151,6 +151,15 @@ class BackendExtensionTest {
     }
 
     @BackendTest
+    @RequiresReachableService(path = "/health")
+    @RequiresReachableService(service = "auth", path = "/health")
+    static class RequiresEveryServiceRepeated {
+        @Test
+        void both() {
+        }
+    }
+
+    @BackendTest
     static class InjectsEverything {
         @BackendUrl
         static URI staticHttp;
@@ -331,7 +340,7 @@ class BackendExtensionTest {
     }
 
     @Test
-    void requiresReachableBackendProbesTheServiceItNames() throws IOException {
+    void requiresReachableServiceProbesTheServiceItNames() throws IOException {
         int port = httpBackend(503);
         properties.set("backendconfig.services", "auth");
         variables.set("TEST_BACKEND_URL", "http://localhost:8002");
@@ -347,7 +356,7 @@ class BackendExtensionTest {
     }
 
     @Test
-    void repeatedRequiresReachableServiceProbesEveryServiceItNames() throws IOException {
+    void requiresReachableBackendBesideAServiceProbesBoth() throws IOException {
         int port = httpBackend(200);
         properties.set("backendconfig.services", "auth");
         variables.set("TEST_BACKEND_URL", "http://localhost:" + port);
@@ -358,7 +367,18 @@ class BackendExtensionTest {
     }
 
     @Test
-    void repeatedRequiresReachableServiceFailsOnTheServiceThatDoesNotAnswer() throws IOException {
+    void repeatedRequiresReachableServiceProbesEveryServiceItNames() throws IOException {
+        int port = httpBackend(200);
+        properties.set("backendconfig.services", "auth");
+        variables.set("TEST_BACKEND_URL", "http://localhost:" + port);
+        variables.set("TEST_AUTH_URL", "http://127.0.0.1:" + port);
+        EngineRun run = EngineRun.of(RequiresEveryServiceRepeated.class);
+        assertThat(run.succeeded()).isEqualTo(1);
+        assertThat(healthRequests).hasValue(2);
+    }
+
+    @Test
+    void requiresReachableBackendBesideAServiceFailsOnTheServiceThatDoesNotAnswer() throws IOException {
         int port = httpBackend(200);
         int closed = dev.backendconfig.testkit.LoopbackServers.closedPort();
         properties.set("backendconfig.services", "auth");

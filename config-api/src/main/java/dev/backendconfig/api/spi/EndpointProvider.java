@@ -6,7 +6,8 @@ import java.util.List;
 import org.apiguardian.api.API;
 
 /**
- * A source that may know where the backend is: variables, a Docker engine, a staging file, or your own.
+ * A source that may know where the services are — the backend and the others of its environment: variables, a Docker
+ * engine, a staging file, or your own.
  *
  * <p>The resolver asks providers in order of {@link #priority()}, highest first, and stops at the first that
  * answers {@link ProviderResult.Found found}. The built-in ladder:
