@@ -1,6 +1,6 @@
 package dev.backendconfig.bench;
 
-import dev.backendconfig.api.BackendResolver;
+import dev.backendconfig.api.ServiceResolver;
 import dev.backendconfig.api.Resolution;
 import dev.backendconfig.api.spi.ResolutionContext;
 import java.io.ByteArrayOutputStream;
@@ -60,7 +60,7 @@ final class HealthyEvent {
                     .settings(Map.of("providers", "docker", "docker.project", project, "docker.wait-healthy", "60s"))
                     .build();
             CompletableFuture<Long> answered = CompletableFuture.supplyAsync(() -> {
-                Resolution resolution = BackendResolver.create().resolve(context);
+                Resolution resolution = ServiceResolver.create().resolve(context);
                 long at = System.nanoTime();
                 if (!resolution.report().render().contains("healthy")) {
                     throw new IllegalStateException("not found healthy: " + resolution.report().render());

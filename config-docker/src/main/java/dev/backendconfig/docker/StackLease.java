@@ -1,10 +1,13 @@
 package dev.backendconfig.docker;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.backendconfig.api.spi.ProviderResult;
 import dev.backendconfig.api.spi.ResolutionContext;
 import dev.backendconfig.api.spi.RunScope;
 import java.util.Map;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * A hold on this checkout's compose stack around a whole test phase, for a build tool (a Maven goal before the
@@ -25,6 +28,7 @@ import java.util.Objects;
  * as long as the phase lasts, and close it in the same process. A process that dies without closing is dropped from
  * the lease by the next JVM that joins it.
  */
+@API(status = EXPERIMENTAL, since = "1.0")
 public final class StackLease implements AutoCloseable {
 
     private final RunScope scope;
@@ -39,8 +43,9 @@ public final class StackLease implements AutoCloseable {
      * Start what is missing of this checkout's stack and hold its lease: resolve as provider docker does, with the
      * context's settings and {@code docker.start=if-missing}.
      *
-     * @throws dev.backendconfig.api.InvalidBackendConfigurationException when a setting is wrong, or the start failed
-     *     (what it started is stopped again; the message names the command and how it ended)
+     * @throws dev.backendconfig.toolkit.InvalidInputException when a setting is wrong (code {@code BCFG01000} and the
+     *     settings' own), or the start failed (code {@code BCFG03001}: what it started is stopped again; the message
+     *     names the command and how it ended)
      */
     public static StackLease acquire(ResolutionContext context) {
         Objects.requireNonNull(context, "context");

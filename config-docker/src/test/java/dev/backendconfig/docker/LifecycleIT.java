@@ -3,7 +3,7 @@ package dev.backendconfig.docker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.backendconfig.api.InvalidBackendConfigurationException;
+import dev.backendconfig.toolkit.InvalidInputException;
 import dev.backendconfig.api.spi.ProviderResult;
 import dev.backendconfig.api.spi.ResolutionContext;
 import dev.backendconfig.api.spi.RunScope;
@@ -201,7 +201,7 @@ class LifecycleIT {
         write("compose.yaml", THREE.replace("    image: " + IMAGE + "\n    ports: [\"127.0.0.1:${LC_BACKEND_PORT}",
                 "    image: " + IMAGE + "\n    restart: sometimes\n    ports: [\"127.0.0.1:${LC_BACKEND_PORT}"));
 
-        assertThatThrownBy(() -> resolve(Map.of())).isInstanceOf(InvalidBackendConfigurationException.class)
+        assertThatThrownBy(() -> resolve(Map.of())).isInstanceOf(InvalidInputException.class)
                 .hasMessageStartingWith("setting docker.start=if-missing: ")
                 .hasMessageContaining("docker-compose -p " + project + " --project-directory " + repository
                         + " -f " + repository.resolve("compose.yaml") + " up -d --no-recreate backend exited with code 1")
@@ -237,7 +237,7 @@ class LifecycleIT {
 
         long start = System.nanoTime();
         assertThatThrownBy(() -> resolve(Map.of("docker.start-timeout", "12s", "timeout", "5s")))
-                .isInstanceOf(InvalidBackendConfigurationException.class)
+                .isInstanceOf(InvalidInputException.class)
                 .hasMessageStartingWith("setting docker.start=if-missing: ran ")
                 .hasMessageContaining(" (it started " + project + "_backend_1), but the services were not all ready"
                         + " within setting docker.start-timeout = 12000"
@@ -264,7 +264,7 @@ class LifecycleIT {
 
         long start = System.nanoTime();
         assertThatThrownBy(() -> resolve(Map.of("docker.start-timeout", "2m")))
-                .isInstanceOf(InvalidBackendConfigurationException.class)
+                .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("failed: backend (exited, exit code 3)")
                 .cause().hasMessageContaining("last 50 log lines:\n    cannot reach the database");
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(40));
@@ -285,7 +285,7 @@ class LifecycleIT {
     @Test
     void theActiveProfilesAreThoseComposeUsesAndDecideWhatStarts() throws Exception {
         write("compose.yaml", WITH_SEED);
-        assertThatThrownBy(() -> resolve(Map.of())).isInstanceOf(InvalidBackendConfigurationException.class)
+        assertThatThrownBy(() -> resolve(Map.of())).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("up -d --no-recreate backend exited with code 1: ")
                 .hasMessageContaining("Service \"seed\" was pulled in as a dependency of service \"backend\" but is not"
                         + " enabled by the active profiles.");

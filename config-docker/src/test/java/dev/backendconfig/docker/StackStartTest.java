@@ -3,7 +3,7 @@ package dev.backendconfig.docker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.backendconfig.api.InvalidBackendConfigurationException;
+import dev.backendconfig.toolkit.InvalidInputException;
 import dev.backendconfig.api.spi.ProviderResult;
 import dev.backendconfig.api.spi.ResolutionContext;
 import dev.backendconfig.api.spi.RunScope;
@@ -74,7 +74,7 @@ class StackStartTest {
         Leftovers leftovers = Leftovers.snapshot(directory);
         long start = System.nanoTime();
         assertThatThrownBy(() -> resolve(Map.of("docker.start-timeout", "2s", "timeout", "500ms")))
-                .isInstanceOf(InvalidBackendConfigurationException.class)
+                .isInstanceOf(InvalidInputException.class)
                 .hasMessage("setting docker.start=if-missing: " + bin.resolve("docker-compose") + " -p shop"
                         + " --project-directory " + directory + " -f " + directory.resolve("compose.yaml") + " up -d"
                         + " --no-recreate backend did not end within setting docker.start-timeout = 2000 ms and was"
@@ -93,7 +93,7 @@ class StackStartTest {
     void aStartAfterWhichTheServiceDoesNotRunIsAnErrorNotAFallToAnotherProvider() throws Exception {
         program("docker-compose", "exit 0");
 
-        assertThatThrownBy(() -> resolve(Map.of())).isInstanceOf(InvalidBackendConfigurationException.class)
+        assertThatThrownBy(() -> resolve(Map.of())).isInstanceOf(InvalidInputException.class)
                 .hasMessage("setting docker.start=if-missing: ran " + bin.resolve("docker-compose") + " -p shop"
                         + " --project-directory " + directory + " -f " + directory.resolve("compose.yaml") + " up -d"
                         + " --no-recreate backend (it started nothing), but the services were not all ready within"
@@ -108,7 +108,7 @@ class StackStartTest {
         program("docker", "echo \"docker: 'compose' is not a docker command.\" >&2; exit 1");
 
         assertThatThrownBy(() -> resolve(Map.of()))
-                .isInstanceOf(InvalidBackendConfigurationException.class)
+                .isInstanceOf(InvalidInputException.class)
                 .hasMessage("setting docker.start=if-missing: services backend of compose project shop are not running"
                         + " and no compose command answers: docker compose: compose version exited with code 1"
                         + " (docker: 'compose' is not a docker command.); docker-compose: no docker-compose on PATH;"

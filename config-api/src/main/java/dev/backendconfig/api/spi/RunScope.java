@@ -1,11 +1,15 @@
 package dev.backendconfig.api.spi;
 
-import dev.backendconfig.api.Secrets;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import dev.backendconfig.toolkit.OutsideText;
+import dev.backendconfig.toolkit.Secrets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.apiguardian.api.API;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,6 +22,7 @@ import org.slf4j.LoggerFactory;
  * without the extension, a shutdown hook closes it when the JVM exits. A build tool that holds resources around a
  * whole test phase, or a test, makes a scope of its own with {@link #create(String)} and closes it itself.
  */
+@API(status = EXPERIMENTAL, since = "1.0")
 public final class RunScope implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(RunScope.class);

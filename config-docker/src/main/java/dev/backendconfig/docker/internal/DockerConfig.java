@@ -1,10 +1,10 @@
 package dev.backendconfig.docker.internal;
 
-import dev.backendconfig.api.spi.Origin;
 import dev.backendconfig.api.spi.ResolutionContext;
 import dev.backendconfig.api.spi.Service;
 import dev.backendconfig.api.spi.Settings;
-import dev.backendconfig.api.spi.ConfigurationFiles;
+import dev.backendconfig.toolkit.ConfigurationFiles;
+import dev.backendconfig.toolkit.Origin;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -120,7 +120,7 @@ public record DockerConfig(String host, Origin hostOrigin, String project, Strin
     /**
      * Read the settings of one resolution.
      *
-     * @throws dev.backendconfig.api.InvalidBackendConfigurationException when a value set is not valid for its setting
+     * @throws dev.backendconfig.toolkit.InvalidInputException when a value set is not valid for its setting
      */
     public static DockerConfig read(ResolutionContext context) {
         Settings settings = context.settings();

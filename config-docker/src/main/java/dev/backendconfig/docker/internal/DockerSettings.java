@@ -58,7 +58,7 @@ public final class DockerSettings {
     }
 
     /** Whether to use TLS and check the engine's certificate, as DOCKER_TLS_VERIFY does. */
-    public static final Setting<TlsVerify> TLS_VERIFY = Setting.choice("docker.tls-verify", TlsVerify.class, null,
+    public static final Setting<TlsVerify> TLS_VERIFY = Setting.choice("docker.tls-verify", List.of(TlsVerify.values()), null,
             "true: TLS to a tcp:// engine, its certificate checked against ca.pem and its host name, as"
                     + " DOCKER_TLS_VERIFY does; false: plain TCP. Unset: DOCKER_TLS_VERIFY, else DOCKER_TLS.");
 
@@ -81,7 +81,7 @@ public final class DockerSettings {
     }
 
     /** Whether to start the required services that are not running. */
-    public static final Setting<Start> START = Setting.choice("docker.start", Start.class, Start.NEVER,
+    public static final Setting<Start> START = Setting.choice("docker.start", List.of(Start.values()), Start.NEVER,
             "never: attach only; if-missing: when the engine answers and required services are not running, start"
                     + " just those with the compose CLI (docker compose, else docker-compose, else podman-compose for"
                     + " a Podman engine), pointed at the same engine, once for every JVM of the run.");
@@ -100,7 +100,7 @@ public final class DockerSettings {
     }
 
     /** What to stop at the end of the run when docker.start started something. */
-    public static final Setting<Stop> STOP = Setting.choice("docker.stop", Stop.class, Stop.STARTED,
+    public static final Setting<Stop> STOP = Setting.choice("docker.stop", List.of(Stop.values()), Stop.STARTED,
             "With docker.start=if-missing: started stops and removes, when the last JVM holding the lease leaves,"
                     + " the containers (and networks) the lease started, never volumes, never what ran before; never"
                     + " leaves them running.");

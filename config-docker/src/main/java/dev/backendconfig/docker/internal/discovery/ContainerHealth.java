@@ -1,14 +1,14 @@
 package dev.backendconfig.docker.internal.discovery;
 
-import dev.backendconfig.api.spi.OutsideText;
 import dev.backendconfig.docker.internal.json.Json;
+import dev.backendconfig.toolkit.OutsideText;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Optional;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**

@@ -1,6 +1,6 @@
 package dev.backendconfig.docker.internal.discovery;
 
-import dev.backendconfig.api.spi.OutsideText;
+import dev.backendconfig.toolkit.OutsideText;
 import dev.backendconfig.docker.internal.Listing;
 import java.io.IOException;
 import java.nio.file.Files;

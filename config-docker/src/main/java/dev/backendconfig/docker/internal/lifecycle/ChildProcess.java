@@ -1,6 +1,6 @@
 package dev.backendconfig.docker.internal.lifecycle;
 
-import dev.backendconfig.api.spi.OutsideText;
+import dev.backendconfig.toolkit.OutsideText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -137,7 +137,7 @@ final class ChildProcess {
 
     /** Return the command as a message shows it: each word masked, the whole on one line. */
     static String shown(List<String> command) {
-        return OutsideText.oneLine(dev.backendconfig.api.Secrets.maskText(String.join(" ", command)));
+        return OutsideText.oneLine(dev.backendconfig.toolkit.Secrets.maskText(String.join(" ", command)));
     }
 
     private static java.io.File nullDevice() {

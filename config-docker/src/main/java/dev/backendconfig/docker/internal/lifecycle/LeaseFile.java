@@ -1,7 +1,7 @@
 package dev.backendconfig.docker.internal.lifecycle;
 
-import dev.backendconfig.api.InvalidBackendConfigurationException;
-import dev.backendconfig.api.spi.Origin;
+import dev.backendconfig.toolkit.InvalidInputException;
+import dev.backendconfig.toolkit.Origin;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -74,7 +74,7 @@ final class LeaseFile {
      * holds it, with how long this one has waited.
      *
      * @param origin the setting the lease directory comes from, for an error
-     * @throws InvalidBackendConfigurationException when the directory or file cannot be made or used, or the lock is
+     * @throws InvalidInputException when the directory or file cannot be made or used, or the lock is
      *     not had within the bound
      */
     Locked lock(Duration bound, Origin origin, Consumer<Duration> waiting) {
@@ -88,7 +88,7 @@ final class LeaseFile {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new InvalidBackendConfigurationException(origin, "interrupted while waiting for the lease file "
+            throw new InvalidInputException(StackLifecycle.START_FAILED, origin, "interrupted while waiting for the lease file "
                     + file);
         }
         FileChannel channel = null;
@@ -118,13 +118,13 @@ final class LeaseFile {
         } catch (IOException e) {
             closeQuietly(channel);
             local.unlock();
-            throw new InvalidBackendConfigurationException(origin, "cannot use the lease file " + file + ": "
+            throw new InvalidInputException(StackLifecycle.START_FAILED, origin, "cannot use the lease file " + file + ": "
                     + e.getClass().getSimpleName() + " (" + e.getMessage() + ")");
         } catch (InterruptedException e) {
             closeQuietly(channel);
             local.unlock();
             Thread.currentThread().interrupt();
-            throw new InvalidBackendConfigurationException(origin, "interrupted while waiting for the lease file "
+            throw new InvalidInputException(StackLifecycle.START_FAILED, origin, "interrupted while waiting for the lease file "
                     + file);
         } catch (RuntimeException e) {
             closeQuietly(channel);
@@ -133,8 +133,8 @@ final class LeaseFile {
         }
     }
 
-    private InvalidBackendConfigurationException timedOut(Origin origin, Duration bound) {
-        return new InvalidBackendConfigurationException(origin, "another process held the lease file " + file
+    private InvalidInputException timedOut(Origin origin, Duration bound) {
+        return new InvalidInputException(StackLifecycle.START_FAILED, origin, "another process held the lease file " + file
                 + " (a start of compose project " + project + " in progress) for longer than " + bound.toMillis()
                 + " ms (setting docker.start-timeout)");
     }
@@ -151,11 +151,11 @@ final class LeaseFile {
                 }
             }
             if (!Files.isDirectory(directory, LinkOption.NOFOLLOW_LINKS)) {
-                throw new InvalidBackendConfigurationException(origin, "the lease directory " + directory
+                throw new InvalidInputException(StackLifecycle.START_FAILED, origin, "the lease directory " + directory
                         + " is not a directory");
             }
         } catch (IOException e) {
-            throw new InvalidBackendConfigurationException(origin, "cannot create the lease directory " + directory
+            throw new InvalidInputException(StackLifecycle.START_FAILED, origin, "cannot create the lease directory " + directory
                     + ": " + e.getClass().getSimpleName() + " (" + e.getMessage() + ")");
         }
     }

@@ -1,6 +1,6 @@
 package dev.backendconfig.docker.internal.lifecycle;
 
-import dev.backendconfig.api.spi.Origin;
+import dev.backendconfig.toolkit.Origin;
 import dev.backendconfig.docker.internal.DockerSettings;
 import dev.backendconfig.docker.internal.engine.EngineAddress;
 import dev.backendconfig.docker.internal.transport.EngineClient;

@@ -1,6 +1,6 @@
 package dev.backendconfig.docker.internal.lifecycle;
 
-import dev.backendconfig.api.spi.OutsideText;
+import dev.backendconfig.toolkit.OutsideText;
 import dev.backendconfig.docker.internal.json.Json;
 import dev.backendconfig.docker.internal.transport.EngineClient;
 import dev.backendconfig.docker.internal.transport.EngineException;

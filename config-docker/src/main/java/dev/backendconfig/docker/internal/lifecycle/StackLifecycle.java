@@ -1,7 +1,7 @@
 package dev.backendconfig.docker.internal.lifecycle;
 
-import dev.backendconfig.api.InvalidBackendConfigurationException;
-import dev.backendconfig.api.spi.Origin;
+import dev.backendconfig.toolkit.InvalidInputException;
+import dev.backendconfig.toolkit.Origin;
 import dev.backendconfig.api.spi.ProviderResult;
 import dev.backendconfig.api.spi.RunScope;
 import dev.backendconfig.docker.internal.DockerConfig;
@@ -33,6 +33,9 @@ import org.slf4j.LoggerFactory;
  * extended to cover it, and the report says which bound applied.
  */
 public final class StackLifecycle {
+
+    /** The code of every error the lifecycle stops a resolution with (a start that failed, a lease that cannot be used). */
+    public static final String START_FAILED = "BCFG03001";
 
     private static final Logger LOG = LoggerFactory.getLogger(StackLifecycle.class);
     /** How many log lines of a service that failed the error shows. */
@@ -81,7 +84,7 @@ public final class StackLifecycle {
     /**
      * Join the lease of {@code spec}'s project and start what is missing.
      *
-     * @throws InvalidBackendConfigurationException when the start failed (the message names the command, how it
+     * @throws InvalidInputException when the start failed (the message names the command, how it
      *     ended and compose's last words; the cause holds the output and the services' logs), no compose command is
      *     installed, or the lease cannot be used
      * @throws EngineException when the engine fails while the project is looked at
@@ -139,9 +142,9 @@ public final class StackLifecycle {
     /** A start that failed: the lease file was updated; the error is thrown once the file is unlocked. */
     private static final class Failed extends RuntimeException {
         private static final long serialVersionUID = 1L;
-        private final transient InvalidBackendConfigurationException error;
+        private final transient InvalidInputException error;
 
-        Failed(InvalidBackendConfigurationException error) {
+        Failed(InvalidInputException error) {
             super(null, null, false, false);
             this.error = error;
         }
@@ -237,7 +240,7 @@ public final class StackLifecycle {
      * the start failed — stop what it started (and remove what it created) and stop the resolution with an error.
      * Otherwise return the result with the lifecycle's notes.
      *
-     * @throws InvalidBackendConfigurationException when the start failed
+     * @throws InvalidInputException when the start failed
      */
     public ProviderResult confirm(Joined joined, ProviderResult result) {
         if (joined.command().isEmpty() || result instanceof ProviderResult.Found) {
@@ -261,7 +264,7 @@ public final class StackLifecycle {
             locked.write(locked.read().forgetting(stopped.stopped(), List.of()));
         }
         scope.release("docker lease " + joined.lease().path());
-        throw new InvalidBackendConfigurationException(origin, "ran " + joined.command() + " (" + (joined.touched()
+        throw new InvalidInputException(START_FAILED, origin, "ran " + joined.command() + " (" + (joined.touched()
                 .isEmpty() ? "it started nothing" : "it started " + names(joined.touched())) + "), but the services were not all ready within setting docker.start-timeout = "
                 + config.lifecycle().startTimeout().toMillis() + " ms: " + result.reason() + (failed.isEmpty() ? ""
                         : "; failed: " + String.join(", ", failed)) + "; what the start started was stopped again: "
@@ -345,7 +348,7 @@ public final class StackLifecycle {
     /** Write the lease's state after a failed start and return what to throw once the file is unlocked. */
     private static Failed fail(LeaseFile.Locked locked, LeaseState state, String problem, StartFailure cause) {
         locked.write(state);
-        return new Failed(new InvalidBackendConfigurationException(Origin.other("setting docker.start=if-missing"),
+        return new Failed(new InvalidInputException(START_FAILED, Origin.other("setting docker.start=if-missing"),
                 problem, cause));
     }
 

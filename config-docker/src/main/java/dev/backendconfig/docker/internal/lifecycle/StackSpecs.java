@@ -35,7 +35,7 @@ public final class StackSpecs {
     /**
      * Return this checkout's project, or empty (with {@code why} filled in) when no compose file was found.
      *
-     * @throws dev.backendconfig.api.InvalidBackendConfigurationException when a file named by a setting or variable
+     * @throws dev.backendconfig.api.InvalidInputException when a file named by a setting or variable
      *     does not exist, or a compose file cannot be read
      */
     public static Optional<StackSpec> of(DockerConfig config, ResolutionFacts facts, StringBuilder why) {

@@ -1,8 +1,10 @@
 package dev.backendconfig.docker.internal.transport;
 
-import dev.backendconfig.api.spi.OutsideText;
+import dev.backendconfig.toolkit.OutsideText;
 import dev.backendconfig.docker.internal.engine.EngineAddress;
 import dev.backendconfig.docker.internal.json.Json;
+import dev.backendconfig.toolkit.Deadline;
+import dev.backendconfig.toolkit.Http1;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -58,9 +60,9 @@ public final class EngineEvents implements AutoCloseable {
     private final Thread reader;
     private volatile String endedWhy;
 
-    private EngineEvents(EngineAddress address, SshCommand ssh, String pathAndQuery, long deadlineNanos) {
+    private EngineEvents(EngineAddress address, SshCommand ssh, String pathAndQuery, Deadline deadline) {
         EngineTransport transport = EngineTransport.of(address, ssh);
-        this.reader = new Thread(() -> follow(transport, pathAndQuery, deadlineNanos),
+        this.reader = new Thread(() -> follow(transport, pathAndQuery, deadline),
                 "backend-config-events-" + THREADS.incrementAndGet());
         reader.setDaemon(true);
     }
@@ -69,11 +71,10 @@ public final class EngineEvents implements AutoCloseable {
      * Subscribe to {@code pathAndQuery} (built with {@link EngineClient#path(String...)} and a query); the stream ends
      * by {@code limit} from now at the latest.
      *
-     * @throws dev.backendconfig.api.InvalidBackendConfigurationException when the address's TLS files cannot be used
+     * @throws dev.backendconfig.api.InvalidInputException when the address's TLS files cannot be used
      */
     public static EngineEvents follow(EngineAddress address, SshCommand ssh, String pathAndQuery, Duration limit) {
-        EngineEvents events = new EngineEvents(address, ssh, pathAndQuery,
-                System.nanoTime() + Math.max(1, limit.toNanos()));
+        EngineEvents events = new EngineEvents(address, ssh, pathAndQuery, Deadline.after(limit));
         events.reader.start();
         return events;
     }
@@ -107,12 +108,12 @@ public final class EngineEvents implements AutoCloseable {
         }
     }
 
-    private void follow(EngineTransport transport, String pathAndQuery, long deadlineNanos) {
+    private void follow(EngineTransport transport, String pathAndQuery, Deadline deadline) {
         String request = "GET " + pathAndQuery + " HTTP/1.1\r\nHost: docker\r\nUser-Agent: backend-config\r\n"
                 + "Accept: application/json\r\nConnection: close\r\n\r\n";
         String why;
         try {
-            InputStream in = transport.send(request.getBytes(StandardCharsets.ISO_8859_1), deadlineNanos);
+            InputStream in = transport.send(request.getBytes(StandardCharsets.ISO_8859_1), deadline);
             Http1.Head head = Http1.readHead(in);
             if (head.status() != 200) {
                 byte[] body = Http1.readBody(head, in, 64 * 1024);
@@ -126,7 +127,7 @@ public final class EngineEvents implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             why = Thread.currentThread().isInterrupted() ? "closed"
                     : transport.explain(e instanceof IOException io ? io : new IOException(e), "GET /events",
-                            Duration.ofNanos(Math.max(0, deadlineNanos - System.nanoTime())), false);
+                            deadline.remaining(), false);
         } finally {
             transport.close();
         }

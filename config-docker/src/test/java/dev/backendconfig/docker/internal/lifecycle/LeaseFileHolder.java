@@ -1,6 +1,6 @@
 package dev.backendconfig.docker.internal.lifecycle;
 
-import dev.backendconfig.api.spi.Origin;
+import dev.backendconfig.toolkit.Origin;
 import java.nio.file.Path;
 import java.time.Duration;
 

@@ -3,8 +3,8 @@ package dev.backendconfig.docker.internal.lifecycle;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.backendconfig.api.InvalidBackendConfigurationException;
-import dev.backendconfig.api.spi.Origin;
+import dev.backendconfig.toolkit.InvalidInputException;
+import dev.backendconfig.toolkit.Origin;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -55,7 +55,7 @@ class LeaseFileTest {
                 }
             });
             assertThatThrownBy(() -> second.get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(
-                    InvalidBackendConfigurationException.class).hasMessageContaining("test: another process held the"
+                    InvalidInputException.class).hasMessageContaining("test: another process held the"
                     + " lease file " + lease.path() + " (a start of compose project shop in progress) for longer than 300 ms"
                     + " (setting docker.start-timeout)");
         }
@@ -81,7 +81,7 @@ class LeaseFileTest {
             List<Duration> waits = new java.util.concurrent.CopyOnWriteArrayList<>();
 
             assertThatThrownBy(() -> lease.lock(Duration.ofMillis(400), origin, waits::add).close())
-                    .isInstanceOf(InvalidBackendConfigurationException.class)
+                    .isInstanceOf(InvalidInputException.class)
                     .hasMessageContaining("another process held the lease file " + lease.path());
             assertThat(waits).isNotEmpty();
 
@@ -105,7 +105,7 @@ class LeaseFileTest {
         LeaseFile linked = LeaseFile.of(directory, "unix:///e", "linked");
         Files.createSymbolicLink(linked.path(), directory.resolve("elsewhere"));
         assertThatThrownBy(() -> linked.lock(Duration.ofSeconds(1), origin, waited -> { }))
-                .isInstanceOf(InvalidBackendConfigurationException.class)
+                .isInstanceOf(InvalidInputException.class)
                 .hasMessageStartingWith("test: cannot use the lease file " + linked.path());
         assertThat(directory.resolve("elsewhere")).doesNotExist();
     }
