@@ -117,7 +117,8 @@ public final class DockerEndpointProvider implements EndpointProvider {
      */
     private ProviderResult withLifecycle(DockerConfig config, ResolutionFacts facts, EngineClient client,
             EngineDiscovery discovery, Function<String, ProviderResult> unreachable) {
-        facts.extendBudget(config.lifecycle().startTimeout()); // setting timeout does not cut a start short
+        // setting timeout does not cut a start short
+        facts.extendBudget(StackLifecycle.budget(config.lifecycle().startTimeout()));
         StringBuilder why = new StringBuilder();
         Optional<StackSpec> spec = StackSpecs.of(config, facts, why);
         if (spec.isEmpty()) {

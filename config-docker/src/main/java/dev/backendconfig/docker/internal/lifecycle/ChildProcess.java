@@ -113,25 +113,46 @@ final class ChildProcess {
         }
     }
 
-    /** Kill the process and everything it started (the descendants first known, then the process), and reap it. */
+    /**
+     * Kill the process and everything it started (the descendants known before it dies: then they are re-parented),
+     * reap it, and wait — at most {@link #REAP} in all — until the descendants have ended too. A killed descendant
+     * that only its new parent has yet to reap (a zombie) has ended.
+     */
     static void kill(Process process) {
         List<ProcessHandle> descendants = process.descendants().toList();
         process.destroyForcibly();
         descendants.forEach(ProcessHandle::destroyForcibly);
         boolean interrupted = Thread.interrupted();
+        long deadline = System.nanoTime() + REAP.toNanos();
         try {
             process.waitFor(REAP.toMillis(), TimeUnit.MILLISECONDS);
-            for (ProcessHandle descendant : descendants) {
-                descendant.onExit().get(REAP.toMillis(), TimeUnit.MILLISECONDS);
+            while (descendants.stream().anyMatch(ChildProcess::running) && System.nanoTime() - deadline < 0) {
+                Thread.sleep(10);
             }
         } catch (InterruptedException e) {
             interrupted = true;
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-            LOG.warn("a process compose started did not end within {} s of being killed", REAP.toSeconds());
         } finally {
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }
+        }
+        if (descendants.stream().anyMatch(ChildProcess::running)) {
+            LOG.warn("a process compose started did not end within {} s of being killed", REAP.toSeconds());
+        }
+    }
+
+    /** Tell whether a process runs: alive, and not a zombie waiting to be reaped by its parent. */
+    static boolean running(ProcessHandle process) {
+        if (!process.isAlive()) {
+            return false;
+        }
+        Path stat = Path.of("/proc", Long.toString(process.pid()), "stat");
+        try {
+            String text = Files.readString(stat);
+            int end = text.lastIndexOf(')');
+            return end < 0 || end + 2 >= text.length() || text.charAt(end + 2) != 'Z';
+        } catch (IOException | RuntimeException e) {
+            return process.isAlive();
         }
     }
 

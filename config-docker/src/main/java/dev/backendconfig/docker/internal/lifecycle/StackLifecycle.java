@@ -42,6 +42,8 @@ public final class StackLifecycle {
     static final int LOG_LINES = 50;
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
     private static final Duration QUIET = Duration.ofSeconds(2);
+    /** What a start may take beyond {@code docker.start-timeout}: stopping what a failed start started. */
+    static final Duration CLEANUP = Duration.ofSeconds(30);
 
     private final DockerConfig config;
     private final ResolutionFacts facts;
@@ -94,7 +96,7 @@ public final class StackLifecycle {
         LeaseFile lease = LeaseFile.of(config.lifecycle().leaseDirectory(), engine.key(), spec.project());
         LeaseState.Holder me = LeaseState.Holder.current();
         List<String> notes = new ArrayList<>();
-        facts.extendBudget(startTimeout.plus(QUIET));
+        facts.extendBudget(budget(startTimeout));
         long waitStart = System.nanoTime();
         Progress waiting = new Progress("waiting for another JVM starting compose project " + spec.project()
                 + " (lease file " + lease.path() + ")", startTimeout);
@@ -150,6 +152,14 @@ public final class StackLifecycle {
         }
     }
 
+    /**
+     * Return how much of the resolution's budget a start needs from now: {@code docker.start-timeout}, and
+     * {@link #CLEANUP} to stop what a failed start started.
+     */
+    public static Duration budget(Duration startTimeout) {
+        return startTimeout.plus(CLEANUP);
+    }
+
     /** A start whose JVM died during {@code compose up}: what it started is the lease's now. */
     private LeaseState adoptCutShort(LeaseState state, StackSpec spec, List<String> notes) throws EngineException {
         if (state.starter().isEmpty() || state.starter().get().alive()) {
@@ -166,7 +176,7 @@ public final class StackLifecycle {
             LeaseFile.Locked locked, LeaseFile lease, List<String> notes) throws EngineException {
         Duration startTimeout = config.lifecycle().startTimeout();
         long deadline = System.nanoTime() + startTimeout.toNanos();
-        facts.extendBudget(startTimeout.plus(QUIET));
+        facts.extendBudget(budget(startTimeout));
         java.util.Map<String, String> environment = engine.applyTo(facts.environment());
         List<String> tried = new ArrayList<>();
         ComposeCli cli = ComposeCli.choose(environment, spec.projectDirectory(), engine.podman(), startTimeout, tried)

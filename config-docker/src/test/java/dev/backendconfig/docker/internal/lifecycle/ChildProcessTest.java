@@ -48,7 +48,7 @@ class ChildProcessTest {
         assertThat(outcome.exitCode()).isEqualTo(-1);
         assertThat(outcome.tail()).containsExactly("started");
         long grandchild = Long.parseLong(Files.readString(pidFile).strip());
-        assertThat(ProcessHandle.of(grandchild).filter(ProcessHandle::isAlive)).isEmpty();
+        assertThat(ProcessHandle.of(grandchild).filter(ChildProcess::running)).isEmpty();
     }
 
     @Test
