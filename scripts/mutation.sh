@@ -111,20 +111,26 @@ run_module() { # module [targetClasses]
   [ -n "$targets" ] && scope="changed classes: ${targets//,/ }"
   echo "mutation: $module ($scope)"
   started=$(date +%s)
-  mvn -B -Pmutation -pl "$module" -am test -Dmutation.modules="$module" -Dtest=NONE \
-    -Dsurefire.failIfNoSpecifiedTests=false ${targets:+-DtargetClasses="$targets"} >"$log" 2>&1
-  local status=$?
-  took=$(($(date +%s) - started))
+  # CPU seconds (user + system, Maven and PIT's minions): on a shared machine the wall time says more about the load.
+  local TIMEFORMAT='%U %S' status cpu
+  { time {
+    mvn -B -Pmutation -pl "$module" -am test -Dmutation.modules="$module" -Dtest=NONE \
+      -Dsurefire.failIfNoSpecifiedTests=false ${targets:+-DtargetClasses="$targets"} >"$log" 2>&1
+    echo $? >"$out/$module/status"
+  }; } 2>"$out/$module/cpu"
+  status=$(cat "$out/$module/status")
+  cpu=$(awk '{ printf "%d", $1 + $2 }' "$out/$module/cpu")
+  took="$(($(date +%s) - started))s, CPU ${cpu}s"
   if [ $status -ne 0 ]; then
-    echo "mutation: $module: the Maven run failed after ${took}s; the end of $log:" >&2
+    echo "mutation: $module: the Maven run failed after $took; the end of $log:" >&2
     grep -E '^\[ERROR\]|SEVERE' "$log" | head -20 >&2
     failures+=("$module: the run failed (see $log)")
-    rows+=("| $module | run failed | | | | | | | ${took}s |")
+    rows+=("| $module | run failed | | | | | | | $took |")
     return
   fi
   if [ ! -f "$root/$module/target/pit-reports/mutations.csv" ]; then
-    rows+=("| $module | 0 | 0 | 0 | 0 | – | – | 0 | ${took}s |")
-    echo "mutation: $module: nothing to mutate (${took}s)"
+    rows+=("| $module | 0 | 0 | 0 | 0 | – | – | 0 | $took |")
+    echo "mutation: $module: nothing to mutate ($took)"
     return
   fi
   cp -r "$root/$module/target/pit-reports/." "$out/$module/"
@@ -132,9 +138,9 @@ run_module() { # module [targetClasses]
   read -r mutants detected survived nocoverage equivalent < <(count "$module")
   score=$(percent "$detected" "$mutants")
   strength=$(percent "$detected" $((mutants - nocoverage)))
-  rows+=("| $module | $mutants | $detected | $survived | $nocoverage | $score% | $strength% | $equivalent | ${took}s |")
+  rows+=("| $module | $mutants | $detected | $survived | $nocoverage | $score% | $strength% | $equivalent | $took |")
   echo "mutation: $module: $mutants mutants, $detected killed, $survived survived, $nocoverage without coverage," \
-    "$equivalent listed equivalent: score $score%, test strength $strength% (${took}s; $out/$module/index.html)"
+    "$equivalent listed equivalent: score $score%, test strength $strength% ($took; $out/$module/index.html)"
   if [ -s "$out/$module/stale" ]; then
     echo "mutation: $module: these entries of $equivalents_file match no surviving mutant any more (the code moved" \
       "or a test now kills it); update or remove them:" >&2
