@@ -4,27 +4,31 @@
 #
 #   scripts/mutation.sh --all             every published module, whole, one after the other (the full run)
 #   scripts/mutation.sh MODULE...         these modules, whole
-#   scripts/mutation.sh --changed [BASE]  only the main classes changed since BASE (default: the merge base with
-#                                         main, or HEAD~$MUTATION_RECENT_COMMITS when HEAD is main), in the modules
-#                                         that have any
-#   scripts/mutation.sh --ci              what .ci/run does: --changed when recent commits changed at most
-#                                         $MUTATION_CI_MAX_CLASSES main classes, else one module in rotation
+#   scripts/mutation.sh --changed [BASE]  only the main classes changed since BASE (default: the last commit of
+#                                         mutation/baseline.tsv), in the modules that have any
+#   scripts/mutation.sh --ci              what .ci/run does: --changed, at most $MUTATION_CI_MAX_CLASSES classes (15),
+#                                         the most recently changed first
 #
 # Each module runs in its own Maven reactor (-pl MODULE -am: config-test-support, a test dependency of every module,
 # is never installed), with Surefire's JVM arguments and environment (see the profile). PIT's HTML and CSV reports
 # are copied to target/mutation/MODULE/; the summary table (module | mutants | killed + timed out | survived |
 # no coverage | score | test strength) is printed and written to target/mutation/summary.md.
 #
-# The run fails when a module is below its thresholds in mutation/thresholds.tsv (score and test strength, in
-# percent, rounded down), after the survivors listed in mutation/equivalent-mutants.tsv are set aside as equivalent:
-# they are counted neither as mutants nor as survivors. A module with no line in thresholds.tsv fails the run too.
+# A module fails the run when it is below its thresholds in mutation/thresholds.tsv (score and test strength, in
+# percent, rounded down), after the survivors listed in mutation/equivalent-mutants.tsv are set aside as equivalent
+# (counted neither as mutants nor as survivors). A module with no line in thresholds.tsv fails the run too.
+#
+# A whole-module run writes the module's figures per class into mutation/baseline.tsv (commit it). A run of changed
+# classes judges the module by its figures: fresh for the classes it ran, from the baseline for the others (classes
+# whose file is gone are dropped), so that a part of a module is held to the module's threshold without mutating it
+# all. PIT's own history file would need the previous run's output, which a fresh clone does not have.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 out=$root/target/mutation
 thresholds_file=mutation/thresholds.tsv
 equivalents_file=mutation/equivalent-mutants.tsv
-recent_commits=${MUTATION_RECENT_COMMITS:-10}
+baseline_file=mutation/baseline.tsv
 ci_max_classes=${MUTATION_CI_MAX_CLASSES:-15}
 
 usage() {
@@ -37,56 +41,60 @@ published_modules() { # the artifactIds config-bom manages, in its order
     | sed -n 's:.*<artifactId>\(.*\)</artifactId>.*:\1:p'
 }
 
-module_dir() { # the reactor directory of a published module; published modules live at the top level
-  if [ -f "$1/pom.xml" ] && grep -q "<artifactId>$1</artifactId>" "$1/pom.xml"; then
-    echo "$1"
-  else
-    echo "mutation: config-bom lists $1, but there is no $1/pom.xml with that artifactId" >&2
-    return 1
-  fi
+is_published() {
+  printf '%s\n' "${published[@]}" | grep -qx -- "$1"
 }
 
-# The main classes changed between $1 and HEAD in module $2, as PIT globs (the class and its nested classes),
-# comma-separated; deleted files, module-info.java and package-info.java are left out.
+# The source file of a top-level class of module $1.
+source_of() {
+  echo "$1/src/main/java/${2//.//}.java"
+}
+
+# The main source files changed since $1 that still exist, in published modules, the most recently changed first,
+# as "module<TAB>class" (top-level classes; module-info and package-info left out).
 changed_classes() {
-  git diff --name-only --diff-filter=d "$1" HEAD -- "$2/src/main/java" \
-    | grep '\.java$' | grep -v -e '/module-info\.java$' -e '/package-info\.java$' \
-    | sed -e "s:^$2/src/main/java/::" -e 's:\.java$::' -e 's:/:.:g' \
-    | sort -u | awk '{ printf "%s%s,%s$*", (NR > 1 ? "," : ""), $0, $0 }'
+  git log --format= --name-only "$1..HEAD" -- '*/src/main/java/*.java' | awk 'NF && !seen[$0]++' \
+    | grep -v -e '/module-info\.java$' -e '/package-info\.java$' \
+    | while IFS= read -r file; do
+        [ -f "$file" ] || continue
+        module=${file%%/src/main/java/*}
+        is_published "$module" || continue
+        class=${file#"$module"/src/main/java/}
+        class=${class%.java}
+        printf '%s\t%s\n' "$module" "${class//\//.}"
+      done
 }
 
-default_base() {
-  if [ "$(git rev-parse HEAD)" != "$(git rev-parse main 2>/dev/null)" ] && git rev-parse -q --verify main >/dev/null; then
-    git merge-base HEAD main
-  else # on main, as in CI's fresh clone: the recent commits, or every commit when there are fewer
-    git rev-parse -q --verify "HEAD~$recent_commits" || git rev-list --max-parents=0 HEAD | tail -1
-  fi
+default_base() { # the commit that last wrote the baseline, else the tenth last commit (or the first)
+  git log -1 --format=%H -- "$baseline_file" | grep . \
+    || git rev-parse -q --verify HEAD~10 || git rev-list --max-parents=0 HEAD | tail -1
 }
 
 threshold_of() { # module, column (2 score, 3 strength)
   awk -F'\t' -v m="$1" -v c="$2" '$0 !~ /^#/ && $1 == m { print $c; found = 1 } END { exit !found }' "$thresholds_file"
 }
 
-# Count one module's mutants from PIT's mutations.csv (file,class,mutator,method,line,status,killing test) and print
-# "mutants detected survived no_coverage equivalent" (equivalents left out of the first four), and in $out/$1/stale
-# the listed equivalents of the classes mutated this time that matched no survivor.
+# One module's mutants from PIT's mutations.csv (file,class,mutator,method,line,status,killing test), per top-level
+# class, into $out/MODULE/classes.tsv: "module class mutants detected survived no_coverage equivalent", the listed
+# equivalents left out of the other four. The listed equivalents of the classes mutated this time that matched no
+# survivor go to $out/MODULE/stale.
 count() {
-  local module=$1 csv=$out/$1/mutations.csv
-  awk -F'\t' -v listfile="$equivalents_file" -v stale="$out/$module/stale" '
+  local module=$1
+  awk -F'\t' -v listfile="$equivalents_file" -v module="$module" -v stale="$out/$module/stale" '
     FILENAME == listfile {
       if ($0 ~ /^#/ || NF < 5) next
       key = $1 SUBSEP $2 SUBSEP $3 SUBSEP $4; listed[key] = 1; listing[key] = $0; next
     }
     {
-      n = split($0, f, ","); class = f[2]; mutator = f[3]; sub(/.*\./, "", mutator)
+      split($0, f, ","); class = f[2]; mutator = f[3]; sub(/.*\./, "", mutator)
       method = f[4]; line = f[5]; status = f[6]; mutated[class] = 1
+      top = class; sub(/\$.*/, "", top); classes[top] = 1
       key = class SUBSEP method SUBSEP line SUBSEP mutator
-      if (status == "SURVIVED" && (key in listed)) { equivalent++; used[key] = 1; next }
-      total++
-      if (status == "SURVIVED") survived++
-      else if (status == "NO_COVERAGE") nocoverage++
-      else if (status ~ /^(KILLED|TIMED_OUT|MEMORY_ERROR|RUN_ERROR|NON_VIABLE)$/) detected++
-      else other++ # NOT_STARTED, STARTED: not detected, as PIT counts them
+      if (status == "SURVIVED" && (key in listed)) { equivalent[top]++; used[key] = 1; next }
+      total[top]++
+      if (status == "NO_COVERAGE") nocoverage[top]++
+      else if (status ~ /^(KILLED|TIMED_OUT|MEMORY_ERROR|RUN_ERROR|NON_VIABLE)$/) detected[top]++
+      else survived[top]++ # SURVIVED, and NOT_STARTED or STARTED: not detected, as PIT counts them
     }
     END {
       printf "" > stale
@@ -94,22 +102,58 @@ count() {
         split(key, k, SUBSEP)
         if (!(key in used) && (k[1] in mutated)) print listing[key] > stale
       }
-      printf "%d %d %d %d %d\n", total, detected, survived + other, nocoverage, equivalent
+      for (top in classes) printf "%s\t%s\t%d\t%d\t%d\t%d\t%d\n", module, top, total[top], detected[top],
+        survived[top], nocoverage[top], equivalent[top]
     }
-  ' "$equivalents_file" FS=, "$csv"
+  ' "$equivalents_file" FS=, "$out/$module/mutations.csv" | sort >"$out/$module/classes.tsv"
+}
+
+# The module's figures for judging it: this run's classes, and for a run of some classes (names in $2, one a line)
+# the baseline's other classes of the module whose source file still exists. Prints "mutants detected survived
+# no_coverage equivalent classes_from_baseline".
+module_figures() {
+  local module=$1 ran=$2
+  {
+    cat "$out/$module/classes.tsv"
+    if [ -n "$ran" ] && [ -f "$baseline_file" ]; then
+      awk -F'\t' -v m="$module" '$0 !~ /^#/ && $1 == m' "$baseline_file" | while IFS=$'\t' read -r _ class rest; do
+        grep -qxF -- "$class" <<<"$ran" && continue
+        [ -f "$(source_of "$module" "$class")" ] || continue
+        printf '%s\t%s\t%s\tbaseline\n' "$module" "$class" "$rest"
+      done
+    fi
+  } | awk -F'\t' '{ m += $3; d += $4; s += $5; n += $6; e += $7; if ($8 == "baseline") b++ }
+                  END { printf "%d %d %d %d %d %d\n", m, d, s, n, e, b }'
+}
+
+# Replace the module's lines of the baseline with this whole-module run's.
+write_baseline() {
+  local module=$1 header
+  header="# Mutation figures per class from the last whole-module run (scripts/mutation.sh MODULE or --all), which
+# writes them; a run of changed classes takes the other classes' figures from here. Commit this file on its own,
+# right after the run, so that its commit marks the code it measured (the default base of --changed and --ci).
+# module	class	mutants	detected	survived	no coverage	equivalent"
+  {
+    echo "$header"
+    { [ -f "$baseline_file" ] && awk -F'\t' -v m="$module" '$0 !~ /^#/ && $1 != m' "$baseline_file"
+      cat "$out/$module/classes.tsv"; } | sort
+  } >"$baseline_file.new" && mv "$baseline_file.new" "$baseline_file"
 }
 
 percent() { # floor(100 * $1 / $2), or 100 when there is nothing to count
   if [ "$2" -eq 0 ]; then echo 100; else echo $((100 * $1 / $2)); fi
 }
 
-run_module() { # module [targetClasses]
-  local module=$1 targets=${2:-} log=$out/$1.log started took
+run_module() { # module [classes to mutate, one a line]
+  local module=$1 ran=${2:-} log=$out/$1.log started took targets="" label=$1
   rm -rf "$root/$module/target/pit-reports" "$out/$module"
   mkdir -p "$out/$module"
-  local scope="whole module"
-  [ -n "$targets" ] && scope="changed classes: ${targets//,/ }"
-  echo "mutation: $module ($scope)"
+  if [ -n "$ran" ]; then # PIT globs: each class and its nested classes
+    targets=$(awk '{ printf "%s%s,%s$*", (NR > 1 ? "," : ""), $0, $0 }' <<<"$ran")
+    echo "mutation: $module, $(wc -l <<<"$ran") changed classes: $(tr '\n' ' ' <<<"$ran")"
+  else
+    echo "mutation: $module, whole module"
+  fi
   started=$(date +%s)
   # CPU seconds (user + system, Maven and PIT's minions): on a shared machine the wall time says more about the load.
   local TIMEFORMAT='%U %S' status cpu
@@ -121,25 +165,28 @@ run_module() { # module [targetClasses]
   status=$(cat "$out/$module/status")
   cpu=$(awk '{ printf "%d", $1 + $2 }' "$out/$module/cpu")
   took="$(($(date +%s) - started))s, CPU ${cpu}s"
-  if [ $status -ne 0 ]; then
+  if [ "$status" -ne 0 ]; then
     echo "mutation: $module: the Maven run failed after $took; the end of $log:" >&2
     grep -E '^\[ERROR\]|SEVERE' "$log" | head -20 >&2
     failures+=("$module: the run failed (see $log)")
     rows+=("| $module | run failed | | | | | | | $took |")
     return
   fi
-  if [ ! -f "$root/$module/target/pit-reports/mutations.csv" ]; then
-    rows+=("| $module | 0 | 0 | 0 | 0 | – | – | 0 | $took |")
-    echo "mutation: $module: nothing to mutate ($took)"
-    return
+  if [ -f "$root/$module/target/pit-reports/mutations.csv" ]; then
+    cp -r "$root/$module/target/pit-reports/." "$out/$module/"
+  else
+    : >"$out/$module/mutations.csv" # nothing to mutate in the classes named
   fi
-  cp -r "$root/$module/target/pit-reports/." "$out/$module/"
-  local mutants detected survived nocoverage equivalent score strength
-  read -r mutants detected survived nocoverage equivalent < <(count "$module")
+  count "$module"
+  [ -n "$ran" ] || write_baseline "$module"
+
+  local mutants detected survived nocoverage equivalent from_baseline score strength
+  read -r mutants detected survived nocoverage equivalent from_baseline < <(module_figures "$module" "$ran")
   score=$(percent "$detected" "$mutants")
   strength=$(percent "$detected" $((mutants - nocoverage)))
-  rows+=("| $module | $mutants | $detected | $survived | $nocoverage | $score% | $strength% | $equivalent | $took |")
-  echo "mutation: $module: $mutants mutants, $detected killed, $survived survived, $nocoverage without coverage," \
+  [ -n "$ran" ] && label="$module ($(wc -l <<<"$ran") classes run, $from_baseline from the baseline)"
+  rows+=("| $label | $mutants | $detected | $survived | $nocoverage | $score% | $strength% | $equivalent | $took |")
+  echo "mutation: $label: $mutants mutants, $detected killed, $survived survived, $nocoverage without coverage," \
     "$equivalent listed equivalent: score $score%, test strength $strength% ($took; $out/$module/index.html)"
   if [ -s "$out/$module/stale" ]; then
     echo "mutation: $module: these entries of $equivalents_file match no surviving mutant any more (the code moved" \
@@ -158,7 +205,10 @@ run_module() { # module [targetClasses]
 }
 
 mapfile -t published < <(published_modules)
-for module in "${published[@]}"; do module_dir "$module" >/dev/null || exit 1; done
+for module in "${published[@]}"; do
+  [ -f "$module/pom.xml" ] && grep -q "<artifactId>$module</artifactId>" "$module/pom.xml" \
+    || { echo "mutation: config-bom lists $module, but there is no $module/pom.xml with that artifactId" >&2; exit 1; }
+done
 
 mode=modules base="" modules=()
 case "${1:-}" in
@@ -170,49 +220,46 @@ case "${1:-}" in
   *)
     modules=("$@")
     for module in "${modules[@]}"; do
-      printf '%s\n' "${published[@]}" | grep -qx -- "$module" \
+      is_published "$module" \
         || { echo "mutation: $module is not a published module (config-bom lists: ${published[*]})" >&2; exit 64; }
     done ;;
 esac
 
-declare -A targets=()
+declare -A ran=()
 if [ "$mode" = changed ] || [ "$mode" = ci ]; then
   [ -n "$base" ] || base=$(default_base)
   git rev-parse -q --verify "$base^{commit}" >/dev/null || { echo "mutation: $base is not a commit" >&2; exit 64; }
-  changed_count=0
-  for module in "${published[@]}"; do
-    classes=$(changed_classes "$base" "$module")
-    [ -n "$classes" ] || continue
-    targets[$module]=$classes
-    modules+=("$module")
-    changed_count=$((changed_count + $(tr ',' '\n' <<<"$classes" | grep -vc '\$\*$')))
-  done
-  echo "mutation: $changed_count main classes changed since $(git rev-parse --short "$base") in: ${modules[*]:-no published module}"
-  if [ "$mode" = ci ] && [ "$changed_count" -gt "$ci_max_classes" ]; then
-    # Too many for CI's time: one whole module instead, the next in rotation (by the number of commits, so that
-    # successive runs on main go round every published module).
-    index=$(($(git rev-list --count HEAD) % ${#published[@]}))
-    modules=("${published[$index]}")
-    targets=()
-    echo "mutation: more than $ci_max_classes changed classes; this run takes one module in rotation: ${modules[0]}"
+  changed=$(changed_classes "$base")
+  total=$(grep -c . <<<"$changed")
+  echo "mutation: $total main classes of published modules changed since $(git rev-parse --short "$base")"
+  if [ "$mode" = ci ] && [ "$total" -gt "$ci_max_classes" ]; then
+    echo "mutation: CI's time allows $ci_max_classes; the most recently changed are run, the others keep their" \
+      "baseline figures"
+    changed=$(head -n "$ci_max_classes" <<<"$changed")
   fi
+  for module in "${published[@]}"; do
+    classes=$(awk -F'\t' -v m="$module" '$1 == m { print $2 }' <<<"$changed")
+    [ -n "$classes" ] || continue
+    ran[$module]=$classes
+    modules+=("$module")
+  done
 fi
 
 mkdir -p "$out"
 rows=() failures=()
 started=$(date +%s)
 for module in "${modules[@]}"; do
-  run_module "$module" "${targets[$module]:-}"
+  run_module "$module" "${ran[$module]:-}"
 done
 
 {
   echo "| module | mutants | killed + timed out | survived | no coverage | score | test strength | listed equivalent | time |"
   echo "|---|---|---|---|---|---|---|---|---|"
-  printf '%s\n' "${rows[@]}"
+  [ ${#rows[@]} -eq 0 ] || printf '%s\n' "${rows[@]}"
 } >"$out/summary.md"
 echo
 cat "$out/summary.md"
-echo "mutation: $((${#modules[@]})) module run(s) in $(($(date +%s) - started))s; reports in $out/"
+echo "mutation: ${#modules[@]} module run(s) in $(($(date +%s) - started))s; reports in $out/"
 
 if [ ${#failures[@]} -gt 0 ]; then
   printf 'mutation: FAILED: %s\n' "${failures[@]}" >&2
