@@ -23,7 +23,7 @@
 # whose file is gone are dropped), so that a part of a module is held to the module's threshold without mutating it
 # all. PIT's own history file would need the previous run's output, which a fresh clone does not have.
 set -uo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/.." || exit 1
 root=$(pwd)
 out=$root/target/mutation
 thresholds_file=mutation/thresholds.tsv
@@ -146,7 +146,7 @@ percent() { # floor(100 * $1 / $2), or 100 when there is nothing to count
 
 run_module() { # module [classes to mutate, one a line]
   local module=$1 ran=${2:-} log=$out/$1.log started took targets="" label=$1
-  rm -rf "$root/$module/target/pit-reports" "$out/$module"
+  rm -rf "$root/$module/target/pit-reports" "${out:?}/$module"
   mkdir -p "$out/$module"
   if [ -n "$ran" ]; then # PIT globs: each class and its nested classes
     targets=$(awk '{ printf "%s%s,%s$*", (NR > 1 ? "," : ""), $0, $0 }' <<<"$ran")
@@ -206,7 +206,7 @@ run_module() { # module [classes to mutate, one a line]
 
 mapfile -t published < <(published_modules)
 for module in "${published[@]}"; do
-  [ -f "$module/pom.xml" ] && grep -q "<artifactId>$module</artifactId>" "$module/pom.xml" \
+  grep -qs "<artifactId>$module</artifactId>" "$module/pom.xml" \
     || { echo "mutation: config-bom lists $module, but there is no $module/pom.xml with that artifactId" >&2; exit 1; }
 done
 

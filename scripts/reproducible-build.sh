@@ -7,7 +7,7 @@
 # snakeyaml-engine and SLF4J for java -jar, and never sits on a class path beside them; it has its own 1 MB budget).
 # Published modules: those config-bom lists. Exit 1 on any difference or budget overrun.
 set -uo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/.." || exit 1
 root=$(pwd)
 work=$root/target/reproducible
 library_budget=$((1024 * 1024))
