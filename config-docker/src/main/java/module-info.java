@@ -1,7 +1,7 @@
 /**
  * Provider {@code docker} (priority 200): the host port a running compose service really publishes, asked of the
  * Docker Engine API, or predicted from the compose file when the engine cannot be reached. Its {@code internal}
- * package (the engine client, the compose reader) is not exported.
+ * packages (engine, transport, tls, json, compose, discovery) are not exported.
  *
  * @provides dev.backendconfig.api.spi.BackendEndpointProvider as
  *     {@link dev.backendconfig.docker.DockerEndpointProvider}

@@ -5,13 +5,16 @@ import dev.backendconfig.api.spi.ProviderResult;
 import dev.backendconfig.api.spi.ResolutionContext;
 import dev.backendconfig.api.spi.ServiceSetting;
 import dev.backendconfig.api.spi.Setting;
-import dev.backendconfig.docker.internal.ComposePrediction;
+import dev.backendconfig.docker.internal.DockerConfig;
 import dev.backendconfig.docker.internal.DockerSettings;
-import dev.backendconfig.docker.internal.EngineClient;
-import dev.backendconfig.docker.internal.EngineDiscovery;
-import dev.backendconfig.docker.internal.EngineIdentity;
-import dev.backendconfig.docker.internal.EngineLocator;
-import dev.backendconfig.docker.internal.SshCommand;
+import dev.backendconfig.docker.internal.ResolutionFacts;
+import dev.backendconfig.docker.internal.compose.ComposePrediction;
+import dev.backendconfig.docker.internal.discovery.EngineDiscovery;
+import dev.backendconfig.docker.internal.engine.EngineIdentity;
+import dev.backendconfig.docker.internal.engine.EngineLocator;
+import dev.backendconfig.docker.internal.engine.LocalSockets;
+import dev.backendconfig.docker.internal.transport.EngineClient;
+import dev.backendconfig.docker.internal.transport.SshCommand;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -34,13 +37,11 @@ public final class DockerEndpointProvider implements BackendEndpointProvider {
     /** The provider's priority: after env (300), before staging (100). */
     public static final int PRIORITY = 200;
 
-    private final Path defaultSocket;
-    private final Path rootPodmanSocket;
+    private final LocalSockets sockets;
 
     /** Create the provider, as ServiceLoader does. */
     public DockerEndpointProvider() {
-        this.defaultSocket = EngineLocator.DEFAULT_SOCKET;
-        this.rootPodmanSocket = EngineLocator.ROOT_PODMAN_SOCKET;
+        this.sockets = LocalSockets.SYSTEM;
     }
 
     /**
@@ -48,8 +49,7 @@ public final class DockerEndpointProvider implements BackendEndpointProvider {
      * machine's engines.
      */
     DockerEndpointProvider(Path defaultSocket) {
-        this.defaultSocket = defaultSocket;
-        this.rootPodmanSocket = null;
+        this.sockets = LocalSockets.only(defaultSocket);
     }
 
     @Override
@@ -64,8 +64,10 @@ public final class DockerEndpointProvider implements BackendEndpointProvider {
 
     @Override
     public ProviderResult resolve(ResolutionContext context) {
-        EngineLocator.Located located = EngineLocator.locate(context, defaultSocket, rootPodmanSocket);
-        ComposePrediction prediction = new ComposePrediction(context, ID);
+        DockerConfig config = DockerConfig.read(context);
+        ResolutionFacts facts = ResolutionFacts.of(context);
+        EngineLocator.Located located = EngineLocator.locate(config, facts, sockets);
+        ComposePrediction prediction = new ComposePrediction(config, facts, ID);
         if (located instanceof EngineLocator.Located.Missing missing) {
             return prediction.predict(missing.reason(), true);
         }
@@ -73,10 +75,9 @@ public final class DockerEndpointProvider implements BackendEndpointProvider {
             return prediction.predict(unusable.reason(), false).withNextStep(unusable.nextStep());
         }
         EngineLocator.Located.Found found = (EngineLocator.Located.Found) located;
-        SshCommand ssh = new SshCommand(context.settings().get(DockerSettings.SSH_COMMAND), context.environment());
-        try (EngineClient client = new EngineClient(found.address(),
-                context.settings().get(DockerSettings.TIMEOUT), ssh, context::remaining)) {
-            return new EngineDiscovery(context, client, ID).discoverOr(problem -> found.address().isRemote()
+        SshCommand ssh = new SshCommand(config.sshCommand(), facts.environment());
+        try (EngineClient client = new EngineClient(found.address(), config.timeout(), ssh, facts.remaining())) {
+            return new EngineDiscovery(config, facts, client, ID).discoverOr(problem -> found.address().isRemote()
                     ? ProviderResult.unavailable(problem + "; the engine runs on another machine, so the compose file"
                             + " here cannot tell where its ports are")
                     : prediction.predict(problem, false)).withNote(engineNote(client));

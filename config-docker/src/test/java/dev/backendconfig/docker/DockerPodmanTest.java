@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.backendconfig.api.spi.ProviderResult;
 import dev.backendconfig.api.spi.ResolutionContext;
+import dev.backendconfig.docker.internal.json.Json;
 import dev.backendconfig.testkit.LoopbackServers;
-import dev.backendconfig.docker.internal.Json;
 import dev.backendconfig.testsupport.FakeDockerEngine;
 import dev.backendconfig.testsupport.Recorded;
 import java.io.IOException;

@@ -1,6 +1,5 @@
 package dev.backendconfig.docker;
 
-import dev.backendconfig.docker.internal.Json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,14 +11,18 @@ import dev.backendconfig.api.ResolutionReport.Outcome;
 import dev.backendconfig.api.spi.Origin;
 import dev.backendconfig.api.spi.ProviderResult;
 import dev.backendconfig.api.spi.ResolutionContext;
-import dev.backendconfig.testsupport.FixedProvider;
+import dev.backendconfig.docker.internal.DockerConfig;
+import dev.backendconfig.docker.internal.ResolutionFacts;
+import dev.backendconfig.docker.internal.engine.EngineAddress;
+import dev.backendconfig.docker.internal.engine.EngineLocator;
+import dev.backendconfig.docker.internal.engine.LocalSockets;
+import dev.backendconfig.docker.internal.json.Json;
+import dev.backendconfig.docker.internal.transport.EngineClient;
 import dev.backendconfig.testkit.WebSocketEcho;
-import dev.backendconfig.docker.internal.EngineAddress;
-import dev.backendconfig.docker.internal.EngineClient;
-import dev.backendconfig.docker.internal.EngineLocator;
 import dev.backendconfig.testsupport.AlpineStack;
 import dev.backendconfig.testsupport.CallerEnvironment;
 import dev.backendconfig.testsupport.ComposeStack;
+import dev.backendconfig.testsupport.FixedProvider;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -248,7 +251,9 @@ class RealDockerIT {
     }
 
     private EngineAddress engineAddress() {
-        return ((EngineLocator.Located.Found) EngineLocator.locate(context().build())).address();
+        ResolutionContext context = context().build();
+        return ((EngineLocator.Located.Found) EngineLocator.locate(DockerConfig.read(context), ResolutionFacts.of(context),
+                LocalSockets.SYSTEM)).address();
     }
 
     private String engine() {

@@ -29,12 +29,33 @@ public final class ComposeStack implements AutoCloseable {
         this.environment = environment;
     }
 
-    /** Start {@code file} as project {@code project}, with extra variables for its interpolation. */
+    /**
+     * Start {@code file} as project {@code project}, with extra variables for its interpolation. When it cannot be
+     * started, what did start is removed before the failure is thrown: no container or network is left behind.
+     */
     public static ComposeStack up(Path file, String project, Map<String, String> environment) throws IOException {
         ComposeStack stack = new ComposeStack(file, project, environment);
         stack.run("down", "--remove-orphans", "-t", "1");
-        stack.run("up", "-d");
+        try {
+            stack.run("up", "-d");
+        } catch (IOException e) {
+            try {
+                stack.down();
+            } catch (IOException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            throw e;
+        }
         return stack;
+    }
+
+    /**
+     * Tell whether a stack could not start because Docker had already allocated one of its host ports: a port free on
+     * this machine a moment ago may have been taken since by another stack on the shared engine. Choose fresh ports
+     * and start it again.
+     */
+    public static boolean portTaken(IOException failure) {
+        return String.valueOf(failure.getMessage()).contains("port is already allocated");
     }
 
     /**
@@ -44,6 +65,21 @@ public final class ComposeStack implements AutoCloseable {
     public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
+        }
+    }
+
+    /** Return {@code count} different host ports that are free now (see {@link #freePort()}). */
+    public static List<Integer> freePorts(int count) throws IOException {
+        List<ServerSocket> held = new ArrayList<>();
+        try {
+            for (int i = 0; i < count; i++) {
+                held.add(new ServerSocket(0, 1, InetAddress.getLoopbackAddress()));
+            }
+            return held.stream().map(ServerSocket::getLocalPort).toList();
+        } finally {
+            for (ServerSocket socket : held) {
+                socket.close();
+            }
         }
     }
 

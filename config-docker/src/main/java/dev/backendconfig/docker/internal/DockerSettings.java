@@ -25,8 +25,12 @@ public final class DockerSettings {
                     + " contains, backend (else whose network alias does); none: the one container publishing"
                     + " docker.container-port.");
 
+    /** The backend's container port when {@code docker.container-port} is unset. */
+    public static final int BACKEND_CONTAINER_PORT = 8000;
+
     /** The port the backend listens on inside its container. */
-    public static final Setting<Integer> CONTAINER_PORT = Setting.integer("docker.container-port", 8000, 1, 65535,
+    public static final Setting<Integer> CONTAINER_PORT = Setting.integer("docker.container-port",
+            BACKEND_CONTAINER_PORT, 1, 65535,
             "Port the backend listens on inside its container. Unset, and the backend's container does not publish"
                     + " 8000 but exactly one other port: that port, and the report says so.");
 

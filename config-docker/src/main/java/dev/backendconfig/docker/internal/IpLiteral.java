@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * {@code IP} and a compose file's {@code host_ip} go into a URL's host, so {@code 127.0.0.1#x} or
  * {@code 127.0.0.1 x} must be refused rather than produce a corrupted URL.
  */
-final class IpLiteral {
+public final class IpLiteral {
 
     private static final Pattern IPV4 = Pattern.compile(
             "(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}");
@@ -20,7 +20,7 @@ final class IpLiteral {
     }
 
     /** Tell whether {@code text} is an IPv4 or IPv6 address literal (IPv6 without brackets). */
-    static boolean isValid(String text) {
+    public static boolean isValid(String text) {
         if (IPV4.matcher(text).matches()) {
             return true;
         }

@@ -7,7 +7,7 @@ import java.util.Locale;
  * the service's name, contains it, or neither. Network aliases are compared the same way, but only when names do
  * not decide, since reading them costs an engine request per container.
  */
-enum NameMatch {
+public enum NameMatch {
     /** The service name or container name equals the wanted name. */
     EXACT,
     /** The service name or container name contains the wanted name. */
@@ -16,7 +16,7 @@ enum NameMatch {
     NONE;
 
     /** Compare a compose service name and a container name (or compose {@code container_name}) with {@code wanted}. */
-    static NameMatch of(String wanted, String serviceName, String containerName) {
+    public static NameMatch of(String wanted, String serviceName, String containerName) {
         String service = lower(serviceName);
         String container = lower(containerName);
         String name = lower(wanted);
@@ -30,7 +30,7 @@ enum NameMatch {
     }
 
     /** Compare network aliases with {@code wanted}. */
-    static NameMatch ofAliases(String wanted, java.util.Collection<String> aliases) {
+    public static NameMatch ofAliases(String wanted, java.util.Collection<String> aliases) {
         String name = lower(wanted);
         if (aliases.stream().map(NameMatch::lower).anyMatch(name::equals)) {
             return EXACT;

@@ -1,0 +1,68 @@
+package dev.backendconfig.docker.internal;
+
+import dev.backendconfig.api.BackendEndpoint;
+import dev.backendconfig.api.spi.ProbeResult;
+import dev.backendconfig.api.spi.ResolutionContext;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * What provider docker knows of the world for one resolution, besides its settings ({@link DockerConfig}): the
+ * variables, the directories, the clock, the time left, and the probe. Read at the provider's door, so that no room
+ * holds the whole {@link ResolutionContext}.
+ *
+ * @param environment the environment variables (ssh runs with them; compose files are interpolated with them)
+ * @param workingDirectory the directory compose files are searched from
+ * @param userHome the user's home directory ({@code ~/.docker}, the per-user sockets)
+ * @param launchDirectory system property {@code user.dir}, the directory a shown command is relative to, or empty
+ *     text
+ * @param clock the clock (how long a healthcheck has not run)
+ * @param remaining what is left of the resolution's time budget
+ * @param probing whether the configured probe really checks a candidate ({@code probe=none} does not)
+ * @param prober the configured probe
+ */
+public record ResolutionFacts(Map<String, String> environment, Path workingDirectory, Path userHome,
+        String launchDirectory, Clock clock, Supplier<Duration> remaining, boolean probing,
+        Function<BackendEndpoint, ProbeResult> prober) {
+
+    public ResolutionFacts {
+        environment = Collections.unmodifiableMap(new TreeMap<>(environment));
+        Objects.requireNonNull(workingDirectory, "workingDirectory");
+        Objects.requireNonNull(userHome, "userHome");
+        Objects.requireNonNull(launchDirectory, "launchDirectory");
+        Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(remaining, "remaining");
+        Objects.requireNonNull(prober, "prober");
+    }
+
+    /** Return the facts of a resolution. */
+    public static ResolutionFacts of(ResolutionContext context) {
+        return new ResolutionFacts(context.environment(), context.workingDirectory(), context.userHome(),
+                context.systemProperty("user.dir").orElse(""), context.clock(), context::remaining, context.probing(),
+                context::probe);
+    }
+
+    /** Return a variable's value; empty when unset, empty or blank (they all mean the same thing). */
+    public Optional<String> variable(String name) {
+        String value = environment.get(name);
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value);
+    }
+
+    /** Check a candidate with the configured probe, within its timeout and what is left of the budget. */
+    public ProbeResult probe(BackendEndpoint candidate) {
+        return prober.apply(candidate);
+    }
+
+    /** Return what is left of the resolution's time budget, never negative. */
+    public Duration timeLeft() {
+        return remaining.get();
+    }
+}

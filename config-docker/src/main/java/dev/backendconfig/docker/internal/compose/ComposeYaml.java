@@ -1,0 +1,172 @@
+package dev.backendconfig.docker.internal.compose;
+
+import dev.backendconfig.api.InvalidBackendConfigurationException;
+import dev.backendconfig.api.spi.Origin;
+import dev.backendconfig.api.spi.OutsideText;
+import java.io.Reader;
+import java.io.StringReader;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.common.Anchor;
+import org.snakeyaml.engine.v2.composer.Composer;
+import org.snakeyaml.engine.v2.events.AliasEvent;
+import org.snakeyaml.engine.v2.events.CollectionEndEvent;
+import org.snakeyaml.engine.v2.events.CollectionStartEvent;
+import org.snakeyaml.engine.v2.events.Event;
+import org.snakeyaml.engine.v2.events.NodeEvent;
+import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.parser.ParserImpl;
+import org.snakeyaml.engine.v2.scanner.StreamReader;
+
+/**
+ * Read one compose file's YAML into a node tree, within limits, and turn anything the parser throws into an error
+ * that names the file and the line where the offending node or quote starts.
+ *
+ * <p>A first pass over the parser's events (which uses no recursion) checks the limits before the tree is built by
+ * snakeyaml-engine's composer, which recurses once per level: nesting at most {@link #MAX_NESTING} levels, and at most
+ * {@link #MAX_COLLECTION_ALIASES} aliases of mappings or lists. Both passes read through a reader that stops when the
+ * thread is interrupted. Whatever the parser throws — a syntax error, or anything else — is an
+ * {@link InvalidBackendConfigurationException}; so is a stack overflow, should one still happen.
+ */
+final class ComposeYaml {
+
+    /** How deeply mappings and lists may nest; a compose file nests about six levels. */
+    static final int MAX_NESTING = 64;
+    /** How many aliases ({@code *name}) of mappings or lists a file may hold; a compose file uses a few. */
+    static final int MAX_COLLECTION_ALIASES = 100;
+
+    private ComposeYaml() {
+    }
+
+    /**
+     * Return the file's single document, or empty for an empty file.
+     *
+     * @param text the file's text
+     * @param file the file's path, for messages
+     * @throws InvalidBackendConfigurationException when the text is not YAML or breaks a limit
+     * @throws CancellationException when the thread is interrupted while reading
+     */
+    static Optional<Node> compose(String text, String file) {
+        LoadSettings settings = LoadSettings.builder().setLabel(file).setAllowDuplicateKeys(true)
+                .setMaxAliasesForCollections(MAX_COLLECTION_ALIASES).setAllowRecursiveKeys(false)
+                .setCodePointLimit(Integer.MAX_VALUE).build();
+        try {
+            checkLimits(settings, text, file);
+            // What Compose.composeReader does; its package (api.lowlevel) is not exported by the YAML module
+            return new Composer(settings, new ParserImpl(settings, new StreamReader(settings,
+                    new InterruptibleReader(text, file)))).getSingleNode();
+        } catch (MarkedYamlEngineException e) {
+            throw notYaml(e, file);
+        } catch (YamlEngineException e) {
+            throw new InvalidBackendConfigurationException(Origin.file(file, 0), "is not valid YAML: "
+                    + OutsideText.excerpt(e.getMessage(), 200));
+        } catch (CancellationException | InvalidBackendConfigurationException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new InvalidBackendConfigurationException(Origin.file(file, 0), "cannot be read as YAML (the parser"
+                    + " failed with " + e.getClass().getSimpleName() + ")");
+        } catch (StackOverflowError e) {
+            throw new InvalidBackendConfigurationException(Origin.file(file, 0), "cannot be read as YAML: it nests too"
+                    + " deeply for the parser");
+        }
+    }
+
+    /** Walk the events: nesting depth and aliases of collections, with the line of the node that breaks a limit. */
+    private static void checkLimits(LoadSettings settings, String text, String file) {
+        Map<Anchor, Boolean> collectionAnchors = new HashMap<>();
+        int depth = 0;
+        int collectionAliases = 0;
+        // What Parse.parseReader does, from exported classes (the parser is an iterator of events)
+        ParserImpl parser = new ParserImpl(settings, new StreamReader(settings, new InterruptibleReader(text, file)));
+        while (parser.hasNext()) {
+            Event event = parser.next();
+            if (event instanceof CollectionStartEvent start) {
+                if (++depth > MAX_NESTING) {
+                    throw limit(file, event, "mappings and lists nest more than " + MAX_NESTING + " levels deep here"
+                            + " (not configurable: a compose file nests about six)");
+                }
+                start.getAnchor().ifPresent(anchor -> collectionAnchors.put(anchor, true));
+            } else if (event instanceof CollectionEndEvent) {
+                depth--;
+            } else if (event instanceof AliasEvent alias) {
+                if (alias.getAlias() != null && collectionAnchors.containsKey(alias.getAlias())
+                        && ++collectionAliases > MAX_COLLECTION_ALIASES) {
+                    throw limit(file, event, "more than " + MAX_COLLECTION_ALIASES + " aliases (*name) of mappings or"
+                            + " lists (not configurable: a compose file reuses a few shared blocks)");
+                }
+            } else if (event instanceof NodeEvent node) {
+                node.getAnchor().ifPresent(anchor -> collectionAnchors.remove(anchor));
+            }
+        }
+    }
+
+    private static InvalidBackendConfigurationException limit(String file, Event event, String problem) {
+        int line = event.getStartMark().map(mark -> mark.getLine() + 1).orElse(0);
+        return new InvalidBackendConfigurationException(Origin.file(file, line), "is not read: " + problem);
+    }
+
+    /**
+     * Name the line where the offending construct starts ("opened here") when the parser says where that is ("while
+     * scanning a quoted scalar"), and the line where it noticed the problem after it; else the line of the problem.
+     */
+    private static InvalidBackendConfigurationException notYaml(MarkedYamlEngineException e, String file) {
+        Optional<Mark> opened = e.getContextMark()
+                .filter(mark -> e.getContext() != null && e.getContext().startsWith("while "));
+        Optional<Mark> noticed = e.getProblemMark();
+        String problem = OutsideText.excerpt(String.valueOf(e.getProblem()), 200);
+        StringBuilder message = new StringBuilder("is not valid YAML: ");
+        int line;
+        if (opened.isPresent()) {
+            line = opened.get().getLine() + 1;
+            message.append(OutsideText.excerpt(e.getContext(), 200)).append(" opened here (column ")
+                    .append(opened.get().getColumn() + 1).append("): ").append(problem);
+            noticed.filter(mark -> mark.getLine() != opened.get().getLine()
+                    || mark.getColumn() != opened.get().getColumn())
+                    .ifPresent(mark -> message.append(" (line ").append(mark.getLine() + 1).append(", column ")
+                            .append(mark.getColumn() + 1).append(')'));
+        } else {
+            line = noticed.map(mark -> mark.getLine() + 1).orElse(0);
+            if (e.getContext() != null) {
+                message.append(OutsideText.excerpt(e.getContext(), 200)).append(", ");
+            }
+            message.append(problem);
+            noticed.ifPresent(mark -> message.append(" (column ").append(mark.getColumn() + 1).append(')'));
+        }
+        return new InvalidBackendConfigurationException(Origin.file(file, line), message.toString());
+    }
+
+    /** A reader of the text that stops, between chunks, when the thread is interrupted. */
+    private static final class InterruptibleReader extends Reader {
+        private static final int CHUNK = 4096;
+        private final StringReader text;
+        private final String file;
+
+        InterruptibleReader(String text, String file) {
+            this.text = new StringReader(text);
+            this.file = file;
+        }
+
+        @Override
+        public int read(char[] buffer, int offset, int length) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new CancellationException("interrupted while reading " + file);
+            }
+            try {
+                return text.read(buffer, offset, Math.min(length, CHUNK));
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException("a string reader does not fail", e);
+            }
+        }
+
+        @Override
+        public void close() {
+            text.close();
+        }
+    }
+}

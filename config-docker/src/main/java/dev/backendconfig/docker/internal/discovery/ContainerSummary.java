@@ -1,0 +1,188 @@
+package dev.backendconfig.docker.internal.discovery;
+
+import dev.backendconfig.api.spi.OutsideText;
+import dev.backendconfig.docker.internal.IpLiteral;
+import dev.backendconfig.docker.internal.Listing;
+import dev.backendconfig.docker.internal.json.Json;
+import dev.backendconfig.docker.internal.transport.EngineException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * One running container as {@code GET /containers/json} lists it.
+ *
+ * @param id the full container id
+ * @param names its names, without the leading {@code /}
+ * @param labels its labels
+ * @param ports its port entries (one per address family and published port)
+ */
+record ContainerSummary(String id, List<String> names, Map<String, String> labels, List<PortEntry> ports) {
+
+    /** The compose label naming the service. */
+    public static final String SERVICE_LABEL = "com.docker.compose.service";
+    /** The compose label naming the project. */
+    public static final String PROJECT_LABEL = "com.docker.compose.project";
+    private static final String NUMBER_LABEL = "com.docker.compose.container-number";
+    private static final String CONFIG_FILES_LABEL = "com.docker.compose.project.config_files";
+    private static final String WORKING_DIR_LABEL = "com.docker.compose.project.working_dir";
+    private static final Pattern ID = Pattern.compile("[0-9a-f]{12,64}");
+
+    /**
+     * One entry of a container's {@code Ports}.
+     *
+     * @param ip the host address it is bound to ({@code 0.0.0.0}, {@code ::}, {@code 127.0.0.1}), or empty text when
+     *     the engine gives none, as Podman's list does for a port published on all interfaces
+     * @param privatePort the port inside the container
+     * @param publicPort the port on the host, 0 when not published
+     * @param type {@code tcp} or {@code udp}
+     */
+    public record PortEntry(String ip, int privatePort, int publicPort, String type) {
+    }
+
+    /**
+     * Read the engine's list of containers, validating what will be used: every id is a container id (12 to 64
+     * lower-case hexadecimal characters, so that it can go into a request path), every port lies within 0-65535 and
+     * every binding address is an IP address literal (so that it can go into a URL).
+     *
+     * @throws EngineException when the reply is not a list of containers, or a container in it is not valid
+     */
+    public static List<ContainerSummary> parseList(Object json, String engine) throws EngineException {
+        if (!(json instanceof List<?> list)) {
+            throw new EngineException("engine " + engine + " answered GET /containers/json with JSON that is not a list");
+        }
+        List<ContainerSummary> containers = new ArrayList<>();
+        for (Object item : list) {
+            String id = Json.string(item, "Id");
+            if (id.isEmpty()) {
+                throw new EngineException("engine " + engine + " listed a container without an Id");
+            }
+            if (!ID.matcher(id).matches()) {
+                throw new EngineException("engine " + engine + " listed a container whose Id is not a container id"
+                        + " (expected 12 to 64 lower-case hexadecimal characters); the reply is not used");
+            }
+            List<String> names = new ArrayList<>();
+            for (Object name : Json.array(item, "Names")) {
+                if (name instanceof String text) {
+                    names.add(text.startsWith("/") ? text.substring(1) : text);
+                }
+            }
+            Map<String, String> labels = new LinkedHashMap<>();
+            Json.object(item, "Labels").forEach((key, value) -> {
+                if (value instanceof String text) {
+                    labels.put(key, text);
+                }
+            });
+            List<PortEntry> ports = new ArrayList<>();
+            for (Object port : Json.array(item, "Ports")) {
+                ports.add(portEntry(port, engine, id));
+            }
+            containers.add(new ContainerSummary(id, List.copyOf(names), labels, List.copyOf(ports)));
+        }
+        return containers;
+    }
+
+    private static PortEntry portEntry(Object port, String engine, String id) throws EngineException {
+        String container = "engine " + engine + " listed container " + id.substring(0, 12) + " with ";
+        int privatePort = port(port, "PrivatePort", container);
+        int publicPort = port(port, "PublicPort", container);
+        String ip = Json.string(port, "IP");
+        if (!ip.isEmpty() && !IpLiteral.isValid(ip)) {
+            throw new EngineException(container + "a port bound to '" + OutsideText.excerpt(ip, 60) + "', which is not"
+                    + " an IP address; the reply is not used");
+        }
+        String written = Json.string(port, "Type");
+        String type = written.toLowerCase(java.util.Locale.ROOT);
+        if (!type.isEmpty() && !type.equals("tcp") && !type.equals("udp") && !type.equals("sctp")) {
+            throw new EngineException(container + "a port of type '" + OutsideText.excerpt(written, 20) + "', which is"
+                    + " not tcp, udp or sctp; the reply is not used");
+        }
+        return new PortEntry(ip, privatePort, publicPort, type.isEmpty() ? "tcp" : type);
+    }
+
+    /** Return a port field: 0 when absent, else a whole number within 0-65535. */
+    private static int port(Object entry, String field, String container) throws EngineException {
+        Object value = entry instanceof Map<?, ?> map ? map.get(field) : null;
+        if (value == null || value == Json.NULL) {
+            return 0;
+        }
+        int number = Json.integer(entry, field, -1);
+        if (number < 0 || number > 65535) {
+            throw new EngineException(container + field + " " + (value instanceof java.math.BigDecimal decimal
+                    && decimal.precision() - decimal.scale() < 12 && decimal.scale() < 12 ? decimal.toPlainString()
+                    : "that is not a number") + ", which is not a port from 0 to 65535; the reply is not used");
+        }
+        return number;
+    }
+
+    /** Return the compose service, or empty text when the container is not from compose. */
+    public String service() {
+        return labels.getOrDefault(SERVICE_LABEL, "");
+    }
+
+    /** Return the compose project, or empty text. */
+    public String project() {
+        return labels.getOrDefault(PROJECT_LABEL, "");
+    }
+
+    /** Return the container's first name. */
+    public String name() {
+        return names.isEmpty() ? shortId() : names.get(0);
+    }
+
+    /** Return the first 12 characters of the id, as docker ps shows it. */
+    public String shortId() {
+        return id.length() > 12 ? id.substring(0, 12) : id;
+    }
+
+    /** Return the compose replica number, 1 for the first. */
+    public int containerNumber() {
+        try {
+            return Integer.parseInt(labels.getOrDefault(NUMBER_LABEL, "1"));
+        } catch (NumberFormatException e) {
+            return 1;
+        }
+    }
+
+    /** Return the TCP entries that publish {@code containerPort} on a host port. */
+    public List<PortEntry> published(int containerPort) {
+        return ports.stream().filter(port -> port.privatePort() == containerPort && port.publicPort() > 0
+                && !"udp".equals(port.type())).toList();
+    }
+
+    /** Return the container ports published on a host port over TCP, in ascending order, each once. */
+    public List<Integer> publishedContainerPorts() {
+        return ports.stream().filter(port -> port.publicPort() > 0 && !"udp".equals(port.type()))
+                .map(PortEntry::privatePort).distinct().sorted().toList();
+    }
+
+    /** Return the compose file paths the container's project was started from, as its labels record them. */
+    public List<String> configFiles() {
+        String files = labels.getOrDefault(CONFIG_FILES_LABEL, "");
+        return files.isBlank() ? List.of() : java.util.Arrays.stream(files.split(",")).map(String::strip)
+                .filter(file -> !file.isEmpty()).toList();
+    }
+
+    /** Return the directory the container's project was started in, as its labels record it, or empty text. */
+    public String workingDirectory() {
+        return labels.getOrDefault(WORKING_DIR_LABEL, "");
+    }
+
+    /**
+     * Return the container as the report names it: {@code service backend (project shop, container shop-backend-1)};
+     * the names come from labels and the engine, so they are shown on one line, masked and shortened.
+     */
+    public String describe() {
+        return "service " + Listing.shown(service()) + " (project " + Listing.shown(project()) + ", container "
+                + Listing.shown(name()) + ")";
+    }
+
+    /** Return what the container publishes, for a report: {@code 9000->9001/tcp} or {@code nothing}. */
+    public String describePorts() {
+        List<String> published = ports.stream().filter(port -> port.publicPort() > 0)
+                .map(port -> port.publicPort() + "->" + port.privatePort() + "/" + port.type()).distinct().toList();
+        return published.isEmpty() ? "nothing" : String.join(", ", published);
+    }
+}

@@ -1,0 +1,233 @@
+package dev.backendconfig.docker.internal.tls;
+
+import dev.backendconfig.api.InvalidBackendConfigurationException;
+import java.io.ByteArrayInputStream;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.SecureRandom;
+import java.security.Signature;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Read the certificates and the private key of TLS material with the JDK alone.
+ *
+ * <p>The JDK's {@link KeyFactory} reads PKCS#8 ({@code BEGIN PRIVATE KEY}) only. The two other forms openssl writes
+ * are wrapped into PKCS#8 here: PKCS#1 ({@code BEGIN RSA PRIVATE KEY}, from {@code openssl genrsa -traditional}) and
+ * SEC 1 ({@code BEGIN EC PRIVATE KEY}, from {@code openssl ecparam -genkey}), whose curve is named in its
+ * {@code [0]} parameters. An encrypted key ({@code BEGIN ENCRYPTED PRIVATE KEY}, or a PKCS#1 key with
+ * {@code Proc-Type: 4,ENCRYPTED}) is refused: there is no password to give, and the docker CLI refuses it too.
+ */
+final class TlsKeys {
+
+    static final String RSA = "1.2.840.113549.1.1.1";
+    static final String RSASSA_PSS = "1.2.840.113549.1.1.10";
+    static final String EC = "1.2.840.10045.2.1";
+    static final String ED25519 = "1.3.101.112";
+    static final String ED448 = "1.3.101.113";
+
+    private static final Map<String, String> ALGORITHMS = Map.of(RSA, "RSA", RSASSA_PSS, "RSASSA-PSS", EC, "EC",
+            ED25519, "Ed25519", ED448, "Ed448");
+    private static final String VALID = "expected an unencrypted private key in PEM: BEGIN PRIVATE KEY (PKCS#8),"
+            + " BEGIN RSA PRIVATE KEY (PKCS#1) or BEGIN EC PRIVATE KEY (SEC 1)";
+
+    private TlsKeys() {
+    }
+
+    /** Read every certificate of a PEM file (a CA file may hold several). */
+    static List<X509Certificate> certificates(PemFile pem) {
+        List<X509Certificate> certificates = new ArrayList<>();
+        for (PemFile.Block block : pem.blocks()) {
+            if (!block.label().equals("CERTIFICATE") && !block.label().equals("TRUSTED CERTIFICATE")) {
+                continue;
+            }
+            try {
+                certificates.add((X509Certificate) CertificateFactory.getInstance("X.509")
+                        .generateCertificate(new ByteArrayInputStream(block.der())));
+            } catch (CertificateException | ClassCastException e) {
+                throw new InvalidBackendConfigurationException(pem.origin(block), pem.role() + ": its BEGIN "
+                        + block.label() + " block is not a valid X.509 certificate");
+            }
+        }
+        if (certificates.isEmpty()) {
+            throw new InvalidBackendConfigurationException(pem.origin(), pem.role() + " holds no certificate"
+                    + " (expected a -----BEGIN CERTIFICATE----- block)");
+        }
+        return List.copyOf(certificates);
+    }
+
+    /** Read the private key of a PEM file. */
+    static PrivateKey privateKey(PemFile pem) {
+        for (PemFile.Block block : pem.blocks()) {
+            switch (block.label()) {
+                case "ENCRYPTED PRIVATE KEY":
+                    throw encrypted(pem, block);
+                case "PRIVATE KEY":
+                    return pkcs8(pem, block, block.der());
+                case "RSA PRIVATE KEY":
+                    refuseEncryptedPem(pem, block);
+                    return pkcs8(pem, block, fromPkcs1(pem, block));
+                case "EC PRIVATE KEY":
+                    refuseEncryptedPem(pem, block);
+                    return pkcs8(pem, block, fromSec1(pem, block));
+                case "OPENSSH PRIVATE KEY":
+                    throw new InvalidBackendConfigurationException(pem.origin(block), pem.role() + " is an OpenSSH"
+                            + " key, not a TLS key; " + VALID);
+                default:
+                    // EC PARAMETERS before an EC key, a certificate beside the key: look further
+            }
+        }
+        throw new InvalidBackendConfigurationException(pem.origin(), pem.role() + " holds no private key; " + VALID);
+    }
+
+    private static void refuseEncryptedPem(PemFile pem, PemFile.Block block) {
+        String procType = block.headers().getOrDefault("Proc-Type", "");
+        if (procType.contains("ENCRYPTED") || block.headers().containsKey("DEK-Info")) {
+            throw encrypted(pem, block);
+        }
+    }
+
+    private static InvalidBackendConfigurationException encrypted(PemFile pem, PemFile.Block block) {
+        return new InvalidBackendConfigurationException(pem.origin(block), pem.role() + " is encrypted with a"
+                + " password, which cannot be given here (the docker CLI cannot use it either); write it unencrypted,"
+                + " for example with openssl pkey -in key.pem -out key-plain.pem, and keep that file private");
+    }
+
+    /** PKCS#1 RSAPrivateKey → PKCS#8 PrivateKeyInfo { 0, { rsaEncryption, NULL }, OCTET STRING pkcs1 }. */
+    private static byte[] fromPkcs1(PemFile pem, PemFile.Block block) {
+        try {
+            Der.Reader outer = Der.Reader.of(block.der());
+            Der.Element key = outer.next(Der.SEQUENCE, "a SEQUENCE");
+            Der.Reader fields = key.children();
+            if (fields.next().smallInteger() != 0) {
+                throw new Der.DerException("a PKCS#1 version other than 0 (two-prime RSA)");
+            }
+            for (int i = 0; i < 8; i++) {
+                fields.next(Der.INTEGER, "the eight INTEGERs of an RSA key");
+            }
+            if (outer.hasMore()) {
+                throw new Der.DerException("bytes after the key");
+            }
+        } catch (Der.DerException e) {
+            throw malformed(pem, block, "a PKCS#1 RSA private key", e);
+        }
+        return privateKeyInfo(Der.sequence(Der.oid(RSA), Der.element(Der.NULL)), block.der());
+    }
+
+    /**
+     * SEC 1 ECPrivateKey { 1, OCTET STRING key, [0] curve OID, [1] public key } → PKCS#8 PrivateKeyInfo
+     * { 0, { ecPublicKey, curve OID }, OCTET STRING sec1 }.
+     */
+    private static byte[] fromSec1(PemFile pem, PemFile.Block block) {
+        byte[] curve = null;
+        try {
+            Der.Reader outer = Der.Reader.of(block.der());
+            Der.Reader fields = outer.next(Der.SEQUENCE, "a SEQUENCE").children();
+            if (fields.next().smallInteger() != 1) {
+                throw new Der.DerException("an ECPrivateKey version other than 1");
+            }
+            fields.next(Der.OCTET_STRING, "the private key OCTET STRING");
+            while (fields.hasMore()) {
+                Der.Element element = fields.next();
+                if (element.tag() == 0xA0) {
+                    Der.Element parameters = element.children().next();
+                    if (parameters.tag() != Der.OBJECT_IDENTIFIER) {
+                        throw new InvalidBackendConfigurationException(pem.origin(block), pem.role() + " gives its"
+                                + " curve as explicit parameters; only named curves (such as P-256) can be used");
+                    }
+                    parameters.oid();
+                    curve = parameters.encoded();
+                }
+            }
+            if (outer.hasMore()) {
+                throw new Der.DerException("bytes after the key");
+            }
+        } catch (Der.DerException e) {
+            throw malformed(pem, block, "a SEC 1 EC private key", e);
+        }
+        if (curve == null) {
+            throw new InvalidBackendConfigurationException(pem.origin(block), pem.role() + " does not name its curve"
+                    + " (no [0] parameters); write it as PKCS#8, for example with openssl pkcs8 -topk8 -nocrypt");
+        }
+        return privateKeyInfo(Der.sequence(Der.oid(EC), curve), block.der());
+    }
+
+    private static byte[] privateKeyInfo(byte[] algorithm, byte[] key) {
+        return Der.sequence(Der.element(Der.INTEGER, new byte[] {0}), algorithm, Der.element(Der.OCTET_STRING, key));
+    }
+
+    private static PrivateKey pkcs8(PemFile pem, PemFile.Block block, byte[] der) {
+        String oid;
+        try {
+            Der.Reader fields = Der.Reader.of(der).next(Der.SEQUENCE, "a SEQUENCE").children();
+            fields.next(Der.INTEGER, "a version INTEGER");
+            oid = fields.next(Der.SEQUENCE, "an AlgorithmIdentifier").children().next().oid();
+            fields.next(Der.OCTET_STRING, "the private key OCTET STRING");
+        } catch (Der.DerException e) {
+            throw malformed(pem, block, "a PKCS#8 private key", e);
+        }
+        String algorithm = ALGORITHMS.get(oid);
+        if (algorithm == null) {
+            throw new InvalidBackendConfigurationException(pem.origin(block), pem.role() + " is a key of algorithm "
+                    + oid + ", which TLS here cannot use (expected RSA, EC, Ed25519 or Ed448)");
+        }
+        try {
+            return KeyFactory.getInstance(algorithm).generatePrivate(new PKCS8EncodedKeySpec(der));
+        } catch (GeneralSecurityException e) {
+            // the JDK's message is not shown: it may describe the key's contents
+            throw new InvalidBackendConfigurationException(pem.origin(block), pem.role() + " is not a valid "
+                    + algorithm + " private key");
+        }
+    }
+
+    private static InvalidBackendConfigurationException malformed(PemFile pem, PemFile.Block block, String what,
+            Der.DerException e) {
+        return new InvalidBackendConfigurationException(pem.origin(block), pem.role() + ": its BEGIN " + block.label()
+                + " block is not " + what + " (" + e.getMessage() + ")");
+    }
+
+    /**
+     * Check that the private key belongs to the certificate: sign a random challenge with the key and verify it with
+     * the certificate's public key.
+     */
+    static boolean matches(PrivateKey key, X509Certificate certificate) {
+        PublicKey publicKey = certificate.getPublicKey();
+        if (!family(key.getAlgorithm()).equals(family(publicKey.getAlgorithm()))) {
+            return false;
+        }
+        String algorithm = switch (key.getAlgorithm()) {
+            case "RSA" -> "SHA256withRSA";
+            case "EC" -> "SHA256withECDSA";
+            case "Ed25519", "Ed448", "EdDSA" -> key.getAlgorithm();
+            default -> null;
+        };
+        if (algorithm == null) {
+            return true; // RSASSA-PSS keys need signature parameters; the TLS handshake checks them instead
+        }
+        try {
+            byte[] challenge = new byte[32];
+            new SecureRandom().nextBytes(challenge);
+            Signature signer = Signature.getInstance(algorithm);
+            signer.initSign(key);
+            signer.update(challenge);
+            byte[] signature = signer.sign();
+            Signature verifier = Signature.getInstance(algorithm);
+            verifier.initVerify(publicKey);
+            verifier.update(challenge);
+            return verifier.verify(signature);
+        } catch (GeneralSecurityException e) {
+            return false;
+        }
+    }
+
+    private static String family(String algorithm) {
+        return algorithm.startsWith("Ed") ? "EdDSA" : algorithm;
+    }
+}

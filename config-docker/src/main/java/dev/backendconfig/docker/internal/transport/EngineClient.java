@@ -1,0 +1,204 @@
+package dev.backendconfig.docker.internal.transport;
+
+import dev.backendconfig.api.spi.OutsideText;
+import dev.backendconfig.docker.internal.engine.EngineAddress;
+import dev.backendconfig.docker.internal.engine.EngineIdentity;
+import dev.backendconfig.docker.internal.json.Json;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+/**
+ * A Docker Engine API client on the JDK alone: HTTP/1.1 over a Unix socket, TCP, TCP with TLS, or the standard
+ * streams of {@code ssh HOST docker system dial-stdio}; each request bounded by a timeout that covers the whole
+ * exchange (connecting, TLS handshake, every read), each response body capped. It learns what kind of engine it
+ * talks to from the headers of the replies it gets anyway (no extra request). Close it to end an ssh process.
+ */
+public final class EngineClient implements AutoCloseable {
+
+    /** The largest response body accepted (a few thousand containers' worth of JSON). */
+    public static final int MAX_BODY_BYTES = 8 * 1024 * 1024;
+
+    private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9_.-]{1,128}");
+
+    private final EngineAddress address;
+    private final Duration timeout;
+    private final Supplier<Duration> remaining;
+    private final EngineTransport transport;
+    private EngineIdentity identity = EngineIdentity.UNKNOWN;
+
+    /**
+     * Create a client; an ssh:// engine is reached with {@code ssh} from the PATH.
+     *
+     * @param timeout how long one request may take, connecting included
+     * @throws dev.backendconfig.api.InvalidBackendConfigurationException when the address's TLS files cannot be used
+     */
+    public EngineClient(EngineAddress address, Duration timeout) {
+        this(address, timeout, SshCommand.DEFAULT);
+    }
+
+    /**
+     * Create a client.
+     *
+     * @param timeout how long one request may take, connecting included
+     * @param ssh how to run ssh for an ssh:// engine
+     * @throws dev.backendconfig.api.InvalidBackendConfigurationException when the address's TLS files cannot be used
+     */
+    public EngineClient(EngineAddress address, Duration timeout, SshCommand ssh) {
+        this(address, timeout, ssh, () -> timeout);
+    }
+
+    /**
+     * Create a client whose every request also ends within what is left of a budget.
+     *
+     * @param timeout how long one request may take, connecting included
+     * @param ssh how to run ssh for an ssh:// engine
+     * @param remaining what is left of the resolution's budget, asked at the start of each request
+     * @throws dev.backendconfig.api.InvalidBackendConfigurationException when the address's TLS files cannot be used
+     */
+    public EngineClient(EngineAddress address, Duration timeout, SshCommand ssh, Supplier<Duration> remaining) {
+        this.address = address;
+        this.timeout = timeout;
+        this.remaining = remaining;
+        this.transport = EngineTransport.of(address, ssh);
+    }
+
+    /**
+     * Return a request path made of fixed words and values from replies ({@code path("containers", id, "json")} is
+     * {@code /containers/<id>/json}): each segment must be letters, digits, {@code _ . -} and not {@code .} or
+     * {@code ..}, so that no reply can add a segment, climb out of the path, or end the request line.
+     *
+     * @throws IllegalArgumentException when a segment is not such a word
+     */
+    public static String path(String... segments) {
+        StringBuilder path = new StringBuilder();
+        for (String segment : segments) {
+            if (!SEGMENT.matcher(segment).matches() || segment.equals(".") || segment.equals("..")) {
+                throw new IllegalArgumentException("a request path segment must be a word of letters, digits, _ . -,"
+                        + " got '" + OutsideText.excerpt(segment, 40) + "'");
+            }
+            path.append('/').append(segment);
+        }
+        return path.toString();
+    }
+
+    /** Return the engine's address. */
+    public EngineAddress address() {
+        return address;
+    }
+
+    /** Return what the engine's replies said it is; {@link EngineIdentity#UNKNOWN} before the first reply. */
+    public synchronized EngineIdentity identity() {
+        return identity;
+    }
+
+    /** Return how the engine is reached, for the report: {@code "tcp+TLS (TLSv1.3, CA /c/ca.pem, ...)"}. */
+    public synchronized String reachedOver() {
+        return transport.reachedOver();
+    }
+
+    /** GET a path and parse the JSON body; a status other than 200 is an error carrying the engine's message. */
+    public Object getJson(String pathAndQuery) throws EngineException {
+        Reply reply = get(pathAndQuery);
+        String request = "GET " + pathOnly(pathAndQuery);
+        String body = new String(reply.body(), StandardCharsets.UTF_8);
+        if (reply.status() != 200) {
+            String message = "";
+            try {
+                message = Json.string(Json.parse(body), "message");
+            } catch (Json.ParseException e) {
+                message = body;
+            }
+            String shown = OutsideText.excerpt(message.strip(), 200);
+            throw new EngineException("engine " + address.uri() + " answered " + request + " with " + reply.status()
+                    + (shown.isEmpty() ? "" : ": " + shown));
+        }
+        try {
+            return Json.parse(body);
+        } catch (Json.ParseException e) {
+            throw new EngineException("engine " + address.uri() + " answered " + request + " with malformed JSON ("
+                    + e.getMessage() + ")");
+        }
+    }
+
+    /** A status and a body. */
+    public record Reply(int status, byte[] body) {
+    }
+
+    /**
+     * GET a path, returning the status and body.
+     *
+     * @throws IllegalArgumentException when the path holds a character a request line cannot (a space, a control
+     *     character) or a {@code .} or {@code ..} segment; build paths with {@link #path(String...)}
+     */
+    public synchronized Reply get(String pathAndQuery) throws EngineException {
+        checkRequestTarget(pathAndQuery);
+        Duration left = remaining.get();
+        boolean cut = left.compareTo(timeout) < 0;
+        Duration bounded = cut ? left : timeout;
+        long deadline = System.nanoTime() + Math.max(1, bounded.toNanos());
+        String request = "GET " + pathAndQuery + " HTTP/1.1\r\nHost: docker\r\nUser-Agent: backend-config\r\n"
+                + "Accept: application/json\r\n" + (transport.keepsAlive() ? "" : "Connection: close\r\n") + "\r\n";
+        for (int attempt = 1; ; attempt++) {
+            try {
+                InputStream in = transport.send(request.getBytes(StandardCharsets.ISO_8859_1), deadline);
+                Http1.Head head = Http1.readHead(in);
+                byte[] body = Http1.readBody(head, in, MAX_BODY_BYTES);
+                transport.done(reusable(head));
+                if (identity == EngineIdentity.UNKNOWN) {
+                    identity = EngineIdentity.from(head::header);
+                }
+                return new Reply(head.status(), body);
+            } catch (IOException e) {
+                boolean retry = attempt == 1 && transport.mayRetry(e) && System.nanoTime() < deadline;
+                transport.done(false);
+                if (!retry) {
+                    throw new EngineException(transport.explain(e, "GET " + pathOnly(pathAndQuery), bounded, cut));
+                }
+            }
+        }
+    }
+
+    /** A connection may carry the next request when the response was framed and the engine did not close it. */
+    private boolean reusable(Http1.Head head) {
+        boolean framed = head.header("Content-Length") != null || head.header("Transfer-Encoding") != null
+                || head.status() / 100 == 1 || head.status() == 204 || head.status() == 304;
+        String connection = head.header("Connection");
+        return transport.keepsAlive() && framed && !(connection != null
+                && connection.toLowerCase(Locale.ROOT).contains("close"));
+    }
+
+    /** End the connection the client keeps (an ssh process); nothing of it is left afterwards. */
+    @Override
+    public synchronized void close() {
+        transport.close();
+    }
+
+    private static void checkRequestTarget(String pathAndQuery) {
+        if (!pathAndQuery.startsWith("/")) {
+            throw new IllegalArgumentException("a request path starts with '/'");
+        }
+        for (int i = 0; i < pathAndQuery.length(); i++) {
+            char c = pathAndQuery.charAt(i);
+            if (c <= 0x20 || c >= 0x7f) {
+                throw new IllegalArgumentException("a request path holds visible ASCII only, got character "
+                        + (int) c + " at " + i);
+            }
+        }
+        String path = pathOnly(pathAndQuery);
+        if (path.contains("/../") || path.endsWith("/..") || path.contains("/./") || path.endsWith("/.")
+                || path.contains("//")) {
+            throw new IllegalArgumentException("a request path has no empty, '.' or '..' segment");
+        }
+    }
+
+    private static String pathOnly(String pathAndQuery) {
+        int question = pathAndQuery.indexOf('?');
+        return question < 0 ? pathAndQuery : pathAndQuery.substring(0, question);
+    }
+
+}

@@ -1,0 +1,123 @@
+package dev.backendconfig.docker.internal.transport;
+
+import dev.backendconfig.api.spi.OutsideText;
+import dev.backendconfig.docker.internal.engine.EngineAddress;
+import dev.backendconfig.docker.internal.tls.TlsSetup;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.net.SocketTimeoutException;
+import java.nio.channels.ClosedByInterruptException;
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * One way to an engine (Unix socket, TCP, TLS, ssh): send a request, hand back the stream its response comes on,
+ * every wait ending at the exchange's deadline, and explain a failure for the report in the transport's own terms.
+ */
+abstract class EngineTransport implements AutoCloseable {
+
+    /** The engine's address. */
+    protected final EngineAddress address;
+
+    EngineTransport(EngineAddress address) {
+        this.address = address;
+    }
+
+    /** Return the transport for an address. */
+    static EngineTransport of(EngineAddress address, SshCommand ssh) {
+        return switch (address.transport()) {
+            case UNIX, TCP -> new SocketTransport(address);
+            case TLS -> new TlsTransport(address, TlsSetup.load(address.tls()));
+            case SSH -> new SshTransport(address, ssh);
+        };
+    }
+
+    /**
+     * Send a request and return the stream its response comes on.
+     *
+     * @param deadlineNanos the {@link System#nanoTime()} at which every wait of this exchange ends
+     */
+    abstract InputStream send(byte[] request, long deadlineNanos) throws IOException;
+
+    /**
+     * End the exchange.
+     *
+     * @param reusable whether the response was read whole and the connection may carry the next request
+     */
+    abstract void done(boolean reusable);
+
+    /** Tell whether a connection carries several requests (then the requests do not ask to close it). */
+    boolean keepsAlive() {
+        return false;
+    }
+
+    /**
+     * Tell whether the failed exchange may be tried again on a new connection: it went over a kept connection that
+     * the engine had closed meanwhile, so nothing of the reply arrived and the deadline did not pass. Called before
+     * {@link #done(boolean) done(false)}.
+     */
+    boolean mayRetry(IOException failure) {
+        return false;
+    }
+
+    /** Return what the report adds to the transport's name, for example {@code "TLSv1.3, CA /c/ca.pem"}. */
+    String details() {
+        return "";
+    }
+
+    /** Return how the engine is reached, for the report: {@code "tcp+TLS (TLSv1.3, ...)"}. */
+    final String reachedOver() {
+        String details = details();
+        return address.transport().description() + (details.isEmpty() ? "" : " (" + details + ")");
+    }
+
+    /**
+     * Explain why the last exchange failed, naming the engine; called after {@link #done(boolean) done(false)}.
+     *
+     * @param request the request line's method and path, without query: {@code "GET /containers/json"}
+     * @param waited how long the exchange was given
+     * @param cut whether that was less than {@code docker.timeout}, cut to what was left of setting {@code timeout}
+     */
+    String explain(IOException failure, String request, Duration waited, boolean cut) {
+        String uri = address.uri();
+        if (failure instanceof SocketTimeoutException) {
+            return "engine " + uri + " " + failure.getMessage() + " within " + waited.toMillis()
+                    + " ms (setting docker.timeout" + (cut ? ", cut to what was left of setting timeout" : "") + ")";
+        }
+        // an interrupt closes a channel under whatever was reading it; the flag says why, whatever the exception
+        if (failure instanceof InterruptedIOException || failure instanceof ClosedByInterruptException
+                || Thread.currentThread().isInterrupted()) {
+            return "asking engine " + uri + " was interrupted (the resolution's time budget, setting timeout, ran out)";
+        }
+        if (failure instanceof Http1.ProtocolException) {
+            return "engine " + uri + " answered " + request + " with something that is not a usable HTTP response: "
+                    + failure.getMessage();
+        }
+        if (failure instanceof EOFException) {
+            return "engine " + uri + " closed the connection without answering " + request;
+        }
+        String message = failure.getMessage() == null ? "" : failure.getMessage();
+        String lower = message.toLowerCase(Locale.ROOT);
+        if (lower.contains("permission denied")) {
+            return "cannot connect to " + uri + ": permission denied (add your user to the docker group, or use a"
+                    + " socket you may open)";
+        }
+        if (lower.contains("refused")) {
+            return "engine " + uri + " refused the connection (is the Docker daemon running?)";
+        }
+        if (lower.contains("reset") || lower.contains("broken pipe")) {
+            return "engine " + uri + " closed the connection without answering " + request;
+        }
+        if (lower.contains("no such file") && address.isUnix()) {
+            return "engine socket " + address.socket() + " does not exist (is the Docker daemon running?)";
+        }
+        return "cannot reach engine " + uri + ": " + failure.getClass().getSimpleName()
+                + (message.isEmpty() ? "" : " (" + OutsideText.excerpt(message, 160) + ")");
+    }
+
+    /** End whatever is still open; never throws. */
+    @Override
+    public abstract void close();
+}
