@@ -6,7 +6,7 @@
 #   scripts/mutation.sh MODULE...         these modules, whole
 #   scripts/mutation.sh --changed [BASE]  only the main classes changed since BASE (default: the last commit of
 #                                         mutation/baseline.tsv), in the modules that have any
-#   scripts/mutation.sh --ci              what .ci/run does: --changed, at most $MUTATION_CI_MAX_CLASSES classes (15),
+#   scripts/mutation.sh --ci [BASE]       what .ci/run does: --changed, at most $MUTATION_CI_MAX_CLASSES classes (15),
 #                                         the most recently changed first
 #
 # Each module runs in its own Maven reactor (-pl MODULE -am: config-test-support, a test dependency of every module,
@@ -31,9 +31,9 @@ equivalents_file=mutation/equivalent-mutants.tsv
 baseline_file=mutation/baseline.tsv
 ci_max_classes=${MUTATION_CI_MAX_CLASSES:-15}
 
-usage() {
+usage() { # exit code
   sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//' >&2
-  exit 64
+  exit "$1"
 }
 
 published_modules() { # the artifactIds config-bom manages, in its order
@@ -214,9 +214,10 @@ mode=modules base="" modules=()
 case "${1:-}" in
   --all) mode=all; modules=("${published[@]}") ;;
   --changed) mode=changed; base=${2:-} ;;
-  --ci) mode=ci ;;
-  "" | -h | --help) usage ;;
-  -*) echo "mutation: unknown option $1" >&2; usage ;;
+  --ci) mode=ci; base=${2:-} ;;
+  -h | --help) usage 0 ;;
+  "") usage 64 ;;
+  -*) echo "mutation: unknown option $1" >&2; usage 64 ;;
   *)
     modules=("$@")
     for module in "${modules[@]}"; do
