@@ -6,7 +6,7 @@
 #   scripts/mutation.sh MODULE...         these modules, whole
 #   scripts/mutation.sh --changed [BASE]  only the main classes changed since BASE (default: the last commit of
 #                                         mutation/baseline.tsv), in the modules that have any
-#   scripts/mutation.sh --ci [BASE]       what .ci/run does: --changed, at most $MUTATION_CI_MAX_CLASSES classes (15),
+#   scripts/mutation.sh --ci [BASE]       what .ci/run does: --changed, at most $MUTATION_CI_MAX_CLASSES classes (10),
 #                                         the most recently changed first
 #
 # Each module runs in its own Maven reactor (-pl MODULE -am: config-test-support, a test dependency of every module,
@@ -29,7 +29,7 @@ out=$root/target/mutation
 thresholds_file=mutation/thresholds.tsv
 equivalents_file=mutation/equivalent-mutants.tsv
 baseline_file=mutation/baseline.tsv
-ci_max_classes=${MUTATION_CI_MAX_CLASSES:-15}
+ci_max_classes=${MUTATION_CI_MAX_CLASSES:-10}
 
 usage() { # exit code
   sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//' >&2
