@@ -12,12 +12,12 @@ import static dev.backendconfig.testsupport.Recorded.withPublicPort;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.backendconfig.api.BackendEndpoint;
-import dev.backendconfig.api.InvalidBackendConfigurationException;
+import dev.backendconfig.api.ServiceEndpoint;
 import dev.backendconfig.api.spi.ProviderResult;
 import dev.backendconfig.api.spi.ResolutionContext;
 import dev.backendconfig.testkit.LoopbackServers;
 import dev.backendconfig.testsupport.FakeDockerEngine;
+import dev.backendconfig.toolkit.InvalidInputException;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -82,7 +82,7 @@ class DockerEngineDiscoveryTest {
         engine.containers(list(alpine)).inspect(id(alpine), text(inspection("alpine")));
         ProviderResult result = resolve();
         assertThat(result).isInstanceOf(ProviderResult.Found.class);
-        BackendEndpoint endpoint = ((ProviderResult.Found) result).endpoint();
+        ServiceEndpoint endpoint = ((ProviderResult.Found) result).endpoint();
         assertThat(endpoint.http()).isEqualTo(URI.create("http://localhost:8002"));
         assertThat(endpoint.webSocket()).isEqualTo(URI.create("ws://localhost:8002"));
         assertThat(result.reason()).isEqualTo("service alpine-test-backend publishes 8000 on 0.0.0.0:8002 (healthy)");
@@ -205,7 +205,7 @@ class DockerEngineDiscoveryTest {
         Map<String, Object> two = renamed(listEntry("plain-backend"), "b".repeat(64), "api-two", "shop-api-two-1");
         engine.containers(list(one, two)).inspect("a".repeat(64), withAliases(inspection("plain"), "api-one"))
                 .inspect("b".repeat(64), withAliases(inspection("plain"), "api-two"));
-        assertThatThrownBy(this::resolve).isInstanceOf(InvalidBackendConfigurationException.class)
+        assertThatThrownBy(this::resolve).isInstanceOf(InvalidInputException.class)
                 .hasMessage("engine " + engine.dockerHost() + ": 2 compose services of project capture could be service"
                         + " backend: service api-one (project capture, container shop-api-one-1) publishes 8000; service"
                         + " api-two (project capture, container shop-api-two-1) publishes 8000; set docker.service to"

@@ -3,11 +3,11 @@ package dev.backendconfig.docker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.backendconfig.api.InvalidBackendConfigurationException;
 import dev.backendconfig.api.spi.ProviderResult;
 import dev.backendconfig.api.spi.ResolutionContext;
 import dev.backendconfig.testkit.LoopbackServers;
 import dev.backendconfig.testsupport.AlpineStack;
+import dev.backendconfig.toolkit.InvalidInputException;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -166,7 +166,7 @@ class DockerPredictionTest {
     void badComposeInputIsAnError() throws IOException {
         Path file = write("compose.yaml", "services:\n  backend:\n    ports: [\"70000:8000\"]\n");
         assertThatThrownBy(() -> resolve(Map.of(), Map.of()))
-                .isInstanceOf(InvalidBackendConfigurationException.class)
+                .isInstanceOf(InvalidInputException.class)
                 .hasMessage(file + ":3: ports entry '70000:8000': the host port 70000 is outside 1-65535");
     }
 
@@ -214,7 +214,7 @@ class DockerPredictionTest {
         int closed = LoopbackServers.closedPort();
         ProviderResult result = resolve(Map.of("ALPINE_TEST_BACKEND_PORT", Integer.toString(backend),
                 "ALPINE_TEST_AUTH_PORT", Integer.toString(closed)), Map.of("services", "auth"));
-        ProviderResult.Partial partial = (ProviderResult.Partial) result;
+        ProviderResult.Found partial = (ProviderResult.Found) result;
         assertThat(partial.endpoints()).containsOnlyKeys("backend");
         assertThat(partial.missing().get("auth")).isEqualTo("predicted http://localhost:" + closed + " for service"
                 + " alpine-test-auth from " + repository.resolve("compose.yaml") + ":6, but nothing answers there: tcp"

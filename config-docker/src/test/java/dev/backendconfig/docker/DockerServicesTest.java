@@ -8,12 +8,12 @@ import static dev.backendconfig.testsupport.Recorded.withHealth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.backendconfig.api.InvalidBackendConfigurationException;
 import dev.backendconfig.api.spi.ProviderResult;
 import dev.backendconfig.api.spi.ResolutionContext;
 import dev.backendconfig.testkit.RecordingLogs;
 import dev.backendconfig.testsupport.FakeDockerEngine;
 import dev.backendconfig.testsupport.Recorded;
+import dev.backendconfig.toolkit.InvalidInputException;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -133,7 +133,7 @@ class DockerServicesTest {
     @Test
     void aStoppedAuthServiceMakesDockerPartialSayingWhatItFoundAndLacked() {
         running(List.of(trialshop("trialshop", 0).get(0), trialshop("trialshop", 0).get(2)));
-        ProviderResult.Partial partial = (ProviderResult.Partial) resolve(Map.of());
+        ProviderResult.Found partial = (ProviderResult.Found) resolve(Map.of());
         assertThat(partial.endpoints()).containsOnlyKeys("backend", "frontend");
         assertThat(partial.missing()).containsExactly(Map.entry("auth", "no running compose container is named after"
                 + " auth (running services: alpine-test-backend, alpine-test-frontend)"));
@@ -145,7 +145,7 @@ class DockerServicesTest {
         both.add(container('d', "trialshop2", "alpine-test-backend", "trialshop2-alpine-test-backend-1", 8000, 9002));
         running(both);
         assertThatThrownBy(() -> resolve(Map.of()))
-                .isInstanceOf(InvalidBackendConfigurationException.class)
+                .isInstanceOf(InvalidInputException.class)
                 .hasMessage("engine " + engine.dockerHost() + ": 2 compose projects run a backend: trialshop"
                         + " (trialshop-alpine-test-backend-1, trialshop-alpine-test-auth-1, trialshop-alpine-test-frontend-1);"
                         + " trialshop2 (trialshop2-alpine-test-backend-1), and nothing tells them apart (no compose file"
@@ -231,7 +231,7 @@ class DockerServicesTest {
         running(trialshop("trialshop", 0));
         assertThatThrownBy(() -> resolve(Map.of("services", "auth", "services.auth.docker.service",
                 "alpine-test-backend")))
-                .isInstanceOf(InvalidBackendConfigurationException.class)
+                .isInstanceOf(InvalidInputException.class)
                 .hasMessage("engine " + engine.dockerHost() + ": services backend and auth both resolve to compose"
                         + " service alpine-test-backend of project trialshop; set services.auth.docker.service (or"
                         + " docker.service) to tell them apart");
@@ -248,7 +248,7 @@ class DockerServicesTest {
         extra.put("PublicPort", BigDecimal.valueOf(9090));
         ports.add(extra);
         running(List.of(container('a', "shop", "backend", "shop-backend-1", 8000, 8002), auth));
-        ProviderResult.Partial partial = (ProviderResult.Partial) resolve(Map.of("services", "auth"));
+        ProviderResult.Found partial = (ProviderResult.Found) resolve(Map.of("services", "auth"));
         assertThat(partial.missing().get("auth")).isEqualTo("service auth (project shop, container shop-auth-1)"
                 + " publishes 8083->8081/tcp, 9090->9090/tcp; set services.auth.docker.container-port to say which port"
                 + " the service listens on");
@@ -264,7 +264,7 @@ class DockerServicesTest {
                 .workingDirectory(directory).systemProperties(Map.of("backendconfig.services", "auth",
                         "backendconfig.services.auth.docker.container-port", "70000",
                         "backendconfig.docker.host", engine.dockerHost())).build()))
-                .isInstanceOf(InvalidBackendConfigurationException.class)
+                .isInstanceOf(InvalidInputException.class)
                 .hasMessage("system property backendconfig.services.auth.docker.container-port: setting"
                         + " services.auth.docker.container-port expects a whole number from 1 to 65535, got a number outside that range");
     }

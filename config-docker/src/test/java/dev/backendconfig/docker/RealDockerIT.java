@@ -3,12 +3,10 @@ package dev.backendconfig.docker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.backendconfig.api.BackendEndpoint;
-import dev.backendconfig.api.BackendResolver;
-import dev.backendconfig.api.InvalidBackendConfigurationException;
 import dev.backendconfig.api.Resolution;
 import dev.backendconfig.api.ResolutionReport.Outcome;
-import dev.backendconfig.api.spi.Origin;
+import dev.backendconfig.api.ServiceEndpoint;
+import dev.backendconfig.api.ServiceResolver;
 import dev.backendconfig.api.spi.ProviderResult;
 import dev.backendconfig.api.spi.ResolutionContext;
 import dev.backendconfig.docker.internal.DockerConfig;
@@ -23,6 +21,8 @@ import dev.backendconfig.testsupport.AlpineStack;
 import dev.backendconfig.testsupport.CallerEnvironment;
 import dev.backendconfig.testsupport.ComposeStack;
 import dev.backendconfig.testsupport.FixedProvider;
+import dev.backendconfig.toolkit.InvalidInputException;
+import dev.backendconfig.toolkit.Origin;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -87,7 +87,7 @@ class RealDockerIT {
         return new DockerEndpointProvider().resolve(context().settings(all, "RealDockerIT").build());
     }
 
-    private static BackendEndpoint found(ProviderResult result) {
+    private static ServiceEndpoint found(ProviderResult result) {
         assertThat(result).as(result.reason()).isInstanceOf(ProviderResult.Found.class);
         return ((ProviderResult.Found) result).endpoint();
     }
@@ -103,7 +103,7 @@ class RealDockerIT {
             throws Exception {
         try (ComposeStack stack = alpine("port")) {
             ProviderResult result = resolve(stack.project(), Map.of());
-            BackendEndpoint endpoint = found(result);
+            ServiceEndpoint endpoint = found(result);
             assertThat(endpoint.http()).isEqualTo(URI.create("http://localhost:" + port));
             assertThat(endpoint.webSocket()).isEqualTo(URI.create("ws://localhost:" + port));
             assertThat(result.reason()).startsWith("service alpine-test-backend publishes 8000 on 0.0.0.0:" + port
@@ -186,10 +186,10 @@ class RealDockerIT {
     void aStoppedStackMakesDockerUnavailableAndTheNextProviderIsAsked() throws Exception {
         ComposeStack stack = alpine("stopped");
         stack.down();
-        FixedProvider staging = new FixedProvider("staging", 100, context -> ProviderResult.found(BackendEndpoint
+        FixedProvider staging = new FixedProvider("staging", 100, context -> ProviderResult.found(ServiceEndpoint
                 .builder("staging").http(URI.create("https://backend-staging.example.test"), Origin.other("test")).build(),
                 "fallback"));
-        Resolution resolution = BackendResolver.of(List.of(new DockerEndpointProvider(), staging))
+        Resolution resolution = ServiceResolver.of(List.of(new DockerEndpointProvider(), staging))
                 .resolve(context().settings(Map.of("docker.project", stack.project())).build());
         assertThat(resolution.endpoint().source()).isEqualTo("staging");
         assertThat(resolution.report().line("docker").orElseThrow().outcome()).isEqualTo(Outcome.UNAVAILABLE);
@@ -215,7 +215,7 @@ class RealDockerIT {
         try (ComposeStack stack = ComposeStack.up(file, project("two"), Map.of("API_ONE_PORT", Integer.toString(other),
                 "API_TWO_PORT", Integer.toString(port)))) {
             String project = stack.project();
-            assertThatThrownBy(() -> resolve(project, Map.of())).isInstanceOf(InvalidBackendConfigurationException.class)
+            assertThatThrownBy(() -> resolve(project, Map.of())).isInstanceOf(InvalidInputException.class)
                     .hasMessageStartingWith("engine " + engine() + ": 2 compose services of project " + project
                             + " could be service backend: ")
                     .hasMessageContaining("service api-one (project " + project + ", container " + project

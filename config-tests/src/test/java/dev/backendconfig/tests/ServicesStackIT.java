@@ -2,11 +2,11 @@ package dev.backendconfig.tests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.backendconfig.api.BackendEndpoint;
-import dev.backendconfig.api.BackendResolver;
 import dev.backendconfig.api.Resolution;
-import dev.backendconfig.api.ResolutionReport;
 import dev.backendconfig.api.ResolutionReport.Outcome;
+import dev.backendconfig.api.ResolutionReport;
+import dev.backendconfig.api.ServiceEndpoint;
+import dev.backendconfig.api.ServiceResolver;
 import dev.backendconfig.api.spi.ProviderResult;
 import dev.backendconfig.api.spi.ResolutionContext;
 import dev.backendconfig.docker.DockerEndpointProvider;
@@ -179,9 +179,9 @@ class ServicesStackIT {
                 """);
         try (ComposeStack stack = up(Map.of())) {
             stack.stop("alpine-test-auth");
-            Resolution resolution = BackendResolver.of(List.of(new DockerEndpointProvider(),
+            Resolution resolution = ServiceResolver.of(List.of(new DockerEndpointProvider(),
                     new StagingEndpointProvider())).resolve(context(stack.project(), Map.of()));
-            assertThat(resolution.services().values()).extracting(BackendEndpoint::source).containsOnly("staging");
+            assertThat(resolution.services().values()).extracting(ServiceEndpoint::source).containsOnly("staging");
             assertThat(resolution.service("auth").http()).isEqualTo(URI.create("https://auth-staging.example.test"));
             ResolutionReport.Line docker = resolution.report().line("docker").orElseThrow();
             assertThat(docker.outcome()).isEqualTo(Outcome.PARTIAL);

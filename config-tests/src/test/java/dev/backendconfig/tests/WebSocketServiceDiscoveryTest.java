@@ -9,16 +9,16 @@ import static dev.backendconfig.testsupport.Recorded.withPublicPort;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.backendconfig.api.BackendNotFoundException;
-import dev.backendconfig.api.BackendResolver;
 import dev.backendconfig.api.ResolutionReport.Line;
 import dev.backendconfig.api.ResolutionReport.Outcome;
-import dev.backendconfig.api.spi.BackendEndpointProvider;
+import dev.backendconfig.api.ServiceNotFoundException;
+import dev.backendconfig.api.ServiceResolver;
+import dev.backendconfig.api.spi.EndpointProvider;
 import dev.backendconfig.testkit.LoopbackServers;
-import dev.backendconfig.testsupport.FakeDockerEngine;
 import dev.backendconfig.tests.support.ConfigurationScenario;
 import dev.backendconfig.tests.support.Priority250Provider;
 import dev.backendconfig.tests.support.SuiteContext;
+import dev.backendconfig.testsupport.FakeDockerEngine;
 import java.io.IOException;
 import java.net.URI;
 import java.util.Map;
@@ -42,7 +42,7 @@ class WebSocketServiceDiscoveryTest extends ConfigurationScenario {
         notApplicableToThePreFixContext("it tests the library's provider discovery (ServiceLoader), and the pre-fix"
                 + " context has no providers");
         Map<String, Integer> priorities = new TreeMap<>();
-        for (BackendEndpointProvider provider : BackendResolver.create().providers()) {
+        for (EndpointProvider provider : ServiceResolver.create().providers()) {
             priorities.put(provider.id(), provider.priority());
         }
         assertThat(priorities).containsEntry("env", 300).containsEntry("docker", 200).containsEntry("staging", 100);
@@ -120,7 +120,7 @@ class WebSocketServiceDiscoveryTest extends ConfigurationScenario {
 
         backend.close();
         SuiteContext.reset();
-        assertThatThrownBy(() -> SuiteContext.current().backendUrl()).isInstanceOf(BackendNotFoundException.class)
+        assertThatThrownBy(() -> SuiteContext.current().backendUrl()).isInstanceOf(ServiceNotFoundException.class)
                 .hasMessageContaining("predicted http://localhost:" + port + " for service alpine-test-backend from ")
                 .hasMessageContaining(", but nothing answers there: tcp localhost:" + port + ": connection refused");
     }
@@ -128,7 +128,7 @@ class WebSocketServiceDiscoveryTest extends ConfigurationScenario {
     @Test
     void nothingAvailableThrowsOneExceptionListingAllProvidersAndWhatToDo() {
         assertThatThrownBy(() -> SuiteContext.current().backendUrl())
-                .isInstanceOf(BackendNotFoundException.class)
+                .isInstanceOf(ServiceNotFoundException.class)
                 .hasMessageStartingWith("No backend found.\nbackend: none found (4 providers asked, ")
                 .hasMessageContaining("\n  env          300  skipped      none of TEST_BACKEND_URL, BACKEND_URL,")
                 .hasMessageContaining("\n  docker       200  unavailable  DOCKER_HOST names unix://")

@@ -1,9 +1,9 @@
 package dev.backendconfig.docker.internal;
 
-import dev.backendconfig.api.spi.Origin;
 import dev.backendconfig.api.spi.ResolutionContext;
 import dev.backendconfig.api.spi.Service;
 import dev.backendconfig.api.spi.Settings;
+import dev.backendconfig.toolkit.Origin;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -88,7 +88,7 @@ public record DockerConfig(String host, Origin hostOrigin, String project, Strin
     /**
      * Read the settings of one resolution.
      *
-     * @throws dev.backendconfig.api.InvalidBackendConfigurationException when a value set is not valid for its setting
+     * @throws dev.backendconfig.toolkit.InvalidInputException when a value set is not valid for its setting
      */
     public static DockerConfig read(ResolutionContext context) {
         Settings settings = context.settings();

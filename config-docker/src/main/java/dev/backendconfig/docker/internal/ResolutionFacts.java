@@ -1,6 +1,6 @@
 package dev.backendconfig.docker.internal;
 
-import dev.backendconfig.api.BackendEndpoint;
+import dev.backendconfig.api.ServiceEndpoint;
 import dev.backendconfig.api.spi.ProbeResult;
 import dev.backendconfig.api.spi.ResolutionContext;
 import java.nio.file.Path;
@@ -31,7 +31,7 @@ import java.util.function.Supplier;
  */
 public record ResolutionFacts(Map<String, String> environment, Path workingDirectory, Path userHome,
         String launchDirectory, Clock clock, Supplier<Duration> remaining, boolean probing,
-        Function<BackendEndpoint, ProbeResult> prober) {
+        Function<ServiceEndpoint, ProbeResult> prober) {
 
     public ResolutionFacts {
         environment = Collections.unmodifiableMap(new TreeMap<>(environment));
@@ -57,7 +57,7 @@ public record ResolutionFacts(Map<String, String> environment, Path workingDirec
     }
 
     /** Check a candidate with the configured probe, within its timeout and what is left of the budget. */
-    public ProbeResult probe(BackendEndpoint candidate) {
+    public ProbeResult probe(ServiceEndpoint candidate) {
         return prober.apply(candidate);
     }
 

@@ -1,12 +1,12 @@
 package dev.backendconfig.docker.internal.compose;
 
-import dev.backendconfig.api.InvalidBackendConfigurationException;
-import dev.backendconfig.api.Secrets;
-import dev.backendconfig.api.spi.ConfigurationFiles;
-import dev.backendconfig.api.spi.Origin;
-import dev.backendconfig.api.spi.ProjectFiles;
 import dev.backendconfig.docker.internal.DockerConfig;
 import dev.backendconfig.docker.internal.ResolutionFacts;
+import dev.backendconfig.toolkit.ConfigurationFiles;
+import dev.backendconfig.toolkit.InvalidInputException;
+import dev.backendconfig.toolkit.Origin;
+import dev.backendconfig.toolkit.ProjectFiles;
+import dev.backendconfig.toolkit.Secrets;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -53,7 +53,7 @@ public final class ComposeFiles {
      * Find the compose files; empty with {@code searched} filled in when there are none.
      *
      * @param searched receives where the search looked, when nothing is found
-     * @throws InvalidBackendConfigurationException when a file named by the setting or by {@code COMPOSE_FILE} does
+     * @throws InvalidInputException when a file named by the setting or by {@code COMPOSE_FILE} does
      *     not exist
      */
     public static Optional<Found> find(DockerConfig config, ResolutionFacts facts, StringBuilder searched) {
@@ -133,11 +133,11 @@ public final class ComposeFiles {
         Path file = ConfigurationFiles.resolve(directory, name, origin);
         String shown = Secrets.maskText(file.toString());
         if (!Files.exists(file) && !Files.isSymbolicLink(file)) {
-            throw new InvalidBackendConfigurationException(origin, "names the compose file " + shown + ", which does"
+            throw new InvalidInputException(origin, "names the compose file " + shown + ", which does"
                     + " not exist");
         }
         if (Files.isDirectory(file)) {
-            throw new InvalidBackendConfigurationException(origin, "names the compose file " + shown + ", which is a"
+            throw new InvalidInputException(origin, "names the compose file " + shown + ", which is a"
                     + " directory");
         }
         return file;

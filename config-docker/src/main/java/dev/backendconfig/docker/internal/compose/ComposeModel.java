@@ -1,11 +1,11 @@
 package dev.backendconfig.docker.internal.compose;
 
-import dev.backendconfig.api.InvalidBackendConfigurationException;
-import dev.backendconfig.api.dotenv.Dotenv;
-import dev.backendconfig.api.dotenv.DotenvFile;
-import dev.backendconfig.api.dotenv.Interpolation;
-import dev.backendconfig.api.spi.ConfigurationFiles;
-import dev.backendconfig.api.spi.Origin;
+import dev.backendconfig.toolkit.ConfigurationFiles;
+import dev.backendconfig.toolkit.InvalidInputException;
+import dev.backendconfig.toolkit.Origin;
+import dev.backendconfig.toolkit.dotenv.Dotenv;
+import dev.backendconfig.toolkit.dotenv.DotenvFile;
+import dev.backendconfig.toolkit.dotenv.Interpolation;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -83,7 +83,7 @@ final class ComposeModel {
      * Read compose files.
      *
      * @param environment the real environment
-     * @throws InvalidBackendConfigurationException when a file cannot be read, is not a regular file, is larger than
+     * @throws InvalidInputException when a file cannot be read, is not a regular file, is larger than
      *     {@link #MAX_FILE_BYTES}, is not YAML or breaks a limit of {@link ComposeYaml}, has a port entry that is not
      *     one, or an interpolation fails
      * @throws java.util.concurrent.CancellationException when the thread is interrupted while reading
@@ -168,7 +168,7 @@ final class ComposeModel {
             Node portsNode = fields.get("ports");
             if (portsNode != null) {
                 if (!(portsNode instanceof SequenceNode sequence)) {
-                    throw new InvalidBackendConfigurationException(origin(portsNode),
+                    throw new InvalidInputException(origin(portsNode),
                             "the ports of service " + name + " must be a list");
                 }
                 for (Node entry : sequence.getValue()) {
@@ -197,12 +197,12 @@ final class ComposeModel {
         /** Return a scalar's interpolated text. */
         private String text(Node node) {
             if (!(node instanceof ScalarNode scalar)) {
-                throw new InvalidBackendConfigurationException(origin(node), "expected a single value here");
+                throw new InvalidInputException(origin(node), "expected a single value here");
             }
             String value = Interpolation.interpolate(scalar.getValue(), lookup, origin(node));
             budget.interpolated += value.length();
             if (budget.interpolated > MAX_INTERPOLATED_CHARS) {
-                throw new InvalidBackendConfigurationException(origin(node), "interpolation makes the values read from"
+                throw new InvalidInputException(origin(node), "interpolation makes the values read from"
                         + " the compose files longer than " + MAX_INTERPOLATED_CHARS + " characters in all (not"
                         + " configurable: names and ports are short; does a value refer to a long variable?)");
             }
@@ -216,14 +216,14 @@ final class ComposeModel {
          */
         private Map<String, Node> mapping(Node node, String what) {
             if (!(node instanceof MappingNode mapping)) {
-                throw new InvalidBackendConfigurationException(origin(node), what + " must be a mapping");
+                throw new InvalidInputException(origin(node), what + " must be a mapping");
             }
             Map<String, Node> done = resolved.get(mapping);
             if (done != null) {
                 return done;
             }
             if (!resolving.add(mapping)) {
-                throw new InvalidBackendConfigurationException(origin(node), "a merge key (<<) refers to the mapping that"
+                throw new InvalidInputException(origin(node), "a merge key (<<) refers to the mapping that"
                         + " holds it (directly or through other merges), which would never end");
             }
             Map<String, Node> entries = new LinkedHashMap<>();
@@ -238,7 +238,7 @@ final class ComposeModel {
                         Map<String, Node> from = mapping(source, "a merged mapping");
                         budget.merged += from.size();
                         if (budget.merged > MAX_MERGED_ENTRIES) {
-                            throw new InvalidBackendConfigurationException(origin(tuple.getKeyNode()), "merge keys (<<)"
+                            throw new InvalidInputException(origin(tuple.getKeyNode()), "merge keys (<<)"
                                     + " bring more than " + MAX_MERGED_ENTRIES + " entries into mappings in all (not"
                                     + " configurable: a compose file merges a few shared blocks)");
                         }

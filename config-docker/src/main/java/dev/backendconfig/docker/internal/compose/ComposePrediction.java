@@ -1,17 +1,17 @@
 package dev.backendconfig.docker.internal.compose;
 
-import dev.backendconfig.api.BackendEndpoint;
-import dev.backendconfig.api.spi.Origin;
+import dev.backendconfig.api.ServiceEndpoint;
 import dev.backendconfig.api.spi.ProbeResult;
 import dev.backendconfig.api.spi.ProviderResult;
 import dev.backendconfig.api.spi.Service;
-import dev.backendconfig.docker.internal.DockerConfig;
 import dev.backendconfig.docker.internal.DockerConfig.ServiceTarget;
+import dev.backendconfig.docker.internal.DockerConfig;
 import dev.backendconfig.docker.internal.DockerSettings;
 import dev.backendconfig.docker.internal.HostAndPort;
 import dev.backendconfig.docker.internal.Listing;
 import dev.backendconfig.docker.internal.NameMatch;
 import dev.backendconfig.docker.internal.ResolutionFacts;
+import dev.backendconfig.toolkit.Origin;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -182,7 +182,7 @@ public final class ComposePrediction {
         String host = port.hostIp().isEmpty() || port.hostIp().equals("0.0.0.0") || port.hostIp().equals("::")
                 ? "localhost" : port.hostIp();
         Origin origin = Origin.file(port.origin().location(), port.origin().line());
-        BackendEndpoint endpoint = BackendEndpoint.builder(providerId).service(service.name())
+        ServiceEndpoint endpoint = ServiceEndpoint.builder(providerId).service(service.name())
                 .http(new HostAndPort(host, hostPort.get()).http(), origin)
                 .detail("compose-service", composeService.name(), composeService.origin())
                 .detail("container-port", Integer.toString(chosen.containerPort()), origin)

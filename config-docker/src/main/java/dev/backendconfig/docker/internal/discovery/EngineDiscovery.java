@@ -1,14 +1,11 @@
 package dev.backendconfig.docker.internal.discovery;
 
-import dev.backendconfig.api.BackendEndpoint;
-import dev.backendconfig.api.InvalidBackendConfigurationException;
-import dev.backendconfig.api.spi.Origin;
-import dev.backendconfig.api.spi.OutsideText;
+import dev.backendconfig.api.ServiceEndpoint;
 import dev.backendconfig.api.spi.ProbeResult;
 import dev.backendconfig.api.spi.ProviderResult;
 import dev.backendconfig.api.spi.Service;
-import dev.backendconfig.docker.internal.DockerConfig;
 import dev.backendconfig.docker.internal.DockerConfig.ServiceTarget;
+import dev.backendconfig.docker.internal.DockerConfig;
 import dev.backendconfig.docker.internal.DockerSettings;
 import dev.backendconfig.docker.internal.Listing;
 import dev.backendconfig.docker.internal.NameMatch;
@@ -17,6 +14,9 @@ import dev.backendconfig.docker.internal.compose.ComposeFiles;
 import dev.backendconfig.docker.internal.json.Json;
 import dev.backendconfig.docker.internal.transport.EngineClient;
 import dev.backendconfig.docker.internal.transport.EngineException;
+import dev.backendconfig.toolkit.InvalidInputException;
+import dev.backendconfig.toolkit.Origin;
+import dev.backendconfig.toolkit.OutsideText;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -63,7 +63,7 @@ public final class EngineDiscovery {
      * {@code unreachable} applied to why (a prediction from the compose file, for a local engine); when it fails
      * mid-way, the result is unavailable.
      *
-     * @throws InvalidBackendConfigurationException when several projects or compose services could be one service and
+     * @throws InvalidInputException when several projects or compose services could be one service and
      *     nothing tells them apart, or two services resolve to one compose service
      */
     public ProviderResult discoverOr(java.util.function.Function<String, ProviderResult> unreachable) {
@@ -95,7 +95,7 @@ public final class EngineDiscovery {
      * Find the services among the running containers {@link #list()} returned.
      *
      * @throws EngineException when the engine fails mid-way
-     * @throws InvalidBackendConfigurationException when several projects or compose services could be one service and
+     * @throws InvalidInputException when several projects or compose services could be one service and
      *     nothing tells them apart, or two services resolve to one compose service
      */
     ProviderResult discover(List<ContainerSummary> running) throws EngineException {
@@ -159,7 +159,7 @@ public final class EngineDiscovery {
                 target.findComposeService(), serviceKey,
                 explicitPort.orElse(DockerSettings.BACKEND_CONTAINER_PORT), container -> inspect(container).aliases());
         if (outcome instanceof ContainerChoice.Outcome.Ambiguous ambiguous) {
-            throw new InvalidBackendConfigurationException(Origin.other("engine " + engine()), ambiguous.candidates()
+            throw new InvalidInputException(Origin.other("engine " + engine()), ambiguous.candidates()
                     .size() + " compose services of project " + chosenProject.name() + " could be service "
                     + service.name() + ": " + String.join("; ", ambiguous.candidates()) + "; set " + serviceKey
                     + " to pick one");
@@ -186,7 +186,7 @@ public final class EngineDiscovery {
         for (Selected choice : selected.values()) {
             Service earlier = byComposeService.putIfAbsent(choice.container().service(), choice.service());
             if (earlier != null) {
-                throw new InvalidBackendConfigurationException(Origin.other("engine " + engine()), "services "
+                throw new InvalidInputException(Origin.other("engine " + engine()), "services "
                         + earlier.name() + " and " + choice.service().name() + " both resolve to compose service "
                         + choice.container().service() + " of project " + choice.container().project() + "; set "
                         + DockerSettings.SERVICE_COMPOSE_SERVICE.forService(choice.service()).key() + " (or "
@@ -202,7 +202,7 @@ public final class EngineDiscovery {
             answer.missing(choice.service().name(), container.describe() + " " + address.unreachable());
             return;
         }
-        BackendEndpoint endpoint = endpoint(choice, address);
+        ServiceEndpoint endpoint = endpoint(choice, address);
         String publishes = "service " + Listing.shown(container.service()) + " publishes " + choice.port()
                 + " on " + address.binding();
         String how = choice.how().equals("its name") ? "" : "; chosen because " + choice.how();
@@ -233,7 +233,7 @@ public final class EngineDiscovery {
      * @param why why not, for a found result: {@code "no healthcheck"}
      * @param whyNot the same as a clause of a not-found reason: {@code "it has no healthcheck"}
      */
-    private void probed(Selected choice, BackendEndpoint endpoint, String publishes, String how, String why,
+    private void probed(Selected choice, ServiceEndpoint endpoint, String publishes, String how, String why,
             String whyNot, ProviderResult.Services answer) {
         if (!facts.probing()) {
             answer.found(endpoint, publishes + " (" + why + "; not probed, probe=none)" + how);
@@ -248,12 +248,12 @@ public final class EngineDiscovery {
         }
     }
 
-    private BackendEndpoint endpoint(Selected choice, PublishedAddress address) {
+    private ServiceEndpoint endpoint(Selected choice, PublishedAddress address) {
         ContainerSummary container = choice.container();
         Origin origin = Origin.other("container " + Listing.shown(container.name()) + " ("
                 + container.shortId() + ")");
         Origin engine = Origin.other("engine " + engine());
-        return BackendEndpoint.builder(providerId).service(choice.service().name())
+        return ServiceEndpoint.builder(providerId).service(choice.service().name())
                 .http(address.address().http(), origin)
                 .detail("compose-project", container.project(), origin)
                 .detail("compose-service", container.service(), origin)

@@ -1,7 +1,7 @@
 package dev.backendconfig.docker.internal.discovery;
 
-import dev.backendconfig.api.InvalidBackendConfigurationException;
-import dev.backendconfig.api.spi.Origin;
+import dev.backendconfig.toolkit.InvalidInputException;
+import dev.backendconfig.toolkit.Origin;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,7 +39,7 @@ final class ProjectChoice {
      * @param checkout this checkout's compose files, absolute; empty when none was found
      * @param backendStrength how strong a project's best backend candidate is: 0 none, higher is stronger
      * @param engine the engine, for the error's origin
-     * @throws InvalidBackendConfigurationException when several projects remain and nothing tells them apart
+     * @throws InvalidInputException when several projects remain and nothing tells them apart
      */
     static Chosen choose(List<ContainerSummary> running, List<Path> checkout,
             ToIntFunction<List<ContainerSummary>> backendStrength, String engine) {
@@ -73,7 +73,7 @@ final class ProjectChoice {
                     + " checkout's " + checkout.get(0) + "; also running: " + String.join(", ", candidates.keySet()
                     .stream().filter(other -> !other.equals(name)).toList())));
         }
-        throw new InvalidBackendConfigurationException(Origin.other("engine " + engine), candidates.size()
+        throw new InvalidInputException(Origin.other("engine " + engine), candidates.size()
                 + " compose projects run " + (withBackend.isEmpty() ? "containers" : "a backend") + ": "
                 + String.join("; ", candidates.entrySet().stream().map(entry -> entry.getKey() + " (" + String.join(
                         ", ", entry.getValue().stream().map(ContainerSummary::name).toList()) + ")").toList())

@@ -3,8 +3,8 @@ package dev.backendconfig.docker.internal.compose;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.backendconfig.api.InvalidBackendConfigurationException;
 import dev.backendconfig.testsupport.AlpineStack;
+import dev.backendconfig.toolkit.InvalidInputException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -110,7 +110,7 @@ class ComposeModelTest {
     void aRequiredVariableThatIsUnsetIsAnErrorWithItsMessage() throws IOException {
         Path file = write("compose.yaml", "services:\n  api:\n    ports:\n      - \"${ALPINE_TEST_BACKEND_PORT:?set it}:8000\"\n");
         assertThatThrownBy(() -> ComposeModel.load(List.of(file), Map.of()))
-                .isInstanceOf(InvalidBackendConfigurationException.class)
+                .isInstanceOf(InvalidInputException.class)
                 .hasMessage(file + ":4: variable ALPINE_TEST_BACKEND_PORT is required and must not be empty: set it");
     }
 
@@ -118,7 +118,7 @@ class ComposeModelTest {
     void aFileThatIsNotYamlIsAnErrorAtTheLineWhereTheUnclosedNodeOpens() throws IOException {
         Path file = write("compose.yaml", "services:\n  api:\n    ports: [\"8002:8000\"\n  other: {\n");
         assertThatThrownBy(() -> ComposeModel.load(List.of(file), Map.of()))
-                .isInstanceOf(InvalidBackendConfigurationException.class)
+                .isInstanceOf(InvalidInputException.class)
                 .hasMessage(file + ":3: is not valid YAML: while parsing a flow sequence opened here (column 12):"
                         + " expected ',' or ']', but got <scalar> (line 4, column 3)");
     }
