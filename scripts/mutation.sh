@@ -4,8 +4,8 @@
 #
 #   scripts/mutation.sh --all             every published module, whole, one after the other (the full run)
 #   scripts/mutation.sh MODULE...         these modules, whole
-#   scripts/mutation.sh --changed [BASE]  only the main classes changed since BASE (default: the last commit of
-#                                         mutation/baseline.tsv), in the modules that have any
+#   scripts/mutation.sh --changed [BASE]  only the main classes changed since BASE (default: since the commit each
+#                                         module was measured at, mutation/baseline.tsv), in the modules that have any
 #   scripts/mutation.sh --ci [BASE]       what .ci/run does: --changed, at most $MUTATION_CI_MAX_CLASSES classes (10),
 #                                         the most recently changed first
 #
@@ -18,9 +18,9 @@
 # percent, rounded down), after the survivors listed in mutation/equivalent-mutants.tsv are set aside as equivalent
 # (counted neither as mutants nor as survivors). A module with no line in thresholds.tsv fails the run too.
 #
-# A whole-module run writes the module's figures per class into mutation/baseline.tsv (commit it). A run of changed
-# classes judges the module by its figures: fresh for the classes it ran, from the baseline for the others (classes
-# whose file is gone are dropped), so that a part of a module is held to the module's threshold without mutating it
+# A whole-module run writes the module's figures per class, and the commit measured, into mutation/baseline.tsv
+# (commit it). A run of changed classes judges the module by its figures: fresh for the classes it ran, from the
+# baseline for the others (classes whose file is gone are dropped), so that a part of a module is held to the module's threshold without mutating it
 # all. PIT's own history file would need the previous run's output, which a fresh clone does not have.
 set -uo pipefail
 cd "$(dirname "$0")/.." || exit 1
@@ -50,23 +50,24 @@ source_of() {
   echo "$1/src/main/java/${2//.//}.java"
 }
 
-# The main source files changed since $1 that still exist, in published modules, the most recently changed first,
-# as "module<TAB>class" (top-level classes; module-info and package-info left out).
+# The main source files of module $2 changed since commit $1 that still exist, as "time<TAB>module<TAB>class" (the
+# commit time of their last change; top-level classes; module-info and package-info left out).
 changed_classes() {
-  git log --format= --name-only "$1..HEAD" -- '*/src/main/java/*.java' | awk 'NF && !seen[$0]++' \
+  git log --format='@%ct' --name-only "$1..HEAD" -- "$2/src/main/java" \
+    | awk '/^@/ { time = substr($0, 2); next } NF && !seen[$0]++ { print time "\t" $0 }' \
     | grep -v -e '/module-info\.java$' -e '/package-info\.java$' \
-    | while IFS= read -r file; do
+    | while IFS=$'\t' read -r time file; do
         [ -f "$file" ] || continue
-        module=${file%%/src/main/java/*}
-        is_published "$module" || continue
-        class=${file#"$module"/src/main/java/}
+        class=${file#"$2"/src/main/java/}
         class=${class%.java}
-        printf '%s\t%s\n' "$module" "${class//\//.}"
+        printf '%s\t%s\t%s\n' "$time" "$2" "${class//\//.}"
       done
 }
 
-default_base() { # the commit that last wrote the baseline, else the tenth last commit (or the first)
-  git log -1 --format=%H -- "$baseline_file" | grep . \
+# The commit a module's baseline figures were measured at (its "#@ module commit" line), else the tenth last commit
+# (or the first).
+default_base() {
+  awk -v m="$1" '$1 == "#@" && $2 == m { print $3 }' "$baseline_file" 2>/dev/null | grep . \
     || git rev-parse -q --verify HEAD~10 || git rev-list --max-parents=0 HEAD | tail -1
 }
 
@@ -126,15 +127,18 @@ module_figures() {
                   END { printf "%d %d %d %d %d %d\n", m, d, s, n, e, b }'
 }
 
-# Replace the module's lines of the baseline with this whole-module run's.
+# Replace the module's lines of the baseline with this whole-module run's, and its "#@ module commit" line with the
+# commit measured (HEAD; a run on uncommitted changes measures them, so commit first).
 write_baseline() {
   local module=$1 header
   header="# Mutation figures per class from the last whole-module run (scripts/mutation.sh MODULE or --all), which
-# writes them; a run of changed classes takes the other classes' figures from here. Commit this file on its own,
-# right after the run, so that its commit marks the code it measured (the default base of --changed and --ci).
+# writes them; a run of changed classes takes the other classes' figures from here, and mutates the classes changed
+# since the commit each module was measured at (its #@ line). Commit this file after the run.
 # module	class	mutants	detected	survived	no coverage	equivalent"
   {
     echo "$header"
+    { [ -f "$baseline_file" ] && awk -v m="$module" '$1 == "#@" && $2 != m' "$baseline_file"
+      printf '#@ %s %s\n' "$module" "$(git rev-parse HEAD)"; } | sort
     { [ -f "$baseline_file" ] && awk -F'\t' -v m="$module" '$0 !~ /^#/ && $1 != m' "$baseline_file"
       cat "$out/$module/classes.tsv"; } | sort
   } >"$baseline_file.new" && mv "$baseline_file.new" "$baseline_file"
@@ -228,11 +232,16 @@ esac
 
 declare -A ran=()
 if [ "$mode" = changed ] || [ "$mode" = ci ]; then
-  [ -n "$base" ] || base=$(default_base)
-  git rev-parse -q --verify "$base^{commit}" >/dev/null || { echo "mutation: $base is not a commit" >&2; exit 64; }
-  changed=$(changed_classes "$base")
+  if [ -n "$base" ]; then
+    git rev-parse -q --verify "$base^{commit}" >/dev/null || { echo "mutation: $base is not a commit" >&2; exit 64; }
+  fi
+  changed=$(for module in "${published[@]}"; do
+    module_base=${base:-$(default_base "$module")}
+    echo "mutation: $module: classes changed since $(git rev-parse --short "$module_base")" >&2
+    changed_classes "$module_base" "$module"
+  done | sort -t$'\t' -k1,1nr -s | cut -f2-)
   total=$(grep -c . <<<"$changed")
-  echo "mutation: $total main classes of published modules changed since $(git rev-parse --short "$base")"
+  echo "mutation: $total main classes of published modules changed since they were measured"
   if [ "$mode" = ci ] && [ "$total" -gt "$ci_max_classes" ]; then
     echo "mutation: CI's time allows $ci_max_classes; the most recently changed are run, the others keep their" \
       "baseline figures"
