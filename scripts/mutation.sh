@@ -160,9 +160,10 @@ run_module() { # module [classes to mutate, one a line]
   fi
   started=$(date +%s)
   # CPU seconds (user + system, Maven and PIT's minions): on a shared machine the wall time says more about the load.
+  # clean: a class renamed or moved must not survive as a stale class file or a stale copied test source.
   local TIMEFORMAT='%U %S' status cpu
   { time {
-    mvn -B -Pmutation -pl "$module" -am test -Dmutation.modules="$module" -Dtest=NONE \
+    mvn -B -Pmutation -pl "$module" -am clean test -Dmutation.modules="$module" -Dtest=NONE \
       -Dsurefire.failIfNoSpecifiedTests=false ${targets:+-DtargetClasses="$targets"} >"$log" 2>&1
     echo $? >"$out/$module/status"
   }; } 2>"$out/$module/cpu"
