@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -13,7 +12,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,9 +32,6 @@ class DistributionIT {
     private Path workingDirectory;
     private Path noEngine;
 
-    private record Outcome(int exit, String out, String err) {
-    }
-
     @BeforeEach
     void unpackTheTarGz() throws Exception {
         distribution = unpack(Path.of(System.getProperty("distribution.tar.gz")), "tar", "-xzf");
@@ -49,10 +44,8 @@ class DistributionIT {
         Path into = Files.createDirectories(temp.resolve("unpacked-" + archive.getFileName()));
         List<String> arguments = new ArrayList<>(List.of(command));
         arguments.add(archive.toString());
-        Process process = new ProcessBuilder(arguments).directory(into.toFile()).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("%s finished", arguments).isTrue();
-        assertThat(process.exitValue()).as("%s: %s", arguments, output).isZero();
+        ProcessOutcome unpacked = ProcessOutcome.of(new ProcessBuilder(arguments).directory(into.toFile()), temp);
+        assertThat(unpacked.exit()).as("%s: %s", arguments, unpacked.err()).isZero();
         return into.resolve(System.getProperty("distribution.directory"));
     }
 
@@ -65,21 +58,13 @@ class DistributionIT {
         return environment;
     }
 
-    private Outcome run(Path launcher, Map<String, String> environment, String... arguments) throws Exception {
+    private ProcessOutcome run(Path launcher, Map<String, String> environment, String... arguments) throws Exception {
         List<String> command = new ArrayList<>(List.of(launcher.toString()));
         command.addAll(List.of(arguments));
         ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile());
         builder.environment().clear();
         builder.environment().putAll(environment);
-        Path out = Files.createTempFile(temp, "out", ".txt");
-        Path err = Files.createTempFile(temp, "err", ".txt");
-        Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError("the launcher did not finish within 60 s");
-        }
-        return new Outcome(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-                Files.readString(err, StandardCharsets.UTF_8));
+        return ProcessOutcome.of(builder, temp);
     }
 
     private Path launcher() {
@@ -116,7 +101,7 @@ class DistributionIT {
             assertThat(Files.readString(unpacked.resolve("README.md"))).startsWith("# backend-config ")
                     .doesNotContain("${project.version}");
         }
-        Outcome outcome = run(fromZip.resolve("bin/backend-config"),
+        ProcessOutcome outcome = run(fromZip.resolve("bin/backend-config"),
                 with(shell("/usr/bin:/bin"), "TEST_BACKEND_URL", "http://localhost:8002"), "--format=env");
         assertThat(outcome.exit()).as(outcome.err()).isZero();
         assertThat(outcome.out()).isEqualTo("BACKEND_URL=http://localhost:8002\nWEBSOCKET_URL=ws://localhost:8002\n"
@@ -136,7 +121,7 @@ class DistributionIT {
         // the stack's ports are variables: point them where nothing listens, whatever runs on this machine
         environment.putAll(ports);
 
-        Outcome outcome = run(linkedLauncher(), environment, "--dir", project.toString());
+        ProcessOutcome outcome = run(linkedLauncher(), environment, "--dir", project.toString());
 
         Path compose = project.resolve("docker/docker-compose.alpine-test.yml");
         assertThat(outcome.exit()).as(outcome.err()).isZero();
@@ -166,19 +151,19 @@ class DistributionIT {
     void theCommandsExitCodesComeThroughUnchanged() throws Exception {
         Path launcher = linkedLauncher();
 
-        Outcome found = run(launcher, with(shell("/usr/bin:/bin"), "TEST_BACKEND_URL", "http://localhost:8002"));
+        ProcessOutcome found = run(launcher, with(shell("/usr/bin:/bin"), "TEST_BACKEND_URL", "http://localhost:8002"));
         assertThat(found.exit()).isZero();
         assertThat(found.out()).startsWith("backend: http://localhost:8002  ws://localhost:8002  (from env, ");
 
-        Outcome notFound = run(launcher, shell("/usr/bin:/bin"));
+        ProcessOutcome notFound = run(launcher, shell("/usr/bin:/bin"));
         assertThat(notFound.exit()).isEqualTo(2);
         assertThat(notFound.err()).isEqualTo("explain: no backend found; the report says why\n");
 
-        Outcome invalid = run(launcher, with(shell("/usr/bin:/bin"), "BACKEND_URL", "http://host:65536"));
+        ProcessOutcome invalid = run(launcher, with(shell("/usr/bin:/bin"), "BACKEND_URL", "http://host:65536"));
         assertThat(invalid.exit()).isEqualTo(3);
         assertThat(invalid.err()).startsWith("explain: variable BACKEND_URL: expected an absolute http or https URL");
 
-        Outcome badArgument = run(launcher, shell("/usr/bin:/bin"), "--format=yaml");
+        ProcessOutcome badArgument = run(launcher, shell("/usr/bin:/bin"), "--format=yaml");
         assertThat(badArgument.exit()).isEqualTo(64);
         assertThat(badArgument.err()).startsWith("explain: --format expects text, env or json");
     }
@@ -188,7 +173,7 @@ class DistributionIT {
         Path marker = temp.resolve("path-java-ran");
         Path onPath = directoryWithJava("path-java", "echo ran >> '" + marker + "'\nexec '" + JAVA + "' \"$@\"");
 
-        Outcome outcome = run(linkedLauncher(), with(shell(onPath + ":/usr/bin:/bin"), "TEST_BACKEND_URL",
+        ProcessOutcome outcome = run(linkedLauncher(), with(shell(onPath + ":/usr/bin:/bin"), "TEST_BACKEND_URL",
                 "http://localhost:8002"), "--format=env");
 
         assertThat(outcome.exit()).as(outcome.err()).isZero();
@@ -203,7 +188,7 @@ class DistributionIT {
                 "http://localhost:8002");
         environment.put("JAVA_HOME", JAVA.getParent().getParent().toString());
 
-        Outcome outcome = run(linkedLauncher(), environment, "--format=env");
+        ProcessOutcome outcome = run(linkedLauncher(), environment, "--format=env");
 
         assertThat(outcome.exit()).as(outcome.err()).isZero();
         assertThat(outcome.out()).startsWith("BACKEND_URL=http://localhost:8002\n");
@@ -216,7 +201,7 @@ class DistributionIT {
         Map<String, String> environment = shell("/usr/bin:/bin");
         environment.put("JAVA_HOME", javaHome.toString());
 
-        Outcome outcome = run(linkedLauncher(), environment);
+        ProcessOutcome outcome = run(linkedLauncher(), environment);
 
         assertThat(outcome.exit()).isEqualTo(127);
         assertThat(outcome.out()).isEmpty();
@@ -229,7 +214,7 @@ class DistributionIT {
     void noJavaAtAllIsAnError() throws Exception {
         Path empty = Files.createDirectories(temp.resolve("empty-path"));
 
-        Outcome outcome = run(launcher(), shell(empty.toString()));
+        ProcessOutcome outcome = run(launcher(), shell(empty.toString()));
 
         assertThat(outcome.exit()).isEqualTo(127);
         assertThat(outcome.err()).isEqualTo("backend-config: no java on PATH and JAVA_HOME is not set; install Java 17"
@@ -244,7 +229,7 @@ class DistributionIT {
         Map<String, String> environment = shell("/usr/bin:/bin");
         environment.put("JAVA_HOME", javaHome.toString());
 
-        Outcome outcome = run(linkedLauncher(), environment);
+        ProcessOutcome outcome = run(linkedLauncher(), environment);
 
         assertThat(outcome.exit()).isEqualTo(127);
         assertThat(outcome.err()).isEqualTo("backend-config: " + javaHome + "/bin/java is Java 11.0.22; backend-config"
