@@ -3,8 +3,6 @@ package dev.backendconfig.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -112,28 +110,12 @@ class DistributionIT {
     void throughALinkFromAnotherDirectoryItRunsTheExamplesProjectPassingItsArgumentsUnchanged() throws Exception {
         Path project = copyOfTheExamples(temp.resolve("a project/examples"));
         Map<String, String> environment = shell("/usr/bin:/bin");
-        Map<String, String> ports = new HashMap<>();
-        for (String service : List.of("BACKEND", "AUTH", "FRONTEND")) {
-            try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-                ports.put("ALPINE_TEST_" + service + "_PORT", Integer.toString(socket.getLocalPort()));
-            }
-        }
-        // the stack's ports are variables: point them where nothing listens, whatever runs on this machine
+        Map<String, String> ports = ExamplesProject.portsWhereNothingListens();
         environment.putAll(ports);
 
         ProcessOutcome outcome = run(linkedLauncher(), environment, "--dir", project.toString());
 
-        Path compose = project.resolve("docker/docker-compose.alpine-test.yml");
-        assertThat(outcome.exit()).as(outcome.err()).isZero();
-        assertThat(outcome.out()).startsWith("backend:  https://backend-staging.example.test"
-                + "  wss://backend-staging.example.test/ws  (from staging, ")
-                .contains("\nauth:     https://auth-staging.example.test  wss://auth-staging.example.test\n"
-                        + "frontend: https://app-staging.example.test  wss://app-staging.example.test\n")
-                .contains("backend: predicted http://localhost:" + ports.get("ALPINE_TEST_BACKEND_PORT") + " for service"
-                        + " alpine-test-backend from " + compose + ":14, but nothing answers there")
-                .contains("shared staging deployment from " + project.resolve(".env.staging.e2e"))
-                .doesNotContain("not-for-logs");
-        assertThat(outcome.err()).startsWith("[WARN] Tests will run against the shared staging deployment");
+        ExamplesProject.assertTheStagingFallback(outcome, project, ports);
     }
 
     private static Path copyOfTheExamples(Path copy) throws IOException {

@@ -153,26 +153,10 @@ class ExplainJarIT {
     @Test
     void theExamplesProjectEndsInTheStagingFallbackWithAllThreeServices() throws Exception {
         Path examples = Path.of(System.getProperty("explain.jar")).getParent().resolve("../../examples").normalize();
-        Map<String, String> ports = new java.util.HashMap<>();
-        for (String service : List.of("BACKEND", "AUTH", "FRONTEND")) {
-            try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-                ports.put("ALPINE_TEST_" + service + "_PORT", Integer.toString(socket.getLocalPort()));
-            }
-        }
-        // the stack's ports are variables: point them where nothing listens, whatever runs on this machine
+        Map<String, String> ports = ExamplesProject.portsWhereNothingListens();
+
         ProcessOutcome outcome = run(ports, "--dir", examples.toString());
-        Path compose = examples.resolve("docker/docker-compose.alpine-test.yml");
-        assertThat(outcome.exit()).isZero();
-        assertThat(outcome.out()).startsWith("backend:  https://backend-staging.example.test"
-                + "  wss://backend-staging.example.test/ws  (from staging, ")
-                .contains("\nauth:     https://auth-staging.example.test  wss://auth-staging.example.test\n"
-                        + "frontend: https://app-staging.example.test  wss://app-staging.example.test\n")
-                .contains("backend: predicted http://localhost:" + ports.get("ALPINE_TEST_BACKEND_PORT") + " for service"
-                        + " alpine-test-backend from " + compose + ":14, but nothing answers there")
-                .contains("auth: predicted http://localhost:" + ports.get("ALPINE_TEST_AUTH_PORT") + " for service"
-                        + " alpine-test-auth from " + compose + ":31, but nothing answers there")
-                .contains("                             auth: from STAGING_AUTH_URL\n")
-                .doesNotContain("not-for-logs");
-        assertThat(outcome.err()).startsWith("[WARN] Tests will run against the shared staging deployment");
+
+        ExamplesProject.assertTheStagingFallback(outcome, examples, ports);
     }
 }
