@@ -11,8 +11,8 @@
 #
 # Each module runs in its own Maven reactor (-pl MODULE -am: config-test-support, a test dependency of every module,
 # is never installed), with Surefire's JVM arguments and environment (see the profile). PIT's HTML and CSV reports
-# are copied to target/mutation/MODULE/; the summary table (module | mutants | killed + timed out | survived |
-# no coverage | score | test strength) is printed and written to target/mutation/summary.md.
+# are copied to mutation/target/MODULE/; the summary table (module | mutants | killed + timed out | survived |
+# no coverage | score | test strength) is printed and written to mutation/target/summary.md.
 #
 # A module fails the run when it is below its thresholds in mutation/thresholds.tsv (score and test strength, in
 # percent, rounded down), after the survivors listed in mutation/equivalent-mutants.tsv are set aside as equivalent
@@ -25,7 +25,7 @@
 set -uo pipefail
 cd "$(dirname "$0")/.." || exit 1
 root=$(pwd)
-out=$root/target/mutation
+out=$root/mutation/target
 thresholds_file=mutation/thresholds.tsv
 equivalents_file=mutation/equivalent-mutants.tsv
 baseline_file=mutation/baseline.tsv
