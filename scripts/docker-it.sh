@@ -31,13 +31,16 @@ mvn -B -q -Pdocker-it -pl config-docker,config-tests -am verify -Dtest=NONE -Dsu
 # docker-it: start/stop with forks, a reactor, a killed build adopted), then consumers/maven-plugin, a user's project
 # whose integration tests run between start and stop. Both use the installed library and plugin. Whatever of their
 # unique compose projects a failed build left is removed after them (only those: their names are recorded).
-echo "ci: running the Maven plugin's real-engine builds and consumers/maven-plugin"
+echo "ci: running the Maven plugin's real-engine builds, consumers/maven-plugin and the command line's up/down"
 mvn -B -q -o install -DskipTests -pl backend-config-maven-plugin,config-junit -am || status=1
 mvn -B -q -o -Pdocker-it -pl backend-config-maven-plugin verify || status=1
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 shop="bcshop-$(od -An -N4 -tx4 /dev/urandom | tr -d ' ')"
 ( cd consumers/maven-plugin && SHOP_BACKEND_PORT=$(free_port) SHOP_AUTH_PORT=$(free_port) \
     mvn -B -q -o verify -Dshop.compose-project="$shop" ) || status=1
+# The command line's up and down on the real engine (UpDownIT's cycle: the built jar as a process).
+mvn -B -q -o -Pdocker-it -pl config-cli -am verify -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false \
+  -Dit.test=UpDownIT -Dfailsafe.failIfNoSpecifiedTests=false || status=1
 for project in "$shop" $(cat backend-config-maven-plugin/target/it/engine/*/compose-project.txt 2>/dev/null); do
   left=$(docker ps -aq --filter "label=com.docker.compose.project=$project")
   if [ -n "$left" ]; then
