@@ -33,6 +33,11 @@ final class Help {
                   --set key=value                     set a setting (repeatable), for example --set providers=env
                   --help                              this text
 
+                Commands for shells (see the README):
+                  up [--dir DIR] [--set key=value]... [--hold=DURATION]
+                                                      start what is missing of the stack and hold it
+                  down [--dir DIR]                    release it: what up started is stopped
+
                 Providers on the classpath:
                 """);
         List<EndpointProvider> providers = new ArrayList<>(resolver.providers());

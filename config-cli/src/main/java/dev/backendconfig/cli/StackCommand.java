@@ -152,11 +152,12 @@ final class StackCommand {
                 .redirectErrorStream(true).start();
         long deadline = System.nanoTime() + UP_BOUND.toNanos();
         while (true) {
+            boolean ended = !keeper.isAlive(); // before reading: a keeper that answered and ended is read after
             Optional<UpRecord.Entry> entry = record.read();
             if (entry.isPresent() && entry.get().state() != UpRecord.State.STARTING) {
                 return answer(record, entry.get().state(), keeper);
             }
-            if (!keeper.isAlive() || System.nanoTime() > deadline) {
+            if (ended || System.nanoTime() > deadline) {
                 keeper.destroyForcibly();
                 err.println("up: the process that starts and holds the stack ended without an answer; its log:");
                 err.print(read(record.log()));
