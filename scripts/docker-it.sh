@@ -34,10 +34,19 @@ mvn -B -q -Pdocker-it -pl config-docker,config-tests -am verify -Dtest=NONE -Dsu
 echo "ci: running the Maven plugin's real-engine builds, consumers/maven-plugin and the command line's up/down"
 mvn -B -q -o install -DskipTests -pl backend-config-maven-plugin,config-junit -am || status=1
 mvn -B -q -o -Pdocker-it -pl backend-config-maven-plugin verify || status=1
+# Maven 3.9 too: the plugin must run on 3.8.7 (the Maven here) and 3.9+. Maven 3.9.16 from Maven Central (the
+# apache-maven bin archive, through the local repository), unpacked under target/; the plugin's fast invoker projects
+# run with it, and consumers/maven-plugin below is built with it (the engine projects above ran with 3.8.7).
+maven39=target/apache-maven-3.9.16
+if [ ! -x "$maven39/bin/mvn" ]; then
+  mvn -B -q -N dependency:copy -Dartifact=org.apache.maven:apache-maven:3.9.16:tar.gz:bin -DoutputDirectory=target \
+    && tar -xzf target/apache-maven-3.9.16-bin.tar.gz -C target || status=1
+fi
+mvn -B -q -o -pl backend-config-maven-plugin verify -Dinvoker.mavenHome="$PWD/$maven39" || status=1
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 shop="bcshop-$(od -An -N4 -tx4 /dev/urandom | tr -d ' ')"
 ( cd consumers/maven-plugin && SHOP_BACKEND_PORT=$(free_port) SHOP_AUTH_PORT=$(free_port) \
-    mvn -B -q -o verify -Dshop.compose-project="$shop" ) || status=1
+    "../../$maven39/bin/mvn" -B -q -o verify -Dshop.compose-project="$shop" ) || status=1
 # The command line's up and down on the real engine (UpDownIT's cycle: the built jar as a process).
 mvn -B -q -o -Pdocker-it -pl config-cli -am verify -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false \
   -Dit.test=UpDownIT -Dfailsafe.failIfNoSpecifiedTests=false || status=1
