@@ -69,4 +69,51 @@ class ChildProcessTest {
         assertThat(ChildProcess.onPath("tool", first + ":" + second)).contains(executable);
         assertThat(ChildProcess.onPath("tool", first.toString())).isEmpty();
     }
+
+    @Test
+    void onlyTheLastLinesAreKeptALongLineIsCutAndALastLineWithoutLineFeedCounts() throws Exception {
+        ChildProcess.Outcome outcome = ChildProcess.run(List.of("/bin/sh", "-c", "i=1; while [ $i -le 45 ]; do"
+                + " echo line $i; i=$((i+1)); done; printf 'x%.0s' $(seq 1 900); printf '\\r\\nlast'"), environment,
+                directory, Duration.ofSeconds(20), ran -> { });
+
+        assertThat(outcome.tail()).hasSize(40);
+        assertThat(outcome.tail().get(0)).isEqualTo("line 8");
+        assertThat(outcome.tail().get(38)).isEqualTo("x".repeat(400) + "...");
+        assertThat(outcome.tail().get(39)).isEqualTo("last");
+        assertThat(outcome.tailText(2)).isEqualTo("    " + "x".repeat(400) + "...\n    last");
+        assertThat(outcome.succeeded()).isTrue();
+    }
+
+    @Test
+    void aCommandWithoutOutputSaysSoAndProgressIsReportedWhileItRuns() throws Exception {
+        List<Duration> progress = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ChildProcess.Outcome outcome = ChildProcess.run(List.of("/bin/sh", "-c", "sleep 0.4"), environment, directory,
+                Duration.ofSeconds(20), progress::add);
+
+        assertThat(outcome.tailText(5)).isEqualTo("    (no output)");
+        assertThat(outcome.took()).isGreaterThanOrEqualTo(Duration.ofMillis(350));
+        assertThat(progress).isNotEmpty().allSatisfy(ran -> assertThat(ran).isPositive()
+                .isLessThan(Duration.ofSeconds(20)));
+    }
+
+    @Test
+    void aZombieAProcessLeftUnreapedHasEndedAndAnEndedProcessToo() throws Exception {
+        Process parent = new ProcessBuilder("/bin/sh", "-c", "sleep 0 & echo $!; exec sleep 30").start();
+        try {
+            long zombie = Long.parseLong(new java.io.BufferedReader(new java.io.InputStreamReader(
+                    parent.getInputStream(), java.nio.charset.StandardCharsets.UTF_8)).readLine().strip());
+            ProcessHandle child = ProcessHandle.of(zombie).orElseThrow();
+            long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (ChildProcess.running(child) && System.nanoTime() < until) {
+                Thread.sleep(10);
+            }
+            assertThat(child.isAlive()).as("a zombie counts as alive for the JDK").isTrue();
+            assertThat(ChildProcess.running(child)).isFalse();
+            assertThat(ChildProcess.running(parent.toHandle())).isTrue();
+        } finally {
+            parent.destroyForcibly();
+            parent.waitFor();
+        }
+        assertThat(ChildProcess.running(parent.toHandle())).isFalse();
+    }
 }
