@@ -9,6 +9,7 @@ import dev.backendconfig.api.spi.ResolutionContext;
 import dev.backendconfig.api.spi.RunScope;
 import dev.backendconfig.testsupport.FakeDockerEngine;
 import dev.backendconfig.testsupport.Leftovers;
+import dev.backendconfig.testsupport.Recorded;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -152,5 +153,143 @@ class StackStartTest {
 
         assertThat(result.reason()).contains("closed the connection without answering GET /containers/json");
         assertThat(log).doesNotExist();
+    }
+
+    private static final String ID = "e".repeat(64);
+    private static final String NETWORK = "f".repeat(64);
+
+    /** The backend of project shop as the engine lists it once compose started it. */
+    @SuppressWarnings("unchecked")
+    private static String runningBackend() {
+        Map<String, Object> entry = Recorded.renamed(Recorded.listEntry("alpine-test-backend"), ID, "backend",
+                "shop-backend-1");
+        ((Map<String, Object>) entry.get("Labels")).put("com.docker.compose.project", "shop");
+        return Recorded.write(java.util.List.of(entry));
+    }
+
+    /**
+     * A docker-compose that records its command lines and, on up, waits until the test has made the engine list what
+     * it "started".
+     */
+    private Path composeThatWaitsForTheEngine() throws IOException {
+        Path log = directory.resolve("compose.log");
+        program("docker-compose", "echo \"$*\" >> '" + log + "'\n[ \"$1\" = version ] && exit 0\n"
+                + ": > '" + directory.resolve("up-ran") + "'\ni=0\nwhile [ ! -e '" + directory.resolve("engine-ready")
+                + "' ] && [ $i -lt 200 ]; do /bin/sleep 0.05; i=$((i+1)); done\necho 'Creating shop-backend-1 ... done'");
+        return log;
+    }
+
+    /** When compose runs up, make the engine list the backend (and its network) as compose would have made them. */
+    private java.util.concurrent.CompletableFuture<Void> engineStartsTheBackendWhenComposeRuns(String inspection) {
+        return java.util.concurrent.CompletableFuture.runAsync(() -> {
+            try {
+                long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+                while (!Files.exists(directory.resolve("up-ran")) && System.nanoTime() < until) {
+                    Thread.sleep(10);
+                }
+                engine.containers(runningBackend()).inspect(ID, inspection).answer("/networks", 200,
+                        "[{\"Id\":\"" + NETWORK + "\",\"Name\":\"shop_default\"}]");
+                Files.createFile(directory.resolve("engine-ready"));
+            } catch (IOException | InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    @Test
+    void theMissingBackendIsStartedFoundAndAtTheEndOfTheRunStoppedAndRemovedWithTheNetworkItsStartCreated()
+            throws Exception {
+        Path log = composeThatWaitsForTheEngine();
+        engine.answer("/containers/" + ID + "/stop", 204, "").answer("/containers/" + ID, 204, "")
+                .answer("/networks/" + NETWORK, 204, "");
+        var engineSide = engineStartsTheBackendWhenComposeRuns(Recorded.text(Recorded.inspection("alpine")));
+
+        ProviderResult result = resolve(Map.of("probe", "none"));
+        engineSide.get(5, java.util.concurrent.TimeUnit.SECONDS);
+
+        assertThat(result).as(result.reason()).isInstanceOf(ProviderResult.Found.class);
+        assertThat(result.reason()).isEqualTo("service backend publishes 8000 on 0.0.0.0:8002 (healthy)");
+        assertThat(result.notes()).anySatisfy(note -> assertThat(note).startsWith("docker.start=if-missing: started"
+                + " backend of compose project shop (named by setting docker.project; files "
+                + directory.resolve("compose.yaml") + " (found in " + directory + ")) with docker-compose in ")
+                .contains(", bounded by setting docker.start-timeout = 180000 ms (setting timeout does not cut a start"
+                        + " short); new: shop-backend-1; the lease " + directory.resolve("leases"))
+                .endsWith(" stops what it started when its last JVM leaves (setting docker.stop=started)"));
+        assertThat(Files.readAllLines(log)).containsExactly("version", "-p shop --project-directory " + directory
+                + " -f " + directory.resolve("compose.yaml") + " up -d --no-recreate backend");
+        Path lease = Files.list(directory.resolve("leases")).findFirst().orElseThrow();
+        assertThat(Files.readString(lease)).contains("\"holders\":[{\"pid\":" + ProcessHandle.current().pid())
+                .contains("\"started\":[{\"id\":\"" + ID + "\",\"name\":\"shop-backend-1\",\"service\":\"backend\","
+                        + "\"created\":true}]").contains("\"networks\":[\"" + NETWORK + "\"]");
+        assertThat(engine.requests()).noneMatch(line -> line.startsWith("POST") || line.startsWith("DELETE"));
+
+        run.close();
+
+        assertThat(engine.requests()).filteredOn(line -> line.startsWith("POST") || line.startsWith("DELETE"))
+                .containsExactly("POST /containers/" + ID + "/stop HTTP/1.1", "DELETE /containers/" + ID
+                        + "?v=0 HTTP/1.1", "DELETE /networks/" + NETWORK + " HTTP/1.1");
+        assertThat(lease).isEmptyFile();
+    }
+
+    @Test
+    void withStopNeverTheLastToLeaveLeavesWhatItStartedRunningAndForgetsIt() throws Exception {
+        composeThatWaitsForTheEngine();
+        var engineSide = engineStartsTheBackendWhenComposeRuns(Recorded.text(Recorded.inspection("alpine")));
+
+        assertThat(resolve(Map.of("probe", "none", "docker.stop", "never"))).isInstanceOf(ProviderResult.Found.class);
+        engineSide.get(5, java.util.concurrent.TimeUnit.SECONDS);
+        run.close();
+
+        assertThat(engine.requests()).noneMatch(line -> line.startsWith("POST") || line.startsWith("DELETE"));
+        assertThat(Files.list(directory.resolve("leases")).findFirst().orElseThrow()).isEmptyFile();
+    }
+
+    @Test
+    void aStackThatRunsIsAttachedToWithoutRunningComposeAndNothingIsStoppedAtTheEnd() throws Exception {
+        Path log = directory.resolve("compose.log");
+        program("docker-compose", "echo \"$*\" >> '" + log + "'");
+        engine.containers(runningBackend()).inspect(ID, Recorded.text(Recorded.inspection("alpine")));
+
+        ProviderResult result = resolve(Map.of("probe", "none"));
+
+        assertThat(result.notes()).anySatisfy(note -> assertThat(note).startsWith("docker.start=if-missing: every"
+                + " required service of compose project shop runs; attached (lease " + directory.resolve("leases"))
+                .endsWith(", held by 1 JVM)"));
+        assertThat(log).doesNotExist();
+        run.close();
+        assertThat(engine.requests()).noneMatch(line -> line.startsWith("POST") || line.startsWith("DELETE"));
+    }
+
+    @Test
+    void aStartedBackendThatNeverBecomesHealthyIsAnErrorWithItsLogLinesAndIsStoppedAgain() throws Exception {
+        composeThatWaitsForTheEngine();
+        engine.answer("/containers/" + ID + "/stop", 204, "").answer("/containers/" + ID, 204, "")
+                .answer("/networks/" + NETWORK, 204, "").answer("/containers/" + ID + "/logs", 200, new String(
+                        Recorded.class.getResourceAsStream("/engine/logs-multiplexed.bin").readAllBytes(),
+                        java.nio.charset.StandardCharsets.ISO_8859_1));
+        var engineSide = engineStartsTheBackendWhenComposeRuns(Recorded.text(Recorded.inspection("slow")));
+
+        Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() -> resolve(Map.of(
+                "docker.start-timeout", "2s")));
+        engineSide.get(5, java.util.concurrent.TimeUnit.SECONDS);
+
+        assertThat(thrown).isInstanceOf(InvalidInputException.class)
+                .hasMessageStartingWith("setting docker.start=if-missing: ran " + bin.resolve("docker-compose")
+                        + " -p shop --project-directory " + directory + " -f " + directory.resolve("compose.yaml")
+                        + " up -d --no-recreate backend (it started shop-backend-1), but the services were not all ready"
+                        + " within setting docker.start-timeout = 2000 ms: service backend (project shop, container"
+                        + " shop-backend-1) is still starting after ")
+                .hasMessageContaining(" ms (what was left of setting docker.start-timeout = 2000 ms) (last check said:")
+                .hasMessageEndingWith("; failed: backend (starting); what the start started was stopped again: stopped and"
+                        + " removed 1 container (shop-backend-1) (the last 50 log lines of each failed service follow in"
+                        + " the cause)");
+        assertThat(thrown.getCause()).isInstanceOf(dev.backendconfig.docker.internal.lifecycle.StartFailure.class)
+                .hasMessageStartingWith("Command: " + bin.resolve("docker-compose") + " -p shop")
+                .hasMessageContaining("\nService backend (container shop-backend-1, starting), last 50 log lines:\n"
+                        + "    cannot reach the database\n    db password=*** refused");
+        assertThat(engine.requests()).filteredOn(line -> line.startsWith("POST") || line.startsWith("DELETE"))
+                .containsExactly("POST /containers/" + ID + "/stop HTTP/1.1", "DELETE /containers/" + ID
+                        + "?v=0 HTTP/1.1", "DELETE /networks/" + NETWORK + " HTTP/1.1");
+        assertThat(run.holds("docker lease " + directory.resolve("leases"))).isFalse();
     }
 }
