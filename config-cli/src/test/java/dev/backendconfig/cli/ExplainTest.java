@@ -93,29 +93,36 @@ class ExplainTest {
     }
 
     @Test
-    void notFoundPrintsTheReportAndNextStepsAndExitsTwo() {
+    void notFoundPrintsTheReportAndNextStepsOnStderrAndExitsTwo() {
         assertThat(run()).isEqualTo(Explain.NOT_FOUND);
-        assertThat(out()).startsWith("No backend found.\nbackend: none found (3 providers asked, ")
+        assertThat(out()).isEmpty();
+        assertThat(err()).startsWith("No backend found.\nbackend: none found (3 providers asked, ")
                 .contains("What to do next:\n  - env: set TEST_BACKEND_URL")
                 // the step for docker answers its actual outcome (DOCKER_HOST names a socket that is gone)
                 .contains("\n  - docker: start the engine that DOCKER_HOST names, or fix or unset DOCKER_HOST (the socket "
-                        + project.resolve("no-engine.sock") + " does not exist)\n");
-        assertThat(err()).isEqualTo("explain: no backend found; the report says why\n");
+                        + project.resolve("no-engine.sock") + " does not exist)\n")
+                .endsWith("\nproject: " + project + " (holds .git)\nexplain: no backend found; the report says why\n");
     }
 
     @Test
-    void invalidConfigurationExitsThreeWithOneLineOnStderr() {
+    void invalidConfigurationExitsThreeWithTheReportSoFarAndTheErrorLastOnStderr() {
         environment.put("BACKEND_URL", "localhost:8002");
         assertThat(run()).isEqualTo(Explain.INVALID);
-        assertThat(err()).isEqualTo("explain: variable BACKEND_URL: expected an absolute http or https URL such as"
-                + " http://localhost:8002, got a value without a scheme (write http://host:port)\n");
+        assertThat(out()).isEmpty();
+        assertThat(err()).startsWith("backend: none found (")
+                .contains("\n  env      300  invalid      variable BACKEND_URL: expected an absolute http or https URL")
+                .contains("\n  docker   200  not asked    resolution stopped at env\n")
+                .endsWith("\nproject: " + project + " (holds .git)\nexplain: variable BACKEND_URL: expected an absolute"
+                        + " http or https URL such as http://localhost:8002, got a value without a scheme (write"
+                        + " http://host:port)\n");
     }
 
     @Test
     void anUnknownSettingGivenWithSetIsInvalidAndNamesTheNearestKey() {
         assertThat(run("--set", "docker.servce=backend")).isEqualTo(Explain.INVALID);
-        assertThat(err()).isEqualTo("explain: setting docker.servce given to --set: unknown setting 'docker.servce'; did"
-                + " you mean 'docker.service'? (every setting is listed in the README, and by 'explain --help')\n");
+        assertThat(err()).isEqualTo("project: " + project + " (holds .git)\nexplain: setting docker.servce given to"
+                + " --set: unknown setting 'docker.servce'; did you mean 'docker.service'? (every setting is listed in"
+                + " the README, and by 'explain --help')\n");
     }
 
     @Test
@@ -141,10 +148,12 @@ class ExplainTest {
     }
 
     @Test
-    void envFormatPrintsNothingOnStdoutWhenNothingIsFound() {
+    void envFormatPrintsNothingOnStdoutAndTheReportOnStderrWhenNothingIsFound() {
         assertThat(run("--format", "env")).isEqualTo(Explain.NOT_FOUND);
         assertThat(out()).isEmpty();
-        assertThat(err()).isEqualTo("explain: no backend found\n");
+        assertThat(err()).startsWith("No backend found.\nbackend: none found (3 providers asked, ")
+                .contains("What to do next:\n  - env: set TEST_BACKEND_URL")
+                .endsWith("explain: no backend found; the report says why\n");
     }
 
     @Test
@@ -180,7 +189,8 @@ class ExplainTest {
             int port = server.getAddress().getPort();
             environment.put("TEST_BACKEND_URL", "http://127.0.0.1:" + port);
             assertThat(run("--probe=http", "--set", "probe.http-path=/health")).isEqualTo(Explain.FOUND);
-            assertThat(out()).endsWith("probe: http GET http://127.0.0.1:" + port + "/health: answered 200\n");
+            assertThat(out()).endsWith("\nproject: " + project + " (holds .git)\nprobe: http GET http://127.0.0.1:" + port
+                    + "/health: answered 200\n");
         } finally {
             server.stop(0);
         }
@@ -194,15 +204,18 @@ class ExplainTest {
         }
         environment.put("TEST_BACKEND_URL", "http://127.0.0.1:" + port);
         assertThat(run("--probe", "tcp")).isEqualTo(Explain.NOT_FOUND);
-        assertThat(err()).isEqualTo("explain: the backend does not answer: tcp 127.0.0.1:" + port + ": connection refused\n");
+        assertThat(out()).isEmpty();
+        assertThat(err()).startsWith("backend: http://127.0.0.1:" + port + "  ws://127.0.0.1:" + port + "  (from env, ")
+                .endsWith("\nprobe: tcp 127.0.0.1:" + port + ": connection refused\nexplain: the backend does not"
+                        + " answer: tcp 127.0.0.1:" + port + ": connection refused\n");
     }
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
         "--verbose | explain: unknown option '--verbose' (see --help)",
         "--formt=json | explain: unknown option '--formt=...'; did you mean '--format'? (see --help)",
-        "http://e2e:hunter2@host | explain: unexpected argument (not shown: it may hold a secret); explain takes options"
-                + " only, each value after its option: --dir DIR, --set key=value (see --help)",
+        "http://e2e:hunter2@host | explain: unexpected argument (not shown: it may hold a secret); the commands are"
+                + " explain and wait, and each value follows its option: --dir DIR, --set key=value (see --help)",
         "--format=xml | explain: --format expects text, env or json, got a value that is not one of them (not shown: it"
                 + " may hold a secret)",
         "--probe=ping | explain: --probe expects none, tcp, http or websocket, got a value that is not one of them (not"
@@ -229,8 +242,9 @@ class ExplainTest {
     @CsvSource(delimiter = '|', value = {
         "--url=http://e2e:s3/cr3t@host.example.test | explain: unknown option '--url=...' (see --help)",
         "--password=s3cr3t | explain: unknown option '--password=...' (see --help)",
-        "http://e2e:s3cr3t@host.example.test | explain: unexpected argument (not shown: it may hold a secret); explain"
-                + " takes options only, each value after its option: --dir DIR, --set key=value (see --help)",
+        "http://e2e:s3cr3t@host.example.test | explain: unexpected argument (not shown: it may hold a secret); the"
+                + " commands are explain and wait, and each value follows its option: --dir DIR, --set key=value (see"
+                + " --help)",
         "-s3cr3t! | explain: unknown option (not shown: it is not an option name and may hold a secret) (see --help)",
         "--format=s3cr3t | explain: --format expects text, env or json, got a value that is not one of them (not shown:"
                 + " it may hold a secret)",
@@ -321,13 +335,14 @@ class ExplainTest {
         threeServicesInStaging();
         environment.put("BACKENDCONFIG_SERVICES", "payments");
         assertThat(run()).isEqualTo(Explain.NOT_FOUND);
-        assertThat(out()).contains("  env      300  skipped      no variable of any service is set (backend:"
+        assertThat(out()).isEmpty();
+        assertThat(err()).contains("  env      300  skipped      no variable of any service is set (backend:"
                 + " TEST_BACKEND_URL, BACKEND_URL, TEST_WEBSOCKET_URL, WEBSOCKET_URL; payments: TEST_PAYMENTS_URL,"
                 + " PAYMENTS_URL, TEST_PAYMENTS_WEBSOCKET_URL, PAYMENTS_WEBSOCKET_URL)")
                 .contains("  staging  100  partial      shared staging deployment from " + project.resolve(
                         ".env.staging.e2e") + "; lacks required service payments")
                 .contains("payments (not found): " + project.resolve(".env.staging.e2e") + " sets none of"
-                        + " STAGING_PAYMENTS_URL, STAGING_PAYMENTS_WEBSOCKET_URL;");
-        assertThat(err()).isEqualTo("explain: no backend found; the report says why\n");
+                        + " STAGING_PAYMENTS_URL, STAGING_PAYMENTS_WEBSOCKET_URL;")
+                .endsWith("explain: no backend found; the report says why\n");
     }
 }
