@@ -77,7 +77,7 @@ final class EnvOutput implements Output {
      * that become one name, the first keeps it and the other is named in a comment line, so that no line silently
      * replaces another.
      */
-    private void printDetails(PrintStream out, Service service, ServiceEndpoint endpoint) {
+    void printDetails(PrintStream out, Service service, ServiceEndpoint endpoint) {
         String servicePart = service.name().toUpperCase(Locale.ROOT).replace('-', '_');
         Map<String, String> printed = new LinkedHashMap<>();
         for (Map.Entry<String, String> detail : endpoint.details().entrySet()) {

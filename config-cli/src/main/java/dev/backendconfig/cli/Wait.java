@@ -86,16 +86,18 @@ final class Wait {
         Map<String, Answer.ServiceWait> last = new LinkedHashMap<>();
         Set<String> pending = new LinkedHashSet<>(names);
         long lastProgress = start;
-        while (!pending.isEmpty() && !deadline.passed()) {
-            for (Iterator<String> it = pending.iterator(); it.hasNext() && !deadline.passed(); ) {
+        while (!pending.isEmpty() && !context.remaining().isZero()) {
+            for (Iterator<String> it = pending.iterator(); it.hasNext() && !context.remaining().isZero(); ) {
                 String name = it.next();
                 ProbeResult result = context.probe(resolution.service(name), kind, options.path());
-                last.put(name, new Answer.ServiceWait(result, since(start)));
                 if (result.ready()) {
                     it.remove();
+                } else if (context.remaining().isZero() && last.containsKey(name)) {
+                    break; // the time ran out during this probe, or before it began: the last real answer stands
                 }
+                last.put(name, new Answer.ServiceWait(result, since(start)));
             }
-            if (pending.isEmpty() || deadline.passed()) {
+            if (pending.isEmpty() || context.remaining().isZero()) {
                 break;
             }
             if (System.nanoTime() - lastProgress >= PROGRESS_EVERY.toNanos()) {

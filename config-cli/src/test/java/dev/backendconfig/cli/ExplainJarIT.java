@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,60 +20,45 @@ class ExplainJarIT {
     @TempDir
     Path project;
 
-    private record Outcome(int exit, String out, String err) {
-    }
-
     @BeforeEach
     void aProject() throws IOException {
         Files.createDirectory(project.resolve(".git"));
     }
 
-    private Outcome run(Map<String, String> environment, String... arguments) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Duser.home=" + project, "-jar", System.getProperty("explain.jar")));
-        command.addAll(List.of(arguments));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(project.toFile());
-        builder.environment().clear();
-        builder.environment().put("DOCKER_HOST", "unix://" + project.resolve("no-engine.sock"));
-        builder.environment().putAll(environment);
-        Path out = project.resolve("out.txt");
-        Path err = project.resolve("err.txt");
-        Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError("explain did not finish within 60 s");
-        }
-        return new Outcome(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-                Files.readString(err, StandardCharsets.UTF_8));
+    private JarRun.Outcome run(Map<String, String> environment, String... arguments)
+            throws IOException, InterruptedException {
+        return JarRun.run(project, project, environment, arguments);
     }
 
     @Test
     void foundExitsZeroWithTheReport() throws Exception {
-        Outcome outcome = run(Map.of("TEST_BACKEND_URL", "http://localhost:8002"));
+        JarRun.Outcome outcome = run(Map.of("TEST_BACKEND_URL", "http://localhost:8002"));
         assertThat(outcome.exit()).isZero();
         assertThat(outcome.out()).startsWith("backend: http://localhost:8002  ws://localhost:8002  (from env, ");
         assertThat(outcome.err()).isEmpty();
     }
 
     @Test
-    void notFoundExitsTwo() throws Exception {
-        Outcome outcome = run(Map.of());
+    void notFoundExitsTwoWithTheReportOnStderr() throws Exception {
+        JarRun.Outcome outcome = run(Map.of());
         assertThat(outcome.exit()).isEqualTo(2);
-        assertThat(outcome.out()).startsWith("No backend found.\n");
-        assertThat(outcome.err()).isEqualTo("explain: no backend found; the report says why\n");
+        assertThat(outcome.out()).isEmpty();
+        assertThat(outcome.err()).startsWith("No backend found.\n")
+                .endsWith("\nexplain: no backend found; the report says why\n");
     }
 
     @Test
-    void invalidExitsThree() throws Exception {
-        Outcome outcome = run(Map.of("BACKEND_URL", "http://host:65536"));
+    void invalidExitsThreeWithTheErrorAsTheLastLineOnStderr() throws Exception {
+        JarRun.Outcome outcome = run(Map.of("BACKEND_URL", "http://host:65536"));
         assertThat(outcome.exit()).isEqualTo(3);
-        assertThat(outcome.err()).isEqualTo("explain: variable BACKEND_URL: expected an absolute http or https URL such"
-                + " as http://localhost:8002, got port 65536, outside 1-65535\n");
+        assertThat(outcome.out()).isEmpty();
+        assertThat(outcome.err()).endsWith("\nexplain: variable BACKEND_URL: expected an absolute http or https URL"
+                + " such as http://localhost:8002, got port 65536, outside 1-65535\n");
     }
 
     @Test
     void badArgumentsExitSixtyFour() throws Exception {
-        Outcome outcome = run(Map.of(), "--format=yaml");
+        JarRun.Outcome outcome = run(Map.of(), "--format=yaml");
         assertThat(outcome.exit()).isEqualTo(64);
         assertThat(outcome.err()).isEqualTo("explain: --format expects text, env or json, got a value that is not one of"
                 + " them (not shown: it may hold a secret)\n");
@@ -108,7 +90,7 @@ class ExplainJarIT {
     void aCustomProviderAndItsSettingOnTheClasspathCountAsInTheTests() throws Exception {
         aProjectWithItsOwnProvider();
 
-        Outcome outcome = run(Map.of(), "--classpath", "target/test-classes", "--set", "providers=port-file,docker");
+        JarRun.Outcome outcome = run(Map.of(), "--classpath", "target/test-classes", "--set", "providers=port-file,docker");
 
         assertThat(outcome.exit()).as(outcome.err()).isZero();
         assertThat(outcome.out()).startsWith("backend: http://localhost:8123  ws://localhost:8123  (from port-file, ")
@@ -123,10 +105,11 @@ class ExplainJarIT {
     void withoutTheClasspathTheSameProjectsSettingBelongsToNoLoadedProvider() throws Exception {
         aProjectWithItsOwnProvider();
 
-        Outcome outcome = run(Map.of());
+        JarRun.Outcome outcome = run(Map.of());
 
         assertThat(outcome.exit()).isEqualTo(3);
-        assertThat(outcome.err()).isEqualTo("explain: " + project.resolve("src/test/resources/backend-config.properties")
+        assertThat(outcome.err()).isEqualTo("project: " + project + " (holds .git)\nexplain: "
+                + project.resolve("src/test/resources/backend-config.properties")
                 + ":1: setting 'port-file.path' has no effect: no provider 'port-file' is on the classpath (loaded:"
                 + " docker, env, staging); add the module that provides it as a test dependency, or remove the"
                 + " setting\n");
@@ -138,7 +121,7 @@ class ExplainJarIT {
         Path envJar = Path.of(System.getProperty("config-env.jar"));
         assertThat(envJar).isRegularFile();
 
-        Outcome outcome = run(Map.of("TEST_BACKEND_URL", "http://localhost:8002"), "--classpath",
+        JarRun.Outcome outcome = run(Map.of("TEST_BACKEND_URL", "http://localhost:8002"), "--classpath",
                 "target/test-classes" + File.pathSeparator + envJar);
 
         assertThat(outcome.exit()).as(outcome.err()).isZero();
@@ -152,11 +135,11 @@ class ExplainJarIT {
         aProjectWithItsOwnProvider();
         String classpath = "target/test-classes" + File.pathSeparator + "target/classes";
 
-        Outcome skipped = run(Map.of(), "--classpath", classpath);
+        JarRun.Outcome skipped = run(Map.of(), "--classpath", classpath);
         assertThat(skipped.exit()).as(skipped.err()).isZero();
         assertThat(skipped.out()).startsWith("backend: http://localhost:8123  ws://localhost:8123  (from port-file, ");
 
-        Outcome none = run(Map.of(), "--classpath", "build/classes" + File.pathSeparator + "target/classes");
+        JarRun.Outcome none = run(Map.of(), "--classpath", "build/classes" + File.pathSeparator + "target/classes");
         assertThat(none.exit()).isEqualTo(64);
         assertThat(none.err()).isEqualTo("explain: --classpath 'build/classes" + File.pathSeparator + "target/classes':"
                 + " none of its entries exists under " + project + " (build the project first, for example with mvn"
@@ -173,7 +156,7 @@ class ExplainJarIT {
             }
         }
         // the stack's ports are variables: point them where nothing listens, whatever runs on this machine
-        Outcome outcome = run(ports, "--dir", examples.toString());
+        JarRun.Outcome outcome = run(ports, "--dir", examples.toString());
         Path compose = examples.resolve("docker/docker-compose.alpine-test.yml");
         assertThat(outcome.exit()).isZero();
         assertThat(outcome.out()).startsWith("backend:  https://backend-staging.example.test"

@@ -345,4 +345,138 @@ class ExplainTest {
                         + " STAGING_PAYMENTS_URL, STAGING_PAYMENTS_WEBSOCKET_URL;")
                 .endsWith("explain: no backend found; the report says why\n");
     }
+
+    @Test
+    void explainTypedAsAWordIsTheCommand() {
+        environment.put("TEST_BACKEND_URL", "http://localhost:8002");
+        assertThat(run("explain", "--format=env")).as(err()).isEqualTo(Explain.FOUND);
+        assertThat(out()).startsWith("BACKEND_URL=http://localhost:8002\n");
+        out.reset();
+        assertThat(run("--format=env", "explain")).as(err()).isEqualTo(Explain.FOUND);
+        assertThat(out()).startsWith("BACKEND_URL=http://localhost:8002\n");
+    }
+
+    @Test
+    void twoCommandsAreABadArgument() {
+        assertThat(run("explain", "wait")).isEqualTo(Explain.USAGE);
+        assertThat(err()).isEqualTo("explain: give one command, explain or wait, not two (see --help)\n");
+    }
+
+    @Test
+    void theProjectIsFoundFromASubdirectoryAndItsSettingsFileCounts() throws IOException {
+        Files.delete(project.resolve(".git"));
+        Files.writeString(project.resolve("pom.xml"), "<project/>\n");
+        Path resources = Files.createDirectories(project.resolve("src/test/resources"));
+        Files.writeString(resources.resolve("backend-config.properties"), "services=auth\n");
+        environment.put("TEST_BACKEND_URL", "http://localhost:8002");
+        environment.put("TEST_AUTH_URL", "http://localhost:8083");
+        properties.put("user.dir", project.resolve("src/test").toString());
+
+        assertThat(run()).as(err()).isEqualTo(Explain.FOUND);
+
+        assertThat(out()).contains("\nauth:    http://localhost:8083  ws://localhost:8083\n")
+                .contains("  setting services=auth (" + resources.resolve("backend-config.properties") + ":1)")
+                .endsWith("\nproject: " + project + " (holds pom.xml; found from " + project.resolve("src/test") + ")\n");
+    }
+
+    @Test
+    void aDirectoryWithoutAnyMarkerAboveItIsUsedAsItIsAndSaysSo() throws IOException {
+        Files.delete(project.resolve(".git"));
+        environment.put("TEST_BACKEND_URL", "http://localhost:8002");
+        ProjectRoot root = ProjectRoot.of(project);
+        // a temporary directory has no build file or .git above it on a sane machine; say so when it does
+        org.junit.jupiter.api.Assumptions.assumeTrue(root.marker().isEmpty(), "a marker above " + project);
+        assertThat(run()).isEqualTo(Explain.FOUND);
+        assertThat(out()).endsWith("\nproject: " + project + " (no build file or .git in it or above it: used as it"
+                + " is)\n");
+    }
+
+    @Test
+    void exportPrefixesEveryEnvLine() {
+        environment.put("TEST_BACKEND_URL", "http://localhost:8002/a b".replace(" ", "%20"));
+        assertThat(run("--format=env", "--export")).isEqualTo(Explain.FOUND);
+        assertThat(out()).isEqualTo("export BACKEND_URL=http://localhost:8002/a%20b\n"
+                + "export WEBSOCKET_URL=ws://localhost:8002/a%20b\nexport BACKEND_SOURCE=env\n");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "--export | explain: --export writes export NAME=... lines of --format=env; add --format=env",
+        "--format=json --export | explain: --export writes export NAME=... lines of --format=env; add --format=env",
+        "--details | explain: --details adds each service's details, secrets included, to --format=env or"
+                + " --format=json; the text report never shows secrets",
+        "--export=yes --format=env | explain: --export takes no value (see --help)",
+        "--timeout=5s | explain: --timeout is an option of wait: backend-config wait --timeout ... (see --help)",
+        "--service=auth | explain: --service is an option of wait: backend-config wait --service ... (see --help)",
+        "wait --timeout=5 | wait: --timeout expects a duration such as 500ms, 2s or 1m, at most 24h, got a number"
+                + " without a unit (add ms, s or m)",
+        "wait --timeout=0s | wait: --timeout expects a duration longer than 0, such as 60s",
+        "wait --probe=none | wait: --probe none would wait for nothing; wait with tcp, http or websocket",
+        "wait --probe=tcp --path=/health | wait: --path is for --probe http or websocket; a tcp probe has no path",
+        "wait --service=Auth! | wait: --service expects a service name such as backend or auth (lower-case letters and"
+                + " digits, words joined by '-'), got a value that is not one (not shown: it may hold a secret)",
+        "wait --path=health | wait: --path expects a path that begins with '/', such as /health, without spaces, got a"
+                + " value that is not one (not shown: it may hold a secret)",
+        "wait --path=/x?token=s3cr3t | wait: --path expects a path that begins with '/', such as /health, without"
+                + " spaces, got a value that is not one (not shown: it may hold a secret)",
+    })
+    void optionsThatDoNotFitTheCommandOrFormatAreBadArguments(String arguments, String message) {
+        assertThat(run(arguments.split(" "))).isEqualTo(Explain.USAGE);
+        assertThat(err()).isEqualTo(message + "\n").doesNotContain("s3cr3t");
+        assertThat(out()).isEmpty();
+    }
+
+    @Test
+    void detailsStayOutOfEnvAndMaskedInJsonUnlessAskedFor() throws Exception {
+        stagingFile();
+        assertThat(run("--format=env")).isEqualTo(Explain.FOUND);
+        assertThat(out()).doesNotContain("DETAIL").doesNotContain("not-for-logs");
+        out.reset();
+        assertThat(run("--format=json")).isEqualTo(Explain.FOUND);
+        JsonNode masked = new ObjectMapper().readTree(out()).get("endpoint").get("details");
+        assertThat(masked.get("TEST_USER_PASSWORD").textValue()).isEqualTo("***");
+        assertThat(out()).doesNotContain("not-for-logs");
+    }
+
+    @Test
+    void detailsAddEachServicesDetailsSecretsIncludedToEnvAndJson() throws Exception {
+        stagingFile();
+        assertThat(run("--format=env", "--details")).isEqualTo(Explain.FOUND);
+        assertThat(out()).contains("BACKEND_SOURCE=staging\n")
+                .contains("\nBACKEND_DETAIL_TEST_USER_PASSWORD=not-for-logs\n")
+                .contains("\nBACKEND_DETAIL_STAGING_BASE_URL=https://backend-staging.example.test\n")
+                .contains("\nBACKEND_DETAIL_ENV_FILE=" + project.resolve(".env.staging.e2e") + "\n");
+        out.reset();
+        assertThat(run("--format=json", "--details")).isEqualTo(Explain.FOUND);
+        JsonNode details = new ObjectMapper().readTree(out()).get("services").get("backend").get("details");
+        assertThat(details.get("TEST_USER_PASSWORD").textValue()).isEqualTo("not-for-logs");
+    }
+
+    @Test
+    void detailsKeysThatBecomeOneNameKeepTheFirstAndSaySo() {
+        dev.backendconfig.api.ServiceEndpoint endpoint = dev.backendconfig.api.ServiceEndpoint.builder("x")
+                .http(java.net.URI.create("http://localhost:8002"), dev.backendconfig.toolkit.Origin.other("test"))
+                .detail("a-b", "1", dev.backendconfig.toolkit.Origin.other("test"))
+                .detail("a_b", "2", dev.backendconfig.toolkit.Origin.other("test")).build();
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        new EnvOutput(List.of(), false, true).printDetails(new PrintStream(printed, true, StandardCharsets.UTF_8),
+                dev.backendconfig.api.spi.Service.backend(), endpoint);
+        assertThat(printed.toString(StandardCharsets.UTF_8)).isEqualTo("BACKEND_DETAIL_A_B=1\n# BACKEND_DETAIL_A_B is"
+                + " detail a-b; detail a_b has the same name and is left out\n");
+    }
+
+    @Test
+    void jsonFailurePrintsTheDocumentOnStdoutAndTheReportOnStderr() throws Exception {
+        environment.put("BACKEND_URL", "localhost:8002");
+        assertThat(run("--format=json")).isEqualTo(Explain.INVALID);
+        JsonNode document = new ObjectMapper().readTree(out());
+        assertThat(document.get("found").booleanValue()).isFalse();
+        assertThat(document.get("invalid").booleanValue()).isTrue();
+        assertThat(document.get("error").get("code").textValue()).isEqualTo("BCFG01002");
+        assertThat(document.get("error").get("message").textValue()).startsWith("variable BACKEND_URL: expected");
+        assertThat(document.get("project").get("directory").textValue()).isEqualTo(project.toString());
+        assertThat(err()).contains("  env      300  invalid      variable BACKEND_URL")
+                .endsWith("explain: variable BACKEND_URL: expected an absolute http or https URL such as"
+                        + " http://localhost:8002, got a value without a scheme (write http://host:port)\n");
+    }
 }

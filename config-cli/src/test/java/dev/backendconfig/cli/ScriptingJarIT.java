@@ -1,0 +1,163 @@
+package dev.backendconfig.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * What a shell script or CI job meets, with the built jar run as a process: the command word, the project found from
+ * a subdirectory, the README's export idiom evaluated by a real sh, details only when asked for, and a failure's report
+ * on stderr in every format.
+ */
+class ScriptingJarIT {
+
+    @TempDir
+    Path project;
+
+    private JarRun.Outcome run(Path directory, Map<String, String> environment, String... arguments)
+            throws IOException, InterruptedException {
+        return JarRun.run(project, directory, environment, arguments);
+    }
+
+    /** A Maven project: pom.xml, services=auth in its settings file, and a staging file for both services. */
+    private void aMavenProjectWithAuthAndAStagingFile() throws IOException {
+        Files.writeString(project.resolve("pom.xml"), "<project/>\n");
+        Files.writeString(Files.createDirectories(project.resolve("src/test/resources"))
+                .resolve("backend-config.properties"), "services=auth\n");
+        Files.createDirectories(project.resolve("src/test/java"));
+        Files.writeString(project.resolve(".env.staging.e2e"), "STAGING_BASE_URL=https://backend-staging.example.test\n"
+                + "STAGING_AUTH_URL=https://auth-staging.example.test\nTEST_USER_PASSWORD=not-for-logs\n");
+    }
+
+    @Test
+    void explainTypedAsAWordIsAccepted() throws Exception {
+        Files.createDirectory(project.resolve(".git"));
+        JarRun.Outcome outcome = run(project, Map.of("TEST_BACKEND_URL", "http://localhost:8002"), "explain");
+        assertThat(outcome.exit()).as(outcome.err()).isZero();
+        assertThat(outcome.out()).startsWith("backend: http://localhost:8002  ws://localhost:8002  (from env, ");
+        assertThat(outcome.err()).isEmpty();
+    }
+
+    @Test
+    void runFromSrcTestTheProjectIsTheCheckoutAndNoDeclaredServiceIsDropped() throws Exception {
+        aMavenProjectWithAuthAndAStagingFile();
+
+        JarRun.Outcome outcome = run(project.resolve("src/test"), Map.of(), "explain");
+
+        assertThat(outcome.exit()).as(outcome.err()).isZero();
+        assertThat(outcome.out()).startsWith("backend: https://backend-staging.example.test")
+                .contains("\nauth:    https://auth-staging.example.test  wss://auth-staging.example.test\n")
+                .contains("  setting services=auth (" + project.resolve("src/test/resources/backend-config.properties")
+                        + ":1)")
+                .endsWith("\nproject: " + project + " (holds pom.xml; found from " + project.resolve("src/test")
+                        + ")\n");
+    }
+
+    /** The README's idiom, run by sh: the values reach a child process exactly as the URL holds them. */
+    @Test
+    void theReadmesExportIdiomExportsEveryValueExactly() throws Exception {
+        Files.createDirectory(project.resolve(".git"));
+        String url = "http://localhost:8002/api?a=1&b=$HOME'x";
+        List<String> command = new ArrayList<>(List.of("sh", "-c", "out=$(\"$@\" explain --format=env --export)"
+                + " && eval \"$out\" && sh -c 'printf \"%s|%s|%s\" \"$BACKEND_URL\" \"$WEBSOCKET_URL\" \"$BACKEND_SOURCE\"'",
+                "sh"));
+        command.addAll(JarRun.javaJar(project));
+
+        JarRun.Outcome outcome = JarRun.start(project, project, Map.of("TEST_BACKEND_URL", url, "HOME", "/nowhere",
+                "PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin")), command);
+
+        assertThat(outcome.exit()).as(outcome.err()).isZero();
+        assertThat(outcome.out()).isEqualTo(url + "|" + url.replace("http:", "ws:") + "|env");
+    }
+
+    /** Without the exit code checked, eval "$(...)" runs nothing and the script goes on; the idiom stops instead. */
+    @Test
+    void theReadmesExportIdiomStopsOnAFailureWithTheReportOnStderr() throws Exception {
+        Files.createDirectory(project.resolve(".git"));
+        List<String> command = new ArrayList<>(List.of("sh", "-c", "BACKEND_URL=stale; out=$(\"$@\" explain"
+                + " --format=env --export) && eval \"$out\"; status=$?; printf 'status=%s url=%s' \"$status\""
+                + " \"$BACKEND_URL\"", "sh"));
+        command.addAll(JarRun.javaJar(project));
+
+        JarRun.Outcome outcome = JarRun.start(project, project, Map.of("PATH", System.getenv().getOrDefault("PATH",
+                "/usr/bin:/bin")), command);
+
+        assertThat(outcome.out()).isEqualTo("status=2 url=stale");
+        assertThat(outcome.err()).startsWith("No backend found.\n")
+                .endsWith("explain: no backend found; the report says why\n");
+    }
+
+    @Test
+    void detailsSecretsIncludedReachEnvAndJsonOnlyWhenAskedFor() throws Exception {
+        aMavenProjectWithAuthAndAStagingFile();
+
+        JarRun.Outcome plain = run(project, Map.of(), "--format=env");
+        JarRun.Outcome detailed = run(project, Map.of(), "--format=env", "--details");
+        JarRun.Outcome masked = run(project, Map.of(), "--format=json");
+        JarRun.Outcome json = run(project, Map.of(), "--format=json", "--details");
+
+        assertThat(plain.exit()).as(plain.err()).isZero();
+        assertThat(plain.out()).doesNotContain("not-for-logs").doesNotContain("_DETAIL_");
+        assertThat(detailed.out()).contains("\nBACKEND_DETAIL_TEST_USER_PASSWORD=not-for-logs\n")
+                .contains("\nAUTH_DETAIL_ENV_FILE=" + project.resolve(".env.staging.e2e") + "\n");
+        assertThat(masked.out()).doesNotContain("not-for-logs");
+        assertThat(new ObjectMapper().readTree(masked.out()).at("/services/backend/details/TEST_USER_PASSWORD")
+                .textValue()).isEqualTo("***");
+        assertThat(new ObjectMapper().readTree(json.out()).at("/services/backend/details/TEST_USER_PASSWORD")
+                .textValue()).isEqualTo("not-for-logs");
+        for (JarRun.Outcome outcome : List.of(plain, detailed, masked, json)) {
+            assertThat(outcome.err()).doesNotContain("not-for-logs");
+        }
+    }
+
+    @ParameterizedTest(name = "--format={0}")
+    @ValueSource(strings = {"text", "env", "json"})
+    void nothingFoundPutsTheReportOnStderrInEveryFormat(String format) throws Exception {
+        Files.createDirectory(project.resolve(".git"));
+
+        JarRun.Outcome outcome = run(project, Map.of(), "--format=" + format);
+
+        assertThat(outcome.exit()).isEqualTo(2);
+        assertThat(outcome.err()).startsWith("No backend found.\nbackend: none found (3 providers asked, ")
+                .contains("\nWhat to do next:\n  - env: set TEST_BACKEND_URL")
+                .endsWith("\nproject: " + project + " (holds .git)\nexplain: no backend found; the report says why\n");
+        if (format.equals("json")) {
+            JsonNode document = new ObjectMapper().readTree(outcome.out());
+            assertThat(document.get("found").booleanValue()).isFalse();
+            assertThat(document.get("nextSteps").size()).isPositive();
+        } else {
+            assertThat(outcome.out()).isEmpty();
+        }
+    }
+
+    @ParameterizedTest(name = "--format={0}")
+    @ValueSource(strings = {"text", "env", "json"})
+    void invalidConfigurationPutsTheReportOnStderrInEveryFormat(String format) throws Exception {
+        Files.createDirectory(project.resolve(".git"));
+
+        JarRun.Outcome outcome = run(project, Map.of("TEST_BACKEND_URL", "localhost:8002"), "--format=" + format);
+
+        assertThat(outcome.exit()).isEqualTo(3);
+        assertThat(outcome.err()).startsWith("backend: none found (")
+                .contains("\n  env      300  invalid      variable TEST_BACKEND_URL: expected an absolute http or https"
+                        + " URL")
+                .endsWith("\nexplain: variable TEST_BACKEND_URL: expected an absolute http or https URL such as"
+                        + " http://localhost:8002, got a value without a scheme (write http://host:port)\n");
+        if (format.equals("json")) {
+            assertThat(new ObjectMapper().readTree(outcome.out()).get("invalid").booleanValue()).isTrue();
+        } else {
+            assertThat(outcome.out()).isEmpty();
+        }
+    }
+}
