@@ -10,12 +10,16 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -478,5 +482,33 @@ class ExplainTest {
         assertThat(err()).contains("  env      300  invalid      variable BACKEND_URL")
                 .endsWith("explain: variable BACKEND_URL: expected an absolute http or https URL such as"
                         + " http://localhost:8002, got a value without a scheme (write http://host:port)\n");
+    }
+
+    private static Set<Thread> liveThreads() {
+        return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).collect(Collectors.toSet());
+    }
+
+    /**
+     * wait, with a server whose backlog accepts the connection but that never reads or answers: each probe would wait its whole
+     * probe.timeout (set to a minute here); wait cuts the last one to --timeout, and leaves no thread behind.
+     */
+    @Test
+    void aServiceThatHangsIsCutToTheTimeoutAndNoThreadOutlivesTheCommand() throws IOException {
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            environment.put("TEST_BACKEND_URL", "http://127.0.0.1:" + silent.getLocalPort());
+            Set<Thread> before = liveThreads();
+            long start = System.nanoTime();
+
+            int exit = run("wait", "--timeout=1500ms", "--set", "probe.timeout=60s");
+
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            assertThat(exit).isEqualTo(Explain.NOT_FOUND);
+            assertThat(took).isGreaterThanOrEqualTo(Duration.ofMillis(1500)).isLessThan(Duration.ofSeconds(30));
+            Set<Thread> after = liveThreads();
+            after.removeAll(before);
+            assertThat(after).isEmpty();
+            assertThat(err.toString(StandardCharsets.UTF_8)).containsPattern("\nwait: not ready within 1\\.5 s: backend"
+                    + " \\(http GET http://127\\.0\\.0\\.1:" + silent.getLocalPort() + "/: no answer within \\d+ ms\\)\n$");
+        }
     }
 }
