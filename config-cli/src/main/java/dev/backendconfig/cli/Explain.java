@@ -27,8 +27,8 @@ import org.apiguardian.api.API;
  *                                [--timeout 60s] [and explain's options]
  * </pre>
  *
- * The project is the nearest directory holding a build file or {@code .git}, from {@code --dir} or the working
- * directory up ({@link ProjectRoot}). {@code --classpath} adds the project's test class path (as {@code java -cp}
+ * The project is the directory {@code --dir} gives, else the nearest directory from the working directory up that holds
+ * a build file, a compose file, the settings file or {@code .git} ({@link ProjectRoot}). {@code --classpath} adds the project's test class path (as {@code java -cp}
  * writes it), so that its own providers, their settings and its {@code backend-config.properties} count as in its
  * tests.
  *
@@ -106,7 +106,8 @@ public final class Explain {
         }
         String name = options.command().word();
         try {
-            ProjectRoot project = ProjectRoot.of(options.directory());
+            ProjectRoot project = options.directoryGiven() ? ProjectRoot.given(options.directory())
+                    : ProjectRoot.from(options.directory());
             Run run = new Run(name, resolver, builder(options, classpath, project), project,
                     Output.of(options, resolver.providers()), out, err);
             return options.command() == Options.Command.WAIT ? new Wait(run, options, err).run()

@@ -21,12 +21,13 @@ final class Help {
                 explain (the default): resolve the services the way your tests will, and explain the choice.
                 wait: resolve them, then wait until each answers; then print what explain prints.
 
-                The project is the nearest directory holding pom.xml, build.gradle(.kts), settings.gradle(.kts) or
-                .git, from --dir (or the current directory) up; the output names it.
+                The project is the directory --dir gives; else the nearest directory, from the current one up,
+                holding pom.xml, build.gradle(.kts), settings.gradle(.kts), src/test/resources/
+                backend-config.properties, a compose file or .git. The output names it.
 
                 Options:
-                  --dir DIR                           where to look for the project (default: the current directory);
-                                                      without --classpath, the project's src/test/resources/
+                  --dir DIR                           the project directory (default: found from the current
+                                                      directory up); without --classpath, its src/test/resources/
                                                       backend-config.properties is read
                   --classpath PATH                    the project's test class path, entries separated by the path separator
                                                       as for java -cp (DIR/* for the jars in DIR): its providers,

@@ -96,7 +96,8 @@ final class JsonOutput implements Output {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("directory", project.directory().toString());
         json.put("marker", project.marker().isEmpty() ? null : project.marker());
-        json.put("searchedFrom", project.start().toString());
+        json.put("searchedFrom", project.given() ? null : project.start().toString());
+        json.put("givenWithDir", project.given());
         return json;
     }
 

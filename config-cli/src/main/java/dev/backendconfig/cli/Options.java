@@ -25,8 +25,9 @@ import java.util.stream.Stream;
  * The parsed command line: a command ({@code explain}, the default, or {@code wait}) and its options.
  *
  * @param command what to do
- * @param directory the directory given with {@code --dir}, else the working directory; the project root is searched
- *     from it ({@link ProjectRoot})
+ * @param directory the project directory given with {@code --dir}, else the working directory, from which the project
+ *     is searched ({@link ProjectRoot})
+ * @param directoryGiven whether {@code --dir} gave the directory
  * @param classpath the user's test class path given with {@code --classpath}, each entry an existing file or
  *     directory; empty when not given
  * @param format how to print the outcome
@@ -40,7 +41,7 @@ import java.util.stream.Stream;
  *     URL itself
  * @param timeout how long {@code wait} may take in all ({@code --timeout})
  */
-record Options(Command command, Path directory, List<Path> classpath, Format format, Optional<ProbeKind> probe,
+record Options(Command command, Path directory, boolean directoryGiven, List<Path> classpath, Format format, Optional<ProbeKind> probe,
         Map<String, String> settings, boolean help, boolean export, boolean details, List<String> waitFor,
         String path, Duration timeout) {
 
@@ -126,6 +127,7 @@ record Options(Command command, Path directory, List<Path> classpath, Format for
     static Options parse(List<String> arguments, Path workingDirectory) throws UsageException {
         Optional<Command> command = Optional.empty();
         Path directory = workingDirectory;
+        boolean directoryGiven = false;
         List<Path> classpath = List.of();
         Format format = Format.TEXT;
         Optional<ProbeKind> probe = Optional.empty();
@@ -175,7 +177,10 @@ record Options(Command command, Path directory, List<Path> classpath, Format for
                 waitOnly.add(name);
             }
             switch (name) {
-                case "--dir" -> directory = directory(workingDirectory, value);
+                case "--dir" -> {
+                    directory = directory(workingDirectory, value);
+                    directoryGiven = true;
+                }
                 case "--classpath" -> classpath = classpath(workingDirectory, value);
                 case "--format" -> format = format(value);
                 case "--probe" -> probe = Optional.of(probe(value));
@@ -203,7 +208,7 @@ record Options(Command command, Path directory, List<Path> classpath, Format for
         if (path.isPresent() && probe.orElse(ProbeKind.HTTP) == ProbeKind.TCP) {
             throw new UsageException("--path is for --probe http or websocket; a tcp probe has no path");
         }
-        return new Options(chosen, directory, classpath, format, probe, settings, help, export, details,
+        return new Options(chosen, directory, directoryGiven, classpath, format, probe, settings, help, export, details,
                 List.copyOf(waitFor), path.orElse(""), timeout.orElse(DEFAULT_TIMEOUT));
     }
 

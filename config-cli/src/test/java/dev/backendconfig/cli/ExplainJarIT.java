@@ -25,14 +25,13 @@ class ExplainJarIT {
         Files.createDirectory(project.resolve(".git"));
     }
 
-    private JarRun.Outcome run(Map<String, String> environment, String... arguments)
-            throws IOException, InterruptedException {
+    private ProcessOutcome run(Map<String, String> environment, String... arguments) throws IOException, InterruptedException {
         return JarRun.run(project, project, environment, arguments);
     }
 
     @Test
     void foundExitsZeroWithTheReport() throws Exception {
-        JarRun.Outcome outcome = run(Map.of("TEST_BACKEND_URL", "http://localhost:8002"));
+        ProcessOutcome outcome = run(Map.of("TEST_BACKEND_URL", "http://localhost:8002"));
         assertThat(outcome.exit()).isZero();
         assertThat(outcome.out()).startsWith("backend: http://localhost:8002  ws://localhost:8002  (from env, ");
         assertThat(outcome.err()).isEmpty();
@@ -40,7 +39,7 @@ class ExplainJarIT {
 
     @Test
     void notFoundExitsTwoWithTheReportOnStderr() throws Exception {
-        JarRun.Outcome outcome = run(Map.of());
+        ProcessOutcome outcome = run(Map.of());
         assertThat(outcome.exit()).isEqualTo(2);
         assertThat(outcome.out()).isEmpty();
         assertThat(outcome.err()).startsWith("No backend found.\n")
@@ -49,7 +48,7 @@ class ExplainJarIT {
 
     @Test
     void invalidExitsThreeWithTheErrorAsTheLastLineOnStderr() throws Exception {
-        JarRun.Outcome outcome = run(Map.of("BACKEND_URL", "http://host:65536"));
+        ProcessOutcome outcome = run(Map.of("BACKEND_URL", "http://host:65536"));
         assertThat(outcome.exit()).isEqualTo(3);
         assertThat(outcome.out()).isEmpty();
         assertThat(outcome.err()).endsWith("\nexplain: variable BACKEND_URL: expected an absolute http or https URL"
@@ -58,7 +57,7 @@ class ExplainJarIT {
 
     @Test
     void badArgumentsExitSixtyFour() throws Exception {
-        JarRun.Outcome outcome = run(Map.of(), "--format=yaml");
+        ProcessOutcome outcome = run(Map.of(), "--format=yaml");
         assertThat(outcome.exit()).isEqualTo(64);
         assertThat(outcome.err()).isEqualTo("explain: --format expects text, env or json, got a value that is not one of"
                 + " them (not shown: it may hold a secret)\n");
@@ -90,7 +89,7 @@ class ExplainJarIT {
     void aCustomProviderAndItsSettingOnTheClasspathCountAsInTheTests() throws Exception {
         aProjectWithItsOwnProvider();
 
-        JarRun.Outcome outcome = run(Map.of(), "--classpath", "target/test-classes", "--set", "providers=port-file,docker");
+        ProcessOutcome outcome = run(Map.of(), "--classpath", "target/test-classes", "--set", "providers=port-file,docker");
 
         assertThat(outcome.exit()).as(outcome.err()).isZero();
         assertThat(outcome.out()).startsWith("backend: http://localhost:8123  ws://localhost:8123  (from port-file, ")
@@ -105,10 +104,11 @@ class ExplainJarIT {
     void withoutTheClasspathTheSameProjectsSettingBelongsToNoLoadedProvider() throws Exception {
         aProjectWithItsOwnProvider();
 
-        JarRun.Outcome outcome = run(Map.of());
+        ProcessOutcome outcome = run(Map.of());
 
         assertThat(outcome.exit()).isEqualTo(3);
-        assertThat(outcome.err()).isEqualTo("project: " + project + " (holds .git)\nexplain: "
+        assertThat(outcome.err()).isEqualTo("project: " + project + " (holds src/test/resources/backend-config.properties)"
+                + "\nexplain: "
                 + project.resolve("src/test/resources/backend-config.properties")
                 + ":1: setting 'port-file.path' has no effect: no provider 'port-file' is on the classpath (loaded:"
                 + " docker, env, staging); add the module that provides it as a test dependency, or remove the"
@@ -121,7 +121,7 @@ class ExplainJarIT {
         Path envJar = Path.of(System.getProperty("config-env.jar"));
         assertThat(envJar).isRegularFile();
 
-        JarRun.Outcome outcome = run(Map.of("TEST_BACKEND_URL", "http://localhost:8002"), "--classpath",
+        ProcessOutcome outcome = run(Map.of("TEST_BACKEND_URL", "http://localhost:8002"), "--classpath",
                 "target/test-classes" + File.pathSeparator + envJar);
 
         assertThat(outcome.exit()).as(outcome.err()).isZero();
@@ -135,11 +135,11 @@ class ExplainJarIT {
         aProjectWithItsOwnProvider();
         String classpath = "target/test-classes" + File.pathSeparator + "target/classes";
 
-        JarRun.Outcome skipped = run(Map.of(), "--classpath", classpath);
+        ProcessOutcome skipped = run(Map.of(), "--classpath", classpath);
         assertThat(skipped.exit()).as(skipped.err()).isZero();
         assertThat(skipped.out()).startsWith("backend: http://localhost:8123  ws://localhost:8123  (from port-file, ");
 
-        JarRun.Outcome none = run(Map.of(), "--classpath", "build/classes" + File.pathSeparator + "target/classes");
+        ProcessOutcome none = run(Map.of(), "--classpath", "build/classes" + File.pathSeparator + "target/classes");
         assertThat(none.exit()).isEqualTo(64);
         assertThat(none.err()).isEqualTo("explain: --classpath 'build/classes" + File.pathSeparator + "target/classes':"
                 + " none of its entries exists under " + project + " (build the project first, for example with mvn"
@@ -149,26 +149,10 @@ class ExplainJarIT {
     @Test
     void theExamplesProjectEndsInTheStagingFallbackWithAllThreeServices() throws Exception {
         Path examples = Path.of(System.getProperty("explain.jar")).getParent().resolve("../../examples").normalize();
-        Map<String, String> ports = new java.util.HashMap<>();
-        for (String service : List.of("BACKEND", "AUTH", "FRONTEND")) {
-            try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-                ports.put("ALPINE_TEST_" + service + "_PORT", Integer.toString(socket.getLocalPort()));
-            }
-        }
-        // the stack's ports are variables: point them where nothing listens, whatever runs on this machine
-        JarRun.Outcome outcome = run(ports, "--dir", examples.toString());
-        Path compose = examples.resolve("docker/docker-compose.alpine-test.yml");
-        assertThat(outcome.exit()).isZero();
-        assertThat(outcome.out()).startsWith("backend:  https://backend-staging.example.test"
-                + "  wss://backend-staging.example.test/ws  (from staging, ")
-                .contains("\nauth:     https://auth-staging.example.test  wss://auth-staging.example.test\n"
-                        + "frontend: https://app-staging.example.test  wss://app-staging.example.test\n")
-                .contains("backend: predicted http://localhost:" + ports.get("ALPINE_TEST_BACKEND_PORT") + " for service"
-                        + " alpine-test-backend from " + compose + ":14, but nothing answers there")
-                .contains("auth: predicted http://localhost:" + ports.get("ALPINE_TEST_AUTH_PORT") + " for service"
-                        + " alpine-test-auth from " + compose + ":31, but nothing answers there")
-                .contains("                             auth: from STAGING_AUTH_URL\n")
-                .doesNotContain("not-for-logs");
-        assertThat(outcome.err()).startsWith("[WARN] Tests will run against the shared staging deployment");
+        Map<String, String> ports = ExamplesProject.portsWhereNothingListens();
+
+        ProcessOutcome outcome = run(ports, "--dir", examples.toString());
+
+        ExamplesProject.assertTheStagingFallback(outcome, examples, ports);
     }
 }

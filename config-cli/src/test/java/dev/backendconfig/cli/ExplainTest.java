@@ -387,12 +387,32 @@ class ExplainTest {
     void aDirectoryWithoutAnyMarkerAboveItIsUsedAsItIsAndSaysSo() throws IOException {
         Files.delete(project.resolve(".git"));
         environment.put("TEST_BACKEND_URL", "http://localhost:8002");
-        ProjectRoot root = ProjectRoot.of(project);
-        // a temporary directory has no build file or .git above it on a sane machine; say so when it does
-        org.junit.jupiter.api.Assumptions.assumeTrue(root.marker().isEmpty(), "a marker above " + project);
+        // a temporary directory has nothing that marks a project above it on a sane machine; say so when it does
+        org.junit.jupiter.api.Assumptions.assumeTrue(ProjectRoot.from(project).marker().isEmpty(),
+                "a project marker above " + project);
         assertThat(run()).isEqualTo(Explain.FOUND);
-        assertThat(out()).endsWith("\nproject: " + project + " (no build file or .git in it or above it: used as it"
-                + " is)\n");
+        assertThat(out()).endsWith("\nproject: " + project + " (no build file, compose file, settings file or .git in it"
+                + " or above it: used as it is)\n");
+    }
+
+    @Test
+    void aDirectoryGivenWithDirIsTheProjectAsItIs() throws IOException {
+        Path module = Files.createDirectories(project.resolve("e2e"));
+        Files.writeString(project.resolve("pom.xml"), "<project/>\n");
+        environment.put("TEST_BACKEND_URL", "http://localhost:8002");
+        assertThat(run("--dir", "e2e")).isEqualTo(Explain.FOUND);
+        assertThat(out()).endsWith("\nproject: " + module + " (given with --dir)\n");
+    }
+
+    @Test
+    void aComposeFileOrTheSettingsFileMarksTheProjectToo() throws IOException {
+        Path frontend = Files.createDirectories(project.resolve("frontend/tests"));
+        Files.writeString(project.resolve("frontend/compose.yaml"), "services: {}\n");
+        assertThat(ProjectRoot.from(frontend).describe()).isEqualTo(project.resolve("frontend") + " (holds compose.yaml;"
+                + " found from " + frontend + ")");
+        Path service = Files.createDirectories(project.resolve("service/src/test/resources"));
+        Files.writeString(service.resolve("backend-config.properties"), "services=auth\n");
+        assertThat(ProjectRoot.from(service.getParent()).directory()).isEqualTo(project.resolve("service"));
     }
 
     @Test

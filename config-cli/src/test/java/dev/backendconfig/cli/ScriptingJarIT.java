@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -17,15 +16,15 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * What a shell script or CI job meets, with the built jar run as a process: the command word, the project found from
- * a subdirectory, the README's export idiom evaluated by a real sh, details only when asked for, and a failure's report
- * on stderr in every format.
+ * a subdirectory, details only when asked for, and a failure's report on stderr in every format (the README's export
+ * idiom, through the launcher, is in {@link DistributionIT}).
  */
 class ScriptingJarIT {
 
     @TempDir
     Path project;
 
-    private JarRun.Outcome run(Path directory, Map<String, String> environment, String... arguments)
+    private ProcessOutcome run(Path directory, Map<String, String> environment, String... arguments)
             throws IOException, InterruptedException {
         return JarRun.run(project, directory, environment, arguments);
     }
@@ -43,7 +42,7 @@ class ScriptingJarIT {
     @Test
     void explainTypedAsAWordIsAccepted() throws Exception {
         Files.createDirectory(project.resolve(".git"));
-        JarRun.Outcome outcome = run(project, Map.of("TEST_BACKEND_URL", "http://localhost:8002"), "explain");
+        ProcessOutcome outcome = run(project, Map.of("TEST_BACKEND_URL", "http://localhost:8002"), "explain");
         assertThat(outcome.exit()).as(outcome.err()).isZero();
         assertThat(outcome.out()).startsWith("backend: http://localhost:8002  ws://localhost:8002  (from env, ");
         assertThat(outcome.err()).isEmpty();
@@ -53,7 +52,7 @@ class ScriptingJarIT {
     void runFromSrcTestTheProjectIsTheCheckoutAndNoDeclaredServiceIsDropped() throws Exception {
         aMavenProjectWithAuthAndAStagingFile();
 
-        JarRun.Outcome outcome = run(project.resolve("src/test"), Map.of(), "explain");
+        ProcessOutcome outcome = run(project.resolve("src/test"), Map.of(), "explain");
 
         assertThat(outcome.exit()).as(outcome.err()).isZero();
         assertThat(outcome.out()).startsWith("backend: https://backend-staging.example.test")
@@ -64,48 +63,14 @@ class ScriptingJarIT {
                         + ")\n");
     }
 
-    /** The README's idiom, run by sh: the values reach a child process exactly as the URL holds them. */
-    @Test
-    void theReadmesExportIdiomExportsEveryValueExactly() throws Exception {
-        Files.createDirectory(project.resolve(".git"));
-        String url = "http://localhost:8002/api?a=1&b=$HOME'x";
-        List<String> command = new ArrayList<>(List.of("sh", "-c", "out=$(\"$@\" explain --format=env --export)"
-                + " && eval \"$out\" && sh -c 'printf \"%s|%s|%s\" \"$BACKEND_URL\" \"$WEBSOCKET_URL\" \"$BACKEND_SOURCE\"'",
-                "sh"));
-        command.addAll(JarRun.javaJar(project));
-
-        JarRun.Outcome outcome = JarRun.start(project, project, Map.of("TEST_BACKEND_URL", url, "HOME", "/nowhere",
-                "PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin")), command);
-
-        assertThat(outcome.exit()).as(outcome.err()).isZero();
-        assertThat(outcome.out()).isEqualTo(url + "|" + url.replace("http:", "ws:") + "|env");
-    }
-
-    /** Without the exit code checked, eval "$(...)" runs nothing and the script goes on; the idiom stops instead. */
-    @Test
-    void theReadmesExportIdiomStopsOnAFailureWithTheReportOnStderr() throws Exception {
-        Files.createDirectory(project.resolve(".git"));
-        List<String> command = new ArrayList<>(List.of("sh", "-c", "BACKEND_URL=stale; out=$(\"$@\" explain"
-                + " --format=env --export) && eval \"$out\"; status=$?; printf 'status=%s url=%s' \"$status\""
-                + " \"$BACKEND_URL\"", "sh"));
-        command.addAll(JarRun.javaJar(project));
-
-        JarRun.Outcome outcome = JarRun.start(project, project, Map.of("PATH", System.getenv().getOrDefault("PATH",
-                "/usr/bin:/bin")), command);
-
-        assertThat(outcome.out()).isEqualTo("status=2 url=stale");
-        assertThat(outcome.err()).startsWith("No backend found.\n")
-                .endsWith("explain: no backend found; the report says why\n");
-    }
-
     @Test
     void detailsSecretsIncludedReachEnvAndJsonOnlyWhenAskedFor() throws Exception {
         aMavenProjectWithAuthAndAStagingFile();
 
-        JarRun.Outcome plain = run(project, Map.of(), "--format=env");
-        JarRun.Outcome detailed = run(project, Map.of(), "--format=env", "--details");
-        JarRun.Outcome masked = run(project, Map.of(), "--format=json");
-        JarRun.Outcome json = run(project, Map.of(), "--format=json", "--details");
+        ProcessOutcome plain = run(project, Map.of(), "--format=env");
+        ProcessOutcome detailed = run(project, Map.of(), "--format=env", "--details");
+        ProcessOutcome masked = run(project, Map.of(), "--format=json");
+        ProcessOutcome json = run(project, Map.of(), "--format=json", "--details");
 
         assertThat(plain.exit()).as(plain.err()).isZero();
         assertThat(plain.out()).doesNotContain("not-for-logs").doesNotContain("_DETAIL_");
@@ -116,7 +81,7 @@ class ScriptingJarIT {
                 .textValue()).isEqualTo("***");
         assertThat(new ObjectMapper().readTree(json.out()).at("/services/backend/details/TEST_USER_PASSWORD")
                 .textValue()).isEqualTo("not-for-logs");
-        for (JarRun.Outcome outcome : List.of(plain, detailed, masked, json)) {
+        for (ProcessOutcome outcome : List.of(plain, detailed, masked, json)) {
             assertThat(outcome.err()).doesNotContain("not-for-logs");
         }
     }
@@ -126,7 +91,7 @@ class ScriptingJarIT {
     void nothingFoundPutsTheReportOnStderrInEveryFormat(String format) throws Exception {
         Files.createDirectory(project.resolve(".git"));
 
-        JarRun.Outcome outcome = run(project, Map.of(), "--format=" + format);
+        ProcessOutcome outcome = run(project, Map.of(), "--format=" + format);
 
         assertThat(outcome.exit()).isEqualTo(2);
         assertThat(outcome.err()).startsWith("No backend found.\nbackend: none found (3 providers asked, ")
@@ -146,7 +111,7 @@ class ScriptingJarIT {
     void invalidConfigurationPutsTheReportOnStderrInEveryFormat(String format) throws Exception {
         Files.createDirectory(project.resolve(".git"));
 
-        JarRun.Outcome outcome = run(project, Map.of("TEST_BACKEND_URL", "localhost:8002"), "--format=" + format);
+        ProcessOutcome outcome = run(project, Map.of("TEST_BACKEND_URL", "localhost:8002"), "--format=" + format);
 
         assertThat(outcome.exit()).isEqualTo(3);
         assertThat(outcome.err()).startsWith("backend: none found (")

@@ -61,8 +61,14 @@ class WaitJarIT {
         }
     }
 
-    private JarRun.Outcome run(Map<String, String> environment, String... arguments) throws Exception {
-        return JarRun.run(project, project, environment, arguments);
+    /** How long the last {@link #run} took, JVM start included. */
+    private Duration took = Duration.ZERO;
+
+    private ProcessOutcome run(Map<String, String> environment, String... arguments) throws Exception {
+        long start = System.nanoTime();
+        ProcessOutcome outcome = JarRun.run(project, project, environment, arguments);
+        took = Duration.ofNanos(System.nanoTime() - start);
+        return outcome;
     }
 
     private static long progressLines(String err) {
@@ -73,7 +79,7 @@ class WaitJarIT {
     void aServiceThatAnswersLateIsWaitedForAndTheAnswerPrinted() throws Exception {
         String backend = healthAfter(8);
 
-        JarRun.Outcome outcome = run(Map.of("TEST_BACKEND_URL", backend), "wait", "--path", "/health", "--timeout",
+        ProcessOutcome outcome = run(Map.of("TEST_BACKEND_URL", backend), "wait", "--path", "/health", "--timeout",
                 "60s");
 
         assertThat(outcome.exit()).as(outcome.err()).isZero();
@@ -84,25 +90,25 @@ class WaitJarIT {
         assertThat(outcome.err()).contains("wait: ").contains(": waiting for backend (http GET " + backend
                 + "/health: answered 503 (a server error: not ready))").containsPattern("wait: ready after \\d+\\.\\d s:"
                         + " backend\n$");
-        assertThat(progressLines(outcome.err())).isBetween(1L, outcome.took().toSeconds() + 1);
+        assertThat(progressLines(outcome.err())).isBetween(1L, took.toSeconds() + 1);
     }
 
     @Test
     void aServiceThatNeverAnswersIsNotReadyInTimeWithTheReportOnStderr() throws Exception {
         String backend = healthAfter(Integer.MAX_VALUE);
 
-        JarRun.Outcome outcome = run(Map.of("TEST_BACKEND_URL", backend), "wait", "--path=/health", "--timeout=3s");
+        ProcessOutcome outcome = run(Map.of("TEST_BACKEND_URL", backend), "wait", "--path=/health", "--timeout=3s");
 
         assertThat(outcome.exit()).isEqualTo(2);
         assertThat(outcome.out()).isEmpty();
-        assertThat(outcome.took()).isGreaterThanOrEqualTo(Duration.ofSeconds(3));
+        assertThat(took).isGreaterThanOrEqualTo(Duration.ofSeconds(3));
         assertThat(outcome.err()).contains("\nbackend: " + backend + "  ")
                 .contains("\n  env      300  found        TEST_BACKEND_URL is set")
                 .contains("\nprobe: backend: http GET " + backend + "/health: answered 503 (a server error: not ready)"
                         + " (not ready)\n")
                 .endsWith("\nwait: not ready within 3.0 s: backend (http GET " + backend + "/health: answered 503 (a"
                         + " server error: not ready))\n");
-        assertThat(progressLines(outcome.err())).isBetween(1L, outcome.took().toSeconds() + 1);
+        assertThat(progressLines(outcome.err())).isBetween(1L, took.toSeconds() + 1);
     }
 
     @Test
@@ -110,7 +116,7 @@ class WaitJarIT {
         String backend = healthAfter(0);
         int closed = closedPort();
 
-        JarRun.Outcome outcome = run(Map.of("TEST_BACKEND_URL", backend, "TEST_AUTH_URL", "http://127.0.0.1:" + closed,
+        ProcessOutcome outcome = run(Map.of("TEST_BACKEND_URL", backend, "TEST_AUTH_URL", "http://127.0.0.1:" + closed,
                 "BACKENDCONFIG_SERVICES", "auth"), "wait", "--service", "backend", "--service=auth", "--path=/health",
                 "--timeout=2s", "--format=json");
 
@@ -129,7 +135,7 @@ class WaitJarIT {
     void readyServicesPrintTheEnvAnswerForTheShell() throws Exception {
         String backend = healthAfter(0);
 
-        JarRun.Outcome outcome = run(Map.of("TEST_BACKEND_URL", backend), "wait", "--path=/health", "--format=env",
+        ProcessOutcome outcome = run(Map.of("TEST_BACKEND_URL", backend), "wait", "--path=/health", "--format=env",
                 "--export");
 
         assertThat(outcome.exit()).as(outcome.err()).isZero();
@@ -139,7 +145,7 @@ class WaitJarIT {
 
     @Test
     void invalidConfigurationExitsThree() throws Exception {
-        JarRun.Outcome outcome = run(Map.of("TEST_BACKEND_URL", "localhost:8002"), "wait");
+        ProcessOutcome outcome = run(Map.of("TEST_BACKEND_URL", "localhost:8002"), "wait");
 
         assertThat(outcome.exit()).isEqualTo(3);
         assertThat(outcome.out()).isEmpty();
@@ -149,10 +155,10 @@ class WaitJarIT {
 
     @Test
     void nothingFoundExitsTwoAtOnceWithTheReport() throws Exception {
-        JarRun.Outcome outcome = run(Map.of(), "wait", "--timeout=60s");
+        ProcessOutcome outcome = run(Map.of(), "wait", "--timeout=60s");
 
         assertThat(outcome.exit()).isEqualTo(2);
-        assertThat(outcome.took()).isLessThan(Duration.ofSeconds(60));
+        assertThat(took).isLessThan(Duration.ofSeconds(60));
         assertThat(outcome.out()).isEmpty();
         assertThat(outcome.err()).startsWith("No backend found.\n").endsWith("\nwait: no backend found; the report says"
                 + " why\n");
@@ -160,7 +166,7 @@ class WaitJarIT {
 
     @Test
     void aServiceThatIsNotDeclaredIsABadArgumentWithTheNearestName() throws Exception {
-        JarRun.Outcome outcome = run(Map.of("TEST_BACKEND_URL", "http://localhost:8002", "TEST_AUTH_URL",
+        ProcessOutcome outcome = run(Map.of("TEST_BACKEND_URL", "http://localhost:8002", "TEST_AUTH_URL",
                 "http://localhost:8083", "BACKENDCONFIG_SERVICES", "auth"), "wait", "--service=auht");
 
         assertThat(outcome.exit()).isEqualTo(64);
