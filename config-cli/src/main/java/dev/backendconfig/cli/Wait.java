@@ -22,13 +22,16 @@ import java.util.stream.Collectors;
 /**
  * {@code wait}: resolve, then probe each service waited for until it answers, or until {@code --timeout} (counted from
  * the command's start, the resolution included) runs out. Every probe runs on the calling thread, bounded by setting
- * {@code probe.timeout} and by what is left; between rounds it pauses {@link #PAUSE}. A progress line goes to standard
+ * {@code probe.timeout} and by what is left (none starts with less than {@link #LEAST_FOR_A_PROBE} left); between rounds
+ * it pauses {@link #PAUSE}. A progress line goes to standard
  * error at most once a second. No thread is started, so none can outlive the command.
  */
 final class Wait {
 
     /** The pause between two rounds of probes. */
     static final Duration PAUSE = Duration.ofMillis(250);
+    /** The least time left worth starting a probe in. */
+    static final Duration LEAST_FOR_A_PROBE = Duration.ofMillis(100);
     /** The least time between two progress lines. */
     static final Duration PROGRESS_EVERY = Duration.ofSeconds(1);
 
@@ -86,18 +89,18 @@ final class Wait {
         Map<String, Answer.ServiceWait> last = new LinkedHashMap<>();
         Set<String> pending = new LinkedHashSet<>(names);
         long lastProgress = start;
-        while (!pending.isEmpty() && !context.remaining().isZero()) {
-            for (Iterator<String> it = pending.iterator(); it.hasNext() && !context.remaining().isZero(); ) {
+        while (!pending.isEmpty() && timeLeft(context)) {
+            for (Iterator<String> it = pending.iterator(); it.hasNext() && timeLeft(context); ) {
                 String name = it.next();
                 ProbeResult result = context.probe(resolution.service(name), kind, options.path());
                 if (result.ready()) {
                     it.remove();
-                } else if (context.remaining().isZero() && last.containsKey(name)) {
-                    break; // the time ran out during this probe, or before it began: the last real answer stands
+                } else if (!timeLeft(context) && last.containsKey(name)) {
+                    break; // the time ran out during this probe: it was cut short, and the last full answer stands
                 }
                 last.put(name, new Answer.ServiceWait(result, since(start)));
             }
-            if (pending.isEmpty() || context.remaining().isZero()) {
+            if (pending.isEmpty() || !timeLeft(context)) {
                 break;
             }
             if (System.nanoTime() - lastProgress >= PROGRESS_EVERY.toNanos()) {
@@ -152,6 +155,14 @@ final class Wait {
                 + ": waiting for " + pending.stream().map(name -> name + " (" + last.get(name).last().description()
                         + ")").collect(Collectors.joining(", ")) + (ready.isEmpty() ? "" : "; ready: "
                                 + String.join(", ", ready));
+    }
+
+    /**
+     * Tell whether enough time is left for a probe worth making: a probe cut to a few milliseconds says nothing about
+     * the service ("no answer within 0 ms") and would hide the last real answer.
+     */
+    private static boolean timeLeft(ResolutionContext context) {
+        return context.remaining().compareTo(LEAST_FOR_A_PROBE) >= 0;
     }
 
     /** Pause between rounds, never past the deadline; false when interrupted (the flag is kept for the caller). */
