@@ -132,6 +132,8 @@ class DockerEngineDiscoveryTest {
         assertThat(result.reason()).startsWith("service slow-backend (project capture, container capture_slow-backend_1)"
                 + " is still starting after ").endsWith(" ms (setting docker.wait-healthy = 600 ms) (last check said:"
                 + " wget: can't connect to remote host (127.0.0.1): Connection refused)");
+        long waited = Long.parseLong(result.reason().replaceAll("^.* is still starting after (\\d+) ms .*$", "$1"));
+        assertThat(waited).as("the wait ends at docker.wait-healthy, not later").isBetween(600L, 4_000L);
     }
 
 

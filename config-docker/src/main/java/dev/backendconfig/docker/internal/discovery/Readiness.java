@@ -3,6 +3,7 @@ package dev.backendconfig.docker.internal.discovery;
 import dev.backendconfig.docker.internal.json.Json;
 import dev.backendconfig.docker.internal.transport.EngineEvents;
 import dev.backendconfig.docker.internal.transport.EngineException;
+import dev.backendconfig.toolkit.Deadline;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -97,14 +98,14 @@ final class Readiness {
     }
 
     private Waited await(Bound bound, Events events) throws EngineException {
-        long limit = bound.limit().toNanos();
-        if (starting().isEmpty() || limit <= 0) {
+        if (starting().isEmpty() || bound.limit().isNegative() || bound.limit().isZero()) {
             return waited("nothing to wait for", Optional.empty());
         }
+        Deadline deadline = Deadline.after(bound.limit());
         Set<String> ids = new java.util.LinkedHashSet<>();
         containers.keySet().forEach(container -> ids.add(container.id()));
         try (EngineEvents stream = events.follow(ids, bound.limit())) {
-            String how = open(stream, limit);
+            String how = open(stream, Deadline.after(deadline.bound(OPENING)));
             boolean following = how.isEmpty();
             if (following) {
                 how = "the engine's events";
@@ -113,23 +114,21 @@ final class Readiness {
                     return waited(how, stopped);
                 }
             }
-            long nextProgress = start + QUIET.toNanos();
-            long nextGuard = System.nanoTime() + GUARD.toNanos();
+            Deadline progressDue = Deadline.after(QUIET.minus(elapsed()));
+            Deadline guardDue = Deadline.after(GUARD);
             while (!Thread.currentThread().isInterrupted()) {
                 List<ContainerSummary> starting = starting();
-                long now = System.nanoTime();
-                if (starting.isEmpty() || now - start >= limit) {
+                if (starting.isEmpty() || deadline.passed()) {
                     break;
                 }
-                if (now - nextProgress >= 0) {
+                if (progressDue.passed()) {
                     LOG.info("waiting for {} to become healthy: {} s so far, up to {} s ({})", describe(starting),
-                            Duration.ofNanos(now - start).toSeconds(), bound.limit().toSeconds(), bound.setting());
-                    nextProgress = now + PROGRESS_EVERY.toNanos();
+                            elapsed().toSeconds(), bound.limit().toSeconds(), bound.setting());
+                    progressDue = Deadline.after(PROGRESS_EVERY);
                 }
-                long left = start + limit - now;
                 if (following) {
-                    long wait = Math.min(left, Math.min(nextGuard, nextProgress) - now);
-                    Optional<EngineEvents.Item> item = stream.poll(Duration.ofNanos(Math.max(1, wait)));
+                    Duration wait = deadline.bound(guardDue.bound(progressDue.remaining()));
+                    Optional<EngineEvents.Item> item = stream.poll(wait);
                     if (item.isPresent() && item.get() instanceof EngineEvents.Item.Ended ended) {
                         following = false;
                         how = "polling every " + POLL.toMillis() + " ms after the engine's event stream ended ("
@@ -140,15 +139,15 @@ final class Readiness {
                         if (stopped.isPresent()) {
                             return waited(how, stopped);
                         }
-                    } else if (System.nanoTime() - nextGuard >= 0) {
-                        nextGuard = System.nanoTime() + GUARD.toNanos();
+                    } else if (guardDue.passed()) {
+                        guardDue = Deadline.after(GUARD);
                         Optional<ContainerSummary> stopped = inspectStarting();
                         if (stopped.isPresent()) {
                             return waited(how, stopped);
                         }
                     }
                 } else {
-                    if (!sleep(Math.min(POLL.toNanos(), left))) {
+                    if (!sleep(deadline.bound(POLL))) {
                         break;
                     }
                     Optional<ContainerSummary> stopped = inspectStarting();
@@ -164,16 +163,10 @@ final class Readiness {
         }
     }
 
-    /** Wait for the stream to open; return empty text when it did, else why not (then the wait polls). */
-    private String open(EngineEvents stream, long limit) throws InterruptedException {
-        long until = System.nanoTime() + Math.min(limit, OPENING.toNanos());
-        while (true) {
-            long left = until - System.nanoTime();
-            if (left <= 0) {
-                return "polling every " + POLL.toMillis() + " ms (the engine did not open its event stream within "
-                        + OPENING.toMillis() + " ms)";
-            }
-            Optional<EngineEvents.Item> item = stream.poll(Duration.ofNanos(left));
+    /** Wait for the stream to open by {@code opening}; return empty text when it did, else why not (then polling). */
+    private String open(EngineEvents stream, Deadline opening) throws InterruptedException {
+        while (!opening.passed()) {
+            Optional<EngineEvents.Item> item = stream.poll(opening.remaining());
             if (item.isPresent() && item.get() instanceof EngineEvents.Item.Opened) {
                 return "";
             }
@@ -183,6 +176,8 @@ final class Readiness {
                 return how;
             }
         }
+        return "polling every " + POLL.toMillis() + " ms (the engine did not open its event stream within "
+                + opening.total().toMillis() + " ms)";
     }
 
     /** Take in one event; return the container it says stopped, if it does. */
@@ -243,7 +238,12 @@ final class Readiness {
     }
 
     private Waited waited(String how, Optional<ContainerSummary> stopped) {
-        return new Waited(health, Duration.ofNanos(System.nanoTime() - start), how, stopped);
+        return new Waited(health, elapsed(), how, stopped);
+    }
+
+    /** How long it has waited so far (measured, not bounded: the bound is the {@link Deadline} of the wait). */
+    private Duration elapsed() {
+        return Duration.ofNanos(System.nanoTime() - start);
     }
 
     private String describe(List<ContainerSummary> starting) {
@@ -254,9 +254,9 @@ final class Readiness {
         return String.join(" and ", parts);
     }
 
-    private static boolean sleep(long nanos) {
+    private static boolean sleep(Duration time) {
         try {
-            Thread.sleep(Math.max(1, nanos / 1_000_000));
+            Thread.sleep(Math.max(1, time.toMillis()));
             return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -1,5 +1,6 @@
 package dev.backendconfig.docker.internal.lifecycle;
 
+import dev.backendconfig.toolkit.Deadline;
 import dev.backendconfig.toolkit.OutsideText;
 import java.io.IOException;
 import java.io.InputStream;
@@ -81,12 +82,11 @@ final class ChildProcess {
             boolean ended = false;
             boolean interrupted = false;
             try (InputStream in = Files.newInputStream(output)) {
-                long deadline = start + Math.max(1, bound.toNanos());
+                Deadline deadline = Deadline.after(bound);
                 while (true) {
-                    ended = process.waitFor(Math.max(1, Math.min(STEP.toNanos(), deadline - System.nanoTime())),
-                            TimeUnit.NANOSECONDS);
+                    ended = process.waitFor(Math.max(1, deadline.bound(STEP).toNanos()), TimeUnit.NANOSECONDS);
                     lines.read(in);
-                    if (ended || System.nanoTime() - deadline >= 0) {
+                    if (ended || deadline.passed()) {
                         break;
                     }
                     progress.accept(Duration.ofNanos(System.nanoTime() - start));
@@ -123,10 +123,10 @@ final class ChildProcess {
         process.destroyForcibly();
         descendants.forEach(ProcessHandle::destroyForcibly);
         boolean interrupted = Thread.interrupted();
-        long deadline = System.nanoTime() + REAP.toNanos();
+        Deadline deadline = Deadline.after(REAP);
         try {
             process.waitFor(REAP.toMillis(), TimeUnit.MILLISECONDS);
-            while (descendants.stream().anyMatch(ChildProcess::running) && System.nanoTime() - deadline < 0) {
+            while (descendants.stream().anyMatch(ChildProcess::running) && !deadline.passed()) {
                 Thread.sleep(10);
             }
         } catch (InterruptedException e) {

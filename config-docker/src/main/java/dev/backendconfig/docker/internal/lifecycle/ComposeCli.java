@@ -1,5 +1,6 @@
 package dev.backendconfig.docker.internal.lifecycle;
 
+import dev.backendconfig.toolkit.Deadline;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -52,7 +53,7 @@ record ComposeCli(List<String> command, String name, boolean projectOptions) {
             candidates.add(new Candidate("podman-compose", List.of(), "podman-compose", false));
         }
         String path = environment.getOrDefault("PATH", "");
-        long deadline = System.nanoTime() + bound.toNanos();
+        Deadline deadline = Deadline.after(bound);
         for (Candidate candidate : candidates) {
             Optional<Path> program = ChildProcess.onPath(candidate.program(), path);
             if (program.isEmpty()) {
@@ -64,14 +65,13 @@ record ComposeCli(List<String> command, String name, boolean projectOptions) {
             command.addAll(candidate.words());
             List<String> check = new ArrayList<>(command);
             check.add("version");
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
+            if (deadline.passed()) {
                 tried.add(candidate.name() + ": not checked (setting docker.start-timeout ran out)");
                 continue;
             }
             try {
                 ChildProcess.Outcome outcome = ChildProcess.run(check, environment, directory,
-                        Duration.ofNanos(Math.min(left, VERSION_BOUND.toNanos())), ran -> { });
+                        deadline.bound(VERSION_BOUND), ran -> { });
                 if (outcome.succeeded()) {
                     return Optional.of(new ComposeCli(command, candidate.name(), candidate.projectOptions()));
                 }

@@ -1,5 +1,6 @@
 package dev.backendconfig.docker.internal.lifecycle;
 
+import dev.backendconfig.toolkit.Deadline;
 import dev.backendconfig.toolkit.InvalidInputException;
 import dev.backendconfig.toolkit.Origin;
 import java.io.IOException;
@@ -79,8 +80,7 @@ final class LeaseFile {
      */
     Locked lock(Duration bound, Origin origin, Consumer<Duration> waiting) {
         prepareDirectory(origin);
-        long start = System.nanoTime();
-        long deadline = start + Math.max(1, bound.toNanos());
+        Deadline deadline = Deadline.after(bound);
         ReentrantLock local = IN_THIS_JVM.computeIfAbsent(file, key -> new ReentrantLock());
         try {
             if (!local.tryLock(Math.max(1, bound.toNanos()), TimeUnit.NANOSECONDS)) {
@@ -108,12 +108,11 @@ final class LeaseFile {
                 if (lock != null) {
                     return new Locked(channel, lock, local);
                 }
-                long now = System.nanoTime();
-                if (now - deadline >= 0) {
+                if (deadline.passed()) {
                     throw timedOut(origin, bound);
                 }
-                waiting.accept(Duration.ofNanos(now - start));
-                Thread.sleep(Math.min(STEP.toMillis(), Math.max(1, (deadline - now) / 1_000_000)));
+                waiting.accept(deadline.total().minus(deadline.remaining()));
+                Thread.sleep(Math.max(1, deadline.bound(STEP).toMillis()));
             }
         } catch (IOException e) {
             closeQuietly(channel);

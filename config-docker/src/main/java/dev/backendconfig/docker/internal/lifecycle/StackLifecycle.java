@@ -1,7 +1,5 @@
 package dev.backendconfig.docker.internal.lifecycle;
 
-import dev.backendconfig.toolkit.InvalidInputException;
-import dev.backendconfig.toolkit.Origin;
 import dev.backendconfig.api.spi.ProviderResult;
 import dev.backendconfig.api.spi.RunScope;
 import dev.backendconfig.docker.internal.DockerConfig;
@@ -12,6 +10,9 @@ import dev.backendconfig.docker.internal.json.Json;
 import dev.backendconfig.docker.internal.transport.EngineClient;
 import dev.backendconfig.docker.internal.transport.EngineException;
 import dev.backendconfig.docker.internal.transport.SshCommand;
+import dev.backendconfig.toolkit.Deadline;
+import dev.backendconfig.toolkit.InvalidInputException;
+import dev.backendconfig.toolkit.Origin;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -175,7 +176,7 @@ public final class StackLifecycle {
     private Joined start(StackSpec spec, List<String> missing, ProjectSnapshot before, LeaseState joined,
             LeaseFile.Locked locked, LeaseFile lease, List<String> notes) throws EngineException {
         Duration startTimeout = config.lifecycle().startTimeout();
-        long deadline = System.nanoTime() + startTimeout.toNanos();
+        Deadline deadline = Deadline.after(startTimeout);
         facts.extendBudget(budget(startTimeout));
         java.util.Map<String, String> environment = engine.applyTo(facts.environment());
         List<String> tried = new ArrayList<>();
@@ -204,7 +205,7 @@ public final class StackLifecycle {
         ChildProcess.Outcome outcome;
         try {
             outcome = ChildProcess.run(command, environment, spec.projectDirectory(),
-                    Duration.ofNanos(Math.max(1, deadline - System.nanoTime())), progress::report);
+                    deadline.remaining(), progress::report);
         } catch (IOException e) {
             throw fail(locked, state.afterStart(List.of(), List.of()), shown + " could not be run ("
                     + e.getMessage() + ")", null);
@@ -235,7 +236,7 @@ public final class StackLifecycle {
                 + " short); " + (started.isEmpty() ? "nothing new runs" : "new: " + names(started)) + "; the lease "
                 + lease.path() + " stops what it started when its last JVM leaves (setting docker.stop="
                 + dev.backendconfig.api.spi.Setting.spelling(config.lifecycle().stop()) + ")");
-        return new Joined(spec, lease, notes, started, touched(after, existing), shown, Optional.of(Duration.ofNanos(Math.max(0, deadline - System.nanoTime()))));
+        return new Joined(spec, lease, notes, started, touched(after, existing), shown, Optional.of(deadline.remaining()));
     }
 
     /** Return every container a start created or started: there after it, and not running before it. */

@@ -4,7 +4,7 @@ import dev.backendconfig.docker.internal.DockerConfig;
 import dev.backendconfig.docker.internal.DockerConfig.ServiceTarget;
 import dev.backendconfig.docker.internal.ResolutionFacts;
 import dev.backendconfig.docker.internal.compose.ComposeFiles;
-import dev.backendconfig.docker.internal.compose.ComposeServices;
+import dev.backendconfig.docker.internal.compose.ServicePicks;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,7 +35,7 @@ public final class StackSpecs {
     /**
      * Return this checkout's project, or empty (with {@code why} filled in) when no compose file was found.
      *
-     * @throws dev.backendconfig.api.InvalidInputException when a file named by a setting or variable
+     * @throws dev.backendconfig.toolkit.InvalidInputException when a file named by a setting or variable
      *     does not exist, or a compose file cannot be read
      */
     public static Optional<StackSpec> of(DockerConfig config, ResolutionFacts facts, StringBuilder why) {
@@ -71,7 +71,7 @@ public final class StackSpecs {
                 .toList();
         Map<String, String> composeServices = new LinkedHashMap<>();
         Map<String, String> unmapped = new LinkedHashMap<>();
-        ComposeServices.pick(required, files, facts.environment()).forEach((service, pick) -> {
+        ServicePicks.pick(required, files, facts.environment()).forEach((service, pick) -> {
             if (pick.picked()) {
                 composeServices.put(service, pick.composeService());
             } else {

@@ -71,7 +71,7 @@ public final class EngineEvents implements AutoCloseable {
      * Subscribe to {@code pathAndQuery} (built with {@link EngineClient#path(String...)} and a query); the stream ends
      * by {@code limit} from now at the latest.
      *
-     * @throws dev.backendconfig.api.InvalidInputException when the address's TLS files cannot be used
+     * @throws dev.backendconfig.toolkit.InvalidInputException when the address's TLS files cannot be used
      */
     public static EngineEvents follow(EngineAddress address, SshCommand ssh, String pathAndQuery, Duration limit) {
         EngineEvents events = new EngineEvents(address, ssh, pathAndQuery, Deadline.after(limit));

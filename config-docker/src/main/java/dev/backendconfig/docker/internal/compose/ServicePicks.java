@@ -11,9 +11,9 @@ import java.util.Map;
  * (a setting, else the name, else for the backend the one publishing its container port): what the lifecycle names
  * on {@code compose up}.
  */
-public final class ComposeServices {
+public final class ServicePicks {
 
-    private ComposeServices() {
+    private ServicePicks() {
     }
 
     /**
@@ -35,7 +35,7 @@ public final class ComposeServices {
      *
      * @param environment the variables the files are interpolated with
      * @return by service name, in the targets' order
-     * @throws dev.backendconfig.api.InvalidInputException when a file cannot be read as a compose file
+     * @throws dev.backendconfig.toolkit.InvalidInputException when a file cannot be read as a compose file
      */
     public static Map<String, Pick> pick(List<ServiceTarget> targets, List<Path> files,
             Map<String, String> environment) {
