@@ -1,6 +1,7 @@
 package dev.backendconfig.maven;
 
 import dev.backendconfig.api.ServiceResolver;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -17,7 +18,7 @@ abstract class ReadinessGoal extends BackendConfigMojo {
         try (ProjectClasspath classpath = classpath()) {
             ServiceResolver resolver = ServiceResolver.create(classpath.loader());
             outcome = classpath.withContextLoader(() -> new Readiness(extra -> {
-                Map<String, String> forced = new java.util.LinkedHashMap<>(forced());
+                Map<String, String> forced = new LinkedHashMap<>(forced());
                 forced.putAll(extra);
                 return context(classpath, forced);
             }, resolver, line -> getLog().info(line)).await());
