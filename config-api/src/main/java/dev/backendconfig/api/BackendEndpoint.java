@@ -23,6 +23,11 @@ import java.util.StringJoiner;
  * {@link #details()} holds further values such as {@code auth-url} or {@code compose-service}; credentials are
  * included but flagged secret, and {@link #toString()} never shows them, nor the user info of a URL.
  *
+ * <p>A service without a WebSocket endpoint (setting {@code services.<name>.websocket=false}) has no WebSocket URL:
+ * {@link #hasWebSocket()} is false and {@link #webSocket()} throws, saying why. An endpoint a provider could only
+ * guess — a port predicted from a compose file, say — is {@linkplain #unconfirmed() unconfirmed}, and every output
+ * says so.
+ *
  * <p>Instances are immutable; build them with {@link #builder(String)}.
  */
 public final class BackendEndpoint {
@@ -39,8 +44,12 @@ public final class BackendEndpoint {
     private final Map<String, String> details;
     private final Set<String> secretDetails;
     private final Map<String, Origin> origins;
+    private final String unconfirmed;
+    private final String noWebSocket;
 
     private BackendEndpoint(Builder builder) {
+        this.unconfirmed = builder.unconfirmed;
+        this.noWebSocket = builder.noWebSocket;
         this.source = builder.source;
         this.service = builder.service;
         this.details = Collections.unmodifiableMap(new LinkedHashMap<>(builder.details));
@@ -53,7 +62,9 @@ public final class BackendEndpoint {
             this.http = BackendUrls.toHttpOrigin(builder.webSocket);
             allOrigins.put(HTTP, Origin.derived("the WebSocket URL (" + builder.webSocketOrigin.describe() + ")"));
         }
-        if (builder.webSocket != null) {
+        if (builder.noWebSocket != null) {
+            this.webSocket = null;
+        } else if (builder.webSocket != null) {
             this.webSocket = builder.webSocket;
             allOrigins.put(WEBSOCKET, builder.webSocketOrigin);
         } else {
@@ -79,9 +90,49 @@ public final class BackendEndpoint {
         return http;
     }
 
-    /** Return the WebSocket URL, for example {@code ws://localhost:8002} or {@code wss://other-host/ws}. */
+    /**
+     * Return the WebSocket URL, for example {@code ws://localhost:8002} or {@code wss://other-host/ws}.
+     *
+     * @throws IllegalStateException when the service has no WebSocket URL ({@link #hasWebSocket()} is false)
+     */
     public URI webSocket() {
+        if (webSocket == null) {
+            throw new IllegalStateException("service " + service + " has no WebSocket URL: " + noWebSocket);
+        }
         return webSocket;
+    }
+
+    /** Return the WebSocket URL, or empty when the service has none. */
+    public Optional<URI> findWebSocket() {
+        return Optional.ofNullable(webSocket);
+    }
+
+    /** Tell whether the service has a WebSocket URL (false for setting {@code services.<name>.websocket=false}). */
+    public boolean hasWebSocket() {
+        return webSocket != null;
+    }
+
+    /**
+     * Return why this endpoint is unconfirmed — a guess the provider could not check against what really runs, such
+     * as a port predicted from a compose file — or empty when the provider vouches for it.
+     */
+    public Optional<String> unconfirmed() {
+        return Optional.ofNullable(unconfirmed);
+    }
+
+    /** Tell whether the provider vouches for this endpoint (see {@link #unconfirmed()}). */
+    public boolean confirmed() {
+        return unconfirmed == null;
+    }
+
+    /** Return a copy without a WebSocket URL, {@code why} saying so when one is asked for. */
+    public BackendEndpoint withoutWebSocket(String why) {
+        Builder copy = new Builder(source).service(service);
+        copy.http(http, origins.get(HTTP));
+        details.forEach((name, value) -> copy.detail(name, value, origins.get(name)));
+        copy.secretDetails.addAll(secretDetails);
+        copy.unconfirmed = unconfirmed;
+        return copy.withoutWebSocket(why).build();
     }
 
     /**
@@ -95,7 +146,7 @@ public final class BackendEndpoint {
      * @throws IllegalArgumentException when {@code path} is a whole URL or cannot be part of one
      */
     public URI webSocket(String path) {
-        return UriPaths.join(webSocket, path);
+        return UriPaths.join(webSocket(), path);
     }
 
     /** Return the HTTP base URL with {@code path} joined onto it by the same rules as {@link #webSocket(String)}. */
@@ -133,14 +184,14 @@ public final class BackendEndpoint {
         return origins;
     }
 
-    /** Tell whether the WebSocket URL was derived from the HTTP one rather than given. */
+    /** Tell whether the WebSocket URL was derived from the HTTP one rather than given (false when there is none). */
     public boolean webSocketDerived() {
-        return origins.get(WEBSOCKET).kind() == Origin.Kind.DERIVED;
+        return webSocket != null && origins.get(WEBSOCKET).kind() == Origin.Kind.DERIVED;
     }
 
     /** Tell whether the HTTP and WebSocket URLs point to different hosts or ports (allowed, and reported). */
     public boolean splitAcrossHosts() {
-        return !BackendUrls.hostAndPort(http).equals(BackendUrls.hostAndPort(webSocket));
+        return webSocket != null && !BackendUrls.hostAndPort(http).equals(BackendUrls.hostAndPort(webSocket));
     }
 
     /** Return the HTTP URL with user info and secret query values masked, for messages and logs. */
@@ -148,9 +199,12 @@ public final class BackendEndpoint {
         return Secrets.mask(http);
     }
 
-    /** Return the WebSocket URL with user info and secret query values masked, for messages and logs. */
+    /**
+     * Return the WebSocket URL with user info and secret query values masked, for messages and logs; {@code (none)}
+     * when the service has none.
+     */
     public String maskedWebSocket() {
-        return Secrets.mask(webSocket);
+        return webSocket == null ? "(none)" : Secrets.mask(webSocket);
     }
 
     /** Return the details with every secret value masked. */
@@ -168,9 +222,9 @@ public final class BackendEndpoint {
         if (!(other instanceof BackendEndpoint that)) {
             return false;
         }
-        return http.equals(that.http) && webSocket.equals(that.webSocket) && source.equals(that.source)
+        return http.equals(that.http) && Objects.equals(webSocket, that.webSocket) && source.equals(that.source)
                 && service.equals(that.service) && details.equals(that.details)
-                && secretDetails.equals(that.secretDetails);
+                && secretDetails.equals(that.secretDetails) && Objects.equals(unconfirmed, that.unconfirmed);
     }
 
     @Override
@@ -189,6 +243,9 @@ public final class BackendEndpoint {
         if (!details.isEmpty()) {
             joiner.add("details=" + maskedDetails());
         }
+        if (unconfirmed != null) {
+            joiner.add("unconfirmed");
+        }
         return joiner.toString();
     }
 
@@ -203,6 +260,8 @@ public final class BackendEndpoint {
         private final Map<String, String> details = new LinkedHashMap<>();
         private final Set<String> secretDetails = new LinkedHashSet<>();
         private final Map<String, Origin> detailOrigins = new LinkedHashMap<>();
+        private String unconfirmed;
+        private String noWebSocket;
 
         private Builder(String source) {
             this.source = requireText(source, "source");
@@ -240,6 +299,26 @@ public final class BackendEndpoint {
             return this;
         }
 
+        /**
+         * Mark the endpoint unconfirmed: a guess the provider could not check against what really runs.
+         *
+         * @param why what it is and why it could not be confirmed, for every output
+         */
+        public Builder unconfirmed(String why) {
+            this.unconfirmed = requireText(why, "why");
+            return this;
+        }
+
+        /**
+         * Give the endpoint no WebSocket URL (a service without a WebSocket endpoint), neither given nor derived.
+         *
+         * @param why why not, for the exception {@link BackendEndpoint#webSocket()} throws
+         */
+        public Builder withoutWebSocket(String why) {
+            this.noWebSocket = requireText(why, "why");
+            return this;
+        }
+
         /** Add a detail that is secret whatever its name. */
         public Builder secretDetail(String name, String value, Origin origin) {
             detail(name, value, origin);
@@ -251,6 +330,9 @@ public final class BackendEndpoint {
         public BackendEndpoint build() {
             if (http == null && webSocket == null) {
                 throw new IllegalStateException("an endpoint needs an HTTP or a WebSocket URL; neither was set");
+            }
+            if (http == null && noWebSocket != null) {
+                throw new IllegalStateException("an endpoint without a WebSocket URL needs an HTTP URL");
             }
             return new BackendEndpoint(this);
         }

@@ -6,6 +6,8 @@ import dev.backendconfig.api.internal.ProviderLoader;
 import dev.backendconfig.api.internal.ProviderOrder;
 import dev.backendconfig.api.spi.BackendEndpointProvider;
 import dev.backendconfig.api.spi.CoreSettings;
+import dev.backendconfig.api.spi.EarlierAnswer;
+import dev.backendconfig.api.spi.OutsideText;
 import dev.backendconfig.api.spi.ResolutionContext;
 import dev.backendconfig.api.spi.Service;
 import dev.backendconfig.api.spi.ServiceSetting;
@@ -95,6 +97,7 @@ public final class BackendResolver {
         ReportBuilder report = new ReportBuilder(settings, known, fresh.clock(), start);
         Map<String, BackendEndpoint> found = null;
         List<String> nextSteps = new ArrayList<>();
+        List<EarlierAnswer> earlier = new ArrayList<>();
         for (BackendEndpointProvider provider : order) {
             if (found != null) {
                 report.add(ReportBuilder.line(provider, Outcome.NOT_ASKED, "", Duration.ZERO));
@@ -102,12 +105,14 @@ public final class BackendResolver {
                 report.add(ReportBuilder.line(provider, Outcome.NOT_ASKED, "the time budget (setting timeout = "
                         + ReportText.millis(fresh.budget()) + ") was used up", Duration.ZERO));
             } else {
-                ProviderAnswer answer = ProviderAnswer.ask(provider, fresh);
+                ProviderAnswer answer = ProviderAnswer.ask(provider, fresh.withEarlierAnswers(earlier));
                 report.add(answer.line());
                 answer.stopIfBroken(provider, report, order);
                 found = answer.endpoints().orElse(null);
                 if (found == null) {
                     answer.hint().ifPresent(step -> nextSteps.add(provider.id() + ": " + step));
+                    earlier.add(new EarlierAnswer(provider.id(), answer.line().outcome(), answer.line().reason(),
+                            answer.hint().orElse("")));
                 }
             }
         }
@@ -121,7 +126,9 @@ public final class BackendResolver {
                     + " again without running the tests");
             throw new BackendNotFoundException(done, nextSteps);
         }
-        LOG.info("{} (from {}, {})", ReportText.endpoints(found.values()), found.get(Service.BACKEND).source(),
+        String source = found.get(Service.BACKEND).source();
+        LOG.info("{} (from {}: {}, {})", ReportText.endpoints(found.values()), source,
+                done.line(source).map(line -> OutsideText.excerpt(line.reason(), 300)).orElse(""),
                 ReportText.millis(done.elapsed()));
         if (LOG.isDebugEnabled()) {
             LOG.debug("backend resolution:\n{}", done.render());

@@ -60,7 +60,7 @@ final class ProviderAnswer {
         }
         Duration took = Duration.ofNanos(System.nanoTime() - asked);
         if (answer instanceof Answer.Returned returned) {
-            return returned(provider, returned.result(), took, context.services());
+            return returned(provider, returned.result(), took, context);
         }
         if (answer instanceof Answer.TimedOut timedOut) {
             return new ProviderAnswer(ReportBuilder.line(provider, Outcome.UNAVAILABLE, "did not answer within the "
@@ -121,14 +121,14 @@ final class ProviderAnswer {
     }
 
     private static ProviderAnswer returned(BackendEndpointProvider provider, ProviderResult result, Duration took,
-            List<Service> services) {
+            ResolutionContext context) {
         if (result instanceof ProviderResult.Found found) {
             return services(provider, found.endpoints(), Map.of(), found.reason(), found.serviceReasons(),
-                    found.notes(), "", took, services);
+                    found.notes(), "", took, context);
         }
         if (result instanceof ProviderResult.Partial partial) {
             return services(provider, partial.endpoints(), partial.missing(), partial.reason(),
-                    partial.serviceReasons(), partial.notes(), partial.nextStep(), took, services);
+                    partial.serviceReasons(), partial.notes(), partial.nextStep(), took, context);
         }
         Outcome outcome = result instanceof ProviderResult.Skipped ? Outcome.SKIPPED : Outcome.UNAVAILABLE;
         return new ProviderAnswer(ReportBuilder.line(provider, outcome, result.reason(), took, result.notes()), null,
@@ -138,7 +138,8 @@ final class ProviderAnswer {
     /** Judge what a provider found against the services asked for: found when every required one is there. */
     private static ProviderAnswer services(BackendEndpointProvider provider, Map<String, BackendEndpoint> given,
             Map<String, String> missing, String reason, Map<String, String> serviceReasons, List<String> givenNotes,
-            String nextStep, Duration took, List<Service> services) {
+            String nextStep, Duration took, ResolutionContext context) {
+        List<Service> services = context.services();
         List<String> notes = new ArrayList<>(givenNotes);
         Map<String, BackendEndpoint> endpoints = new LinkedHashMap<>();
         for (Map.Entry<String, BackendEndpoint> entry : given.entrySet()) {
@@ -151,8 +152,10 @@ final class ProviderAnswer {
                 return new ProviderAnswer(ReportBuilder.line(provider, Outcome.FAILED, problem, took), null, "",
                         new IllegalStateException(problem));
             }
-            if (services.stream().anyMatch(service -> service.name().equals(entry.getKey()))) {
-                endpoints.put(entry.getKey(), endpoint);
+            Optional<Service> declared = services.stream().filter(service -> service.name().equals(entry.getKey()))
+                    .findFirst();
+            if (declared.isPresent()) {
+                endpoints.put(entry.getKey(), withoutWebSocketWhereNone(endpoint, declared.get(), context, notes));
             } else {
                 notes.add("also gave service " + entry.getKey() + ", which is not declared; ignored");
             }
@@ -183,6 +186,27 @@ final class ProviderAnswer {
                 backend == null ? Map.of() : backend.origins(), notes, services.size() > 1 ? lines : List.of());
         return new ProviderAnswer(line, outcome == Outcome.FOUND ? endpoints : null,
                 outcome == Outcome.FOUND ? "" : nextStep.isBlank() ? lackingStep(lacking, missing) : nextStep, null);
+    }
+
+    /**
+     * Apply setting {@code services.<name>.websocket=false}, the one rule for every provider: the endpoint has no
+     * WebSocket URL, and one the provider gave explicitly is noted as dropped.
+     */
+    private static BackendEndpoint withoutWebSocketWhereNone(BackendEndpoint endpoint, Service service,
+            ResolutionContext context, List<String> notes) {
+        if (service.isBackend() || !endpoint.hasWebSocket()
+                || context.setting(dev.backendconfig.api.spi.CoreSettings.WEBSOCKET, service)) {
+            return endpoint;
+        }
+        String key = dev.backendconfig.api.spi.CoreSettings.WEBSOCKET.forService(service).key();
+        if (!endpoint.webSocketDerived()) {
+            notes.add(service.name() + ": the WebSocket URL from " + endpoint.origin(BackendEndpoint.WEBSOCKET)
+                    .map(origin -> origin.describe()).orElse("the provider") + " is dropped: setting " + key
+                    + "=false says the service has none");
+        }
+        return endpoint.withoutWebSocket("setting " + key + "=false ("
+                + context.settings().origin(dev.backendconfig.api.spi.CoreSettings.WEBSOCKET.forService(service))
+                        .describe() + ")");
     }
 
     /** What to do about the required services a provider lacked, when it said nothing itself. */

@@ -9,6 +9,7 @@ import dev.backendconfig.docker.internal.DockerConfig;
 import dev.backendconfig.docker.internal.DockerSettings;
 import dev.backendconfig.docker.internal.ResolutionFacts;
 import dev.backendconfig.docker.internal.compose.ComposePrediction;
+import dev.backendconfig.docker.internal.compose.ComposeProjects;
 import dev.backendconfig.docker.internal.discovery.EngineDiscovery;
 import dev.backendconfig.docker.internal.engine.EngineIdentity;
 import dev.backendconfig.docker.internal.engine.EngineLocator;
@@ -67,7 +68,8 @@ public final class DockerEndpointProvider implements BackendEndpointProvider {
         DockerConfig config = DockerConfig.read(context);
         ResolutionFacts facts = ResolutionFacts.of(context);
         EngineLocator.Located located = EngineLocator.locate(config, facts, sockets);
-        ComposePrediction prediction = new ComposePrediction(config, facts, ID);
+        ComposeProjects.Loaded project = ComposeProjects.load(config, facts);
+        ComposePrediction prediction = new ComposePrediction(config, facts, ID, project);
         if (located instanceof EngineLocator.Located.Missing missing) {
             return prediction.predict(missing.reason(), true);
         }
@@ -77,7 +79,8 @@ public final class DockerEndpointProvider implements BackendEndpointProvider {
         EngineLocator.Located.Found found = (EngineLocator.Located.Found) located;
         SshCommand ssh = new SshCommand(config.sshCommand(), facts.environment());
         try (EngineClient client = new EngineClient(found.address(), config.timeout(), ssh, facts.remaining())) {
-            return new EngineDiscovery(config, facts, client, ID).discoverOr(problem -> found.address().isRemote()
+            return new EngineDiscovery(config, facts, client, ID, project.found()).discoverOr(problem -> found
+                    .address().isRemote()
                     ? ProviderResult.unavailable(problem + "; the engine runs on another machine, so the compose file"
                             + " here cannot tell where its ports are")
                     : prediction.predict(problem, false)).withNote(engineNote(client));

@@ -18,8 +18,14 @@ import java.util.regex.Pattern;
  * @param names its names, without the leading {@code /}
  * @param labels its labels
  * @param ports its port entries (one per address family and published port)
+ * @param state its state: {@code running}, {@code exited}, {@code created}, {@code restarting}, {@code paused},
+ *     {@code dead} or {@code removing} (shown on one line when the engine says something else)
+ * @param status the engine's words on it ({@code Exited (0) 2 hours ago}), shown on one line, or empty text
+ * @param image its image, as the engine names it, or empty text
+ * @param networkMode its network mode ({@code host}: it shares the host's network and publishes nothing), or empty
  */
-record ContainerSummary(String id, List<String> names, Map<String, String> labels, List<PortEntry> ports) {
+record ContainerSummary(String id, List<String> names, Map<String, String> labels, List<PortEntry> ports,
+        String state, String status, String image, String networkMode) {
 
     /** The compose label naming the service. */
     public static final String SERVICE_LABEL = "com.docker.compose.service";
@@ -79,7 +85,12 @@ record ContainerSummary(String id, List<String> names, Map<String, String> label
             for (Object port : Json.array(item, "Ports")) {
                 ports.add(portEntry(port, engine, id));
             }
-            containers.add(new ContainerSummary(id, List.copyOf(names), labels, List.copyOf(ports)));
+            String state = Json.string(item, "State");
+            containers.add(new ContainerSummary(id, List.copyOf(names), labels, List.copyOf(ports),
+                    state.isEmpty() ? "running" : OutsideText.excerpt(state, 40),
+                    OutsideText.excerpt(Json.string(item, "Status"), 80), OutsideText.excerpt(Json.string(item,
+                            "Image"), 200), OutsideText.excerpt(Json.string(Json.object(item, "HostConfig"),
+                                    "NetworkMode"), 100)));
         }
         return containers;
     }
@@ -163,6 +174,44 @@ record ContainerSummary(String id, List<String> names, Map<String, String> label
         String files = labels.getOrDefault(CONFIG_FILES_LABEL, "");
         return files.isBlank() ? List.of() : java.util.Arrays.stream(files.split(",")).map(String::strip)
                 .filter(file -> !file.isEmpty()).toList();
+    }
+
+    /**
+     * Return the compose files the project was started from, absolute: docker-compose (v1) records them as given on
+     * its command line, relative to the directory it ran in, which is the {@code working_dir} it records unless
+     * {@code --project-directory} said otherwise; a relative entry is joined to {@code working_dir}. Entries that
+     * cannot be paths are left out.
+     */
+    public List<java.nio.file.Path> configFilePaths() {
+        List<java.nio.file.Path> paths = new ArrayList<>();
+        String workingDirectory = workingDirectory();
+        for (String file : configFiles()) {
+            try {
+                java.nio.file.Path path = java.nio.file.Path.of(file);
+                if (!path.isAbsolute() && !workingDirectory.isEmpty()) {
+                    path = java.nio.file.Path.of(workingDirectory).resolve(path);
+                }
+                paths.add(path.normalize());
+            } catch (java.nio.file.InvalidPathException e) {
+                // a label that is no path names no file of ours
+            }
+        }
+        return paths;
+    }
+
+    /** Tell whether the container runs. */
+    public boolean running() {
+        return state.equals("running");
+    }
+
+    /** Tell whether the container uses the host's network ({@code network_mode: host}). */
+    public boolean hostNetwork() {
+        return networkMode.equals("host");
+    }
+
+    /** Return its state as the report shows it: {@code exited (Exited (0) 2 hours ago)}. */
+    public String describeState() {
+        return Listing.shown(state) + (status.isEmpty() ? "" : " (" + Listing.shown(status) + ")");
     }
 
     /** Return the directory the container's project was started in, as its labels record it, or empty text. */
