@@ -8,6 +8,7 @@ import dev.backendconfig.api.spi.Setting;
 import dev.backendconfig.docker.internal.DockerConfig;
 import dev.backendconfig.docker.internal.DockerSettings;
 import dev.backendconfig.docker.internal.ResolutionFacts;
+import dev.backendconfig.docker.internal.Results;
 import dev.backendconfig.docker.internal.compose.ComposePrediction;
 import dev.backendconfig.docker.internal.compose.ComposeProjects;
 import dev.backendconfig.docker.internal.discovery.EngineDiscovery;
@@ -79,11 +80,12 @@ public final class DockerEndpointProvider implements BackendEndpointProvider {
         EngineLocator.Located.Found found = (EngineLocator.Located.Found) located;
         SshCommand ssh = new SshCommand(config.sshCommand(), facts.environment());
         try (EngineClient client = new EngineClient(found.address(), config.timeout(), ssh, facts.remaining())) {
-            return new EngineDiscovery(config, facts, client, ID, project.found()).discoverOr(problem -> found
-                    .address().isRemote()
-                    ? ProviderResult.unavailable(problem + "; the engine runs on another machine, so the compose file"
-                            + " here cannot tell where its ports are")
-                    : prediction.predict(problem, false)).withNote(engineNote(client));
+            ProviderResult result = new EngineDiscovery(config, facts, client, ID, project.found()).discoverOr(
+                    problem -> found.address().isRemote()
+                            ? ProviderResult.unavailable(problem + "; the engine runs on another machine, so the"
+                                    + " compose file here cannot tell where its ports are")
+                            : prediction.predict(problem, false));
+            return Results.withFirstNote(result, engineNote(client));
         }
     }
 

@@ -6,7 +6,9 @@ import static dev.backendconfig.testsupport.Recorded.listEntry;
 import static dev.backendconfig.testsupport.Recorded.text;
 import static dev.backendconfig.testsupport.Recorded.withHealth;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.backendconfig.api.InvalidBackendConfigurationException;
 import dev.backendconfig.api.spi.ProviderResult;
 import dev.backendconfig.api.spi.ResolutionContext;
 import dev.backendconfig.testsupport.FakeSsh;
@@ -40,7 +42,7 @@ class DockerSshTest {
     @BeforeEach
     void writeFakeSsh() throws IOException {
         Files.createDirectory(directory.resolve(".git"));
-        ssh = FakeSsh.in(directory.resolve("fake-ssh"), list(listEntry("alpine-test-backend")),
+        ssh = FakeSsh.in(directory.resolve("fake-ssh"), list(ours("alpine-test-backend")),
                 text(inspection("alpine")));
     }
 
@@ -62,6 +64,11 @@ class DockerSshTest {
                         || line.contains("sleep 32.9")).toList();
     }
 
+    /** A recorded container, as started from this test's checkout (so that it is this checkout's project). */
+    private Map<String, Object> ours(String service) {
+        return dev.backendconfig.testsupport.Recorded.startedIn(listEntry(service), directory, "shop");
+    }
+
     @Test
     void runsSshAsTheDockerCliDoesAndSpeaksHttpOverItsStreamsOnOneProcess() throws IOException {
         ProviderResult result = resolve("ssh://root@build-box:2222", Map.of("SSH_AUTH_SOCK", "/run/agent.sock"),
@@ -73,7 +80,8 @@ class DockerSshTest {
         assertThat(ssh.starts()).isEqualTo(1);
         assertThat(ssh.agent()).isEqualTo("/run/agent.sock");
         assertThat(result.notes()).containsExactly("engine ssh://***@build-box:2222 (DOCKER_HOST): Docker 20.10.24 (API"
-                + " 1.41), reached over ssh (docker system dial-stdio)");
+                + " 1.41), reached over ssh (docker system dial-stdio)", "compose project shop is this checkout's: it"
+                + " was started from this checkout's " + directory.resolve("compose.yaml"));
         assertThat(scriptsRunning()).isEmpty();
     }
 
@@ -111,7 +119,8 @@ class DockerSshTest {
         ProviderResult result = resolve("ssh://me@build-box", Map.of("FAKE_SSH_STDERR", "time=\"x\" level=error"
                 + " msg=\"error while CloseWrite (stdin to stream)\"\\n"), Map.of());
         assertThat(result).isInstanceOf(ProviderResult.Found.class);
-        assertThat(result.reason()).isEqualTo("service alpine-test-backend publishes 8000 on 0.0.0.0:8002 (healthy)");
+        assertThat(result.reason()).isEqualTo("compose project shop (this checkout's): service alpine-test-backend"
+                + " publishes 8000 on 0.0.0.0:8002 (healthy); chosen because its network alias backend");
     }
 
     @Test
@@ -165,15 +174,16 @@ class DockerSshTest {
     }
 
     @Test
-    void aLoopbackBindingOfARemoteEngineIsReportedAndALocalOneIsUsed() throws IOException {
-        ssh = FakeSsh.in(directory.resolve("fake-ssh"), list(listEntry("slow-backend")),
+    void aLoopbackBindingOfARemoteEngineIsAnErrorSinceOurProjectRunsAndALocalOneIsUsed() throws IOException {
+        ssh = FakeSsh.in(directory.resolve("fake-ssh"), list(ours("slow-backend")),
                 withHealth(inspection("slow"), "healthy"));
-        ProviderResult remote = resolve("ssh://me@build-box", Map.of(), Map.of());
-        assertThat(remote).isInstanceOf(ProviderResult.Unavailable.class);
-        assertThat(remote.reason()).isEqualTo("service slow-backend (project capture, container capture_slow-backend_1)"
-                + " publishes 8000 only on 127.0.0.1:8021 of engine ssh://***@build-box, another machine, whose loopback"
-                + " cannot be reached from here; publish it on all interfaces (\"8021:8000\" instead of"
-                + " \"127.0.0.1:8021:8000\"), or run the tests on the engine's machine");
+        assertThatThrownBy(() -> resolve("ssh://me@build-box", Map.of(), Map.of()))
+                .isInstanceOf(InvalidBackendConfigurationException.class)
+                .hasMessageContaining("not running or not ready: backend (service slow-backend (project shop,"
+                        + " container capture_slow-backend_1) publishes 8000 only on 127.0.0.1:8021 of engine"
+                        + " ssh://***@build-box, another machine, whose loopback cannot be reached from here; publish"
+                        + " it on all interfaces (\"8021:8000\" instead of \"127.0.0.1:8021:8000\"), or run the tests"
+                        + " on the engine's machine)");
         ProviderResult local = resolve("ssh://me@127.0.0.1:22022", Map.of(), Map.of());
         assertThat(((ProviderResult.Found) local).endpoint().http()).isEqualTo(URI.create("http://127.0.0.1:8021"));
     }

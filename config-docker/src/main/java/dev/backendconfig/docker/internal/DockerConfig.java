@@ -155,6 +155,16 @@ public record DockerConfig(String host, Origin hostOrigin, String project, Origi
         }
     }
 
+    /**
+     * Return where a setting's value comes from, as reasons say it: {@code "setting docker.project (system property
+     * backendconfig.docker.project)"}, or {@code "setting docker.project given to --set"} when the origin names the
+     * setting already.
+     */
+    public static String described(String key, Origin origin) {
+        return origin.kind() == Origin.Kind.OVERRIDE ? origin.describe()
+                : "setting " + key + " (" + origin.describe() + ")";
+    }
+
     /** Return the backend's own settings (the backend is always the first service). */
     public ServiceTarget backend() {
         return services.get(0);

@@ -5,6 +5,7 @@ import dev.backendconfig.api.Secrets;
 import dev.backendconfig.api.spi.ConfigurationFiles;
 import dev.backendconfig.api.spi.Origin;
 import dev.backendconfig.api.spi.ProjectFiles;
+import dev.backendconfig.docker.internal.DockerConfig;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -75,8 +76,8 @@ final class ComposeFiles {
         if (!setting.isEmpty()) {
             List<ComposeFile> files = new ArrayList<>();
             for (String name : setting) {
-                files.add(new ComposeFile(existing(directory, name, settingOrigin), "setting docker.compose-file ("
-                        + settingOrigin.describe() + ")"));
+                files.add(new ComposeFile(existing(directory, name, settingOrigin),
+                        DockerConfig.described("docker.compose-file", settingOrigin)));
             }
             return new Chosen(files, "", List.of());
         }

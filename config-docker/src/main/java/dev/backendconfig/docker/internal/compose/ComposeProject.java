@@ -104,10 +104,16 @@ public record ComposeProject(String name, NameSource nameSource, String nameReas
         return List.copyOf(options);
     }
 
-    /** Return the report's lines on the project: its name and why, each file and why, the env file, the profiles. */
+    /**
+     * Return the report's lines on the project: its name and why, and when it has files, each file and why, the env
+     * file and the profiles.
+     */
     public List<String> describe() {
         List<String> lines = new ArrayList<>();
         lines.add("this checkout's compose project: " + name + " (" + nameReason + ")");
+        if (files.isEmpty()) {
+            return lines;
+        }
         files.forEach(file -> lines.add("compose file " + file.describe()));
         alsoRead.forEach(file -> lines.add("compose file " + file.describe()));
         lines.add(envFiles.isEmpty() ? "env file: none (" + envFileReason + ")"

@@ -120,7 +120,7 @@ public final class ComposeProjects {
         String profilesReason;
         if (!config.profiles().isEmpty()) {
             profiles = config.profiles();
-            profilesReason = "setting docker.profiles (" + config.profilesOrigin().describe() + ")";
+            profilesReason = DockerConfig.described("docker.profiles", config.profilesOrigin());
         } else {
             Optional<Variable> variable = variables.find("COMPOSE_PROFILES");
             profiles = variable.map(v -> List.of(v.value().split(",")).stream().map(String::strip)
@@ -141,8 +141,8 @@ public final class ComposeProjects {
         List<String> notes = new ArrayList<>(chosen.notes());
         notes.addAll(variables.notes());
         notes.addAll(reading.notes);
-        String envFileReason = explicitEnvFiles ? "setting docker.env-file (" + config.envFilesOrigin().describe()
-                + ")" : disabled ? "turned off by COMPOSE_DISABLE_ENV_FILE"
+        String envFileReason = explicitEnvFiles ? DockerConfig.described("docker.env-file", config.envFilesOrigin())
+                : disabled ? "turned off by COMPOSE_DISABLE_ENV_FILE"
                 : variables.files().isEmpty() ? "no .env in " + directory
                         + (directory.equals(workingDirectory) ? "" : " or " + workingDirectory)
                 : ".env of the " + (variables.files().size() > 1 ? "working and project directories"
@@ -163,8 +163,8 @@ public final class ComposeProjects {
 
     private static Optional<Naming> explicitName(DockerConfig config, ComposeVariables variables) {
         if (!config.project().isEmpty()) {
-            return Optional.of(new Naming(config.project(), ComposeProject.NameSource.SETTING, "setting docker.project ("
-                    + config.projectOrigin().describe() + ")"));
+            return Optional.of(new Naming(config.project(), ComposeProject.NameSource.SETTING,
+                    DockerConfig.described("docker.project", config.projectOrigin())));
         }
         Optional<Variable> variable = variables.find("COMPOSE_PROJECT_NAME");
         if (variable.isEmpty()) {

@@ -7,7 +7,10 @@ import dev.backendconfig.docker.internal.json.Json;
 import dev.backendconfig.docker.internal.transport.EngineException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -177,26 +180,75 @@ record ContainerSummary(String id, List<String> names, Map<String, String> label
     }
 
     /**
-     * Return the compose files the project was started from, absolute: docker-compose (v1) records them as given on
-     * its command line, relative to the directory it ran in, which is the {@code working_dir} it records unless
-     * {@code --project-directory} said otherwise; a relative entry is joined to {@code working_dir}. Entries that
-     * cannot be paths are left out.
+     * Return the compose files the project was started from, absolute. Docker compose (v2) records them absolute.
+     * docker-compose (v1) records them as given on its command line, relative to the directory it ran in, which no
+     * label records; but its {@code working_dir} is the first file's directory made absolute (unless
+     * {@code --project-directory} said otherwise), so that directory is {@code working_dir} less the first file's
+     * relative directory: {@code docker/compose.yml} with {@code working_dir} {@code /repo/docker} ran in
+     * {@code /repo}. When the first file's directory climbs ({@code ../compose.yml}), the directory it ran in cannot be
+     * known: the first file is {@code working_dir} and its name, and the other relative ones are left out. Entries
+     * that cannot be paths are left out.
      */
-    public List<java.nio.file.Path> configFilePaths() {
-        List<java.nio.file.Path> paths = new ArrayList<>();
-        String workingDirectory = workingDirectory();
-        for (String file : configFiles()) {
+    public List<Path> configFilePaths() {
+        List<Path> paths = new ArrayList<>();
+        List<String> files = configFiles();
+        Optional<Path> workingDirectory = absolute(workingDirectory());
+        Optional<Path> ranIn = files.isEmpty() ? Optional.empty()
+                : workingDirectory.flatMap(directory -> ranIn(directory, files.get(0)));
+        for (int i = 0; i < files.size(); i++) {
             try {
-                java.nio.file.Path path = java.nio.file.Path.of(file);
-                if (!path.isAbsolute() && !workingDirectory.isEmpty()) {
-                    path = java.nio.file.Path.of(workingDirectory).resolve(path);
+                Path path = Path.of(files.get(i));
+                if (path.isAbsolute()) {
+                    paths.add(path.normalize());
+                } else if (ranIn.isPresent()) {
+                    paths.add(ranIn.get().resolve(path).normalize());
+                } else if (i == 0 && workingDirectory.isPresent() && path.getFileName() != null) {
+                    paths.add(workingDirectory.get().resolve(path.getFileName()).normalize());
                 }
-                paths.add(path.normalize());
-            } catch (java.nio.file.InvalidPathException e) {
-                // a label that is no path names no file of ours
+            } catch (InvalidPathException e) {
+                // a label that is no path names no file
             }
         }
         return paths;
+    }
+
+    /** Return the directory docker-compose v1 ran in, from its working directory and its first relative file. */
+    private static Optional<Path> ranIn(Path workingDirectory, String first) {
+        try {
+            Path file = Path.of(first).normalize();
+            if (file.isAbsolute()) {
+                return Optional.empty();
+            }
+            Path folder = file.getParent();
+            if (folder == null) {
+                return Optional.of(workingDirectory);
+            }
+            for (Path part : folder) {
+                if (part.toString().equals("..")) {
+                    return Optional.empty();
+                }
+            }
+            if (!workingDirectory.endsWith(folder)) {
+                return Optional.empty();
+            }
+            Path ran = workingDirectory;
+            for (int i = 0; i < folder.getNameCount(); i++) {
+                ran = ran.getParent();
+            }
+            return Optional.ofNullable(ran);
+        } catch (InvalidPathException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<Path> absolute(String directory) {
+        try {
+            Path path = Path.of(directory);
+            return directory.isEmpty() || !path.isAbsolute() ? Optional.empty()
+                    : Optional.of(path.normalize());
+        } catch (InvalidPathException e) {
+            return Optional.empty();
+        }
     }
 
     /** Tell whether the container runs. */

@@ -138,8 +138,9 @@ public final class EngineDiscovery {
         List<EngineProject> projects = ProjectOwnership.group(all);
         Optional<String> named = explicitName();
         if (named.isPresent()) {
-            String label = "compose project " + Listing.shown(named.get()) + " (" + model.orElseThrow().nameReason()
-                    + ")";
+            String label = "compose project " + Listing.shown(named.get()) + " (named by "
+                    + (model.orElseThrow().nameSource() == ComposeProject.NameSource.SETTING ? "setting docker.project"
+                            : "COMPOSE_PROJECT_NAME") + ")";
             Optional<EngineProject> project = projects.stream().filter(p -> p.name().equals(named.get())).findFirst();
             if (project.isEmpty()) {
                 return ProviderResult.unavailable("engine " + engine() + " has no container of " + label)
@@ -290,17 +291,18 @@ public final class EngineDiscovery {
         Set<String> claimed = new LinkedHashSet<>();
         config.services().forEach(t -> t.findComposeService().ifPresent(claimed::add));
         config.services().stream().map(t -> t.service().name()).filter(candidates::containsKey).forEach(claimed::add);
-        boolean aliasesAsked = described.isPresent();
+        boolean aliasesKnown = described.isPresent();
         for (ServiceTarget target : config.services()) {
             Set<String> others = new LinkedHashSet<>(claimed);
             target.findComposeService().ifPresent(others::remove);
             others.remove(target.service().name());
-            ServiceMatch.Outcome outcome = ServiceMatch.choose(target, candidates.values(), others, where);
-            if (outcome instanceof ServiceMatch.Outcome.None && !aliasesAsked) {
+            boolean byNameAlone = target.findComposeService().isPresent()
+                    || candidates.containsKey(target.service().name());
+            if (!byNameAlone && !aliasesKnown) {
                 candidates = candidates(byService, described, true);
-                aliasesAsked = true;
-                outcome = ServiceMatch.choose(target, candidates.values(), others, where);
+                aliasesKnown = true;
             }
+            ServiceMatch.Outcome outcome = ServiceMatch.choose(target, candidates.values(), others, where);
             if (outcome instanceof ServiceMatch.Outcome.Ambiguous ambiguous) {
                 throw new InvalidBackendConfigurationException(Origin.other("engine " + engine()), ambiguous.names()
                         .size() + " compose services of project " + Listing.shown(project.name()) + " could be"
