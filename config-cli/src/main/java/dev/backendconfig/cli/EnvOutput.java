@@ -12,8 +12,11 @@ import java.util.regex.Pattern;
 
 /**
  * {@code NAME=value} lines for other tools and languages ({@code eval "$(java -jar backend-config.jar --format=env)"}):
- * {@code BACKEND_URL}, {@code WEBSOCKET_URL} and {@code BACKEND_SOURCE}, then {@code <NAME>_URL} and
- * {@code <NAME>_WEBSOCKET_URL} for every other service found ({@code AUTH_URL}, {@code AUTH_WEBSOCKET_URL}).
+ * {@code BACKEND_URL}, {@code WEBSOCKET_URL}, {@code BACKEND_SOURCE} and {@code BACKEND_CONFIRMED}, then
+ * {@code <NAME>_URL}, {@code <NAME>_WEBSOCKET_URL} and {@code <NAME>_CONFIRMED} for every other service found
+ * ({@code AUTH_URL}, {@code AUTH_WEBSOCKET_URL}, {@code AUTH_CONFIRMED}). {@code ..._CONFIRMED} is {@code false}
+ * for an endpoint the provider could only guess (a port predicted from a compose file); a service without a WebSocket
+ * URL ({@code services.<name>.websocket=false}) has no {@code ..._WEBSOCKET_URL} line.
  * Values are the URLs as they are, user info included, since the consumer needs them; they are single-quoted for
  * the shell when they hold anything the shell could alter ({@code ~}, {@code [ ]}, {@code $}, quotes, spaces). Nothing is printed when nothing was found.
  */
@@ -24,14 +27,18 @@ final class EnvOutput implements Output {
 
     @Override
     public void found(Resolution resolution, Optional<ProbeResult> probe, PrintStream out) {
-        out.println("BACKEND_URL=" + quote(resolution.endpoint().http().toString()));
-        out.println("WEBSOCKET_URL=" + quote(resolution.endpoint().webSocket().toString()));
-        out.println("BACKEND_SOURCE=" + quote(resolution.endpoint().source()));
+        BackendEndpoint backend = resolution.endpoint();
+        out.println("BACKEND_URL=" + quote(backend.http().toString()));
+        backend.findWebSocket().ifPresent(webSocket -> out.println("WEBSOCKET_URL=" + quote(webSocket.toString())));
+        out.println("BACKEND_SOURCE=" + quote(backend.source()));
+        out.println("BACKEND_CONFIRMED=" + backend.confirmed());
         for (BackendEndpoint endpoint : resolution.services().values()) {
             if (!endpoint.service().equals(Service.BACKEND)) {
                 String name = new Service(endpoint.service(), true).variableName();
                 out.println(name + "_URL=" + quote(endpoint.http().toString()));
-                out.println(name + "_WEBSOCKET_URL=" + quote(endpoint.webSocket().toString()));
+                endpoint.findWebSocket().ifPresent(webSocket -> out.println(name + "_WEBSOCKET_URL="
+                        + quote(webSocket.toString())));
+                out.println(name + "_CONFIRMED=" + endpoint.confirmed());
             }
         }
     }

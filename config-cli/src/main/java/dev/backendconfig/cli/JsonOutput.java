@@ -16,7 +16,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** A JSON document with the endpoint (masked, like the report) and every provider's outcome. */
+/**
+ * A JSON document with the endpoint (masked, like the report) and every provider's outcome. Each endpoint says whether
+ * the provider vouches for it ({@code "confirmed"}; when false, {@code "unconfirmed"} says why); {@code "webSocket"}
+ * is null for a service without one.
+ */
 final class JsonOutput implements Output {
 
     @Override
@@ -91,9 +95,11 @@ final class JsonOutput implements Output {
     private static Map<String, Object> endpoint(BackendEndpoint endpoint) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("http", Secrets.mask(endpoint.http()));
-        json.put("webSocket", Secrets.mask(endpoint.webSocket()));
+        json.put("webSocket", endpoint.findWebSocket().map(Secrets::mask).orElse(null));
         json.put("service", endpoint.service());
         json.put("source", endpoint.source());
+        json.put("confirmed", endpoint.confirmed());
+        endpoint.unconfirmed().ifPresent(why -> json.put("unconfirmed", Secrets.maskText(why)));
         json.put("details", endpoint.maskedDetails());
         return json;
     }

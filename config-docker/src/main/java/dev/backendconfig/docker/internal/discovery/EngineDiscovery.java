@@ -235,7 +235,8 @@ public final class EngineDiscovery {
     private ProviderResult serve(EngineProject project, String label, List<String> notes) throws EngineException {
         Map<String, List<ContainerSummary>> byService = new LinkedHashMap<>();
         project.containers().forEach(c -> byService.computeIfAbsent(c.service(), key -> new ArrayList<>()).add(c));
-        Optional<ComposeProject> described = model.filter(m -> m.name().equals(project.name()));
+        Optional<ComposeProject> described = model.filter(m -> m.name().equals(project.name())
+                || project.containers().stream().anyMatch(c -> c.configFilePaths().equals(m.configFiles())));
         Map<Service, Matched> matched = new LinkedHashMap<>();
         Map<Service, String> unknown = new LinkedHashMap<>();
         match(project, byService, described, matched, unknown);
