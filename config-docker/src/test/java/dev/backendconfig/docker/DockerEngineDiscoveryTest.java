@@ -136,8 +136,9 @@ class DockerEngineDiscoveryTest {
         ProviderResult found = new DockerEndpointProvider().resolve(ResolutionContext.builder()
                 .workingDirectory(directory).environment(Map.of("COMPOSE_PROJECT_NAME", "docker"))
                 .settings(Map.of("docker.host", engine.dockerHost())).build());
-        assertThat(found.reason()).startsWith("compose project docker (named by COMPOSE_PROJECT_NAME): service"
-                + " alpine-test-backend publishes 8000");
+        assertThat(found.reason()).isEqualTo("compose project docker (named by COMPOSE_PROJECT_NAME): service"
+                + " alpine-test-backend publishes 8000 on 0.0.0.0:8002 (healthy); chosen because its network alias"
+                + " backend");
     }
 
     @Test

@@ -215,7 +215,7 @@ class DockerOwnershipTest {
                 .hasMessage("engine " + engine.dockerHost() + ": compose project holdvar (this checkout's): service"
                         + " auth: compose project holdvar has no compose service named auth or with network alias auth;"
                         + " did you mean services.auth.docker.service=keycloak? (auth-db looks like a database (image"
-                        + " postgres:16)); its services: api, keycloak, frontend, auth-db");
+                        + " postgres:16)); its services: api, auth-db, frontend, keycloak");
     }
 
     @Test

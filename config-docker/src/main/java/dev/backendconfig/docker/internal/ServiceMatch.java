@@ -100,7 +100,7 @@ public final class ServiceMatch {
             return new Outcome.Chosen(aliased.get(0), "its network alias " + wanted);
         }
         if (aliased.size() > 1) {
-            return new Outcome.Ambiguous(aliased, "have network alias " + wanted);
+            return new Outcome.Ambiguous(aliased.stream().sorted().toList(), "have network alias " + wanted);
         }
         if (service.isBackend()) {
             int port = target.findContainerPort().orElse(DockerSettings.BACKEND_CONTAINER_PORT);
@@ -111,7 +111,7 @@ public final class ServiceMatch {
                         + port + " and none is named backend");
             }
             if (publishing.size() > 1) {
-                return new Outcome.Ambiguous(publishing, "publish container port " + port);
+                return new Outcome.Ambiguous(publishing.stream().sorted().toList(), "publish container port " + port);
             }
         }
         return new Outcome.None(project + " has no compose service named " + wanted + " or with network alias "
@@ -171,7 +171,8 @@ public final class ServiceMatch {
     }
 
     private static String names(Collection<Candidate> candidates) {
-        List<String> names = new ArrayList<>(candidates.stream().map(Candidate::name).map(Listing::shown).toList());
+        List<String> names = new ArrayList<>(candidates.stream().map(Candidate::name).sorted().map(Listing::shown)
+                .toList());
         return names.isEmpty() ? "none" : Listing.join(", ", names, 10);
     }
 }

@@ -235,8 +235,9 @@ public final class EngineDiscovery {
     private ProviderResult serve(EngineProject project, String label, List<String> notes) throws EngineException {
         Map<String, List<ContainerSummary>> byService = new LinkedHashMap<>();
         project.containers().forEach(c -> byService.computeIfAbsent(c.service(), key -> new ArrayList<>()).add(c));
-        Optional<ComposeProject> described = model.filter(m -> m.name().equals(project.name())
-                || project.containers().stream().anyMatch(c -> c.configFilePaths().equals(m.configFiles())));
+        Optional<ComposeProject> described = model.filter(ComposeProject::hasFiles).filter(m -> m.name()
+                .equals(project.name()) || project.containers().stream()
+                        .anyMatch(c -> c.configFilePaths().equals(m.configFiles())));
         Map<Service, Matched> matched = new LinkedHashMap<>();
         Map<Service, String> unknown = new LinkedHashMap<>();
         match(project, byService, described, matched, unknown);
@@ -335,7 +336,7 @@ public final class EngineDiscovery {
 
     /**
      * Return the project's compose services as candidates: those with containers (their published ports, image,
-     * and — when {@code withAliases} — network aliases, one inspect per running container) and those the compose
+     * and — when {@code withAliases} — network aliases, one inspect per container) and those the compose
      * file of this checkout's project defines.
      */
     private Map<String, ServiceMatch.Candidate> candidates(Map<String, List<ContainerSummary>> byService,
@@ -347,7 +348,7 @@ public final class EngineDiscovery {
             List<Integer> ports = new ArrayList<>();
             for (ContainerSummary container : entry.getValue()) {
                 container.publishedContainerPorts().stream().filter(p -> !ports.contains(p)).forEach(ports::add);
-                if (withAliases && container.running()) {
+                if (withAliases) {
                     aliases.addAll(inspect(container).aliases());
                 }
             }
