@@ -21,13 +21,17 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Provider {@code docker}: the host port a running compose service really publishes.
+ * Provider {@code docker}: the host port a running compose service of this checkout's project really publishes.
  *
- * <p>It finds the engine as the docker CLI does, asks the Engine API for running compose containers, picks the one
- * publishing {@code docker.container-port} (default 8000), reads its published host port and binding, waits while
- * its healthcheck says {@code starting} and refuses it when {@code unhealthy}; a container without a healthcheck is
- * checked with the configured probe. When the engine cannot be reached, it predicts the port from the compose file
- * and accepts the prediction only if the backend answers there (not for an engine on another machine).
+ * <p>It reads this checkout's compose project as docker compose builds it (name, files, env files, profiles,
+ * services), finds the engine as the docker CLI does, and asks the Engine API for the compose containers. Only a
+ * project that is this checkout's — by its name, or by the working directory and files its labels record — or the
+ * one a setting names is a candidate; ours stopped is unavailable, saying so; ours half up is an error. Each service
+ * is matched exactly (a setting, its name, its network alias; for the backend, the one service publishing
+ * {@code docker.container-port}, default 8000). It reads the published host port and binding, waits while a
+ * healthcheck says {@code starting}; a container without a healthcheck is checked with the configured probe. When the
+ * engine cannot be reached, it predicts the port from the compose files and takes the prediction, marked
+ * unconfirmed, only where the protocol is spoken (not for an engine on another machine).
  *
  * <p>Engines: Docker and Podman, on a Unix socket, over TCP, TCP with TLS, or ssh ({@code docker system
  * dial-stdio}); the report names the engine's kind and version and how it was reached.

@@ -143,8 +143,12 @@ public final class EngineDiscovery {
                             : "COMPOSE_PROJECT_NAME") + ")";
             Optional<EngineProject> project = projects.stream().filter(p -> p.name().equals(named.get())).findFirst();
             if (project.isEmpty()) {
+                String step = model.orElseThrow().hasFiles()
+                        ? "start it: " + advice.command("up -d", Optional.empty(), List.of())
+                        : "start project " + Listing.shown(named.get()) + " where its compose files are, or fix"
+                                + " docker.project or COMPOSE_PROJECT_NAME";
                 return ProviderResult.unavailable("engine " + engine() + " has no container of " + label)
-                        .withNextStep("start it: " + advice.command("up -d", Optional.empty(), List.of()));
+                        .withNextStep(step);
             }
             if (!project.get().anyRunning()) {
                 return stopped(List.of(project.get()), label);

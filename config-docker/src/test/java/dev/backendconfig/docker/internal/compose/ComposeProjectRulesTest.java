@@ -102,7 +102,8 @@ class ComposeProjectRulesTest {
                 Map.of("docker.project", "chosen"));
         assertThat(project.name()).isEqualTo("chosen");
         assertThat(project.nameSource()).isEqualTo(ComposeProject.NameSource.SETTING);
-        assertThat(project.nameReason()).startsWith("setting docker.project (");
+        assertThat(project.nameReason()).isEqualTo("setting docker.project given to"
+                + " ResolutionContext.Builder.settings");
     }
 
     @Test
@@ -320,7 +321,8 @@ class ComposeProjectRulesTest {
         ComposeProject fromSetting = load(repository, Map.of("COMPOSE_PROFILES", "debug"),
                 Map.of("docker.profiles", "ui"));
         assertThat(fromSetting.services()).containsOnlyKeys("api", "ui");
-        assertThat(fromSetting.profilesReason()).startsWith("setting docker.profiles (");
+        assertThat(fromSetting.profilesReason()).isEqualTo("setting docker.profiles given to"
+                + " ResolutionContext.Builder.settings");
         assertThat(load(Map.of("COMPOSE_PROFILES", "*")).services()).containsOnlyKeys("api", "debug", "ui");
     }
 
