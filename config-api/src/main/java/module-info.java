@@ -1,18 +1,19 @@
 /**
- * backend-config's core: the resolver and its report, {@code TestContext}, settings, probes, and the SPI that
- * providers implement. Providers are found with {@link java.util.ServiceLoader}; the {@code internal} packages are
- * not exported, so that no other module can depend on them.
+ * backend-config's core: the facade tests call ({@code TestContext}, the resolver, its report and its errors) and the
+ * contract providers implement ({@code dev.backendconfig.api.spi}). Providers are found with
+ * {@link java.util.ServiceLoader}; the {@code internal} packages are not exported, so that no other module can depend
+ * on them. What providers share beyond the contract is the toolkit, {@code dev.backendconfig.toolkit}.
  *
- * @uses dev.backendconfig.api.spi.BackendEndpointProvider the sources that may know where the backend is
+ * @uses dev.backendconfig.api.spi.EndpointProvider the sources that may know where the services are
  * @uses dev.backendconfig.api.spi.SettingsContributor modules that read settings without being providers
  */
 module dev.backendconfig.api {
+    requires transitive dev.backendconfig.toolkit;
     requires org.slf4j;
 
     exports dev.backendconfig.api;
     exports dev.backendconfig.api.spi;
-    exports dev.backendconfig.api.dotenv;
 
-    uses dev.backendconfig.api.spi.BackendEndpointProvider;
+    uses dev.backendconfig.api.spi.EndpointProvider;
     uses dev.backendconfig.api.spi.SettingsContributor;
 }

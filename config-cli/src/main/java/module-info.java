@@ -4,6 +4,7 @@
  */
 module dev.backendconfig.cli {
     requires dev.backendconfig.api;
+    requires dev.backendconfig.toolkit;
 
     exports dev.backendconfig.cli;
 }

@@ -6,6 +6,7 @@
  */
 module dev.backendconfig.junit {
     requires transitive dev.backendconfig.api;
+    requires dev.backendconfig.toolkit;
     requires transitive org.junit.jupiter.api;
 
     exports dev.backendconfig.junit;

@@ -3,16 +3,19 @@ package dev.backendconfig.api;
 import dev.backendconfig.api.ResolutionReport.Line;
 import dev.backendconfig.api.ResolutionReport.Outcome;
 import dev.backendconfig.api.ResolutionReport.ServiceLine;
+import dev.backendconfig.api.internal.CoreSettings;
 import dev.backendconfig.api.internal.MaskedThrowable;
 import dev.backendconfig.api.internal.ProviderLoader;
-import dev.backendconfig.api.internal.ProviderRunner;
 import dev.backendconfig.api.internal.ProviderRunner.Answer;
-import dev.backendconfig.api.spi.BackendEndpointProvider;
-import dev.backendconfig.api.spi.BackendUrls;
-import dev.backendconfig.api.spi.OutsideText;
+import dev.backendconfig.api.internal.ProviderRunner;
+import dev.backendconfig.api.spi.EndpointProvider;
 import dev.backendconfig.api.spi.ProviderResult;
 import dev.backendconfig.api.spi.ResolutionContext;
 import dev.backendconfig.api.spi.Service;
+import dev.backendconfig.toolkit.BackendUrls;
+import dev.backendconfig.toolkit.InvalidInputException;
+import dev.backendconfig.toolkit.Origin;
+import dev.backendconfig.toolkit.OutsideText;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,31 +28,26 @@ import org.slf4j.LoggerFactory;
 /**
  * What one provider answered, as a report line: found (with an endpoint for every required service), partial,
  * skipped, unavailable, timed out, invalid or broken (for those two, the resolution stops once the line is in the
- * report).
+ * report). This is the one place that judges a provider's answer against the services asked for.
  */
 final class ProviderAnswer {
 
-    private static final Logger LOG = LoggerFactory.getLogger(BackendResolver.class);
+    private static final Logger LOG = LoggerFactory.getLogger(ServiceResolver.class);
 
     private final Line line;
-    private final Map<String, BackendEndpoint> endpoints;
+    private final Map<String, ServiceEndpoint> endpoints;
     private final String hint;
     private final Throwable broken;
 
-    private ProviderAnswer(Line line, Map<String, BackendEndpoint> endpoints, String hint, Throwable broken) {
+    private ProviderAnswer(Line line, Map<String, ServiceEndpoint> endpoints, String hint, Throwable broken) {
         this.line = line;
         this.endpoints = endpoints;
         this.hint = hint;
         this.broken = broken;
     }
 
-    /**
-     * Ask the provider.
-     *
-     * @throws InvalidBackendConfigurationException when it met explicit configuration that is wrong (the report so far
-     *     is added by the caller's catch)
-     */
-    static ProviderAnswer ask(BackendEndpointProvider provider, ResolutionContext context) {
+    /** Ask the provider; what it throws becomes the answer (invalid or broken), never an exception of this method. */
+    static ProviderAnswer ask(EndpointProvider provider, ResolutionContext context) {
         long asked = System.nanoTime();
         Answer answer;
         try {
@@ -66,11 +64,11 @@ final class ProviderAnswer {
             return new ProviderAnswer(ReportBuilder.line(provider, Outcome.UNAVAILABLE, "did not answer within the "
                     + ReportText.millis(timedOut.waited()) + " left of the time budget (setting timeout); "
                     + (timedOut.stopped() ? "stopped" : "interrupted, and still running"), took), null,
-                    "raise setting timeout (now " + ReportText.millis(context.budget()) + "), or find out why "
+                    "raise setting timeout (now " + ReportText.millis(context.settings().get(CoreSettings.TIMEOUT)) + "), or find out why "
                             + provider.id() + " is slow", null);
         }
         Throwable thrown = ((Answer.Threw) answer).exception();
-        if (thrown instanceof InvalidBackendConfigurationException invalid) {
+        if (thrown instanceof InvalidInputException invalid) {
             return new ProviderAnswer(ReportBuilder.line(provider, Outcome.INVALID, invalid.origin().describe() + ": "
                     + invalid.problem(), took), null, "", invalid);
         }
@@ -90,7 +88,7 @@ final class ProviderAnswer {
     }
 
     /** Return the endpoints by service, when the provider found every required service (else empty). */
-    Optional<Map<String, BackendEndpoint>> endpoints() {
+    Optional<Map<String, ServiceEndpoint>> endpoints() {
         return Optional.ofNullable(endpoints);
     }
 
@@ -100,35 +98,30 @@ final class ProviderAnswer {
     }
 
     /**
-     * Stop the resolution when the provider met invalid configuration or broke, with the report so far (every
-     * provider after it listed as not asked).
+     * Return the outcome that ends the resolution when the provider met invalid configuration or broke, with the report
+     * so far (every provider after it listed as not asked); empty when the resolution goes on.
      */
-    void stopIfBroken(BackendEndpointProvider provider, ReportBuilder report, List<BackendEndpointProvider> order) {
+    Optional<ResolutionOutcome> stop(EndpointProvider provider, ReportBuilder report,
+            List<EndpointProvider> order) {
         if (broken == null) {
-            return;
+            return Optional.empty();
         }
         ReportBuilder stopped = report.copy();
-        for (BackendEndpointProvider later : order.subList(order.indexOf(provider) + 1, order.size())) {
+        for (EndpointProvider later : order.subList(order.indexOf(provider) + 1, order.size())) {
             stopped.add(ReportBuilder.line(later, Outcome.NOT_ASKED, "resolution stopped at " + provider.id(),
                     Duration.ZERO));
         }
-        ResolutionReport soFar = stopped.build(null,
-                broken instanceof InvalidBackendConfigurationException invalid ? invalid.origin() : null);
-        if (broken instanceof InvalidBackendConfigurationException invalid) {
-            throw invalid.inProvider(provider.id(), soFar);
+        if (broken instanceof InvalidInputException invalid) {
+            return Optional.of(InvalidConfigurationException.inProvider(invalid, provider.id(),
+                    stopped.build(null, invalid.origin())));
         }
-        throw new ProviderFailedException(provider.id(), line.reason(), soFar, broken);
+        return Optional.of(new ProviderFailedException(provider.id(), line.reason(), stopped.build(null, null), broken));
     }
 
-    private static ProviderAnswer returned(BackendEndpointProvider provider, ProviderResult result, Duration took,
+    private static ProviderAnswer returned(EndpointProvider provider, ProviderResult result, Duration took,
             ResolutionContext context) {
         if (result instanceof ProviderResult.Found found) {
-            return services(provider, found.endpoints(), Map.of(), found.reason(), found.serviceReasons(),
-                    found.notes(), "", took, context);
-        }
-        if (result instanceof ProviderResult.Partial partial) {
-            return services(provider, partial.endpoints(), partial.missing(), partial.reason(),
-                    partial.serviceReasons(), partial.notes(), partial.nextStep(), took, context);
+            return services(provider, found, took, context);
         }
         Outcome outcome = result instanceof ProviderResult.Skipped ? Outcome.SKIPPED : Outcome.UNAVAILABLE;
         return new ProviderAnswer(ReportBuilder.line(provider, outcome, result.reason(), took, result.notes()), null,
@@ -136,14 +129,18 @@ final class ProviderAnswer {
     }
 
     /** Judge what a provider found against the services asked for: found when every required one is there. */
-    private static ProviderAnswer services(BackendEndpointProvider provider, Map<String, BackendEndpoint> given,
-            Map<String, String> missing, String reason, Map<String, String> serviceReasons, List<String> givenNotes,
-            String nextStep, Duration took, ResolutionContext context) {
+    private static ProviderAnswer services(EndpointProvider provider, ProviderResult.Found found, Duration took,
+            ResolutionContext context) {
         List<Service> services = context.services();
-        List<String> notes = new ArrayList<>(givenNotes);
-        Map<String, BackendEndpoint> endpoints = new LinkedHashMap<>();
-        for (Map.Entry<String, BackendEndpoint> entry : given.entrySet()) {
-            BackendEndpoint endpoint = entry.getValue();
+        Map<String, ServiceEndpoint> given = found.endpoints();
+        Map<String, String> missing = found.missing();
+        Map<String, String> serviceReasons = found.serviceReasons();
+        String reason = found.reason();
+        String nextStep = found.nextStep();
+        List<String> notes = new ArrayList<>(found.notes());
+        Map<String, ServiceEndpoint> endpoints = new LinkedHashMap<>();
+        for (Map.Entry<String, ServiceEndpoint> entry : given.entrySet()) {
+            ServiceEndpoint endpoint = entry.getValue();
             String problem = !endpoint.source().equals(provider.id())
                     ? "returned an endpoint whose source is '" + endpoint.source() + "' instead of its id"
                     : !endpoint.service().equals(entry.getKey()) ? "returned the endpoint of service "
@@ -163,7 +160,7 @@ final class ProviderAnswer {
         List<ServiceLine> lines = new ArrayList<>();
         List<String> lacking = new ArrayList<>();
         for (Service service : services) {
-            BackendEndpoint endpoint = endpoints.get(service.name());
+            ServiceEndpoint endpoint = endpoints.get(service.name());
             if (endpoint != null) {
                 lines.add(new ServiceLine(service.name(), true, service.required(),
                         serviceReasons.getOrDefault(service.name(), "found"), endpoint.origins()));
@@ -178,7 +175,7 @@ final class ProviderAnswer {
                 notes.add("optional service " + service.name() + " was not found: " + why);
             }
         }
-        BackendEndpoint backend = endpoints.get(Service.BACKEND);
+        ServiceEndpoint backend = endpoints.get(Service.BACKEND);
         Outcome outcome = lacking.isEmpty() ? Outcome.FOUND : Outcome.PARTIAL;
         String shown = lacking.isEmpty() ? reason : reason + "; lacks required service" + (lacking.size() > 1 ? "s " : " ")
                 + String.join(", ", lacking);
@@ -192,21 +189,18 @@ final class ProviderAnswer {
      * Apply setting {@code services.<name>.websocket=false}, the one rule for every provider: the endpoint has no
      * WebSocket URL, and one the provider gave explicitly is noted as dropped.
      */
-    private static BackendEndpoint withoutWebSocketWhereNone(BackendEndpoint endpoint, Service service,
+    private static ServiceEndpoint withoutWebSocketWhereNone(ServiceEndpoint endpoint, Service service,
             ResolutionContext context, List<String> notes) {
-        if (service.isBackend() || !endpoint.hasWebSocket()
-                || context.setting(dev.backendconfig.api.spi.CoreSettings.WEBSOCKET, service)) {
+        if (service.isBackend() || !endpoint.hasWebSocket() || context.setting(CoreSettings.WEBSOCKET, service)) {
             return endpoint;
         }
-        String key = dev.backendconfig.api.spi.CoreSettings.WEBSOCKET.forService(service).key();
-        if (!endpoint.webSocketDerived()) {
-            notes.add(service.name() + ": the WebSocket URL from " + endpoint.origin(BackendEndpoint.WEBSOCKET)
-                    .map(origin -> origin.describe()).orElse("the provider") + " is dropped: setting " + key
-                    + "=false says the service has none");
-        }
+        String key = CoreSettings.WEBSOCKET.forService(service).key();
+        Optional<Origin> given = endpoint.origin(ServiceEndpoint.WEBSOCKET)
+                .filter(origin -> origin.kind() != Origin.Kind.DERIVED);
+        given.ifPresent(origin -> notes.add(service.name() + ": the WebSocket URL from " + origin.describe()
+                + " is dropped: setting " + key + "=false says the service has none"));
         return endpoint.withoutWebSocket("setting " + key + "=false ("
-                + context.settings().origin(dev.backendconfig.api.spi.CoreSettings.WEBSOCKET.forService(service))
-                        .describe() + ")");
+                + context.settings().origin(CoreSettings.WEBSOCKET.forService(service)).describe() + ")");
     }
 
     /** What to do about the required services a provider lacked, when it said nothing itself. */
@@ -220,8 +214,9 @@ final class ProviderAnswer {
         return String.join("; ", steps);
     }
 
-    private static Optional<String> splitNote(BackendEndpoint endpoint, boolean named) {
-        if (!endpoint.splitAcrossHosts()) {
+    private static Optional<String> splitNote(ServiceEndpoint endpoint, boolean named) {
+        if (!endpoint.hasWebSocket()
+                || BackendUrls.hostAndPort(endpoint.http()).equals(BackendUrls.hostAndPort(endpoint.webSocket()))) {
             return Optional.empty();
         }
         return Optional.of((named ? endpoint.service() + ": " : "") + "HTTP and WebSocket URLs point to different hosts"
@@ -229,11 +224,11 @@ final class ProviderAnswer {
                 + BackendUrls.hostAndPort(endpoint.webSocket()) + ")");
     }
 
-    private static String nextStep(BackendEndpointProvider provider, String fromResult) {
+    private static String nextStep(EndpointProvider provider, String fromResult) {
         return fromResult == null || fromResult.isBlank() ? hint(provider) : fromResult;
     }
 
-    private static String hint(BackendEndpointProvider provider) {
+    private static String hint(EndpointProvider provider) {
         try {
             String hint = provider.hint();
             return hint == null ? "" : hint;

@@ -3,8 +3,8 @@ package dev.backendconfig.api;
 import dev.backendconfig.api.ResolutionReport.Line;
 import dev.backendconfig.api.ResolutionReport.Outcome;
 import dev.backendconfig.api.ResolutionReport.ServiceLine;
-import dev.backendconfig.api.spi.Origin;
-import dev.backendconfig.api.spi.OutsideText;
+import dev.backendconfig.toolkit.Origin;
+import dev.backendconfig.toolkit.OutsideText;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -22,7 +22,7 @@ final class ReportText {
     static final int MAX_NOTES_SHOWN = 20;
 
     private static final int MAX_REASON_COLUMN = 72;
-    private static final List<String> URL_KEYS = List.of(BackendEndpoint.HTTP, BackendEndpoint.WEBSOCKET);
+    private static final List<String> URL_KEYS = List.of(ServiceEndpoint.HTTP, ServiceEndpoint.WEBSOCKET);
 
     private ReportText() {
     }
@@ -90,14 +90,14 @@ final class ReportText {
         if (report.endpoint().isEmpty()) {
             return "backend: none found (" + asked(report) + " asked, " + millis(report.elapsed()) + ")";
         }
-        BackendEndpoint backend = report.endpoint().get();
+        ServiceEndpoint backend = report.endpoint().get();
         if (report.services().size() == 1) {
             return "backend: " + urls(backend) + "  (from " + safe(backend.source()) + ", " + millis(report.elapsed())
                     + ")";
         }
         int width = report.services().keySet().stream().mapToInt(String::length).max().orElse(0) + 1;
         StringBuilder text = new StringBuilder();
-        for (BackendEndpoint endpoint : report.services().values()) {
+        for (ServiceEndpoint endpoint : report.services().values()) {
             if (text.length() > 0) {
                 text.append('\n');
             }
@@ -111,21 +111,21 @@ final class ReportText {
     }
 
     /** Return the services' URLs on one line, for the INFO log: {@code backend: http://... ws://...; auth: ...}. */
-    static String endpoints(Collection<BackendEndpoint> endpoints) {
+    static String endpoints(Collection<ServiceEndpoint> endpoints) {
         List<String> parts = new ArrayList<>();
-        for (BackendEndpoint endpoint : endpoints) {
+        for (ServiceEndpoint endpoint : endpoints) {
             parts.add(endpoint.service() + ": " + endpoint.maskedHttp() + " " + webSocket(endpoint)
                     + (endpoint.confirmed() ? "" : " (UNCONFIRMED)"));
         }
         return String.join("; ", parts);
     }
 
-    private static String urls(BackendEndpoint endpoint) {
+    private static String urls(ServiceEndpoint endpoint) {
         return endpoint.maskedHttp() + "  " + webSocket(endpoint) + (endpoint.confirmed() ? ""
                 : "  UNCONFIRMED: " + safe(endpoint.unconfirmed().orElseThrow()));
     }
 
-    private static String webSocket(BackendEndpoint endpoint) {
+    private static String webSocket(ServiceEndpoint endpoint) {
         return endpoint.hasWebSocket() ? endpoint.maskedWebSocket() : "(no WebSocket)";
     }
 

@@ -1,34 +1,50 @@
 package dev.backendconfig.api;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.backendconfig.api.spi.Service;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
+import org.apiguardian.api.API;
 
 /**
- * The outcome of a successful resolution: the backend's endpoint, every other service found with it (from the same
- * provider), and the report explaining them.
- *
- * @param endpoint where the backend is
- * @param report why: one line per provider
- * @param declared the services the resolution was asked for, the backend first
+ * A resolution that found every required service: the backend's endpoint, every other service found with it (from the
+ * same provider), and the report explaining them.
  */
-public record Resolution(BackendEndpoint endpoint, ResolutionReport report, List<Service> declared) {
+@API(status = STABLE, since = "1.0")
+public final class Resolution implements ResolutionOutcome {
 
-    public Resolution {
-        Objects.requireNonNull(endpoint, "endpoint");
-        Objects.requireNonNull(report, "report");
-        declared = List.copyOf(declared);
+    private final ServiceEndpoint endpoint;
+    private final ResolutionReport report;
+    private final List<Service> declared;
+
+    Resolution(ServiceEndpoint endpoint, ResolutionReport report, List<Service> declared) {
+        this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
+        this.report = Objects.requireNonNull(report, "report");
+        this.declared = List.copyOf(declared);
     }
 
-    /** Create the resolution of the backend alone. */
-    public Resolution(BackendEndpoint endpoint, ResolutionReport report) {
-        this(endpoint, report, List.of(Service.backend()));
+    /** Return where the backend is. */
+    public ServiceEndpoint endpoint() {
+        return endpoint;
+    }
+
+    /** Return why: one line per provider. */
+    @Override
+    public ResolutionReport report() {
+        return report;
+    }
+
+    /** Return the services the resolution was asked for, the backend first. */
+    public List<Service> declared() {
+        return declared;
     }
 
     /** Return every endpoint found, by service name, the backend first. */
-    public Map<String, BackendEndpoint> services() {
+    public Map<String, ServiceEndpoint> services() {
         return report.services().isEmpty() ? Map.of(Service.BACKEND, endpoint) : report.services();
     }
 
@@ -38,7 +54,7 @@ public record Resolution(BackendEndpoint endpoint, ResolutionReport report, List
      * @throws IllegalArgumentException when no service of that name is declared (the message lists those that are)
      * @throws IllegalStateException when the service is optional and was not found (the message says why)
      */
-    public BackendEndpoint service(String name) {
+    public ServiceEndpoint service(String name) {
         return findService(name).orElseThrow(() -> new IllegalStateException("service " + name + " is optional and"
                 + " was not found by " + endpoint.source() + ", which found the backend; the report says why:\n"
                 + report.render()));
@@ -49,12 +65,20 @@ public record Resolution(BackendEndpoint endpoint, ResolutionReport report, List
      *
      * @throws IllegalArgumentException when no service of that name is declared (the message lists those that are)
      */
-    public Optional<BackendEndpoint> findService(String name) {
-        if (declared.stream().noneMatch(service -> service.name().equals(name))) {
+    public Optional<ServiceEndpoint> findService(String name) {
+        if (!isDeclared(name)) {
             throw new IllegalArgumentException("no service '" + name + "' is declared; declared services are "
                     + String.join(", ", declared.stream().map(Service::name).toList())
                     + " (declare more with setting services, for example services=auth,frontend)");
         }
         return Optional.ofNullable(services().get(name));
     }
+
+    /** Tell whether setting {@code services} declares a service of that name (the backend always is). */
+    public boolean isDeclared(String name) {
+        return declared.stream().anyMatch(service -> service.name().equals(name));
+    }
+
+
+
 }

@@ -1,9 +1,10 @@
 package dev.backendconfig.api;
 
-import dev.backendconfig.api.spi.Origin;
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.backendconfig.api.spi.Service;
+import dev.backendconfig.toolkit.Origin;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * Why the backend is where the library says it is: one line per provider, as data and as text for a CI log.
@@ -25,9 +27,11 @@ import java.util.Optional;
  *
  * Secrets never appear: URLs are shown masked and secret details are not shown at all.
  */
+@API(status = STABLE, since = "1.0")
 public final class ResolutionReport {
 
     /** What became of one provider. */
+    @API(status = STABLE, since = "1.0")
     public enum Outcome {
         /** It found the backend and every required service. */
         FOUND,
@@ -67,6 +71,7 @@ public final class ResolutionReport {
      * @param notes further lines (a losing variable, a duplicate key, a skipped container)
      * @param services what it found or lacked for each service, when more than the backend was asked for
      */
+    @API(status = STABLE, since = "1.0")
     public record Line(String provider, int priority, Outcome outcome, String reason, Duration elapsed,
             Map<String, Origin> origins, List<String> notes, List<ServiceLine> services) {
         public Line {
@@ -77,12 +82,6 @@ public final class ResolutionReport {
             origins = Collections.unmodifiableMap(new LinkedHashMap<>(origins));
             notes = List.copyOf(notes);
             services = List.copyOf(services);
-        }
-
-        /** Create a line that says nothing per service. */
-        public Line(String provider, int priority, Outcome outcome, String reason, Duration elapsed,
-                Map<String, Origin> origins, List<String> notes) {
-            this(provider, priority, outcome, reason, elapsed, origins, notes, List.of());
         }
     }
 
@@ -95,6 +94,7 @@ public final class ResolutionReport {
      * @param reason how it was found, or why not
      * @param origins where each value of its endpoint came from, when found
      */
+    @API(status = STABLE, since = "1.0")
     public record ServiceLine(String service, boolean found, boolean required, String reason,
             Map<String, Origin> origins) {
         public ServiceLine {
@@ -104,12 +104,16 @@ public final class ResolutionReport {
         }
     }
 
-    private final BackendEndpoint endpoint;
-    private final Map<String, BackendEndpoint> services;
+    private final ServiceEndpoint endpoint;
+    private final Map<String, ServiceEndpoint> services;
     private final List<Line> lines;
     private final List<String> notes;
     private final Duration elapsed;
-    private final Instant resolvedAt;
+
+    /** Return the report of a resolution that ended before any provider was asked: no lines, no notes. */
+    static ResolutionReport empty() {
+        return new ResolutionReport(Map.of(), List.of(), List.of(), Duration.ZERO);
+    }
 
     /**
      * Create a report.
@@ -118,25 +122,23 @@ public final class ResolutionReport {
      * @param lines one line per provider, in the order they were considered
      * @param notes lines about the resolution as a whole (settings in effect, services not found)
      * @param elapsed how long the whole resolution took
-     * @param resolvedAt when it finished
      */
-    public ResolutionReport(Map<String, BackendEndpoint> services, List<Line> lines, List<String> notes,
-            Duration elapsed, Instant resolvedAt) {
+    ResolutionReport(Map<String, ServiceEndpoint> services, List<Line> lines, List<String> notes,
+            Duration elapsed) {
         this.services = Collections.unmodifiableMap(new LinkedHashMap<>(services));
         this.endpoint = this.services.get(Service.BACKEND);
         this.lines = List.copyOf(lines);
         this.notes = List.copyOf(notes);
         this.elapsed = Objects.requireNonNull(elapsed, "elapsed");
-        this.resolvedAt = Objects.requireNonNull(resolvedAt, "resolvedAt");
     }
 
     /** Return the backend's endpoint, if one was found. */
-    public Optional<BackendEndpoint> endpoint() {
+    public Optional<ServiceEndpoint> endpoint() {
         return Optional.ofNullable(endpoint);
     }
 
     /** Return every endpoint found, by service name, the backend first. */
-    public Map<String, BackendEndpoint> services() {
+    public Map<String, ServiceEndpoint> services() {
         return services;
     }
 
@@ -158,11 +160,6 @@ public final class ResolutionReport {
     /** Return how long the resolution took. */
     public Duration elapsed() {
         return elapsed;
-    }
-
-    /** Return when the resolution finished. */
-    public Instant resolvedAt() {
-        return resolvedAt;
     }
 
     /** Return the report as plain text that fits a CI log; it ends with a newline. */

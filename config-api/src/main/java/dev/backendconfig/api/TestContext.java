@@ -1,10 +1,13 @@
 package dev.backendconfig.api;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.backendconfig.api.spi.ResolutionContext;
 import java.net.URI;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * What tests use: the backend's URLs, resolved once per JVM.
@@ -18,19 +21,23 @@ import java.util.Optional;
  * that one outcome, found or not, so that a thousand tests do not each wait out a probe. {@link #reset()}
  * forgets it. {@link #resolve(Map)} makes an isolated context that is not shared.
  */
+@API(status = STABLE, since = "1.0")
 public final class TestContext {
 
     private static final Object LOCK = new Object();
-    private static volatile Outcome shared;
+    private static volatile Shared shared;
 
     private final Resolution resolution;
 
-    /** The one outcome {@link #get()} keeps: a context, or the exception to throw again. */
-    private record Outcome(TestContext context, RuntimeException failure) {
+    /** The one outcome {@link #get()} keeps, and the context made of it when it is a resolution (else null). */
+    private record Shared(ResolutionOutcome outcome, TestContext context) {
+        static Shared of(ResolutionOutcome outcome) {
+            return new Shared(outcome, outcome.fold(TestContext::new, notFound -> null, invalid -> null,
+                    broken -> null));
+        }
+
         TestContext contextOrThrow() {
-            if (failure != null) {
-                throw failure;
-            }
+            outcome.orElseThrow();
             return context;
         }
     }
@@ -42,22 +49,34 @@ public final class TestContext {
     /**
      * Return the JVM's shared context, resolving it on first use.
      *
-     * @throws BackendNotFoundException when no provider found the backend (every call, until {@link #reset()})
-     * @throws InvalidBackendConfigurationException when explicit configuration is wrong (likewise)
+     * @throws ServiceNotFoundException when no provider found the backend (every call, until {@link #reset()})
+     * @throws InvalidConfigurationException when explicit configuration is wrong (likewise)
      * @throws ProviderFailedException when a provider broke (likewise)
      */
     public static TestContext get() {
-        Outcome outcome = shared;
-        if (outcome == null) {
+        return shared().contextOrThrow();
+    }
+
+    /**
+     * Return the JVM's shared outcome, resolving it on first use, without throwing: the outcome {@link #get()} keeps,
+     * for a caller that handles a failure itself (the JUnit extension, which fails or skips its tests).
+     */
+    public static ResolutionOutcome outcome() {
+        return shared().outcome();
+    }
+
+    private static Shared shared() {
+        Shared kept = shared;
+        if (kept == null) {
             synchronized (LOCK) {
-                outcome = shared;
-                if (outcome == null) {
-                    outcome = resolveShared();
-                    shared = outcome;
+                kept = shared;
+                if (kept == null) {
+                    kept = Shared.of(ServiceResolver.create().outcome());
+                    shared = kept;
                 }
             }
         }
-        return outcome.contextOrThrow();
+        return kept;
     }
 
     /** Forget the shared outcome, so that the next {@link #get()} resolves again. */
@@ -73,15 +92,11 @@ public final class TestContext {
      */
     public static TestContext resolve(Map<String, String> settings) {
         ResolutionContext context = ResolutionContext.systemBuilder().settings(settings, "TestContext.resolve").build();
-        return resolve(context);
+        return new TestContext(ServiceResolver.create().resolve(context));
     }
 
-    /** Resolve an isolated context from the given resolution context with the registered providers. */
-    public static TestContext resolve(ResolutionContext context) {
-        return new TestContext(BackendResolver.create().resolve(context));
-    }
 
-    /** Wrap a resolution made elsewhere (by a {@link BackendResolver} with chosen providers, say). */
+    /** Wrap a resolution made elsewhere (by a {@link ServiceResolver} with chosen providers, say). */
     public static TestContext of(Resolution resolution) {
         return new TestContext(resolution);
     }
@@ -96,13 +111,13 @@ public final class TestContext {
         return resolution.endpoint().webSocket();
     }
 
-    /** Return the WebSocket URL with {@code path} joined by URI rules (see {@link BackendEndpoint#webSocket(String)}). */
+    /** Return the WebSocket URL with {@code path} joined by URI rules (see {@link ServiceEndpoint#webSocket(String)}). */
     public URI webSocketUrl(String path) {
         return resolution.endpoint().webSocket(path);
     }
 
     /** Return the whole endpoint, details included. */
-    public BackendEndpoint endpoint() {
+    public ServiceEndpoint endpoint() {
         return resolution.endpoint();
     }
 
@@ -113,7 +128,7 @@ public final class TestContext {
      * @throws IllegalArgumentException when no service of that name is declared (the message lists those that are)
      * @throws IllegalStateException when the service is optional and was not found (the message says why)
      */
-    public BackendEndpoint service(String name) {
+    public ServiceEndpoint service(String name) {
         return resolution.service(name);
     }
 
@@ -122,13 +137,8 @@ public final class TestContext {
      *
      * @throws IllegalArgumentException when no service of that name is declared
      */
-    public Optional<BackendEndpoint> findService(String name) {
+    public Optional<ServiceEndpoint> findService(String name) {
         return resolution.findService(name);
-    }
-
-    /** Return every endpoint found, by service name, the backend first. */
-    public Map<String, BackendEndpoint> services() {
-        return resolution.services();
     }
 
     /** Return the resolution behind this context. */
@@ -146,11 +156,4 @@ public final class TestContext {
         return "TestContext[" + resolution.endpoint() + "]";
     }
 
-    private static Outcome resolveShared() {
-        try {
-            return new Outcome(new TestContext(BackendResolver.create().resolve()), null);
-        } catch (BackendNotFoundException | InvalidBackendConfigurationException | ProviderFailedException e) {
-            return new Outcome(null, e);
-        }
-    }
 }

@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.backendconfig.api.ResolutionReport.Outcome;
 import dev.backendconfig.api.spi.EarlierAnswer;
-import dev.backendconfig.api.spi.Origin;
+import dev.backendconfig.toolkit.Origin;
+import dev.backendconfig.api.spi.ProbeResult;
 import dev.backendconfig.api.spi.ProviderResult;
 import dev.backendconfig.api.spi.ResolutionContext;
 import dev.backendconfig.api.spi.Service;
+import dev.backendconfig.testkit.LoopbackServers;
 import dev.backendconfig.testkit.RecordingLogs;
 import dev.backendconfig.testsupport.FixedProvider;
 import java.net.URI;
@@ -26,14 +28,14 @@ import org.slf4j.event.Level;
  */
 class GuessesAndWebSocketsTest {
 
-    private static BackendEndpoint.Builder endpoint(String source, String service, String http) {
-        return BackendEndpoint.builder(source).service(service).http(URI.create(http), Origin.other(source + " test"));
+    private static ServiceEndpoint.Builder endpoint(String source, String service, String http) {
+        return ServiceEndpoint.builder(source).service(service).http(URI.create(http), Origin.other(source + " test"));
     }
 
-    private static FixedProvider giving(String id, BackendEndpoint... endpoints) {
+    private static FixedProvider giving(String id, ServiceEndpoint... endpoints) {
         return new FixedProvider(id, 200, context -> {
             ProviderResult.Services answer = ProviderResult.services();
-            for (BackendEndpoint endpoint : endpoints) {
+            for (ServiceEndpoint endpoint : endpoints) {
                 answer.found(endpoint, id + " found " + endpoint.service());
             }
             return answer.result(id + " answered for the " + endpoints.length + " services");
@@ -42,29 +44,42 @@ class GuessesAndWebSocketsTest {
 
     @Test
     void anUnconfirmedEndpointSaysSoInItsAccessorsItsTextAndTheReportHeadline() {
-        BackendEndpoint guess = endpoint("docker", "backend", "http://localhost:28002")
+        ServiceEndpoint guess = endpoint("docker", "backend", "http://localhost:28002")
                 .unconfirmed("predicted from compose.yaml:5").build();
         assertThat(guess.confirmed()).isFalse();
         assertThat(guess.unconfirmed()).contains("predicted from compose.yaml:5");
-        assertThat(guess).hasToString("BackendEndpoint[source=docker, http=http://localhost:28002,"
+        assertThat(guess).hasToString("ServiceEndpoint[source=docker, http=http://localhost:28002,"
                 + " webSocket=ws://localhost:28002, unconfirmed]");
         assertThat(guess).isNotEqualTo(endpoint("docker", "backend", "http://localhost:28002").build());
-        Resolution resolution = BackendResolver.of(List.of(giving("docker", guess)))
+        Resolution resolution = ServiceResolver.of(List.of(giving("docker", guess)))
                 .resolve(ResolutionContext.builder().build());
         assertThat(resolution.report().render()).startsWith("backend: http://localhost:28002  ws://localhost:28002"
                 + "  UNCONFIRMED: predicted from compose.yaml:5  (from docker, ");
     }
 
     @Test
+    void aServiceWithoutWebSocketIsProbedOverHttpEvenWhenTheProbeIsAHandshake() throws Exception {
+        try (LoopbackServers.Server server = LoopbackServers.answeringHttp()) {
+            ResolutionContext context = ResolutionContext.builder().settings(Map.of("services", "auth",
+                    "services.auth.websocket", "false", "probe", "websocket")).build();
+            ServiceEndpoint auth = endpoint("docker", "auth", "http://localhost:" + server.port())
+                    .withoutWebSocket("setting services.auth.websocket=false").build();
+            ProbeResult result = context.probe(auth);
+            assertThat(result.ready()).as(result.description()).isTrue();
+            assertThat(result.description()).startsWith("http GET http://localhost:" + server.port() + "/");
+        }
+    }
+
+    @Test
     void aServiceWithoutWebSocketHasNoWebSocketUrlWhateverTheProviderGaveAndSaysWhyWhenAsked() {
-        BackendEndpoint backend = endpoint("env", "backend", "http://localhost:8002").build();
-        BackendEndpoint auth = endpoint("env", "auth", "http://localhost:8080")
+        ServiceEndpoint backend = endpoint("env", "backend", "http://localhost:8002").build();
+        ServiceEndpoint auth = endpoint("env", "auth", "http://localhost:8080")
                 .webSocket(URI.create("ws://localhost:8080/ws"), Origin.variable("TEST_AUTH_WEBSOCKET_URL")).build();
-        BackendEndpoint frontend = endpoint("env", "frontend", "http://localhost:3000").build();
-        Resolution resolution = BackendResolver.of(List.of(giving("env", backend, auth, frontend)))
+        ServiceEndpoint frontend = endpoint("env", "frontend", "http://localhost:3000").build();
+        Resolution resolution = ServiceResolver.of(List.of(giving("env", backend, auth, frontend)))
                 .resolve(ResolutionContext.builder().settings(Map.of("services", "auth,frontend",
                         "services.auth.websocket", "false", "services.frontend.websocket", "false")).build());
-        BackendEndpoint resolvedAuth = resolution.service("auth");
+        ServiceEndpoint resolvedAuth = resolution.service("auth");
         assertThat(resolvedAuth.hasWebSocket()).isFalse();
         assertThat(resolvedAuth.findWebSocket()).isEmpty();
         assertThat(resolvedAuth.http()).isEqualTo(URI.create("http://localhost:8080"));
@@ -86,9 +101,9 @@ class GuessesAndWebSocketsTest {
         FixedProvider docker = new FixedProvider("docker", 200, context -> ProviderResult.found(endpoint("docker",
                 "backend", "http://localhost:28002").build(), "compose project holdvar (this checkout's): service api"
                 + " publishes 8000 on 0.0.0.0:28002 (healthy)"));
-        BackendResolver.of(List.of(docker)).resolve(ResolutionContext.builder().build());
+        ServiceResolver.of(List.of(docker)).resolve(ResolutionContext.builder().build());
         assertThat(RecordingLogs.events(Level.INFO).stream().filter(event -> event.logger()
-                .equals(BackendResolver.class.getName()))).singleElement().extracting(RecordingLogs.Event::message)
+                .equals(ServiceResolver.class.getName()))).singleElement().extracting(RecordingLogs.Event::message)
                 .asString().startsWith("backend: http://localhost:28002 ws://localhost:28002 (from docker: compose"
                         + " project holdvar (this checkout's): service api publishes 8000 on 0.0.0.0:28002 (healthy), ");
     }
@@ -108,7 +123,7 @@ class GuessesAndWebSocketsTest {
             seen.add(new ArrayList<>(context.earlierAnswers()));
             return ProviderResult.found(endpoint("staging", Service.BACKEND, "https://staging.test").build(), "file");
         });
-        BackendResolver.of(List.of(env, docker, staging)).resolve(ResolutionContext.builder().build());
+        ServiceResolver.of(List.of(env, docker, staging)).resolve(ResolutionContext.builder().build());
         assertThat(seen).containsExactly(List.of(),
                 List.of(new EarlierAnswer("env", Outcome.SKIPPED, "nothing set", "configure env")),
                 List.of(new EarlierAnswer("env", Outcome.SKIPPED, "nothing set", "configure env"),

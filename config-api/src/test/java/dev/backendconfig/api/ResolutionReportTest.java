@@ -4,10 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.backendconfig.api.ResolutionReport.Line;
 import dev.backendconfig.api.ResolutionReport.Outcome;
-import dev.backendconfig.api.spi.Origin;
+import dev.backendconfig.toolkit.Origin;
 import java.net.URI;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -16,18 +15,18 @@ class ResolutionReportTest {
 
     @Test
     void rendersOneAlignedLinePerProviderWithOriginsAndNotes() {
-        BackendEndpoint endpoint = BackendEndpoint.builder("docker")
+        ServiceEndpoint endpoint = ServiceEndpoint.builder("docker")
                 .http(URI.create("http://localhost:8002"), Origin.other("container alpine-test-backend"))
                 .detail("compose-service", "alpine-test-backend", Origin.other("container alpine-test-backend"))
                 .detail("container-port", "8000", Origin.other("container alpine-test-backend")).build();
         ResolutionReport report = new ResolutionReport(Map.of("backend", endpoint), List.of(
                 new Line("env", 300, Outcome.SKIPPED, "none of TEST_BACKEND_URL, BACKEND_URL is set",
-                        Duration.ofNanos(120_000), Map.of(), List.of()),
+                        Duration.ofNanos(120_000), Map.of(), List.of(), List.of()),
                 new Line("docker", 200, Outcome.FOUND, "service alpine-test-backend publishes 8000 on 0.0.0.0:8002",
-                        Duration.ofMillis(38), endpoint.origins(), List.of("engine unix:///var/run/docker.sock (default)")),
-                new Line("staging", 100, Outcome.NOT_ASKED, "", Duration.ZERO, Map.of(), List.of())),
+                        Duration.ofMillis(38), endpoint.origins(), List.of("engine unix:///var/run/docker.sock (default)"), List.of()),
+                new Line("staging", 100, Outcome.NOT_ASKED, "", Duration.ZERO, Map.of(), List.of(), List.of())),
                 List.of("setting docker.container-port=8000 (system property backendconfig.docker.container-port)"),
-                Duration.ofMillis(41), Instant.EPOCH);
+                Duration.ofMillis(41));
         assertThat(report.render()).isEqualTo(String.join("\n",
                 "backend: http://localhost:8002  ws://localhost:8002  (from docker, 41 ms)",
                 "  env      300  skipped      none of TEST_BACKEND_URL, BACKEND_URL is set                0.1 ms",
@@ -45,9 +44,9 @@ class ResolutionReportTest {
     @Test
     void saysNoneFoundAndHowManyProvidersWereAsked() {
         ResolutionReport report = new ResolutionReport(Map.of(), List.of(
-                new Line("env", 300, Outcome.SKIPPED, "none set", Duration.ZERO, Map.of(), List.of()),
+                new Line("env", 300, Outcome.SKIPPED, "none set", Duration.ZERO, Map.of(), List.of(), List.of()),
                 new Line("docker", 200, Outcome.EXCLUDED, "left out by setting providers", Duration.ZERO, Map.of(),
-                        List.of())), List.of(), Duration.ofMillis(3), Instant.EPOCH);
+                        List.of(), List.of())), List.of(), Duration.ofMillis(3));
         assertThat(report.render()).startsWith("backend: none found (1 provider asked, 3.0 ms)\n")
                 .contains("  docker  200  excluded     left out by setting providers\n");
         assertThat(report.endpoint()).isEmpty();

@@ -5,24 +5,24 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.backendconfig.api.ResolutionReport.Outcome;
 import dev.backendconfig.api.ResolutionReport.ServiceLine;
-import dev.backendconfig.api.spi.Origin;
 import dev.backendconfig.api.spi.ProviderResult;
 import dev.backendconfig.api.spi.ResolutionContext;
 import dev.backendconfig.api.spi.Service;
 import dev.backendconfig.testsupport.FixedProvider;
+import dev.backendconfig.toolkit.Origin;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Several services, one environment: what the resolver makes of providers that find all, some or none of them. */
 class ServicesResolutionTest {
 
-    private static BackendEndpoint endpoint(String source, String service, String http) {
-        return BackendEndpoint.builder(source).service(service).http(URI.create(http), Origin.other(source + " " + service))
+    private static ServiceEndpoint endpoint(String source, String service, String http) {
+        return ServiceEndpoint.builder(source).service(service).http(URI.create(http), Origin.other(source + " " + service))
                 .build();
     }
 
@@ -50,10 +50,10 @@ class ServicesResolutionTest {
     void theFirstProviderThatFindsEveryRequiredServiceWinsAndTheOthersAreFromTheSameProvider() {
         FixedProvider partial = providing("local", 300, Set.of("backend"));
         FixedProvider complete = providing("staging", 100, Set.of("backend", "auth", "frontend"));
-        Resolution resolution = BackendResolver.of(List.of(partial, complete))
+        Resolution resolution = ServiceResolver.of(List.of(partial, complete))
                 .resolve(context(Map.of("services", "auth,frontend")));
         assertThat(resolution.services()).containsOnlyKeys("backend", "auth", "frontend");
-        assertThat(resolution.services().values()).extracting(BackendEndpoint::source).containsOnly("staging");
+        assertThat(resolution.services().values()).extracting(ServiceEndpoint::source).containsOnly("staging");
         assertThat(resolution.service("auth").http()).isEqualTo(URI.create("http://staging-auth.test"));
         ResolutionReport.Line local = resolution.report().line("local").orElseThrow();
         assertThat(local.outcome()).isEqualTo(Outcome.PARTIAL);
@@ -66,7 +66,7 @@ class ServicesResolutionTest {
 
     @Test
     void theReportShowsEveryServiceUnderEachProviderAndEveryEndpointInTheHeadline() {
-        Resolution resolution = BackendResolver.of(List.of(providing("local", 300, Set.of("backend")),
+        Resolution resolution = ServiceResolver.of(List.of(providing("local", 300, Set.of("backend")),
                 providing("staging", 100, Set.of("backend", "auth")))).resolve(context(Map.of("services", "auth")));
         String text = resolution.report().render();
         assertThat(text).startsWith("backend: http://staging-backend.test  ws://staging-backend.test  (from staging, ")
@@ -81,7 +81,7 @@ class ServicesResolutionTest {
 
     @Test
     void anOptionalServiceMayBeMissingAndTheReportSaysSo() {
-        Resolution resolution = BackendResolver.of(List.of(providing("local", 300, Set.of("backend", "auth"))))
+        Resolution resolution = ServiceResolver.of(List.of(providing("local", 300, Set.of("backend", "auth"))))
                 .resolve(context(Map.of("services", "auth,frontend", "services.frontend.required", "false")));
         assertThat(resolution.services()).containsOnlyKeys("backend", "auth");
         assertThat(resolution.findService("frontend")).isEmpty();
@@ -94,7 +94,7 @@ class ServicesResolutionTest {
 
     @Test
     void anUnknownServiceNameIsAClearErrorListingTheDeclaredOnes() {
-        Resolution resolution = BackendResolver.of(List.of(providing("local", 300, Set.of("backend", "auth"))))
+        Resolution resolution = ServiceResolver.of(List.of(providing("local", 300, Set.of("backend", "auth"))))
                 .resolve(context(Map.of("services", "auth")));
         assertThatThrownBy(() -> resolution.service("payments")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("no service 'payments' is declared; declared services are backend, auth (declare more with"
@@ -106,7 +106,7 @@ class ServicesResolutionTest {
         FixedProvider backendOnly = new FixedProvider("port-file", 250, context -> ProviderResult.found(
                 endpoint("port-file", "backend", "http://localhost:9999"), "the launcher wrote the port"));
         FixedProvider complete = providing("staging", 100, Set.of("backend", "auth"));
-        Resolution resolution = BackendResolver.of(List.of(backendOnly, complete))
+        Resolution resolution = ServiceResolver.of(List.of(backendOnly, complete))
                 .resolve(context(Map.of("services", "auth")));
         assertThat(resolution.endpoint().source()).isEqualTo("staging");
         assertThat(resolution.report().line("port-file").orElseThrow().services())
@@ -116,9 +116,9 @@ class ServicesResolutionTest {
 
     @Test
     void nothingCompleteIsNotFoundWithEveryProvidersPartialAnswer() {
-        assertThatThrownBy(() -> BackendResolver.of(List.of(providing("local", 300, Set.of("backend")),
+        assertThatThrownBy(() -> ServiceResolver.of(List.of(providing("local", 300, Set.of("backend")),
                 providing("staging", 100, Set.of("auth")))).resolve(context(Map.of("services", "auth"))))
-                .isInstanceOf(BackendNotFoundException.class)
+                .isInstanceOf(ServiceNotFoundException.class)
                 .hasMessageContaining("  local    300  partial      local asked; lacks required service auth")
                 .hasMessageContaining("  staging  100  partial      staging asked; lacks required service backend")
                 .hasMessageContaining("What to do next:\n  - local: service auth is missing (local has no auth): provide"
@@ -130,27 +130,47 @@ class ServicesResolutionTest {
     void anInvalidServiceNameInTheServicesSettingIsAnErrorNamingItsSource() {
         assertThatThrownBy(() -> ResolutionContext.builder().systemProperties(Map.of("backendconfig.services",
                 "auth,Front End")).build())
-                .isInstanceOf(InvalidBackendConfigurationException.class)
+                .isInstanceOf(InvalidConfigurationException.class)
                 .hasMessage("system property backendconfig.services: setting services expects names of lower-case"
                         + " letters and digits, words joined by '-' (such as auth,frontend), got 'Front End'");
     }
 
-    @ParameterizedTest(name = "services={0}")
-    @CsvSource(delimiter = '|', value = {
-        "websocket | service websocket would share variable TEST_WEBSOCKET_URL with service backend",
-        "test-backend | service test-backend would share variable TEST_BACKEND_URL with service backend",
-        "auth,test-auth | service test-auth would share variable TEST_AUTH_URL with service auth",
-        "auth,auth-websocket | service auth-websocket would share variable TEST_AUTH_WEBSOCKET_URL with service auth",
-        "test | service test would share variable TEST_WEBSOCKET_URL with service backend",
-    })
-    void aServiceWhoseVariablesWouldBeAnothersIsRefused(String services, String problem) {
-        assertThatThrownBy(() -> ResolutionContext.builder().systemProperties(Map.of("backendconfig.services",
-                services)).build())
-                .isInstanceOf(InvalidBackendConfigurationException.class)
-                .hasMessage("system property backendconfig.services: setting services: " + problem + " (a service's"
-                        + " URLs are TEST_<NAME>_URL, <NAME>_URL, TEST_<NAME>_WEBSOCKET_URL and <NAME>_WEBSOCKET_URL;"
-                        + " the backend's are TEST_BACKEND_URL, BACKEND_URL, TEST_WEBSOCKET_URL and WEBSOCKET_URL);"
-                        + " give service " + problem.split(" ")[1] + " another name");
+    private static String upper(Service service) {
+        return service.name().toUpperCase(java.util.Locale.ROOT).replace('-', '_');
+    }
+
+    /** A provider that reads variables X_<NAME> and X_<NAME>_WS for each service, and finds nothing. */
+    private static final class ReadingVariables extends FixedProvider {
+        ReadingVariables() {
+            super("vars", 300, context -> ProviderResult.skipped("nothing set"));
+        }
+
+        @Override
+        public List<String> urlVariables(Service service) {
+            return List.of("X_" + upper(service));
+        }
+
+        @Override
+        public List<String> webSocketVariables(Service service) {
+            return List.of("X_" + upper(service) + "_WS");
+        }
+    }
+
+    @Test
+    void aServiceWhoseVariablesByAProvidersConventionWouldBeAnothersIsRefused() {
+        assertThatThrownBy(() -> ServiceResolver.of(List.of(new ReadingVariables())).resolve(ResolutionContext.builder()
+                .systemProperties(Map.of("backendconfig.services", "a,a-ws")).build()))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessage("system property backendconfig.services: setting services: service a-ws would share variable"
+                        + " X_A_WS with service a (provider vars reads X_A_WS and X_A_WS_WS for service a-ws, and X_A and"
+                        + " X_A_WS for service a); give service a-ws another name");
+    }
+
+    @Test
+    void theCoreKnowsNoVariableConventionOfItsOwn() {
+        Resolution resolution = ServiceResolver.of(List.of(providing("local", 300, Set.of("backend", "websocket",
+                "test")))).resolve(context(Map.of("services", "websocket,test")));
+        assertThat(resolution.services()).containsOnlyKeys("backend", "websocket", "test");
     }
 
     @Test
@@ -162,10 +182,10 @@ class ServicesResolutionTest {
 
     @Test
     void aPerServiceKeyOfAServiceThatIsNotDeclaredIsAnError() {
-        BackendResolver resolver = BackendResolver.of(List.of(providing("local", 300, Set.of("backend", "auth"))));
+        ServiceResolver resolver = ServiceResolver.of(List.of(providing("local", 300, Set.of("backend", "auth"))));
         assertThatThrownBy(() -> resolver.resolve(context(Map.of("services", "auth", "services.payments.required",
                 "false"))))
-                .isInstanceOf(InvalidBackendConfigurationException.class)
+                .isInstanceOf(InvalidConfigurationException.class)
                 .hasMessageEndingWith(": setting 'services.payments.required' is for service 'payments', which setting"
                         + " services does not declare (declared: backend, auth); add it to setting services:"
                         + " services=auth,payments");
@@ -173,10 +193,10 @@ class ServicesResolutionTest {
 
     @Test
     void aPerServiceKeyWithAMisspelledServiceSuggestsTheDeclaredOne() {
-        BackendResolver resolver = BackendResolver.of(List.of(providing("local", 300, Set.of("backend", "auth"))));
+        ServiceResolver resolver = ServiceResolver.of(List.of(providing("local", 300, Set.of("backend", "auth"))));
         assertThatThrownBy(() -> resolver.resolve(context(Map.of("services", "auth", "services.auht.required",
                 "false"))))
-                .isInstanceOf(InvalidBackendConfigurationException.class)
+                .isInstanceOf(InvalidConfigurationException.class)
                 .hasMessageEndingWith(": setting 'services.auht.required' is for service 'auht', which setting"
                         + " services does not declare (declared: backend, auth); did you mean service 'auth'? Or add it"
                         + " to setting services: services=auth,auht");
@@ -186,19 +206,19 @@ class ServicesResolutionTest {
     void theBackendListedInServicesIsTheBackendOnceAndCannotBeOptional() {
         ResolutionContext context = context(Map.of("services", "backend,auth,auth"));
         assertThat(context.services()).containsExactly(Service.backend(), new Service("auth", true));
-        BackendResolver resolver = BackendResolver.of(List.of(providing("local", 300, Set.of("backend", "auth"))));
+        ServiceResolver resolver = ServiceResolver.of(List.of(providing("local", 300, Set.of("backend", "auth"))));
         assertThatThrownBy(() -> resolver.resolve(context(Map.of("services.backend.required", "false"))))
-                .isInstanceOf(InvalidBackendConfigurationException.class)
+                .isInstanceOf(InvalidConfigurationException.class)
                 .hasMessageContaining("setting 'services.backend.required'");
     }
 
     @Test
     void oneInfoLineNamesEveryEndpointFound() {
         dev.backendconfig.testkit.RecordingLogs.clear();
-        BackendResolver.of(List.of(providing("local", 300, Set.of("backend", "auth"))))
+        ServiceResolver.of(List.of(providing("local", 300, Set.of("backend", "auth"))))
                 .resolve(context(Map.of("services", "auth")));
         assertThat(dev.backendconfig.testkit.RecordingLogs.events(org.slf4j.event.Level.INFO).stream()
-                .filter(event -> event.logger().equals(BackendResolver.class.getName())))
+                .filter(event -> event.logger().equals(ServiceResolver.class.getName())))
                 .singleElement().extracting(dev.backendconfig.testkit.RecordingLogs.Event::message).asString()
                 .startsWith("backend: http://local-backend.test ws://local-backend.test; auth: http://local-auth.test"
                         + " ws://local-auth.test (from local: ");

@@ -3,9 +3,9 @@ package dev.backendconfig.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.backendconfig.api.testing.ServiceFiles;
 import dev.backendconfig.testsupport.CallerEnvironment;
 import dev.backendconfig.testsupport.CountingProvider;
-import dev.backendconfig.api.testing.ServiceFiles;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -89,7 +89,7 @@ class TestContextTest {
     void keepsAFailureTooSoThatTestsDoNotEachWaitItOut() throws Exception {
         Thread.currentThread().setContextClassLoader(ServiceFiles.loaderListing(directory, "# nothing registered"));
         Throwable first = org.assertj.core.api.Assertions.catchThrowable(TestContext::get);
-        assertThat(first).isInstanceOf(BackendNotFoundException.class)
+        assertThat(first).isInstanceOf(ServiceNotFoundException.class)
                 .hasMessageStartingWith("No backend found.\nbackend: none found (0 providers asked, ");
         assertThatThrownBy(TestContext::get).isSameAs(first);
     }
@@ -102,5 +102,20 @@ class TestContextTest {
         assertThat(TestContext.get().backendUrl()).isEqualTo(URI.create("http://localhost:9002"));
         assertThat(isolated.report().notes())
                 .contains("setting timeout=10s (given to TestContext.resolve)");
+    }
+
+    @Test
+    void theSharedOutcomeIsTheOneGetKeepsAndAskingItThrowsNothing() throws Exception {
+        Thread.currentThread().setContextClassLoader(ServiceFiles.loaderListing(directory, "# nothing registered"));
+        ResolutionOutcome outcome = TestContext.outcome();
+        assertThat(outcome).isInstanceOf(ServiceNotFoundException.class);
+        assertThatThrownBy(TestContext::get).isSameAs(outcome);
+        assertThat(TestContext.outcome()).isSameAs(outcome);
+        TestContext.reset();
+        Thread.currentThread().setContextClassLoader(ServiceFiles.loaderListing(directory, CountingProvider.class.getName()));
+        assertThat(TestContext.outcome()).isInstanceOfSatisfying(Resolution.class, found -> assertThat(found.endpoint()
+                .http()).isEqualTo(URI.create("http://localhost:9001")));
+        assertThat(TestContext.get().resolution()).isSameAs(TestContext.outcome());
+        assertThat(CountingProvider.RESOLUTIONS).hasValue(1);
     }
 }

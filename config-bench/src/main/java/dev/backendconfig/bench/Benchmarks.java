@@ -6,7 +6,7 @@ import static dev.backendconfig.testsupport.Recorded.listEntry;
 import static dev.backendconfig.testsupport.Recorded.renamed;
 import static dev.backendconfig.testsupport.Recorded.text;
 
-import dev.backendconfig.api.BackendResolver;
+import dev.backendconfig.api.ServiceResolver;
 import dev.backendconfig.api.spi.ResolutionContext;
 import dev.backendconfig.docker.DockerEndpointProvider;
 import dev.backendconfig.testsupport.FakeDockerEngine;
@@ -71,7 +71,7 @@ public final class Benchmarks {
         String engineKind = realEngine ? "real engine" : "fake engine (no Docker here)";
 
         row("1. Resolution, warm (median, p99)", "", "", "");
-        BackendResolver resolver = BackendResolver.create();
+        ServiceResolver resolver = ServiceResolver.create();
         Samples env = Samples.time(500, 5000, () -> resolver.resolve(context(repository,
                 Map.of("TEST_BACKEND_URL", "http://localhost:8002"), Map.of("providers", "env"))));
         row("env", env.describe(), "", "");

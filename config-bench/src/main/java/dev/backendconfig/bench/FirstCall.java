@@ -1,6 +1,6 @@
 package dev.backendconfig.bench;
 
-import dev.backendconfig.api.BackendResolver;
+import dev.backendconfig.api.ServiceResolver;
 import dev.backendconfig.api.spi.ResolutionContext;
 import dev.backendconfig.docker.DockerEndpointProvider;
 import java.nio.file.Path;
@@ -21,7 +21,7 @@ public final class FirstCall {
         long start = System.nanoTime();
         ResolutionContext context = ResolutionContext.systemBuilder().workingDirectory(directory).build();
         if (mode.equals("resolve")) {
-            String source = BackendResolver.create().resolve(context).endpoint().source();
+            String source = ServiceResolver.create().resolve(context).endpoint().source();
             System.out.println("result first " + (System.nanoTime() - start));
             System.out.println("result source " + source);
         } else {

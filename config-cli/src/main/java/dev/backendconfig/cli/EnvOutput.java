@@ -1,50 +1,72 @@
 package dev.backendconfig.cli;
 
-import dev.backendconfig.api.BackendEndpoint;
-import dev.backendconfig.api.BackendNotFoundException;
 import dev.backendconfig.api.Resolution;
 import dev.backendconfig.api.ResolutionReport;
+import dev.backendconfig.api.ServiceEndpoint;
+import dev.backendconfig.api.ServiceNotFoundException;
+import dev.backendconfig.api.spi.EndpointProvider;
 import dev.backendconfig.api.spi.ProbeResult;
 import dev.backendconfig.api.spi.Service;
 import java.io.PrintStream;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.regex.Pattern;
 
 /**
  * {@code NAME=value} lines for other tools and languages ({@code eval "$(java -jar backend-config.jar --format=env)"}):
- * {@code BACKEND_URL}, {@code WEBSOCKET_URL}, {@code BACKEND_SOURCE} and {@code BACKEND_CONFIRMED}, then
- * {@code <NAME>_URL}, {@code <NAME>_WEBSOCKET_URL} and {@code <NAME>_CONFIRMED} for every other service found
- * ({@code AUTH_URL}, {@code AUTH_WEBSOCKET_URL}, {@code AUTH_CONFIRMED}). {@code ..._CONFIRMED} is {@code false}
- * for an endpoint the provider could only guess (a port predicted from a compose file); a service without a WebSocket
- * URL ({@code services.<name>.websocket=false}) has no {@code ..._WEBSOCKET_URL} line.
- * Values are the URLs as they are, user info included, since the consumer needs them; they are single-quoted for
- * the shell when they hold anything the shell could alter ({@code ~}, {@code [ ]}, {@code $}, quotes, spaces). Nothing is printed when nothing was found.
+ * each service's HTTP and WebSocket URL under the generic name of the variables provider env reads for it
+ * ({@link EndpointProvider#urlVariables}: {@code BACKEND_URL} and {@code WEBSOCKET_URL} for the backend,
+ * {@code AUTH_URL} and {@code AUTH_WEBSOCKET_URL} for {@code auth}), the backend first and {@code BACKEND_SOURCE} after
+ * it, and for each service whether the provider vouches for it: {@code BACKEND_CONFIRMED}, {@code AUTH_CONFIRMED} (the
+ * URL variable's name, {@code _URL} replaced by {@code _CONFIRMED}), {@code false} for an endpoint the provider could
+ * only guess (a port predicted from a compose file). A service without a WebSocket URL
+ * ({@code services.<name>.websocket=false}) has no WebSocket line. Values are the URLs as they are, user info
+ * included, since the consumer needs them; they are single-quoted for the shell when they hold anything the shell
+ * could alter ({@code ~}, {@code [ ]}, {@code $}, quotes, spaces). Nothing is printed when nothing was found.
  */
 final class EnvOutput implements Output {
 
     /** Characters no shell gives a meaning to in a word (no ~, no glob brackets, no $, no quotes). */
     private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_./:@%+=,-]+");
 
-    @Override
-    public void found(Resolution resolution, Optional<ProbeResult> probe, PrintStream out) {
-        BackendEndpoint backend = resolution.endpoint();
-        out.println("BACKEND_URL=" + quote(backend.http().toString()));
-        backend.findWebSocket().ifPresent(webSocket -> out.println("WEBSOCKET_URL=" + quote(webSocket.toString())));
-        out.println("BACKEND_SOURCE=" + quote(backend.source()));
-        out.println("BACKEND_CONFIRMED=" + backend.confirmed());
-        for (BackendEndpoint endpoint : resolution.services().values()) {
-            if (!endpoint.service().equals(Service.BACKEND)) {
-                String name = new Service(endpoint.service(), true).variableName();
-                out.println(name + "_URL=" + quote(endpoint.http().toString()));
-                endpoint.findWebSocket().ifPresent(webSocket -> out.println(name + "_WEBSOCKET_URL="
-                        + quote(webSocket.toString())));
-                out.println(name + "_CONFIRMED=" + endpoint.confirmed());
-            }
-        }
+    private final List<EndpointProvider> providers;
+
+    EnvOutput(List<EndpointProvider> providers) {
+        this.providers = providers.stream().sorted(Comparator.comparingInt(EndpointProvider::priority).reversed()).toList();
     }
 
     @Override
-    public void notFound(BackendNotFoundException failure, PrintStream out) {
+    public void found(Resolution resolution, Optional<ProbeResult> probe, PrintStream out) {
+        for (ServiceEndpoint endpoint : resolution.services().values()) {
+            Service service = new Service(endpoint.service(), true);
+            String url = generic(service, EndpointProvider::urlVariables);
+            out.println(url + "=" + quote(endpoint.http().toString()));
+            endpoint.findWebSocket().ifPresent(webSocket -> out.println(generic(service,
+                    EndpointProvider::webSocketVariables) + "=" + quote(webSocket.toString())));
+            if (service.isBackend()) {
+                out.println("BACKEND_SOURCE=" + quote(endpoint.source()));
+            }
+            out.println((url.endsWith("_URL") ? url.substring(0, url.length() - 4) : url) + "_CONFIRMED="
+                    + endpoint.confirmed());
+        }
+    }
+
+    /** Return the generic name of a service's variables: the last the highest provider that reads any names. */
+    private String generic(Service service, BiFunction<EndpointProvider, Service, List<String>> variables) {
+        for (EndpointProvider provider : providers) {
+            List<String> names = variables.apply(provider, service);
+            if (names != null && !names.isEmpty()) {
+                return names.get(names.size() - 1);
+            }
+        }
+        throw new IllegalStateException("no provider on the class path names the variables of service "
+                + service.name() + " (provider env, of config-env, does)");
+    }
+
+    @Override
+    public void notFound(ServiceNotFoundException failure, PrintStream out) {
         // nothing to export; the error line on stderr says why
     }
 

@@ -1,14 +1,16 @@
 package dev.backendconfig.cli;
 
-import dev.backendconfig.api.BackendNotFoundException;
-import dev.backendconfig.api.BackendResolver;
-import dev.backendconfig.api.InvalidBackendConfigurationException;
-import dev.backendconfig.api.ProviderFailedException;
+import static org.apiguardian.api.API.Status.STABLE;
+
+import dev.backendconfig.api.InvalidConfigurationException;
+import dev.backendconfig.api.ProbeKind;
 import dev.backendconfig.api.Resolution;
-import dev.backendconfig.api.spi.ProbeKind;
+import dev.backendconfig.api.ResolutionOutcome;
+import dev.backendconfig.api.ServiceResolver;
 import dev.backendconfig.api.spi.ProbeResult;
 import dev.backendconfig.api.spi.ResolutionContext;
 import dev.backendconfig.api.spi.Setting;
+import dev.backendconfig.toolkit.Secrets;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -17,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * {@code explain}: resolve the backend from the shell, with every provider on the classpath, and print why.
@@ -32,6 +35,7 @@ import java.util.Optional;
  * Exit codes: 0 found, 2 not found (or the probe failed), 3 invalid configuration, 64 bad arguments, 70 an
  * unexpected error. Errors go to standard error, one line each.
  */
+@API(status = STABLE, since = "1.0")
 public final class Explain {
 
     /** The backend was found (and answered the probe, when one was asked for). */
@@ -92,50 +96,51 @@ public final class Explain {
     }
 
     private int explainOrHelp(Options options, UserClasspath classpath) {
-        BackendResolver resolver = BackendResolver.create(classpath.loader());
+        ServiceResolver resolver = ServiceResolver.create(classpath.loader());
         if (options.help()) {
             out.print(Help.text(resolver));
             return FOUND;
         }
         try {
             return explain(options, resolver, classpath.settingsResource(options.directory()));
-        } catch (ProviderFailedException e) {
-            Output.of(options.format()).partial(e.report(), out);
-            err.println("explain: " + e.getMessage().lines().findFirst().orElse("") + " (please report it)");
-            return INTERNAL;
-        } catch (InvalidBackendConfigurationException e) {
-            e.report().filter(report -> options.format() != Options.Format.ENV)
-                    .ifPresent(report -> Output.of(options.format()).partial(report, out));
-            err.println("explain: " + e.getMessage().lines().findFirst().orElse(""));
-            return INVALID;
         } catch (RuntimeException e) {
             err.println("explain: unexpected " + e.getClass().getName() + (e.getMessage() == null ? "" : ": "
-                    + dev.backendconfig.api.Secrets.maskText(e.getMessage().lines().findFirst().orElse("")))
-                    + " (please report it)");
+                    + Secrets.maskText(e.getMessage().lines().findFirst().orElse(""))) + " (please report it)");
             return INTERNAL;
         }
     }
 
-    private int explain(Options options, BackendResolver resolver, ClassLoader settingsResource) {
+    private int explain(Options options, ServiceResolver resolver, ClassLoader settingsResource) {
         Map<String, String> settings = new LinkedHashMap<>(options.settings());
         options.probe().ifPresent(kind -> settings.putIfAbsent("probe", Setting.spelling(kind)));
-        ResolutionContext context = ResolutionContext.builder()
+        ResolutionContext.Builder builder = ResolutionContext.builder()
                 .environment(environment)
                 .systemProperties(systemProperties)
                 .settingsResource(settingsResource)
                 .workingDirectory(options.directory())
-                .settings(settings, "--set")
-                .build();
-        Output output = Output.of(options.format());
-        Resolution resolution;
+                .settings(settings, "--set");
+        Output output = Output.of(options.format(), resolver.providers());
+        ResolutionContext context;
+        ResolutionOutcome outcome;
         try {
-            resolution = resolver.resolve(context);
-        } catch (BackendNotFoundException e) {
-            output.notFound(e, out);
+            context = builder.build();
+            outcome = resolver.outcome(context);
+        } catch (InvalidConfigurationException e) {
+            return invalid(e, output, options);
+        }
+        return outcome.fold(found -> found(found, context, output, options), notFound -> {
+            output.notFound(notFound, out);
             err.println("explain: no backend found" + (options.format() == Options.Format.ENV ? "" : "; the report"
                     + " says why"));
             return NOT_FOUND;
-        }
+        }, invalid -> invalid(invalid, output, options), broken -> {
+            output.partial(broken.report(), out);
+            err.println("explain: " + broken.getMessage().lines().findFirst().orElse("") + " (please report it)");
+            return INTERNAL;
+        });
+    }
+
+    private int found(Resolution resolution, ResolutionContext context, Output output, Options options) {
         Optional<ProbeResult> probe = options.probe().filter(kind -> kind != ProbeKind.NONE)
                 .map(kind -> context.probe(resolution.endpoint(), kind, ""));
         output.found(resolution, probe, out);
@@ -144,5 +149,14 @@ public final class Explain {
             return NOT_FOUND;
         }
         return FOUND;
+    }
+
+    /** Print the report up to the provider that stopped the resolution, if one did, and the error's first line. */
+    private int invalid(InvalidConfigurationException invalid, Output output, Options options) {
+        if (!invalid.report().lines().isEmpty() && options.format() != Options.Format.ENV) {
+            output.partial(invalid.report(), out);
+        }
+        err.println("explain: " + invalid.getMessage().lines().findFirst().orElse(""));
+        return INVALID;
     }
 }

@@ -1,7 +1,7 @@
 package dev.backendconfig.cli;
 
-import dev.backendconfig.api.BackendResolver;
-import dev.backendconfig.api.spi.BackendEndpointProvider;
+import dev.backendconfig.api.ServiceResolver;
+import dev.backendconfig.api.spi.EndpointProvider;
 import dev.backendconfig.api.spi.Setting;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +12,7 @@ final class Help {
     private Help() {
     }
 
-    static String text(BackendResolver resolver) {
+    static String text(ServiceResolver resolver) {
         StringBuilder text = new StringBuilder("""
                 Usage: java -jar backend-config.jar [options]
 
@@ -35,9 +35,9 @@ final class Help {
 
                 Providers on the classpath:
                 """);
-        List<BackendEndpointProvider> providers = new ArrayList<>(resolver.providers());
+        List<EndpointProvider> providers = new ArrayList<>(resolver.providers());
         providers.sort((a, b) -> Integer.compare(b.priority(), a.priority()));
-        for (BackendEndpointProvider provider : providers) {
+        for (EndpointProvider provider : providers) {
             text.append(String.format("  %-10s %4d%n", provider.id(), provider.priority()));
         }
         text.append("\nSettings (--set key=value, -Dbackendconfig.key=value, BACKENDCONFIG_KEY=value,\n"

@@ -1,11 +1,11 @@
 package dev.backendconfig.cli;
 
-import dev.backendconfig.api.BackendEndpoint;
-import dev.backendconfig.api.BackendNotFoundException;
 import dev.backendconfig.api.Resolution;
 import dev.backendconfig.api.ResolutionReport;
-import dev.backendconfig.api.Secrets;
+import dev.backendconfig.api.ServiceEndpoint;
+import dev.backendconfig.api.ServiceNotFoundException;
 import dev.backendconfig.api.spi.ProbeResult;
+import dev.backendconfig.toolkit.Secrets;
 import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -41,7 +41,7 @@ final class JsonOutput implements Output {
     }
 
     @Override
-    public void notFound(BackendNotFoundException failure, PrintStream out) {
+    public void notFound(ServiceNotFoundException failure, PrintStream out) {
         Map<String, Object> document = document(false, failure.report());
         document.put("nextSteps", failure.nextSteps());
         out.println(JsonWriter.write(document));
@@ -92,7 +92,7 @@ final class JsonOutput implements Output {
         return document;
     }
 
-    private static Map<String, Object> endpoint(BackendEndpoint endpoint) {
+    private static Map<String, Object> endpoint(ServiceEndpoint endpoint) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("http", Secrets.mask(endpoint.http()));
         json.put("webSocket", endpoint.findWebSocket().map(Secrets::mask).orElse(null));

@@ -1,10 +1,10 @@
 package dev.backendconfig.cli;
 
-import dev.backendconfig.api.Secrets;
-import dev.backendconfig.api.spi.OutsideText;
-import dev.backendconfig.api.spi.ProbeKind;
+import dev.backendconfig.api.ProbeKind;
 import dev.backendconfig.api.spi.Setting;
-import dev.backendconfig.api.spi.Suggestions;
+import dev.backendconfig.toolkit.OutsideText;
+import dev.backendconfig.toolkit.Secrets;
+import dev.backendconfig.toolkit.Suggestions;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;

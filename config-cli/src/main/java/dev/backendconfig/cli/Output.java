@@ -1,10 +1,12 @@
 package dev.backendconfig.cli;
 
-import dev.backendconfig.api.BackendNotFoundException;
 import dev.backendconfig.api.Resolution;
 import dev.backendconfig.api.ResolutionReport;
+import dev.backendconfig.api.ServiceNotFoundException;
+import dev.backendconfig.api.spi.EndpointProvider;
 import dev.backendconfig.api.spi.ProbeResult;
 import java.io.PrintStream;
+import java.util.List;
 import java.util.Optional;
 
 /** How {@code explain} prints an outcome, in one of its formats. */
@@ -14,16 +16,16 @@ interface Output {
     void found(Resolution resolution, Optional<ProbeResult> probe, PrintStream out);
 
     /** Print that nothing was found. */
-    void notFound(BackendNotFoundException failure, PrintStream out);
+    void notFound(ServiceNotFoundException failure, PrintStream out);
 
     /** Print the report up to a provider that met invalid configuration. */
     void partial(ResolutionReport report, PrintStream out);
 
-    /** Return the output of a format. */
-    static Output of(Options.Format format) {
+    /** Return the output of a format; {@code providers} name the variables of {@code --format=env}. */
+    static Output of(Options.Format format, List<EndpointProvider> providers) {
         return switch (format) {
             case TEXT -> new TextOutput();
-            case ENV -> new EnvOutput();
+            case ENV -> new EnvOutput(providers);
             case JSON -> new JsonOutput();
         };
     }

@@ -1,8 +1,8 @@
 package dev.backendconfig.cli;
 
-import dev.backendconfig.api.BackendNotFoundException;
 import dev.backendconfig.api.Resolution;
 import dev.backendconfig.api.ResolutionReport;
+import dev.backendconfig.api.ServiceNotFoundException;
 import dev.backendconfig.api.spi.ProbeResult;
 import java.io.PrintStream;
 import java.util.Optional;
@@ -17,7 +17,7 @@ final class TextOutput implements Output {
     }
 
     @Override
-    public void notFound(BackendNotFoundException failure, PrintStream out) {
+    public void notFound(ServiceNotFoundException failure, PrintStream out) {
         out.print(failure.getMessage());
     }
 

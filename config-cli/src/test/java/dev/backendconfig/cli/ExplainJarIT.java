@@ -95,7 +95,7 @@ class ExplainJarIT {
                 source.toString());
         assertThat(compiled).as("javac of %s", source).isZero();
         Path services = Files.createDirectories(classes.resolve("META-INF/services"));
-        Files.writeString(services.resolve("dev.backendconfig.api.spi.BackendEndpointProvider"),
+        Files.writeString(services.resolve("dev.backendconfig.api.spi.EndpointProvider"),
                 "com.example.backend.PortFileEndpointProvider\n");
         String settings = "port-file.path=run/port\n";
         Files.writeString(Files.createDirectories(project.resolve("src/test/resources"))

@@ -1,6 +1,8 @@
 package dev.backendconfig.docker;
 
-import dev.backendconfig.api.spi.BackendEndpointProvider;
+import static org.apiguardian.api.API.Status.STABLE;
+
+import dev.backendconfig.api.spi.EndpointProvider;
 import dev.backendconfig.api.spi.ProviderResult;
 import dev.backendconfig.api.spi.ResolutionContext;
 import dev.backendconfig.api.spi.ServiceSetting;
@@ -19,6 +21,7 @@ import dev.backendconfig.docker.internal.transport.EngineClient;
 import dev.backendconfig.docker.internal.transport.SshCommand;
 import java.nio.file.Path;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * Provider {@code docker}: the host port a running compose service of this checkout's project really publishes.
@@ -36,7 +39,8 @@ import java.util.List;
  * <p>Engines: Docker and Podman, on a Unix socket, over TCP, TCP with TLS, or ssh ({@code docker system
  * dial-stdio}); the report names the engine's kind and version and how it was reached.
  */
-public final class DockerEndpointProvider implements BackendEndpointProvider {
+@API(status = STABLE, since = "1.0")
+public final class DockerEndpointProvider implements EndpointProvider {
 
     /** The provider's id. */
     public static final String ID = "docker";

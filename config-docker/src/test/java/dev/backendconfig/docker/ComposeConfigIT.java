@@ -2,7 +2,7 @@ package dev.backendconfig.docker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.backendconfig.api.spi.Origin;
+import dev.backendconfig.toolkit.Origin;
 import dev.backendconfig.api.spi.ResolutionContext;
 import dev.backendconfig.docker.internal.DockerConfig;
 import dev.backendconfig.docker.internal.ResolutionFacts;

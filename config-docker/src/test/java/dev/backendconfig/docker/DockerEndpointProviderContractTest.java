@@ -7,10 +7,10 @@ import static dev.backendconfig.testsupport.Recorded.listEntry;
 import static dev.backendconfig.testsupport.Recorded.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.backendconfig.api.spi.BackendEndpointProvider;
+import dev.backendconfig.api.spi.EndpointProvider;
 import dev.backendconfig.api.spi.ProviderResult;
 import dev.backendconfig.api.spi.ResolutionContext;
-import dev.backendconfig.testkit.BackendEndpointProviderContractTest;
+import dev.backendconfig.testkit.EndpointProviderContractTest;
 import dev.backendconfig.testkit.LoopbackServers;
 import dev.backendconfig.testsupport.AlpineStack;
 import dev.backendconfig.testsupport.FakeDockerEngine;
@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
  * compose file's {@code .env}. (User info in {@code DOCKER_HOST} is invalid configuration, refused without being
  * shown: the bad-input catalogue plants its secret there.)
  */
-class DockerEndpointProviderContractTest extends BackendEndpointProviderContractTest {
+class DockerEndpointProviderContractTest extends EndpointProviderContractTest {
 
     private FakeDockerEngine engine;
     private String listReply;
@@ -42,7 +42,7 @@ class DockerEndpointProviderContractTest extends BackendEndpointProviderContract
     }
 
     @Override
-    protected BackendEndpointProvider provider() {
+    protected EndpointProvider provider() {
         return new DockerEndpointProvider(directory.resolve("no-default-engine.sock"));
     }
 

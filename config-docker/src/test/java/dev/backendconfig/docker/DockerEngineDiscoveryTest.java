@@ -13,8 +13,8 @@ import static dev.backendconfig.testsupport.Recorded.withPublicPort;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.backendconfig.api.BackendEndpoint;
-import dev.backendconfig.api.InvalidBackendConfigurationException;
+import dev.backendconfig.api.ServiceEndpoint;
+import dev.backendconfig.toolkit.InvalidInputException;
 import dev.backendconfig.api.spi.ProviderResult;
 import dev.backendconfig.api.spi.ResolutionContext;
 import dev.backendconfig.testkit.LoopbackServers;
@@ -98,7 +98,7 @@ class DockerEngineDiscoveryTest {
         engine.containers(list(alpine)).inspect(id(alpine), text(inspection("alpine")));
         ProviderResult result = resolve();
         assertThat(result).isInstanceOf(ProviderResult.Found.class);
-        BackendEndpoint endpoint = ((ProviderResult.Found) result).endpoint();
+        ServiceEndpoint endpoint = ((ProviderResult.Found) result).endpoint();
         assertThat(endpoint.http()).isEqualTo(URI.create("http://localhost:8002"));
         assertThat(endpoint.webSocket()).isEqualTo(URI.create("ws://localhost:8002"));
         assertThat(endpoint.confirmed()).isTrue();
@@ -160,7 +160,7 @@ class DockerEngineDiscoveryTest {
                 "shop-backend-1"));
         engine.containers(list(slow)).inspect(id(slow), text(inspection("slow")));
         assertThatThrownBy(() -> resolve(Map.of("docker.wait-healthy", "600ms")))
-                .isInstanceOf(InvalidBackendConfigurationException.class)
+                .isInstanceOf(InvalidInputException.class)
                 .hasMessageStartingWith("engine " + engine.dockerHost() + ": compose project shop (this checkout's) is"
                         + " half up: running: backend; not running or not ready: backend (service backend (project"
                         + " shop, container shop-backend-1) is still starting after ")
@@ -195,7 +195,7 @@ class DockerEngineDiscoveryTest {
         Map<String, Object> sick = ours(renamed(listEntry("sick-backend"), id(listEntry("sick-backend")), "backend",
                 "shop-backend-1"));
         engine.containers(list(sick)).inspect(id(sick), text(inspection("sick")));
-        assertThatThrownBy(this::resolve).isInstanceOf(InvalidBackendConfigurationException.class)
+        assertThatThrownBy(this::resolve).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("not running or not ready: backend (service backend (project shop, container"
                         + " shop-backend-1) is unhealthy (last check said: database connection refused))");
     }
@@ -234,7 +234,7 @@ class DockerEngineDiscoveryTest {
         Map<String, Object> two = ours(renamed(listEntry("plain-backend"), "b".repeat(64), "api-two", "shop-api-two-1"));
         engine.containers(list(one, two)).inspect("a".repeat(64), withAliases(inspection("plain"), "api-one"))
                 .inspect("b".repeat(64), withAliases(inspection("plain"), "api-two"));
-        assertThatThrownBy(this::resolve).isInstanceOf(InvalidBackendConfigurationException.class)
+        assertThatThrownBy(this::resolve).isInstanceOf(InvalidInputException.class)
                 .hasMessage("engine " + engine.dockerHost() + ": 2 compose services of project shop could be service"
                         + " backend: api-one, api-two (they publish container port 8000); set docker.service to pick"
                         + " one");

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import dev.backendconfig.api.InvalidBackendConfigurationException;
 import dev.backendconfig.api.spi.ProviderResult;
 import dev.backendconfig.api.spi.ResolutionContext;
 import dev.backendconfig.testsupport.Leftovers;
 import dev.backendconfig.testsupport.SpecialFiles;
 import dev.backendconfig.testsupport.TricklingServer;
+import dev.backendconfig.toolkit.InvalidInputException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,7 +48,7 @@ class DockerHostileComposeTest {
     void aComposeFileNamedBySettingOrComposeFileThatIsANamedPipeIsInvalidNotABlockedThread() throws IOException {
         Path fifo = SpecialFiles.fifo(repository.resolve("docker/compose.yaml"));
         assertThatThrownBy(() -> resolve(Map.of(), Map.of("docker.compose-file", "docker/compose.yaml")))
-                .isInstanceOf(InvalidBackendConfigurationException.class)
+                .isInstanceOf(InvalidInputException.class)
                 .hasMessageStartingWith(fifo + ": is a named pipe (FIFO), not a regular file");
         assertThatThrownBy(() -> resolve(Map.of("COMPOSE_FILE", "docker/compose.yaml"), Map.of()))
                 .hasMessageStartingWith(fifo + ": is a named pipe (FIFO), not a regular file");

@@ -6,7 +6,7 @@ import static dev.backendconfig.testsupport.Recorded.renamed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.backendconfig.api.InvalidBackendConfigurationException;
+import dev.backendconfig.toolkit.InvalidInputException;
 import dev.backendconfig.api.spi.ProviderResult;
 import dev.backendconfig.api.spi.ResolutionContext;
 import dev.backendconfig.testsupport.FakeComposeCli;
@@ -211,7 +211,7 @@ class DockerOwnershipTest {
         stack.add(database);
         running(stack);
         assertThatThrownBy(() -> resolve(holdvar, Map.of("services", "auth")))
-                .isInstanceOf(InvalidBackendConfigurationException.class)
+                .isInstanceOf(InvalidInputException.class)
                 .hasMessage("engine " + engine.dockerHost() + ": compose project holdvar (this checkout's): service"
                         + " auth: compose project holdvar has no compose service named auth or with network alias auth;"
                         + " did you mean services.auth.docker.service=keycloak? (auth-db looks like a database (image"
@@ -237,7 +237,7 @@ class DockerOwnershipTest {
         stack.set(1, Recorded.exited(stack.get(1)));
         stack.addAll(productO());
         running(stack);
-        assertThatThrownBy(() -> resolve(holdvar, V_SERVICES)).isInstanceOf(InvalidBackendConfigurationException.class)
+        assertThatThrownBy(() -> resolve(holdvar, V_SERVICES)).isInstanceOf(InvalidInputException.class)
                 .hasMessage("engine " + engine.dockerHost() + ": compose project holdvar (this checkout's) is half up:"
                         + " running: api, frontend; not running or not ready: auth (compose service keycloak, container"
                         + " holdvar-keycloak-1: exited (Exited (0) 3 minutes ago)); start the stopped ones: docker"

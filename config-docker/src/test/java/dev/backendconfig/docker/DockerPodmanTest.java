@@ -3,7 +3,7 @@ package dev.backendconfig.docker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.backendconfig.api.InvalidBackendConfigurationException;
+import dev.backendconfig.toolkit.InvalidInputException;
 import dev.backendconfig.api.spi.ProviderResult;
 import dev.backendconfig.api.spi.ResolutionContext;
 import dev.backendconfig.docker.internal.json.Json;
@@ -150,7 +150,7 @@ class DockerPodmanTest {
         int port = LoopbackServers.closedPort();
         engine.containers(listPublishing(port)).inspect(BACKEND, Recorded.write(Recorded.podman("inspect-backend")));
         assertThatThrownBy(() -> resolve(Clock.fixed(STARTED.plusSeconds(45), ZoneOffset.UTC), Map.of()))
-                .isInstanceOf(InvalidBackendConfigurationException.class)
+                .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("compose project engines-it (named by setting docker.project) is half up:"
                         + " running: alpine-test-backend, alpine-test-auth; not running or not ready: backend (service"
                         + " alpine-test-backend publishes 8000 on 0.0.0.0:" + port + ", but Podman has not run its"
@@ -177,7 +177,7 @@ class DockerPodmanTest {
         engine.identifyAs("Api-Version: 1.41", "Server: Docker/20.10.24 (linux)");
         engine.containers(Json.write(recordedList())).inspect(BACKEND, Recorded.write(Recorded.podman("inspect-backend")));
         assertThatThrownBy(() -> resolve(Clock.fixed(STARTED.plusSeconds(45), ZoneOffset.UTC),
-                Map.of("docker.wait-healthy", "700ms"))).isInstanceOf(InvalidBackendConfigurationException.class)
+                Map.of("docker.wait-healthy", "700ms"))).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("not running or not ready: backend (service alpine-test-backend (project"
                         + " engines-it, container engines-it_alpine-test-backend_1) is still starting after ");
     }

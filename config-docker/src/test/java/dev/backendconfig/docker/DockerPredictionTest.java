@@ -3,8 +3,8 @@ package dev.backendconfig.docker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.backendconfig.api.BackendEndpoint;
-import dev.backendconfig.api.InvalidBackendConfigurationException;
+import dev.backendconfig.api.ServiceEndpoint;
+import dev.backendconfig.toolkit.InvalidInputException;
 import dev.backendconfig.api.spi.ProviderResult;
 import dev.backendconfig.api.spi.ResolutionContext;
 import dev.backendconfig.testkit.LoopbackServers;
@@ -91,7 +91,7 @@ class DockerPredictionTest {
         ProviderResult result = resolve(Map.of("ALPINE_TEST_BACKEND_PORT", Integer.toString(port)),
                 Map.of("docker.compose-file", "docker/docker-compose.alpine-test.yml"));
         assertThat(result).isInstanceOf(ProviderResult.Found.class);
-        BackendEndpoint endpoint = ((ProviderResult.Found) result).endpoint();
+        ServiceEndpoint endpoint = ((ProviderResult.Found) result).endpoint();
         assertThat(endpoint.http()).isEqualTo(URI.create("http://localhost:" + port));
         assertThat(endpoint.confirmed()).isFalse();
         String predicted = "predicted http://localhost:" + port + " for service alpine-test-backend from " + file + ":6";
@@ -119,18 +119,16 @@ class DockerPredictionTest {
     }
 
     @Test
-    void withProbeWebsocketAPredictionNeedsAWebSocketHandshake() throws IOException {
+    void aWebSocketServerIsPredictedByItsHttpAnswerWhateverSettingProbeSays() throws IOException {
         write("compose.yaml", "services:\n  backend:\n    ports: [\"${PORT}:8000\"]\n");
         try (LoopbackWebSocketServer webSocket = LoopbackWebSocketServer.start()) {
             ProviderResult result = resolve(Map.of("PORT", Integer.toString(webSocket.port())),
                     Map.of("probe", "websocket", "docker.websocket-path", "/ws"));
-            BackendEndpoint endpoint = ((ProviderResult.Found) result).endpoint();
+            ServiceEndpoint endpoint = ((ProviderResult.Found) result).endpoint();
             assertThat(endpoint.webSocket()).isEqualTo(URI.create("ws://localhost:" + webSocket.port() + "/ws"));
-            assertThat(webSocket.handshakePaths()).containsExactly("/ws");
+            assertThat(result.reason()).contains("http GET http://localhost:" + webSocket.port() + "/: answered 404");
+            assertThat(endpoint.confirmed()).isFalse();
         }
-        int http = httpPort();
-        assertThat(resolve(Map.of("PORT", Integer.toString(http)), Map.of("probe", "websocket")))
-                .isInstanceOf(ProviderResult.Unavailable.class);
     }
 
     @Test
@@ -227,7 +225,7 @@ class DockerPredictionTest {
         int port = httpPort();
         Path file = write("compose.yaml", "services:\n  api:\n    ports: [\"8002:8000\"]\n  web:\n    ports: [\""
                 + port + ":8000\"]\n");
-        assertThatThrownBy(() -> resolve(Map.of(), Map.of())).isInstanceOf(InvalidBackendConfigurationException.class)
+        assertThatThrownBy(() -> resolve(Map.of(), Map.of())).isInstanceOf(InvalidInputException.class)
                 .hasMessage(file + ": 2 compose services of this checkout's compose project "
                         + repository.getFileName().toString().replaceAll("[^a-z0-9_-]", "") + " (" + file + ") could be"
                         + " service backend: api, web (they publish container port 8000); set docker.service to pick"
@@ -258,7 +256,7 @@ class DockerPredictionTest {
     void badComposeInputIsAnError() throws IOException {
         Path file = write("compose.yaml", "services:\n  backend:\n    ports: [\"70000:8000\"]\n");
         assertThatThrownBy(() -> resolve(Map.of(), Map.of()))
-                .isInstanceOf(InvalidBackendConfigurationException.class)
+                .isInstanceOf(InvalidInputException.class)
                 .hasMessage(file + ":3: ports entry '70000:8000': the host port 70000 is outside 1-65535");
     }
 
@@ -307,7 +305,7 @@ class DockerPredictionTest {
         int closed = LoopbackServers.closedPort();
         ProviderResult result = resolve(Map.of("ALPINE_TEST_BACKEND_PORT", Integer.toString(backend),
                 "ALPINE_TEST_AUTH_PORT", Integer.toString(closed)), Map.of("services", "auth"));
-        ProviderResult.Partial partial = (ProviderResult.Partial) result;
+        ProviderResult.Found partial = (ProviderResult.Found) result;
         assertThat(partial.endpoints()).containsOnlyKeys("backend");
         assertThat(partial.missing().get("auth")).isEqualTo("predicted http://localhost:" + closed + " for service"
                 + " alpine-test-auth from " + repository.resolve("compose.yaml") + ":6, but the protocol is not spoken"

@@ -8,7 +8,7 @@ import static dev.backendconfig.testsupport.Recorded.withHealth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.backendconfig.api.InvalidBackendConfigurationException;
+import dev.backendconfig.toolkit.InvalidInputException;
 import dev.backendconfig.api.spi.ProviderResult;
 import dev.backendconfig.api.spi.ResolutionContext;
 import dev.backendconfig.testkit.RecordingLogs;
@@ -139,7 +139,7 @@ class DockerServicesTest {
         List<Map<String, Object>> stack = new java.util.ArrayList<>(shop());
         stack.set(1, Recorded.exited(stack.get(1)));
         running(stack);
-        assertThatThrownBy(() -> resolve(Map.of())).isInstanceOf(InvalidBackendConfigurationException.class)
+        assertThatThrownBy(() -> resolve(Map.of())).isInstanceOf(InvalidInputException.class)
                 .hasMessage("engine " + engine.dockerHost() + ": compose project shop (this checkout's) is half up:"
                         + " running: backend, frontend; not running or not ready: auth (compose service auth,"
                         + " container shop-auth-1: exited (Exited (0) 3 minutes ago)); start the stopped ones: docker"
@@ -153,8 +153,8 @@ class DockerServicesTest {
         stack.set(2, Recorded.exited(stack.get(2)));
         running(stack);
         ProviderResult result = resolve(Map.of("services.frontend.required", "false"));
-        assertThat(result).isInstanceOf(ProviderResult.Partial.class);
-        assertThat(((ProviderResult.Partial) result).missing()).containsExactly(Map.entry("frontend", "compose service"
+        assertThat(result).isInstanceOf(ProviderResult.Found.class);
+        assertThat(((ProviderResult.Found) result).missing()).containsExactly(Map.entry("frontend", "compose service"
                 + " frontend, container shop-frontend-1: exited (Exited (0) 3 minutes ago)"));
     }
 
@@ -164,7 +164,7 @@ class DockerServicesTest {
         both.add(container(directory, 'd', "shop2", "backend", "shop2-backend-1", 8000, 9002));
         running(both);
         assertThatThrownBy(() -> resolve(Map.of()))
-                .isInstanceOf(InvalidBackendConfigurationException.class)
+                .isInstanceOf(InvalidInputException.class)
                 .hasMessage("engine " + engine.dockerHost() + ": 2 compose projects of this checkout (" + directory
                         + ") run: shop (started from " + directory.resolve("compose.yml") + "; running: backend, auth,"
                         + " frontend), ours because it was started from this checkout's "
@@ -236,7 +236,7 @@ class DockerServicesTest {
     void twoServicesMappedToOneComposeServiceAreAnError() {
         running(shop());
         assertThatThrownBy(() -> resolve(Map.of("services", "auth", "services.auth.docker.service", "backend")))
-                .isInstanceOf(InvalidBackendConfigurationException.class)
+                .isInstanceOf(InvalidInputException.class)
                 .hasMessage("engine " + engine.dockerHost() + ": services backend and auth both resolve to compose"
                         + " service backend of project shop; set services.auth.docker.service (or docker.service) to"
                         + " tell them apart");
@@ -268,7 +268,7 @@ class DockerServicesTest {
                 .workingDirectory(directory).systemProperties(Map.of("backendconfig.services", "auth",
                         "backendconfig.services.auth.docker.container-port", "70000",
                         "backendconfig.docker.host", engine.dockerHost())).build()))
-                .isInstanceOf(InvalidBackendConfigurationException.class)
+                .isInstanceOf(InvalidInputException.class)
                 .hasMessage("system property backendconfig.services.auth.docker.container-port: setting"
                         + " services.auth.docker.container-port expects a whole number from 1 to 65535, got a number outside that range");
     }

@@ -8,7 +8,7 @@ import static dev.backendconfig.testsupport.Recorded.withHealth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.backendconfig.api.InvalidBackendConfigurationException;
+import dev.backendconfig.toolkit.InvalidInputException;
 import dev.backendconfig.api.spi.ProviderResult;
 import dev.backendconfig.api.spi.ResolutionContext;
 import dev.backendconfig.testsupport.FakeSsh;
@@ -178,7 +178,7 @@ class DockerSshTest {
         ssh = FakeSsh.in(directory.resolve("fake-ssh"), list(ours("slow-backend")),
                 withHealth(inspection("slow"), "healthy"));
         assertThatThrownBy(() -> resolve("ssh://me@build-box", Map.of(), Map.of()))
-                .isInstanceOf(InvalidBackendConfigurationException.class)
+                .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("not running or not ready: backend (service slow-backend (project shop,"
                         + " container capture_slow-backend_1) publishes 8000 only on 127.0.0.1:8021 of engine"
                         + " ssh://***@build-box, another machine, whose loopback cannot be reached from here; publish"

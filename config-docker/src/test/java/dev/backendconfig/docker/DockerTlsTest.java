@@ -9,14 +9,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.backendconfig.api.InvalidBackendConfigurationException;
 import dev.backendconfig.api.spi.ProviderResult;
 import dev.backendconfig.api.spi.ResolutionContext;
 import dev.backendconfig.testsupport.FakeDockerEngine;
-import dev.backendconfig.testsupport.TestPki;
 import dev.backendconfig.testsupport.TestPki.Issued;
 import dev.backendconfig.testsupport.TestPki.KeyKind;
+import dev.backendconfig.testsupport.TestPki;
 import dev.backendconfig.testsupport.TlsFrontEngine;
+import dev.backendconfig.toolkit.InvalidInputException;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -286,7 +286,7 @@ class DockerTlsTest {
     void aKeyThatIsNotTheCertificatesStopsTheResolution() {
         Issued client = TestPki.client(ca, KeyKind.RSA);
         Path certs = certPath("mismatch", client, TestPki.pkcs8(TestPki.keys(KeyKind.RSA).getPrivate()));
-        assertThatThrownBy(() -> resolve(certs)).isInstanceOf(InvalidBackendConfigurationException.class)
+        assertThatThrownBy(() -> resolve(certs)).isInstanceOf(InvalidInputException.class)
                 .hasMessage(certs.resolve("key.pem") + ": the client key (DOCKER_CERT_PATH " + certs + ") does not belong"
                         + " to the certificate in " + certs.resolve("cert.pem") + " (its public key is another key's);"
                         + " give the key that the certificate was made for");
@@ -295,7 +295,7 @@ class DockerTlsTest {
     @Test
     void aMissingCaStopsTheResolutionNamingTheFile() {
         Path certs = directory.resolve("empty");
-        assertThatThrownBy(() -> resolve(certs)).isInstanceOf(InvalidBackendConfigurationException.class)
+        assertThatThrownBy(() -> resolve(certs)).isInstanceOf(InvalidInputException.class)
                 .hasMessage(certs.resolve("ca.pem") + ": the CA certificate (DOCKER_CERT_PATH " + certs + ") does not"
                         + " exist");
     }
@@ -304,7 +304,7 @@ class DockerTlsTest {
     void aCertificateWithoutItsKeyStopsTheResolution() {
         Issued client = TestPki.client(ca, KeyKind.RSA);
         Path certs = certPath("halfpair", client, null);
-        assertThatThrownBy(() -> resolve(certs)).isInstanceOf(InvalidBackendConfigurationException.class)
+        assertThatThrownBy(() -> resolve(certs)).isInstanceOf(InvalidInputException.class)
                 .hasMessage(certs.resolve("cert.pem") + ": the client certificate (DOCKER_CERT_PATH " + certs + ") has no"
                         + " key beside it: " + certs.resolve("key.pem") + " does not exist");
     }
@@ -314,7 +314,7 @@ class DockerTlsTest {
         Issued client = TestPki.client(ca, KeyKind.RSA);
         Path certs = certPath("encrypted", client, TestPki.encryptedPkcs8(client.keys().getPrivate(),
                 "changeit".toCharArray()));
-        assertThatThrownBy(() -> resolve(certs)).isInstanceOf(InvalidBackendConfigurationException.class)
+        assertThatThrownBy(() -> resolve(certs)).isInstanceOf(InvalidInputException.class)
                 .hasMessageStartingWith(certs.resolve("key.pem") + ":1: the client key (DOCKER_CERT_PATH " + certs
                         + ") is encrypted with a password");
     }

@@ -8,7 +8,7 @@ import static dev.backendconfig.testsupport.Recorded.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.backendconfig.api.InvalidBackendConfigurationException;
+import dev.backendconfig.toolkit.InvalidInputException;
 import dev.backendconfig.api.spi.ProviderResult;
 import dev.backendconfig.api.spi.ResolutionContext;
 import dev.backendconfig.testsupport.FakeDockerEngine;
@@ -191,7 +191,7 @@ class EngineReplyValidationTest {
         health.put("Log", List.of(Map.of("Output", "connecting\nDB_PASSWORD=s3cr3t rejected by"
                 + " postgres://app:pa/ss@db:5432/app\n")));
         engine.containers(list(alpine)).inspect(ALPINE_ID, Recorded.write(sick));
-        assertThatThrownBy(this::resolve).isInstanceOf(InvalidBackendConfigurationException.class)
+        assertThatThrownBy(this::resolve).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("is unhealthy (last check said: DB_PASSWORD=*** rejected by"
                         + " postgres://***@db:5432/app)").hasMessageNotContaining("s3cr3t").hasMessageNotContaining("pa/ss");
     }

@@ -3,12 +3,12 @@ package dev.backendconfig.docker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.backendconfig.api.BackendEndpoint;
-import dev.backendconfig.api.BackendResolver;
-import dev.backendconfig.api.InvalidBackendConfigurationException;
+import dev.backendconfig.api.ServiceEndpoint;
+import dev.backendconfig.api.ServiceResolver;
+import dev.backendconfig.toolkit.InvalidInputException;
 import dev.backendconfig.api.Resolution;
 import dev.backendconfig.api.ResolutionReport.Outcome;
-import dev.backendconfig.api.spi.Origin;
+import dev.backendconfig.toolkit.Origin;
 import dev.backendconfig.api.spi.ProviderResult;
 import dev.backendconfig.api.spi.ResolutionContext;
 import dev.backendconfig.docker.internal.DockerConfig;
@@ -87,7 +87,7 @@ class RealDockerIT {
         return new DockerEndpointProvider().resolve(context().settings(all, "RealDockerIT").build());
     }
 
-    private static BackendEndpoint found(ProviderResult result) {
+    private static ServiceEndpoint found(ProviderResult result) {
         assertThat(result).as(result.reason()).isInstanceOf(ProviderResult.Found.class);
         return ((ProviderResult.Found) result).endpoint();
     }
@@ -103,7 +103,7 @@ class RealDockerIT {
             throws Exception {
         try (ComposeStack stack = alpine("port")) {
             ProviderResult result = resolve(stack.project(), Map.of());
-            BackendEndpoint endpoint = found(result);
+            ServiceEndpoint endpoint = found(result);
             assertThat(endpoint.http()).isEqualTo(URI.create("http://localhost:" + port));
             assertThat(endpoint.webSocket()).isEqualTo(URI.create("ws://localhost:" + port));
             assertThat(result.reason()).startsWith("compose project " + stack.project() + " (named by setting"
@@ -148,7 +148,7 @@ class RealDockerIT {
         try (ComposeStack stack = ComposeStack.up(file, project("slow"), Map.of("SLOW_BACKEND_PORT",
                 Integer.toString(port)))) {
             assertThatThrownBy(() -> resolve(stack.project(), Map.of("docker.wait-healthy", "1s")))
-                    .isInstanceOf(InvalidBackendConfigurationException.class)
+                    .isInstanceOf(InvalidInputException.class)
                     .hasMessageContaining(" is half up: ").hasMessageContaining(" is still starting after ")
                     .hasMessageContaining("(setting docker.wait-healthy = 1000 ms)");
 
@@ -178,7 +178,7 @@ class RealDockerIT {
         try (ComposeStack stack = ComposeStack.up(file, project("sick"), Map.of("SICK_BACKEND_PORT",
                 Integer.toString(port)))) {
             assertThatThrownBy(() -> resolve(stack.project(), Map.of("docker.wait-healthy", "30s")))
-                    .isInstanceOf(InvalidBackendConfigurationException.class)
+                    .isInstanceOf(InvalidInputException.class)
                     .hasMessageContaining("not running or not ready: backend (service sick-backend (project "
                             + stack.project() + ", container " + stack.project() + "_sick-backend_1) is unhealthy (last"
                             + " check said: database connection refused))");
@@ -189,10 +189,10 @@ class RealDockerIT {
     void aStoppedStackMakesDockerUnavailableAndTheNextProviderIsAsked() throws Exception {
         ComposeStack stack = alpine("stopped");
         stack.down();
-        FixedProvider staging = new FixedProvider("staging", 100, context -> ProviderResult.found(BackendEndpoint
+        FixedProvider staging = new FixedProvider("staging", 100, context -> ProviderResult.found(ServiceEndpoint
                 .builder("staging").http(URI.create("https://backend-staging.example.test"), Origin.other("test")).build(),
                 "fallback"));
-        Resolution resolution = BackendResolver.of(List.of(new DockerEndpointProvider(), staging))
+        Resolution resolution = ServiceResolver.of(List.of(new DockerEndpointProvider(), staging))
                 .resolve(context().settings(Map.of("docker.project", stack.project())).build());
         assertThat(resolution.endpoint().source()).isEqualTo("staging");
         assertThat(resolution.report().line("docker").orElseThrow().outcome()).isEqualTo(Outcome.UNAVAILABLE);
@@ -218,7 +218,7 @@ class RealDockerIT {
         try (ComposeStack stack = ComposeStack.up(file, project("two"), Map.of("API_ONE_PORT", Integer.toString(other),
                 "API_TWO_PORT", Integer.toString(port)))) {
             String project = stack.project();
-            assertThatThrownBy(() -> resolve(project, Map.of())).isInstanceOf(InvalidBackendConfigurationException.class)
+            assertThatThrownBy(() -> resolve(project, Map.of())).isInstanceOf(InvalidInputException.class)
                     .hasMessage("engine " + engine() + ": 2 compose services of project " + project + " could be"
                             + " service backend: api-one, api-two (they publish container port 8000); set"
                             + " docker.service to pick one");

@@ -3,11 +3,11 @@ package dev.backendconfig.docker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.backendconfig.api.InvalidBackendConfigurationException;
 import dev.backendconfig.api.spi.ProviderResult;
 import dev.backendconfig.api.spi.ResolutionContext;
 import dev.backendconfig.testsupport.ComposeStack;
 import dev.backendconfig.testsupport.EnginesIt;
+import dev.backendconfig.toolkit.InvalidInputException;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -158,7 +158,7 @@ class TlsEngineIT {
     @Test
     void anEncryptedKeyIsRefusedBeforeAnythingIsSent() {
         Path key = material.resolve("client-encrypted/key.pem");
-        assertThatThrownBy(() -> resolve("client-encrypted")).isInstanceOf(InvalidBackendConfigurationException.class)
+        assertThatThrownBy(() -> resolve("client-encrypted")).isInstanceOf(InvalidInputException.class)
                 .hasMessage(key + ":1: the client key (DOCKER_CERT_PATH " + material.resolve("client-encrypted") + ") is"
                         + " encrypted with a password, which cannot be given here (the docker CLI cannot use it either);"
                         + " write it unencrypted, for example with openssl pkey -in key.pem -out key-plain.pem, and keep"

@@ -3,11 +3,11 @@ package dev.backendconfig.docker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.backendconfig.api.BackendEndpoint;
-import dev.backendconfig.api.BackendResolver;
-import dev.backendconfig.api.InvalidBackendConfigurationException;
+import dev.backendconfig.api.ServiceEndpoint;
+import dev.backendconfig.api.ServiceResolver;
+import dev.backendconfig.toolkit.InvalidInputException;
 import dev.backendconfig.api.Resolution;
-import dev.backendconfig.api.spi.Origin;
+import dev.backendconfig.toolkit.Origin;
 import dev.backendconfig.api.spi.ProviderResult;
 import dev.backendconfig.api.spi.ResolutionContext;
 import dev.backendconfig.testkit.RecordingLogs;
@@ -179,7 +179,7 @@ class TwoProductsIT {
     private static final Map<String, String> V = Map.of("docker.service", "api", "services", "auth",
             "services.auth.docker.service", "keycloak");
 
-    private static BackendEndpoint found(ProviderResult result, String service) {
+    private static ServiceEndpoint found(ProviderResult result, String service) {
         assertThat(result).as(result.reason()).isInstanceOf(ProviderResult.Found.class);
         return ((ProviderResult.Found) result).endpoint(service).orElseThrow();
     }
@@ -188,7 +188,7 @@ class TwoProductsIT {
     private static FixedProvider staging() {
         return new FixedProvider("staging", 100, context -> {
             ProviderResult.Services answer = ProviderResult.services();
-            context.services().forEach(service -> answer.found(BackendEndpoint.builder("staging")
+            context.services().forEach(service -> answer.found(ServiceEndpoint.builder("staging")
                     .service(service.name()).http(URI.create("https://" + service.name() + "-staging.example.test"),
                             Origin.other("test")).build(), "shared staging deployment"));
             return answer.result("shared staging deployment");
@@ -212,7 +212,7 @@ class TwoProductsIT {
         assertThat(o.notes()).anyMatch(note -> note.startsWith("not ours: compose project " + name(holdvar)));
 
         RecordingLogs.clear();
-        BackendResolver.of(List.of(new DockerEndpointProvider(), staging())).resolve(context(holdvar, V).build());
+        ServiceResolver.of(List.of(new DockerEndpointProvider(), staging())).resolve(context(holdvar, V).build());
         assertThat(RecordingLogs.events(Level.INFO)).extracting(RecordingLogs.Event::message).anyMatch(line -> line
                 .startsWith("backend: http://localhost:" + vApi + " ws://localhost:" + vApi + "; auth:")
                 && line.contains("(from docker: compose project " + name(holdvar) + " (this checkout's), "));
@@ -234,7 +234,7 @@ class TwoProductsIT {
             seenByStaging.addAll(context.earlierAnswers());
             return staging().resolve(context);
         });
-        Resolution fallback = BackendResolver.of(List.of(new DockerEndpointProvider(), staging))
+        Resolution fallback = ServiceResolver.of(List.of(new DockerEndpointProvider(), staging))
                 .resolve(context(holdvar, V).build());
         assertThat(fallback.endpoint().source()).isEqualTo("staging");
         assertThat(fallback.report().line("docker").orElseThrow().reason()).startsWith("this checkout's project "
@@ -259,12 +259,12 @@ class TwoProductsIT {
         up(holdvar);
         up(holdoth);
         assertThatThrownBy(() -> resolve(holdvar, Map.of("docker.service", "api", "services", "auth")))
-                .isInstanceOf(InvalidBackendConfigurationException.class)
+                .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("service auth: compose project " + name(holdvar) + " has no compose service"
                         + " named auth or with network alias auth; did you mean services.auth.docker.service=keycloak?"
                         + " (auth-db looks like a database (port 5432 (PostgreSQL)))");
         assertThatThrownBy(() -> resolve(holdoth, Map.of("services", "auth")))
-                .isInstanceOf(InvalidBackendConfigurationException.class)
+                .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("service auth: compose project " + name(holdoth) + " has no compose service"
                         + " named auth").hasMessageNotContaining("keycloak");
     }
@@ -280,7 +280,7 @@ class TwoProductsIT {
                 "docker.service", "api"));
         RecordingLogs.clear();
         ProviderResult v = resolve(holdvar, noEngine);
-        BackendEndpoint guess = found(v, "backend");
+        ServiceEndpoint guess = found(v, "backend");
         assertThat(guess.http()).isEqualTo(URI.create("http://localhost:" + collidingDefault));
         assertThat(guess.confirmed()).isFalse();
         assertThat(v.reason()).startsWith("UNCONFIRMED: predicted http://localhost:" + collidingDefault
@@ -319,7 +319,7 @@ class TwoProductsIT {
         Map<String, String> settings = new HashMap<>(V);
         settings.put("docker.websocket-path", "/ws");
         settings.put("services.auth.websocket", "false");
-        Resolution docker = BackendResolver.of(List.of(new DockerEndpointProvider()))
+        Resolution docker = ServiceResolver.of(List.of(new DockerEndpointProvider()))
                 .resolve(context(holdvar, settings).build());
         assertThat(docker.endpoint().webSocket()).isEqualTo(URI.create("ws://localhost:" + vApi + "/ws"));
         assertThat(docker.endpoint().webSocket("chat")).isEqualTo(URI.create("ws://localhost:" + vApi + "/ws/chat"));
@@ -329,20 +329,20 @@ class TwoProductsIT {
         Path stagingFile = Files.writeString(holdvar.resolve(".env.staging.e2e"), "unused=1\n");
         FixedProvider staging = new FixedProvider("staging", 100, context -> {
             ProviderResult.Services answer = ProviderResult.services();
-            answer.found(BackendEndpoint.builder("staging").http(URI.create("http://localhost:" + vApi),
+            answer.found(ServiceEndpoint.builder("staging").http(URI.create("http://localhost:" + vApi),
                     Origin.file(stagingFile.toString(), 1)).webSocket(URI.create("ws://localhost:" + vApi + "/ws"),
                     Origin.file(stagingFile.toString(), 2)).build(), "file");
-            answer.found(BackendEndpoint.builder("staging").service("auth").http(URI.create("http://localhost:"
+            answer.found(ServiceEndpoint.builder("staging").service("auth").http(URI.create("http://localhost:"
                     + vAuth), Origin.file(stagingFile.toString(), 3)).build(), "file");
             return answer.result("staging file");
         });
-        Resolution fromStaging = BackendResolver.of(List.of(staging)).resolve(ResolutionContext.builder()
+        Resolution fromStaging = ServiceResolver.of(List.of(staging)).resolve(ResolutionContext.builder()
                 .workingDirectory(holdvar).settings(Map.of("services", "auth", "services.auth.websocket", "false"))
                 .build());
         assertThat(fromStaging.endpoint().webSocket("chat")).isEqualTo(docker.endpoint().webSocket("chat"));
         assertThat(fromStaging.service("auth").hasWebSocket()).isFalse();
 
-        BackendEndpoint o = found(resolve(holdoth, Map.of()), "backend");
+        ServiceEndpoint o = found(resolve(holdoth, Map.of()), "backend");
         assertThat(o.webSocket()).isEqualTo(URI.create("ws://localhost:" + oBackend));
         assertThat(WebSocketEcho.exchange(o.webSocket("chat"), "hello O")).isEqualTo("hello O");
     }
@@ -352,9 +352,9 @@ class TwoProductsIT {
         ComposeStack v = up(holdvar);
         ComposeStack o = up(holdoth);
         v.stop("keycloak");
-        assertThatThrownBy(() -> BackendResolver.of(List.of(new DockerEndpointProvider(), staging()))
+        assertThatThrownBy(() -> ServiceResolver.of(List.of(new DockerEndpointProvider(), staging()))
                 .resolve(context(holdvar, V).build()))
-                .isInstanceOf(InvalidBackendConfigurationException.class)
+                .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("compose project " + name(holdvar) + " (this checkout's) is half up: running:")
                 .hasMessageContaining("not running or not ready: auth (compose service keycloak, container "
                         + name(holdvar) + "_keycloak_1: exited")
@@ -363,7 +363,7 @@ class TwoProductsIT {
                 + oBackend));
 
         o.stop("backend");
-        assertThatThrownBy(() -> resolve(holdoth, Map.of())).isInstanceOf(InvalidBackendConfigurationException.class)
+        assertThatThrownBy(() -> resolve(holdoth, Map.of())).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("compose project " + name(holdoth) + " (this checkout's) is half up: running:"
                         + " worker; not running or not ready: backend (compose service backend, container "
                         + name(holdoth) + "_backend_1: exited");

@@ -1,18 +1,21 @@
 package dev.backendconfig.env;
 
-import dev.backendconfig.api.BackendEndpoint;
-import dev.backendconfig.api.InvalidBackendConfigurationException;
-import dev.backendconfig.api.spi.BackendEndpointProvider;
-import dev.backendconfig.api.spi.OutsideText;
+import static org.apiguardian.api.API.Status.STABLE;
+
+import dev.backendconfig.api.ServiceEndpoint;
+import dev.backendconfig.api.spi.EndpointProvider;
 import dev.backendconfig.api.spi.ProviderResult;
 import dev.backendconfig.api.spi.ResolutionContext;
 import dev.backendconfig.api.spi.Service;
 import dev.backendconfig.api.spi.ServiceSetting;
 import dev.backendconfig.api.spi.Setting;
+import dev.backendconfig.toolkit.InvalidInputException;
+import dev.backendconfig.toolkit.OutsideText;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apiguardian.api.API;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,7 +33,11 @@ import org.slf4j.LoggerFactory;
  * required services but not all are an error too: tests never take one service from variables and another from
  * elsewhere.
  */
-public final class EnvEndpointProvider implements BackendEndpointProvider {
+@API(status = STABLE, since = "1.0")
+public final class EnvEndpointProvider implements EndpointProvider {
+
+    /** The code of variables that name some required services but not all. */
+    private static final String CODE = "BCFG02001";
 
     /** The provider's id. */
     public static final String ID = "env";
@@ -85,6 +92,21 @@ public final class EnvEndpointProvider implements BackendEndpointProvider {
         return EnvSettings.SERVICE_SETTINGS;
     }
 
+    /** Return the convention: {@code TEST_<NAME>_URL, <NAME>_URL} ({@code TEST_BACKEND_URL, BACKEND_URL}). */
+    @Override
+    public List<String> urlVariables(Service service) {
+        return EnvSettings.SERVICE_URL_VARIABLES.forService(service).parsedDefault().orElse(List.of());
+    }
+
+    /**
+     * Return the convention: {@code TEST_<NAME>_WEBSOCKET_URL, <NAME>_WEBSOCKET_URL} ({@code TEST_WEBSOCKET_URL,
+     * WEBSOCKET_URL} for the backend).
+     */
+    @Override
+    public List<String> webSocketVariables(Service service) {
+        return EnvSettings.SERVICE_WEBSOCKET_VARIABLES.forService(service).parsedDefault().orElse(List.of());
+    }
+
     @Override
     public String hint() {
         return "set TEST_BACKEND_URL (or another variable of setting env.url-variables) to the backend's URL, for"
@@ -123,7 +145,7 @@ public final class EnvEndpointProvider implements BackendEndpointProvider {
         for (Map.Entry<Service, Choices> entry : chosen.entrySet()) {
             Service service = entry.getKey();
             if (service.required() && entry.getValue().isEmpty()) {
-                throw new InvalidBackendConfigurationException(someSet.origin(), "is set, but required service "
+                throw new InvalidInputException(CODE, someSet.origin(), "is set, but required service "
                         + service.name() + " has none of " + String.join(", ", entry.getValue().names())
                         + " set: set one of them" + (service.isBackend() ? ""
                                 : ", or mark the service optional with services." + service.name() + ".required=false")
@@ -168,12 +190,12 @@ public final class EnvEndpointProvider implements BackendEndpointProvider {
             return List.of(http, webSocket);
         }
 
-        dev.backendconfig.api.spi.Origin origin() {
+        dev.backendconfig.toolkit.Origin origin() {
             return http.isEmpty() ? webSocket.origin() : http.origin();
         }
 
-        BackendEndpoint endpoint(Service service) {
-            BackendEndpoint.Builder endpoint = BackendEndpoint.builder(ID).service(service.name());
+        ServiceEndpoint endpoint(Service service) {
+            ServiceEndpoint.Builder endpoint = ServiceEndpoint.builder(ID).service(service.name());
             http.applyHttp(endpoint);
             webSocket.applyWebSocket(endpoint);
             return endpoint.build();

@@ -1,11 +1,11 @@
 package dev.backendconfig.env;
 
-import dev.backendconfig.api.BackendEndpoint;
-import dev.backendconfig.api.InvalidBackendConfigurationException;
-import dev.backendconfig.api.spi.BackendUrls;
-import dev.backendconfig.api.spi.Origin;
+import dev.backendconfig.api.ServiceEndpoint;
 import dev.backendconfig.api.spi.ResolutionContext;
 import dev.backendconfig.api.spi.Setting;
+import dev.backendconfig.toolkit.BackendUrls;
+import dev.backendconfig.toolkit.InvalidInputException;
+import dev.backendconfig.toolkit.Origin;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,13 +64,13 @@ final class VariableChoice {
         return conflicts;
     }
 
-    void applyHttp(BackendEndpoint.Builder endpoint) {
+    void applyHttp(ServiceEndpoint.Builder endpoint) {
         if (url != null) {
             endpoint.http(url, origin);
         }
     }
 
-    void applyWebSocket(BackendEndpoint.Builder endpoint) {
+    void applyWebSocket(ServiceEndpoint.Builder endpoint) {
         if (url != null) {
             endpoint.webSocket(url, origin);
         }
@@ -106,7 +106,7 @@ final class VariableChoice {
                     notes.add(conflict);
                     conflicts.add(conflict);
                 }
-            } catch (InvalidBackendConfigurationException e) {
+            } catch (InvalidInputException e) {
                 String conflict = won + " wins over " + lost + ", which is also set but is not a valid URL ("
                         + e.problem() + ")";
                 notes.add(conflict);

@@ -1,15 +1,15 @@
 package dev.backendconfig.env;
 
-import dev.backendconfig.api.spi.BackendEndpointProvider;
+import dev.backendconfig.api.spi.EndpointProvider;
 import dev.backendconfig.api.spi.ResolutionContext;
-import dev.backendconfig.testkit.BackendEndpointProviderContractTest;
+import dev.backendconfig.testkit.EndpointProviderContractTest;
 import java.nio.file.Path;
 import java.util.Map;
 
-class EnvEndpointProviderContractTest extends BackendEndpointProviderContractTest {
+class EnvEndpointProviderContractTest extends EndpointProviderContractTest {
 
     @Override
-    protected BackendEndpointProvider provider() {
+    protected EndpointProvider provider() {
         return new EnvEndpointProvider();
     }
 

@@ -3,12 +3,12 @@ package dev.backendconfig.env;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.backendconfig.api.BackendEndpoint;
-import dev.backendconfig.api.InvalidBackendConfigurationException;
-import dev.backendconfig.api.spi.Origin;
+import dev.backendconfig.api.ServiceEndpoint;
 import dev.backendconfig.api.spi.ProviderResult;
 import dev.backendconfig.api.spi.ResolutionContext;
 import dev.backendconfig.testkit.RecordingLogs;
+import dev.backendconfig.toolkit.InvalidInputException;
+import dev.backendconfig.toolkit.Origin;
 import java.net.URI;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -24,7 +24,7 @@ class EnvEndpointProviderTest {
         return provider.resolve(ResolutionContext.builder().environment(variables).build());
     }
 
-    private BackendEndpoint found(Map<String, String> variables) {
+    private ServiceEndpoint found(Map<String, String> variables) {
         ProviderResult result = resolve(variables);
         assertThat(result).isInstanceOf(ProviderResult.Found.class);
         return ((ProviderResult.Found) result).endpoint();
@@ -33,10 +33,10 @@ class EnvEndpointProviderTest {
     @Test
     void testBackendUrlAloneGivesHttpAndDerivedWebSocket() {
         ProviderResult result = resolve(Map.of("TEST_BACKEND_URL", "http://localhost:8002"));
-        BackendEndpoint endpoint = ((ProviderResult.Found) result).endpoint();
+        ServiceEndpoint endpoint = ((ProviderResult.Found) result).endpoint();
         assertThat(endpoint.http()).isEqualTo(URI.create("http://localhost:8002"));
         assertThat(endpoint.webSocket()).isEqualTo(URI.create("ws://localhost:8002"));
-        assertThat(endpoint.origin(BackendEndpoint.HTTP)).contains(Origin.variable("TEST_BACKEND_URL"));
+        assertThat(endpoint.origin(ServiceEndpoint.HTTP)).contains(Origin.variable("TEST_BACKEND_URL"));
         assertThat(result.reason()).isEqualTo("TEST_BACKEND_URL is set; WebSocket URL derived from it");
         assertThat(result.notes()).isEmpty();
     }
@@ -100,16 +100,16 @@ class EnvEndpointProviderTest {
     void anExplicitWebSocketUrlOnAnotherHostAndPathIsKept() {
         ProviderResult result = resolve(Map.of("TEST_BACKEND_URL", "https://api.example.test",
                 "TEST_WEBSOCKET_URL", "wss://realtime.example.test/api/v1/websocket"));
-        BackendEndpoint endpoint = ((ProviderResult.Found) result).endpoint();
+        ServiceEndpoint endpoint = ((ProviderResult.Found) result).endpoint();
         assertThat(endpoint.webSocket()).isEqualTo(URI.create("wss://realtime.example.test/api/v1/websocket"));
-        assertThat(endpoint.webSocketDerived()).isFalse();
+        assertThat(endpoint.origin(ServiceEndpoint.WEBSOCKET).orElseThrow().kind()).isNotEqualTo(Origin.Kind.DERIVED);
         assertThat(result.reason()).isEqualTo("TEST_BACKEND_URL and TEST_WEBSOCKET_URL are set");
     }
 
     @Test
     void aWebSocketVariableAloneGivesItsOriginAsHttp() {
         ProviderResult result = resolve(Map.of("WEBSOCKET_URL", "wss://h.example.test/api/ws"));
-        BackendEndpoint endpoint = ((ProviderResult.Found) result).endpoint();
+        ServiceEndpoint endpoint = ((ProviderResult.Found) result).endpoint();
         assertThat(endpoint.http()).isEqualTo(URI.create("https://h.example.test"));
         assertThat(result.reason()).isEqualTo("WEBSOCKET_URL is set; HTTP URL is its origin");
     }
@@ -134,7 +134,7 @@ class EnvEndpointProviderTest {
     })
     void aMalformedValueIsAnErrorNamingTheVariable(String value, String problem) {
         assertThatThrownBy(() -> resolve(Map.of("BACKEND_URL", value)))
-                .isInstanceOf(InvalidBackendConfigurationException.class)
+                .isInstanceOf(InvalidInputException.class)
                 .hasMessage("variable BACKEND_URL: expected an absolute http or https URL such as http://localhost:8002, "
                         + problem);
     }
@@ -160,7 +160,7 @@ class EnvEndpointProviderTest {
         RecordingLogs.clear();
         ProviderResult result = resolve(Map.of("TEST_BACKEND_URL", "http://e2e:hunter2@localhost:8002",
                 "BACKEND_URL", "http://e2e:other-pass@localhost:8000"));
-        BackendEndpoint endpoint = ((ProviderResult.Found) result).endpoint();
+        ServiceEndpoint endpoint = ((ProviderResult.Found) result).endpoint();
         assertThat(endpoint.http().getUserInfo()).isEqualTo("e2e:hunter2");
         assertThat(endpoint.toString()).doesNotContain("hunter2").contains("http://***@localhost:8002");
         assertThat(String.join("\n", result.notes()) + result.reason() + RecordingLogs.text())

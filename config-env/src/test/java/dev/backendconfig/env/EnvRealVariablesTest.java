@@ -2,9 +2,9 @@ package dev.backendconfig.env;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.backendconfig.api.BackendResolver;
 import dev.backendconfig.api.Resolution;
 import dev.backendconfig.api.ResolutionReport.Outcome;
+import dev.backendconfig.api.ServiceResolver;
 import dev.backendconfig.testsupport.CallerEnvironment;
 import java.net.URI;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,7 +33,7 @@ class EnvRealVariablesTest {
     @Test
     void readsTestBackendUrlFromTheRealEnvironment() {
         variables.set("TEST_BACKEND_URL", "http://localhost:8002");
-        Resolution resolution = BackendResolver.create().resolve();
+        Resolution resolution = ServiceResolver.create().resolve();
         assertThat(resolution.endpoint().http()).isEqualTo(URI.create("http://localhost:8002"));
         assertThat(resolution.endpoint().webSocket()).isEqualTo(URI.create("ws://localhost:8002"));
         assertThat(resolution.report().line("env").orElseThrow().outcome()).isEqualTo(Outcome.FOUND);
@@ -43,14 +43,14 @@ class EnvRealVariablesTest {
     void theSystemPropertyBeatsTheRealVariables() {
         variables.set("TEST_BACKEND_URL", "http://localhost:8002");
         properties.set("backendconfig.url", "http://127.0.0.1:8010");
-        assertThat(BackendResolver.create().resolve().endpoint().http()).isEqualTo(URI.create("http://127.0.0.1:8010"));
+        assertThat(ServiceResolver.create().resolve().endpoint().http()).isEqualTo(URI.create("http://127.0.0.1:8010"));
     }
 
     @Test
     void aSettingVariableChangesTheNamesRead() {
         variables.set("BACKENDCONFIG_ENV_URL_VARIABLES", "E2E_BACKEND_URL");
         variables.set("E2E_BACKEND_URL", "http://localhost:8003");
-        Resolution resolution = BackendResolver.create().resolve();
+        Resolution resolution = ServiceResolver.create().resolve();
         assertThat(resolution.endpoint().http()).isEqualTo(URI.create("http://localhost:8003"));
         assertThat(resolution.report().notes())
                 .contains("setting env.url-variables=E2E_BACKEND_URL (variable BACKENDCONFIG_ENV_URL_VARIABLES)");

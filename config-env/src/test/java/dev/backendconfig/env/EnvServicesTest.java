@@ -3,13 +3,19 @@ package dev.backendconfig.env;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.backendconfig.api.BackendEndpoint;
-import dev.backendconfig.api.InvalidBackendConfigurationException;
+import dev.backendconfig.api.InvalidConfigurationException;
+import dev.backendconfig.api.ServiceEndpoint;
+import dev.backendconfig.api.ServiceResolver;
 import dev.backendconfig.api.spi.ProviderResult;
 import dev.backendconfig.api.spi.ResolutionContext;
+import dev.backendconfig.api.spi.Service;
+import dev.backendconfig.toolkit.InvalidInputException;
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Provider env with services declared beside the backend: all of them from variables, or an error. */
 class EnvServicesTest {
@@ -27,7 +33,7 @@ class EnvServicesTest {
                 "FRONTEND_WEBSOCKET_URL", "ws://localhost:3002/hmr"), Map.of("services", "auth,frontend"));
         ProviderResult.Found found = (ProviderResult.Found) result;
         assertThat(found.endpoints()).containsOnlyKeys("backend", "auth", "frontend");
-        BackendEndpoint auth = found.endpoint("auth").orElseThrow();
+        ServiceEndpoint auth = found.endpoint("auth").orElseThrow();
         assertThat(auth.service()).isEqualTo("auth");
         assertThat(auth.http()).isEqualTo(URI.create("http://localhost:8083"));
         assertThat(found.endpoint("frontend").orElseThrow().webSocket()).isEqualTo(URI.create("ws://localhost:3002/hmr"));
@@ -48,7 +54,7 @@ class EnvServicesTest {
     void aBackendVariableWithoutTheRequiredAuthVariableIsAnErrorNamingWhatIsMissing() {
         assertThatThrownBy(() -> resolve(Map.of("TEST_BACKEND_URL", "http://localhost:8002"),
                 Map.of("services", "auth")))
-                .isInstanceOf(InvalidBackendConfigurationException.class)
+                .isInstanceOf(InvalidInputException.class)
                 .hasMessage("variable TEST_BACKEND_URL: is set, but required service auth has none of TEST_AUTH_URL,"
                         + " AUTH_URL, TEST_AUTH_WEBSOCKET_URL, AUTH_WEBSOCKET_URL set: set one of them, or mark the"
                         + " service optional with services.auth.required=false (tests must not take auth from another"
@@ -58,7 +64,7 @@ class EnvServicesTest {
     @Test
     void anAuthVariableWithoutTheBackendIsAnErrorToo() {
         assertThatThrownBy(() -> resolve(Map.of("AUTH_URL", "http://localhost:8083"), Map.of("services", "auth")))
-                .isInstanceOf(InvalidBackendConfigurationException.class)
+                .isInstanceOf(InvalidInputException.class)
                 .hasMessageStartingWith("variable AUTH_URL: is set, but required service backend has none of"
                         + " TEST_BACKEND_URL, BACKEND_URL, TEST_WEBSOCKET_URL, WEBSOCKET_URL set: set one of them (");
     }
@@ -67,7 +73,7 @@ class EnvServicesTest {
     void anOptionalServiceWithoutVariablesIsMissingNotAnError() {
         ProviderResult result = resolve(Map.of("TEST_BACKEND_URL", "http://localhost:8002"),
                 Map.of("services", "frontend", "services.frontend.required", "false"));
-        ProviderResult.Partial partial = (ProviderResult.Partial) result;
+        ProviderResult.Found partial = (ProviderResult.Found) result;
         assertThat(partial.endpoints()).containsOnlyKeys("backend");
         assertThat(partial.missing()).containsExactly(Map.entry("frontend",
                 "none of TEST_FRONTEND_URL, FRONTEND_URL, TEST_FRONTEND_WEBSOCKET_URL, FRONTEND_WEBSOCKET_URL is set"));
@@ -95,5 +101,48 @@ class EnvServicesTest {
                 "TEST_PAYMENTS_API_URL", "http://localhost:9000"), Map.of("services", "payments-api"));
         assertThat(((ProviderResult.Found) result).endpoint("payments-api").orElseThrow().http())
                 .isEqualTo(URI.create("http://localhost:9000"));
+    }
+
+    @ParameterizedTest(name = "services={0}")
+    @CsvSource(delimiter = '|', value = {
+        "websocket | websocket | TEST_WEBSOCKET_URL | backend",
+        "test-backend | test-backend | TEST_BACKEND_URL | backend",
+        "auth,test-auth | test-auth | TEST_AUTH_URL | auth",
+        "auth,auth-websocket | auth-websocket | TEST_AUTH_WEBSOCKET_URL | auth",
+        "test | test | TEST_WEBSOCKET_URL | backend",
+    })
+    void aServiceWhoseVariablesWouldBeAnothersIsRefused(String services, String service, String variable, String other) {
+        assertThatThrownBy(() -> ServiceResolver.of(List.of(provider)).resolve(ResolutionContext.builder()
+                .systemProperties(Map.of("backendconfig.services", services)).build()))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessage("system property backendconfig.services: setting services: service " + service + " would"
+                        + " share variable " + variable + " with service " + other + " (provider env reads "
+                        + names(service) + " for service " + service + ", and " + names(other) + " for service " + other
+                        + "); give service " + service + " another name");
+    }
+
+    /** The variables env reads for a service, as the message lists them. */
+    private static String names(String service) {
+        String name = service.toUpperCase(java.util.Locale.ROOT).replace('-', '_');
+        String webSocket = service.equals("backend") ? "WEBSOCKET" : name + "_WEBSOCKET";
+        return "TEST_" + name + "_URL, " + name + "_URL, TEST_" + webSocket + "_URL and " + webSocket + "_URL";
+    }
+
+    @Test
+    void servicesWhoseNamesOnlyLookAlikeAreAccepted() {
+        assertThat(ServiceResolver.of(List.of(provider)).resolve(ResolutionContext.builder()
+                .environment(Map.of("TEST_BACKEND_URL", "http://b", "TEST_AUTH_URL", "http://a",
+                        "AUTH_API_URL", "http://aa", "WEBSOCKETS_URL", "http://w", "TESTS_URL", "http://t"))
+                .systemProperties(Map.of("backendconfig.services", "auth,auth-api,websockets,tests")).build())
+                .services()).containsOnlyKeys("backend", "auth", "auth-api", "websockets", "tests");
+    }
+
+    @Test
+    void theConventionIsWhatTheSettingsDefaultTo() {
+        Service auth = new Service("auth", true);
+        assertThat(provider.urlVariables(auth)).containsExactly("TEST_AUTH_URL", "AUTH_URL");
+        assertThat(provider.webSocketVariables(auth)).containsExactly("TEST_AUTH_WEBSOCKET_URL", "AUTH_WEBSOCKET_URL");
+        assertThat(provider.urlVariables(Service.backend())).containsExactly("TEST_BACKEND_URL", "BACKEND_URL");
+        assertThat(provider.webSocketVariables(Service.backend())).containsExactly("TEST_WEBSOCKET_URL", "WEBSOCKET_URL");
     }
 }

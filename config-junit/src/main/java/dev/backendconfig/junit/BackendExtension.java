@@ -1,16 +1,19 @@
 package dev.backendconfig.junit;
 
-import dev.backendconfig.api.BackendEndpoint;
+import static org.apiguardian.api.API.Status.STABLE;
+
+import dev.backendconfig.api.ProbeKind;
 import dev.backendconfig.api.Resolution;
 import dev.backendconfig.api.ResolutionReport;
+import dev.backendconfig.api.ServiceEndpoint;
 import dev.backendconfig.api.TestContext;
-import dev.backendconfig.api.spi.ProbeKind;
 import dev.backendconfig.junit.internal.JunitSettings;
 import java.lang.reflect.Parameter;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.apiguardian.api.API;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -35,9 +38,10 @@ import org.opentest4j.TestAbortedException;
  * <p>The backend is resolved once per test run (per distinct set of settings) and kept in the root
  * {@link ExtensionContext.Store}, closed with it; there is no static state that outlives the run. Before each test
  * the extension fails it (or skips it) when there is no backend, and probes it when asked to; it injects
- * {@link BackendEndpoint}, {@link TestContext} and {@link ResolutionReport} parameters, and {@link URI} or
+ * {@link ServiceEndpoint}, {@link TestContext} and {@link ResolutionReport} parameters, and {@link URI} or
  * {@code String} parameters and fields annotated {@link BackendUrl} or {@link WebSocketUrl}.
  */
+@API(status = STABLE, since = "1.0")
 public final class BackendExtension
         implements BeforeAllCallback, TestInstancePostProcessor, BeforeEachCallback, ParameterResolver {
 
@@ -87,7 +91,7 @@ public final class BackendExtension
                 throw shared.failure();
             }
             throw new TestAbortedException("Skipped because no backend was found (on-missing = skip).\n"
-                    + shared.failureMessage());
+                    + shared.failure().getMessage());
         }
         ServiceReferences.check(context, shared.resolution().get(), reachability.probedServices(context));
         reachability.check(context, shared, onMissing(context, shared));
@@ -127,6 +131,7 @@ public final class BackendExtension
     }
 
     /** Configures a {@link BackendExtension}. */
+    @API(status = STABLE, since = "1.0")
     public static final class Builder {
         private OnMissing onMissing = OnMissing.SETTING;
         private final Map<String, String> settings = new LinkedHashMap<>();

@@ -55,11 +55,7 @@ final class FieldInjection {
     }
 
     private static boolean found(Resolution resolution, String service) {
-        try {
-            return resolution.findService(service).isPresent();
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
+        return resolution.isDeclared(service) && resolution.findService(service).isPresent();
     }
 
     private static List<Field> annotatedFields(Class<?> type) {

@@ -1,9 +1,11 @@
 package dev.backendconfig.junit;
 
+import dev.backendconfig.api.ProbeKind;
 import dev.backendconfig.api.Resolution;
-import dev.backendconfig.api.spi.ProbeKind;
 import dev.backendconfig.api.spi.ProbeResult;
 import dev.backendconfig.api.spi.Service;
+import java.lang.reflect.AnnotatedElement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -20,8 +22,9 @@ import org.opentest4j.TestAbortedException;
 record ReachabilityCheck(ProbeKind kind, String path) {
 
     /**
-     * Probe each service the test asks for (the builder's probe, else every {@link RequiresReachableBackend} of the
-     * method, else of its class); fail, or abort when {@code onMissing} is skip, at the first that does not answer.
+     * Probe each service the test asks for (the builder's probe, else every {@link RequiresReachableBackend} and
+     * {@link RequiresReachableService} of the method, else of its class); fail, or abort when {@code onMissing} is
+     * skip, at the first that does not answer.
      */
     void check(ExtensionContext context, SharedResolution shared, OnMissing onMissing) {
         for (Probe wanted : probes(context)) {
@@ -30,15 +33,16 @@ record ReachabilityCheck(ProbeKind kind, String path) {
                 continue;
             }
             Resolution resolution = shared.resolution().orElseThrow();
-            String message = "The " + (wanted.service().equals(Service.BACKEND) ? "backend" : "service "
-                    + wanted.service()) + " " + resolution.service(wanted.service()).maskedHttp() + " (from "
-                    + resolution.service(wanted.service()).source() + ") is not reachable: " + probe.description()
-                    + "\n" + resolution.report().render();
+            ServiceUnreachableException unreachable = new ServiceUnreachableException("The "
+                    + (wanted.service().equals(Service.BACKEND) ? "backend" : "service " + wanted.service()) + " "
+                    + resolution.service(wanted.service()).maskedHttp() + " (from "
+                    + resolution.service(wanted.service()).source() + ") is not reachable: " + probe.description(),
+                    resolution.report());
             if (onMissing == OnMissing.SKIP) {
                 throw new TestAbortedException("Skipped because the backend is not reachable (on-missing = skip). "
-                        + message);
+                        + unreachable.getMessage());
             }
-            throw new BackendUnreachableException(message);
+            throw unreachable;
         }
     }
 
@@ -55,25 +59,37 @@ record ReachabilityCheck(ProbeKind kind, String path) {
         if (kind != null) {
             return kind == ProbeKind.NONE ? List.of() : List.of(new Probe(Service.BACKEND, kind, path));
         }
-        return requiresReachable(context).stream().filter(required -> required.probe() != ProbeKind.NONE)
-                .map(required -> new Probe(required.service(), required.probe(), required.path())).toList();
+        return requiresReachable(context).stream().filter(probe -> probe.kind() != ProbeKind.NONE).toList();
     }
 
-    private static List<RequiresReachableBackend> requiresReachable(ExtensionContext context) {
-        List<RequiresReachableBackend> onMethod = context.getTestMethod().map(method -> AnnotationSupport
-                .findRepeatableAnnotations(method, RequiresReachableBackend.class)).orElse(List.of());
+    /**
+     * Return the probes the method's {@link RequiresReachableBackend} and {@link RequiresReachableService} annotations
+     * ask for, else those of its class or the nearest enclosing class that has any.
+     */
+    private static List<Probe> requiresReachable(ExtensionContext context) {
+        List<Probe> onMethod = context.getTestMethod().map(ReachabilityCheck::annotated).orElse(List.of());
         if (!onMethod.isEmpty()) {
             return onMethod;
         }
         for (Class<?> current = context.getTestClass().orElse(null); current != null;
                 current = current.getEnclosingClass()) {
-            List<RequiresReachableBackend> found = AnnotationSupport.findRepeatableAnnotations(current,
-                    RequiresReachableBackend.class);
+            List<Probe> found = annotated(current);
             if (!found.isEmpty()) {
                 return found;
             }
         }
         return List.of();
+    }
+
+    private static List<Probe> annotated(AnnotatedElement element) {
+        List<Probe> probes = new ArrayList<>();
+        AnnotationSupport.findAnnotation(element, RequiresReachableBackend.class)
+                .ifPresent(backend -> probes.add(new Probe(Service.BACKEND, backend.probe(), backend.path())));
+        for (RequiresReachableService service : AnnotationSupport.findRepeatableAnnotations(element,
+                RequiresReachableService.class)) {
+            probes.add(new Probe(service.service(), service.probe(), service.path()));
+        }
+        return probes;
     }
 
     /** Find an annotation on a class, its superclasses (through @Inherited) or the classes enclosing it. */

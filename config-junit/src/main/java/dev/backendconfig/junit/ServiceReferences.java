@@ -1,6 +1,7 @@
 package dev.backendconfig.junit;
 
 import dev.backendconfig.api.Resolution;
+import dev.backendconfig.api.spi.Service;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Field;
 import java.lang.reflect.Parameter;
@@ -39,19 +40,25 @@ final class ServiceReferences {
                 add(references, field, "field '" + field.getName() + "' of " + field.getDeclaringClass().getName());
             }
         });
-        probedServices.forEach(service -> references.add(new Reference(service, "@RequiresReachableBackend")));
+        probedServices.forEach(service -> references.add(new Reference(service, "@RequiresReachableService")));
         for (Reference reference : references) {
-            try {
-                if (resolution.findService(reference.service()).isEmpty()) {
-                    throw new TestAbortedException("Skipped because optional service " + reference.service()
-                            + " (named by " + reference.where() + ") was not found by "
-                            + resolution.endpoint().source() + "; the report says why:\n" + resolution.report().render());
-                }
-            } catch (IllegalArgumentException e) {
+            if (!resolution.isDeclared(reference.service())) {
                 throw new ExtensionConfigurationException(reference.where() + " names service '" + reference.service()
-                        + "': " + e.getMessage());
+                        + "': " + notDeclared(resolution, reference.service()));
+            }
+            if (resolution.findService(reference.service()).isEmpty()) {
+                throw new TestAbortedException("Skipped because optional service " + reference.service()
+                        + " (named by " + reference.where() + ") was not found by "
+                        + resolution.endpoint().source() + "; the report says why:\n" + resolution.report().render());
             }
         }
+    }
+
+    /** Say which services are declared, as the resolution says it for a name that is not. */
+    private static String notDeclared(Resolution resolution, String service) {
+        return "no service '" + service + "' is declared; declared services are " + String.join(", ",
+                resolution.declared().stream().map(Service::name).toList()) + " (declare more with setting services,"
+                + " for example services=auth,frontend)";
     }
 
     private static void add(List<Reference> references, AnnotatedElement element, String where) {

@@ -1,24 +1,23 @@
 package dev.backendconfig.junit;
 
-import dev.backendconfig.api.BackendNotFoundException;
-import dev.backendconfig.api.BackendResolver;
-import dev.backendconfig.api.InvalidBackendConfigurationException;
-import dev.backendconfig.api.ProviderFailedException;
+import dev.backendconfig.api.BackendConfigException;
+import dev.backendconfig.api.InvalidConfigurationException;
+import dev.backendconfig.api.ProbeKind;
 import dev.backendconfig.api.Resolution;
+import dev.backendconfig.api.ResolutionOutcome;
+import dev.backendconfig.api.ServiceResolver;
 import dev.backendconfig.api.TestContext;
-import dev.backendconfig.api.spi.Origin;
-import dev.backendconfig.api.spi.ProbeKind;
 import dev.backendconfig.api.spi.ProbeResult;
 import dev.backendconfig.api.spi.ResolutionContext;
-import dev.backendconfig.api.spi.Settings;
 import dev.backendconfig.junit.internal.JunitSettings;
-import dev.backendconfig.junit.internal.JunitSettings.MissingBackend;
-import org.junit.jupiter.api.extension.ExtensionContext;
+import dev.backendconfig.toolkit.InvalidInputException;
+import dev.backendconfig.toolkit.Origin;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The one resolution of a test run for one set of settings, kept in the root extension store (closed with it),
@@ -26,17 +25,19 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 final class SharedResolution implements AutoCloseable {
 
-    private final Resolution resolution;
-    private final RuntimeException failure;
+    private final ResolutionOutcome outcome;
     private final ResolutionContext context;
     private final boolean sharedWithTestContext;
     private final AtomicBoolean reported = new AtomicBoolean();
     private final Map<String, ProbeResult> probes = new ConcurrentHashMap<>();
 
-    private SharedResolution(Resolution resolution, RuntimeException failure, ResolutionContext context,
-            boolean sharedWithTestContext) {
-        this.resolution = resolution;
-        this.failure = failure;
+    /**
+     * Keep an outcome.
+     *
+     * @param context the context it was resolved in, or null when building it failed (the outcome says why)
+     */
+    private SharedResolution(ResolutionOutcome outcome, ResolutionContext context, boolean sharedWithTestContext) {
+        this.outcome = outcome;
         this.context = context;
         this.sharedWithTestContext = sharedWithTestContext;
     }
@@ -54,85 +55,68 @@ final class SharedResolution implements AutoCloseable {
 
     /**
      * Resolve from the real process with these settings overrides. Without overrides, the extension and
-     * {@link TestContext#get()} share one resolution (the one {@code TestContext} keeps for the JVM), so that a suite
-     * using both resolves, logs and falls back once; the run's end forgets it ({@link #close()}).
+     * {@link TestContext#get()} share one resolution (the outcome {@code TestContext} keeps for the JVM), so that a
+     * suite using both resolves, logs and falls back once; the run's end forgets it ({@link #close()}).
      */
     static SharedResolution resolve(Map<String, String> overrides) {
         ResolutionContext context;
         try {
             context = ResolutionContext.systemBuilder().settings(overrides, "BackendExtension").build();
-        } catch (InvalidBackendConfigurationException e) {
-            return new SharedResolution(null, e, null, false);
+        } catch (InvalidConfigurationException e) {
+            return new SharedResolution(e, null, false);
         }
-        try {
-            Resolution resolution = overrides.isEmpty() ? TestContext.get().resolution()
-                    : BackendResolver.create().resolve(context);
-            return new SharedResolution(resolution, null, context, overrides.isEmpty());
-        } catch (BackendNotFoundException | InvalidBackendConfigurationException | ProviderFailedException e) {
-            return new SharedResolution(null, e, context, overrides.isEmpty());
-        }
+        ResolutionOutcome outcome = overrides.isEmpty() ? TestContext.outcome()
+                : ServiceResolver.create().outcome(context);
+        return new SharedResolution(outcome, context, overrides.isEmpty());
     }
 
-    /** Return the resolution, when the backend was found. */
+    /** Return the resolution, when the services were found. */
     Optional<Resolution> resolution() {
-        return Optional.ofNullable(resolution);
+        return outcome.fold(Optional::of, notFound -> Optional.empty(), invalid -> Optional.empty(),
+                broken -> Optional.empty());
     }
 
     /** Tell whether there is no backend only because none was found (the one case on-missing may skip). */
     boolean notFound() {
-        return failure instanceof BackendNotFoundException;
+        return outcome.fold(found -> false, notFound -> true, invalid -> false, broken -> false);
     }
 
     /**
-     * Return a fresh copy of the failure to throw, so that tests do not pile suppressed exceptions onto one: the
-     * first test of the run gets the whole report, later ones a one-line form pointing at it.
+     * Return the failure to throw: the first test of the run gets the one the resolution ended in, with the whole
+     * report; later ones a fresh one-line copy pointing at it, so that tests do not pile suppressed exceptions onto
+     * one and the report is not repeated in every test.
      */
-    RuntimeException failure() {
-        boolean first = reported.compareAndSet(false, true);
-        if (failure instanceof BackendNotFoundException notFound) {
-            return first ? new BackendNotFoundException(notFound.report(), notFound.nextSteps()) : notFound.repeated();
-        }
-        if (failure instanceof ProviderFailedException failed) {
-            return first ? new ProviderFailedException(failed.providerId(), failed.problem(), failed.report(),
-                    failed.getCause()) : failed.repeated();
-        }
-        InvalidBackendConfigurationException invalid = (InvalidBackendConfigurationException) failure;
-        if (!first) {
-            return new InvalidBackendConfigurationException(invalid.origin(), invalid.problem()
-                    + (invalid.report().isPresent() ? " (see the first failure in this run for the whole report)"
-                            : " (the first failure in this run says the same)"));
-        }
-        return invalid.providerId().map(id -> invalid.inProvider(id, invalid.report().orElse(null)))
-                .orElseGet(() -> new InvalidBackendConfigurationException(invalid.origin(), invalid.problem(), invalid));
-    }
-
-    /** Return the failure's message for an abort reason: the whole report the first time, one line afterwards. */
-    String failureMessage() {
-        if (reported.compareAndSet(false, true)) {
-            return failure.getMessage();
-        }
-        return failure instanceof BackendNotFoundException notFound ? notFound.repeated().getMessage()
-                : failure.getMessage().lines().findFirst().orElse("");
+    BackendConfigException failure() {
+        BackendConfigException failure = outcome.<BackendConfigException>fold(found -> {
+            throw new IllegalStateException("the services were found; there is no failure");
+        }, notFound -> notFound, invalid -> invalid, broken -> broken);
+        return reported.compareAndSet(false, true) ? failure : failure.repeated();
     }
 
     /**
      * Return setting {@code junit.on-missing} as this resolution read it, else the JUnit configuration parameter
      * {@code backendconfig.junit.on-missing}, else {@code fail}.
+     *
+     * @throws InvalidConfigurationException when the configuration parameter is neither fail nor skip
      */
     OnMissing onMissingSetting(Optional<String> configurationParameter) {
-        Settings settings = context == null ? Settings.empty() : context.settings();
-        MissingBackend chosen = settings.find(JunitSettings.ON_MISSING).orElseGet(() -> configurationParameter
-                .filter(value -> !value.isBlank())
-                .map(value -> JunitSettings.ON_MISSING.parse(value,
-                        Origin.other("JUnit configuration parameter " + JunitSettings.ON_MISSING_PARAMETER)))
-                .orElse(MissingBackend.FAIL));
-        return chosen == MissingBackend.SKIP ? OnMissing.SKIP : OnMissing.FAIL;
+        try {
+            return (context == null ? Optional.<OnMissing>empty() : context.settings().find(JunitSettings.ON_MISSING))
+                    .orElseGet(() -> configurationParameter
+                    .filter(value -> !value.isBlank())
+                    .map(value -> JunitSettings.ON_MISSING.parse(value,
+                            Origin.other("JUnit configuration parameter " + JunitSettings.ON_MISSING_PARAMETER)))
+                    .orElse(OnMissing.FAIL));
+        } catch (InvalidInputException e) {
+            throw InvalidConfigurationException.of(e);
+        }
     }
 
     /** Probe the endpoint, once per kind and path for the whole run, within setting {@code probe.timeout}. */
     ProbeResult probe(String service, ProbeKind kind, String path) {
         return probes.computeIfAbsent(service + " " + kind + " " + path,
-                key -> context.withFreshBudget().probe(resolution.service(service), kind, path));
+                key -> context.withSettings(context.settings()).probe(resolution().orElseThrow().service(service),
+                        kind, path));
     }
 
     @Override

@@ -1,16 +1,20 @@
 package dev.backendconfig.junit;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.apiguardian.api.API;
 
 /**
  * Inject the WebSocket URL of the backend (or of another declared {@link #service()}) into a {@link java.net.URI}
  * or {@code String} parameter or field, with {@link #value()} joined onto it by URI rules
  * ({@code @WebSocketUrl("/ws/chat") URI chat}).
  */
+@API(status = STABLE, since = "1.0")
 @Target({ElementType.PARAMETER, ElementType.FIELD})
 @Retention(RetentionPolicy.RUNTIME)
 @Documented

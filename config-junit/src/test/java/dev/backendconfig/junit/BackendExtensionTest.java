@@ -3,12 +3,13 @@ package dev.backendconfig.junit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.backendconfig.api.BackendEndpoint;
-import dev.backendconfig.api.BackendNotFoundException;
-import dev.backendconfig.api.InvalidBackendConfigurationException;
+import dev.backendconfig.api.BackendConfigException;
+import dev.backendconfig.api.InvalidConfigurationException;
+import dev.backendconfig.api.ProbeKind;
 import dev.backendconfig.api.ResolutionReport;
+import dev.backendconfig.api.ServiceEndpoint;
+import dev.backendconfig.api.ServiceNotFoundException;
 import dev.backendconfig.api.TestContext;
-import dev.backendconfig.api.spi.ProbeKind;
 import dev.backendconfig.testkit.LoopbackWebSocketServer;
 import dev.backendconfig.testsupport.CallerEnvironment;
 import dev.backendconfig.testsupport.CountingProvider;
@@ -88,7 +89,7 @@ class BackendExtensionTest {
     @BackendTest
     static class UsesTestContextToo {
         @Test
-        void both(BackendEndpoint endpoint) {
+        void both(ServiceEndpoint endpoint) {
             assertThat(TestContext.get().endpoint()).isEqualTo(endpoint);
         }
     }
@@ -96,11 +97,11 @@ class BackendExtensionTest {
 
     @BackendTest
     static class InjectsEveryService {
-        @BackendUrl(value = "/login", service = "auth")
+        @HttpUrl(value = "/login", service = "auth")
         URI login;
 
         @Test
-        void servicesByAnnotation(@BackendUrl URI backend, @BackendUrl(service = "auth") URI auth,
+        void servicesByAnnotation(@BackendUrl URI backend, @HttpUrl(service = "auth") URI auth,
                 @WebSocketUrl(value = "/events", service = "auth") String events, TestContext context) {
             assertThat(backend).isEqualTo(URI.create("http://localhost:8002"));
             assertThat(auth).isEqualTo(URI.create("http://localhost:8083"));
@@ -113,13 +114,13 @@ class BackendExtensionTest {
     @BackendTest
     static class NamesAnUndeclaredService {
         @Test
-        void payments(@BackendUrl(service = "payments") URI payments) {
+        void payments(@HttpUrl(service = "payments") URI payments) {
         }
     }
 
     @BackendTest
     static class NeedsAnOptionalService {
-        @BackendUrl(service = "frontend")
+        @HttpUrl(service = "frontend")
         URI frontend;
 
         @Test
@@ -132,7 +133,7 @@ class BackendExtensionTest {
     }
 
     @BackendTest
-    @RequiresReachableBackend(service = "auth", path = "/health")
+    @RequiresReachableService(service = "auth", path = "/health")
     static class RequiresAuthHealth {
         @Test
         void login() {
@@ -142,8 +143,17 @@ class BackendExtensionTest {
 
     @BackendTest
     @RequiresReachableBackend(path = "/health")
-    @RequiresReachableBackend(service = "auth", path = "/health")
+    @RequiresReachableService(service = "auth", path = "/health")
     static class RequiresBackendAndAuth {
+        @Test
+        void both() {
+        }
+    }
+
+    @BackendTest
+    @RequiresReachableService(path = "/health")
+    @RequiresReachableService(service = "auth", path = "/health")
+    static class RequiresEveryServiceRepeated {
         @Test
         void both() {
         }
@@ -161,7 +171,7 @@ class BackendExtensionTest {
         String chat;
 
         @Test
-        void parametersAndFields(BackendEndpoint endpoint, TestContext context, ResolutionReport report,
+        void parametersAndFields(ServiceEndpoint endpoint, TestContext context, ResolutionReport report,
                 @BackendUrl URI http, @WebSocketUrl URI webSocket, @WebSocketUrl("/ws/chat") URI chatParameter,
                 @BackendUrl("/health") String health) {
             assertThat(endpoint.http()).isEqualTo(URI.create("http://localhost:8002"));
@@ -184,7 +194,7 @@ class BackendExtensionTest {
         }
 
         @Test
-        void second(BackendEndpoint endpoint) {
+        void second(ServiceEndpoint endpoint) {
         }
     }
 
@@ -195,29 +205,29 @@ class BackendExtensionTest {
         }
 
         @Test
-        void second(BackendEndpoint endpoint) {
+        void second(ServiceEndpoint endpoint) {
         }
     }
 
     @BackendTest
     static class ThreeTests {
         @Test
-        void one(BackendEndpoint endpoint) {
+        void one(ServiceEndpoint endpoint) {
         }
 
         @Test
-        void two(BackendEndpoint endpoint) {
+        void two(ServiceEndpoint endpoint) {
         }
 
         @Test
-        void three(BackendEndpoint endpoint) {
+        void three(ServiceEndpoint endpoint) {
         }
     }
 
     @BackendTest
     static class AnotherClass {
         @Test
-        void four(BackendEndpoint endpoint) {
+        void four(ServiceEndpoint endpoint) {
         }
     }
 
@@ -311,7 +321,7 @@ class BackendExtensionTest {
         EngineRun run = EngineRun.of(NamesAnUndeclaredService.class);
         assertThat(run.failed()).isEqualTo(1);
         assertThat(run.onlyThrown()).isInstanceOf(ExtensionConfigurationException.class)
-                .hasMessageStartingWith("@BackendUrl on parameter 'arg0' of void dev.backendconfig.junit."
+                .hasMessageStartingWith("@HttpUrl on parameter 'arg0' of void dev.backendconfig.junit."
                         + "BackendExtensionTest$NamesAnUndeclaredService.payments(java.net.URI) names service 'payments':"
                         + " no service 'payments' is declared; declared services are backend, auth");
     }
@@ -324,27 +334,29 @@ class BackendExtensionTest {
         EngineRun run = EngineRun.of(NeedsAnOptionalService.class);
         assertThat(run.aborted()).isEqualTo(2);
         assertThat(run.onlyThrown()).isInstanceOf(TestAbortedException.class)
-                .hasMessageStartingWith("Skipped because optional service frontend (named by @BackendUrl on field"
+                .hasMessageStartingWith("Skipped because optional service frontend (named by @HttpUrl on field"
                         + " 'frontend' of dev.backendconfig.junit.BackendExtensionTest$NeedsAnOptionalService) was not"
                         + " found by env; the report says why:");
     }
 
     @Test
-    void requiresReachableBackendProbesTheServiceItNames() throws IOException {
+    void requiresReachableServiceProbesTheServiceItNames() throws IOException {
         int port = httpBackend(503);
         properties.set("backendconfig.services", "auth");
         variables.set("TEST_BACKEND_URL", "http://localhost:8002");
         variables.set("TEST_AUTH_URL", "http://127.0.0.1:" + port);
         EngineRun run = EngineRun.of(RequiresAuthHealth.class);
         assertThat(run.failed()).isEqualTo(1);
-        assertThat(run.onlyThrown()).isInstanceOf(BackendUnreachableException.class)
+        assertThat(run.onlyThrown()).isInstanceOf(ServiceUnreachableException.class)
                 .hasMessageStartingWith("The service auth http://127.0.0.1:" + port + " (from env) is not reachable:"
                         + " http GET http://127.0.0.1:" + port + "/health: answered 503 (a server error: not ready)\n");
+        assertThat(((BackendConfigException) run.onlyThrown()).code()).isEqualTo("BCFG05001");
+        assertThat(run.onlyThrown().toString()).startsWith(ServiceUnreachableException.class.getName() + " [BCFG05001]:");
         assertThat(healthRequests).hasValue(1);
     }
 
     @Test
-    void repeatedRequiresReachableBackendProbesEveryServiceItNames() throws IOException {
+    void requiresReachableBackendBesideAServiceProbesBoth() throws IOException {
         int port = httpBackend(200);
         properties.set("backendconfig.services", "auth");
         variables.set("TEST_BACKEND_URL", "http://localhost:" + port);
@@ -355,7 +367,18 @@ class BackendExtensionTest {
     }
 
     @Test
-    void repeatedRequiresReachableBackendFailsOnTheServiceThatDoesNotAnswer() throws IOException {
+    void repeatedRequiresReachableServiceProbesEveryServiceItNames() throws IOException {
+        int port = httpBackend(200);
+        properties.set("backendconfig.services", "auth");
+        variables.set("TEST_BACKEND_URL", "http://localhost:" + port);
+        variables.set("TEST_AUTH_URL", "http://127.0.0.1:" + port);
+        EngineRun run = EngineRun.of(RequiresEveryServiceRepeated.class);
+        assertThat(run.succeeded()).isEqualTo(1);
+        assertThat(healthRequests).hasValue(2);
+    }
+
+    @Test
+    void requiresReachableBackendBesideAServiceFailsOnTheServiceThatDoesNotAnswer() throws IOException {
         int port = httpBackend(200);
         int closed = dev.backendconfig.testkit.LoopbackServers.closedPort();
         properties.set("backendconfig.services", "auth");
@@ -363,7 +386,7 @@ class BackendExtensionTest {
         variables.set("TEST_AUTH_URL", "http://127.0.0.1:" + closed);
         EngineRun run = EngineRun.of(RequiresBackendAndAuth.class);
         assertThat(run.failed()).isEqualTo(1);
-        assertThat(run.onlyThrown()).isInstanceOf(BackendUnreachableException.class)
+        assertThat(run.onlyThrown()).isInstanceOf(ServiceUnreachableException.class)
                 .hasMessageStartingWith("The service auth http://127.0.0.1:" + closed + " (from env) is not"
                         + " reachable: http GET http://127.0.0.1:" + closed + "/health: ");
         assertThat(healthRequests).hasValue(1);
@@ -382,7 +405,8 @@ class BackendExtensionTest {
         EngineRun run = EngineRun.of(NeedsABackend.class, AnotherClassWithoutABackend.class);
         assertThat(run.failed()).isEqualTo(4);
         List<Throwable> thrown = run.thrown();
-        assertThat(thrown).allMatch(BackendNotFoundException.class::isInstance);
+        assertThat(thrown).allMatch(ServiceNotFoundException.class::isInstance)
+                .allSatisfy(failure -> assertThat(((BackendConfigException) failure).code()).isEqualTo("BCFG00001"));
         assertThat(thrown.get(0)).hasMessageStartingWith("No backend found.\nbackend: none found (2 providers asked, ")
                 .hasMessageContaining("  env       300  skipped      none of TEST_BACKEND_URL, BACKEND_URL,"
                         + " TEST_WEBSOCKET_URL, WEBSOCKET_URL is set")
@@ -437,7 +461,7 @@ class BackendExtensionTest {
     void aJunitConfigurationParameterThatIsNoChoiceIsAnErrorNamingIt() {
         EngineRun run = EngineRun.withParameters(Map.of("backendconfig.junit.on-missing", "skp"), NeedsABackend.class);
         assertThat(run.failed()).isEqualTo(2);
-        assertThat(run.thrown().get(0)).isInstanceOf(InvalidBackendConfigurationException.class)
+        assertThat(run.thrown().get(0)).isInstanceOf(InvalidConfigurationException.class)
                 .hasMessage("JUnit configuration parameter backendconfig.junit.on-missing: setting junit.on-missing"
                         + " expects one of fail, skip, got a value that is not one of them; did you mean 'skip'?");
     }
@@ -447,7 +471,8 @@ class BackendExtensionTest {
         variables.set("BACKEND_URL", "localhost:8002");
         EngineRun run = EngineRun.of(SkipsWithoutABackend.class);
         assertThat(run.failed()).isEqualTo(2);
-        assertThat(run.thrown()).allMatch(InvalidBackendConfigurationException.class::isInstance)
+        assertThat(run.thrown()).allMatch(InvalidConfigurationException.class::isInstance)
+                .allSatisfy(failure -> assertThat(((BackendConfigException) failure).code()).isEqualTo("BCFG01002"))
                 .allSatisfy(thrown -> assertThat(thrown).hasMessageStartingWith("variable BACKEND_URL: expected an"
                         + " absolute http or https URL such as http://localhost:8002, got a value without a scheme"));
         assertThat(run.thrown().get(0)).hasMessageContaining("\nResolution stopped at provider env");
@@ -490,7 +515,7 @@ class BackendExtensionTest {
         properties.set("backendconfig.url", "http://127.0.0.1:" + port);
         EngineRun run = EngineRun.of(RequiresHealth.class);
         assertThat(run.failed()).isEqualTo(3);
-        assertThat(run.onlyThrown()).isInstanceOf(BackendUnreachableException.class)
+        assertThat(run.onlyThrown()).isInstanceOf(ServiceUnreachableException.class)
                 .hasMessageStartingWith("The backend http://127.0.0.1:" + port + " (from env) is not reachable: http"
                         + " GET http://127.0.0.1:" + port + "/health: answered 503 (a server error: not ready)\n"
                         + "backend: http://127.0.0.1:" + port);

@@ -8,9 +8,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import dev.backendconfig.api.BackendNotFoundException;
-import dev.backendconfig.api.BackendResolver;
-import dev.backendconfig.api.InvalidBackendConfigurationException;
+import dev.backendconfig.api.ServiceNotFoundException;
+import dev.backendconfig.api.ServiceResolver;
+import dev.backendconfig.api.BackendConfigException;
 import dev.backendconfig.api.Resolution;
 import dev.backendconfig.api.spi.ResolutionContext;
 import dev.backendconfig.testkit.LoopbackServers;
@@ -207,8 +207,8 @@ class BadInputCatalogueTest {
         }
     }
 
-    private static final String INVALID = "InvalidBackendConfigurationException";
-    private static final String NOT_FOUND = "BackendNotFoundException";
+    private static final String INVALID = "InvalidConfigurationException";
+    private static final String NOT_FOUND = "ServiceNotFoundException";
     /** The resolution succeeds; the message is part of its report. */
     private static final String FOUND = "found";
 
@@ -844,7 +844,7 @@ class BadInputCatalogueTest {
             return shown;
         }
         Resolution[] resolution = new Resolution[1];
-        Throwable thrown = catchThrowable(() -> resolution[0] = BackendResolver.create().resolve(ResolutionContext
+        Throwable thrown = catchThrowable(() -> resolution[0] = ServiceResolver.create().resolve(ResolutionContext
                 .builder().environment(input.environment).systemProperties(new LinkedHashMap<>(input.properties))
                 .workingDirectory(input.directory).build()));
         if (entry.outcome().equals(FOUND)) {
@@ -862,11 +862,8 @@ class BadInputCatalogueTest {
         StringWriter trace = new StringWriter();
         thrown.printStackTrace(new PrintWriter(trace));
         shown.add(trace.toString());
-        if (thrown instanceof BackendNotFoundException notFound) {
-            shown.add(notFound.report().render());
-        }
-        if (thrown instanceof InvalidBackendConfigurationException invalid) {
-            invalid.report().ifPresent(report -> shown.add(report.render()));
+        if (thrown instanceof BackendConfigException failure) {
+            shown.add(failure.report().render());
         }
         return shown;
     }

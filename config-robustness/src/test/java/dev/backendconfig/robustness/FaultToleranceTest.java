@@ -10,15 +10,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.backendconfig.api.BackendEndpoint;
-import dev.backendconfig.api.BackendNotFoundException;
-import dev.backendconfig.api.InvalidBackendConfigurationException;
-import dev.backendconfig.api.BackendResolver;
+import dev.backendconfig.api.ServiceEndpoint;
+import dev.backendconfig.api.ServiceNotFoundException;
+import dev.backendconfig.api.InvalidConfigurationException;
+import dev.backendconfig.api.ServiceResolver;
 import dev.backendconfig.api.Resolution;
 import dev.backendconfig.api.ResolutionReport;
 import dev.backendconfig.api.ResolutionReport.Line;
 import dev.backendconfig.api.ResolutionReport.Outcome;
-import dev.backendconfig.api.spi.BackendEndpointProvider;
+import dev.backendconfig.api.spi.EndpointProvider;
 import dev.backendconfig.api.spi.ProviderResult;
 import dev.backendconfig.api.spi.ResolutionContext;
 import dev.backendconfig.api.spi.Setting;
@@ -85,7 +85,7 @@ class FaultToleranceTest {
     }
 
     private Resolution resolve(Map<String, String> environment, Map<String, String> settings) {
-        return BackendResolver.create().resolve(context(environment, settings));
+        return ServiceResolver.create().resolve(context(environment, settings));
     }
 
     /** A recorded container, as started from this test's repository: its project is this checkout's. */
@@ -104,7 +104,7 @@ class FaultToleranceTest {
         Map<String, Object> alpine = ours(listEntry("alpine-test-backend"));
         engine.containers(list(alpine)).inspect(id(alpine), text(inspection("alpine")));
         Map<String, String> environment = Map.of("DOCKER_HOST", engine.dockerHost());
-        BackendResolver resolver = BackendResolver.create();
+        ServiceResolver resolver = ServiceResolver.create();
 
         Resolution first = resolver.resolve(context(environment, Map.of()));
         assertThat(first.endpoint().source()).isEqualTo("docker");
@@ -159,7 +159,7 @@ class FaultToleranceTest {
         long start = System.nanoTime();
         Throwable thrown = catchThrowable(() -> resolve(Map.of("DOCKER_HOST", engine.dockerHost()), settings));
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
-        assertThat(thrown).isInstanceOf(InvalidBackendConfigurationException.class)
+        assertThat(thrown).isInstanceOf(InvalidConfigurationException.class)
                 .hasMessageContaining("not running or not ready: backend (service plain-backend publishes 8000 on"
                         + " 0.0.0.0:" + port + ", but it has no healthcheck and the probe failed: "
                         + failure.replace("{port}", Integer.toString(port)) + ")");
@@ -178,17 +178,17 @@ class FaultToleranceTest {
 
         ExecutorService threads = Executors.newFixedThreadPool(64);
         CountDownLatch start = new CountDownLatch(1);
-        List<BackendEndpoint> endpoints = new ArrayList<>();
+        List<ServiceEndpoint> endpoints = new ArrayList<>();
         try {
-            List<Future<BackendEndpoint>> futures = new ArrayList<>();
+            List<Future<ServiceEndpoint>> futures = new ArrayList<>();
             for (int i = 0; i < 64; i++) {
                 futures.add(threads.submit(() -> {
                     start.await();
-                    return BackendResolver.create().resolve(context(environment, Map.of())).endpoint();
+                    return ServiceResolver.create().resolve(context(environment, Map.of())).endpoint();
                 }));
             }
             start.countDown();
-            for (Future<BackendEndpoint> future : futures) {
+            for (Future<ServiceEndpoint> future : futures) {
                 endpoints.add(future.get(30, TimeUnit.SECONDS));
             }
         } finally {
@@ -220,19 +220,19 @@ class FaultToleranceTest {
     void theWholeResolutionKeepsItsBudgetWhenEveryProviderIsSlow(String order) throws IOException {
         stagingFile();
         FakeDockerEngine engine = engine().behave(FakeDockerEngine.Behaviour.NEVER_ANSWER);
-        List<BackendEndpointProvider> providers = List.of(new Slowed(new EnvEndpointProvider()),
+        List<EndpointProvider> providers = List.of(new Slowed(new EnvEndpointProvider()),
                 new DockerEndpointProvider(), new Slowed(new StagingEndpointProvider()));
         Map<String, String> settings = Map.of("timeout", BUDGET.toMillis() + "ms", "docker.timeout", "10s",
                 "providers", order);
         Map<String, String> environment = Map.of("DOCKER_HOST", engine.dockerHost(),
                 "TEST_BACKEND_URL", "http://localhost:8002");
         long start = System.nanoTime();
-        Throwable thrown = catchThrowable(() -> BackendResolver.of(providers).resolve(context(environment, settings)));
+        Throwable thrown = catchThrowable(() -> ServiceResolver.of(providers).resolve(context(environment, settings)));
         Duration took = Duration.ofNanos(System.nanoTime() - start);
 
         assertThat(took).as("resolution time with a budget of %s", BUDGET).isLessThan(BUDGET.plusSeconds(1));
-        assertThat(thrown).isInstanceOf(BackendNotFoundException.class);
-        ResolutionReport report = ((BackendNotFoundException) thrown).report();
+        assertThat(thrown).isInstanceOf(ServiceNotFoundException.class);
+        ResolutionReport report = ((ServiceNotFoundException) thrown).report();
         List<String> asked = List.of(order.split(","));
         String first = asked.get(0);
         Line left = report.line(first).orElseThrow();
@@ -264,10 +264,10 @@ class FaultToleranceTest {
     }
 
     /** A real provider that waits past any budget before it answers, and ends at once when interrupted. */
-    private static final class Slowed implements BackendEndpointProvider {
-        private final BackendEndpointProvider provider;
+    private static final class Slowed implements EndpointProvider {
+        private final EndpointProvider provider;
 
-        Slowed(BackendEndpointProvider provider) {
+        Slowed(EndpointProvider provider) {
             this.provider = provider;
         }
 

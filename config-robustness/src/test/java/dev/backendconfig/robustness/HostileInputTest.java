@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.backendconfig.api.BackendNotFoundException;
-import dev.backendconfig.api.BackendResolver;
-import dev.backendconfig.api.InvalidBackendConfigurationException;
+import dev.backendconfig.api.ServiceNotFoundException;
+import dev.backendconfig.api.ServiceResolver;
+import dev.backendconfig.api.InvalidConfigurationException;
 import dev.backendconfig.api.Resolution;
 import dev.backendconfig.api.ResolutionReport;
 import dev.backendconfig.api.spi.ResolutionContext;
@@ -72,7 +72,7 @@ class HostileInputTest {
     }
 
     private Resolution resolve() {
-        return BackendResolver.create().resolve(ResolutionContext.builder().workingDirectory(repository)
+        return ServiceResolver.create().resolve(ResolutionContext.builder().workingDirectory(repository)
                 .environment(environment).systemProperties(Map.of("user.home", repository.toString()))
                 .settings(settings).build());
     }
@@ -87,8 +87,8 @@ class HostileInputTest {
     }
 
     private static void stoppedBeforeStaging(Throwable thrown, String message) {
-        assertThat(thrown).isInstanceOf(InvalidBackendConfigurationException.class).hasMessageContaining(message);
-        ResolutionReport report = ((InvalidBackendConfigurationException) thrown).report().orElseThrow();
+        assertThat(thrown).isInstanceOf(InvalidConfigurationException.class).hasMessageContaining(message);
+        ResolutionReport report = ((InvalidConfigurationException) thrown).report();
         assertThat(report.line("staging").orElseThrow().outcome()).isEqualTo(ResolutionReport.Outcome.NOT_ASKED);
     }
 
@@ -139,7 +139,7 @@ class HostileInputTest {
     void aStagingFileThatIsANamedPipeIsInvalidAndLeavesNothingBehind() throws Exception {
         Files.delete(repository.resolve(".env.staging.e2e"));
         Path fifo = SpecialFiles.fifo(repository.resolve(".env.staging.e2e"));
-        assertThat(resolveExpectingFailure()).isInstanceOf(InvalidBackendConfigurationException.class)
+        assertThat(resolveExpectingFailure()).isInstanceOf(InvalidConfigurationException.class)
                 .hasMessageContaining(fifo + ": is a named pipe (FIFO), not a regular file");
         nothingLeftBehind();
     }
@@ -147,7 +147,7 @@ class HostileInputTest {
     @Test
     void aStagingFileNamedAsDevZeroIsInvalidInsteadOfFillingTheHeap() throws Exception {
         settings.put("staging.env-file", "/dev/zero");
-        assertThat(resolveExpectingFailure()).isInstanceOf(InvalidBackendConfigurationException.class)
+        assertThat(resolveExpectingFailure()).isInstanceOf(InvalidConfigurationException.class)
                 .hasMessageContaining("/dev/zero: is a character device, not a regular file");
         nothingLeftBehind();
     }
@@ -163,8 +163,8 @@ class HostileInputTest {
         long start = System.nanoTime();
         Throwable thrown = resolveExpectingFailure();
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
-        assertThat(thrown).isInstanceOf(BackendNotFoundException.class);
-        assertThat(((BackendNotFoundException) thrown).report().line("docker").orElseThrow().reason())
+        assertThat(thrown).isInstanceOf(ServiceNotFoundException.class);
+        assertThat(((ServiceNotFoundException) thrown).report().line("docker").orElseThrow().reason())
                 .matches(".*(the protocol is not spoken there: http GET http://127\\.0\\.0\\.1:[0-9]+/: no answer within"
                         + " [0-9]+ ms"
                         + "|left of the time budget \\(setting timeout\\); stopped)");
@@ -181,8 +181,8 @@ class HostileInputTest {
         long start = System.nanoTime();
         Throwable thrown = resolveExpectingFailure();
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
-        assertThat(thrown).isInstanceOf(BackendNotFoundException.class);
-        assertThat(((BackendNotFoundException) thrown).report().line("docker").orElseThrow().reason())
+        assertThat(thrown).isInstanceOf(ServiceNotFoundException.class);
+        assertThat(((ServiceNotFoundException) thrown).report().line("docker").orElseThrow().reason())
                 .matches(".*(cut to what was left of setting timeout\\)|; stopped).*");
         nothingLeftBehind();
     }
@@ -197,8 +197,8 @@ class HostileInputTest {
         Files.writeString(repository.resolve("compose.yaml"), text);
         settings.putAll(Map.of("timeout", "400ms", "providers", "docker"));
         Throwable thrown = resolveExpectingFailure();
-        assertThat(thrown).isInstanceOf(BackendNotFoundException.class);
-        String docker = ((BackendNotFoundException) thrown).report().line("docker").orElseThrow().reason();
+        assertThat(thrown).isInstanceOf(ServiceNotFoundException.class);
+        String docker = ((ServiceNotFoundException) thrown).report().line("docker").orElseThrow().reason();
         // on this kind of machine reading takes longer than the budget and is stopped; a faster one may finish first
         assertThat(docker).doesNotContain("still running").matches("did not answer within the [0-9]+ ms left of the"
                 + " time budget \\(setting timeout\\); stopped|.*has no service publishing container port 8000.*");

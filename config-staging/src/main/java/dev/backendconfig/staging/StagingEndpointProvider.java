@@ -1,20 +1,23 @@
 package dev.backendconfig.staging;
 
-import dev.backendconfig.api.BackendEndpoint;
-import dev.backendconfig.api.dotenv.Dotenv;
-import dev.backendconfig.api.dotenv.DotenvFile;
-import dev.backendconfig.api.spi.BackendEndpointProvider;
+import static org.apiguardian.api.API.Status.STABLE;
+
+import dev.backendconfig.api.ServiceEndpoint;
 import dev.backendconfig.api.spi.EarlierAnswer;
-import dev.backendconfig.api.spi.OutsideText;
+import dev.backendconfig.api.spi.EndpointProvider;
 import dev.backendconfig.api.spi.ProviderResult;
 import dev.backendconfig.api.spi.ResolutionContext;
 import dev.backendconfig.api.spi.Service;
 import dev.backendconfig.api.spi.ServiceSetting;
 import dev.backendconfig.api.spi.Setting;
+import dev.backendconfig.toolkit.OutsideText;
+import dev.backendconfig.toolkit.dotenv.Dotenv;
+import dev.backendconfig.toolkit.dotenv.DotenvFile;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.apiguardian.api.API;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,7 +32,8 @@ import org.slf4j.LoggerFactory;
  * the file goes into the endpoint's details, credentials flagged secret. Choosing staging logs a WARN line:
  * tests are about to run against a shared environment.
  */
-public final class StagingEndpointProvider implements BackendEndpointProvider {
+@API(status = STABLE, since = "1.0")
+public final class StagingEndpointProvider implements EndpointProvider {
 
     /** The provider's id. */
     public static final String ID = "staging";

@@ -1,10 +1,10 @@
 package dev.backendconfig.staging;
 
-import dev.backendconfig.api.InvalidBackendConfigurationException;
-import dev.backendconfig.api.Secrets;
-import dev.backendconfig.api.spi.ConfigurationFiles;
-import dev.backendconfig.api.spi.ProjectFiles;
 import dev.backendconfig.api.spi.ResolutionContext;
+import dev.backendconfig.toolkit.ConfigurationFiles;
+import dev.backendconfig.toolkit.InvalidInputException;
+import dev.backendconfig.toolkit.ProjectFiles;
+import dev.backendconfig.toolkit.Secrets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -12,6 +12,9 @@ import java.util.Optional;
 
 /** Where the staging file is: named by setting {@code staging.env-file}, or searched for upwards. */
 final class StagingFileLocation {
+
+    /** The code of a staging file named by setting that does not exist. */
+    private static final String CODE = "BCFG04001";
 
     private final Optional<Path> file;
     private final String notFoundReason;
@@ -24,7 +27,7 @@ final class StagingFileLocation {
     /**
      * Find the file.
      *
-     * @throws InvalidBackendConfigurationException when setting {@code staging.env-file} names a file that does not
+     * @throws InvalidInputException when setting {@code staging.env-file} names a file that does not
      *     exist
      */
     static StagingFileLocation find(ResolutionContext context) {
@@ -33,7 +36,7 @@ final class StagingFileLocation {
             Path named = ConfigurationFiles.resolve(context.workingDirectory(), explicit.get(),
                     context.settings().origin(StagingSettings.ENV_FILE));
             if (!Files.exists(named) && !Files.isSymbolicLink(named)) {
-                throw new InvalidBackendConfigurationException(
+                throw new InvalidInputException(CODE, 
                         context.settings().origin(StagingSettings.ENV_FILE),
                         "setting staging.env-file names " + Secrets.maskText(named.toString()) + ", which does not"
                                 + " exist");

@@ -1,16 +1,16 @@
 package dev.backendconfig.staging;
 
-import dev.backendconfig.api.BackendEndpoint;
-import dev.backendconfig.api.Secrets;
-import dev.backendconfig.api.dotenv.DotenvEntry;
-import dev.backendconfig.api.dotenv.DotenvFile;
-import dev.backendconfig.api.spi.BackendUrls;
-import dev.backendconfig.api.spi.Origin;
-import dev.backendconfig.api.spi.OutsideText;
+import dev.backendconfig.api.ServiceEndpoint;
 import dev.backendconfig.api.spi.ProviderResult;
 import dev.backendconfig.api.spi.ResolutionContext;
 import dev.backendconfig.api.spi.Service;
-import dev.backendconfig.api.spi.Suggestions;
+import dev.backendconfig.toolkit.BackendUrls;
+import dev.backendconfig.toolkit.Origin;
+import dev.backendconfig.toolkit.OutsideText;
+import dev.backendconfig.toolkit.Secrets;
+import dev.backendconfig.toolkit.Suggestions;
+import dev.backendconfig.toolkit.dotenv.DotenvEntry;
+import dev.backendconfig.toolkit.dotenv.DotenvFile;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -78,8 +78,8 @@ final class StagingVariables {
      * Return a service's endpoint. The backend's carries every variable of the file as a detail (credentials flagged
      * secret) plus {@code api-url} and {@code auth-url}; another service's only the file it came from.
      */
-    BackendEndpoint endpoint(String source, Service service, Optional<Value> http, Optional<Value> webSocket) {
-        BackendEndpoint.Builder endpoint = BackendEndpoint.builder(source).service(service.name());
+    ServiceEndpoint endpoint(String source, Service service, Optional<Value> http, Optional<Value> webSocket) {
+        ServiceEndpoint.Builder endpoint = ServiceEndpoint.builder(source).service(service.name());
         http.ifPresent(value -> endpoint.http(BackendUrls.parseHttp(value.raw(), value.origin()).orElseThrow(),
                 value.origin()));
         webSocket.ifPresent(value -> endpoint.webSocket(

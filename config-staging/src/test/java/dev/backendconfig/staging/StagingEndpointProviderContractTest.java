@@ -1,16 +1,16 @@
 package dev.backendconfig.staging;
 
-import dev.backendconfig.api.spi.BackendEndpointProvider;
+import dev.backendconfig.api.spi.EndpointProvider;
 import dev.backendconfig.api.spi.ResolutionContext;
-import dev.backendconfig.testkit.BackendEndpointProviderContractTest;
+import dev.backendconfig.testkit.EndpointProviderContractTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-class StagingEndpointProviderContractTest extends BackendEndpointProviderContractTest {
+class StagingEndpointProviderContractTest extends EndpointProviderContractTest {
 
     @Override
-    protected BackendEndpointProvider provider() {
+    protected EndpointProvider provider() {
         return new StagingEndpointProvider();
     }
 

@@ -3,10 +3,10 @@ package dev.backendconfig.staging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.backendconfig.api.BackendEndpoint;
-import dev.backendconfig.api.BackendResolver;
-import dev.backendconfig.api.InvalidBackendConfigurationException;
-import dev.backendconfig.api.spi.Origin;
+import dev.backendconfig.api.ServiceEndpoint;
+import dev.backendconfig.api.ServiceResolver;
+import dev.backendconfig.toolkit.InvalidInputException;
+import dev.backendconfig.toolkit.Origin;
 import dev.backendconfig.api.spi.ProviderResult;
 import dev.backendconfig.api.spi.ResolutionContext;
 import dev.backendconfig.testkit.RecordingLogs;
@@ -58,11 +58,11 @@ class StagingEndpointProviderTest {
         Path file = write(EXAMPLE);
         ProviderResult result = resolve();
         assertThat(result).isInstanceOf(ProviderResult.Found.class);
-        BackendEndpoint endpoint = ((ProviderResult.Found) result).endpoint();
+        ServiceEndpoint endpoint = ((ProviderResult.Found) result).endpoint();
         assertThat(endpoint.http()).isEqualTo(URI.create("https://backend-staging.example.test"));
         assertThat(endpoint.webSocket()).isEqualTo(URI.create("wss://backend-staging.example.test/ws"));
-        assertThat(endpoint.origin(BackendEndpoint.HTTP)).contains(Origin.file(file.toString(), 2));
-        assertThat(endpoint.origin(BackendEndpoint.WEBSOCKET)).contains(Origin.file(file.toString(), 4));
+        assertThat(endpoint.origin(ServiceEndpoint.HTTP)).contains(Origin.file(file.toString(), 2));
+        assertThat(endpoint.origin(ServiceEndpoint.WEBSOCKET)).contains(Origin.file(file.toString(), 4));
         assertThat(endpoint.detail("auth-url")).contains("https://auth-staging.example.test");
         assertThat(endpoint.detail("api-url")).contains("https://backend-staging.example.test/api");
         assertThat(endpoint.detail("TEST_USER_PASSWORD")).contains("not-for-logs");
@@ -93,7 +93,7 @@ class StagingEndpointProviderTest {
                 + " checkout's project holdvar is stopped (holdvar-api-1 exited (Exited (0) 3 minutes ago))")
                 .withNextStep("start it: docker-compose -f compose.yaml start"));
         RecordingLogs.clear();
-        BackendResolver.of(List.of(env, docker, new StagingEndpointProvider())).resolve(ResolutionContext.builder()
+        ServiceResolver.of(List.of(env, docker, new StagingEndpointProvider())).resolve(ResolutionContext.builder()
                 .workingDirectory(repository).build());
         assertThat(RecordingLogs.events(Level.WARN)).singleElement().extracting(RecordingLogs.Event::message).asString()
                 .isEqualTo("Tests will run against the shared staging deployment https://backend-staging.example.test"
@@ -108,7 +108,7 @@ class StagingEndpointProviderTest {
         write(EXAMPLE);
         FixedProvider env = new FixedProvider("env", 300, context -> ProviderResult.skipped("nothing set"));
         RecordingLogs.clear();
-        BackendResolver.of(List.of(env, new StagingEndpointProvider())).resolve(ResolutionContext.builder()
+        ServiceResolver.of(List.of(env, new StagingEndpointProvider())).resolve(ResolutionContext.builder()
                 .workingDirectory(repository).build());
         assertThat(RecordingLogs.events(Level.WARN)).singleElement().extracting(RecordingLogs.Event::message).asString()
                 .contains("): no local backend was found (env skipped). Start the local stack");
@@ -117,7 +117,7 @@ class StagingEndpointProviderTest {
     @Test
     void derivesTheWebSocketUrlWhenTheFileHasNone() throws IOException {
         write("STAGING_BASE_URL=https://backend-staging.example.test/api\n");
-        BackendEndpoint endpoint = ((ProviderResult.Found) resolve()).endpoint();
+        ServiceEndpoint endpoint = ((ProviderResult.Found) resolve()).endpoint();
         assertThat(endpoint.webSocket()).isEqualTo(URI.create("wss://backend-staging.example.test/api"));
     }
 
@@ -142,9 +142,9 @@ class StagingEndpointProviderTest {
         Path file = write(EXAMPLE);
         ProviderResult result = resolve(Map.of("STAGING_BASE_URL", "https://override.example.test",
                 "TEST_USER_PASSWORD", "from-env"), Map.of());
-        BackendEndpoint endpoint = ((ProviderResult.Found) result).endpoint();
+        ServiceEndpoint endpoint = ((ProviderResult.Found) result).endpoint();
         assertThat(endpoint.http()).isEqualTo(URI.create("https://override.example.test"));
-        assertThat(endpoint.origin(BackendEndpoint.HTTP)).contains(Origin.variable("STAGING_BASE_URL"));
+        assertThat(endpoint.origin(ServiceEndpoint.HTTP)).contains(Origin.variable("STAGING_BASE_URL"));
         assertThat(endpoint.detail("TEST_USER_PASSWORD")).contains("from-env");
         assertThat(result.notes()).containsExactly(
                 "STAGING_BASE_URL from the environment wins over " + file + ":2",
@@ -192,7 +192,7 @@ class StagingEndpointProviderTest {
     @Test
     void aNamedFileThatDoesNotExistIsAnError() {
         assertThatThrownBy(() -> resolve(Map.of(), Map.of("staging.env-file", "config/missing.env")))
-                .isInstanceOf(InvalidBackendConfigurationException.class)
+                .isInstanceOf(InvalidInputException.class)
                 .hasMessage("setting staging.env-file given to ResolutionContext.Builder.settings: setting staging.env-file"
                         + " names " + repository.resolve("config/missing.env") + ", which does not exist");
     }
@@ -238,7 +238,7 @@ class StagingEndpointProviderTest {
     void badInputIsAnErrorNamingFileAndLineNeverTheValue(String text, String message) throws IOException {
         Path file = write(text.replace("⏎", "\n"));
         assertThatThrownBy(this::resolve)
-                .isInstanceOf(InvalidBackendConfigurationException.class)
+                .isInstanceOf(InvalidInputException.class)
                 .hasMessage(file + ":" + message)
                 .hasMessageNotContaining("not-for-logs");
     }

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import dev.backendconfig.api.InvalidBackendConfigurationException;
 import dev.backendconfig.api.spi.ProviderResult;
 import dev.backendconfig.api.spi.ResolutionContext;
 import dev.backendconfig.testsupport.SpecialFiles;
+import dev.backendconfig.toolkit.InvalidInputException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,7 +40,7 @@ class StagingHostileFileTest {
     void aStagingFileThatIsANamedPipeIsInvalidInsteadOfBlockingForever() throws IOException {
         Path fifo = SpecialFiles.fifo(repository.resolve(".env.staging.e2e"));
         assertThatThrownBy(() -> resolve(Map.of()))
-                .isInstanceOf(InvalidBackendConfigurationException.class)
+                .isInstanceOf(InvalidInputException.class)
                 .hasMessage(fifo + ": is a named pipe (FIFO), not a regular file; expected a dotenv file of NAME=value"
                         + " lines (a named pipe could block and a device never end, so only regular files are read)");
     }

@@ -2,9 +2,9 @@ package dev.backendconfig.staging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.backendconfig.api.BackendResolver;
 import dev.backendconfig.api.Resolution;
 import dev.backendconfig.api.ResolutionReport.Outcome;
+import dev.backendconfig.api.ServiceResolver;
 import dev.backendconfig.api.spi.ResolutionContext;
 import dev.backendconfig.testsupport.CallerEnvironment;
 import java.io.IOException;
@@ -41,7 +41,7 @@ class StagingRepositoryTreeTest {
     }
 
     private Resolution resolveFrom(Path workingDirectory) {
-        return BackendResolver.create().resolve(ResolutionContext.systemBuilder().workingDirectory(workingDirectory).build());
+        return ServiceResolver.create().resolve(ResolutionContext.systemBuilder().workingDirectory(workingDirectory).build());
     }
 
     @Test
@@ -68,12 +68,12 @@ class StagingRepositoryTreeTest {
         Path repository = repository();
         Path tests = Files.createDirectories(repository.resolve("e2e"));
 
-        BackendResolver resolver = BackendResolver.create();
+        ServiceResolver resolver = ServiceResolver.create();
         Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() ->
                 resolver.resolve(ResolutionContext.systemBuilder().workingDirectory(tests).build()));
 
-        assertThat(thrown).isInstanceOf(dev.backendconfig.api.BackendNotFoundException.class);
-        assertThat(((dev.backendconfig.api.BackendNotFoundException) thrown).report().line("staging").orElseThrow())
+        assertThat(thrown).isInstanceOf(dev.backendconfig.api.ServiceNotFoundException.class);
+        assertThat(((dev.backendconfig.api.ServiceNotFoundException) thrown).report().line("staging").orElseThrow())
                 .satisfies(line -> {
                     assertThat(line.outcome()).isEqualTo(Outcome.SKIPPED);
                     assertThat(line.reason()).isEqualTo("no .env.staging.e2e from " + tests + " up to " + repository);

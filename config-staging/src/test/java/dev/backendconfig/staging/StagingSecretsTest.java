@@ -3,8 +3,8 @@ package dev.backendconfig.staging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import dev.backendconfig.api.BackendResolver;
 import dev.backendconfig.api.Resolution;
+import dev.backendconfig.api.ServiceResolver;
 import dev.backendconfig.api.spi.ResolutionContext;
 import dev.backendconfig.testkit.RecordingLogs;
 import java.io.IOException;
@@ -44,7 +44,7 @@ class StagingSecretsTest {
     @Test
     void aFoundStagingEndpointShowsThePasswordNowhere() throws IOException {
         Files.writeString(repository.resolve(".env.staging.e2e"), StagingEndpointProviderTest.EXAMPLE);
-        Resolution resolution = BackendResolver.of(List.of(new StagingEndpointProvider())).resolve(context());
+        Resolution resolution = ServiceResolver.of(List.of(new StagingEndpointProvider())).resolve(context());
         assertThat(resolution.endpoint().detail("TEST_USER_PASSWORD")).contains(PASSWORD);
         assertThat(List.of(resolution.endpoint().toString(), resolution.report().render(), resolution.toString(),
                 resolution.endpoint().maskedDetails().toString(), RecordingLogs.text()))
@@ -56,7 +56,7 @@ class StagingSecretsTest {
     void aBrokenStagingFileShowsThePasswordNowhere() throws IOException {
         Files.writeString(repository.resolve(".env.staging.e2e"), "TEST_USER_PASSWORD=" + PASSWORD
                 + "\nSTAGING_BASE_URL=https://${HOST:?" + "HOST must be set}\n");
-        Throwable thrown = catchThrowable(() -> BackendResolver.of(List.of(new StagingEndpointProvider())).resolve(context()));
+        Throwable thrown = catchThrowable(() -> ServiceResolver.of(List.of(new StagingEndpointProvider())).resolve(context()));
         assertThat(thrown).hasMessageContaining("HOST must be set");
         assertThat(List.of(thrown.getMessage(), thrown.toString(), stackTrace(thrown), RecordingLogs.text()))
                 .noneMatch(text -> text.contains(PASSWORD));
@@ -66,7 +66,7 @@ class StagingSecretsTest {
     void aPasswordInTheStagingUrlIsMaskedToo() throws IOException {
         Files.writeString(repository.resolve(".env.staging.e2e"), "STAGING_BASE_URL=https://e2e:" + PASSWORD
                 + "@backend-staging.example.test\n");
-        Resolution resolution = BackendResolver.of(List.of(new StagingEndpointProvider())).resolve(context());
+        Resolution resolution = ServiceResolver.of(List.of(new StagingEndpointProvider())).resolve(context());
         assertThat(List.of(resolution.endpoint().toString(), resolution.report().render(), RecordingLogs.text()))
                 .noneMatch(text -> text.contains(PASSWORD));
         assertThat(resolution.report().render()).contains("https://***@backend-staging.example.test");

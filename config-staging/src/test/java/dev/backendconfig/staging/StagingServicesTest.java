@@ -2,10 +2,10 @@ package dev.backendconfig.staging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.backendconfig.api.BackendEndpoint;
-import dev.backendconfig.api.spi.Origin;
+import dev.backendconfig.api.ServiceEndpoint;
 import dev.backendconfig.api.spi.ProviderResult;
 import dev.backendconfig.api.spi.ResolutionContext;
+import dev.backendconfig.toolkit.Origin;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -46,10 +46,10 @@ class StagingServicesTest {
     void allThreeServicesComeFromTheStagingFile() {
         ProviderResult.Found found = (ProviderResult.Found) resolve(Map.of("services", "auth,frontend"));
         assertThat(found.endpoints()).containsOnlyKeys("backend", "auth", "frontend");
-        BackendEndpoint auth = found.endpoint("auth").orElseThrow();
+        ServiceEndpoint auth = found.endpoint("auth").orElseThrow();
         assertThat(auth.http()).isEqualTo(URI.create("https://auth-staging.example.test"));
         assertThat(auth.webSocket()).isEqualTo(URI.create("wss://auth-staging.example.test"));
-        assertThat(auth.origin(BackendEndpoint.HTTP)).contains(Origin.file(file.toString(), 3));
+        assertThat(auth.origin(ServiceEndpoint.HTTP)).contains(Origin.file(file.toString(), 3));
         assertThat(found.endpoint("frontend").orElseThrow().http()).isEqualTo(URI.create("https://app-staging.example.test"));
         assertThat(found.serviceReasons()).containsEntry("backend", "from STAGING_BASE_URL")
                 .containsEntry("auth", "from STAGING_AUTH_URL");
@@ -59,7 +59,7 @@ class StagingServicesTest {
     @Test
     void theBackendKeepsTheFileAsDetailsAndTheAuthUrlDetailStillWorks() {
         ProviderResult.Found found = (ProviderResult.Found) resolve(Map.of("services", "auth"));
-        BackendEndpoint backend = found.endpoint();
+        ServiceEndpoint backend = found.endpoint();
         assertThat(backend.detail("auth-url")).contains("https://auth-staging.example.test");
         assertThat(backend.isSecret("TEST_USER_PASSWORD")).isTrue();
         assertThat(found.endpoint("auth").orElseThrow().details()).containsOnlyKeys("env-file");
@@ -68,7 +68,7 @@ class StagingServicesTest {
     @Test
     void aRequiredServiceTheFileDoesNotNameIsPartialSayingWhatItLooksFor() {
         ProviderResult result = resolve(Map.of("services", "auth,payments"));
-        ProviderResult.Partial partial = (ProviderResult.Partial) result;
+        ProviderResult.Found partial = (ProviderResult.Found) result;
         assertThat(partial.endpoints()).containsOnlyKeys("backend", "auth");
         assertThat(partial.missing().get("payments")).isEqualTo(file + " sets none of STAGING_PAYMENTS_URL,"
                 + " STAGING_PAYMENTS_WEBSOCKET_URL; it sets STAGING_BASE_URL, STAGING_WEBSOCKET_URL, STAGING_AUTH_URL,"

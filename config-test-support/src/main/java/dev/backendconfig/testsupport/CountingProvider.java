@@ -1,10 +1,10 @@
 package dev.backendconfig.testsupport;
 
-import dev.backendconfig.api.BackendEndpoint;
-import dev.backendconfig.api.spi.BackendEndpointProvider;
-import dev.backendconfig.api.spi.Origin;
+import dev.backendconfig.api.ServiceEndpoint;
+import dev.backendconfig.api.spi.EndpointProvider;
 import dev.backendconfig.api.spi.ProviderResult;
 import dev.backendconfig.api.spi.ResolutionContext;
+import dev.backendconfig.toolkit.Origin;
 import java.net.URI;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * really overlap. Tests register it through a services file; while {@link #ACTIVE} is false it skips (for modules
  * that register it for every test).
  */
-public final class CountingProvider implements BackendEndpointProvider {
+public final class CountingProvider implements EndpointProvider {
 
     /** Resolutions so far, across instances. */
     public static final AtomicInteger RESOLUTIONS = new AtomicInteger();
@@ -43,7 +43,7 @@ public final class CountingProvider implements BackendEndpointProvider {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        return ProviderResult.found(BackendEndpoint.builder(id())
+        return ProviderResult.found(ServiceEndpoint.builder(id())
                 .http(URI.create("http://localhost:" + (9000 + number)), Origin.other("resolution " + number)).build(),
                 "resolution number " + number);
     }

@@ -1,10 +1,10 @@
 package dev.backendconfig.testsupport;
 
-import dev.backendconfig.api.BackendEndpoint;
-import dev.backendconfig.api.spi.BackendEndpointProvider;
-import dev.backendconfig.api.spi.Origin;
+import dev.backendconfig.api.ServiceEndpoint;
+import dev.backendconfig.api.spi.EndpointProvider;
 import dev.backendconfig.api.spi.ProviderResult;
 import dev.backendconfig.api.spi.ResolutionContext;
+import dev.backendconfig.toolkit.Origin;
 import java.net.URI;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -14,7 +14,7 @@ import java.util.function.Function;
  * one through {@code META-INF/services}, as a user registers a provider, subclass it with a public no-argument
  * constructor, for example answering with {@link #urlFromVariable(String, String)}.
  */
-public class FixedProvider implements BackendEndpointProvider {
+public class FixedProvider implements EndpointProvider {
 
     private final String id;
     private final int priority;
@@ -36,7 +36,7 @@ public class FixedProvider implements BackendEndpointProvider {
      */
     public static Function<ResolutionContext, ProviderResult> urlFromVariable(String id, String variable) {
         return context -> context.variable(variable)
-                .<ProviderResult>map(url -> ProviderResult.found(BackendEndpoint.builder(id)
+                .<ProviderResult>map(url -> ProviderResult.found(ServiceEndpoint.builder(id)
                         .http(URI.create(url), Origin.variable(variable)).build(), variable + " is set"))
                 .orElseGet(() -> ProviderResult.skipped(variable + " is not set"));
     }

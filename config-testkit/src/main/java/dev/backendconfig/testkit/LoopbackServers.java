@@ -1,5 +1,8 @@
 package dev.backendconfig.testkit;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -7,17 +10,20 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.apiguardian.api.API;
 
 /**
  * Real TCP servers on 127.0.0.1 that play a backend's port for tests — holding connections, closing them at once, or
  * answering HTTP — and a port where nothing listens.
  */
+@API(status = EXPERIMENTAL, since = "1.0")
 public final class LoopbackServers {
 
     private LoopbackServers() {
     }
 
     /** A server on a loopback port; closing it closes every connection it holds. */
+    @API(status = STABLE, since = "1.0")
     public static final class Server implements AutoCloseable {
         private final ServerSocket socket;
         private final List<Socket> held = new CopyOnWriteArrayList<>();

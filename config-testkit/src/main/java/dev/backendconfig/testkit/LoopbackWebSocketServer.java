@@ -1,5 +1,7 @@
 package dev.backendconfig.testkit;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,12 +20,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import org.apiguardian.api.API;
 
 /**
  * A real WebSocket server on 127.0.0.1 for tests: it performs the RFC 6455 opening handshake on any path
  * (answering 404 to requests that are not upgrades, and to paths outside {@code acceptedPaths} when given),
  * echoes text frames back, and answers a close frame with a close frame.
  */
+@API(status = EXPERIMENTAL, since = "1.0")
 public final class LoopbackWebSocketServer implements AutoCloseable {
 
     private static final String GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";

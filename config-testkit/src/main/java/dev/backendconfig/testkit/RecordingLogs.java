@@ -1,8 +1,12 @@
 package dev.backendconfig.testkit;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
+import org.apiguardian.api.API;
 import org.slf4j.ILoggerFactory;
 import org.slf4j.IMarkerFactory;
 import org.slf4j.LoggerFactory;
@@ -30,8 +34,9 @@ import org.slf4j.spi.SLF4JServiceProvider;
  * }</pre>
  *
  * <p>{@link #isActive()} tells whether it is the provider SLF4J chose; tests that read the recorded events should
- * check it first and be skipped, with a reason, when it is not (see {@link BackendEndpointProviderContractTest}).
+ * check it first and be skipped, with a reason, when it is not (see {@link EndpointProviderContractTest}).
  */
+@API(status = EXPERIMENTAL, since = "1.0")
 public final class RecordingLogs implements SLF4JServiceProvider {
 
     /** The value of system property {@code slf4j.provider} that activates the capture: this class's name. */
@@ -56,6 +61,7 @@ public final class RecordingLogs implements SLF4JServiceProvider {
      * @param message the formatted message
      * @param thrown the text of the attached throwable and its causes, or empty
      */
+    @API(status = STABLE, since = "1.0")
     public record Event(String logger, Level level, String message, String thrown) {
         /** Return everything the event would print. */
         public String text() {

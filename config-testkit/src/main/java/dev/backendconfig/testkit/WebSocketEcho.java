@@ -1,5 +1,7 @@
 package dev.backendconfig.testkit;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
@@ -7,8 +9,10 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
+import org.apiguardian.api.API;
 
 /** A real WebSocket client for tests (the JDK's), independent of the library's own handshake probe. */
+@API(status = EXPERIMENTAL, since = "1.0")
 public final class WebSocketEcho {
 
     private WebSocketEcho() {

@@ -3,11 +3,11 @@ package dev.backendconfig.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
-import dev.backendconfig.api.BackendEndpoint;
-import dev.backendconfig.api.spi.BackendEndpointProvider;
-import dev.backendconfig.api.spi.Origin;
+import dev.backendconfig.api.ServiceEndpoint;
+import dev.backendconfig.api.spi.EndpointProvider;
 import dev.backendconfig.api.spi.ProviderResult;
 import dev.backendconfig.api.spi.ResolutionContext;
+import dev.backendconfig.toolkit.Origin;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;
@@ -56,7 +56,7 @@ class ContractCatchesBrokenProvidersTest {
     }
 
     /** Finds http://localhost:8123 when variable URL is set, with the password of its user info masked. */
-    public static class KeepingProvider implements BackendEndpointProvider {
+    public static class KeepingProvider implements EndpointProvider {
         @Override
         public String id() {
             return "keeping";
@@ -69,7 +69,7 @@ class ContractCatchesBrokenProvidersTest {
 
         @Override
         public ProviderResult resolve(ResolutionContext context) {
-            return context.variable("URL").<ProviderResult>map(url -> ProviderResult.found(BackendEndpoint.builder(id())
+            return context.variable("URL").<ProviderResult>map(url -> ProviderResult.found(ServiceEndpoint.builder(id())
                     .http(URI.create(url), Origin.variable("URL")).build(), "variable URL is set"))
                     .orElseGet(() -> ProviderResult.skipped("variable URL is not set"));
         }
@@ -94,12 +94,12 @@ class ContractCatchesBrokenProvidersTest {
             }
             String url = context.variable("URL").get();
             LoggerFactory.getLogger(LeakingProvider.class).info("found {}", url);
-            return ProviderResult.found(BackendEndpoint.builder(id()).http(URI.create(url), Origin.variable("URL"))
+            return ProviderResult.found(ServiceEndpoint.builder(id()).http(URI.create(url), Origin.variable("URL"))
                     .build(), "URL is " + url);
         }
     }
 
-    abstract static class UrlContract extends BackendEndpointProviderContractTest {
+    abstract static class UrlContract extends EndpointProviderContractTest {
         @Override
         protected ResolutionContext foundContext(Path directory) {
             return ResolutionContext.builder().workingDirectory(directory)
@@ -114,7 +114,7 @@ class ContractCatchesBrokenProvidersTest {
 
     static class KeepingContract extends UrlContract {
         @Override
-        protected BackendEndpointProvider provider() {
+        protected EndpointProvider provider() {
             return new KeepingProvider();
         }
 
@@ -126,7 +126,7 @@ class ContractCatchesBrokenProvidersTest {
 
     static class LeakingContract extends UrlContract {
         @Override
-        protected BackendEndpointProvider provider() {
+        protected EndpointProvider provider() {
             return new LeakingProvider();
         }
 

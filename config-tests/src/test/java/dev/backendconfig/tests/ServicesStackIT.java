@@ -3,9 +3,9 @@ package dev.backendconfig.tests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.backendconfig.api.BackendEndpoint;
-import dev.backendconfig.api.BackendResolver;
-import dev.backendconfig.api.InvalidBackendConfigurationException;
+import dev.backendconfig.api.ServiceEndpoint;
+import dev.backendconfig.api.ServiceResolver;
+import dev.backendconfig.api.InvalidConfigurationException;
 import dev.backendconfig.api.Resolution;
 import dev.backendconfig.api.ResolutionReport.Outcome;
 import dev.backendconfig.api.spi.ProviderResult;
@@ -188,17 +188,17 @@ class ServicesStackIT {
         stagingFile();
         try (ComposeStack stack = up(Map.of())) {
             stack.stop("alpine-test-auth");
-            assertThatThrownBy(() -> BackendResolver.of(List.of(new DockerEndpointProvider(),
+            assertThatThrownBy(() -> ServiceResolver.of(List.of(new DockerEndpointProvider(),
                     new StagingEndpointProvider())).resolve(context(stack.project(), Map.of())))
-                    .isInstanceOf(InvalidBackendConfigurationException.class)
+                    .isInstanceOf(InvalidConfigurationException.class)
                     .hasMessageContaining("compose project " + stack.project() + " (named by setting docker.project) is"
                             + " half up: running: ")
                     .hasMessageContaining("not running or not ready: auth (compose service alpine-test-auth, container "
                             + stack.project() + "_alpine-test-auth_1: exited")
                     .hasMessageContaining("start the stopped ones: docker-compose -f " + composeFile + " -p "
                             + stack.project() + " start alpine-test-auth")
-                    .satisfies(error -> assertThat(((InvalidBackendConfigurationException) error).report()
-                            .orElseThrow().line("staging").orElseThrow().outcome()).isEqualTo(Outcome.NOT_ASKED));
+                    .satisfies(error -> assertThat(((InvalidConfigurationException) error).report()
+                            .line("staging").orElseThrow().outcome()).isEqualTo(Outcome.NOT_ASKED));
         }
     }
 
@@ -208,9 +208,9 @@ class ServicesStackIT {
         try (ComposeStack stack = up(Map.of())) {
             stack.stopAll();
             RecordingLogs.clear();
-            Resolution resolution = BackendResolver.of(List.of(new DockerEndpointProvider(),
+            Resolution resolution = ServiceResolver.of(List.of(new DockerEndpointProvider(),
                     new StagingEndpointProvider())).resolve(context(stack.project(), Map.of()));
-            assertThat(resolution.services().values()).extracting(BackendEndpoint::source).containsOnly("staging");
+            assertThat(resolution.services().values()).extracting(ServiceEndpoint::source).containsOnly("staging");
             assertThat(RecordingLogs.events(Level.WARN)).extracting(RecordingLogs.Event::message).singleElement()
                     .asString().startsWith("Tests will run against the shared staging deployment"
                             + " https://backend-staging.example.test (from " + repository.resolve(".env.staging.e2e")

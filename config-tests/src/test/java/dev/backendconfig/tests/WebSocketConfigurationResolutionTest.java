@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import dev.backendconfig.api.BackendEndpoint;
-import dev.backendconfig.api.InvalidBackendConfigurationException;
+import dev.backendconfig.api.InvalidConfigurationException;
+import dev.backendconfig.api.ServiceEndpoint;
 import dev.backendconfig.testkit.RecordingLogs;
-import dev.backendconfig.testsupport.AlpineStack;
 import dev.backendconfig.tests.support.ConfigurationScenario;
 import dev.backendconfig.tests.support.SuiteContext;
+import dev.backendconfig.testsupport.AlpineStack;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -104,7 +104,7 @@ class WebSocketConfigurationResolutionTest extends ConfigurationScenario {
     void aMalformedValueFailsNamingTheVariable() {
         variables.set("BACKEND_URL", "localhost:8002");
         assertThatThrownBy(() -> SuiteContext.current().backendUrl())
-                .isInstanceOf(InvalidBackendConfigurationException.class)
+                .isInstanceOf(InvalidConfigurationException.class)
                 .hasMessageStartingWith("variable BACKEND_URL: expected an absolute http or https URL such as"
                         + " http://localhost:8002, got a value without a scheme");
     }
@@ -118,7 +118,7 @@ class WebSocketConfigurationResolutionTest extends ConfigurationScenario {
         assertThat(context.details()).containsEntry("api-url", "https://backend-staging.example.test/api")
                 .containsEntry("auth-url", "https://auth-staging.example.test")
                 .containsEntry("TEST_USER_EMAIL", "e2e@example.test").containsEntry("ENVIRONMENT", "staging");
-        assertThat(context.reportLine("staging").orElseThrow().origins().get(BackendEndpoint.HTTP).describe()).isEqualTo(file + ":2");
+        assertThat(context.reportLine("staging").orElseThrow().origins().get(ServiceEndpoint.HTTP).describe()).isEqualTo(file + ":2");
     }
 
     @Test
@@ -143,7 +143,7 @@ class WebSocketConfigurationResolutionTest extends ConfigurationScenario {
         Files.writeString(repository.resolve(".env.staging.e2e"), STAGING_FILE + "STAGING_BASE_URL=${NOT_SET:?set it}\n");
         SuiteContext.reset();
         Throwable broken = catchThrowable(() -> SuiteContext.current().backendUrl());
-        assertThat(broken).isInstanceOf(InvalidBackendConfigurationException.class);
+        assertThat(broken).isInstanceOf(InvalidConfigurationException.class);
         StringWriter trace = new StringWriter();
         broken.printStackTrace(new PrintWriter(trace));
         assertThat(List.of(context.toString(), context.report(), broken.getMessage(), trace.toString(),

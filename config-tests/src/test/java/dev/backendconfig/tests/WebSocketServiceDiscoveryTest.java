@@ -9,12 +9,12 @@ import static dev.backendconfig.testsupport.Recorded.withPublicPort;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.backendconfig.api.BackendNotFoundException;
-import dev.backendconfig.api.InvalidBackendConfigurationException;
-import dev.backendconfig.api.BackendResolver;
+import dev.backendconfig.api.ServiceNotFoundException;
+import dev.backendconfig.api.InvalidConfigurationException;
+import dev.backendconfig.api.ServiceResolver;
 import dev.backendconfig.api.ResolutionReport.Line;
 import dev.backendconfig.api.ResolutionReport.Outcome;
-import dev.backendconfig.api.spi.BackendEndpointProvider;
+import dev.backendconfig.api.spi.EndpointProvider;
 import dev.backendconfig.testkit.LoopbackServers;
 import dev.backendconfig.testsupport.FakeDockerEngine;
 import dev.backendconfig.tests.support.ConfigurationScenario;
@@ -43,7 +43,7 @@ class WebSocketServiceDiscoveryTest extends ConfigurationScenario {
         notApplicableToThePreFixContext("it tests the library's provider discovery (ServiceLoader), and the pre-fix"
                 + " context has no providers");
         Map<String, Integer> priorities = new TreeMap<>();
-        for (BackendEndpointProvider provider : BackendResolver.create().providers()) {
+        for (EndpointProvider provider : ServiceResolver.create().providers()) {
             priorities.put(provider.id(), provider.priority());
         }
         assertThat(priorities).containsEntry("env", 300).containsEntry("docker", 200).containsEntry("staging", 100);
@@ -93,7 +93,7 @@ class WebSocketServiceDiscoveryTest extends ConfigurationScenario {
                 repository.toString());
         if (ours) {
             assertThatThrownBy(() -> SuiteContext.current().backendUrl())
-                    .isInstanceOf(InvalidBackendConfigurationException.class).hasMessageContaining(expected);
+                    .isInstanceOf(InvalidConfigurationException.class).hasMessageContaining(expected);
             return;
         }
         SuiteContext context = SuiteContext.current();
@@ -133,7 +133,7 @@ class WebSocketServiceDiscoveryTest extends ConfigurationScenario {
 
         backend.close();
         SuiteContext.reset();
-        assertThatThrownBy(() -> SuiteContext.current().backendUrl()).isInstanceOf(BackendNotFoundException.class)
+        assertThatThrownBy(() -> SuiteContext.current().backendUrl()).isInstanceOf(ServiceNotFoundException.class)
                 .hasMessageContaining("predicted http://localhost:" + port + " for service alpine-test-backend from ")
                 .hasMessageContaining(", but the protocol is not spoken there: http GET http://localhost:" + port
                         + "/: connection refused");
@@ -142,7 +142,7 @@ class WebSocketServiceDiscoveryTest extends ConfigurationScenario {
     @Test
     void nothingAvailableThrowsOneExceptionListingAllProvidersAndWhatToDo() {
         assertThatThrownBy(() -> SuiteContext.current().backendUrl())
-                .isInstanceOf(BackendNotFoundException.class)
+                .isInstanceOf(ServiceNotFoundException.class)
                 .hasMessageStartingWith("No backend found.\nbackend: none found (4 providers asked, ")
                 .hasMessageContaining("\n  env          300  skipped      none of TEST_BACKEND_URL, BACKEND_URL,")
                 .hasMessageContaining("\n  docker       200  unavailable  DOCKER_HOST names unix://")

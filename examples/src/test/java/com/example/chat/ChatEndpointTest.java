@@ -2,11 +2,13 @@ package com.example.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.backendconfig.api.BackendEndpoint;
+import dev.backendconfig.api.ServiceEndpoint;
 import dev.backendconfig.api.TestContext;
 import dev.backendconfig.junit.BackendTest;
 import dev.backendconfig.junit.BackendUrl;
+import dev.backendconfig.junit.HttpUrl;
 import dev.backendconfig.junit.WebSocketUrl;
+import dev.backendconfig.toolkit.BackendUrls;
 import java.net.URI;
 import org.junit.jupiter.api.Test;
 
@@ -19,15 +21,15 @@ import org.junit.jupiter.api.Test;
 class ChatEndpointTest {
 
     @Test
-    void theChatSocketLivesOnTheBackendsWebSocketUrl(@WebSocketUrl("/ws/chat") URI chat, BackendEndpoint backend) {
+    void theChatSocketLivesOnTheBackendsWebSocketUrl(@WebSocketUrl("/ws/chat") URI chat, ServiceEndpoint backend) {
         assertThat(chat.getScheme()).isIn("ws", "wss");
         assertThat(chat.getPath()).endsWith("/ws/chat");
         assertThat(chat.getHost()).isEqualTo(backend.webSocket().getHost());
     }
 
     @Test
-    void authAndFrontendComeFromTheSameEnvironmentAsTheBackend(@BackendUrl(value = "/login", service = "auth") URI login,
-            TestContext context, BackendEndpoint backend) {
+    void authAndFrontendComeFromTheSameEnvironmentAsTheBackend(@HttpUrl(value = "/login", service = "auth") URI login,
+            TestContext context, ServiceEndpoint backend) {
         assertThat(login.getPath()).endsWith("/login");
         assertThat(context.service("auth").source()).isEqualTo(backend.source());
         assertThat(context.service("frontend").source()).isEqualTo(backend.source());
@@ -35,10 +37,10 @@ class ChatEndpointTest {
 
     @Test
     void httpAndWebSocketComeFromTheSameSource(@BackendUrl URI http, @WebSocketUrl URI webSocket,
-            BackendEndpoint backend) {
+            ServiceEndpoint backend) {
         assertThat(http.getScheme()).isIn("http", "https");
         assertThat(backend.source()).isIn("env", "docker", "staging");
-        if (!backend.splitAcrossHosts()) {
+        if (BackendUrls.hostAndPort(backend.http()).equals(BackendUrls.hostAndPort(backend.webSocket()))) {
             assertThat(webSocket.getAuthority()).isEqualTo(http.getAuthority());
         }
     }

@@ -1,6 +1,6 @@
 package dev.backendconfig.api.internal;
 
-import dev.backendconfig.api.spi.OutsideText;
+import dev.backendconfig.toolkit.OutsideText;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Set;

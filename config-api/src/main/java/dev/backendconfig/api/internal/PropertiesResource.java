@@ -1,8 +1,8 @@
 package dev.backendconfig.api.internal;
 
-import dev.backendconfig.api.InvalidBackendConfigurationException;
-import dev.backendconfig.api.spi.ConfigurationFiles;
-import dev.backendconfig.api.spi.Origin;
+import dev.backendconfig.toolkit.ConfigurationFiles;
+import dev.backendconfig.toolkit.InvalidInputException;
+import dev.backendconfig.toolkit.Origin;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
@@ -24,6 +24,9 @@ import java.util.TreeMap;
  */
 public final class PropertiesResource {
 
+    /** The code of a settings resource that cannot be read. */
+    private static final String CODE = "BCFG00012";
+
     /** The resource's name. */
     public static final String NAME = "backend-config.properties";
     /** The largest resource read; a settings file is a few lines. */
@@ -38,14 +41,14 @@ public final class PropertiesResource {
     /**
      * Read the first {@code backend-config.properties} {@code loader} sees; a second one is noted and ignored.
      *
-     * @throws InvalidBackendConfigurationException when it cannot be read or is not a properties file
+     * @throws InvalidInputException when it cannot be read or is not a properties file
      */
     public static Map<String, SettingSource.Entry> read(ClassLoader loader, List<String> notes) {
         List<URL> urls;
         try {
             urls = Collections.list(loader.getResources(NAME));
         } catch (IOException e) {
-            throw new InvalidBackendConfigurationException(Origin.other("classpath resource " + NAME),
+            throw new InvalidInputException(CODE, Origin.other("classpath resource " + NAME),
                     "cannot be listed (" + e.getClass().getSimpleName() + ")", e);
         }
         if (urls.isEmpty()) {
@@ -65,7 +68,7 @@ public final class PropertiesResource {
         try {
             properties.load(new StringReader(text));
         } catch (IOException | IllegalArgumentException e) {
-            throw new InvalidBackendConfigurationException(Origin.file(location, 0),
+            throw new InvalidInputException(CODE, Origin.file(location, 0),
                     "is not a valid properties file (" + e.getMessage() + ")");
         }
         String[] lines = text.split("\r\n|\r|\n", -1);
@@ -87,12 +90,12 @@ public final class PropertiesResource {
         try (InputStream in = url.openStream()) {
             byte[] bytes = in.readNBytes(MAX_BYTES + 1);
             if (bytes.length > MAX_BYTES) {
-                throw new InvalidBackendConfigurationException(Origin.file(url.toString(), 0), "is larger than "
+                throw new InvalidInputException(CODE, Origin.file(url.toString(), 0), "is larger than "
                         + MAX_BYTES / 1024 + " KB; a settings file holds a few key=value lines");
             }
             return new String(bytes, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new InvalidBackendConfigurationException(Origin.file(url.toString(), 0),
+            throw new InvalidInputException(CODE, Origin.file(url.toString(), 0),
                     "cannot read the settings resource " + NAME + " (" + e.getClass().getSimpleName() + ")", e);
         }
     }
@@ -142,7 +145,7 @@ public final class PropertiesResource {
                     && ConfigurationFiles.readText(source, "a properties file", LIMIT).equals(text)) {
                 return Optional.of(source.toString());
             }
-        } catch (IOException | InvalidBackendConfigurationException e) {
+        } catch (IOException | InvalidInputException e) {
             return Optional.empty();
         }
         return Optional.empty();

@@ -1,8 +1,8 @@
 package dev.backendconfig.api.internal;
 
-import dev.backendconfig.api.spi.BackendEndpointProvider;
-import dev.backendconfig.api.spi.OutsideText;
+import dev.backendconfig.api.spi.EndpointProvider;
 import dev.backendconfig.api.spi.SettingsContributor;
+import dev.backendconfig.toolkit.OutsideText;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -14,7 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Load every {@code META-INF/services} entry for {@link BackendEndpointProvider} (and for
+ * Load every {@code META-INF/services} entry for {@link EndpointProvider} (and for
  * {@link SettingsContributor}) on its own: one that fails to load (class missing, constructor throws, blank or
  * duplicate id) is recorded and the others go on.
  */
@@ -40,7 +40,7 @@ public final class ProviderLoader {
      * @param contributors the other modules that declare settings
      * @param problems the entries that did not load
      */
-    public record Loaded(List<BackendEndpointProvider> providers, List<SettingsContributor> contributors,
+    public record Loaded(List<EndpointProvider> providers, List<SettingsContributor> contributors,
             List<Problem> problems) {
         public Loaded {
             providers = List.copyOf(providers);
@@ -54,9 +54,9 @@ public final class ProviderLoader {
 
     /** Load the providers and settings contributors visible to {@code loader}. */
     public static Loaded load(ClassLoader loader) {
-        Map<String, BackendEndpointProvider> byId = new LinkedHashMap<>();
+        Map<String, EndpointProvider> byId = new LinkedHashMap<>();
         List<Problem> problems = new ArrayList<>();
-        for (BackendEndpointProvider provider : each(BackendEndpointProvider.class, loader, problems)) {
+        for (EndpointProvider provider : each(EndpointProvider.class, loader, problems)) {
             accept(provider, byId, problems);
         }
         return new Loaded(new ArrayList<>(byId.values()), each(SettingsContributor.class, loader, problems), problems);
@@ -81,14 +81,14 @@ public final class ProviderLoader {
     }
 
     /** Check explicitly given providers the same way (blank and duplicate ids are problems). */
-    public static Loaded of(List<BackendEndpointProvider> providers) {
-        Map<String, BackendEndpointProvider> byId = new LinkedHashMap<>();
+    public static Loaded of(List<EndpointProvider> providers) {
+        Map<String, EndpointProvider> byId = new LinkedHashMap<>();
         List<Problem> problems = new ArrayList<>();
         providers.forEach(provider -> accept(provider, byId, problems));
         return new Loaded(new ArrayList<>(byId.values()), List.of(), problems);
     }
 
-    private static void accept(BackendEndpointProvider provider, Map<String, BackendEndpointProvider> byId,
+    private static void accept(EndpointProvider provider, Map<String, EndpointProvider> byId,
             List<Problem> problems) {
         String className = provider.getClass().getName();
         String id;

@@ -1,10 +1,9 @@
 package dev.backendconfig.api.internal;
 
-import dev.backendconfig.api.InvalidBackendConfigurationException;
-import dev.backendconfig.api.spi.BackendEndpointProvider;
-import dev.backendconfig.api.spi.CoreSettings;
+import dev.backendconfig.api.spi.EndpointProvider;
 import dev.backendconfig.api.spi.Settings;
-import dev.backendconfig.api.spi.Suggestions;
+import dev.backendconfig.toolkit.InvalidInputException;
+import dev.backendconfig.toolkit.Suggestions;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -13,33 +12,36 @@ import java.util.Optional;
 /** The order providers are asked in: setting {@code providers}, else highest priority first (ties by id). */
 public final class ProviderOrder {
 
+    /** The code of setting providers naming a provider that is not loaded. */
+    private static final String CODE = "BCFG00014";
+
     private ProviderOrder() {
     }
 
     /** Return the loaded providers, highest priority first, ties broken by id. */
-    public static List<BackendEndpointProvider> byPriority(List<BackendEndpointProvider> loaded) {
-        List<BackendEndpointProvider> sorted = new ArrayList<>(loaded);
-        sorted.sort(Comparator.comparingInt(BackendEndpointProvider::priority).reversed()
-                .thenComparing(BackendEndpointProvider::id));
+    public static List<EndpointProvider> byPriority(List<EndpointProvider> loaded) {
+        List<EndpointProvider> sorted = new ArrayList<>(loaded);
+        sorted.sort(Comparator.comparingInt(EndpointProvider::priority).reversed()
+                .thenComparing(EndpointProvider::id));
         return sorted;
     }
 
     /**
      * Return the providers to ask, in order.
      *
-     * @throws InvalidBackendConfigurationException when setting {@code providers} names one that is not loaded
+     * @throws InvalidInputException when setting {@code providers} names one that is not loaded
      */
-    public static List<BackendEndpointProvider> toAsk(List<BackendEndpointProvider> loaded, Settings settings) {
+    public static List<EndpointProvider> toAsk(List<EndpointProvider> loaded, Settings settings) {
         Optional<List<String>> explicit = settings.find(CoreSettings.PROVIDERS);
         if (explicit.isEmpty() || explicit.get().isEmpty()) {
             return byPriority(loaded);
         }
-        List<BackendEndpointProvider> ordered = new ArrayList<>();
+        List<EndpointProvider> ordered = new ArrayList<>();
         List<String> named = explicit.get();
         for (int i = 0; i < named.size(); i++) {
             String id = named.get(i);
             int position = i + 1;
-            BackendEndpointProvider provider = loaded.stream().filter(p -> p.id().equals(id)).findFirst()
+            EndpointProvider provider = loaded.stream().filter(p -> p.id().equals(id)).findFirst()
                     .orElseThrow(() -> notLoaded(id, position, loaded, settings));
             if (!ordered.contains(provider)) {
                 ordered.add(provider);
@@ -49,15 +51,15 @@ public final class ProviderOrder {
     }
 
     /** Say which entry names no loaded provider by its position, never by the text set: it may be a misplaced value. */
-    private static InvalidBackendConfigurationException notLoaded(String id, int position,
-            List<BackendEndpointProvider> loaded, Settings settings) {
-        List<String> ids = loaded.stream().map(BackendEndpointProvider::id).toList();
+    private static InvalidInputException notLoaded(String id, int position,
+            List<EndpointProvider> loaded, Settings settings) {
+        List<String> ids = loaded.stream().map(EndpointProvider::id).toList();
         String problem = "names, as entry " + position + ", a provider that is not loaded; loaded providers are "
                 + (ids.isEmpty() ? "none" : String.join(", ", ids));
         Optional<String> nearest = Suggestions.nearest(id, ids);
         problem += nearest.map(name -> "; did you mean '" + name + "'?")
                 .orElse("; a provider is loaded when its module (or your class, listed in META-INF/services/"
-                        + BackendEndpointProvider.class.getName() + ") is on the test classpath");
-        return new InvalidBackendConfigurationException(settings.origin(CoreSettings.PROVIDERS), problem);
+                        + EndpointProvider.class.getName() + ") is on the test classpath");
+        return new InvalidInputException(CODE, settings.origin(CoreSettings.PROVIDERS), problem);
     }
 }

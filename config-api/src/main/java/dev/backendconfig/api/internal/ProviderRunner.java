@@ -1,9 +1,10 @@
 package dev.backendconfig.api.internal;
 
-import dev.backendconfig.api.spi.BackendEndpointProvider;
-import dev.backendconfig.api.spi.OutsideText;
+import dev.backendconfig.api.spi.EndpointProvider;
 import dev.backendconfig.api.spi.ProviderResult;
 import dev.backendconfig.api.spi.ResolutionContext;
+import dev.backendconfig.toolkit.Deadline;
+import dev.backendconfig.toolkit.OutsideText;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -67,7 +68,7 @@ public final class ProviderRunner {
      *
      * @throws InterruptedException when the calling thread is interrupted while waiting
      */
-    public static Answer ask(BackendEndpointProvider provider, ResolutionContext context) throws InterruptedException {
+    public static Answer ask(EndpointProvider provider, ResolutionContext context) throws InterruptedException {
         CompletableFuture<ProviderResult> answer = new CompletableFuture<>();
         Thread worker = new Thread(() -> {
             try {
@@ -109,24 +110,24 @@ public final class ProviderRunner {
      * Wait for the answer at most {@code wait}; past {@link #QUIET}, say at INFO every {@link #PROGRESS_EVERY} what
      * is awaited and for how long it may still be, so that a slow resolution is never silent.
      */
-    private static ProviderResult await(CompletableFuture<ProviderResult> answer, BackendEndpointProvider provider,
+    private static ProviderResult await(CompletableFuture<ProviderResult> answer, EndpointProvider provider,
             Duration wait) throws InterruptedException, ExecutionException, TimeoutException {
-        long start = System.nanoTime();
-        long deadline = start + Math.max(1, wait.toNanos());
-        long nextProgress = start + QUIET.toNanos();
+        Deadline deadline = Deadline.after(wait);
+        Deadline quiet = Deadline.after(QUIET);
         while (true) {
-            long now = System.nanoTime();
             try {
-                return answer.get(Math.max(1, Math.min(deadline, nextProgress) - now), TimeUnit.NANOSECONDS);
+                Duration next = quiet.bound(deadline.remaining());
+                return answer.get(Math.max(1, next.toNanos()), TimeUnit.NANOSECONDS);
             } catch (TimeoutException e) {
-                now = System.nanoTime();
-                if (now - deadline >= 0) {
+                if (deadline.passed()) {
                     throw e;
                 }
-                LOG.info("still asking provider {}: {} s so far, at most {} s more (what is left of setting timeout)",
-                        OutsideText.oneLine(provider.id()), Duration.ofNanos(now - start).toSeconds(),
-                        Duration.ofNanos(deadline - now).toSeconds());
-                nextProgress = now + PROGRESS_EVERY.toNanos();
+                if (quiet.passed()) {
+                    LOG.info("still asking provider {}: {} s so far, at most {} s more (what is left of setting"
+                            + " timeout)", OutsideText.oneLine(provider.id()),
+                            wait.minus(deadline.remaining()).toSeconds(), deadline.remaining().toSeconds());
+                    quiet = Deadline.after(PROGRESS_EVERY);
+                }
             }
         }
     }

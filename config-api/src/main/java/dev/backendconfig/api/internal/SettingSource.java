@@ -1,7 +1,7 @@
 package dev.backendconfig.api.internal;
 
-import dev.backendconfig.api.spi.Origin;
 import dev.backendconfig.api.spi.Setting;
+import dev.backendconfig.toolkit.Origin;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
@@ -52,8 +52,8 @@ public record SettingSource(Kind kind, Map<String, Entry> entries) {
     public static SettingSource systemProperties(Map<String, String> properties) {
         Map<String, Entry> entries = new TreeMap<>();
         properties.forEach((name, value) -> {
-            if (name.startsWith(Setting.PROPERTY_PREFIX) && value != null && !value.isBlank()) {
-                entries.put(name.substring(Setting.PROPERTY_PREFIX.length()), new Entry(value, Origin.systemProperty(name)));
+            if (name.startsWith(SettingNames.PROPERTY_PREFIX) && value != null && !value.isBlank()) {
+                entries.put(name.substring(SettingNames.PROPERTY_PREFIX.length()), new Entry(value, Origin.systemProperty(name)));
             }
         });
         return new SettingSource(Kind.SYSTEM_PROPERTIES, entries);
@@ -63,7 +63,7 @@ public record SettingSource(Kind kind, Map<String, Entry> entries) {
     public static SettingSource variables(Map<String, String> environment) {
         Map<String, Entry> entries = new TreeMap<>();
         environment.forEach((name, value) -> {
-            if (name.startsWith(Setting.VARIABLE_PREFIX) && value != null && !value.isBlank()) {
+            if (name.startsWith(SettingNames.VARIABLE_PREFIX) && value != null && !value.isBlank()) {
                 entries.put(name, new Entry(value, Origin.variable(name)));
             }
         });
@@ -96,11 +96,11 @@ public record SettingSource(Kind kind, Map<String, Entry> entries) {
 
     /** Return the name a setting has in this source: its variable for {@link Kind#VARIABLES}, else its key. */
     public String nameOf(Setting<?> setting) {
-        return kind == Kind.VARIABLES ? setting.variable() : setting.key();
+        return kind == Kind.VARIABLES ? SettingNames.variable(setting.key()) : setting.key();
     }
 
     /** Return how this source writes a name for messages: with the system property prefix, say. */
     public String written(String name) {
-        return kind == Kind.SYSTEM_PROPERTIES ? Setting.PROPERTY_PREFIX + name : name;
+        return kind == Kind.SYSTEM_PROPERTIES ? SettingNames.PROPERTY_PREFIX + name : name;
     }
 }

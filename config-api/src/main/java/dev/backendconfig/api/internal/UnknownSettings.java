@@ -1,11 +1,11 @@
 package dev.backendconfig.api.internal;
 
-import dev.backendconfig.api.InvalidBackendConfigurationException;
-import dev.backendconfig.api.spi.Origin;
 import dev.backendconfig.api.spi.Service;
 import dev.backendconfig.api.spi.ServiceSetting;
 import dev.backendconfig.api.spi.Setting;
-import dev.backendconfig.api.spi.Suggestions;
+import dev.backendconfig.toolkit.InvalidInputException;
+import dev.backendconfig.toolkit.Origin;
+import dev.backendconfig.toolkit.Suggestions;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -22,6 +22,9 @@ import java.util.Set;
  */
 public final class UnknownSettings {
 
+    /** The code of a setting no loaded module declares. */
+    private static final String CODE = "BCFG00010";
+
     private static final String LISTED = " (every setting is listed in the README, and by 'explain --help')";
 
     private final Set<String> keys = new LinkedHashSet<>();
@@ -34,7 +37,7 @@ public final class UnknownSettings {
     public UnknownSettings(Collection<Setting<?>> known, Collection<String> providerIds) {
         for (Setting<?> setting : known) {
             keys.add(setting.key());
-            variables.add(setting.variable());
+            variables.add(SettingNames.variable(setting.key()));
             namespace(setting.key(), '.').ifPresent(namespaces::add);
             serviceOf(setting.key()).ifPresent(services::add);
         }
@@ -45,7 +48,7 @@ public final class UnknownSettings {
     /**
      * Check one name set in {@code source}.
      *
-     * @throws InvalidBackendConfigurationException when no loaded module declares it
+     * @throws InvalidInputException when no loaded module declares it
      */
     public void check(SettingSource source, String name, Origin origin) {
         boolean variable = source.kind() == SettingSource.Kind.VARIABLES;
@@ -54,10 +57,10 @@ public final class UnknownSettings {
             return;
         }
         String written = source.written(name);
-        if (!variable && name.startsWith(Setting.PROPERTY_PREFIX)
-                && keys.contains(name.substring(Setting.PROPERTY_PREFIX.length()))) {
-            throw new InvalidBackendConfigurationException(origin, "unknown setting '" + written + "'; write it without"
-                    + " the '" + Setting.PROPERTY_PREFIX + "' prefix" + LISTED);
+        if (!variable && name.startsWith(SettingNames.PROPERTY_PREFIX)
+                && keys.contains(name.substring(SettingNames.PROPERTY_PREFIX.length()))) {
+            throw new InvalidInputException(CODE, origin, "unknown setting '" + written + "'; write it without"
+                    + " the '" + SettingNames.PROPERTY_PREFIX + "' prefix" + LISTED);
         }
         Optional<String> service = variable ? Optional.empty() : serviceOf(name);
         if (service.isPresent() && !services.contains(service.get())) {
@@ -65,7 +68,7 @@ public final class UnknownSettings {
             declared.add(0, Service.BACKEND);
             List<String> withIt = new ArrayList<>(services);
             withIt.add(service.get());
-            throw new InvalidBackendConfigurationException(origin, "setting '" + written + "' is for service '"
+            throw new InvalidInputException(CODE, origin, "setting '" + written + "' is for service '"
                     + service.get() + "', which setting services does not declare (declared: "
                     + String.join(", ", declared) + ")" + Suggestions.nearest(service.get(), declared)
                             .map(near -> "; did you mean service '" + near + "'? Or add it").orElse("; add it")
@@ -73,28 +76,28 @@ public final class UnknownSettings {
         }
         Optional<String> nearest = Suggestions.nearest(name, names);
         if (nearest.isPresent()) {
-            throw new InvalidBackendConfigurationException(origin, "unknown setting '" + written + "'; did you mean '"
+            throw new InvalidInputException(CODE, origin, "unknown setting '" + written + "'; did you mean '"
                     + source.written(nearest.get()) + "'?" + LISTED);
         }
         Optional<String> namespace = variable
-                ? namespace(name.substring(Setting.VARIABLE_PREFIX.length()), '_').map(n -> n.toLowerCase(Locale.ROOT))
+                ? namespace(name.substring(SettingNames.VARIABLE_PREFIX.length()), '_').map(n -> n.toLowerCase(Locale.ROOT))
                 : namespace(name, '.');
         if (namespace.isPresent() && !namespaces.contains(namespace.get())) {
-            throw new InvalidBackendConfigurationException(origin, "setting '" + written + "' has no effect: no"
+            throw new InvalidInputException(CODE, origin, "setting '" + written + "' has no effect: no"
                     + " provider '" + namespace.get() + "' is on the classpath (loaded: "
                     + (providerIds.isEmpty() ? "none" : String.join(", ", providerIds)) + "); add the module that"
                     + " provides it as a test dependency, or remove the setting");
         }
-        throw new InvalidBackendConfigurationException(origin, "unknown setting '" + written + "'" + LISTED);
+        throw new InvalidInputException(CODE, origin, "unknown setting '" + written + "'" + LISTED);
     }
 
     /** Return the service of a per-service key {@code services.<name>.<suffix>}. */
     private static Optional<String> serviceOf(String key) {
-        if (!key.startsWith(ServiceSetting.PREFIX)) {
+        if (!key.startsWith(SettingNames.SERVICE_PREFIX)) {
             return Optional.empty();
         }
-        int end = key.indexOf('.', ServiceSetting.PREFIX.length());
-        return end > ServiceSetting.PREFIX.length() ? Optional.of(key.substring(ServiceSetting.PREFIX.length(), end))
+        int end = key.indexOf('.', SettingNames.SERVICE_PREFIX.length());
+        return end > SettingNames.SERVICE_PREFIX.length() ? Optional.of(key.substring(SettingNames.SERVICE_PREFIX.length(), end))
                 : Optional.empty();
     }
 

@@ -1,7 +1,10 @@
 package dev.backendconfig.api.spi;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.backendconfig.api.ResolutionReport;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * What a provider asked earlier in the same resolution answered, as later providers see it
@@ -14,6 +17,7 @@ import java.util.Objects;
  * @param reason its reason, as the report shows it
  * @param nextStep what the user can do about it, or empty text
  */
+@API(status = EXPERIMENTAL, since = "1.0")
 public record EarlierAnswer(String provider, ResolutionReport.Outcome outcome, String reason, String nextStep) {
 
     public EarlierAnswer {

@@ -1,15 +1,20 @@
 package dev.backendconfig.api.spi;
 
-import dev.backendconfig.api.BackendEndpoint;
+import static org.apiguardian.api.API.Status.STABLE;
+
+import dev.backendconfig.api.ProbeKind;
+import dev.backendconfig.api.ServiceEndpoint;
 import dev.backendconfig.api.internal.probe.HttpProbe;
 import dev.backendconfig.api.internal.probe.TcpProbe;
 import dev.backendconfig.api.internal.probe.WebSocketProbe;
 import java.time.Duration;
+import org.apiguardian.api.API;
 
 /**
  * Check that a candidate endpoint really answers, within a timeout. The built-in probes use only the JDK, give the
  * whole exchange one deadline, and close their connection when they give up.
  */
+@API(status = STABLE, since = "1.0")
 @FunctionalInterface
 public interface Probe {
 
@@ -18,7 +23,7 @@ public interface Probe {
      *
      * @return ready or not, with what was probed and what happened
      */
-    ProbeResult check(BackendEndpoint candidate, Duration timeout);
+    ProbeResult check(ServiceEndpoint candidate, Duration timeout);
 
     /**
      * Return the built-in probe of a kind.

@@ -1,7 +1,10 @@
 package dev.backendconfig.api.spi;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.time.Duration;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * What a probe found.
@@ -11,6 +14,7 @@ import java.util.Objects;
  *     {@code "tcp localhost:8002: connection refused"}
  * @param elapsed how long the probe took
  */
+@API(status = STABLE, since = "1.0")
 public record ProbeResult(boolean ready, String description, Duration elapsed) {
 
     public ProbeResult {

@@ -1,10 +1,18 @@
 package dev.backendconfig.api.spi;
 
-import dev.backendconfig.api.BackendEndpoint;
-import dev.backendconfig.api.internal.Budget;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+import static org.apiguardian.api.API.Status.STABLE;
+
+import dev.backendconfig.api.InvalidConfigurationException;
+import dev.backendconfig.api.ProbeKind;
+import dev.backendconfig.api.ServiceEndpoint;
+import dev.backendconfig.api.internal.CoreSettings;
 import dev.backendconfig.api.internal.DeclaredServices;
 import dev.backendconfig.api.internal.ProcessSnapshot;
 import dev.backendconfig.api.internal.probe.ProbePolicy;
+import dev.backendconfig.toolkit.Deadline;
+import dev.backendconfig.toolkit.InvalidInputException;
+import dev.backendconfig.toolkit.Origin;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,6 +22,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.apiguardian.api.API;
 
 /**
  * Everything a provider may know of the outside world for one resolution: environment variables, system
@@ -22,6 +31,7 @@ import java.util.TreeMap;
  * <p>Providers read nothing global directly, so that each one can be tested with plain maps. Build a context
  * for a test with {@link #builder()}; the resolver builds one from the real process with {@link #fromSystem()}.
  */
+@API(status = STABLE, since = "1.0")
 public final class ResolutionContext {
 
     private final Map<String, String> environment;
@@ -30,7 +40,7 @@ public final class ResolutionContext {
     private final Path workingDirectory;
     private final Clock clock;
     private final List<Service> services;
-    private final Budget budget;
+    private final Deadline budget;
     private final Probe customProbe;
     private final ProbePolicy probes;
     private final List<EarlierAnswer> earlierAnswers;
@@ -43,7 +53,7 @@ public final class ResolutionContext {
         this.settings = settings;
         this.workingDirectory = workingDirectory;
         this.clock = clock;
-        this.budget = Budget.startingNow(settings.get(CoreSettings.TIMEOUT));
+        this.budget = Deadline.after(settings.get(CoreSettings.TIMEOUT));
         this.services = DeclaredServices.from(settings);
         this.customProbe = customProbe;
         this.probes = new ProbePolicy(settings, budget, customProbe);
@@ -95,11 +105,6 @@ public final class ResolutionContext {
         return environment;
     }
 
-    /** Return the system properties, as a map that cannot be changed. */
-    public Map<String, String> systemProperties() {
-        return systemProperties;
-    }
-
     /** Return a variable's value; empty when unset, empty or blank (they all mean the same thing). */
     public Optional<String> variable(String name) {
         return nonBlank(environment.get(name));
@@ -138,6 +143,16 @@ public final class ResolutionContext {
         return settings.origin(setting.forService(service));
     }
 
+    /**
+     * Tell whether a service has a WebSocket endpoint: setting {@code services.<name>.websocket} (default true; the
+     * backend always has one). The resolver drops the WebSocket URL of a service without one from every provider's
+     * answer; a provider asks this to probe such a service over HTTP only.
+     */
+    @API(status = EXPERIMENTAL, since = "1.0")
+    public boolean hasWebSocket(Service service) {
+        return service.isBackend() || setting(CoreSettings.WEBSOCKET, service);
+    }
+
     /** Return the directory to search from (for compose files, dotenv files). */
     public Path workingDirectory() {
         return workingDirectory;
@@ -153,24 +168,9 @@ public final class ResolutionContext {
         return clock;
     }
 
-    /** Return the whole resolution's time budget (setting {@code timeout}). */
-    public Duration budget() {
-        return budget.total();
-    }
-
     /** Return the time left of the budget, never negative. */
     public Duration remaining() {
         return budget.remaining();
-    }
-
-    /** Tell whether the budget is used up. */
-    public boolean expired() {
-        return budget.expired();
-    }
-
-    /** Return the kind of probe configured by setting {@code probe}. */
-    public ProbeKind probeKind() {
-        return probes.kind();
     }
 
     /** Tell whether a probe will really check candidates (false for {@code probe=none}). */
@@ -185,7 +185,7 @@ public final class ResolutionContext {
      * @param candidate the endpoint to check
      * @return ready or not, with what was probed and what happened
      */
-    public ProbeResult probe(BackendEndpoint candidate) {
+    public ProbeResult probe(ServiceEndpoint candidate) {
         return probes.probe(candidate);
     }
 
@@ -198,7 +198,7 @@ public final class ResolutionContext {
      *     {@link ProbeKind#WEBSOCKET}, a path joined onto the WebSocket URL (empty: the URL itself)
      * @return ready or not, with what was probed and what happened
      */
-    public ProbeResult probe(BackendEndpoint candidate, ProbeKind kind, String path) {
+    public ProbeResult probe(ServiceEndpoint candidate, ProbeKind kind, String path) {
         return probes.probe(candidate, kind, path);
     }
 
@@ -206,21 +206,23 @@ public final class ResolutionContext {
      * Return what the providers asked before this one answered in this resolution, in the order they were asked
      * (empty for the first): a fallback says why they did not answer, from their own words.
      */
+    @API(status = EXPERIMENTAL, since = "1.0")
     public List<EarlierAnswer> earlierAnswers() {
         return earlierAnswers;
     }
 
     /** Return a copy, on the same time budget, whose {@link #earlierAnswers()} are {@code answers}; the resolver's. */
+    @API(status = EXPERIMENTAL, since = "1.0")
     public ResolutionContext withEarlierAnswers(List<EarlierAnswer> answers) {
         return new ResolutionContext(this, answers);
     }
 
-    /** Return a copy whose budget starts now; the resolver calls this at the start of every resolution. */
-    public ResolutionContext withFreshBudget() {
-        return withSettings(settings);
-    }
-
-    /** Return a copy with these settings (the budget starts now, from their {@code timeout}). */
+    /**
+     * Return a copy with these settings whose budget starts now, from their {@code timeout} (the resolver makes one at
+     * the start of every resolution: {@code context.withSettings(context.settings())}).
+     *
+     * @throws InvalidInputException when setting {@code timeout} or {@code services} is not valid
+     */
     public ResolutionContext withSettings(Settings newSettings) {
         return new ResolutionContext(environment, systemProperties, newSettings, workingDirectory, clock, customProbe);
     }
@@ -230,6 +232,7 @@ public final class ResolutionContext {
     }
 
     /** Builds a {@link ResolutionContext}. */
+    @API(status = STABLE, since = "1.0")
     public static final class Builder {
         private Map<String, String> environment = Map.of();
         private Map<String, String> systemProperties = Map.of();
@@ -283,6 +286,7 @@ public final class ResolutionContext {
             return this;
         }
 
+
         /** Set the clock for timestamps. */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
@@ -298,16 +302,21 @@ public final class ResolutionContext {
         /**
          * Build the context; its budget starts now.
          *
-         * @throws dev.backendconfig.api.InvalidBackendConfigurationException when setting {@code timeout} is invalid
+         * @throws InvalidConfigurationException when the settings resource cannot be read, or setting
+         *     {@code timeout} or {@code services} is not valid
          */
         public ResolutionContext build() {
-            Settings settings = Settings.load(systemProperties, environment, settingsResource)
-                    .withOverrides(overrides, overridesSource);
-            Map<String, String> properties = Collections.unmodifiableMap(new TreeMap<>(systemProperties));
-            Path directory = workingDirectory != null ? workingDirectory
-                    : Path.of(properties.getOrDefault("user.dir", ""));
-            return new ResolutionContext(Collections.unmodifiableMap(new TreeMap<>(environment)), properties, settings,
-                    directory.toAbsolutePath().normalize(), clock, probe);
+            try {
+                Settings settings = Settings.load(systemProperties, environment, settingsResource)
+                        .withOverrides(overrides, overridesSource);
+                Map<String, String> properties = Collections.unmodifiableMap(new TreeMap<>(systemProperties));
+                Path directory = workingDirectory != null ? workingDirectory
+                        : Path.of(properties.getOrDefault("user.dir", ""));
+                return new ResolutionContext(Collections.unmodifiableMap(new TreeMap<>(environment)), properties,
+                        settings, directory.toAbsolutePath().normalize(), clock, probe);
+            } catch (InvalidInputException e) {
+                throw InvalidConfigurationException.of(e);
+            }
         }
     }
 }

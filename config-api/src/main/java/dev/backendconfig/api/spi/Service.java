@@ -1,9 +1,11 @@
 package dev.backendconfig.api.spi;
 
-import java.util.List;
+import static org.apiguardian.api.API.Status.STABLE;
+
+import dev.backendconfig.api.internal.SettingNames;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 
 /**
  * One service a resolution must find: {@code backend} always, and those declared with setting {@code services}
@@ -14,17 +16,15 @@ import java.util.regex.Pattern;
  * @param required whether resolution needs it (setting {@code services.<name>.required}, default true; the backend
  *     is always required)
  */
+@API(status = STABLE, since = "1.0")
 public record Service(String name, boolean required) {
 
     /** The name of the service every resolution finds. */
     public static final String BACKEND = "backend";
 
-    /** What a service name looks like: lower-case letters and digits, words joined by {@code -}. */
-    public static final Pattern NAME = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
-
     public Service {
         Objects.requireNonNull(name, "name");
-        if (!NAME.matcher(name).matches()) {
+        if (!SettingNames.isServiceName(name)) {
             throw new IllegalArgumentException("a service name is lower-case letters and digits, words joined by '-'"
                     + " (such as auth or payments-api); got '" + name + "'");
         }
@@ -45,21 +45,10 @@ public record Service(String name, boolean required) {
 
     /**
      * Return the name as variables write it: upper case, {@code -} as {@code _} ({@code payments-api} is
-     * {@code PAYMENTS_API}), so that its default variables are {@code TEST_PAYMENTS_API_URL} and the like.
+     * {@code PAYMENTS_API}); the {@code <NAME>} of a {@link ServiceSetting}'s default.
      */
-    public String variableName() {
+    String variableName() {
         return name.toUpperCase(Locale.ROOT).replace('-', '_');
     }
 
-    /**
-     * Return the variables that name this service's URLs by convention — the env provider's defaults and the lines
-     * of {@code explain --format env}: {@code TEST_AUTH_URL}, {@code AUTH_URL}, {@code TEST_AUTH_WEBSOCKET_URL} and
-     * {@code AUTH_WEBSOCKET_URL} for {@code auth}; {@code TEST_BACKEND_URL}, {@code BACKEND_URL},
-     * {@code TEST_WEBSOCKET_URL} and {@code WEBSOCKET_URL} for the backend.
-     */
-    public List<String> urlVariables() {
-        String webSocket = isBackend() ? "WEBSOCKET" : variableName() + "_WEBSOCKET";
-        return List.of("TEST_" + variableName() + "_URL", variableName() + "_URL", "TEST_" + webSocket + "_URL",
-                webSocket + "_URL");
-    }
 }

@@ -1,9 +1,13 @@
 package dev.backendconfig.api.spi;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import dev.backendconfig.api.internal.SettingNames;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BiFunction;
+import org.apiguardian.api.API;
 
 /**
  * A setting every service has its own value of: key {@code services.<name>.<suffix>}, for example
@@ -12,15 +16,13 @@ import java.util.function.BiFunction;
  *
  * <p>A default may name the service: {@code TEST_<NAME>_URL,<NAME>_URL} gives {@code TEST_AUTH_URL,AUTH_URL} for
  * {@code auth} ({@code <NAME>} is {@link Service#variableName()}). Providers declare theirs in
- * {@link BackendEndpointProvider#serviceSettings()} and read a service's value with
+ * {@link EndpointProvider#serviceSettings()} and read a service's value with
  * {@link ResolutionContext#setting(ServiceSetting, Service)}.
  *
  * @param <T> the type of the parsed value
  */
+@API(status = STABLE, since = "1.0")
 public final class ServiceSetting<T> {
-
-    /** The prefix of every per-service key. */
-    public static final String PREFIX = "services.";
 
     private final String suffix;
     private final Setting<T> backend;
@@ -35,7 +37,7 @@ public final class ServiceSetting<T> {
         this.defaultTemplate = defaultTemplate;
         this.description = Objects.requireNonNull(description, "description");
         this.factory = factory;
-        factory.apply(PREFIX + "example." + suffix, defaultFor(new Service("example", true)));
+        factory.apply(SettingNames.SERVICE_PREFIX + "example." + suffix, defaultFor(new Service("example", true)));
     }
 
     /**
@@ -70,14 +72,9 @@ public final class ServiceSetting<T> {
                 (key, ignored) -> Setting.flag(key, defaultValue, description));
     }
 
-    /** Return the part of the key after {@code services.<name>.}, for example {@code url-variables}. */
-    public String suffix() {
-        return suffix;
-    }
-
     /** Return the key with a placeholder, as the README lists it: {@code services.<name>.url-variables}. */
     public String keyPattern() {
-        return PREFIX + "<name>." + suffix;
+        return SettingNames.SERVICE_PREFIX + "<name>." + suffix;
     }
 
     /** Return the setting the backend reads instead of {@code services.backend.<suffix>}, if there is one. */
@@ -100,15 +97,10 @@ public final class ServiceSetting<T> {
         if (service.isBackend() && backend != null) {
             return backend;
         }
-        return factory.apply(PREFIX + service.name() + "." + suffix, defaultFor(service));
+        return factory.apply(SettingNames.SERVICE_PREFIX + service.name() + "." + suffix, defaultFor(service));
     }
 
     private String defaultFor(Service service) {
         return defaultTemplate == null ? null : defaultTemplate.replace("<NAME>", service.variableName());
-    }
-
-    @Override
-    public String toString() {
-        return keyPattern();
     }
 }

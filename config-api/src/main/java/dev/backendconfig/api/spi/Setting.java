@@ -1,6 +1,11 @@
 package dev.backendconfig.api.spi;
 
-import dev.backendconfig.api.InvalidBackendConfigurationException;
+import static org.apiguardian.api.API.Status.STABLE;
+
+import dev.backendconfig.api.internal.SettingNames;
+import dev.backendconfig.toolkit.InvalidInputException;
+import dev.backendconfig.toolkit.Origin;
+import dev.backendconfig.toolkit.Suggestions;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
@@ -10,6 +15,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 
 /**
  * One setting: its key, its type, its default and what it is for.
@@ -18,16 +24,16 @@ import java.util.regex.Pattern;
  * {@code backendconfig.docker.container-port}, environment variable {@code BACKENDCONFIG_DOCKER_CONTAINER_PORT}
  * or key {@code docker.container-port} in the classpath resource {@code backend-config.properties}, in that
  * order (see {@link Settings}). Custom providers declare theirs in
- * {@link BackendEndpointProvider#settings()} so that they are not reported as unknown.
+ * {@link EndpointProvider#settings()} so that they are not reported as unknown.
  *
  * @param <T> the type of the parsed value
  */
+@API(status = STABLE, since = "1.0")
 public final class Setting<T> {
 
-    /** The prefix of every setting's system property. */
-    public static final String PROPERTY_PREFIX = "backendconfig.";
-    /** The prefix of every setting's environment variable. */
-    public static final String VARIABLE_PREFIX = "BACKENDCONFIG_";
+    /** The code of a setting whose value is not valid for it. */
+    private static final String CODE = "BCFG00011";
+
 
     private static final Pattern KEY = Pattern.compile("[a-z][a-z0-9]*([.-][a-z0-9]+)*");
     private static final Pattern DURATION = Pattern.compile("(\\d{1,9})\\s*(ms|s|m|h)");
@@ -67,24 +73,28 @@ public final class Setting<T> {
     }
 
     /**
-     * Declare a setting that takes one constant of an enum, written in lower case with {@code -} for {@code _}
-     * ({@code ON_MISSING} is written {@code on-missing}) and compared without regard to case.
+     * Declare a setting that takes one of some constants of an enum, written in lower case with {@code -} for
+     * {@code _} ({@code ON_MISSING} is written {@code on-missing}) and compared without regard to case.
      *
+     * @param allowed the constants it takes, in the order messages list them ({@code List.of(ProbeKind.values())}
+     *     for all)
      * @param defaultValue the default, or null for "no default"
      */
-    public static <E extends Enum<E>> Setting<E> choice(String key, Class<E> type, E defaultValue,
+    public static <E extends Enum<E>> Setting<E> choice(String key, List<E> allowed, E defaultValue,
             String description) {
-        List<String> allowed = Arrays.stream(type.getEnumConstants()).map(Setting::spelling).toList();
+        List<E> constants = List.copyOf(allowed);
+        List<String> spellings = constants.stream().map(Setting::spelling).toList();
         return new Setting<>(key, defaultValue == null ? null : spelling(defaultValue),
-                "one of " + String.join(", ", allowed), description, raw -> {
+                "one of " + String.join(", ", spellings), description, raw -> {
                     String lower = raw.toLowerCase(Locale.ROOT);
-                    for (E constant : type.getEnumConstants()) {
+                    for (E constant : constants) {
                         if (spelling(constant).equals(lower)) {
                             return constant;
                         }
                     }
                     throw new IllegalArgumentException("got a value that is not one of them"
-                            + Suggestions.nearest(lower, allowed).map(near -> "; did you mean '" + near + "'?").orElse(""));
+                            + Suggestions.nearest(lower, spellings).map(near -> "; did you mean '" + near + "'?")
+                                    .orElse(""));
                 });
     }
 
@@ -143,8 +153,8 @@ public final class Setting<T> {
         return Optional.ofNullable(defaultValue);
     }
 
-    /** Return what a valid value looks like, for error messages and {@code --help}. */
-    public String expected() {
+    /** Return what a valid value looks like, for error messages. */
+    String expected() {
         return expected;
     }
 
@@ -155,30 +165,20 @@ public final class Setting<T> {
 
     /** Return the system property that sets it: {@code backendconfig.<key>}. */
     public String systemProperty() {
-        return PROPERTY_PREFIX + key;
-    }
-
-    /** Return the environment variable that sets it: {@code BACKENDCONFIG_<KEY>}, dots and dashes as {@code _}. */
-    public String variable() {
-        return variableFor(key);
-    }
-
-    /** Return the environment variable for any key, by the same rule as {@link #variable()}. */
-    public static String variableFor(String key) {
-        return VARIABLE_PREFIX + key.replace('.', '_').replace('-', '_').toUpperCase(Locale.ROOT);
+        return SettingNames.PROPERTY_PREFIX + key;
     }
 
     /**
      * Parse a raw value read from {@code origin}.
      *
-     * @throws InvalidBackendConfigurationException naming the origin, what a valid value looks like and what is wrong
+     * @throws InvalidInputException naming the origin, what a valid value looks like and what is wrong
      *     with the value set, never the value itself: a value set in the wrong place may be a password
      */
     public T parse(String raw, Origin origin) {
         try {
             return parser.parse(raw.strip());
         } catch (IllegalArgumentException e) {
-            throw new InvalidBackendConfigurationException(origin, "setting " + key + " expects " + expected + ", "
+            throw new InvalidInputException(CODE, origin, "setting " + key + " expects " + expected + ", "
                     + e.getMessage());
         }
     }

@@ -1,6 +1,9 @@
 package dev.backendconfig.api.spi;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * A module that reads settings but is not a provider (the JUnit extension, say) declares them here, so that they
@@ -9,8 +12,9 @@ import java.util.List;
  * <p>To register one, put its class name in a file
  * {@code META-INF/services/dev.backendconfig.api.spi.SettingsContributor} (and, on the module path, declare
  * {@code provides dev.backendconfig.api.spi.SettingsContributor with ...}). It needs a public no-argument
- * constructor. Providers do not need this: they declare theirs in {@link BackendEndpointProvider#settings()}.
+ * constructor. Providers do not need this: they declare theirs in {@link EndpointProvider#settings()}.
  */
+@API(status = STABLE, since = "1.0")
 public interface SettingsContributor {
 
     /** Return who owns the settings, as the report and {@code explain --help} name it, for example {@code junit}. */

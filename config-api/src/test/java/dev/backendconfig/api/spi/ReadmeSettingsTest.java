@@ -2,6 +2,7 @@ package dev.backendconfig.api.spi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.backendconfig.api.internal.CoreSettings;
 import dev.backendconfig.testsupport.ReadmeSettings;
 import java.io.IOException;
 import org.junit.jupiter.api.Test;

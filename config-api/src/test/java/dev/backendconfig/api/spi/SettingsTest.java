@@ -3,7 +3,10 @@ package dev.backendconfig.api.spi;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.backendconfig.api.InvalidBackendConfigurationException;
+import dev.backendconfig.api.internal.CoreSettings;
+import dev.backendconfig.api.internal.SettingNames;
+import dev.backendconfig.api.internal.SettingValues;
+import dev.backendconfig.toolkit.InvalidInputException;
 import java.io.IOException;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -74,8 +77,8 @@ class SettingsTest {
 
     @Test
     void variableNamesUseUnderscoresForDotsAndDashes() {
-        assertThat(CONTAINER_PORT.variable()).isEqualTo("BACKENDCONFIG_DOCKER_CONTAINER_PORT");
-        assertThat(CoreSettings.PROBE_HTTP_PATH.variable()).isEqualTo("BACKENDCONFIG_PROBE_HTTP_PATH");
+        assertThat(SettingNames.variable(CONTAINER_PORT.key())).isEqualTo("BACKENDCONFIG_DOCKER_CONTAINER_PORT");
+        assertThat(SettingNames.variable(CoreSettings.PROBE_HTTP_PATH.key())).isEqualTo("BACKENDCONFIG_PROBE_HTTP_PATH");
         assertThat(URL_SETTING.systemProperty()).isEqualTo("backendconfig.url");
     }
 
@@ -83,7 +86,7 @@ class SettingsTest {
     void emptyAndBlankValuesCountAsUnset() {
         Settings settings = Settings.load(Map.of("backendconfig.docker.container-port", " "),
                 Map.of("BACKENDCONFIG_DOCKER_CONTAINER_PORT", ""), null);
-        assertThat(settings.isSet(CONTAINER_PORT)).isFalse();
+        assertThat(settings.find(CONTAINER_PORT)).isEmpty();
         assertThat(settings.get(CONTAINER_PORT)).isEqualTo(8000);
     }
 
@@ -98,15 +101,15 @@ class SettingsTest {
     })
     void anUnknownSystemPropertyIsAnErrorWithTheNearestKey(String property, String message) {
         Settings settings = Settings.load(Map.of(property, "x"), Map.of(), null);
-        assertThatThrownBy(() -> settings.validate(KNOWN, PROVIDERS))
-                .isInstanceOf(InvalidBackendConfigurationException.class)
+        assertThatThrownBy(() -> SettingValues.of(settings).validate(KNOWN, PROVIDERS))
+                .isInstanceOf(InvalidInputException.class)
                 .hasMessageStartingWith(message);
     }
 
     @Test
     void anUnknownVariableIsAnErrorWithTheNearestVariable() {
         Settings settings = Settings.load(Map.of(), Map.of("BACKENDCONFIG_DOCKER_SERVCE", "backend"), null);
-        assertThatThrownBy(() -> settings.validate(KNOWN, PROVIDERS))
+        assertThatThrownBy(() -> SettingValues.of(settings).validate(KNOWN, PROVIDERS))
                 .hasMessageStartingWith("variable BACKENDCONFIG_DOCKER_SERVCE: unknown setting"
                         + " 'BACKENDCONFIG_DOCKER_SERVCE'; did you mean 'BACKENDCONFIG_DOCKER_SERVICE'?");
     }
@@ -124,15 +127,15 @@ class SettingsTest {
         Settings settings = kind.equals("variable") ? Settings.load(Map.of(), Map.of(name, "x"), null)
                 : Settings.load(Map.of(name, "x"), Map.of(), null);
         List<Setting<?>> envOnly = List.of(CoreSettings.PROVIDERS, CoreSettings.TIMEOUT, URL_SETTING, URL_VARIABLES);
-        assertThatThrownBy(() -> settings.validate(envOnly, List.of("env")))
-                .isInstanceOf(InvalidBackendConfigurationException.class)
+        assertThatThrownBy(() -> SettingValues.of(settings).validate(envOnly, List.of("env")))
+                .isInstanceOf(InvalidInputException.class)
                 .hasMessage(message);
     }
 
     @Test
     void aTypoOfALoadedProvidersKeyIsStillADidYouMean() {
         Settings settings = Settings.load(Map.of("backendconfig.dokcer.service", "x"), Map.of(), null);
-        assertThatThrownBy(() -> settings.validate(KNOWN, PROVIDERS))
+        assertThatThrownBy(() -> SettingValues.of(settings).validate(KNOWN, PROVIDERS))
                 .hasMessageStartingWith("system property backendconfig.dokcer.service: unknown setting"
                         + " 'backendconfig.dokcer.service'; did you mean 'backendconfig.docker.service'?");
     }
@@ -146,11 +149,11 @@ class SettingsTest {
         Files.copy(source, copy);
         ClassLoader loader = new URLClassLoader(new URL[] {copy.getParent().toUri().toURL()}, null);
         Settings settings = Settings.load(Map.of(), Map.of(), loader);
-        assertThatThrownBy(() -> settings.validate(KNOWN, PROVIDERS))
+        assertThatThrownBy(() -> SettingValues.of(settings).validate(KNOWN, PROVIDERS))
                 .hasMessageStartingWith(source + ":2: unknown setting 'docker.servce'; did you mean 'docker.service'?");
         Files.writeString(source, "# edited since the last build\nproviders=env\ndocker.servce=api\n");
         Settings stale = Settings.load(Map.of(), Map.of(), loader);
-        assertThatThrownBy(() -> stale.validate(KNOWN, PROVIDERS))
+        assertThatThrownBy(() -> SettingValues.of(stale).validate(KNOWN, PROVIDERS))
                 .hasMessageStartingWith(copy + ":2: unknown setting 'docker.servce'");
     }
 
@@ -158,7 +161,7 @@ class SettingsTest {
     void anUnknownKeyInTheResourceNamesFileAndLine() throws IOException {
         Settings settings = Settings.load(Map.of(), Map.of(),
                 resourceWith("# project settings\nproviders=env\nbackendconfig.docker.service=backend\n"));
-        assertThatThrownBy(() -> settings.validate(KNOWN, PROVIDERS))
+        assertThatThrownBy(() -> SettingValues.of(settings).validate(KNOWN, PROVIDERS))
                 .hasMessageContaining(Settings.RESOURCE + ":3: unknown setting 'backendconfig.docker.service';"
                         + " write it without the 'backendconfig.' prefix");
     }
@@ -167,7 +170,7 @@ class SettingsTest {
     void aCustomProvidersSettingIsKnownOnceDeclared() {
         Setting<String> region = Setting.text("acme.region", "eu", "Region of the acme backend.");
         Settings settings = Settings.load(Map.of("backendconfig.acme.region", "us"), Map.of(), null);
-        settings.validate(List.of(region), List.of("acme"));
+        SettingValues.of(settings).validate(List.of(region), List.of("acme"));
         assertThat(settings.get(region)).isEqualTo("us");
     }
 
@@ -190,8 +193,8 @@ class SettingsTest {
     })
     void aValueOfTheWrongTypeNamesItsSourceAndWhatIsValidNeverTheValue(String key, String value, String problem) {
         Settings settings = Settings.load(Map.of("backendconfig." + key, value), Map.of(), null);
-        assertThatThrownBy(() -> settings.validate(KNOWN, PROVIDERS))
-                .isInstanceOf(InvalidBackendConfigurationException.class)
+        assertThatThrownBy(() -> SettingValues.of(settings).validate(KNOWN, PROVIDERS))
+                .isInstanceOf(InvalidInputException.class)
                 .hasMessage("system property backendconfig." + key + ": " + problem)
                 .hasMessageNotContaining("'" + value + "'");
     }
@@ -199,13 +202,13 @@ class SettingsTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource({"500ms, 500", "2s, 2000", "1m, 60000", "PT1.5S, 1500", "1h, 3600000"})
     void durationsTakeAUnitOrIsoForm(String raw, long millis) {
-        Settings settings = Settings.of(Map.of("timeout", raw));
+        Settings settings = Settings.empty().withOverrides(Map.of("timeout", raw), "test");
         assertThat(settings.get(CoreSettings.TIMEOUT)).isEqualTo(Duration.ofMillis(millis));
     }
 
     @Test
     void listsAreTrimmedAndDropBlankEntries() {
-        Settings settings = Settings.of(Map.of("env.url-variables", " E2E_BACKEND_URL , ,NETRA_BACKEND_URL"));
+        Settings settings = Settings.empty().withOverrides(Map.of("env.url-variables", " E2E_BACKEND_URL , ,NETRA_BACKEND_URL"), "test");
         assertThat(settings.get(URL_VARIABLES)).containsExactly("E2E_BACKEND_URL", "NETRA_BACKEND_URL");
     }
 
@@ -225,7 +228,7 @@ class SettingsTest {
         ClassLoader loader = new URLClassLoader(new URL[] {first.toUri().toURL(), second.toUri().toURL()}, null);
         Settings settings = Settings.load(Map.of(), Map.of(), loader);
         assertThat(settings.find(SERVICE)).contains("first");
-        assertThat(settings.notes()).singleElement().asString()
+        assertThat(SettingValues.of(settings).notes()).singleElement().asString()
                 .startsWith("classpath resource backend-config.properties also found at file:")
                 .contains("/b/backend-config.properties; only the first, file:")
                 .endsWith("/a/backend-config.properties, is read");
@@ -234,7 +237,7 @@ class SettingsTest {
     @Test
     void aMalformedResourceIsAnErrorNamingIt() throws IOException {
         assertThatThrownBy(() -> Settings.load(Map.of(), Map.of(), resourceWith("docker.service=\\uZZZZ\n")))
-                .isInstanceOf(InvalidBackendConfigurationException.class)
+                .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining(Settings.RESOURCE + ": is not a valid properties file (Malformed \\uxxxx encoding.)");
     }
 

@@ -1,6 +1,6 @@
 package dev.backendconfig.api.testing;
 
-import dev.backendconfig.api.spi.BackendEndpointProvider;
+import dev.backendconfig.api.spi.EndpointProvider;
 import java.io.IOException;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -16,7 +16,7 @@ public final class ServiceFiles {
     /** Return a class loader, child of this test's, that sees a services file with these lines. */
     public static ClassLoader loaderListing(Path directory, String... lines) throws IOException {
         Path services = Files.createDirectories(directory.resolve("META-INF/services"));
-        Files.write(services.resolve(BackendEndpointProvider.class.getName()), java.util.List.of(lines));
+        Files.write(services.resolve(EndpointProvider.class.getName()), java.util.List.of(lines));
         return new URLClassLoader(new URL[] {directory.toUri().toURL()}, ServiceFiles.class.getClassLoader()) {
             @Override
             public java.util.Enumeration<URL> getResources(String name) throws IOException {

@@ -1,11 +1,11 @@
 package dev.backendconfig.api.testing;
 
-import dev.backendconfig.api.spi.BackendEndpointProvider;
+import dev.backendconfig.api.spi.EndpointProvider;
 import dev.backendconfig.api.spi.ProviderResult;
 import dev.backendconfig.api.spi.ResolutionContext;
 
 /** A provider whose constructor throws, as one with a missing optional dependency would. */
-public final class ThrowingConstructorProvider implements BackendEndpointProvider {
+public final class ThrowingConstructorProvider implements EndpointProvider {
 
     /** Fail as a provider does whose optional dependency is missing. */
     public ThrowingConstructorProvider() {

@@ -1,7 +1,6 @@
 package dev.backendconfig.docker.internal;
 
-import dev.backendconfig.api.spi.CoreSettings;
-import dev.backendconfig.api.spi.Origin;
+import dev.backendconfig.toolkit.Origin;
 import dev.backendconfig.api.spi.ResolutionContext;
 import dev.backendconfig.api.spi.Service;
 import dev.backendconfig.api.spi.Settings;
@@ -109,7 +108,7 @@ public record DockerConfig(String host, Origin hostOrigin, String project, Origi
     /**
      * Read the settings of one resolution.
      *
-     * @throws dev.backendconfig.api.InvalidBackendConfigurationException when a value set is not valid for its setting
+     * @throws dev.backendconfig.toolkit.InvalidInputException when a value set is not valid for its setting
      */
     public static DockerConfig read(ResolutionContext context) {
         Settings settings = context.settings();
@@ -117,7 +116,7 @@ public record DockerConfig(String host, Origin hostOrigin, String project, Origi
                 context.findSetting(DockerSettings.SERVICE_COMPOSE_SERVICE, service).orElse(""),
                 context.findSetting(DockerSettings.SERVICE_CONTAINER_PORT, service).orElse(0),
                 webSocketPath(context, service),
-                service.isBackend() || context.setting(CoreSettings.WEBSOCKET, service))).toList();
+                context.hasWebSocket(service))).toList();
         TlsChoice tls = settings.find(DockerSettings.TLS_VERIFY)
                 .map(verify -> verify == DockerSettings.TlsVerify.TRUE ? TlsChoice.VERIFY : TlsChoice.PLAIN)
                 .orElse(TlsChoice.BY_VARIABLES);
@@ -135,7 +134,7 @@ public record DockerConfig(String host, Origin hostOrigin, String project, Origi
     /**
      * Return a service's WebSocket path setting, checked: a path such as {@code /ws} or {@code ws/chat}, not a URL.
      *
-     * @throws dev.backendconfig.api.InvalidBackendConfigurationException when it cannot be joined onto a URL
+     * @throws dev.backendconfig.toolkit.InvalidInputException when it cannot be joined onto a URL
      */
     private static String webSocketPath(ResolutionContext context, Service service) {
         String path = context.findSetting(DockerSettings.SERVICE_WEBSOCKET_PATH, service).orElse("");
@@ -143,11 +142,11 @@ public record DockerConfig(String host, Origin hostOrigin, String project, Origi
             return path;
         }
         try {
-            dev.backendconfig.api.BackendEndpoint.builder("check").http(java.net.URI.create("http://localhost:1"),
+            dev.backendconfig.api.ServiceEndpoint.builder("check").http(java.net.URI.create("http://localhost:1"),
                     Origin.other("check")).build().webSocket(path);
             return path;
         } catch (IllegalArgumentException e) {
-            throw new dev.backendconfig.api.InvalidBackendConfigurationException(
+            throw new dev.backendconfig.toolkit.InvalidInputException(
                     context.origin(DockerSettings.SERVICE_WEBSOCKET_PATH, service), "setting "
                             + DockerSettings.SERVICE_WEBSOCKET_PATH.forService(service).key() + " expects a path such"
                             + " as /ws or ws/chat, got a value that is not one (a whole URL, or characters a URL"

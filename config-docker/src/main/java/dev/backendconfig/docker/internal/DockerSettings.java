@@ -81,7 +81,7 @@ public final class DockerSettings {
     }
 
     /** Whether to use TLS and check the engine's certificate, as DOCKER_TLS_VERIFY does. */
-    public static final Setting<TlsVerify> TLS_VERIFY = Setting.choice("docker.tls-verify", TlsVerify.class, null,
+    public static final Setting<TlsVerify> TLS_VERIFY = Setting.choice("docker.tls-verify", List.of(TlsVerify.values()), null,
             "true: TLS to a tcp:// engine, its certificate checked against ca.pem and its host name, as"
                     + " DOCKER_TLS_VERIFY does; false: plain TCP. Unset: DOCKER_TLS_VERIFY, else DOCKER_TLS.");
 

@@ -1,7 +1,7 @@
 package dev.backendconfig.docker.internal;
 
-import dev.backendconfig.api.BackendEndpoint;
-import dev.backendconfig.api.spi.Origin;
+import dev.backendconfig.api.ServiceEndpoint;
+import dev.backendconfig.toolkit.Origin;
 import java.net.URI;
 
 /**
@@ -18,12 +18,12 @@ public final class Endpoints {
     }
 
     /** Start a service's endpoint at {@code http}, its WebSocket URL derived with the service's WebSocket path. */
-    public static BackendEndpoint.Builder builder(String providerId, DockerConfig.ServiceTarget target, URI http,
+    public static ServiceEndpoint.Builder builder(String providerId, DockerConfig.ServiceTarget target, URI http,
             Origin origin) {
-        BackendEndpoint.Builder builder = BackendEndpoint.builder(providerId).service(target.service().name())
+        ServiceEndpoint.Builder builder = ServiceEndpoint.builder(providerId).service(target.service().name())
                 .http(http, origin);
         if (!target.webSocketPath().isEmpty()) {
-            URI webSocket = BackendEndpoint.builder(providerId).http(http, origin).build()
+            URI webSocket = ServiceEndpoint.builder(providerId).http(http, origin).build()
                     .webSocket(target.webSocketPath());
             builder.webSocket(webSocket, Origin.derived("the HTTP URL (" + origin.describe() + ") and setting "
                     + target.webSocketPathKey() + "=" + Listing.shown(target.webSocketPath())));

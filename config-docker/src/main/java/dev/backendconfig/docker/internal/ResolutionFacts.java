@@ -1,7 +1,7 @@
 package dev.backendconfig.docker.internal;
 
-import dev.backendconfig.api.BackendEndpoint;
-import dev.backendconfig.api.spi.ProbeKind;
+import dev.backendconfig.api.ServiceEndpoint;
+import dev.backendconfig.api.ProbeKind;
 import dev.backendconfig.api.spi.ProbeResult;
 import dev.backendconfig.api.spi.ResolutionContext;
 import java.nio.file.Path;
@@ -30,14 +30,12 @@ import java.util.function.Supplier;
  * @param remaining what is left of the resolution's time budget
  * @param probing whether the configured probe really checks a candidate ({@code probe=none} does not)
  * @param prober the configured probe
- * @param probeKind setting {@code probe}
  * @param protocolProber a probe of the given kind (HTTP GET of {@code probe.http-path}, or a WebSocket handshake),
  *     whatever setting {@code probe} says
  */
 public record ResolutionFacts(Map<String, String> environment, Path workingDirectory, Path userHome,
         String launchDirectory, Clock clock, Supplier<Duration> remaining, boolean probing,
-        Function<BackendEndpoint, ProbeResult> prober, ProbeKind probeKind,
-        BiFunction<BackendEndpoint, ProbeKind, ProbeResult> protocolProber) {
+        Function<ServiceEndpoint, ProbeResult> prober, BiFunction<ServiceEndpoint, ProbeKind, ProbeResult> protocolProber) {
 
     public ResolutionFacts {
         environment = Collections.unmodifiableMap(new TreeMap<>(environment));
@@ -47,7 +45,6 @@ public record ResolutionFacts(Map<String, String> environment, Path workingDirec
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(remaining, "remaining");
         Objects.requireNonNull(prober, "prober");
-        Objects.requireNonNull(probeKind, "probeKind");
         Objects.requireNonNull(protocolProber, "protocolProber");
     }
 
@@ -55,7 +52,7 @@ public record ResolutionFacts(Map<String, String> environment, Path workingDirec
     public static ResolutionFacts of(ResolutionContext context) {
         return new ResolutionFacts(context.environment(), context.workingDirectory(), context.userHome(),
                 context.systemProperty("user.dir").orElse(""), context.clock(), context::remaining, context.probing(),
-                context::probe, context.probeKind(), (candidate, kind) -> context.probe(candidate, kind, ""));
+                context::probe, (candidate, kind) -> context.probe(candidate, kind, ""));
     }
 
     /** Return a variable's value; empty when unset, empty or blank (they all mean the same thing). */
@@ -65,18 +62,17 @@ public record ResolutionFacts(Map<String, String> environment, Path workingDirec
     }
 
     /** Check a candidate with the configured probe, within its timeout and what is left of the budget. */
-    public ProbeResult probe(BackendEndpoint candidate) {
+    public ProbeResult probe(ServiceEndpoint candidate) {
         return prober.apply(candidate);
     }
 
     /**
-     * Check a candidate with a probe that must hear the protocol spoken: a WebSocket handshake when setting
-     * {@code probe} is {@code websocket}, else an HTTP GET of {@code probe.http-path} — never a bare TCP connect,
-     * which a port proxy or another program accepts as readily.
+     * Check a candidate with a probe that must hear the protocol spoken: an HTTP GET of {@code probe.http-path}, any
+     * status below 500 (a WebSocket server answers one too: its handshake is an HTTP request) — never a bare TCP
+     * connect, which a port proxy or another program accepts as readily. Whatever setting {@code probe} says.
      */
-    public ProbeResult probeProtocol(BackendEndpoint candidate, boolean webSocket) {
-        ProbeKind kind = probeKind == ProbeKind.WEBSOCKET && webSocket ? ProbeKind.WEBSOCKET : ProbeKind.HTTP;
-        return protocolProber.apply(candidate, kind);
+    public ProbeResult probeProtocol(ServiceEndpoint candidate) {
+        return protocolProber.apply(candidate, ProbeKind.HTTP);
     }
 
     /** Return what is left of the resolution's time budget, never negative. */

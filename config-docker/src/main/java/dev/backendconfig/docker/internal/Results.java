@@ -16,11 +16,8 @@ public final class Results {
         notes.add(note);
         notes.addAll(result.notes());
         if (result instanceof ProviderResult.Found found) {
-            return new ProviderResult.Found(found.endpoints(), found.reason(), found.serviceReasons(), notes);
-        }
-        if (result instanceof ProviderResult.Partial partial) {
-            return new ProviderResult.Partial(partial.endpoints(), partial.missing(), partial.reason(),
-                    partial.serviceReasons(), notes, partial.nextStep());
+            return new ProviderResult.Found(found.endpoints(), found.missing(), found.reason(),
+                    found.serviceReasons(), notes, found.nextStep());
         }
         if (result instanceof ProviderResult.Skipped skipped) {
             return new ProviderResult.Skipped(skipped.reason(), notes, skipped.nextStep());

@@ -1,7 +1,7 @@
 package dev.backendconfig.docker.internal;
 
 import dev.backendconfig.api.spi.Service;
-import dev.backendconfig.api.spi.Suggestions;
+import dev.backendconfig.toolkit.Suggestions;
 import dev.backendconfig.docker.internal.DockerConfig.ServiceTarget;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Which compose service of one project is a service's — exactly, never by a name that merely contains it: the one its
@@ -20,6 +21,9 @@ import java.util.Set;
  * service that looks like a database first (an {@code auth-db} running {@code postgres} is no auth service).
  */
 public final class ServiceMatch {
+
+    /** A name setting {@code services} can declare (the rule of {@link Service}'s constructor). */
+    private static final Pattern SERVICE_NAME = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
 
     private ServiceMatch() {
     }
@@ -157,7 +161,7 @@ public final class ServiceMatch {
             return "";
         }
         String shown = Listing.shown(near.get());
-        if (setting || service.isBackend() || !Service.NAME.matcher(near.get()).matches()) {
+        if (setting || service.isBackend() || !SERVICE_NAME.matcher(near.get()).matches()) {
             return "; did you mean " + key + "=" + shown + "?";
         }
         return "; did you mean " + shown + "? (name the service " + shown + " in setting services, or set " + key

@@ -2,22 +2,16 @@ package dev.backendconfig.junit.internal;
 
 import dev.backendconfig.api.spi.Setting;
 import dev.backendconfig.api.spi.SettingsContributor;
+import dev.backendconfig.junit.OnMissing;
 import java.util.List;
 
 /** The settings the JUnit extension reads, declared so that the resolver knows them. */
 public final class JunitSettings implements SettingsContributor {
 
-    /** What the extension does when no backend is found. */
-    public enum MissingBackend {
-        /** Fail the test. */
-        FAIL,
-        /** Abort (skip) the test. */
-        SKIP
-    }
-
-    /** What the JUnit extension does when no backend is found. */
-    public static final Setting<MissingBackend> ON_MISSING = Setting.choice("junit.on-missing", MissingBackend.class,
-            MissingBackend.FAIL, "What the JUnit extension does when no backend is found: fail the test, or skip"
+    /** What the JUnit extension does when no backend is found: fail or skip ({@link OnMissing#SETTING} is not a value). */
+    public static final Setting<OnMissing> ON_MISSING = Setting.choice("junit.on-missing",
+            List.of(OnMissing.FAIL, OnMissing.SKIP), OnMissing.FAIL,
+            "What the JUnit extension does when no backend is found: fail the test, or skip"
                     + " (abort) it. Also read as the JUnit configuration parameter backendconfig.junit.on-missing"
                     + " (junit-platform.properties).");
 

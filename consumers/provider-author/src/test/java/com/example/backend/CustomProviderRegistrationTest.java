@@ -3,11 +3,11 @@ package com.example.backend;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.backendconfig.api.BackendResolver;
-import dev.backendconfig.api.InvalidBackendConfigurationException;
+import dev.backendconfig.api.InvalidConfigurationException;
 import dev.backendconfig.api.Resolution;
 import dev.backendconfig.api.ResolutionReport.Outcome;
-import dev.backendconfig.api.spi.BackendEndpointProvider;
+import dev.backendconfig.api.ServiceResolver;
+import dev.backendconfig.api.spi.EndpointProvider;
 import dev.backendconfig.api.spi.ResolutionContext;
 import java.io.IOException;
 import java.net.URI;
@@ -27,7 +27,7 @@ class CustomProviderRegistrationTest {
     Path directory;
 
     private Resolution resolve(Map<String, String> variables, Map<String, String> settings) {
-        return BackendResolver.create().resolve(ResolutionContext.builder().workingDirectory(directory)
+        return ServiceResolver.create().resolve(ResolutionContext.builder().workingDirectory(directory)
                 .environment(variables).settings(settings).build());
     }
 
@@ -38,7 +38,7 @@ class CustomProviderRegistrationTest {
 
     @Test
     void serviceLoaderFindsTheBuiltInAndTheCustomProviders() {
-        assertThat(BackendResolver.create().providers()).extracting(BackendEndpointProvider::id)
+        assertThat(ServiceResolver.create().providers()).extracting(EndpointProvider::id)
                 .containsExactlyInAnyOrder("env", "fixture-350", "port-file");
     }
 
@@ -88,7 +88,7 @@ class CustomProviderRegistrationTest {
     void aCustomProvidersInvalidFileStopsResolutionNamingFileAndLine() throws IOException {
         writePort("eighty");
         assertThatThrownBy(() -> resolve(Map.of(), Map.of()))
-                .isInstanceOf(InvalidBackendConfigurationException.class)
+                .isInstanceOf(InvalidConfigurationException.class)
                 .hasMessageStartingWith(directory.resolve("target/backend.port") + ":1: expected a port from 1 to 65535");
     }
 
@@ -99,5 +99,21 @@ class CustomProviderRegistrationTest {
         assertThat(readme).contains("```java\n" + Files.readString(source) + "```\n");
         assertThat(readme).contains("com.example.backend.PortFileEndpointProvider\n");
         assertThat(PortFileEndpointProvider.PRIORITY).isEqualTo(250);
+    }
+
+    @Test
+    void thisProjectUsesOnlyWhatIsPublishedAsAProviderAuthorsProjectCan() throws IOException {
+        String bom = Files.readString(Path.of("../../config-bom/pom.xml"));
+        String pom = Files.readString(Path.of("pom.xml"));
+        pom = pom.substring(pom.indexOf("<dependencies>"));
+        java.util.regex.Matcher ours = java.util.regex.Pattern.compile(
+                "<groupId>dev\\.backendconfig</groupId>\\s*<artifactId>([a-z-]+)</artifactId>").matcher(pom);
+        java.util.List<String> used = new java.util.ArrayList<>();
+        while (ours.find()) {
+            used.add(ours.group(1));
+        }
+        assertThat(used).contains("config-api", "config-toolkit", "config-testkit")
+                .allSatisfy(artifact -> assertThat(bom).as("published in config-bom")
+                        .contains("<artifactId>" + artifact + "</artifactId>"));
     }
 }

@@ -1,12 +1,12 @@
 package com.example.backend;
 
-import dev.backendconfig.api.BackendEndpoint;
-import dev.backendconfig.api.InvalidBackendConfigurationException;
-import dev.backendconfig.api.spi.BackendEndpointProvider;
-import dev.backendconfig.api.spi.Origin;
+import dev.backendconfig.api.ServiceEndpoint;
+import dev.backendconfig.api.spi.EndpointProvider;
 import dev.backendconfig.api.spi.ProviderResult;
 import dev.backendconfig.api.spi.ResolutionContext;
 import dev.backendconfig.api.spi.Setting;
+import dev.backendconfig.toolkit.InvalidInputException;
+import dev.backendconfig.toolkit.Origin;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -17,7 +17,7 @@ import java.util.List;
  * Finds a backend that your test launcher started on a random port and wrote to a file.
  * Asked after env (300) and before docker (200).
  */
-public final class PortFileEndpointProvider implements BackendEndpointProvider {
+public final class PortFileEndpointProvider implements EndpointProvider {
 
     public static final int PRIORITY = 250;
 
@@ -53,9 +53,9 @@ public final class PortFileEndpointProvider implements BackendEndpointProvider {
         }
         Origin origin = Origin.file(file.toString(), 1);
         if (!text.matches("[0-9]{1,5}") || Integer.parseInt(text) < 1 || Integer.parseInt(text) > 65535) {
-            throw new InvalidBackendConfigurationException(origin, "expected a port from 1 to 65535");
+            throw new InvalidInputException(origin, "expected a port from 1 to 65535");
         }
-        BackendEndpoint endpoint = BackendEndpoint.builder(id())
+        ServiceEndpoint endpoint = ServiceEndpoint.builder(id())
                 .http(URI.create("http://localhost:" + text), origin)
                 .build();
         return ProviderResult.found(endpoint, "the launcher wrote port " + text + " to " + file);

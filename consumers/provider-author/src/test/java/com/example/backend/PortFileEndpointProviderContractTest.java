@@ -1,17 +1,17 @@
 package com.example.backend;
 
-import dev.backendconfig.api.spi.BackendEndpointProvider;
+import dev.backendconfig.api.spi.EndpointProvider;
 import dev.backendconfig.api.spi.ResolutionContext;
-import dev.backendconfig.testkit.BackendEndpointProviderContractTest;
+import dev.backendconfig.testkit.EndpointProviderContractTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** The README's example provider under config-testkit's contract test, as its author would write it. */
-class PortFileEndpointProviderContractTest extends BackendEndpointProviderContractTest {
+class PortFileEndpointProviderContractTest extends EndpointProviderContractTest {
 
     @Override
-    protected BackendEndpointProvider provider() {
+    protected EndpointProvider provider() {
         return new PortFileEndpointProvider();
     }
 

@@ -1,6 +1,7 @@
 package dev.backendconfig.api.internal.probe;
 
 import dev.backendconfig.api.spi.ProbeResult;
+import dev.backendconfig.toolkit.Deadline;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,24 +16,10 @@ import javax.net.ssl.SSLSocketFactory;
 /** Open probe connections, plain or TLS, with every step bounded by a deadline. */
 final class Connections {
 
+    /** The largest answer head a probe reads. */
+    static final int MAX_HEAD_BYTES = 16 * 1024;
+
     private Connections() {
-    }
-
-    /** A deadline measured on the monotonic clock. */
-    record Deadline(long endNanos) {
-        static Deadline after(Duration timeout) {
-            return new Deadline(System.nanoTime() + Math.max(1, timeout.toNanos()));
-        }
-
-        /** Return the milliseconds left, at least 1 so that a socket timeout of 0 (forever) is never set. */
-        int millisLeft() {
-            long left = (endNanos - System.nanoTime()) / 1_000_000;
-            return (int) Math.max(1, Math.min(Integer.MAX_VALUE, left));
-        }
-
-        boolean passed() {
-            return System.nanoTime() - endNanos >= 0;
-        }
     }
 
     /**

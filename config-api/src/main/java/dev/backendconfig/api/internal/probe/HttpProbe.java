@@ -1,10 +1,12 @@
 package dev.backendconfig.api.internal.probe;
 
-import dev.backendconfig.api.BackendEndpoint;
-import dev.backendconfig.api.Secrets;
-import dev.backendconfig.api.spi.BackendUrls;
+import dev.backendconfig.api.ServiceEndpoint;
 import dev.backendconfig.api.spi.Probe;
 import dev.backendconfig.api.spi.ProbeResult;
+import dev.backendconfig.toolkit.BackendUrls;
+import dev.backendconfig.toolkit.Deadline;
+import dev.backendconfig.toolkit.Http1;
+import dev.backendconfig.toolkit.Secrets;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -23,17 +25,17 @@ public final class HttpProbe implements Probe {
     }
 
     @Override
-    public ProbeResult check(BackendEndpoint candidate, Duration timeout) {
+    public ProbeResult check(ServiceEndpoint candidate, Duration timeout) {
         long start = System.nanoTime();
         URI target = candidate.http(path);
         String described = "http GET " + Secrets.mask(target);
-        Connections.Deadline deadline = Connections.Deadline.after(timeout);
+        Deadline deadline = Deadline.after(timeout);
         boolean tls = "https".equals(target.getScheme());
         try (Socket socket = Connections.open(target, BackendUrls.effectivePort(target), tls, deadline)) {
             OutputStream out = socket.getOutputStream();
             out.write(request(target).getBytes(StandardCharsets.ISO_8859_1));
             out.flush();
-            ResponseHead head = ResponseHead.read(socket, deadline);
+            Http1.Head head = Http1.readHead(socket.getInputStream(), Connections.MAX_HEAD_BYTES);
             boolean ready = head.status() < 500;
             return Connections.result(ready, described + ": answered " + head.status()
                     + (ready ? "" : " (a server error: not ready)"), start);

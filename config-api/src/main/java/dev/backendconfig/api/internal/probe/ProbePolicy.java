@@ -1,12 +1,12 @@
 package dev.backendconfig.api.internal.probe;
 
-import dev.backendconfig.api.BackendEndpoint;
-import dev.backendconfig.api.internal.Budget;
-import dev.backendconfig.api.spi.CoreSettings;
+import dev.backendconfig.api.ProbeKind;
+import dev.backendconfig.api.ServiceEndpoint;
+import dev.backendconfig.api.internal.CoreSettings;
 import dev.backendconfig.api.spi.Probe;
-import dev.backendconfig.api.spi.ProbeKind;
 import dev.backendconfig.api.spi.ProbeResult;
 import dev.backendconfig.api.spi.Settings;
+import dev.backendconfig.toolkit.Deadline;
 import java.time.Duration;
 
 /**
@@ -16,7 +16,7 @@ import java.time.Duration;
 public final class ProbePolicy {
 
     private final Settings settings;
-    private final Budget budget;
+    private final Deadline budget;
     private final Probe custom;
 
     /**
@@ -26,7 +26,7 @@ public final class ProbePolicy {
      * @param budget the resolution's time budget
      * @param custom a probe that replaces the configured one, or null
      */
-    public ProbePolicy(Settings settings, Budget budget, Probe custom) {
+    public ProbePolicy(Settings settings, Deadline budget, Probe custom) {
         this.settings = settings;
         this.budget = budget;
         this.custom = custom;
@@ -43,17 +43,26 @@ public final class ProbePolicy {
     }
 
     /** Check a candidate with the configured (or custom) probe. */
-    public ProbeResult probe(BackendEndpoint candidate) {
+    public ProbeResult probe(ServiceEndpoint candidate) {
         return custom != null ? run(custom, candidate) : probe(candidate, kind(), "");
     }
 
-    /** Check a candidate with a probe of the given kind; an empty HTTP path means setting {@code probe.http-path}. */
-    public ProbeResult probe(BackendEndpoint candidate, ProbeKind kind, String path) {
+    /**
+     * Check a candidate with a probe of the given kind; an empty HTTP path means setting {@code probe.http-path}. A
+     * service without a WebSocket endpoint ({@code services.<name>.websocket=false}) is probed over HTTP instead of by
+     * a handshake.
+     */
+    public ProbeResult probe(ServiceEndpoint candidate, ProbeKind requested, String path) {
+        boolean handshake = requested == ProbeKind.WEBSOCKET;
+        ProbeKind kind = handshake && !candidate.hasWebSocket() ? ProbeKind.HTTP : requested;
+        if (handshake && kind == ProbeKind.HTTP) {
+            path = "";
+        }
         String effective = kind == ProbeKind.HTTP && path.isBlank() ? settings.get(CoreSettings.PROBE_HTTP_PATH) : path;
         return run(Probe.of(kind, effective), candidate);
     }
 
-    private ProbeResult run(Probe probe, BackendEndpoint candidate) {
+    private ProbeResult run(Probe probe, ServiceEndpoint candidate) {
         Duration bounded = budget.bound(settings.get(CoreSettings.PROBE_TIMEOUT));
         if (bounded.isZero()) {
             return new ProbeResult(false, "not probed: the time budget (setting timeout) is used up", Duration.ZERO);

@@ -1,9 +1,10 @@
 package dev.backendconfig.api.internal.probe;
 
-import dev.backendconfig.api.BackendEndpoint;
-import dev.backendconfig.api.spi.BackendUrls;
+import dev.backendconfig.api.ServiceEndpoint;
 import dev.backendconfig.api.spi.Probe;
 import dev.backendconfig.api.spi.ProbeResult;
+import dev.backendconfig.toolkit.BackendUrls;
+import dev.backendconfig.toolkit.Deadline;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
@@ -24,11 +25,11 @@ public final class TcpProbe implements Probe {
     static final Duration READ_WINDOW = Duration.ofMillis(150);
 
     @Override
-    public ProbeResult check(BackendEndpoint candidate, Duration timeout) {
+    public ProbeResult check(ServiceEndpoint candidate, Duration timeout) {
         long start = System.nanoTime();
         URI http = candidate.http();
         String target = "tcp " + BackendUrls.hostAndPort(http);
-        Connections.Deadline deadline = Connections.Deadline.after(timeout);
+        Deadline deadline = Deadline.after(timeout);
         try (Socket socket = Connections.open(http, BackendUrls.effectivePort(http), false, deadline)) {
             socket.setSoTimeout((int) Math.max(1, Math.min(READ_WINDOW.toMillis(), deadline.millisLeft())));
             InputStream in = socket.getInputStream();

@@ -1,10 +1,12 @@
 package dev.backendconfig.api.internal.probe;
 
-import dev.backendconfig.api.BackendEndpoint;
-import dev.backendconfig.api.Secrets;
-import dev.backendconfig.api.spi.BackendUrls;
+import dev.backendconfig.api.ServiceEndpoint;
 import dev.backendconfig.api.spi.Probe;
 import dev.backendconfig.api.spi.ProbeResult;
+import dev.backendconfig.toolkit.BackendUrls;
+import dev.backendconfig.toolkit.Deadline;
+import dev.backendconfig.toolkit.Http1;
+import dev.backendconfig.toolkit.Secrets;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -33,21 +35,21 @@ public final class WebSocketProbe implements Probe {
     }
 
     @Override
-    public ProbeResult check(BackendEndpoint candidate, Duration timeout) {
+    public ProbeResult check(ServiceEndpoint candidate, Duration timeout) {
         return check(path.isBlank() ? candidate.webSocket() : candidate.webSocket(path), timeout);
     }
 
     private ProbeResult check(URI target, Duration timeout) {
         long start = System.nanoTime();
         String described = "websocket " + Secrets.mask(target);
-        Connections.Deadline deadline = Connections.Deadline.after(timeout);
+        Deadline deadline = Deadline.after(timeout);
         boolean tls = "wss".equals(target.getScheme());
         String key = newKey();
         try (Socket socket = Connections.open(target, BackendUrls.effectivePort(target), tls, deadline)) {
             OutputStream out = socket.getOutputStream();
             out.write(request(target, key).getBytes(StandardCharsets.ISO_8859_1));
             out.flush();
-            ResponseHead head = ResponseHead.read(socket, deadline);
+            Http1.Head head = Http1.readHead(socket.getInputStream(), Connections.MAX_HEAD_BYTES);
             if (head.status() != 101) {
                 return Connections.result(false, described + ": answered " + head.status() + " instead of 101 Switching Protocols",
                         start);

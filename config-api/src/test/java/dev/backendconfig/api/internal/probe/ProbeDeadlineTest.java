@@ -3,14 +3,14 @@ package dev.backendconfig.api.internal.probe;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import dev.backendconfig.api.BackendEndpoint;
-import dev.backendconfig.api.spi.Origin;
+import dev.backendconfig.api.ProbeKind;
+import dev.backendconfig.api.ServiceEndpoint;
 import dev.backendconfig.api.spi.Probe;
-import dev.backendconfig.api.spi.ProbeKind;
 import dev.backendconfig.api.spi.ProbeResult;
 import dev.backendconfig.api.spi.ResolutionContext;
 import dev.backendconfig.testsupport.Leftovers;
 import dev.backendconfig.testsupport.TricklingServer;
+import dev.backendconfig.toolkit.Origin;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,9 +33,9 @@ class ProbeDeadlineTest {
     @TempDir
     Path directory;
 
-    private static BackendEndpoint endpoint(String url) {
+    private static ServiceEndpoint endpoint(String url) {
         URI uri = URI.create(url);
-        BackendEndpoint.Builder builder = BackendEndpoint.builder("test");
+        ServiceEndpoint.Builder builder = ServiceEndpoint.builder("test");
         return (uri.getScheme().startsWith("ws") ? builder.webSocket(uri, Origin.other("test"))
                 : builder.http(uri, Origin.other("test"))).build();
     }
@@ -55,7 +55,7 @@ class ProbeDeadlineTest {
         try (TricklingServer server = trickle.equals("tls") ? TricklingServer.tlsRecord(TICK)
                 : TricklingServer.httpHead(TICK)) {
             leftovers = Leftovers.snapshot(directory);
-            BackendEndpoint candidate = endpoint(url.replace("{port}", Integer.toString(server.port())));
+            ServiceEndpoint candidate = endpoint(url.replace("{port}", Integer.toString(server.port())));
             Probe probe = Probe.of(kind, "");
             result = assertTimeoutPreemptively(DOES_NOT_HANG, () -> probe.check(candidate, TIMEOUT));
             assertThat(server.accepted()).isEqualTo(1);
@@ -75,7 +75,7 @@ class ProbeDeadlineTest {
                 : TricklingServer.httpHead(TICK)) {
             ResolutionContext context = ResolutionContext.builder()
                     .settings(Map.of("timeout", "700ms", "probe.timeout", "1h")).build();
-            BackendEndpoint candidate = endpoint(url.replace("{port}", Integer.toString(server.port())));
+            ServiceEndpoint candidate = endpoint(url.replace("{port}", Integer.toString(server.port())));
             ProbeResult result = assertTimeoutPreemptively(DOES_NOT_HANG, () -> context.probe(candidate, kind, ""));
             assertThat(result.ready()).isFalse();
             assertThat(result.description()).matches(".*: no answer within [0-9]{3} ms");

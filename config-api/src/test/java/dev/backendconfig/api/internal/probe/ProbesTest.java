@@ -3,13 +3,13 @@ package dev.backendconfig.api.internal.probe;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.backendconfig.api.BackendEndpoint;
-import dev.backendconfig.api.spi.Origin;
+import dev.backendconfig.api.ProbeKind;
+import dev.backendconfig.api.ServiceEndpoint;
 import dev.backendconfig.api.spi.Probe;
-import dev.backendconfig.api.spi.ProbeKind;
 import dev.backendconfig.api.spi.ProbeResult;
 import dev.backendconfig.testkit.LoopbackServers;
 import dev.backendconfig.testkit.LoopbackWebSocketServer;
+import dev.backendconfig.toolkit.Origin;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -38,8 +38,8 @@ class ProbesTest {
         }
     }
 
-    private static BackendEndpoint at(String http) {
-        return BackendEndpoint.builder("test").http(URI.create(http), Origin.other("test")).build();
+    private static ServiceEndpoint at(String http) {
+        return ServiceEndpoint.builder("test").http(URI.create(http), Origin.other("test")).build();
     }
 
     private int holding() throws IOException {
@@ -121,7 +121,7 @@ class ProbesTest {
             String description) throws IOException {
         LoopbackWebSocketServer server = closeLater(LoopbackWebSocketServer.startAccepting("/ws"));
         URI webSocket = URI.create("ws://127.0.0.1:" + server.port() + path);
-        BackendEndpoint endpoint = BackendEndpoint.builder("test").webSocket(webSocket, Origin.other("t")).build();
+        ServiceEndpoint endpoint = ServiceEndpoint.builder("test").webSocket(webSocket, Origin.other("t")).build();
         ProbeResult result = new WebSocketProbe("").check(endpoint, TIMEOUT);
         assertThat(result.ready()).isEqualTo(ready);
         assertThat(result.description()).isEqualTo("websocket " + webSocket + ": " + description);

@@ -1,7 +1,7 @@
 package dev.backendconfig.docker.internal.compose;
 
-import dev.backendconfig.api.InvalidBackendConfigurationException;
-import dev.backendconfig.api.spi.Origin;
+import dev.backendconfig.toolkit.InvalidInputException;
+import dev.backendconfig.toolkit.Origin;
 import dev.backendconfig.docker.internal.Listing;
 import dev.backendconfig.docker.internal.compose.ComposeTree.Mapping;
 import dev.backendconfig.docker.internal.compose.ComposeTree.Scalar;
@@ -80,32 +80,32 @@ final class ComposeExtends {
         if (written instanceof Scalar scalar) {
             base = scalar.text();
         } else if (written instanceof Mapping mapping) {
-            Value named = mapping.get("service").orElseThrow(() -> new InvalidBackendConfigurationException(
+            Value named = mapping.get("service").orElseThrow(() -> new InvalidInputException(
                     written.origin(), "extends of service " + Listing.shown(name) + " needs service, the service to"
                             + " extend"));
             if (!(named instanceof Scalar scalar)) {
-                throw new InvalidBackendConfigurationException(named.origin(), "extends.service must be a service"
+                throw new InvalidInputException(named.origin(), "extends.service must be a service"
                         + " name");
             }
             base = scalar.text();
             Optional<Value> fileValue = mapping.get("file");
             if (fileValue.isPresent() && !(fileValue.get() instanceof Scalar)) {
-                throw new InvalidBackendConfigurationException(fileValue.get().origin(), "extends.file must be a path");
+                throw new InvalidInputException(fileValue.get().origin(), "extends.file must be a path");
             }
             baseFile = fileValue.map(Scalar.class::cast);
         } else {
-            throw new InvalidBackendConfigurationException(written.origin(), "extends must be a service name or a"
+            throw new InvalidInputException(written.origin(), "extends must be a service name or a"
                     + " mapping with service and file");
         }
         String link = in + " service " + name;
         if (chain.contains(link)) {
             List<String> cycle = new ArrayList<>(chain);
             cycle.add(link);
-            throw new InvalidBackendConfigurationException(written.origin(), "extends cycle: "
+            throw new InvalidInputException(written.origin(), "extends cycle: "
                     + String.join(" extends ", cycle) + "; compose refuses it");
         }
         if (chain.size() >= ComposeProjects.MAX_EXTENDS_DEPTH) {
-            throw new InvalidBackendConfigurationException(written.origin(), "extends chains more than "
+            throw new InvalidInputException(written.origin(), "extends chains more than "
                     + ComposeProjects.MAX_EXTENDS_DEPTH + " services here (not configurable: a service extends one"
                     + " or two others)");
         }
@@ -123,7 +123,7 @@ final class ComposeExtends {
             baseRelativeTo = path.getParent();
         }
         if (!baseServices.containsKey(base)) {
-            throw new InvalidBackendConfigurationException(written.origin(), "service " + Listing.shown(name)
+            throw new InvalidInputException(written.origin(), "service " + Listing.shown(name)
                     + " extends service " + Listing.shown(base) + ", which " + baseIn + " does not define"
                     + (baseServices.isEmpty() ? "" : " (it defines " + Listing.join(", ", baseServices.keySet()
                             .stream().map(Listing::shown).toList(), 10) + ")"));

@@ -1,10 +1,10 @@
 package dev.backendconfig.docker.internal.compose;
 
-import dev.backendconfig.api.InvalidBackendConfigurationException;
-import dev.backendconfig.api.Secrets;
-import dev.backendconfig.api.spi.ConfigurationFiles;
-import dev.backendconfig.api.spi.Origin;
-import dev.backendconfig.api.spi.ProjectFiles;
+import dev.backendconfig.toolkit.InvalidInputException;
+import dev.backendconfig.toolkit.Secrets;
+import dev.backendconfig.toolkit.ConfigurationFiles;
+import dev.backendconfig.toolkit.Origin;
+import dev.backendconfig.toolkit.ProjectFiles;
 import dev.backendconfig.docker.internal.DockerConfig;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
@@ -68,7 +68,7 @@ final class ComposeFiles {
      * @param composeFile {@code COMPOSE_FILE}, when set
      * @param separator {@code COMPOSE_PATH_SEPARATOR}, when set
      * @param directory the working directory, which relative names are resolved against and the search starts from
-     * @throws InvalidBackendConfigurationException when a file named by the setting or by {@code COMPOSE_FILE} does
+     * @throws InvalidInputException when a file named by the setting or by {@code COMPOSE_FILE} does
      *     not exist or is a directory
      */
     static Chosen choose(List<String> setting, Origin settingOrigin, Optional<Variable> composeFile,
@@ -180,17 +180,17 @@ final class ComposeFiles {
     /**
      * Return a named compose file, resolved against {@code directory}.
      *
-     * @throws InvalidBackendConfigurationException when it does not exist or is a directory
+     * @throws InvalidInputException when it does not exist or is a directory
      */
     static Path existing(Path directory, String name, Origin origin) {
         Path file = ConfigurationFiles.resolve(directory, name, origin).toAbsolutePath().normalize();
         String shown = Secrets.maskText(file.toString());
         if (!Files.exists(file) && !Files.isSymbolicLink(file)) {
-            throw new InvalidBackendConfigurationException(origin, "names the compose file " + shown + ", which does"
+            throw new InvalidInputException(origin, "names the compose file " + shown + ", which does"
                     + " not exist");
         }
         if (Files.isDirectory(file)) {
-            throw new InvalidBackendConfigurationException(origin, "names the compose file " + shown + ", which is a"
+            throw new InvalidInputException(origin, "names the compose file " + shown + ", which is a"
                     + " directory");
         }
         return file;

@@ -1,8 +1,8 @@
 package dev.backendconfig.docker.internal.compose;
 
-import dev.backendconfig.api.InvalidBackendConfigurationException;
-import dev.backendconfig.api.spi.ConfigurationFiles;
-import dev.backendconfig.api.spi.Origin;
+import dev.backendconfig.toolkit.InvalidInputException;
+import dev.backendconfig.toolkit.ConfigurationFiles;
+import dev.backendconfig.toolkit.Origin;
 import dev.backendconfig.docker.internal.compose.ComposeTree.Mapping;
 import dev.backendconfig.docker.internal.compose.ComposeTree.Scalar;
 import dev.backendconfig.docker.internal.compose.ComposeTree.Sequence;
@@ -43,7 +43,7 @@ final class ComposeIncludes {
      *
      * @param chain the files being read, the including file last
      * @param depth how deeply this file is itself included (0 for the project's own files)
-     * @throws InvalidBackendConfigurationException when an entry is malformed, names a file that does not exist,
+     * @throws InvalidInputException when an entry is malformed, names a file that does not exist,
      *     closes a cycle, or nests too deeply
      */
     static Mapping apply(Mapping top, Path directory, ComposeVariables variables, List<Path> chain, int depth,
@@ -53,13 +53,13 @@ final class ComposeIncludes {
             return top;
         }
         if (!(include.get() instanceof Sequence entries)) {
-            throw new InvalidBackendConfigurationException(include.get().origin(), "include must be a list of files"
+            throw new InvalidInputException(include.get().origin(), "include must be a list of files"
                     + " (or of mappings with path, project_directory and env_file)");
         }
         Mapping result = top;
         for (Value entry : entries.items()) {
             if (depth + 1 > ComposeProjects.MAX_INCLUDE_DEPTH) {
-                throw new InvalidBackendConfigurationException(entry.origin(), "include nests more than "
+                throw new InvalidInputException(entry.origin(), "include nests more than "
                         + ComposeProjects.MAX_INCLUDE_DEPTH + " files deep here (not configurable: a project includes"
                         + " a few files, which rarely include others)");
             }
@@ -76,16 +76,16 @@ final class ComposeIncludes {
         if (entry instanceof Scalar scalar) {
             paths = List.of(scalar);
         } else if (entry instanceof Mapping mapping) {
-            paths = scalars(mapping.get("path").orElseThrow(() -> new InvalidBackendConfigurationException(
+            paths = scalars(mapping.get("path").orElseThrow(() -> new InvalidInputException(
                     entry.origin(), "an include entry needs path, the compose file(s) to include")), "path");
             projectDirectory = mapping.get("project_directory").map(value -> scalar(value, "project_directory"));
             envFiles = mapping.get("env_file").map(value -> scalars(value, "env_file")).orElse(List.of());
         } else {
-            throw new InvalidBackendConfigurationException(entry.origin(), "an include entry is a file path or a"
+            throw new InvalidInputException(entry.origin(), "an include entry is a file path or a"
                     + " mapping with path, project_directory and env_file");
         }
         if (paths.isEmpty()) {
-            throw new InvalidBackendConfigurationException(entry.origin(), "an include entry's path names no file");
+            throw new InvalidInputException(entry.origin(), "an include entry's path names no file");
         }
         List<Path> files = new ArrayList<>();
         for (Scalar path : paths) {
@@ -95,7 +95,7 @@ final class ComposeIncludes {
         if (chain.contains(first)) {
             List<String> cycle = new ArrayList<>(chain.stream().map(Path::toString).toList());
             cycle.add(first.toString());
-            throw new InvalidBackendConfigurationException(paths.get(0).origin(), "include cycle: "
+            throw new InvalidInputException(paths.get(0).origin(), "include cycle: "
                     + String.join(" includes ", cycle) + "; compose refuses it");
         }
         Path included = projectDirectory.map(dir -> ConfigurationFiles.resolve(directory, dir.text(), dir.origin())
@@ -108,7 +108,7 @@ final class ComposeIncludes {
                 if (!envFile.text().equals("/dev/null")) {
                     Path file = ConfigurationFiles.resolve(directory, envFile.text(), envFile.origin());
                     if (!Files.exists(file)) {
-                        throw new InvalidBackendConfigurationException(envFile.origin(), "the include entry's env_file "
+                        throw new InvalidInputException(envFile.origin(), "the include entry's env_file "
                                 + file + " does not exist");
                     }
                     own = own.with(file);
@@ -152,7 +152,7 @@ final class ComposeIncludes {
         if (value instanceof Scalar scalar) {
             return scalar;
         }
-        throw new InvalidBackendConfigurationException(value.origin(), "an include entry's " + what + " must be a path"
+        throw new InvalidInputException(value.origin(), "an include entry's " + what + " must be a path"
                 + ("project_directory".equals(what) ? "" : " or a list of paths"));
     }
 }

@@ -1,6 +1,6 @@
 package dev.backendconfig.docker.internal.compose;
 
-import dev.backendconfig.api.InvalidBackendConfigurationException;
+import dev.backendconfig.toolkit.InvalidInputException;
 import dev.backendconfig.docker.internal.compose.ComposeTree.Empty;
 import dev.backendconfig.docker.internal.compose.ComposeTree.Mapping;
 import dev.backendconfig.docker.internal.compose.ComposeTree.Scalar;
@@ -29,7 +29,7 @@ final class ComposeMerge {
      * Merge {@code later} onto {@code earlier}.
      *
      * @param path the keys leading to the values, for the rules that depend on it and for errors
-     * @throws InvalidBackendConfigurationException when one is a mapping and the other a list, or the like
+     * @throws InvalidInputException when one is a mapping and the other a list, or the like
      */
     static Value merge(Value earlier, Value later, List<String> path) {
         if (earlier == null || earlier instanceof Empty) {
@@ -52,7 +52,7 @@ final class ComposeMerge {
         if (earlier instanceof Scalar && later instanceof Scalar) {
             return later;
         }
-        throw new InvalidBackendConfigurationException(later.origin(), String.join(".", path) + " is "
+        throw new InvalidInputException(later.origin(), String.join(".", path) + " is "
                 + kind(later) + " here but " + kind(earlier) + " in " + earlier.origin().describe()
                 + ", so compose cannot merge them (write both the same way, or tag this one !override)");
     }
@@ -99,7 +99,7 @@ final class ComposeMerge {
                 if (item instanceof Scalar scalar) {
                     entries.put(scalar.text(), new Empty(item.origin()));
                 } else {
-                    throw new InvalidBackendConfigurationException(item.origin(), "a list of networks holds network"
+                    throw new InvalidInputException(item.origin(), "a list of networks holds network"
                             + " names, not " + kind(item));
                 }
             }
@@ -111,7 +111,7 @@ final class ComposeMerge {
         if (networks instanceof Empty) {
             return new Mapping(Map.of(), networks.origin());
         }
-        throw new InvalidBackendConfigurationException(networks.origin(), "networks must be a list of network names"
+        throw new InvalidInputException(networks.origin(), "networks must be a list of network names"
                 + " or a mapping of networks");
     }
 

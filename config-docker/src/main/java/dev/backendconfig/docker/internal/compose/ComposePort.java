@@ -1,10 +1,10 @@
 package dev.backendconfig.docker.internal.compose;
 
-import dev.backendconfig.api.InvalidBackendConfigurationException;
-import dev.backendconfig.api.spi.Origin;
-import dev.backendconfig.api.spi.OutsideText;
 import dev.backendconfig.docker.internal.HostAndPort;
 import dev.backendconfig.docker.internal.IpLiteral;
+import dev.backendconfig.toolkit.InvalidInputException;
+import dev.backendconfig.toolkit.Origin;
+import dev.backendconfig.toolkit.OutsideText;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -48,7 +48,7 @@ public record ComposePort(String hostIp, Range published, Range target, String p
     /**
      * Parse the short syntax of an entry written without variables.
      *
-     * @throws InvalidBackendConfigurationException naming the file and line when the entry is not a port mapping
+     * @throws InvalidInputException naming the file and line when the entry is not a port mapping
      */
     public static ComposePort parseShort(String entry, Origin origin) {
         return parseShort(entry, entry, origin);
@@ -60,7 +60,7 @@ public record ComposePort(String hostIp, Range published, Range target, String p
      * @param interpolated the entry with its variables replaced, which is parsed
      * @param entry the entry as written in the file, which errors quote; a part that came from a variable is never
      *     quoted, since the variable may hold a secret
-     * @throws InvalidBackendConfigurationException naming the file and line when the entry is not a port mapping
+     * @throws InvalidInputException naming the file and line when the entry is not a port mapping
      */
     public static ComposePort parseShort(String interpolated, String entry, Origin origin) {
         String value = interpolated.strip();
@@ -94,7 +94,7 @@ public record ComposePort(String hostIp, Range published, Range target, String p
      * Parse the long syntax; values are already interpolated text.
      *
      * @param written the entry's target as written in the file, which errors quote (see {@link #parseShort})
-     * @throws InvalidBackendConfigurationException naming the file and line when a field is not valid
+     * @throws InvalidInputException naming the file and line when a field is not valid
      */
     public static ComposePort parseLong(Optional<String> target, Optional<String> published, Optional<String> hostIp,
             Optional<String> protocol, String written, Origin origin) {
@@ -176,8 +176,8 @@ public record ComposePort(String hostIp, Range published, Range target, String p
         return entry.contains("$") ? "(from a variable)" : "'" + OutsideText.excerpt(part, 60) + "'";
     }
 
-    private static InvalidBackendConfigurationException invalid(Origin origin, String entry, String problem) {
-        return new InvalidBackendConfigurationException(origin, "ports entry '" + OutsideText.excerpt(entry, 80) + "': "
+    private static InvalidInputException invalid(Origin origin, String entry, String problem) {
+        return new InvalidInputException(origin, "ports entry '" + OutsideText.excerpt(entry, 80) + "': "
                 + problem);
     }
 }

@@ -1,8 +1,8 @@
 package dev.backendconfig.docker.internal.compose;
 
-import dev.backendconfig.api.BackendEndpoint;
-import dev.backendconfig.api.InvalidBackendConfigurationException;
-import dev.backendconfig.api.spi.Origin;
+import dev.backendconfig.api.ServiceEndpoint;
+import dev.backendconfig.toolkit.InvalidInputException;
+import dev.backendconfig.toolkit.Origin;
 import dev.backendconfig.api.spi.ProbeResult;
 import dev.backendconfig.api.spi.ProviderResult;
 import dev.backendconfig.api.spi.Service;
@@ -28,9 +28,9 @@ import org.slf4j.LoggerFactory;
 /**
  * When the engine cannot be asked: predict every service's host port from this checkout's compose project — a guess,
  * since another stack on the machine may publish the same port. A prediction is taken only when a probe hears the
- * protocol spoken there (an HTTP answer on {@code probe.http-path}, or a WebSocket handshake with
- * {@code probe=websocket}; never a bare TCP accept, which any program or port proxy gives), and it is marked
- * unconfirmed: in the endpoint ({@link BackendEndpoint#unconfirmed()}), the report, and a WARN line. Services are
+ * protocol spoken there (an HTTP answer on {@code probe.http-path}, which a WebSocket server gives too, whatever
+ * setting {@code probe} says; never a bare TCP accept, which any program or port proxy gives), and it is marked
+ * unconfirmed: in the endpoint ({@link ServiceEndpoint#unconfirmed()}), the report, and a WARN line. Services are
  * matched exactly as running ones are ({@link ServiceMatch}); setting {@code docker.predict=false} turns prediction
  * off.
  */
@@ -61,7 +61,7 @@ public final class ComposePrediction {
      *
      * @param engineProblem why the engine could not be asked, for the reason
      * @param noEngineAtAll whether there is no sign of an engine at all (then no compose file means skipped)
-     * @throws InvalidBackendConfigurationException when several compose services could be one service and nothing
+     * @throws InvalidInputException when several compose services could be one service and nothing
      *     tells them apart
      */
     public ProviderResult predict(String engineProblem, boolean noEngineAtAll) {
@@ -94,7 +94,7 @@ public final class ComposePrediction {
         config.services().forEach(t -> t.findComposeService().ifPresent(claimed::add));
         config.services().stream().map(t -> t.service().name()).filter(candidates::containsKey).forEach(claimed::add);
         ProviderResult.Services answer = ProviderResult.services();
-        List<BackendEndpoint> guessed = new ArrayList<>();
+        List<ServiceEndpoint> guessed = new ArrayList<>();
         for (ServiceTarget target : config.services()) {
             Set<String> others = new LinkedHashSet<>(claimed);
             target.findComposeService().ifPresent(others::remove);
@@ -103,7 +103,7 @@ public final class ComposePrediction {
                     + ")";
             ServiceMatch.Outcome outcome = ServiceMatch.choose(target, candidates.values(), others, where);
             if (outcome instanceof ServiceMatch.Outcome.Ambiguous ambiguous) {
-                throw new InvalidBackendConfigurationException(Origin.file(project.files().get(0).path().toString(), 0),
+                throw new InvalidInputException(Origin.file(project.files().get(0).path().toString(), 0),
                         ambiguous.names().size() + " compose services of " + where + " could be service "
                                 + target.service().name() + ": " + Listing.join(", ", ambiguous.names().stream()
                                         .map(Listing::shown).toList(), 10) + " (they " + ambiguous.why() + "); set "
@@ -201,21 +201,21 @@ public final class ComposePrediction {
     }
 
     /** Probe a predicted port; return the endpoint when the protocol is spoken there. */
-    private Optional<BackendEndpoint> probe(ServiceTarget target, Chosen chosen, ComposeProject project,
+    private Optional<ServiceEndpoint> probe(ServiceTarget target, Chosen chosen, ComposeProject project,
             String engineProblem, ProviderResult.Services answer) {
         Origin origin = Origin.file(chosen.origin().location(), chosen.origin().line());
         String predicted = "predicted " + new HostAndPort(chosen.host(), chosen.hostPort()).http() + " for service "
                 + Listing.shown(chosen.service().name()) + " from " + chosen.origin().describe()
                 + (chosen.service().hostNetwork() ? " (network_mode: host: it listens on the host at "
                         + chosen.containerPort() + ")" : "");
-        BackendEndpoint.Builder builder = Endpoints.builder(providerId, target,
+        ServiceEndpoint.Builder builder = Endpoints.builder(providerId, target,
                 new HostAndPort(chosen.host(), chosen.hostPort()).http(), origin)
                 .detail("compose-project", project.name(), Origin.other(project.nameReason()))
                 .detail("compose-service", chosen.service().name(), chosen.service().origin())
                 .detail("container-port", Integer.toString(chosen.containerPort()), origin)
                 .detail("predicted-from", chosen.origin().describe(), origin);
-        BackendEndpoint candidate = builder.build();
-        ProbeResult probe = facts.probeProtocol(candidate, target.hasWebSocket());
+        ServiceEndpoint candidate = builder.build();
+        ProbeResult probe = facts.probeProtocol(candidate);
         if (!probe.ready()) {
             answer.missing(target.service().name(), predicted + ", but the protocol is not spoken there: "
                     + probe.description());
@@ -224,7 +224,7 @@ public final class ComposePrediction {
         String why = predicted + " while the engine could not be asked (" + engineProblem + "); " + probe.description()
                 + ", but nothing confirms it is this checkout's project " + Listing.shown(project.name())
                 + " (another stack may publish that port)";
-        BackendEndpoint endpoint = builder.unconfirmed(why).build();
+        ServiceEndpoint endpoint = builder.unconfirmed(why).build();
         answer.found(endpoint, "UNCONFIRMED: " + predicted + "; " + probe.description()
                 + (config.backendOnly() ? "; " + engineProblem : ""));
         return Optional.of(endpoint);

@@ -1,8 +1,8 @@
 package dev.backendconfig.docker.internal.compose;
 
-import dev.backendconfig.api.InvalidBackendConfigurationException;
-import dev.backendconfig.api.spi.ConfigurationFiles;
-import dev.backendconfig.api.spi.Origin;
+import dev.backendconfig.toolkit.InvalidInputException;
+import dev.backendconfig.toolkit.ConfigurationFiles;
+import dev.backendconfig.toolkit.Origin;
 import dev.backendconfig.docker.internal.DockerConfig;
 import dev.backendconfig.docker.internal.Listing;
 import dev.backendconfig.docker.internal.ResolutionFacts;
@@ -83,7 +83,7 @@ public final class ComposeProjects {
     /**
      * Load the project.
      *
-     * @throws InvalidBackendConfigurationException when a file named by a setting or variable does not exist, a file
+     * @throws InvalidInputException when a file named by a setting or variable does not exist, a file
      *     cannot be read or is not a compose file, a limit is crossed, an {@code include} or {@code extends} is
      *     broken, or a project name given explicitly is not one
      * @throws java.util.concurrent.CancellationException when the thread is interrupted while reading
@@ -173,7 +173,7 @@ public final class ComposeProjects {
         String name = variable.get().value();
         if (!LABEL_NAME.matcher(name).matches()) {
             String normal = normalise(name);
-            throw new InvalidBackendConfigurationException(variable.get().origin(), "COMPOSE_PROJECT_NAME is not a"
+            throw new InvalidInputException(variable.get().origin(), "COMPOSE_PROJECT_NAME is not a"
                     + " compose project name (lower-case letters, digits, - and _): docker compose refuses it, and"
                     + " docker-compose (v1) would use it lower-cased with the other characters dropped"
                     + (normal.isEmpty() ? "" : " (" + normal + ")") + "; write the name the project runs under");
@@ -200,7 +200,7 @@ public final class ComposeProjects {
         String written = directory.getFileName() == null ? "" : directory.getFileName().toString();
         String name = normalise(written);
         if (name.isEmpty()) {
-            throw new InvalidBackendConfigurationException(Origin.other("project directory " + directory),
+            throw new InvalidInputException(Origin.other("project directory " + directory),
                     "compose names a project after its directory when nothing else names it, and nothing is left of"
                             + " this directory's name once compose keeps only a-z, 0-9, _ and -; set docker.project"
                             + " (or COMPOSE_PROJECT_NAME), or give the compose file a top-level name:");

@@ -1,6 +1,6 @@
 package dev.backendconfig.docker.internal.compose;
 
-import dev.backendconfig.api.spi.Origin;
+import dev.backendconfig.toolkit.Origin;
 import dev.backendconfig.docker.internal.DatabaseLook;
 import java.util.ArrayList;
 import java.util.List;

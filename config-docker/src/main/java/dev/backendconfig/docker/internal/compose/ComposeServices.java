@@ -1,7 +1,7 @@
 package dev.backendconfig.docker.internal.compose;
 
-import dev.backendconfig.api.InvalidBackendConfigurationException;
-import dev.backendconfig.api.spi.Origin;
+import dev.backendconfig.toolkit.InvalidInputException;
+import dev.backendconfig.toolkit.Origin;
 import dev.backendconfig.docker.internal.compose.ComposeTree.Empty;
 import dev.backendconfig.docker.internal.compose.ComposeTree.Mapping;
 import dev.backendconfig.docker.internal.compose.ComposeTree.Scalar;
@@ -35,12 +35,12 @@ final class ComposeServices {
             return List.of();
         }
         if (!(services.get() instanceof Mapping mapping)) {
-            throw new InvalidBackendConfigurationException(services.get().origin(), "services must be a mapping");
+            throw new InvalidInputException(services.get().origin(), "services must be a mapping");
         }
         List<ComposeService> built = new ArrayList<>();
         for (Map.Entry<String, Value> entry : mapping.entries().entrySet()) {
             if (!(entry.getValue() instanceof Mapping service)) {
-                throw new InvalidBackendConfigurationException(entry.getValue().origin(), "service " + entry.getKey()
+                throw new InvalidInputException(entry.getValue().origin(), "service " + entry.getKey()
                         + " must be a mapping");
             }
             built.add(service(entry.getKey(), service));
@@ -61,7 +61,7 @@ final class ComposeServices {
         Map<List<Object>, ComposePort> ports = new LinkedHashMap<>();
         service.get("ports").ifPresent(value -> {
             if (!(value instanceof Sequence sequence)) {
-                throw new InvalidBackendConfigurationException(value.origin(), "the ports of service " + name
+                throw new InvalidInputException(value.origin(), "the ports of service " + name
                         + " must be a list");
             }
             for (Value entry : sequence.items()) {
@@ -89,7 +89,7 @@ final class ComposeServices {
             return ComposePort.parseShort(scalar.text(), scalar.written(), scalar.origin());
         }
         if (!(entry instanceof Mapping fields)) {
-            throw new InvalidBackendConfigurationException(entry.origin(), "a ports entry is \"8002:8000\" or a"
+            throw new InvalidInputException(entry.origin(), "a ports entry is \"8002:8000\" or a"
                     + " mapping with target and published");
         }
         String written = fields.get("target").filter(Scalar.class::isInstance).map(Scalar.class::cast)
@@ -103,7 +103,7 @@ final class ComposeServices {
             if (value instanceof Scalar scalar) {
                 return scalar.text();
             }
-            throw new InvalidBackendConfigurationException(value.origin(), "expected a single value here");
+            throw new InvalidInputException(value.origin(), "expected a single value here");
         });
     }
 
@@ -116,12 +116,12 @@ final class ComposeServices {
             return List.of();
         }
         if (!(value instanceof Sequence sequence)) {
-            throw new InvalidBackendConfigurationException(value.origin(), what + " must be a list");
+            throw new InvalidInputException(value.origin(), what + " must be a list");
         }
         List<String> texts = new ArrayList<>();
         for (Value item : sequence.items()) {
             if (!(item instanceof Scalar scalar)) {
-                throw new InvalidBackendConfigurationException(item.origin(), what + " must be a list of single"
+                throw new InvalidInputException(item.origin(), what + " must be a list of single"
                         + " values");
             }
             texts.add(scalar.text());

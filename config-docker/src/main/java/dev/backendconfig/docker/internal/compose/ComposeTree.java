@@ -1,8 +1,8 @@
 package dev.backendconfig.docker.internal.compose;
 
-import dev.backendconfig.api.InvalidBackendConfigurationException;
-import dev.backendconfig.api.dotenv.Interpolation;
-import dev.backendconfig.api.spi.Origin;
+import dev.backendconfig.toolkit.InvalidInputException;
+import dev.backendconfig.toolkit.dotenv.Interpolation;
+import dev.backendconfig.toolkit.Origin;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -124,7 +124,7 @@ final class ComposeTree {
 
         void file(Path file, Origin from) {
             if (++files > MAX_FILES) {
-                throw new InvalidBackendConfigurationException(from, "reading " + file + " would make more than "
+                throw new InvalidInputException(from, "reading " + file + " would make more than "
                         + MAX_FILES + " compose files read for one project through include and extends (not"
                         + " configurable: a project reads a handful)");
             }
@@ -133,7 +133,7 @@ final class ComposeTree {
         void values(long count, Origin at) {
             values += count;
             if (values > MAX_VALUES) {
-                throw new InvalidBackendConfigurationException(at, "the compose files hold, or extends copies, more"
+                throw new InvalidInputException(at, "the compose files hold, or extends copies, more"
                         + " than " + MAX_VALUES + " values of the services read (not configurable: a project with"
                         + " hundreds of services holds a fraction of this)");
             }
@@ -144,7 +144,7 @@ final class ComposeTree {
      * Read a file's YAML root into its tree.
      *
      * @param lookup the variables for interpolation
-     * @throws InvalidBackendConfigurationException when a part the model reads has the wrong shape, an interpolation
+     * @throws InvalidInputException when a part the model reads has the wrong shape, an interpolation
      *     fails, or a limit is crossed
      */
     static FileTree read(Path file, Optional<Node> root, Function<String, Optional<String>> lookup, Budget budget) {
@@ -290,7 +290,7 @@ final class ComposeTree {
             String value = Interpolation.interpolate(scalar.getValue(), lookup, origin(scalar));
             budget.interpolated += value.length();
             if (budget.interpolated > Budget.MAX_INTERPOLATED_CHARS) {
-                throw new InvalidBackendConfigurationException(origin(scalar), "interpolation makes the values read"
+                throw new InvalidInputException(origin(scalar), "interpolation makes the values read"
                         + " from the compose files longer than " + Budget.MAX_INTERPOLATED_CHARS + " characters in all"
                         + " (not configurable: names and ports are short; does a value refer to a long variable?)");
             }
@@ -308,14 +308,14 @@ final class ComposeTree {
          */
         private Map<String, Node> entries(Node node, String what) {
             if (!(node instanceof MappingNode mapping)) {
-                throw new InvalidBackendConfigurationException(origin(node), what + " must be a mapping");
+                throw new InvalidInputException(origin(node), what + " must be a mapping");
             }
             Map<String, Node> done = resolved.get(mapping);
             if (done != null) {
                 return done;
             }
             if (!resolving.add(mapping)) {
-                throw new InvalidBackendConfigurationException(origin(node), "a merge key (<<) refers to the mapping"
+                throw new InvalidInputException(origin(node), "a merge key (<<) refers to the mapping"
                         + " that holds it (directly or through other merges), which would never end");
             }
             Map<String, Node> entries = new LinkedHashMap<>();
@@ -331,7 +331,7 @@ final class ComposeTree {
                         Map<String, Node> from = entries(source, "a merged mapping");
                         budget.merged += from.size();
                         if (budget.merged > Budget.MAX_MERGED_ENTRIES) {
-                            throw new InvalidBackendConfigurationException(origin(tuple.getKeyNode()), "merge keys"
+                            throw new InvalidInputException(origin(tuple.getKeyNode()), "merge keys"
                                     + " (<<) bring more than " + Budget.MAX_MERGED_ENTRIES + " entries into mappings"
                                     + " in all (not configurable: a compose file merges a few shared blocks)");
                         }

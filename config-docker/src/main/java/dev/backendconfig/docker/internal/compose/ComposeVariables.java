@@ -1,10 +1,10 @@
 package dev.backendconfig.docker.internal.compose;
 
-import dev.backendconfig.api.InvalidBackendConfigurationException;
-import dev.backendconfig.api.dotenv.Dotenv;
-import dev.backendconfig.api.dotenv.DotenvEntry;
-import dev.backendconfig.api.dotenv.DotenvFile;
-import dev.backendconfig.api.spi.Origin;
+import dev.backendconfig.toolkit.InvalidInputException;
+import dev.backendconfig.toolkit.dotenv.Dotenv;
+import dev.backendconfig.toolkit.dotenv.DotenvEntry;
+import dev.backendconfig.toolkit.dotenv.DotenvFile;
+import dev.backendconfig.toolkit.Origin;
 import dev.backendconfig.docker.internal.compose.ComposeFiles.Variable;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -45,7 +45,7 @@ final class ComposeVariables {
      * Return these variables with an env file's added after the others (the earlier ones win); a file that is already
      * read is not read again.
      *
-     * @throws InvalidBackendConfigurationException when it cannot be read or a line is malformed
+     * @throws InvalidInputException when it cannot be read or a line is malformed
      */
     ComposeVariables with(Path file) {
         Path normal = file.toAbsolutePath().normalize();
@@ -117,7 +117,7 @@ final class ComposeVariables {
      * Tell whether {@code COMPOSE_DISABLE_ENV_FILE} turns the default env file off (docker compose reads it from the
      * environment only, as Go's {@code strconv.ParseBool} does).
      *
-     * @throws InvalidBackendConfigurationException when it is set to something that is not true or false
+     * @throws InvalidInputException when it is set to something that is not true or false
      */
     static boolean envFileDisabled(Map<String, String> environment) {
         String value = environment.get("COMPOSE_DISABLE_ENV_FILE");
@@ -130,7 +130,7 @@ final class ComposeVariables {
         if (FALSE.contains(value)) {
             return false;
         }
-        throw new InvalidBackendConfigurationException(Origin.variable("COMPOSE_DISABLE_ENV_FILE"), "expected true or"
+        throw new InvalidInputException(Origin.variable("COMPOSE_DISABLE_ENV_FILE"), "expected true or"
                 + " false (also 1, 0, t, f, TRUE, FALSE, True, False), as docker compose reads it; got another value");
     }
 }

@@ -1,8 +1,8 @@
 package dev.backendconfig.docker.internal.compose;
 
-import dev.backendconfig.api.InvalidBackendConfigurationException;
-import dev.backendconfig.api.spi.Origin;
-import dev.backendconfig.api.spi.OutsideText;
+import dev.backendconfig.toolkit.InvalidInputException;
+import dev.backendconfig.toolkit.Origin;
+import dev.backendconfig.toolkit.OutsideText;
 import java.io.Reader;
 import java.io.StringReader;
 import java.util.HashMap;
@@ -32,7 +32,7 @@ import org.snakeyaml.engine.v2.scanner.StreamReader;
  * snakeyaml-engine's composer, which recurses once per level: nesting at most {@link #MAX_NESTING} levels, and at most
  * {@link #MAX_COLLECTION_ALIASES} aliases of mappings or lists. Both passes read through a reader that stops when the
  * thread is interrupted. Whatever the parser throws — a syntax error, or anything else — is an
- * {@link InvalidBackendConfigurationException}; so is a stack overflow, should one still happen.
+ * {@link InvalidInputException}; so is a stack overflow, should one still happen.
  */
 final class ComposeYaml {
 
@@ -43,7 +43,7 @@ final class ComposeYaml {
     /** The largest compose file read: 2 MiB. */
     static final long MAX_FILE_BYTES = 2L * 1024 * 1024;
     /** The limit of a compose file's size, and why it is not configurable. */
-    static final dev.backendconfig.api.spi.ConfigurationFiles.Limit LIMIT = new dev.backendconfig.api.spi
+    static final dev.backendconfig.toolkit.ConfigurationFiles.Limit LIMIT = new dev.backendconfig.toolkit
             .ConfigurationFiles.Limit(MAX_FILE_BYTES, "not configurable: a compose file with hundreds of services is"
                     + " a fraction of this; name a smaller one with setting docker.compose-file, or let the engine"
                     + " answer (docker.host)");
@@ -56,7 +56,7 @@ final class ComposeYaml {
      *
      * @param text the file's text
      * @param file the file's path, for messages
-     * @throws InvalidBackendConfigurationException when the text is not YAML or breaks a limit
+     * @throws InvalidInputException when the text is not YAML or breaks a limit
      * @throws CancellationException when the thread is interrupted while reading
      */
     static Optional<Node> compose(String text, String file) {
@@ -71,15 +71,15 @@ final class ComposeYaml {
         } catch (MarkedYamlEngineException e) {
             throw notYaml(e, file);
         } catch (YamlEngineException e) {
-            throw new InvalidBackendConfigurationException(Origin.file(file, 0), "is not valid YAML: "
+            throw new InvalidInputException(Origin.file(file, 0), "is not valid YAML: "
                     + OutsideText.excerpt(e.getMessage(), 200));
-        } catch (CancellationException | InvalidBackendConfigurationException e) {
+        } catch (CancellationException | InvalidInputException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new InvalidBackendConfigurationException(Origin.file(file, 0), "cannot be read as YAML (the parser"
+            throw new InvalidInputException(Origin.file(file, 0), "cannot be read as YAML (the parser"
                     + " failed with " + e.getClass().getSimpleName() + ")");
         } catch (StackOverflowError e) {
-            throw new InvalidBackendConfigurationException(Origin.file(file, 0), "cannot be read as YAML: it nests too"
+            throw new InvalidInputException(Origin.file(file, 0), "cannot be read as YAML: it nests too"
                     + " deeply for the parser");
         }
     }
@@ -113,16 +113,16 @@ final class ComposeYaml {
         }
     }
 
-    private static InvalidBackendConfigurationException limit(String file, Event event, String problem) {
+    private static InvalidInputException limit(String file, Event event, String problem) {
         int line = event.getStartMark().map(mark -> mark.getLine() + 1).orElse(0);
-        return new InvalidBackendConfigurationException(Origin.file(file, line), "is not read: " + problem);
+        return new InvalidInputException(Origin.file(file, line), "is not read: " + problem);
     }
 
     /**
      * Name the line where the offending construct starts ("opened here") when the parser says where that is ("while
      * scanning a quoted scalar"), and the line where it noticed the problem after it; else the line of the problem.
      */
-    private static InvalidBackendConfigurationException notYaml(MarkedYamlEngineException e, String file) {
+    private static InvalidInputException notYaml(MarkedYamlEngineException e, String file) {
         Optional<Mark> opened = e.getContextMark()
                 .filter(mark -> e.getContext() != null && e.getContext().startsWith("while "));
         Optional<Mark> noticed = e.getProblemMark();
@@ -145,7 +145,7 @@ final class ComposeYaml {
             message.append(problem);
             noticed.ifPresent(mark -> message.append(" (column ").append(mark.getColumn() + 1).append(')'));
         }
-        return new InvalidBackendConfigurationException(Origin.file(file, line), message.toString());
+        return new InvalidInputException(Origin.file(file, line), message.toString());
     }
 
     /** A reader of the text that stops, between chunks, when the thread is interrupted. */

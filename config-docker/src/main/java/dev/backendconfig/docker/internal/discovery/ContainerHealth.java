@@ -1,7 +1,7 @@
 package dev.backendconfig.docker.internal.discovery;
 
-import dev.backendconfig.api.spi.OutsideText;
 import dev.backendconfig.docker.internal.json.Json;
+import dev.backendconfig.toolkit.OutsideText;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

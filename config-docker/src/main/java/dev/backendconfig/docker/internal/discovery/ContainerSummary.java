@@ -1,10 +1,10 @@
 package dev.backendconfig.docker.internal.discovery;
 
-import dev.backendconfig.api.spi.OutsideText;
 import dev.backendconfig.docker.internal.IpLiteral;
 import dev.backendconfig.docker.internal.Listing;
 import dev.backendconfig.docker.internal.json.Json;
 import dev.backendconfig.docker.internal.transport.EngineException;
+import dev.backendconfig.toolkit.OutsideText;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.nio.file.InvalidPathException;

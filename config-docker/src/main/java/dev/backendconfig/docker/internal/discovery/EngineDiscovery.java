@@ -1,8 +1,8 @@
 package dev.backendconfig.docker.internal.discovery;
 
-import dev.backendconfig.api.BackendEndpoint;
-import dev.backendconfig.api.InvalidBackendConfigurationException;
-import dev.backendconfig.api.spi.Origin;
+import dev.backendconfig.api.ServiceEndpoint;
+import dev.backendconfig.toolkit.InvalidInputException;
+import dev.backendconfig.toolkit.Origin;
 import dev.backendconfig.api.spi.ProbeResult;
 import dev.backendconfig.api.spi.ProviderResult;
 import dev.backendconfig.api.spi.Service;
@@ -95,7 +95,7 @@ public final class EngineDiscovery {
      * {@code unreachable} applied to why (a prediction from the compose file, for a local engine); when it fails
      * mid-way, the result is unavailable.
      *
-     * @throws InvalidBackendConfigurationException when two of this checkout's projects run, when this checkout's
+     * @throws InvalidInputException when two of this checkout's projects run, when this checkout's
      *     project is half up, when a required service matches no compose service, or when several compose services
      *     could be one service and nothing tells them apart
      */
@@ -164,7 +164,7 @@ public final class EngineDiscovery {
         List<ProjectOwnership.Owned> running = verdict.ours().stream().filter(owned -> owned.project().anyRunning())
                 .toList();
         if (running.size() > 1) {
-            throw new InvalidBackendConfigurationException(Origin.other("engine " + engine()), running.size()
+            throw new InvalidInputException(Origin.other("engine " + engine()), running.size()
                     + " compose projects of this checkout (" + checkout.root() + ") run: " + String.join("; ",
                             running.stream().map(owned -> owned.project().describe() + ", ours because "
                                     + owned.why()).toList()) + "; set docker.project (or COMPOSE_PROJECT_NAME) to the"
@@ -248,7 +248,7 @@ public final class EngineDiscovery {
         List<ServiceTarget> requiredUnknown = config.services().stream()
                 .filter(t -> t.service().required() && unknown.containsKey(t.service())).toList();
         if (!requiredUnknown.isEmpty()) {
-            throw new InvalidBackendConfigurationException(Origin.other("engine " + engine()), label + ": "
+            throw new InvalidInputException(Origin.other("engine " + engine()), label + ": "
                     + String.join("; ", requiredUnknown.stream().map(t -> "service " + t.service().name() + ": "
                             + unknown.get(t.service())).toList()));
         }
@@ -310,7 +310,7 @@ public final class EngineDiscovery {
             }
             ServiceMatch.Outcome outcome = ServiceMatch.choose(target, candidates.values(), others, where);
             if (outcome instanceof ServiceMatch.Outcome.Ambiguous ambiguous) {
-                throw new InvalidBackendConfigurationException(Origin.other("engine " + engine()), ambiguous.names()
+                throw new InvalidInputException(Origin.other("engine " + engine()), ambiguous.names()
                         .size() + " compose services of project " + Listing.shown(project.name()) + " could be"
                         + " service " + target.service().name() + ": " + Listing.join(", ", ambiguous.names().stream()
                                 .map(Listing::shown).toList(), 10) + " (they " + ambiguous.why() + "); set "
@@ -328,7 +328,7 @@ public final class EngineDiscovery {
         for (Matched match : matched.values()) {
             Service earlier = byComposeService.putIfAbsent(match.composeService(), match.target().service());
             if (earlier != null) {
-                throw new InvalidBackendConfigurationException(Origin.other("engine " + engine()), "services "
+                throw new InvalidInputException(Origin.other("engine " + engine()), "services "
                         + earlier.name() + " and " + match.target().service().name() + " both resolve to compose"
                         + " service " + Listing.shown(match.composeService()) + " of project "
                         + Listing.shown(project.name()) + "; set " + match.target().composeServiceKey() + " (or "
@@ -424,7 +424,7 @@ public final class EngineDiscovery {
             notReady.put(service, container.describe() + " " + address.unreachable());
             return;
         }
-        BackendEndpoint endpoint = endpoint(choice, address);
+        ServiceEndpoint endpoint = endpoint(choice, address);
         String publishes = "service " + Listing.shown(container.service()) + (container.hostNetwork()
                 ? " listens on " + address.binding() : " publishes " + choice.port() + " on " + address.binding());
         String how = choice.how().equals("its name") ? "" : "; chosen because " + choice.how();
@@ -456,7 +456,7 @@ public final class EngineDiscovery {
      * @param why why not, for a found result: {@code "no healthcheck"}
      * @param whyNot the same as a clause of a not-found reason: {@code "it has no healthcheck"}
      */
-    private void probed(Service service, BackendEndpoint endpoint, String publishes, String how, String why,
+    private void probed(Service service, ServiceEndpoint endpoint, String publishes, String how, String why,
             String whyNot, ProviderResult.Services answer, Map<Service, String> notReady) {
         if (!facts.probing()) {
             answer.found(endpoint, publishes + " (" + why + "; not probed, probe=none)" + how);
@@ -471,7 +471,7 @@ public final class EngineDiscovery {
     }
 
     /** The project runs, but a required service does not: an error naming what runs, what does not, and the fix. */
-    private InvalidBackendConfigurationException halfUp(EngineProject project, String label,
+    private InvalidInputException halfUp(EngineProject project, String label,
             Map<Service, String> notRunning, Map<Service, String> missing, List<String> toStart,
             List<String> toCreate) {
         List<String> runningServices = project.containers().stream().filter(ContainerSummary::running)
@@ -498,7 +498,7 @@ public final class EngineDiscovery {
         }
         message.append("; ").append(String.join("; ", steps)).append(" (tests never fall back to another"
                 + " environment while this checkout's stack runs)");
-        return new InvalidBackendConfigurationException(Origin.other("engine " + engine()), message.toString());
+        return new InvalidInputException(Origin.other("engine " + engine()), message.toString());
     }
 
     private ProviderResult result(ProviderResult.Services answer, String label) {
@@ -511,7 +511,7 @@ public final class EngineDiscovery {
         return result;
     }
 
-    private BackendEndpoint endpoint(Selected choice, PublishedAddress address) {
+    private ServiceEndpoint endpoint(Selected choice, PublishedAddress address) {
         ContainerSummary container = choice.container();
         Origin origin = Origin.other("container " + Listing.shown(container.name()) + " ("
                 + container.shortId() + ")");

@@ -1,10 +1,10 @@
 package dev.backendconfig.docker.internal.engine;
 
-import dev.backendconfig.api.InvalidBackendConfigurationException;
-import dev.backendconfig.api.spi.ConfigurationFiles;
-import dev.backendconfig.api.spi.Origin;
 import dev.backendconfig.docker.internal.ResolutionFacts;
 import dev.backendconfig.docker.internal.json.Json;
+import dev.backendconfig.toolkit.ConfigurationFiles;
+import dev.backendconfig.toolkit.InvalidInputException;
+import dev.backendconfig.toolkit.Origin;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,7 +40,7 @@ record CliContext(String name, String host, Origin origin, String why, boolean s
     /**
      * Return the context in use, when one other than {@code default} is.
      *
-     * @throws InvalidBackendConfigurationException when a file of the CLI is not valid JSON, or a named context has
+     * @throws InvalidInputException when a file of the CLI is not valid JSON, or a named context has
      *     no readable meta file or names no Docker host
      */
     static Optional<CliContext> current(ResolutionFacts facts) {
@@ -69,7 +69,7 @@ record CliContext(String name, String host, Origin origin, String why, boolean s
         Object endpoint = Json.object(Json.object(document, "Endpoints"), "docker");
         String host = Json.string(endpoint, "Host");
         if (host.isEmpty()) {
-            throw new InvalidBackendConfigurationException(origin, "context '" + name + "' names no Docker host in "
+            throw new InvalidInputException(origin, "context '" + name + "' names no Docker host in "
                     + meta);
         }
         boolean skipVerify = Boolean.TRUE.equals(Json.object(Json.object(document, "Endpoints"), "docker")
@@ -91,13 +91,13 @@ record CliContext(String name, String host, Origin origin, String why, boolean s
 
     private static Object readJson(Path file, Origin origin, String problem) {
         if (!Files.exists(file) && !Files.isSymbolicLink(file)) {
-            throw new InvalidBackendConfigurationException(origin, problem);
+            throw new InvalidInputException(origin, problem);
         }
         String text = ConfigurationFiles.readText(file, "a JSON file of the docker CLI", JSON_LIMIT);
         try {
             return Json.parse(text);
         } catch (Json.ParseException e) {
-            throw new InvalidBackendConfigurationException(Origin.file(file.toString(), 0),
+            throw new InvalidInputException(Origin.file(file.toString(), 0),
                     "is not valid JSON: " + e.getMessage());
         }
     }

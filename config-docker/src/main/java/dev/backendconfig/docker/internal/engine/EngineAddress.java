@@ -1,8 +1,8 @@
 package dev.backendconfig.docker.internal.engine;
 
-import dev.backendconfig.api.Secrets;
 import dev.backendconfig.docker.internal.HostAndPort;
 import dev.backendconfig.docker.internal.tls.TlsMaterial;
+import dev.backendconfig.toolkit.Secrets;
 import java.nio.file.Path;
 import java.util.Objects;
 

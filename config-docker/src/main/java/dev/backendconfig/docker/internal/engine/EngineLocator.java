@@ -1,9 +1,9 @@
 package dev.backendconfig.docker.internal.engine;
 
-import dev.backendconfig.api.InvalidBackendConfigurationException;
-import dev.backendconfig.api.spi.Origin;
 import dev.backendconfig.docker.internal.DockerConfig;
 import dev.backendconfig.docker.internal.ResolutionFacts;
+import dev.backendconfig.toolkit.InvalidInputException;
+import dev.backendconfig.toolkit.Origin;
 import java.util.Optional;
 
 /**
@@ -42,7 +42,7 @@ public final class EngineLocator {
      * Find the engine.
      *
      * @param sockets the sockets of this machine to look for when nothing names an engine
-     * @throws InvalidBackendConfigurationException when {@code docker.host}, {@code DOCKER_HOST} or
+     * @throws InvalidInputException when {@code docker.host}, {@code DOCKER_HOST} or
      *     {@code CONTAINER_HOST} is malformed, a named context cannot be read, or TLS files are missing
      */
     public static Located locate(DockerConfig config, ResolutionFacts facts, LocalSockets sockets) {

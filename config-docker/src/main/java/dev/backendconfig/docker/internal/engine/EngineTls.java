@@ -1,10 +1,10 @@
 package dev.backendconfig.docker.internal.engine;
 
-import dev.backendconfig.api.InvalidBackendConfigurationException;
-import dev.backendconfig.api.spi.Origin;
 import dev.backendconfig.docker.internal.DockerConfig;
 import dev.backendconfig.docker.internal.ResolutionFacts;
 import dev.backendconfig.docker.internal.tls.TlsMaterial;
+import dev.backendconfig.toolkit.InvalidInputException;
+import dev.backendconfig.toolkit.Origin;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -90,11 +90,11 @@ final class EngineTls {
         boolean hasCert = Files.exists(cert);
         boolean hasKey = Files.exists(key);
         if (hasCert && !hasKey) {
-            throw new InvalidBackendConfigurationException(Origin.file(cert.toString(), 0), "the client certificate ("
+            throw new InvalidInputException(Origin.file(cert.toString(), 0), "the client certificate ("
                     + source + ") has no key beside it: " + key + " does not exist");
         }
         if (hasKey && !hasCert) {
-            throw new InvalidBackendConfigurationException(Origin.file(key.toString(), 0), "the client key (" + source
+            throw new InvalidInputException(Origin.file(key.toString(), 0), "the client key (" + source
                     + ") has no certificate beside it: " + cert + " does not exist");
         }
         return hasCert ? new ClientPair(cert, key) : new ClientPair(null, null);

@@ -1,11 +1,11 @@
 package dev.backendconfig.docker.internal.engine;
 
-import dev.backendconfig.api.InvalidBackendConfigurationException;
-import dev.backendconfig.api.spi.ConfigurationFiles;
-import dev.backendconfig.api.spi.Origin;
 import dev.backendconfig.docker.internal.HostAndPort;
 import dev.backendconfig.docker.internal.engine.EngineLocator.Located;
 import dev.backendconfig.docker.internal.tls.TlsMaterial;
+import dev.backendconfig.toolkit.ConfigurationFiles;
+import dev.backendconfig.toolkit.InvalidInputException;
+import dev.backendconfig.toolkit.Origin;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -38,13 +38,13 @@ final class EngineUrl {
      *
      * @param origin where the value comes from, for errors
      * @param why how the report names where it comes from: {@code "DOCKER_HOST"}, {@code "setting docker.host"}
-     * @throws InvalidBackendConfigurationException when the value is malformed
+     * @throws InvalidInputException when the value is malformed
      */
     static Located read(String raw, Origin origin, String why, TlsRule tls) {
         String value = raw.strip();
         int separator = value.indexOf("://");
         if (separator <= 0 || !value.substring(0, separator).matches("[A-Za-z][A-Za-z0-9+.-]*")) {
-            throw new InvalidBackendConfigurationException(origin, EXPECTED + ", got a value without a scheme");
+            throw new InvalidInputException(origin, EXPECTED + ", got a value without a scheme");
         }
         String scheme = value.substring(0, separator).toLowerCase(Locale.ROOT);
         return switch (scheme) {
@@ -58,14 +58,14 @@ final class EngineUrl {
             case "npipe", "fd", "https" -> new Located.Unusable(why + " names a " + scheme + ":// engine, which is not"
                     + " supported (only unix://, tcp:// and ssh://; for TLS write tcp:// and set DOCKER_TLS_VERIFY)",
                     "fix or unset " + why + " (" + scheme + ":// is not supported; write unix://, tcp:// or ssh://)");
-            default -> throw new InvalidBackendConfigurationException(origin, EXPECTED + ", got scheme '"
+            default -> throw new InvalidInputException(origin, EXPECTED + ", got scheme '"
                     + (scheme.length() > 20 ? scheme.substring(0, 20) + "..." : scheme) + "'");
         };
     }
 
     private static Located unix(String path, String value, Origin origin, String why) {
         if (!path.startsWith("/")) {
-            throw new InvalidBackendConfigurationException(origin, EXPECTED + ", got a unix address without an"
+            throw new InvalidInputException(origin, EXPECTED + ", got a unix address without an"
                     + " absolute path (write unix:///var/run/docker.sock)");
         }
         Path socket = ConfigurationFiles.resolve(Path.of("/"), path, origin);
@@ -92,19 +92,19 @@ final class EngineUrl {
         try {
             uri = new URI("tcp" + value.substring(value.indexOf("://")));
         } catch (URISyntaxException e) {
-            throw new InvalidBackendConfigurationException(origin, EXPECTED + ", got a tcp address that is not valid ("
+            throw new InvalidInputException(origin, EXPECTED + ", got a tcp address that is not valid ("
                     + e.getReason() + ")");
         }
         if (uri.getRawUserInfo() != null) {
-            throw new InvalidBackendConfigurationException(origin, EXPECTED + ", got a tcp address with user info"
+            throw new InvalidInputException(origin, EXPECTED + ", got a tcp address with user info"
                     + " (user:password@), which an engine does not take (not shown)");
         }
         if (uri.getHost() == null) {
-            throw new InvalidBackendConfigurationException(origin, EXPECTED + ", got a tcp address without a valid host");
+            throw new InvalidInputException(origin, EXPECTED + ", got a tcp address without a valid host");
         }
         int port = uri.getPort() == -1 ? 2375 : uri.getPort();
         if (port < 1 || port > 65535) {
-            throw new InvalidBackendConfigurationException(origin, EXPECTED + ", got port " + port + ", outside 1-65535");
+            throw new InvalidInputException(origin, EXPECTED + ", got port " + port + ", outside 1-65535");
         }
         return EngineAddress.tcp(HostAndPort.unbracketed(uri.getHost()), port, why);
     }

@@ -1,7 +1,7 @@
 package dev.backendconfig.docker.internal.engine;
 
-import dev.backendconfig.api.InvalidBackendConfigurationException;
-import dev.backendconfig.api.spi.Origin;
+import dev.backendconfig.toolkit.InvalidInputException;
+import dev.backendconfig.toolkit.Origin;
 
 /**
  * Read {@code ssh://[user@]host[:port]} as the docker CLI does: no password (ssh logs in with keys or an agent),
@@ -21,7 +21,7 @@ final class SshAddress {
      * Parse the address.
      *
      * @param expected what a valid value looks like, for messages
-     * @throws InvalidBackendConfigurationException when the address is malformed
+     * @throws InvalidInputException when the address is malformed
      */
     static EngineAddress parse(String value, Origin origin, String why, String expected) {
         String rest = value.substring(value.indexOf("://") + 3);
@@ -33,17 +33,17 @@ final class SshAddress {
             user = authority.substring(0, at);
             authority = authority.substring(at + 1);
             if (user.contains(":")) {
-                throw new InvalidBackendConfigurationException(origin, expected + ", got an ssh address with a password"
+                throw new InvalidInputException(origin, expected + ", got an ssh address with a password"
                         + " (not shown), which ssh cannot be given; log in with a key or ssh-agent and write"
                         + " ssh://user@host");
             }
             if (!user.matches(USER)) {
-                throw new InvalidBackendConfigurationException(origin, expected + ", got an ssh address whose user"
+                throw new InvalidInputException(origin, expected + ", got an ssh address whose user"
                         + " (not shown) is not a plain user name");
             }
         }
         if (end >= 0 && !rest.substring(end).equals("/")) {
-            throw new InvalidBackendConfigurationException(origin, expected + ", got an ssh address with a path or"
+            throw new InvalidInputException(origin, expected + ", got an ssh address with a path or"
                     + " query after the host, which the docker CLI does not take either");
         }
         String host;
@@ -51,7 +51,7 @@ final class SshAddress {
         if (authority.startsWith("[")) {
             int close = authority.indexOf(']');
             if (close < 0 || !authority.substring(1, close).matches(IPV6)) {
-                throw new InvalidBackendConfigurationException(origin, expected + ", got an ssh address whose IPv6"
+                throw new InvalidInputException(origin, expected + ", got an ssh address whose IPv6"
                         + " host is not valid");
             }
             host = authority.substring(1, close);
@@ -61,11 +61,11 @@ final class SshAddress {
             host = colon < 0 ? authority : authority.substring(0, colon);
             port = colon < 0 ? 0 : port(authority.substring(colon), origin, expected);
             if (host.isEmpty()) {
-                throw new InvalidBackendConfigurationException(origin, expected + ", got an ssh address without a"
+                throw new InvalidInputException(origin, expected + ", got an ssh address without a"
                         + " host");
             }
             if (!host.matches(HOST)) {
-                throw new InvalidBackendConfigurationException(origin, expected + ", got an ssh address whose host is"
+                throw new InvalidInputException(origin, expected + ", got an ssh address whose host is"
                         + " not a valid host name");
             }
         }
@@ -77,12 +77,12 @@ final class SshAddress {
             return 0;
         }
         if (!text.matches(":[0-9]{1,5}")) {
-            throw new InvalidBackendConfigurationException(origin, expected + ", got an ssh address whose port is not a"
+            throw new InvalidInputException(origin, expected + ", got an ssh address whose port is not a"
                     + " number");
         }
         int port = Integer.parseInt(text.substring(1));
         if (port < 1 || port > 65535) {
-            throw new InvalidBackendConfigurationException(origin, expected + ", got port " + port + ", outside 1-65535");
+            throw new InvalidInputException(origin, expected + ", got port " + port + ", outside 1-65535");
         }
         return port;
     }

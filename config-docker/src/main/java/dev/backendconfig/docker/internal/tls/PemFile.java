@@ -1,7 +1,7 @@
 package dev.backendconfig.docker.internal.tls;
 
-import dev.backendconfig.api.InvalidBackendConfigurationException;
-import dev.backendconfig.api.spi.Origin;
+import dev.backendconfig.toolkit.InvalidInputException;
+import dev.backendconfig.toolkit.Origin;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
@@ -17,7 +17,7 @@ import java.util.TreeMap;
 /**
  * One PEM file of TLS material ({@code ca.pem}, {@code cert.pem}, {@code key.pem}), read as the blocks between its
  * {@code -----BEGIN X-----} and {@code -----END X-----} lines. Text outside the blocks (openssl's "Bag Attributes",
- * comments) is ignored. Every problem is an {@link InvalidBackendConfigurationException} naming the file and what it
+ * comments) is ignored. Every problem is an {@link InvalidInputException} naming the file and what it
  * is for, and never a byte of what the file holds: a key file is a secret.
  *
  * @param file the file
@@ -46,22 +46,22 @@ record PemFile(Path file, String role, List<Block> blocks) {
         byte[] bytes;
         try {
             if (Files.isDirectory(file)) {
-                throw new InvalidBackendConfigurationException(origin, role + " is a directory, not a PEM file");
+                throw new InvalidInputException(origin, role + " is a directory, not a PEM file");
             }
             if (!Files.isRegularFile(file)) {
-                throw new InvalidBackendConfigurationException(origin, role + " does not exist");
+                throw new InvalidInputException(origin, role + " does not exist");
             }
             if (Files.size(file) > MAX_BYTES) {
-                throw new InvalidBackendConfigurationException(origin, role + " is larger than " + MAX_BYTES
+                throw new InvalidInputException(origin, role + " is larger than " + MAX_BYTES
                         + " bytes, which no PEM file of TLS material is");
             }
             bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
-            throw new InvalidBackendConfigurationException(origin, role + " does not exist");
+            throw new InvalidInputException(origin, role + " does not exist");
         } catch (AccessDeniedException e) {
-            throw new InvalidBackendConfigurationException(origin, role + " cannot be read: permission denied");
+            throw new InvalidInputException(origin, role + " cannot be read: permission denied");
         } catch (IOException e) {
-            throw new InvalidBackendConfigurationException(origin, role + " cannot be read ("
+            throw new InvalidInputException(origin, role + " cannot be read ("
                     + e.getClass().getSimpleName() + ")");
         }
         return new PemFile(file, role, parse(new String(bytes, StandardCharsets.ISO_8859_1), origin, role));
@@ -100,7 +100,7 @@ record PemFile(Path file, String role, List<Block> blocks) {
                 }
             }
             if (!ended) {
-                throw new InvalidBackendConfigurationException(Origin.file(origin.location(), begin), role + " is not"
+                throw new InvalidInputException(Origin.file(origin.location(), begin), role + " is not"
                         + " valid PEM: its BEGIN " + printableLabel(label) + " block has no matching END line");
             }
             byte[] der;
@@ -110,13 +110,13 @@ record PemFile(Path file, String role, List<Block> blocks) {
                 der = null;
             }
             if (der == null || der.length == 0 || !base64.toString().matches("[A-Za-z0-9+/=\\s]*")) {
-                throw new InvalidBackendConfigurationException(Origin.file(origin.location(), begin), role + " is not"
+                throw new InvalidInputException(Origin.file(origin.location(), begin), role + " is not"
                         + " valid PEM: the base64 text of its BEGIN " + printableLabel(label) + " block is broken");
             }
             blocks.add(new Block(label, headers, der, begin));
         }
         if (blocks.isEmpty()) {
-            throw new InvalidBackendConfigurationException(origin, role + " is not PEM: it has no -----BEGIN ...-----"
+            throw new InvalidInputException(origin, role + " is not PEM: it has no -----BEGIN ...-----"
                     + " line");
         }
         return List.copyOf(blocks);

@@ -1,6 +1,6 @@
 package dev.backendconfig.docker.internal.tls;
 
-import dev.backendconfig.api.InvalidBackendConfigurationException;
+import dev.backendconfig.toolkit.InvalidInputException;
 import java.io.ByteArrayInputStream;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -52,12 +52,12 @@ final class TlsKeys {
                 certificates.add((X509Certificate) CertificateFactory.getInstance("X.509")
                         .generateCertificate(new ByteArrayInputStream(block.der())));
             } catch (CertificateException | ClassCastException e) {
-                throw new InvalidBackendConfigurationException(pem.origin(block), pem.role() + ": its BEGIN "
+                throw new InvalidInputException(pem.origin(block), pem.role() + ": its BEGIN "
                         + block.label() + " block is not a valid X.509 certificate");
             }
         }
         if (certificates.isEmpty()) {
-            throw new InvalidBackendConfigurationException(pem.origin(), pem.role() + " holds no certificate"
+            throw new InvalidInputException(pem.origin(), pem.role() + " holds no certificate"
                     + " (expected a -----BEGIN CERTIFICATE----- block)");
         }
         return List.copyOf(certificates);
@@ -78,13 +78,13 @@ final class TlsKeys {
                     refuseEncryptedPem(pem, block);
                     return pkcs8(pem, block, fromSec1(pem, block));
                 case "OPENSSH PRIVATE KEY":
-                    throw new InvalidBackendConfigurationException(pem.origin(block), pem.role() + " is an OpenSSH"
+                    throw new InvalidInputException(pem.origin(block), pem.role() + " is an OpenSSH"
                             + " key, not a TLS key; " + VALID);
                 default:
                     // EC PARAMETERS before an EC key, a certificate beside the key: look further
             }
         }
-        throw new InvalidBackendConfigurationException(pem.origin(), pem.role() + " holds no private key; " + VALID);
+        throw new InvalidInputException(pem.origin(), pem.role() + " holds no private key; " + VALID);
     }
 
     private static void refuseEncryptedPem(PemFile pem, PemFile.Block block) {
@@ -94,8 +94,8 @@ final class TlsKeys {
         }
     }
 
-    private static InvalidBackendConfigurationException encrypted(PemFile pem, PemFile.Block block) {
-        return new InvalidBackendConfigurationException(pem.origin(block), pem.role() + " is encrypted with a"
+    private static InvalidInputException encrypted(PemFile pem, PemFile.Block block) {
+        return new InvalidInputException(pem.origin(block), pem.role() + " is encrypted with a"
                 + " password, which cannot be given here (the docker CLI cannot use it either); write it unencrypted,"
                 + " for example with openssl pkey -in key.pem -out key-plain.pem, and keep that file private");
     }
@@ -139,7 +139,7 @@ final class TlsKeys {
                 if (element.tag() == 0xA0) {
                     Der.Element parameters = element.children().next();
                     if (parameters.tag() != Der.OBJECT_IDENTIFIER) {
-                        throw new InvalidBackendConfigurationException(pem.origin(block), pem.role() + " gives its"
+                        throw new InvalidInputException(pem.origin(block), pem.role() + " gives its"
                                 + " curve as explicit parameters; only named curves (such as P-256) can be used");
                     }
                     parameters.oid();
@@ -153,7 +153,7 @@ final class TlsKeys {
             throw malformed(pem, block, "a SEC 1 EC private key", e);
         }
         if (curve == null) {
-            throw new InvalidBackendConfigurationException(pem.origin(block), pem.role() + " does not name its curve"
+            throw new InvalidInputException(pem.origin(block), pem.role() + " does not name its curve"
                     + " (no [0] parameters); write it as PKCS#8, for example with openssl pkcs8 -topk8 -nocrypt");
         }
         return privateKeyInfo(Der.sequence(Der.oid(EC), curve), block.der());
@@ -175,21 +175,21 @@ final class TlsKeys {
         }
         String algorithm = ALGORITHMS.get(oid);
         if (algorithm == null) {
-            throw new InvalidBackendConfigurationException(pem.origin(block), pem.role() + " is a key of algorithm "
+            throw new InvalidInputException(pem.origin(block), pem.role() + " is a key of algorithm "
                     + oid + ", which TLS here cannot use (expected RSA, EC, Ed25519 or Ed448)");
         }
         try {
             return KeyFactory.getInstance(algorithm).generatePrivate(new PKCS8EncodedKeySpec(der));
         } catch (GeneralSecurityException e) {
             // the JDK's message is not shown: it may describe the key's contents
-            throw new InvalidBackendConfigurationException(pem.origin(block), pem.role() + " is not a valid "
+            throw new InvalidInputException(pem.origin(block), pem.role() + " is not a valid "
                     + algorithm + " private key");
         }
     }
 
-    private static InvalidBackendConfigurationException malformed(PemFile pem, PemFile.Block block, String what,
+    private static InvalidInputException malformed(PemFile pem, PemFile.Block block, String what,
             Der.DerException e) {
-        return new InvalidBackendConfigurationException(pem.origin(block), pem.role() + ": its BEGIN " + block.label()
+        return new InvalidInputException(pem.origin(block), pem.role() + ": its BEGIN " + block.label()
                 + " block is not " + what + " (" + e.getMessage() + ")");
     }
 

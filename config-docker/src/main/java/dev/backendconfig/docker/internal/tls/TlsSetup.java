@@ -1,6 +1,6 @@
 package dev.backendconfig.docker.internal.tls;
 
-import dev.backendconfig.api.InvalidBackendConfigurationException;
+import dev.backendconfig.toolkit.InvalidInputException;
 import java.net.Socket;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
@@ -22,7 +22,7 @@ import javax.net.ssl.X509ExtendedTrustManager;
  * The TLS side of an engine connection, read from {@link TlsMaterial} with the JDK alone: the CA the engine's
  * certificate must chain to (host name checked too), and the client certificate with its key. Reading it checks
  * every file and that the key belongs to the certificate; any problem is an
- * {@link InvalidBackendConfigurationException} naming the file.
+ * {@link InvalidInputException} naming the file.
  *
  * <p>Each handshake gets a {@link Handshake} that remembers what happened: whether the engine asked for a client
  * certificate (and which CAs it accepts), whether one was sent, and the certificate the engine presented. A dockerd
@@ -48,7 +48,7 @@ public final class TlsSetup {
     /**
      * Read and check the TLS files.
      *
-     * @throws InvalidBackendConfigurationException naming the file that is missing, unreadable, malformed,
+     * @throws InvalidInputException naming the file that is missing, unreadable, malformed,
      *     encrypted, or a key that does not belong to its certificate
      */
     public static TlsSetup load(TlsMaterial material) {
@@ -61,7 +61,7 @@ public final class TlsSetup {
         PemFile keyFile = PemFile.read(material.key(), "the client key (" + material.source() + ")");
         PrivateKey key = TlsKeys.privateKey(keyFile);
         if (!TlsKeys.matches(key, certificates.get(0))) {
-            throw new InvalidBackendConfigurationException(keyFile.origin(), keyFile.role() + " does not belong to"
+            throw new InvalidInputException(keyFile.origin(), keyFile.role() + " does not belong to"
                     + " the certificate in " + material.cert() + " (its public key is another key's); give the key"
                     + " that the certificate was made for");
         }

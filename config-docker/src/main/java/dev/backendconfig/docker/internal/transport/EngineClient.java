@@ -1,9 +1,11 @@
 package dev.backendconfig.docker.internal.transport;
 
-import dev.backendconfig.api.spi.OutsideText;
 import dev.backendconfig.docker.internal.engine.EngineAddress;
 import dev.backendconfig.docker.internal.engine.EngineIdentity;
 import dev.backendconfig.docker.internal.json.Json;
+import dev.backendconfig.toolkit.Deadline;
+import dev.backendconfig.toolkit.Http1;
+import dev.backendconfig.toolkit.OutsideText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -35,7 +37,7 @@ public final class EngineClient implements AutoCloseable {
      * Create a client; an ssh:// engine is reached with {@code ssh} from the PATH.
      *
      * @param timeout how long one request may take, connecting included
-     * @throws dev.backendconfig.api.InvalidBackendConfigurationException when the address's TLS files cannot be used
+     * @throws dev.backendconfig.toolkit.InvalidInputException when the address's TLS files cannot be used
      */
     public EngineClient(EngineAddress address, Duration timeout) {
         this(address, timeout, SshCommand.DEFAULT);
@@ -46,7 +48,7 @@ public final class EngineClient implements AutoCloseable {
      *
      * @param timeout how long one request may take, connecting included
      * @param ssh how to run ssh for an ssh:// engine
-     * @throws dev.backendconfig.api.InvalidBackendConfigurationException when the address's TLS files cannot be used
+     * @throws dev.backendconfig.toolkit.InvalidInputException when the address's TLS files cannot be used
      */
     public EngineClient(EngineAddress address, Duration timeout, SshCommand ssh) {
         this(address, timeout, ssh, () -> timeout);
@@ -58,7 +60,7 @@ public final class EngineClient implements AutoCloseable {
      * @param timeout how long one request may take, connecting included
      * @param ssh how to run ssh for an ssh:// engine
      * @param remaining what is left of the resolution's budget, asked at the start of each request
-     * @throws dev.backendconfig.api.InvalidBackendConfigurationException when the address's TLS files cannot be used
+     * @throws dev.backendconfig.toolkit.InvalidInputException when the address's TLS files cannot be used
      */
     public EngineClient(EngineAddress address, Duration timeout, SshCommand ssh, Supplier<Duration> remaining) {
         this.address = address;
@@ -140,7 +142,7 @@ public final class EngineClient implements AutoCloseable {
         Duration left = remaining.get();
         boolean cut = left.compareTo(timeout) < 0;
         Duration bounded = cut ? left : timeout;
-        long deadline = System.nanoTime() + Math.max(1, bounded.toNanos());
+        Deadline deadline = Deadline.after(bounded);
         String request = "GET " + pathAndQuery + " HTTP/1.1\r\nHost: docker\r\nUser-Agent: backend-config\r\n"
                 + "Accept: application/json\r\n" + (transport.keepsAlive() ? "" : "Connection: close\r\n") + "\r\n";
         for (int attempt = 1; ; attempt++) {
@@ -154,7 +156,7 @@ public final class EngineClient implements AutoCloseable {
                 }
                 return new Reply(head.status(), body);
             } catch (IOException e) {
-                boolean retry = attempt == 1 && transport.mayRetry(e) && System.nanoTime() < deadline;
+                boolean retry = attempt == 1 && transport.mayRetry(e) && !deadline.passed();
                 transport.done(false);
                 if (!retry) {
                     throw new EngineException(transport.explain(e, "GET " + pathOnly(pathAndQuery), bounded, cut));

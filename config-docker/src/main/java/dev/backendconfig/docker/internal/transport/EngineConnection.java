@@ -1,6 +1,7 @@
 package dev.backendconfig.docker.internal.transport;
 
 import dev.backendconfig.docker.internal.engine.EngineAddress;
+import dev.backendconfig.toolkit.Deadline;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -21,12 +22,12 @@ final class EngineConnection implements AutoCloseable {
 
     private final SocketChannel channel;
     private final Selector selector;
-    private final long deadlineNanos;
+    private final Deadline deadline;
 
-    private EngineConnection(SocketChannel channel, Selector selector, long deadlineNanos) {
+    private EngineConnection(SocketChannel channel, Selector selector, Deadline deadline) {
         this.channel = channel;
         this.selector = selector;
-        this.deadlineNanos = deadlineNanos;
+        this.deadline = deadline;
     }
 
     /**
@@ -36,15 +37,15 @@ final class EngineConnection implements AutoCloseable {
      * unavailable" (EAGAIN) instead of waiting as TCP does; a busy engine is not a missing one, so that is retried
      * until the deadline, as the docker CLI does.
      */
-    static EngineConnection open(EngineAddress address, long deadlineNanos) throws IOException {
+    static EngineConnection open(EngineAddress address, Deadline deadline) throws IOException {
         while (true) {
             try {
-                return attempt(address, deadlineNanos);
+                return attempt(address, deadline);
             } catch (IOException e) {
                 if (!address.isUnix() || !isQueueFull(e)) {
                     throw e;
                 }
-                if (deadlineNanos - System.nanoTime() <= 0) {
+                if (deadline.passed()) {
                     throw new SocketTimeoutException("did not accept the connection (its queue stayed full)");
                 }
                 sleepBriefly();
@@ -52,7 +53,7 @@ final class EngineConnection implements AutoCloseable {
         }
     }
 
-    private static EngineConnection attempt(EngineAddress address, long deadlineNanos) throws IOException {
+    private static EngineConnection attempt(EngineAddress address, Deadline deadline) throws IOException {
         SocketAddress target = address.isUnix() ? UnixDomainSocketAddress.of(address.socket())
                 : new InetSocketAddress(address.host(), address.port());
         SocketChannel channel = address.isUnix() ? SocketChannel.open(StandardProtocolFamily.UNIX) : SocketChannel.open();
@@ -60,7 +61,7 @@ final class EngineConnection implements AutoCloseable {
         try {
             channel.configureBlocking(false);
             selector = Selector.open();
-            EngineConnection connection = new EngineConnection(channel, selector, deadlineNanos);
+            EngineConnection connection = new EngineConnection(channel, selector, deadline);
             if (!channel.connect(target)) {
                 connection.await(SelectionKey.OP_CONNECT, "accept the connection");
                 channel.finishConnect();
@@ -137,13 +138,12 @@ final class EngineConnection implements AutoCloseable {
     }
 
     private void await(int operation, String what) throws IOException {
-        long left = deadlineNanos - System.nanoTime();
-        if (left <= 0) {
+        if (deadline.passed()) {
             throw new SocketTimeoutException("did not " + what);
         }
         SelectionKey key = channel.register(selector, operation);
         try {
-            if (selector.select(Math.max(1, left / 1_000_000)) == 0) {
+            if (selector.select(deadline.millisLeft()) == 0) {
                 throw new SocketTimeoutException("did not " + what);
             }
         } finally {

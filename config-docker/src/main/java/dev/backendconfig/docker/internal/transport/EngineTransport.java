@@ -1,8 +1,10 @@
 package dev.backendconfig.docker.internal.transport;
 
-import dev.backendconfig.api.spi.OutsideText;
 import dev.backendconfig.docker.internal.engine.EngineAddress;
 import dev.backendconfig.docker.internal.tls.TlsSetup;
+import dev.backendconfig.toolkit.Deadline;
+import dev.backendconfig.toolkit.Http1;
+import dev.backendconfig.toolkit.OutsideText;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -37,9 +39,9 @@ abstract class EngineTransport implements AutoCloseable {
     /**
      * Send a request and return the stream its response comes on.
      *
-     * @param deadlineNanos the {@link System#nanoTime()} at which every wait of this exchange ends
+     * @param deadline when every wait of this exchange ends
      */
-    abstract InputStream send(byte[] request, long deadlineNanos) throws IOException;
+    abstract InputStream send(byte[] request, Deadline deadline) throws IOException;
 
     /**
      * End the exchange.

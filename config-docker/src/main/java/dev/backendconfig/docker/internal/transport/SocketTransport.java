@@ -1,6 +1,7 @@
 package dev.backendconfig.docker.internal.transport;
 
 import dev.backendconfig.docker.internal.engine.EngineAddress;
+import dev.backendconfig.toolkit.Deadline;
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -14,8 +15,8 @@ final class SocketTransport extends EngineTransport {
     }
 
     @Override
-    InputStream send(byte[] request, long deadlineNanos) throws IOException {
-        connection = EngineConnection.open(address, deadlineNanos);
+    InputStream send(byte[] request, Deadline deadline) throws IOException {
+        connection = EngineConnection.open(address, deadline);
         connection.write(request);
         return connection.input();
     }

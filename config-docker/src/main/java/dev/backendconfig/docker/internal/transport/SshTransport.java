@@ -1,8 +1,9 @@
 package dev.backendconfig.docker.internal.transport;
 
-import dev.backendconfig.api.Secrets;
-import dev.backendconfig.api.spi.OutsideText;
 import dev.backendconfig.docker.internal.engine.EngineAddress;
+import dev.backendconfig.toolkit.Deadline;
+import dev.backendconfig.toolkit.OutsideText;
+import dev.backendconfig.toolkit.Secrets;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -41,7 +42,7 @@ final class SshTransport extends KeptConnectionTransport {
     private InputStream stderr;
     private final ByteArrayOutputStream errors = new ByteArrayOutputStream();
     private OutputStream stdin;
-    private long deadlineNanos;
+    private Deadline deadline;
     private Integer exitCode;
     private String said = "";
     private IOException notRun;
@@ -52,8 +53,8 @@ final class SshTransport extends KeptConnectionTransport {
     }
 
     @Override
-    InputStream send(byte[] request, long deadlineNanos) throws IOException {
-        this.deadlineNanos = deadlineNanos;
+    InputStream send(byte[] request, Deadline deadline) throws IOException {
+        this.deadline = deadline;
         beginExchange(process != null);
         if (process == null) {
             start();
@@ -68,7 +69,7 @@ final class SshTransport extends KeptConnectionTransport {
         said = "";
         notRun = null;
         errors.reset();
-        Duration left = Duration.ofNanos(Math.max(0, deadlineNanos - System.nanoTime()));
+        Duration left = deadline.remaining();
         ProcessBuilder builder = new ProcessBuilder(command.commandLine(address, left));
         builder.environment().clear();
         builder.environment().putAll(command.environment());
@@ -129,12 +130,11 @@ final class SshTransport extends KeptConnectionTransport {
                     available = stdout.available();
                     return available > 0 ? counted(stdout.read(target, offset, Math.min(length, available))) : -1;
                 }
-                long left = deadlineNanos - System.nanoTime();
-                if (left <= 0) {
+                if (deadline.passed()) {
                     throw new SocketTimeoutException("did not answer");
                 }
                 try {
-                    Thread.sleep(Math.max(1, Math.min(pause, left / 1_000_000)));
+                    Thread.sleep(Math.min(pause, deadline.millisLeft()));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new InterruptedIOException("interrupted while waiting for the engine");
@@ -174,7 +174,7 @@ final class SshTransport extends KeptConnectionTransport {
         Process ending = process;
         process = null;
         try {
-            long left = (deadlineNanos - System.nanoTime()) / 1_000_000;
+            long left = deadline.remaining().toMillis();
             if (failed && left > 0 && ending.waitFor(Math.min(200, left), TimeUnit.MILLISECONDS)) {
                 exitCode = ending.exitValue();
             } else if (!ending.isAlive()) {

@@ -1,9 +1,10 @@
 package dev.backendconfig.docker.internal.transport;
 
-import dev.backendconfig.api.spi.OutsideText;
 import dev.backendconfig.docker.internal.engine.EngineAddress;
 import dev.backendconfig.docker.internal.tls.TlsMaterial;
 import dev.backendconfig.docker.internal.tls.TlsSetup;
+import dev.backendconfig.toolkit.Deadline;
+import dev.backendconfig.toolkit.OutsideText;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -56,10 +57,10 @@ final class TlsTransport extends KeptConnectionTransport {
     }
 
     @Override
-    InputStream send(byte[] request, long deadlineNanos) throws IOException {
+    InputStream send(byte[] request, Deadline deadline) throws IOException {
         beginExchange(socket != null);
         if (socket == null) {
-            connect(deadlineNanos);
+            connect(deadline);
         }
         OutputStream out = socket.getOutputStream();
         out.write(request);
@@ -74,7 +75,7 @@ final class TlsTransport extends KeptConnectionTransport {
 
             @Override
             public int read(byte[] target, int offset, int length) throws IOException {
-                socket.setSoTimeout(millisLeft(deadlineNanos, "answer"));
+                socket.setSoTimeout(millisLeft(deadline, "answer"));
                 int count = in.read(target, offset, length);
                 arrived(count);
                 return count;
@@ -82,14 +83,14 @@ final class TlsTransport extends KeptConnectionTransport {
         };
     }
 
-    private void connect(long deadlineNanos) throws IOException {
+    private void connect(Deadline deadline) throws IOException {
         phase = Phase.CONNECT;
         handshake = setup.handshake();
         // a channel's socket: its connect and reads honour timeouts, and an interrupt closes it
         SocketChannel channel = SocketChannel.open();
         Socket plain = channel.socket();
         try {
-            plain.connect(new InetSocketAddress(address.host(), address.port()), millisLeft(deadlineNanos,
+            plain.connect(new InetSocketAddress(address.host(), address.port()), millisLeft(deadline,
                     "accept the connection"));
             phase = Phase.HANDSHAKE;
             socket = (SSLSocket) handshake.factory().createSocket(plain, address.host(), address.port(), true);
@@ -101,7 +102,7 @@ final class TlsTransport extends KeptConnectionTransport {
         parameters.setProtocols(PROTOCOLS);
         parameters.setEndpointIdentificationAlgorithm("HTTPS");
         socket.setSSLParameters(parameters);
-        socket.setSoTimeout(millisLeft(deadlineNanos, "finish the TLS handshake"));
+        socket.setSoTimeout(millisLeft(deadline, "finish the TLS handshake"));
         try {
             socket.startHandshake();
         } catch (SocketTimeoutException e) {
@@ -111,12 +112,11 @@ final class TlsTransport extends KeptConnectionTransport {
         phase = Phase.EXCHANGE;
     }
 
-    private static int millisLeft(long deadlineNanos, String what) throws SocketTimeoutException {
-        long left = deadlineNanos - System.nanoTime();
-        if (left <= 0) {
+    private static int millisLeft(Deadline deadline, String what) throws SocketTimeoutException {
+        if (deadline.passed()) {
             throw new SocketTimeoutException("did not " + what);
         }
-        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, left / 1_000_000));
+        return deadline.millisLeft();
     }
 
     @Override

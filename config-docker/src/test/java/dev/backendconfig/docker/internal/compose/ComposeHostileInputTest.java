@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import dev.backendconfig.api.InvalidBackendConfigurationException;
 import dev.backendconfig.testsupport.SpecialFiles;
+import dev.backendconfig.toolkit.InvalidInputException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,7 +48,7 @@ class ComposeHostileInputTest {
     void aMergeKeyThatRefersToItsOwnMappingIsAnErrorWithItsLine() throws IOException {
         Path file = write("services:\n  api: &api\n    image: x\n    <<: *api\n    ports: [\"8002:8000\"]\n");
         assertThatThrownBy(() -> load(file))
-                .isInstanceOf(InvalidBackendConfigurationException.class)
+                .isInstanceOf(InvalidInputException.class)
                 .hasMessage(file + ":2: a merge key (<<) refers to the mapping that holds it (directly or through other"
                         + " merges), which would never end");
     }
@@ -179,7 +179,7 @@ class ComposeHostileInputTest {
     })
     void aShortEntrysHostAddressMustBeAnIpAddress(String entry, String problem) throws IOException {
         Path file = write("services:\n  api:\n    ports:\n      - \"" + entry + "\"\n");
-        assertThatThrownBy(() -> load(file)).isInstanceOf(InvalidBackendConfigurationException.class)
+        assertThatThrownBy(() -> load(file)).isInstanceOf(InvalidInputException.class)
                 .hasMessageStartingWith(file + ":4: " + problem);
     }
 
@@ -235,7 +235,7 @@ class ComposeHostileInputTest {
     void anythingTheParserRefusesIsAnInvalidConfigurationNamingTheFile(String text) throws IOException {
         Path file = write(text);
         assertThatThrownBy(() -> load(file).services().values().forEach(service -> service.ports().size()))
-                .isInstanceOf(InvalidBackendConfigurationException.class)
+                .isInstanceOf(InvalidInputException.class)
                 .hasMessageStartingWith(file.toString());
     }
 }

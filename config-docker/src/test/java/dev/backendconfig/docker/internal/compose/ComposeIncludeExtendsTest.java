@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import dev.backendconfig.api.InvalidBackendConfigurationException;
+import dev.backendconfig.toolkit.InvalidInputException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -93,7 +93,7 @@ class ComposeIncludeExtendsTest {
         Path main = write("compose.yaml", "include: [a.yaml]\nservices: {}\n");
         Path a = write("a.yaml", "include: [b.yaml]\n");
         Path b = write("b.yaml", "include: [a.yaml]\n");
-        assertThatThrownBy(() -> load(Map.of())).isInstanceOf(InvalidBackendConfigurationException.class)
+        assertThatThrownBy(() -> load(Map.of())).isInstanceOf(InvalidInputException.class)
                 .hasMessage(b + ":1: include cycle: " + main + " includes " + a + " includes " + b + " includes " + a
                         + "; compose refuses it");
     }
@@ -174,7 +174,7 @@ class ComposeIncludeExtendsTest {
     @Test
     void anExtendsCycleIsAnErrorNamingIt() throws IOException {
         Path file = write("compose.yaml", "services:\n  a:\n    extends: b\n  b:\n    extends: a\n");
-        assertThatThrownBy(() -> load(Map.of())).isInstanceOf(InvalidBackendConfigurationException.class)
+        assertThatThrownBy(() -> load(Map.of())).isInstanceOf(InvalidInputException.class)
                 .hasMessage(file + ":3: extends cycle: " + file + " service a extends " + file + " service b extends "
                         + file + " service a; compose refuses it");
     }

@@ -3,8 +3,8 @@ package dev.backendconfig.docker.internal.compose;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.backendconfig.api.InvalidBackendConfigurationException;
-import dev.backendconfig.api.spi.Origin;
+import dev.backendconfig.toolkit.InvalidInputException;
+import dev.backendconfig.toolkit.Origin;
 import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -61,7 +61,7 @@ class ComposePortTest {
     })
     void badEntriesNameTheFileAndLine(String entry, String problem) {
         assertThatThrownBy(() -> ComposePort.parseShort(entry, ORIGIN))
-                .isInstanceOf(InvalidBackendConfigurationException.class)
+                .isInstanceOf(InvalidInputException.class)
                 .hasMessage("/repo/docker/docker-compose.alpine-test.yml:7: " + problem);
     }
 
@@ -92,7 +92,7 @@ class ComposePortTest {
     @org.junit.jupiter.api.Test
     void aPartThatCameFromAVariableIsNeverQuoted() {
         assertThatThrownBy(() -> ComposePort.parseShort("hunter2:8000", "${DB_PASSWORD}:8000", ORIGIN))
-                .isInstanceOf(InvalidBackendConfigurationException.class)
+                .isInstanceOf(InvalidInputException.class)
                 .hasMessage("/repo/docker/docker-compose.alpine-test.yml:7: ports entry '${DB_PASSWORD}:8000': the host"
                         + " port (from a variable) is not a port from 1 to 65535")
                 .hasMessageNotContaining("hunter2");

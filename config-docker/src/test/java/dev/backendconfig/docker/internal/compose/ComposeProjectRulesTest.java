@@ -3,7 +3,7 @@ package dev.backendconfig.docker.internal.compose;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.backendconfig.api.InvalidBackendConfigurationException;
+import dev.backendconfig.toolkit.InvalidInputException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -110,7 +110,7 @@ class ComposeProjectRulesTest {
     void aComposeProjectNameComposeWouldRefuseIsAnErrorThatSaysWhatV1WouldMakeOfIt() throws IOException {
         write("compose.yaml", "services:\n  api:\n    image: x\n");
         assertThatThrownBy(() -> load(Map.of("COMPOSE_PROJECT_NAME", "My.App")))
-                .isInstanceOf(InvalidBackendConfigurationException.class)
+                .isInstanceOf(InvalidInputException.class)
                 .hasMessage("variable COMPOSE_PROJECT_NAME: COMPOSE_PROJECT_NAME is not a compose project name"
                         + " (lower-case letters, digits, - and _): docker compose refuses it, and docker-compose (v1)"
                         + " would use it lower-cased with the other characters dropped (myapp); write the name the"
@@ -275,7 +275,7 @@ class ComposeProjectRulesTest {
     void portsThatAreAMappingInOneFileAndAListInAnotherAreAnErrorNamingBoth() throws IOException {
         Path base = write("compose.yaml", "services:\n  api:\n    ports: [\"8002:8000\"]\n");
         Path override = write("compose.override.yaml", "services:\n  api:\n    ports:\n      x: 1\n");
-        assertThatThrownBy(() -> load(Map.of())).isInstanceOf(InvalidBackendConfigurationException.class)
+        assertThatThrownBy(() -> load(Map.of())).isInstanceOf(InvalidInputException.class)
                 .hasMessage(override + ":4: services.api.ports is a mapping here but a list in " + base + ":3, so"
                         + " compose cannot merge them (write both the same way, or tag this one !override)");
     }

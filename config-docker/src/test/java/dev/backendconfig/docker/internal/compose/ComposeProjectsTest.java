@@ -3,7 +3,7 @@ package dev.backendconfig.docker.internal.compose;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.backendconfig.api.InvalidBackendConfigurationException;
+import dev.backendconfig.toolkit.InvalidInputException;
 import dev.backendconfig.testsupport.AlpineStack;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -115,7 +115,7 @@ class ComposeProjectsTest {
     void aRequiredVariableThatIsUnsetIsAnErrorWithItsMessage() throws IOException {
         Path file = write("compose.yaml", "services:\n  api:\n    ports:\n      - \"${ALPINE_TEST_BACKEND_PORT:?set it}:8000\"\n");
         assertThatThrownBy(() -> Projects.ofFiles(directory, Map.of(), file))
-                .isInstanceOf(InvalidBackendConfigurationException.class)
+                .isInstanceOf(InvalidInputException.class)
                 .hasMessage(file + ":4: variable ALPINE_TEST_BACKEND_PORT is required and must not be empty: set it");
     }
 
@@ -123,7 +123,7 @@ class ComposeProjectsTest {
     void aFileThatIsNotYamlIsAnErrorAtTheLineWhereTheUnclosedNodeOpens() throws IOException {
         Path file = write("compose.yaml", "services:\n  api:\n    ports: [\"8002:8000\"\n  other: {\n");
         assertThatThrownBy(() -> Projects.ofFiles(directory, Map.of(), file))
-                .isInstanceOf(InvalidBackendConfigurationException.class)
+                .isInstanceOf(InvalidInputException.class)
                 .hasMessage(file + ":3: is not valid YAML: while parsing a flow sequence opened here (column 12):"
                         + " expected ',' or ']', but got <scalar> (line 4, column 3)");
     }

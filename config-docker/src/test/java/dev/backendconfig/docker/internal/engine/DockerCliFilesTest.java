@@ -3,9 +3,9 @@ package dev.backendconfig.docker.internal.engine;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import dev.backendconfig.api.InvalidBackendConfigurationException;
 import dev.backendconfig.api.spi.ResolutionContext;
 import dev.backendconfig.testsupport.SpecialFiles;
+import dev.backendconfig.toolkit.InvalidInputException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -42,7 +42,7 @@ class DockerCliFilesTest {
     void aConfigJsonThatIsANamedPipeIsRefusedWithoutBlocking() throws IOException {
         Path config = SpecialFiles.fifo(home.resolve(".docker/config.json"));
         assertThatThrownBy(() -> locate(Map.of()))
-                .isInstanceOf(InvalidBackendConfigurationException.class)
+                .isInstanceOf(InvalidInputException.class)
                 .hasMessageStartingWith(config + ": is a named pipe (FIFO), not a regular file; expected a JSON file of"
                         + " the docker CLI");
     }

@@ -3,11 +3,11 @@ package dev.backendconfig.docker.internal.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.backendconfig.api.InvalidBackendConfigurationException;
 import dev.backendconfig.api.spi.ResolutionContext;
 import dev.backendconfig.docker.internal.DockerConfig;
 import dev.backendconfig.docker.internal.ResolutionFacts;
 import dev.backendconfig.docker.internal.tls.TlsMaterial;
+import dev.backendconfig.toolkit.InvalidInputException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -98,7 +98,7 @@ class EngineLocatorTest {
     })
     void aMalformedDockerHostIsAnError(String value, String problem) {
         assertThatThrownBy(() -> locate(Map.of("DOCKER_HOST", value)))
-                .isInstanceOf(InvalidBackendConfigurationException.class).hasMessage("variable DOCKER_HOST: expected"
+                .isInstanceOf(InvalidInputException.class).hasMessage("variable DOCKER_HOST: expected"
                         + " unix:///path/to/docker.sock, tcp://host:port or ssh://[user@]host[:port], " + problem)
                 .message().doesNotContain("pl4nted-s3cret");
     }
@@ -237,7 +237,7 @@ class EngineLocatorTest {
         Files.createDirectories(home.resolve(".docker"));
         Files.writeString(home.resolve(".docker/config.json"), "{\"currentContext\":\"gone\"}");
         assertThatThrownBy(() -> locate(Map.of()))
-                .isInstanceOf(InvalidBackendConfigurationException.class)
+                .isInstanceOf(InvalidInputException.class)
                 .hasMessageStartingWith(home.resolve(".docker/config.json") + ": context 'gone' has no readable meta file "
                         + home.resolve(".docker/contexts/meta"))
                 .hasMessageEndingWith("meta.json; see docker context ls");

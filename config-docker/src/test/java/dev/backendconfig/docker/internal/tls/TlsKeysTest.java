@@ -3,9 +3,9 @@ package dev.backendconfig.docker.internal.tls;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.backendconfig.api.InvalidBackendConfigurationException;
-import dev.backendconfig.testsupport.TestPki;
 import dev.backendconfig.testsupport.TestPki.KeyKind;
+import dev.backendconfig.testsupport.TestPki;
+import dev.backendconfig.toolkit.InvalidInputException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,7 +37,7 @@ class TlsKeysTest {
         Path file = Files.writeString(directory.resolve("key.pem"), pem);
         try {
             TlsKeys.privateKey(PemFile.read(file, ROLE));
-        } catch (InvalidBackendConfigurationException e) {
+        } catch (InvalidInputException e) {
             assertThat(e.getMessage()).doesNotContain(SECRET);
             assertThat(e.getCause()).isNull();
             return e.getMessage().replace(directory.toString(), "{dir}");

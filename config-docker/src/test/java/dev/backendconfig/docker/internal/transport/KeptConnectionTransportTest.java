@@ -3,6 +3,7 @@ package dev.backendconfig.docker.internal.transport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.backendconfig.docker.internal.engine.EngineAddress;
+import dev.backendconfig.toolkit.Deadline;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,7 +22,7 @@ class KeptConnectionTransportTest {
         }
 
         @Override
-        InputStream send(byte[] request, long deadlineNanos) {
+        InputStream send(byte[] request, Deadline deadline) {
             return InputStream.nullInputStream();
         }
 

@@ -3,10 +3,10 @@ package dev.backendconfig.consumers.classpath;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.backendconfig.api.BackendResolver;
-import dev.backendconfig.api.InvalidBackendConfigurationException;
+import dev.backendconfig.api.InvalidConfigurationException;
 import dev.backendconfig.api.Resolution;
-import dev.backendconfig.api.spi.BackendEndpointProvider;
+import dev.backendconfig.api.ServiceResolver;
+import dev.backendconfig.api.spi.EndpointProvider;
 import dev.backendconfig.api.spi.ResolutionContext;
 import java.net.URI;
 import java.nio.file.Path;
@@ -22,8 +22,8 @@ class ClassPathConsumerTest {
 
     @Test
     void theJarsAreOnTheClassPathAndOnlyProviderEnvIsLoaded() {
-        assertThat(BackendResolver.class.getModule().isNamed()).as("config-api in a named module").isFalse();
-        assertThat(BackendResolver.create().providers()).extracting(BackendEndpointProvider::id).containsExactly("env");
+        assertThat(ServiceResolver.class.getModule().isNamed()).as("config-api in a named module").isFalse();
+        assertThat(ServiceResolver.create().providers()).extracting(EndpointProvider::id).containsExactly("env");
         assertThatThrownBy(() -> Class.forName("dev.backendconfig.docker.DockerEndpointProvider"))
                 .isInstanceOf(ClassNotFoundException.class);
     }
@@ -33,8 +33,8 @@ class ClassPathConsumerTest {
         ResolutionContext context = ResolutionContext.builder().workingDirectory(directory)
                 .systemProperties(Map.of("backendconfig.docker.service", "x")).build();
 
-        assertThatThrownBy(() -> BackendResolver.create().resolve(context))
-                .isInstanceOf(InvalidBackendConfigurationException.class)
+        assertThatThrownBy(() -> ServiceResolver.create().resolve(context))
+                .isInstanceOf(InvalidConfigurationException.class)
                 .hasMessage("system property backendconfig.docker.service: setting 'backendconfig.docker.service' has"
                         + " no effect: no provider 'docker' is on the classpath (loaded: env); add the module that"
                         + " provides it as a test dependency, or remove the setting");
@@ -45,7 +45,7 @@ class ClassPathConsumerTest {
         ResolutionContext context = ResolutionContext.builder().workingDirectory(directory)
                 .environment(Map.of("TEST_BACKEND_URL", "http://localhost:8002")).build();
 
-        Resolution resolution = BackendResolver.create().resolve(context);
+        Resolution resolution = ServiceResolver.create().resolve(context);
 
         assertThat(resolution.endpoint().http()).isEqualTo(URI.create("http://localhost:8002"));
         assertThat(resolution.endpoint().webSocket()).isEqualTo(URI.create("ws://localhost:8002"));

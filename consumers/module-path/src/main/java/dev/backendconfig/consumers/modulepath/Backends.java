@@ -1,7 +1,7 @@
 package dev.backendconfig.consumers.modulepath;
 
-import dev.backendconfig.api.BackendResolver;
 import dev.backendconfig.api.Resolution;
+import dev.backendconfig.api.ServiceResolver;
 import dev.backendconfig.api.spi.ResolutionContext;
 import java.nio.file.Path;
 import java.util.Map;
@@ -21,7 +21,7 @@ public final class Backends {
      * @return the endpoint and its report
      */
     public static Resolution resolve(Map<String, String> environment, Path directory, Map<String, String> settings) {
-        return BackendResolver.create().resolve(ResolutionContext.builder().environment(environment)
+        return ServiceResolver.create().resolve(ResolutionContext.builder().environment(environment)
                 .systemProperties(Map.of("user.home", directory.toString())).workingDirectory(directory)
                 .settings(settings).build());
     }

@@ -2,9 +2,10 @@ package dev.backendconfig.consumers.modulepath;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.backendconfig.api.BackendResolver;
 import dev.backendconfig.api.Resolution;
-import dev.backendconfig.api.spi.BackendEndpointProvider;
+import dev.backendconfig.api.ServiceResolver;
+import dev.backendconfig.api.spi.EndpointProvider;
+import dev.backendconfig.toolkit.Origin;
 import java.io.IOException;
 import java.lang.module.ModuleDescriptor;
 import java.net.URI;
@@ -30,9 +31,9 @@ class ModulePathConsumerTest {
     @Test
     void thisProjectTheLibraryAndEveryProviderAreNamedModules() {
         assertThat(Backends.class.getModule().getName()).isEqualTo("dev.backendconfig.consumers.modulepath");
-        assertThat(BackendResolver.class.getModule().getName()).isEqualTo("dev.backendconfig.api");
-        assertThat(BackendResolver.create().providers())
-                .extracting(BackendEndpointProvider::id, provider -> provider.getClass().getModule().getName())
+        assertThat(ServiceResolver.class.getModule().getName()).isEqualTo("dev.backendconfig.api");
+        assertThat(ServiceResolver.create().providers())
+                .extracting(EndpointProvider::id, provider -> provider.getClass().getModule().getName())
                 .containsExactlyInAnyOrder(
                         org.assertj.core.groups.Tuple.tuple("env", "dev.backendconfig.env"),
                         org.assertj.core.groups.Tuple.tuple("docker", "dev.backendconfig.docker"),
@@ -41,11 +42,21 @@ class ModulePathConsumerTest {
 
     @Test
     void theCoreExportsItsApiAndNotItsInternals() {
-        Module api = BackendResolver.class.getModule();
+        Module api = ServiceResolver.class.getModule();
         assertThat(api.getDescriptor().exports()).extracting(ModuleDescriptor.Exports::source)
-                .containsExactlyInAnyOrder("dev.backendconfig.api", "dev.backendconfig.api.spi",
-                        "dev.backendconfig.api.dotenv");
+                .containsExactlyInAnyOrder("dev.backendconfig.api", "dev.backendconfig.api.spi");
         assertThat(api.isExported("dev.backendconfig.api.internal", Backends.class.getModule())).isFalse();
+    }
+
+    @Test
+    void theToolkitIsAModuleBeneathTheCoreThatItsUsersReadThroughIt() {
+        Module toolkit = Origin.class.getModule();
+        assertThat(toolkit.getName()).isEqualTo("dev.backendconfig.toolkit");
+        assertThat(toolkit.getDescriptor().exports()).extracting(ModuleDescriptor.Exports::source)
+                .containsExactlyInAnyOrder("dev.backendconfig.toolkit", "dev.backendconfig.toolkit.dotenv");
+        assertThat(toolkit.getDescriptor().requires()).extracting(ModuleDescriptor.Requires::name)
+                .containsExactlyInAnyOrder("java.base", "org.apiguardian.api");
+        assertThat(Backends.class.getModule().canRead(toolkit)).isTrue();
     }
 
     @Test

@@ -1,0 +1,232 @@
+package dev.backendconfig.api;
+
+import static org.apiguardian.api.API.Status.STABLE;
+
+import dev.backendconfig.api.ResolutionReport.Outcome;
+import dev.backendconfig.api.internal.CoreSettings;
+import dev.backendconfig.api.internal.DeclaredServices;
+import dev.backendconfig.api.internal.ProviderLoader;
+import dev.backendconfig.api.internal.ProviderOrder;
+import dev.backendconfig.api.internal.SettingValues;
+import dev.backendconfig.api.spi.EarlierAnswer;
+import dev.backendconfig.api.spi.EndpointProvider;
+import dev.backendconfig.api.spi.ResolutionContext;
+import dev.backendconfig.api.spi.Service;
+import dev.backendconfig.api.spi.ServiceSetting;
+import dev.backendconfig.api.spi.Setting;
+import dev.backendconfig.api.spi.SettingsContributor;
+import dev.backendconfig.toolkit.InvalidInputException;
+import dev.backendconfig.toolkit.OutsideText;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.apiguardian.api.API;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Resolve the backend: ask each provider in turn and stop at the first that finds it.
+ *
+ * <p>Providers are discovered with {@link java.util.ServiceLoader}; one whose entry cannot be loaded is
+ * reported, never fatal. They are asked highest {@link EndpointProvider#priority() priority} first, or
+ * in the order of setting {@code providers}, which also leaves out the ones it does not name. The resolver
+ * caches nothing: every {@link #resolve()} asks again.
+ *
+ * <pre>{@code
+ * Resolution resolution = ServiceResolver.create().resolve();
+ * URI http = resolution.endpoint().http();
+ * System.out.println(resolution.report().render());
+ * }</pre>
+ */
+@API(status = STABLE, since = "1.0")
+public final class ServiceResolver {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ServiceResolver.class);
+
+    private final ProviderLoader.Loaded loaded;
+
+    private ServiceResolver(ProviderLoader.Loaded loaded) {
+        this.loaded = loaded;
+    }
+
+    /** Create a resolver with the providers registered for the current thread's context class loader. */
+    public static ServiceResolver create() {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        return create(loader != null ? loader : ServiceResolver.class.getClassLoader());
+    }
+
+    /** Create a resolver with the providers (and settings contributors) registered for {@code loader}. */
+    public static ServiceResolver create(ClassLoader loader) {
+        return new ServiceResolver(ProviderLoader.load(Objects.requireNonNull(loader, "loader")));
+    }
+
+    /** Create a resolver with exactly these providers, without {@link java.util.ServiceLoader}. */
+    public static ServiceResolver of(List<? extends EndpointProvider> providers) {
+        return new ServiceResolver(ProviderLoader.of(List.copyOf(providers)));
+    }
+
+    /** Return the providers that loaded, in discovery order. */
+    public List<EndpointProvider> providers() {
+        return loaded.providers();
+    }
+
+    /**
+     * Return every setting a loaded module declares: the resolver's own, each provider's, and each
+     * {@link SettingsContributor}'s, grouped by owner in that order.
+     */
+    public Map<String, List<Setting<?>>> settingsByOwner() {
+        return KnownSettings.byOwner(loaded);
+    }
+
+    /**
+     * Resolve with the real process's variables, system properties, settings and working directory.
+     *
+     * @throws ServiceNotFoundException when no provider found every required service; its message is the report
+     * @throws InvalidConfigurationException when explicit configuration is wrong
+     * @throws ProviderFailedException when a provider broke (threw); later providers are not asked
+     */
+    public Resolution resolve() {
+        return outcome().orElseThrow();
+    }
+
+    /**
+     * Resolve with the given context.
+     *
+     * @throws ServiceNotFoundException when no provider found every required service; its message is the report
+     * @throws InvalidConfigurationException when explicit configuration is wrong
+     * @throws ProviderFailedException when a provider broke (threw); later providers are not asked
+     */
+    public Resolution resolve(ResolutionContext context) {
+        return outcome(context).orElseThrow();
+    }
+
+    /**
+     * Resolve with the real process, as {@link #resolve()} does, and return the outcome instead of throwing: the
+     * resolution, or the error that says why there is none (settings of the process that are not valid included).
+     */
+    ResolutionOutcome outcome() {
+        ResolutionContext context;
+        try {
+            context = ResolutionContext.fromSystem();
+        } catch (InvalidConfigurationException e) {
+            return e;
+        }
+        return outcome(context);
+    }
+
+    /** Resolve with the given context and return the outcome instead of throwing. */
+    public ResolutionOutcome outcome(ResolutionContext context) {
+        long start = System.nanoTime();
+        ResolutionContext fresh;
+        List<Setting<?>> known;
+        List<EndpointProvider> order;
+        try {
+            fresh = context.withSettings(context.settings());
+            DeclaredServices.requireOwnVariables(fresh.services(), loaded.providers(), fresh.settings());
+            known = KnownSettings.all(loaded, fresh.services());
+            SettingValues.of(fresh.settings()).validate(known, loaded.providers().stream().map(EndpointProvider::id)
+                    .toList());
+            order = ProviderOrder.toAsk(loaded.providers(), fresh.settings());
+        } catch (InvalidInputException e) {
+            return InvalidConfigurationException.of(e);
+        }
+        ReportBuilder report = new ReportBuilder(fresh.settings(), known, start);
+        Map<String, ServiceEndpoint> found = null;
+        List<String> nextSteps = new ArrayList<>();
+        List<EarlierAnswer> earlier = new ArrayList<>();
+        for (EndpointProvider provider : order) {
+            if (found != null) {
+                report.add(ReportBuilder.line(provider, Outcome.NOT_ASKED, "", Duration.ZERO));
+            } else if (fresh.remaining().isZero()) {
+                report.add(ReportBuilder.line(provider, Outcome.NOT_ASKED, "the time budget (setting timeout = "
+                        + ReportText.millis(fresh.settings().get(CoreSettings.TIMEOUT)) + ") was used up", Duration.ZERO));
+            } else {
+                ProviderAnswer answer = ProviderAnswer.ask(provider, fresh.withEarlierAnswers(earlier));
+                report.add(answer.line());
+                Optional<ResolutionOutcome> stopped = answer.stop(provider, report, order);
+                if (stopped.isPresent()) {
+                    return stopped.get();
+                }
+                found = answer.endpoints().orElse(null);
+                if (found == null) {
+                    answer.hint().ifPresent(step -> nextSteps.add(provider.id() + ": " + step));
+                    earlier.add(new EarlierAnswer(provider.id(), answer.line().outcome(), answer.line().reason(),
+                            answer.hint().orElse("")));
+                }
+            }
+        }
+        report.addLeftOut(order, ProviderOrder.byPriority(loaded.providers()), loaded.problems(), nextSteps);
+        ResolutionReport done = report.build(found);
+        if (found == null) {
+            if (LOG.isDebugEnabled()) {
+                LOG.debug("no backend found:\n{}", done.render());
+            }
+            nextSteps.add("run the explain command of config-cli in the project directory to see this report"
+                    + " again without running the tests");
+            return new ServiceNotFoundException(done, nextSteps);
+        }
+        String source = found.get(Service.BACKEND).source();
+        LOG.info("{} (from {}: {}, {})", ReportText.endpoints(found.values()), source,
+                done.line(source).map(line -> OutsideText.excerpt(line.reason(), 300)).orElse(""),
+                ReportText.millis(done.elapsed()));
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("backend resolution:\n{}", done.render());
+        }
+        return new Resolution(found.get(Service.BACKEND), done, fresh.services());
+    }
+
+    /** Every setting of the loaded modules. */
+    static final class KnownSettings {
+        private KnownSettings() {
+        }
+
+        static List<Setting<?>> all(ProviderLoader.Loaded loaded, List<Service> services) {
+            List<Setting<?>> all = new ArrayList<>();
+            byOwner(loaded).values().forEach(all::addAll);
+            List<ServiceSetting<?>> perService = new ArrayList<>(CoreSettings.SERVICE_SETTINGS);
+            for (EndpointProvider provider : loaded.providers()) {
+                try {
+                    List<ServiceSetting<?>> declared = provider.serviceSettings();
+                    perService.addAll(declared == null ? List.of() : declared);
+                } catch (RuntimeException e) {
+                    LOG.warn("{} could not list its service settings: {}", provider.id(), ProviderLoader.summary(e));
+                }
+            }
+            for (Setting<?> setting : DeclaredServices.settingsOf(services, perService)) {
+                if (all.stream().noneMatch(known -> known.key().equals(setting.key()))) {
+                    all.add(setting);
+                }
+            }
+            return all;
+        }
+
+        static Map<String, List<Setting<?>>> byOwner(ProviderLoader.Loaded loaded) {
+            Map<String, List<Setting<?>>> owners = new java.util.LinkedHashMap<>();
+            owners.put("core", CoreSettings.ALL);
+            for (EndpointProvider provider : ProviderOrder.byPriority(loaded.providers())) {
+                owners.put(provider.id(), declared(provider.id(), provider::settings));
+            }
+            for (SettingsContributor contributor : loaded.contributors()) {
+                owners.merge(contributor.owner(), declared(contributor.owner(), contributor::settings), (a, b) -> {
+                    List<Setting<?>> both = new ArrayList<>(a);
+                    both.addAll(b);
+                    return both;
+                });
+            }
+            return owners;
+        }
+
+        private static List<Setting<?>> declared(String owner, java.util.function.Supplier<List<Setting<?>>> settings) {
+            try {
+                List<Setting<?>> declared = settings.get();
+                return declared == null ? List.of() : List.copyOf(declared);
+            } catch (RuntimeException e) {
+                LOG.warn("{} could not list its settings: {}", owner, ProviderLoader.summary(e));
+                return List.of();
+            }
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package dev.backendconfig.toolkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.backendconfig.testsupport.Leftovers;
+import dev.backendconfig.testsupport.SpecialFiles;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigurationFilesTest {
+
+    private static final ConfigurationFiles.Limit LIMIT = new ConfigurationFiles.Limit(1024,
+            "not configurable: a test file is small");
+    private static final Duration DOES_NOT_HANG = Duration.ofSeconds(10);
+
+    @TempDir
+    Path directory;
+
+    private String read(Path file) {
+        return assertTimeoutPreemptively(DOES_NOT_HANG,
+                () -> ConfigurationFiles.readText(file, "a test file of NAME=value lines", LIMIT));
+    }
+
+    @Test
+    void readsARegularFileAndOneBehindASymbolicLink() throws IOException {
+        Path file = Files.writeString(directory.resolve("real.env"), "A=1\n");
+        Path link = SpecialFiles.link(directory.resolve("link.env"), file);
+        assertThat(read(file)).isEqualTo("A=1\n");
+        assertThat(read(link)).isEqualTo("A=1\n");
+    }
+
+    @Test
+    void aNamedPipeIsRefusedWithoutOpeningItSoNothingBlocks() throws IOException {
+        Path fifo = SpecialFiles.fifo(directory.resolve("staging.env"));
+        Leftovers leftovers = Leftovers.snapshot(directory);
+        assertThatThrownBy(() -> read(fifo))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage(fifo + ": is a named pipe (FIFO), not a regular file; expected a test file of NAME=value"
+                        + " lines (a named pipe could block and a device never end, so only regular files are read)");
+        assertThat(leftovers.newDescriptors()).isEmpty();
+    }
+
+    @Test
+    void aSymbolicLinkToANamedPipeIsRefusedToo() throws IOException {
+        Path fifo = SpecialFiles.fifo(directory.resolve("pipe"));
+        Path link = SpecialFiles.link(directory.resolve("compose.yaml"), fifo);
+        assertThatThrownBy(() -> read(link)).hasMessageStartingWith(link + ": is a named pipe (FIFO), not a regular file");
+    }
+
+    @Test
+    void aDeviceThatNeverEndsIsRefusedEvenBehindALink() throws IOException {
+        Path zero = Path.of("/dev/zero");
+        Path link = SpecialFiles.link(directory.resolve(".env.staging.e2e"), zero);
+        assertThatThrownBy(() -> read(zero)).hasMessageStartingWith("/dev/zero: is a character device, not a regular file");
+        assertThatThrownBy(() -> read(link)).hasMessageStartingWith(link + ": is a character device, not a regular file");
+    }
+
+    @Test
+    void aDirectoryAMissingFileAndADanglingLinkSayWhatTheyAre() throws IOException {
+        Path missing = directory.resolve("missing.env");
+        Path dangling = SpecialFiles.link(directory.resolve("dangling.env"), missing);
+        assertThatThrownBy(() -> read(directory)).hasMessage(directory + ": is a directory; expected a test file of"
+                + " NAME=value lines");
+        assertThatThrownBy(() -> read(missing)).hasMessage(missing + ": does not exist");
+        assertThatThrownBy(() -> read(dangling)).hasMessage(dangling + ": is a symbolic link to a file that does not"
+                + " exist");
+    }
+
+    @Test
+    void aFileLargerThanTheLimitIsRefusedBeforeItIsRead() throws IOException {
+        Path huge = SpecialFiles.sparse(directory.resolve("huge.env"), 50L * 1024 * 1024 * 1024);
+        assertThatThrownBy(() -> read(huge)).hasMessage(huge + ": is 53687091200 bytes, larger than the limit of 1024"
+                + " bytes (not configurable: a test file is small)");
+        Path justOver = Files.write(directory.resolve("over.env"), new byte[1025]);
+        assertThatThrownBy(() -> read(justOver)).hasMessageContaining("is 1025 bytes, larger than the limit of 1024");
+        Path atTheLimit = Files.write(directory.resolve("limit.env"), "A".repeat(1024).getBytes(StandardCharsets.UTF_8));
+        assertThat(read(atTheLimit)).hasSize(1024);
+    }
+
+    @Test
+    void aFileWhoseSizeSaysNothingIsStillCutAtTheLimit() {
+        Path proc = Path.of("/proc/self/maps");
+        assumeTrue(Files.isRegularFile(proc), "needs /proc, whose files say they hold 0 bytes");
+        assertThatThrownBy(() -> ConfigurationFiles.readText(proc, "a file", new ConfigurationFiles.Limit(16, "x")))
+                .hasMessage(proc + ": grew past the limit of 16 bytes while it was read (x)");
+    }
+
+    @Test
+    void textThatIsNotUtf8NamesTheLineOfTheFirstBadByte() throws IOException {
+        Path file = Files.write(directory.resolve("latin1.env"), "A=1\nB=caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
+        assertThatThrownBy(() -> read(file)).hasMessage(file + ":2: is not UTF-8 text (an invalid byte at offset 9);"
+                + " save the file as UTF-8");
+    }
+
+    @Test
+    void aNameThatCannotBeAPathIsAnErrorNamingWhereItWasGiven() {
+        assertThatThrownBy(() -> ConfigurationFiles.resolve(directory, "bad\u0000name", Origin.variable("COMPOSE_FILE")))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageStartingWith("variable COMPOSE_FILE: expected a file path, got text that cannot be a path"
+                        + " on this system (");
+        assertThat(ConfigurationFiles.resolve(directory, "docker/../compose.yaml", Origin.variable("COMPOSE_FILE")))
+                .isEqualTo(directory.resolve("compose.yaml"));
+    }
+}
