@@ -192,7 +192,7 @@ class DockerOwnershipTest {
         ProviderResult result = resolve(holdvar, V_SERVICES);
         long took = (System.nanoTime() - start) / 1_000_000;
         assertThat(result.nextStep()).isEqualTo("start it: docker-compose -f compose.yaml start");
-        assertThat(took).isBetween(2_900L, 6_000L);
+        assertThat(took).isBetween(9_900L, 14_000L);
         assertThat(ProcessHandle.allProcesses().filter(ProcessHandle::isAlive)
                 .map(process -> process.info().commandLine().orElse(""))
                 .filter(line -> line.contains(directory.resolve("hangs").toString()))).isEmpty();
@@ -295,5 +295,18 @@ class DockerOwnershipTest {
         assertThat(resolve(bare, Map.of()).reason()).isEqualTo("no compose project of this checkout (" + bare + ") is"
                 + " on engine " + engine.dockerHost() + "; this checkout has no compose file; other projects run there,"
                 + " and are not ours: holdoth (setting docker.project uses one)");
+    }
+
+    @Test
+    void aProjectStartedFromAnotherCheckoutNestedInOursIsNotOurs() throws IOException {
+        Path nested = Files.createDirectories(holdvar.resolve("vendor/nestedo"));
+        Files.createDirectories(nested.resolve(".git"));
+        Files.writeString(nested.resolve("compose.yaml"), O_COMPOSE);
+        running(List.of(container('e', nested, "backend", 8000, 38002)));
+        ProviderResult result = resolve(holdvar, Map.of());
+        assertThat(result).as(result.reason()).isInstanceOf(ProviderResult.Unavailable.class);
+        assertThat(result.reason()).startsWith("no compose project of this checkout (" + holdvar + ") is on engine "
+                + engine.dockerHost());
+        assertThat(String.join("\n", result.notes()) + result.reason()).contains("nestedo");
     }
 }

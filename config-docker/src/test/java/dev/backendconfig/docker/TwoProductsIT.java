@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.backendconfig.api.ServiceEndpoint;
 import dev.backendconfig.api.ServiceResolver;
+import dev.backendconfig.api.InvalidConfigurationException;
 import dev.backendconfig.toolkit.InvalidInputException;
 import dev.backendconfig.api.Resolution;
 import dev.backendconfig.toolkit.Origin;
@@ -354,7 +355,7 @@ class TwoProductsIT {
         v.stop("keycloak");
         assertThatThrownBy(() -> ServiceResolver.of(List.of(new DockerEndpointProvider(), staging()))
                 .resolve(context(holdvar, V).build()))
-                .isInstanceOf(InvalidInputException.class)
+                .isInstanceOf(InvalidConfigurationException.class)
                 .hasMessageContaining("compose project " + name(holdvar) + " (this checkout's) is half up: running:")
                 .hasMessageContaining("not running or not ready: auth (compose service keycloak, container "
                         + name(holdvar) + "_keycloak_1: exited")

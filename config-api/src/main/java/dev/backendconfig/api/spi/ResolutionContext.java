@@ -143,16 +143,6 @@ public final class ResolutionContext {
         return settings.origin(setting.forService(service));
     }
 
-    /**
-     * Tell whether a service has a WebSocket endpoint: setting {@code services.<name>.websocket} (default true; the
-     * backend always has one). The resolver drops the WebSocket URL of a service without one from every provider's
-     * answer; a provider asks this to probe such a service over HTTP only.
-     */
-    @API(status = EXPERIMENTAL, since = "1.0")
-    public boolean hasWebSocket(Service service) {
-        return service.isBackend() || setting(CoreSettings.WEBSOCKET, service);
-    }
-
     /** Return the directory to search from (for compose files, dotenv files). */
     public Path workingDirectory() {
         return workingDirectory;

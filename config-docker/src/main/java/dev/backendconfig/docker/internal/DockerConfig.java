@@ -56,10 +56,8 @@ public record DockerConfig(String host, Origin hostOrigin, String project, Origi
      * @param containerPort its setting {@code docker.container-port} ({@code services.<name>.docker.container-port}), or 0
      * @param webSocketPath its setting {@code docker.websocket-path} ({@code services.<name>.docker.websocket-path}),
      *     or empty text
-     * @param hasWebSocket its setting {@code services.<name>.websocket} (the backend: true)
      */
-    public record ServiceTarget(Service service, String composeService, int containerPort, String webSocketPath,
-            boolean hasWebSocket) {
+    public record ServiceTarget(Service service, String composeService, int containerPort, String webSocketPath) {
 
         public ServiceTarget {
             Objects.requireNonNull(service, "service");
@@ -115,8 +113,7 @@ public record DockerConfig(String host, Origin hostOrigin, String project, Origi
         List<ServiceTarget> services = context.services().stream().map(service -> new ServiceTarget(service,
                 context.findSetting(DockerSettings.SERVICE_COMPOSE_SERVICE, service).orElse(""),
                 context.findSetting(DockerSettings.SERVICE_CONTAINER_PORT, service).orElse(0),
-                webSocketPath(context, service),
-                context.hasWebSocket(service))).toList();
+                webSocketPath(context, service))).toList();
         TlsChoice tls = settings.find(DockerSettings.TLS_VERIFY)
                 .map(verify -> verify == DockerSettings.TlsVerify.TRUE ? TlsChoice.VERIFY : TlsChoice.PLAIN)
                 .orElse(TlsChoice.BY_VARIABLES);

@@ -10,13 +10,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Which compose command line is installed — {@code docker compose} (the v2 plugin) or {@code docker-compose} (v1, or
  * v2 installed standalone) — so that advice names a command that runs here. Found by running {@code docker compose
  * version}, then {@code docker-compose version}, each found on the {@code PATH} of the resolution's environment and
- * bounded in time; no process of ours outlives the check.
+ * bounded in time; no process of ours outlives the check. What answered is remembered for the JVM, by {@code PATH} and
+ * the commands found on it (a Python {@code docker-compose} can take seconds to start on a busy machine); a check
+ * that found neither is not remembered.
  *
  * @param command the command's words: {@code [docker, compose]} or {@code [docker-compose]}
  * @param found whether it answered here; false: neither did, and {@code command} is {@code docker compose}, the
@@ -26,7 +29,9 @@ import java.util.concurrent.TimeUnit;
 public record ComposeCli(List<String> command, boolean found, String why) {
 
     /** How long one {@code version} check may take. */
-    public static final Duration CHECK_TIME = Duration.ofSeconds(3);
+    public static final Duration CHECK_TIME = Duration.ofSeconds(10);
+
+    private static final Map<List<String>, ComposeCli> FOUND = new ConcurrentHashMap<>();
 
     public ComposeCli {
         command = List.copyOf(command);
@@ -44,13 +49,28 @@ public record ComposeCli(List<String> command, boolean found, String why) {
      * @param limit how long the checks may take in all
      */
     public static ComposeCli detect(Map<String, String> environment, Duration limit) {
-        long deadline = System.nanoTime() + limit.toNanos();
         Optional<Path> docker = onPath("docker", environment);
+        Optional<Path> standalone = onPath("docker-compose", environment);
+        List<String> key = List.of(environment.getOrDefault("PATH", ""), docker.map(Path::toString).orElse(""),
+                standalone.map(Path::toString).orElse(""));
+        ComposeCli known = FOUND.get(key);
+        if (known != null) {
+            return known;
+        }
+        ComposeCli found = check(environment, limit, docker, standalone);
+        if (found.found()) {
+            FOUND.put(key, found);
+        }
+        return found;
+    }
+
+    private static ComposeCli check(Map<String, String> environment, Duration limit, Optional<Path> docker,
+            Optional<Path> standalone) {
+        long deadline = System.nanoTime() + limit.toNanos();
         if (docker.isPresent() && answers(List.of(docker.get().toString(), "compose", "version"), environment,
                 deadline)) {
             return new ComposeCli(List.of("docker", "compose"), true, "docker compose answers here");
         }
-        Optional<Path> standalone = onPath("docker-compose", environment);
         if (standalone.isPresent() && answers(List.of(standalone.get().toString(), "version"), environment,
                 deadline)) {
             return new ComposeCli(List.of("docker-compose"), true, "docker-compose answers here"
