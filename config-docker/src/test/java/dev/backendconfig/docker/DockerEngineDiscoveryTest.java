@@ -103,7 +103,7 @@ class DockerEngineDiscoveryTest {
         assertThat(endpoint.webSocket()).isEqualTo(URI.create("ws://localhost:8002"));
         assertThat(endpoint.confirmed()).isTrue();
         assertThat(result.reason()).isEqualTo(OURS + "service alpine-test-backend publishes 8000 on 0.0.0.0:8002"
-                + " (healthy); chosen because its network alias backend");
+                + " (healthy); chosen because its network alias is backend");
         assertThat(result.notes()).containsExactly(engineNote(), "compose project shop is this checkout's: it was"
                 + " started from this checkout's " + directory.resolve("compose.yaml"));
         assertThat(endpoint.details()).containsEntry("compose-service", "alpine-test-backend")
@@ -138,7 +138,7 @@ class DockerEngineDiscoveryTest {
                 .settings(Map.of("docker.host", engine.dockerHost())).build());
         assertThat(found.reason()).isEqualTo("compose project docker (named by COMPOSE_PROJECT_NAME): service"
                 + " alpine-test-backend publishes 8000 on 0.0.0.0:8002 (healthy); chosen because its network alias"
-                + " backend");
+                + " is backend");
     }
 
     @Test
@@ -252,7 +252,7 @@ class DockerEngineDiscoveryTest {
                 .inspect("e".repeat(64), withAliases(inspection("plain"), "worker", "backends"));
         ProviderResult result = resolve();
         assertThat(((ProviderResult.Found) result).endpoint().detail("compose-service")).contains("api");
-        assertThat(result.reason()).endsWith("; chosen because its network alias backend");
+        assertThat(result.reason()).endsWith("; chosen because its network alias is backend");
     }
 
     @Test

@@ -120,7 +120,7 @@ class DockerSshTest {
                 + " msg=\"error while CloseWrite (stdin to stream)\"\\n"), Map.of());
         assertThat(result).isInstanceOf(ProviderResult.Found.class);
         assertThat(result.reason()).isEqualTo("compose project shop (this checkout's): service alpine-test-backend"
-                + " publishes 8000 on 0.0.0.0:8002 (healthy); chosen because its network alias backend");
+                + " publishes 8000 on 0.0.0.0:8002 (healthy); chosen because its network alias is backend");
     }
 
     @Test

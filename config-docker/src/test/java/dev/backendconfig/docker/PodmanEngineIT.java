@@ -93,9 +93,11 @@ class PodmanEngineIT {
             assertThat(result.reason()).isEqualTo("compose project " + stack.project() + " (named by setting"
                     + " docker.project): service alpine-test-backend publishes 8000 on 0.0.0.0:" + port + " (healthy);"
                     + " chosen because setting docker.service names it");
-            // named by setting docker.service, as the auth container publishes 8000 too: nothing to note
-            assertThat(result.notes()).containsExactly("engine unix://" + socket
+            // named by setting docker.service, as the auth container publishes 8000 too
+            assertThat(result.notes().get(0)).isEqualTo("engine unix://" + socket
                     + " (CONTAINER_HOST): Podman 4.3.1 (API 1.41), reached over a unix socket");
+            assertThat(result.notes()).contains("this checkout's compose project: " + stack.project() + " (setting"
+                    + " docker.project given to ResolutionContext.Builder.settings)");
             assertThat(body(found.endpoint().http())).isEqualTo("ok");
         }
     }

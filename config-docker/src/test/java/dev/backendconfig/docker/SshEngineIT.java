@@ -99,11 +99,14 @@ class SshEngineIT {
         assertThat(result).as(result.reason()).isInstanceOf(ProviderResult.Found.class);
         URI http = ((ProviderResult.Found) result).endpoint().http();
         assertThat(http).isEqualTo(URI.create("http://localhost:" + port));
-        assertThat(result.reason()).isEqualTo("service alpine-test-backend publishes 8000 on 0.0.0.0:" + port
-                + " (healthy)");
+        assertThat(result.reason()).isEqualTo("compose project " + stack.project() + " (named by setting"
+                + " docker.project): service alpine-test-backend publishes 8000 on 0.0.0.0:" + port + " (healthy); chosen"
+                + " because its network alias is backend");
         String shown = sshHost.replace("root@", "***@");
-        assertThat(result.notes()).containsExactly("engine " + shown + " (DOCKER_HOST): Docker 20.10.24+dfsg1 (API"
+        assertThat(result.notes().get(0)).isEqualTo("engine " + shown + " (DOCKER_HOST): Docker 20.10.24+dfsg1 (API"
                 + " 1.41), reached over ssh (docker system dial-stdio)");
+        assertThat(result.notes()).contains("this checkout's compose project: " + stack.project() + " (setting"
+                + " docker.project given to ResolutionContext.Builder.settings)");
         HttpResponse<String> health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(http.resolve("/health"))
                 .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(health.body().strip()).isEqualTo("ok");

@@ -101,7 +101,7 @@ public final class ServiceMatch {
         List<String> aliased = candidates.stream().filter(c -> c.aliases().contains(wanted)).map(Candidate::name)
                 .toList();
         if (aliased.size() == 1) {
-            return new Outcome.Chosen(aliased.get(0), "its network alias " + wanted);
+            return new Outcome.Chosen(aliased.get(0), "its network alias is " + wanted);
         }
         if (aliased.size() > 1) {
             return new Outcome.Ambiguous(aliased.stream().sorted().toList(), "have network alias " + wanted);
