@@ -8,6 +8,7 @@ import dev.backendconfig.api.spi.ProviderResult;
 import dev.backendconfig.api.spi.Service;
 import dev.backendconfig.docker.internal.DatabaseLook;
 import dev.backendconfig.docker.internal.DockerConfig;
+import dev.backendconfig.docker.internal.DockerErrors;
 import dev.backendconfig.docker.internal.DockerConfig.ServiceTarget;
 import dev.backendconfig.docker.internal.DockerSettings;
 import dev.backendconfig.docker.internal.Endpoints;
@@ -103,7 +104,8 @@ public final class ComposePrediction {
                     + ")";
             ServiceMatch.Outcome outcome = ServiceMatch.choose(target, candidates.values(), others, where);
             if (outcome instanceof ServiceMatch.Outcome.Ambiguous ambiguous) {
-                throw new InvalidInputException(Origin.file(project.files().get(0).path().toString(), 0),
+                throw new InvalidInputException(DockerErrors.AMBIGUOUS,
+                        Origin.file(project.files().get(0).path().toString(), 0),
                         ambiguous.names().size() + " compose services of " + where + " could be service "
                                 + target.service().name() + ": " + Listing.join(", ", ambiguous.names().stream()
                                         .map(Listing::shown).toList(), 10) + " (they " + ambiguous.why() + "); set "

@@ -8,6 +8,7 @@ import dev.backendconfig.api.spi.ProviderResult;
 import dev.backendconfig.api.spi.Service;
 import dev.backendconfig.docker.internal.DatabaseLook;
 import dev.backendconfig.docker.internal.DockerConfig;
+import dev.backendconfig.docker.internal.DockerErrors;
 import dev.backendconfig.docker.internal.DockerConfig.ServiceTarget;
 import dev.backendconfig.docker.internal.Endpoints;
 import dev.backendconfig.docker.internal.Listing;
@@ -164,7 +165,8 @@ public final class EngineDiscovery {
         List<ProjectOwnership.Owned> running = verdict.ours().stream().filter(owned -> owned.project().anyRunning())
                 .toList();
         if (running.size() > 1) {
-            throw new InvalidInputException(Origin.other("engine " + engine()), running.size()
+            throw new InvalidInputException(DockerErrors.SEVERAL_PROJECTS, Origin.other("engine " + engine()),
+                    running.size()
                     + " compose projects of this checkout (" + checkout.root() + ") run: " + String.join("; ",
                             running.stream().map(owned -> owned.project().describe() + ", ours because "
                                     + owned.why()).toList()) + "; set docker.project (or COMPOSE_PROJECT_NAME) to the"
@@ -248,7 +250,8 @@ public final class EngineDiscovery {
         List<ServiceTarget> requiredUnknown = config.services().stream()
                 .filter(t -> t.service().required() && unknown.containsKey(t.service())).toList();
         if (!requiredUnknown.isEmpty()) {
-            throw new InvalidInputException(Origin.other("engine " + engine()), label + ": "
+            throw new InvalidInputException(DockerErrors.NO_SUCH_SERVICE, Origin.other("engine " + engine()),
+                    label + ": "
                     + String.join("; ", requiredUnknown.stream().map(t -> "service " + t.service().name() + ": "
                             + unknown.get(t.service())).toList()));
         }
@@ -310,7 +313,8 @@ public final class EngineDiscovery {
             }
             ServiceMatch.Outcome outcome = ServiceMatch.choose(target, candidates.values(), others, where);
             if (outcome instanceof ServiceMatch.Outcome.Ambiguous ambiguous) {
-                throw new InvalidInputException(Origin.other("engine " + engine()), ambiguous.names()
+                throw new InvalidInputException(DockerErrors.AMBIGUOUS, Origin.other("engine " + engine()),
+                        ambiguous.names()
                         .size() + " compose services of project " + Listing.shown(project.name()) + " could be"
                         + " service " + target.service().name() + ": " + Listing.join(", ", ambiguous.names().stream()
                                 .map(Listing::shown).toList(), 10) + " (they " + ambiguous.why() + "); set "
@@ -328,7 +332,7 @@ public final class EngineDiscovery {
         for (Matched match : matched.values()) {
             Service earlier = byComposeService.putIfAbsent(match.composeService(), match.target().service());
             if (earlier != null) {
-                throw new InvalidInputException(Origin.other("engine " + engine()), "services "
+                throw new InvalidInputException(DockerErrors.AMBIGUOUS, Origin.other("engine " + engine()), "services "
                         + earlier.name() + " and " + match.target().service().name() + " both resolve to compose"
                         + " service " + Listing.shown(match.composeService()) + " of project "
                         + Listing.shown(project.name()) + "; set " + match.target().composeServiceKey() + " (or "
@@ -498,7 +502,7 @@ public final class EngineDiscovery {
         }
         message.append("; ").append(String.join("; ", steps)).append(" (tests never fall back to another"
                 + " environment while this checkout's stack runs)");
-        return new InvalidInputException(Origin.other("engine " + engine()), message.toString());
+        return new InvalidInputException(DockerErrors.HALF_UP, Origin.other("engine " + engine()), message.toString());
     }
 
     private ProviderResult result(ProviderResult.Services answer, String label) {
