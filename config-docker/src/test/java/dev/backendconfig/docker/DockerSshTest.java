@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,6 +39,12 @@ class DockerSshTest {
     Path directory;
 
     private FakeSsh ssh;
+    /**
+     * What the fake ssh sleeps, in seconds, unique to this test: a sleep outlives a killed shell and names nothing of
+     * ours but its argument, and other builds on the machine run this test too.
+     */
+    private final String neverAnswers = "31.7" + String.format("%05d", ThreadLocalRandom.current().nextInt(100_000));
+    private final String interrupted = "32.9" + String.format("%05d", ThreadLocalRandom.current().nextInt(100_000));
 
     @BeforeEach
     void writeFakeSsh() throws IOException {
@@ -60,8 +67,8 @@ class DockerSshTest {
     private List<String> scriptsRunning() {
         return ProcessHandle.allProcesses().filter(ProcessHandle::isAlive)
                 .map(process -> process.info().commandLine().orElse(""))
-                .filter(line -> line.contains(ssh.script().toString()) || line.contains("sleep 31.7")
-                        || line.contains("sleep 32.9")).toList();
+                .filter(line -> line.contains(ssh.script().toString()) || line.contains("sleep " + neverAnswers)
+                        || line.contains("sleep " + interrupted)).toList();
     }
 
     /** A recorded container, as started from this test's checkout (so that it is this checkout's project). */
@@ -138,7 +145,7 @@ class DockerSshTest {
     @Test
     void anSshThatNeverAnswersIsEndedAtTheTimeoutWithNothingLeftRunning() {
         long start = System.nanoTime();
-        ProviderResult result = resolve("ssh://me@build-box", Map.of("FAKE_SSH_SLEEP", "31.7"),
+        ProviderResult result = resolve("ssh://me@build-box", Map.of("FAKE_SSH_SLEEP", neverAnswers),
                 Map.of("docker.timeout", "400ms"));
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         assertThat(result.reason()).startsWith("engine ssh://***@build-box did not answer within 400 ms (setting"
@@ -150,7 +157,7 @@ class DockerSshTest {
     @Test
     void anInterruptedResolutionEndsAtOnceAndEndsSsh() throws Exception {
         AtomicReference<ProviderResult> result = new AtomicReference<>();
-        Thread worker = new Thread(() -> result.set(resolve("ssh://me@build-box", Map.of("FAKE_SSH_SLEEP", "32.9"),
+        Thread worker = new Thread(() -> result.set(resolve("ssh://me@build-box", Map.of("FAKE_SSH_SLEEP", interrupted),
                 Map.of("docker.timeout", "20s"))));
         worker.start();
         Thread.sleep(300);

@@ -46,19 +46,7 @@ public final class ComposeStack implements AutoCloseable {
      */
     public static ComposeStack upIn(Path directory, List<String> options, String project,
             Map<String, String> environment) throws IOException {
-        ComposeStack stack = new ComposeStack(directory, options, project, environment);
-        stack.run("down", "--remove-orphans", "-t", "1");
-        try {
-            stack.run("up", "-d");
-        } catch (IOException e) {
-            try {
-                stack.down();
-            } catch (IOException cleanup) {
-                e.addSuppressed(cleanup);
-            }
-            throw e;
-        }
-        return stack;
+        return started(new ComposeStack(directory, options, project, environment));
     }
 
     /**
@@ -66,7 +54,11 @@ public final class ComposeStack implements AutoCloseable {
      * started, what did start is removed before the failure is thrown: no container or network is left behind.
      */
     public static ComposeStack up(Path file, String project, Map<String, String> environment) throws IOException {
-        ComposeStack stack = new ComposeStack(file, project, environment);
+        return started(new ComposeStack(file, project, environment));
+    }
+
+    /** Start {@code stack} afresh (removing what an earlier run left); when it cannot start, remove what did. */
+    private static ComposeStack started(ComposeStack stack) throws IOException {
         stack.run("down", "--remove-orphans", "-t", "1");
         try {
             stack.run("up", "-d");
