@@ -469,7 +469,8 @@ class ExplainTest {
         environment.put("TEST_BACKEND_URL", "http://localhost:8002/a b".replace(" ", "%20"));
         assertThat(run("--format=env", "--export")).isEqualTo(Explain.FOUND);
         assertThat(out()).isEqualTo("export BACKEND_URL=http://localhost:8002/a%20b\n"
-                + "export WEBSOCKET_URL=ws://localhost:8002/a%20b\nexport BACKEND_SOURCE=env\n");
+                + "export WEBSOCKET_URL=ws://localhost:8002/a%20b\nexport BACKEND_SOURCE=env\n"
+                + "export BACKEND_CONFIRMED=true\n");
     }
 
     @ParameterizedTest(name = "{0}")
