@@ -25,7 +25,8 @@ final class ExportedProperties {
         Readiness.endpoints(resolution).forEach((name, endpoint) -> {
             String prefix = name.equals("backend") ? PREFIX : PREFIX + "services." + name + ".";
             properties.put(prefix + "url", endpoint.http().toString());
-            properties.put(prefix + "websocket-url", endpoint.webSocket().toString());
+            // a service without a WebSocket URL (services.<name>.websocket=false) exports none
+            endpoint.findWebSocket().ifPresent(url -> properties.put(prefix + "websocket-url", url.toString()));
         });
         return properties;
     }
@@ -36,9 +37,9 @@ final class ExportedProperties {
                 + " Failsafe's or Surefire's systemPropertyVariables):");
         Readiness.endpoints(resolution).forEach((name, endpoint) -> {
             String prefix = name.equals("backend") ? PREFIX : PREFIX + "services." + name + ".";
-            text.append('\n').append("  ").append(prefix).append("url=").append(masked(endpoint))
-                    .append('\n').append("  ").append(prefix).append("websocket-url=")
-                    .append(Secrets.mask(endpoint.webSocket()));
+            text.append('\n').append("  ").append(prefix).append("url=").append(masked(endpoint));
+            endpoint.findWebSocket().ifPresent(url -> text.append('\n').append("  ").append(prefix)
+                    .append("websocket-url=").append(Secrets.mask(url)));
         });
         return text.toString();
     }

@@ -44,7 +44,7 @@ public final class StackLease implements AutoCloseable {
      * context's settings and {@code docker.start=if-missing}.
      *
      * @throws dev.backendconfig.toolkit.InvalidInputException when a setting is wrong (code {@code BCFG01000} and the
-     *     settings' own), or the start failed (code {@code BCFG03001}: what it started is stopped again; the message
+     *     settings' own), or the start failed (code {@code BCFG03005}: what it started is stopped again; the message
      *     names the command and how it ended)
      */
     public static StackLease acquire(ResolutionContext context) {

@@ -147,7 +147,8 @@ class LifecycleIT {
 
         assertThat(found(result).endpoint().http()).isEqualTo(URI.create("http://127.0.0.1:"
                 + variables.get("LC_BACKEND_PORT")));
-        assertThat(result.reason()).startsWith("service backend publishes 8000 on 127.0.0.1:"
+        assertThat(result.reason()).startsWith("compose project " + project + " (named by setting docker.project):"
+                + " service backend publishes 8000 on 127.0.0.1:"
                 + variables.get("LC_BACKEND_PORT") + " (healthy");
         assertThat(result.notes()).anySatisfy(note -> assertThat(note).startsWith("docker.start=if-missing: started"
                 + " backend of compose project " + project).contains("with docker-compose in ")
@@ -241,8 +242,10 @@ class LifecycleIT {
                 .hasMessageStartingWith("setting docker.start=if-missing: ran ")
                 .hasMessageContaining(" (it started " + project + "_backend_1), but the services were not all ready"
                         + " within setting docker.start-timeout = 12000"
-                        + " ms: service backend (project " + project + ", container " + project + "_backend_1) is still"
-                        + " starting after ")
+                        + " ms: ")
+                .hasMessageContaining(" is half up: running: backend; not running or not ready: backend (service"
+                        + " backend (project " + project + ", container " + project + "_backend_1) is still starting"
+                        + " after ")
                 .hasMessageContaining("failed: backend (starting)")
                 .hasMessageContaining("what the start started was stopped again: stopped and removed 1 container ("
                         + project + "_backend_1)")

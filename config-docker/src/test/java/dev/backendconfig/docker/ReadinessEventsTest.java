@@ -53,7 +53,8 @@ class ReadinessEventsTest {
 
     private CompletableFuture<ProviderResult> resolveInBackground(String waitHealthy) {
         ResolutionContext context = ResolutionContext.builder().workingDirectory(directory)
-                .settings(Map.of("docker.host", engine.dockerHost(), "docker.wait-healthy", waitHealthy)).build();
+                .settings(Map.of("docker.host", engine.dockerHost(), "docker.wait-healthy", waitHealthy,
+                        "docker.project", "capture")).build(); // the recorded containers' project, not this checkout's
         return CompletableFuture.supplyAsync(() -> new DockerEndpointProvider().resolve(context));
     }
 
@@ -83,7 +84,8 @@ class ReadinessEventsTest {
         ProviderResult result = resolution.get(5, TimeUnit.SECONDS);
 
         assertThat(result).isInstanceOf(ProviderResult.Found.class);
-        assertThat(result.reason()).startsWith("service slow-backend publishes 8000 on 127.0.0.1:8021 (healthy after"
+        assertThat(result.reason()).startsWith("compose project capture (named by setting docker.project): service"
+                + " slow-backend publishes 8000 on 127.0.0.1:8021 (healthy after"
                 + " waiting ");
         assertThat(engine.inspections(id(slow))).as("the first inspection and one after subscribing").isEqualTo(2);
         String events = engine.requests().stream().filter(line -> line.startsWith("GET /events?")).findFirst()
@@ -110,13 +112,15 @@ class ReadinessEventsTest {
 
         long emitted = System.nanoTime();
         engine.emit(event("die", id(slow)));
-        ProviderResult result = resolution.get(10, TimeUnit.SECONDS);
+        Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() -> resolution.get(10,
+                TimeUnit.SECONDS));
 
         assertThat(Duration.ofNanos(System.nanoTime() - emitted)).isLessThan(Duration.ofSeconds(5));
-        assertThat(result).isInstanceOf(ProviderResult.Unavailable.class);
-        assertThat(result.reason()).isEqualTo("service slow-backend (project capture, container"
-                + " capture_slow-backend_1) stopped (state exited, exit code 3) while it was awaited; its last log"
-                + " lines: cannot reach the database | db password=*** refused");
+        assertThat(thrown).as("this checkout's stack half up is an error, never a fallback")
+                .hasCauseInstanceOf(dev.backendconfig.toolkit.InvalidInputException.class);
+        assertThat(thrown.getCause().getMessage()).contains("not running or not ready: backend (service slow-backend"
+                + " (project capture, container capture_slow-backend_1) stopped (state exited, exit code 3) while it"
+                + " was awaited; its last log lines: cannot reach the database | db password=*** refused)");
     }
 
     @Test

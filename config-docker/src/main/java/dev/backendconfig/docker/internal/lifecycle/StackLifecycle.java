@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
 public final class StackLifecycle {
 
     /** The code of every error the lifecycle stops a resolution with (a start that failed, a lease that cannot be used). */
-    public static final String START_FAILED = "BCFG03001";
+    public static final String START_FAILED = dev.backendconfig.docker.internal.DockerErrors.START_FAILED;
 
     private static final Logger LOG = LoggerFactory.getLogger(StackLifecycle.class);
     /** How many log lines of a service that failed the error shows. */

@@ -14,7 +14,8 @@ import java.util.Objects;
  * @param projectDirectory the project's directory (relative paths in the files are resolved against it)
  * @param files the compose files, in compose's order
  * @param profiles the active profiles, in order; empty for none
- * @param envFiles the env files named explicitly; empty for compose's default ({@code .env} in the project directory)
+ * @param envFiles the env files to name on compose's command line; empty for none or for compose's default alone
+ *     ({@code .env} in the project directory, which compose reads by itself)
  * @param composeServices each required service's compose service, by service name
  * @param unmapped why a required service has no compose service in the files, by service name
  * @param why how the project was found, for the report: {@code "named by setting docker.project; files /r/compose.yaml

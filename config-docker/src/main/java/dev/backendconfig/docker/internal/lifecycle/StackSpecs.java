@@ -1,91 +1,75 @@
 package dev.backendconfig.docker.internal.lifecycle;
 
 import dev.backendconfig.docker.internal.DockerConfig;
-import dev.backendconfig.docker.internal.DockerConfig.ServiceTarget;
-import dev.backendconfig.docker.internal.ResolutionFacts;
-import dev.backendconfig.docker.internal.compose.ComposeFiles;
-import dev.backendconfig.docker.internal.compose.ServicePicks;
-import java.nio.file.Files;
+import dev.backendconfig.docker.internal.Listing;
+import dev.backendconfig.docker.internal.ServiceMatch;
+import dev.backendconfig.docker.internal.compose.ComposeFile;
+import dev.backendconfig.docker.internal.compose.ComposeProject;
+import dev.backendconfig.docker.internal.compose.ComposeProjects;
+import dev.backendconfig.docker.internal.compose.ProjectServices;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * This checkout's compose project as the lifecycle starts it, from the settings and files: the compose files as
- * {@link ComposeFiles} finds them, with the override file beside a file found by compose's default names (compose
- * reads {@code compose.override.yml}, {@code compose.override.yaml}, {@code docker-compose.override.yml} or
- * {@code docker-compose.override.yaml} then, and only then); the project named by {@code docker.project}, else
- * {@code COMPOSE_PROJECT_NAME}, else the first file's directory name normalised as compose does (lower case, only
- * {@code a-z 0-9 _ -}); the profiles of {@code COMPOSE_PROFILES}; compose's default env file.
+ * This checkout's compose project as the lifecycle starts it: exactly the {@link ComposeProject} that discovery calls
+ * ours (its name, project directory, files with the override file when compose reads it, env files and active
+ * profiles), so that what a start creates is found as this checkout's; and the compose service of each required
+ * service, matched exactly as a prediction matches it.
  */
 public final class StackSpecs {
-
-    /** The override files compose reads beside a file it found by its default names, in its order. */
-    static final List<String> OVERRIDE_NAMES = List.of("compose.override.yml", "compose.override.yaml",
-            "docker-compose.override.yml", "docker-compose.override.yaml");
 
     private StackSpecs() {
     }
 
     /**
-     * Return this checkout's project, or empty (with {@code why} filled in) when no compose file was found.
+     * Return this checkout's project, or empty (with {@code why} filled in) when it has no compose file to start.
      *
-     * @throws dev.backendconfig.toolkit.InvalidInputException when a file named by a setting or variable
-     *     does not exist, or a compose file cannot be read
+     * @throws dev.backendconfig.toolkit.InvalidInputException when several compose services could be one required
+     *     service and nothing tells them apart
      */
-    public static Optional<StackSpec> of(DockerConfig config, ResolutionFacts facts, StringBuilder why) {
-        StringBuilder searched = new StringBuilder();
-        Optional<ComposeFiles.Found> found = ComposeFiles.find(config, facts, searched);
-        if (found.isEmpty()) {
-            why.append("no compose file ").append(searched);
+    public static Optional<StackSpec> of(DockerConfig config, ComposeProjects.Loaded loaded, StringBuilder why) {
+        if (loaded instanceof ComposeProjects.Loaded.None none) {
+            why.append("no compose file (searched ").append(none.searched()).append(")");
             return Optional.empty();
         }
-        List<Path> files = new ArrayList<>(found.get().files());
-        String how = found.get().why();
-        if (how.startsWith("found")) {
-            Path directory = files.get(0).getParent();
-            OVERRIDE_NAMES.stream().map(directory::resolve).filter(Files::isRegularFile).findFirst()
-                    .ifPresent(files::add);
+        ComposeProject project = loaded.found().orElseThrow();
+        if (!project.hasFiles()) {
+            why.append("this checkout's compose project ").append(Listing.shown(project.name())).append(" (")
+                    .append(project.nameReason()).append(") has no compose file here");
+            return Optional.empty();
         }
-        Path directory = files.get(0).toAbsolutePath().getParent();
-        String project;
-        String projectWhy;
-        if (!config.project().isEmpty()) {
-            project = config.project();
-            projectWhy = "setting docker.project";
-        } else if (facts.variable("COMPOSE_PROJECT_NAME").isPresent()) {
-            project = facts.variable("COMPOSE_PROJECT_NAME").get().strip();
-            projectWhy = "COMPOSE_PROJECT_NAME";
-        } else {
-            project = normalize(directory.getFileName() == null ? "" : directory.getFileName().toString());
-            projectWhy = "the directory " + directory;
-        }
-        List<String> profiles = facts.variable("COMPOSE_PROFILES").map(value -> Arrays.stream(value.split(","))
-                .map(String::strip).filter(profile -> !profile.isEmpty()).toList()).orElse(List.of());
-        List<ServiceTarget> required = config.services().stream().filter(target -> target.service().required())
-                .toList();
+        List<Path> files = project.configFiles();
+        String fileNames = String.join(", ", files.stream().map(Path::toString).toList());
         Map<String, String> composeServices = new LinkedHashMap<>();
         Map<String, String> unmapped = new LinkedHashMap<>();
-        ServicePicks.pick(required, files, facts.environment()).forEach((service, pick) -> {
-            if (pick.picked()) {
-                composeServices.put(service, pick.composeService());
+        String where = "this checkout's compose project " + Listing.shown(project.name()) + " (" + fileNames + ")";
+        ProjectServices.match(config.services(), project, where).forEach((target, outcome) -> {
+            if (!target.service().required()) {
+                return;
+            }
+            String service = target.service().name();
+            if (outcome instanceof ServiceMatch.Outcome.Chosen chosen) {
+                composeServices.put(service, chosen.name());
+            } else if (outcome instanceof ServiceMatch.Outcome.None none) {
+                unmapped.put(service, none.reason());
             } else {
-                unmapped.put(service, pick.problem());
+                ServiceMatch.Outcome.Ambiguous ambiguous = (ServiceMatch.Outcome.Ambiguous) outcome;
+                unmapped.put(service, ambiguous.names().size() + " compose services could be it: " + Listing.join(
+                        ", ", ambiguous.names().stream().map(Listing::shown).toList(), 10) + " (they "
+                        + ambiguous.why() + "); set " + target.composeServiceKey() + " to pick one");
             }
         });
-        return Optional.of(new StackSpec(project, directory, files, profiles, List.of(), composeServices, unmapped,
-                "named by " + projectWhy + "; files " + String.join(", ", files.stream().map(Path::toString).toList())
-                        + " (" + how + ")" + (profiles.isEmpty() ? "" : "; profiles " + String.join(", ", profiles))));
-    }
-
-    /** Return a directory name as compose makes a project name of it: lower case, only a-z, 0-9, _ and -. */
-    static String normalize(String name) {
-        String lower = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_-]", "");
-        return lower.replaceFirst("^[_-]+", "");
+        // compose reads the project directory's .env by itself; any other env file is named on its command line
+        Path defaultEnvFile = project.directory().resolve(".env");
+        List<Path> envFiles = project.envFiles().stream().filter(file -> !config.envFiles().isEmpty()
+                || !file.toAbsolutePath().normalize().equals(defaultEnvFile.toAbsolutePath().normalize())).toList();
+        return Optional.of(new StackSpec(project.name(), project.directory(), files, project.profiles(),
+                envFiles, composeServices, unmapped, "named by " + project.nameReason() + "; files "
+                        + String.join(", ", project.files().stream().map(ComposeFile::describe).toList())
+                        + (project.profiles().isEmpty() ? "" : "; profiles " + String.join(", ",
+                                project.profiles()))));
     }
 }
