@@ -46,6 +46,11 @@ class BackendUrlsEdgesTest {
     }
 
     @Test
+    void anIpv6HostWithoutAPortIsAccepted() {
+        assertThat(BackendUrls.parseHttp("http://[::1]/x", BACKEND_URL)).contains(URI.create("http://[::1]/x"));
+    }
+
+    @Test
     void aPortWithLeadingZerosIsItsNumber() {
         assertThat(BackendUrls.parseHttp("http://host:008002", BACKEND_URL)).contains(URI.create("http://host:8002"));
     }

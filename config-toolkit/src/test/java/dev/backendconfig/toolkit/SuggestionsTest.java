@@ -19,6 +19,7 @@ class SuggestionsTest {
         "'', ab, 2",
         "ab, '', 2",
         "flaw, lawn, 2",
+        "x, ab, 2",
     })
     void aNameIsSuggestedWhenAtMostTheGivenNumberOfCharactersDiffer(String typed, String known, int edits) {
         assertThat(Suggestions.nearest(typed, List.of(known), edits)).contains(known);

@@ -28,6 +28,7 @@ class DotenvLineEndsAndEdgesTest {
                 Arguments.of("\\r\\n inside a multi-line single-quoted value", "A='one\r\ntwo'", "one\ntwo"),
                 Arguments.of("a bare \\r inside a quoted value is kept", "A=\"one\rtwo\"", "one\rtwo"),
                 Arguments.of("a file ending in a bare \\r", "A=value\r", "value"),
+                Arguments.of("a file ending in spaces after its last line", "A=value\n  ", "value"),
                 Arguments.of("an empty value at the end of the file", "A=", ""),
                 Arguments.of("an empty value ending in a bare \\r", "A=\r", ""),
                 Arguments.of("a bare \\r inside an unquoted value is not a line break", "A=one\rB=2", "one\rB=2"),
@@ -79,6 +80,9 @@ class DotenvLineEndsAndEdgesTest {
         assertThatThrownBy(() -> parse("\u0001A=1"))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessage(FILE + ":1: expected a variable name, got '\\u0001'");
+        assertThatThrownBy(() -> parse("\rA=1"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage(FILE + ":1: expected a variable name, got '\\u000d'");
     }
 
     @Test
