@@ -91,4 +91,13 @@ class StagingServicesTest {
                 + " BACKEND_STAGING_URL, STAGING_WEBSOCKET_URL; it sets STAGING_BASE_ULR, ENVIRONMENT; STAGING_BASE_ULR"
                 + " (did you mean STAGING_BASE_URL?)");
     }
+
+    /** The file's STAGING_FRONTEND_URL is right; the declared name is the typo: never advise renaming the variable alone. */
+    @Test
+    void aVariableForAMisspeltServiceNameOffersTheServiceNameFirst() {
+        ProviderResult.Found partial = (ProviderResult.Found) resolve(Map.of("services", "fronted"));
+        assertThat(partial.missing().get("fronted")).endsWith("; STAGING_FRONTEND_URL (did you mean service frontend?"
+                + " setting services declares fronted; or else the variable STAGING_FRONTED_URL)")
+                .doesNotContain("STAGING_FRONTEND_URL (did you mean STAGING_FRONTED_URL?)");
+    }
 }
