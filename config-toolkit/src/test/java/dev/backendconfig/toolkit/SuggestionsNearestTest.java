@@ -7,7 +7,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 
-class SuggestionsTest {
+class SuggestionsNearestTest {
 
     @ParameterizedTest(name = "{0} -> {1}: {2} edits")
     @CsvSource({
