@@ -291,7 +291,7 @@ class ServiceResolverTest {
         List<RecordingLogs.Event> info = RecordingLogs.events(Level.INFO).stream()
                 .filter(event -> event.logger().equals(ServiceResolver.class.getName())).toList();
         assertThat(info).singleElement().extracting(RecordingLogs.Event::message).asString()
-                .startsWith("backend: http://***@localhost:8002 ws://***@localhost:8002 (from env, ");
+                .startsWith("backend: http://***@localhost:8002 ws://***@localhost:8002 (from env: env knows it, ");
         assertThat(RecordingLogs.text()).doesNotContain("hunter2");
     }
 

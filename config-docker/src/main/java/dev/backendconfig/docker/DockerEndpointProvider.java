@@ -10,7 +10,9 @@ import dev.backendconfig.api.spi.Setting;
 import dev.backendconfig.docker.internal.DockerConfig;
 import dev.backendconfig.docker.internal.DockerSettings;
 import dev.backendconfig.docker.internal.ResolutionFacts;
+import dev.backendconfig.docker.internal.Results;
 import dev.backendconfig.docker.internal.compose.ComposePrediction;
+import dev.backendconfig.docker.internal.compose.ComposeProjects;
 import dev.backendconfig.docker.internal.discovery.EngineDiscovery;
 import dev.backendconfig.docker.internal.engine.EngineIdentity;
 import dev.backendconfig.docker.internal.engine.EngineLocator;
@@ -22,13 +24,17 @@ import java.util.List;
 import org.apiguardian.api.API;
 
 /**
- * Provider {@code docker}: the host port a running compose service really publishes.
+ * Provider {@code docker}: the host port a running compose service of this checkout's project really publishes.
  *
- * <p>It finds the engine as the docker CLI does, asks the Engine API for running compose containers, picks the one
- * publishing {@code docker.container-port} (default 8000), reads its published host port and binding, waits while
- * its healthcheck says {@code starting} and refuses it when {@code unhealthy}; a container without a healthcheck is
- * checked with the configured probe. When the engine cannot be reached, it predicts the port from the compose file
- * and accepts the prediction only if the backend answers there (not for an engine on another machine).
+ * <p>It reads this checkout's compose project as docker compose builds it (name, files, env files, profiles,
+ * services), finds the engine as the docker CLI does, and asks the Engine API for the compose containers. Only a
+ * project that is this checkout's — by its name, or by the working directory and files its labels record — or the
+ * one a setting names is a candidate; ours stopped is unavailable, saying so; ours half up is an error. Each service
+ * is matched exactly (a setting, its name, its network alias; for the backend, the one service publishing
+ * {@code docker.container-port}, default 8000). It reads the published host port and binding, waits while a
+ * healthcheck says {@code starting}; a container without a healthcheck is checked with the configured probe. When the
+ * engine cannot be reached, it predicts the port from the compose files and takes the prediction, marked
+ * unconfirmed, only where the protocol is spoken (not for an engine on another machine).
  *
  * <p>Engines: Docker and Podman, on a Unix socket, over TCP, TCP with TLS, or ssh ({@code docker system
  * dial-stdio}); the report names the engine's kind and version and how it was reached.
@@ -71,7 +77,8 @@ public final class DockerEndpointProvider implements EndpointProvider {
         DockerConfig config = DockerConfig.read(context);
         ResolutionFacts facts = ResolutionFacts.of(context);
         EngineLocator.Located located = EngineLocator.locate(config, facts, sockets);
-        ComposePrediction prediction = new ComposePrediction(config, facts, ID);
+        ComposeProjects.Loaded project = ComposeProjects.load(config, facts);
+        ComposePrediction prediction = new ComposePrediction(config, facts, ID, project);
         if (located instanceof EngineLocator.Located.Missing missing) {
             return prediction.predict(missing.reason(), true);
         }
@@ -81,10 +88,12 @@ public final class DockerEndpointProvider implements EndpointProvider {
         EngineLocator.Located.Found found = (EngineLocator.Located.Found) located;
         SshCommand ssh = new SshCommand(config.sshCommand(), facts.environment());
         try (EngineClient client = new EngineClient(found.address(), config.timeout(), ssh, facts.remaining())) {
-            return new EngineDiscovery(config, facts, client, ID).discoverOr(problem -> found.address().isRemote()
-                    ? ProviderResult.unavailable(problem + "; the engine runs on another machine, so the compose file"
-                            + " here cannot tell where its ports are")
-                    : prediction.predict(problem, false)).withNote(engineNote(client));
+            ProviderResult result = new EngineDiscovery(config, facts, client, ID, project.found()).discoverOr(
+                    problem -> found.address().isRemote()
+                            ? ProviderResult.unavailable(problem + "; the engine runs on another machine, so the"
+                                    + " compose file here cannot tell where its ports are")
+                            : prediction.predict(problem, false));
+            return Results.withFirstNote(result, engineNote(client));
         }
     }
 

@@ -6,7 +6,9 @@ import static dev.backendconfig.testsupport.Recorded.listEntry;
 import static dev.backendconfig.testsupport.Recorded.text;
 import static dev.backendconfig.testsupport.Recorded.withHealth;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.backendconfig.toolkit.InvalidInputException;
 import dev.backendconfig.api.spi.ProviderResult;
 import dev.backendconfig.api.spi.ResolutionContext;
 import dev.backendconfig.testsupport.FakeSsh;
@@ -18,6 +20,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,11 +39,17 @@ class DockerSshTest {
     Path directory;
 
     private FakeSsh ssh;
+    /**
+     * What the fake ssh sleeps, in seconds, unique to this test: a sleep outlives a killed shell and names nothing of
+     * ours but its argument, and other builds on the machine run this test too.
+     */
+    private final String neverAnswers = "31.7" + String.format("%05d", ThreadLocalRandom.current().nextInt(100_000));
+    private final String interrupted = "32.9" + String.format("%05d", ThreadLocalRandom.current().nextInt(100_000));
 
     @BeforeEach
     void writeFakeSsh() throws IOException {
         Files.createDirectory(directory.resolve(".git"));
-        ssh = FakeSsh.in(directory.resolve("fake-ssh"), list(listEntry("alpine-test-backend")),
+        ssh = FakeSsh.in(directory.resolve("fake-ssh"), list(ours("alpine-test-backend")),
                 text(inspection("alpine")));
     }
 
@@ -58,8 +67,13 @@ class DockerSshTest {
     private List<String> scriptsRunning() {
         return ProcessHandle.allProcesses().filter(ProcessHandle::isAlive)
                 .map(process -> process.info().commandLine().orElse(""))
-                .filter(line -> line.contains(ssh.script().toString()) || line.contains("sleep 31.7")
-                        || line.contains("sleep 32.9")).toList();
+                .filter(line -> line.contains(ssh.script().toString()) || line.contains("sleep " + neverAnswers)
+                        || line.contains("sleep " + interrupted)).toList();
+    }
+
+    /** A recorded container, as started from this test's checkout (so that it is this checkout's project). */
+    private Map<String, Object> ours(String service) {
+        return dev.backendconfig.testsupport.Recorded.startedIn(listEntry(service), directory, "shop");
     }
 
     @Test
@@ -73,7 +87,8 @@ class DockerSshTest {
         assertThat(ssh.starts()).isEqualTo(1);
         assertThat(ssh.agent()).isEqualTo("/run/agent.sock");
         assertThat(result.notes()).containsExactly("engine ssh://***@build-box:2222 (DOCKER_HOST): Docker 20.10.24 (API"
-                + " 1.41), reached over ssh (docker system dial-stdio)");
+                + " 1.41), reached over ssh (docker system dial-stdio)", "compose project shop is this checkout's: it"
+                + " was started from this checkout's " + directory.resolve("compose.yaml"));
         assertThat(scriptsRunning()).isEmpty();
     }
 
@@ -111,7 +126,8 @@ class DockerSshTest {
         ProviderResult result = resolve("ssh://me@build-box", Map.of("FAKE_SSH_STDERR", "time=\"x\" level=error"
                 + " msg=\"error while CloseWrite (stdin to stream)\"\\n"), Map.of());
         assertThat(result).isInstanceOf(ProviderResult.Found.class);
-        assertThat(result.reason()).isEqualTo("service alpine-test-backend publishes 8000 on 0.0.0.0:8002 (healthy)");
+        assertThat(result.reason()).isEqualTo("compose project shop (this checkout's): service alpine-test-backend"
+                + " publishes 8000 on 0.0.0.0:8002 (healthy); chosen because its network alias is backend");
     }
 
     @Test
@@ -129,7 +145,7 @@ class DockerSshTest {
     @Test
     void anSshThatNeverAnswersIsEndedAtTheTimeoutWithNothingLeftRunning() {
         long start = System.nanoTime();
-        ProviderResult result = resolve("ssh://me@build-box", Map.of("FAKE_SSH_SLEEP", "31.7"),
+        ProviderResult result = resolve("ssh://me@build-box", Map.of("FAKE_SSH_SLEEP", neverAnswers),
                 Map.of("docker.timeout", "400ms"));
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         assertThat(result.reason()).startsWith("engine ssh://***@build-box did not answer within 400 ms (setting"
@@ -141,7 +157,7 @@ class DockerSshTest {
     @Test
     void anInterruptedResolutionEndsAtOnceAndEndsSsh() throws Exception {
         AtomicReference<ProviderResult> result = new AtomicReference<>();
-        Thread worker = new Thread(() -> result.set(resolve("ssh://me@build-box", Map.of("FAKE_SSH_SLEEP", "32.9"),
+        Thread worker = new Thread(() -> result.set(resolve("ssh://me@build-box", Map.of("FAKE_SSH_SLEEP", interrupted),
                 Map.of("docker.timeout", "20s"))));
         worker.start();
         Thread.sleep(300);
@@ -165,15 +181,16 @@ class DockerSshTest {
     }
 
     @Test
-    void aLoopbackBindingOfARemoteEngineIsReportedAndALocalOneIsUsed() throws IOException {
-        ssh = FakeSsh.in(directory.resolve("fake-ssh"), list(listEntry("slow-backend")),
+    void aLoopbackBindingOfARemoteEngineIsAnErrorSinceOurProjectRunsAndALocalOneIsUsed() throws IOException {
+        ssh = FakeSsh.in(directory.resolve("fake-ssh"), list(ours("slow-backend")),
                 withHealth(inspection("slow"), "healthy"));
-        ProviderResult remote = resolve("ssh://me@build-box", Map.of(), Map.of());
-        assertThat(remote).isInstanceOf(ProviderResult.Unavailable.class);
-        assertThat(remote.reason()).isEqualTo("service slow-backend (project capture, container capture_slow-backend_1)"
-                + " publishes 8000 only on 127.0.0.1:8021 of engine ssh://***@build-box, another machine, whose loopback"
-                + " cannot be reached from here; publish it on all interfaces (\"8021:8000\" instead of"
-                + " \"127.0.0.1:8021:8000\"), or run the tests on the engine's machine");
+        assertThatThrownBy(() -> resolve("ssh://me@build-box", Map.of(), Map.of()))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("not running or not ready: backend (service slow-backend (project shop,"
+                        + " container capture_slow-backend_1) publishes 8000 only on 127.0.0.1:8021 of engine"
+                        + " ssh://***@build-box, another machine, whose loopback cannot be reached from here; publish"
+                        + " it on all interfaces (\"8021:8000\" instead of \"127.0.0.1:8021:8000\"), or run the tests"
+                        + " on the engine's machine)");
         ProviderResult local = resolve("ssh://me@127.0.0.1:22022", Map.of(), Map.of());
         assertThat(((ProviderResult.Found) local).endpoint().http()).isEqualTo(URI.create("http://127.0.0.1:8021"));
     }

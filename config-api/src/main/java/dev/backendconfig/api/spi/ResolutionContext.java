@@ -1,5 +1,6 @@
 package dev.backendconfig.api.spi;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import static org.apiguardian.api.API.Status.STABLE;
 
 import dev.backendconfig.api.InvalidConfigurationException;
@@ -42,6 +43,7 @@ public final class ResolutionContext {
     private final Deadline budget;
     private final Probe customProbe;
     private final ProbePolicy probes;
+    private final List<EarlierAnswer> earlierAnswers;
 
     /** Create a context whose budget starts now. */
     private ResolutionContext(Map<String, String> environment, Map<String, String> systemProperties, Settings settings,
@@ -55,6 +57,21 @@ public final class ResolutionContext {
         this.services = DeclaredServices.from(settings);
         this.customProbe = customProbe;
         this.probes = new ProbePolicy(settings, budget, customProbe);
+        this.earlierAnswers = List.of();
+    }
+
+    /** Create a copy of {@code context}, with the same budget, seeing {@code earlierAnswers}. */
+    private ResolutionContext(ResolutionContext context, List<EarlierAnswer> earlierAnswers) {
+        this.environment = context.environment;
+        this.systemProperties = context.systemProperties;
+        this.settings = context.settings;
+        this.workingDirectory = context.workingDirectory;
+        this.clock = context.clock;
+        this.budget = context.budget;
+        this.services = context.services;
+        this.customProbe = context.customProbe;
+        this.probes = context.probes;
+        this.earlierAnswers = List.copyOf(earlierAnswers);
     }
 
     /**
@@ -173,6 +190,21 @@ public final class ResolutionContext {
      */
     public ProbeResult probe(ServiceEndpoint candidate, ProbeKind kind, String path) {
         return probes.probe(candidate, kind, path);
+    }
+
+    /**
+     * Return what the providers asked before this one answered in this resolution, in the order they were asked
+     * (empty for the first): a fallback says why they did not answer, from their own words.
+     */
+    @API(status = EXPERIMENTAL, since = "1.0")
+    public List<EarlierAnswer> earlierAnswers() {
+        return earlierAnswers;
+    }
+
+    /** Return a copy, on the same time budget, whose {@link #earlierAnswers()} are {@code answers}; the resolver's. */
+    @API(status = EXPERIMENTAL, since = "1.0")
+    public ResolutionContext withEarlierAnswers(List<EarlierAnswer> answers) {
+        return new ResolutionContext(this, answers);
     }
 
     /**

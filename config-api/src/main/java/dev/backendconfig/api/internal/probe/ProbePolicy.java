@@ -47,8 +47,17 @@ public final class ProbePolicy {
         return custom != null ? run(custom, candidate) : probe(candidate, kind(), "");
     }
 
-    /** Check a candidate with a probe of the given kind; an empty HTTP path means setting {@code probe.http-path}. */
-    public ProbeResult probe(ServiceEndpoint candidate, ProbeKind kind, String path) {
+    /**
+     * Check a candidate with a probe of the given kind; an empty HTTP path means setting {@code probe.http-path}. A
+     * service without a WebSocket endpoint ({@code services.<name>.websocket=false}) is probed over HTTP instead of by
+     * a handshake.
+     */
+    public ProbeResult probe(ServiceEndpoint candidate, ProbeKind requested, String path) {
+        boolean handshake = requested == ProbeKind.WEBSOCKET;
+        ProbeKind kind = handshake && !candidate.hasWebSocket() ? ProbeKind.HTTP : requested;
+        if (handshake && kind == ProbeKind.HTTP) {
+            path = "";
+        }
         String effective = kind == ProbeKind.HTTP && path.isBlank() ? settings.get(CoreSettings.PROBE_HTTP_PATH) : path;
         return run(Probe.of(kind, effective), candidate);
     }
