@@ -12,7 +12,7 @@ import org.apiguardian.api.API;
  *
  * <p>Each kind has a stable {@link #code()}, {@code BCFG} and five digits, by module ({@code BCFG00xxx} this core,
  * {@code BCFG01xxx} the toolkit, {@code BCFG02xxx} provider env, {@code BCFG03xxx} provider docker, {@code BCFG04xxx}
- * provider staging, {@code BCFG05xxx} the JUnit extension), which the README's error catalogue explains and
+ * provider staging, {@code BCFG05xxx} the JUnit extension), which the manual's error catalogue explains and
  * {@link #toString()} shows, and carries the {@link #report()} of the resolution it ends. Only this project creates
  * them; providers signal wrong input with {@link dev.backendconfig.toolkit.InvalidInputException}.
  */

@@ -23,7 +23,7 @@ final class Help {
                 explain (the default): resolve the services the way your tests will, and explain the choice.
                 wait: resolve them, then wait until each answers; then print what explain prints.
                 up: start what is missing of the stack (docker.start=if-missing) and hold it until down;
-                down: release it: what up started is stopped (see the README).
+                down: release it: what up started is stopped (see docs/cli.md).
 
                 The project is the directory --dir gives; else the nearest directory, from the current one up,
                 holding pom.xml, build.gradle(.kts), settings.gradle(.kts), src/test/resources/

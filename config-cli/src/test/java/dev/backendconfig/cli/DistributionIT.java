@@ -84,13 +84,24 @@ class DistributionIT {
     }
 
     @Test
-    void bothArchivesHoldTheExecutableLauncherTheRunnableJarTheReadmeAndTheLicense() throws Exception {
+    void bothArchivesHoldTheExecutableLauncherTheRunnableJarTheReadmeTheLicenseAndTheManual() throws Exception {
         Path fromZip = unpack(Path.of(System.getProperty("distribution.zip")), "unzip", "-q");
+        Path docs = Path.of(System.getProperty("docs.directory"));
+        List<String> expected = new ArrayList<>(List.of("bin/backend-config", "lib/backend-config.jar", "README.md",
+                "LICENSE"));
+        try (Stream<Path> pages = Files.list(docs)) {
+            pages.filter(page -> page.getFileName().toString().endsWith(".md"))
+                    .forEach(page -> expected.add("docs/" + page.getFileName()));
+        }
+        assertThat(expected).as("the manual's pages").contains("docs/cli.md", "docs/settings.md");
         for (Path unpacked : List.of(distribution, fromZip)) {
             try (Stream<Path> files = Files.walk(unpacked)) {
                 assertThat(files.filter(Files::isRegularFile).map(file -> unpacked.relativize(file).toString()))
-                        .containsExactlyInAnyOrder("bin/backend-config", "lib/backend-config.jar", "README.md",
-                                "LICENSE");
+                        .containsExactlyInAnyOrderElementsOf(expected);
+            }
+            for (String page : expected.stream().filter(name -> name.startsWith("docs/")).toList()) {
+                assertThat(Files.mismatch(unpacked.resolve(page), docs.resolve(page.substring("docs/".length()))))
+                        .as("%s is the manual's page", page).isEqualTo(-1);
             }
             assertThat(unpacked.resolve("bin/backend-config")).isExecutable();
             assertThat(Files.mismatch(unpacked.resolve("lib/backend-config.jar"),

@@ -64,7 +64,7 @@ class ExplainJarIT {
     }
 
     /**
-     * A project as Maven leaves it after test-compile: the README's PortFileEndpointProvider compiled into
+     * A project as Maven leaves it after test-compile: the manual's PortFileEndpointProvider compiled into
      * target/test-classes with its services file, and backend-config.properties in src/test/resources (copied to
      * target/test-classes) setting the provider's own key.
      */

@@ -126,7 +126,7 @@ class ExplainTest {
         assertThat(run("--set", "docker.servce=backend")).isEqualTo(Explain.INVALID);
         assertThat(err()).isEqualTo("project: " + project + " (holds .git)\nexplain: setting docker.servce given to"
                 + " --set: unknown setting 'docker.servce'; did you mean 'docker.service'? (every setting is listed in"
-                + " the README, and by 'explain --help')\n");
+                + " docs/settings.md, and by 'explain --help')\n");
     }
 
     @Test

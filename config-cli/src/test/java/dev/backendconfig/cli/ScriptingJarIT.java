@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * What a shell script or CI job meets, with the built jar run as a process: the command word, the project found from
- * a subdirectory, details only when asked for, and a failure's report on stderr in every format (the README's export
+ * a subdirectory, details only when asked for, and a failure's report on stderr in every format (the manual's export
  * idiom, through the launcher, is in {@link DistributionIT}).
  */
 class ScriptingJarIT {

@@ -6,7 +6,7 @@ import dev.backendconfig.testsupport.ReadmeSettings;
 import java.io.IOException;
 import org.junit.jupiter.api.Test;
 
-/** The README is the user's manual: its table of provider docker's settings is the one the provider declares. */
+/** The user's manual (docs/settings.md): its table of provider docker's settings is the one the provider declares. */
 class ReadmeSettingsTest {
 
     @Test

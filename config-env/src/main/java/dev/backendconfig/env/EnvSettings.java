@@ -52,7 +52,7 @@ final class EnvSettings {
     static final List<ServiceSetting<?>> SERVICE_SETTINGS = List.of(SERVICE_URL, SERVICE_WEBSOCKET_URL,
             SERVICE_URL_VARIABLES, SERVICE_WEBSOCKET_VARIABLES);
 
-    /** Every setting of provider env, in README order. */
+    /** Every setting of provider env, in the order of docs/settings.md. */
     static final List<Setting<?>> ALL = List.of(URL, WEBSOCKET_URL, URL_VARIABLES, WEBSOCKET_VARIABLES);
 
     private EnvSettings() {

@@ -495,7 +495,8 @@ class BackendExtensionTest {
         EngineRun run = EngineRun.of(NeedsABackend.class);
         assertThat(run.failed()).isEqualTo(2);
         String problem = "system property backendconfig.provders: unknown setting 'backendconfig.provders'; did you"
-                + " mean 'backendconfig.providers'? (every setting is listed in the README, and by 'explain --help')";
+                + " mean 'backendconfig.providers'? (every setting is listed in docs/settings.md, and by 'explain"
+                + " --help')";
         assertThat(run.thrown().get(0)).hasMessage(problem);
         assertThat(run.thrown().get(1)).hasMessage(problem + " (the first failure in this run says the same)");
     }

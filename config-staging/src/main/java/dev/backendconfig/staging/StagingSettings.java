@@ -40,7 +40,7 @@ final class StagingSettings {
     static final List<ServiceSetting<?>> SERVICE_SETTINGS = List.of(SERVICE_URL_VARIABLES,
             SERVICE_WEBSOCKET_VARIABLES);
 
-    /** Every setting of provider staging, in README order. */
+    /** Every setting of provider staging, in the order of docs/settings.md. */
     static final List<Setting<?>> ALL = List.of(ENABLED, ENV_FILE, URL_VARIABLES, WEBSOCKET_VARIABLES);
 
     private StagingSettings() {

@@ -36,7 +36,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * {@code baseline/<artifact>.api}. There is no earlier release to compare with, so the baseline is the 1.0 surface
  * itself: a change to a public signature fails here until the baseline is updated on purpose, with
  * {@code mvn -pl config-surface -am test -Dtest=ApiSurfaceTest -Dapi.baseline.update=true}, and the change is listed in
- * the README's changelog.
+ * the changelog (docs/changelog.md).
  */
 class ApiSurfaceTest {
 
@@ -85,7 +85,7 @@ class ApiSurfaceTest {
         }
         assertThat(baseline).as("the checked-in baseline of %s", module.artifact).exists();
         assertThat(surface).as("the public signatures of %s, against %s (if the change is meant, update the baseline"
-                + " with -Dapi.baseline.update=true and list it in the README's changelog)", module.artifact,
+                + " with -Dapi.baseline.update=true and list it in docs/changelog.md)", module.artifact,
                 baseline).isEqualTo(Files.readString(baseline));
     }
 

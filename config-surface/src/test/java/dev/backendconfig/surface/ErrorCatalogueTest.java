@@ -30,9 +30,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The README's error catalogue and the codes the library throws are one set: every code written in the main sources is
- * documented, every documented code is in the main sources, and each is thrown by what its row says (the JUnit
- * extension's {@code BCFG05001} by its own test, through the engine).
+ * The manual's error catalogue ({@code docs/reliability-and-errors.md}) and the codes the library throws are one set:
+ * every code written in the main sources is documented, every documented code is in the main sources, and each is
+ * thrown by what its row says (the JUnit extension's {@code BCFG05001} by its own test, through the engine).
  */
 class ErrorCatalogueTest {
 
@@ -54,9 +54,10 @@ class ErrorCatalogueTest {
     }
 
     private static List<String> documented() throws IOException {
-        String readme = Files.readString(ROOT.resolve("README.md"));
-        String catalogue = readme.substring(readme.indexOf("## Errors you can meet"));
-        catalogue = catalogue.substring(0, catalogue.indexOf("\n## "));
+        String page = Files.readString(ROOT.resolve("docs/reliability-and-errors.md"));
+        String catalogue = page.substring(page.indexOf("## Errors you can meet"));
+        int next = catalogue.indexOf("\n## ");
+        catalogue = next < 0 ? catalogue : catalogue.substring(0, next);
         List<String> codes = new ArrayList<>();
         Matcher row = ROW.matcher(catalogue);
         while (row.find()) {

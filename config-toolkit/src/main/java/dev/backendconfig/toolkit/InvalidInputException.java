@@ -20,7 +20,7 @@ import org.apiguardian.api.API;
  * <p>Each kind of problem has a stable code, {@code BCFG} and five digits, by module: {@code BCFG00xxx} the core,
  * {@code BCFG01xxx} this toolkit, {@code BCFG02xxx} provider env, {@code BCFG03xxx} provider docker, {@code BCFG04xxx}
  * provider staging, {@code BCFG05xxx} the JUnit extension. A provider of your own may use {@link #GENERIC}, or codes of
- * its own outside those ranges; the README's error catalogue explains every code of this project.
+ * its own outside those ranges; the manual's error catalogue explains every code of this project.
  */
 @API(status = STABLE, since = "1.0")
 public class InvalidInputException extends RuntimeException {

@@ -61,7 +61,7 @@ public final class CoreSettings {
             "Whether the service has a WebSocket endpoint; false: its endpoint has no WebSocket URL, neither given"
                     + " nor derived, whatever the provider. The backend always has one.");
 
-    /** Every core setting, in README order. */
+    /** Every core setting, in the order of docs/settings.md. */
     public static final List<Setting<?>> ALL = List.of(PROVIDERS, TIMEOUT, PROBE, PROBE_TIMEOUT, PROBE_HTTP_PATH,
             SERVICES, SKIP);
 

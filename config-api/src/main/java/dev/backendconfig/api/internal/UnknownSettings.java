@@ -25,7 +25,7 @@ public final class UnknownSettings {
     /** The code of a setting no loaded module declares. */
     private static final String CODE = "BCFG00010";
 
-    private static final String LISTED = " (every setting is listed in the README, and by 'explain --help')";
+    private static final String LISTED = " (every setting is listed in docs/settings.md, and by 'explain --help')";
 
     private final Set<String> keys = new LinkedHashSet<>();
     private final Set<String> variables = new LinkedHashSet<>();

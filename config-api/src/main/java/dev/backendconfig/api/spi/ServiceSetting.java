@@ -72,7 +72,7 @@ public final class ServiceSetting<T> {
                 (key, ignored) -> Setting.flag(key, defaultValue, description));
     }
 
-    /** Return the key with a placeholder, as the README lists it: {@code services.<name>.url-variables}. */
+    /** Return the key with a placeholder, as docs/settings.md lists it: {@code services.<name>.url-variables}. */
     public String keyPattern() {
         return SettingNames.SERVICE_PREFIX + "<name>." + suffix;
     }
@@ -82,7 +82,7 @@ public final class ServiceSetting<T> {
         return Optional.ofNullable(backend);
     }
 
-    /** Return the default as the README writes it, with {@code <NAME>} in it, if there is one. */
+    /** Return the default as the manual writes it, with {@code <NAME>} in it, if there is one. */
     public Optional<String> defaultTemplate() {
         return Optional.ofNullable(defaultTemplate);
     }

@@ -148,7 +148,7 @@ public final class Setting<T> {
         return key;
     }
 
-    /** Return the default as written in the README, when there is one. */
+    /** Return the default as the manual (docs/settings.md) writes it, when there is one. */
     public Optional<String> defaultValue() {
         return Optional.ofNullable(defaultValue);
     }

@@ -7,7 +7,7 @@ import dev.backendconfig.testsupport.ReadmeSettings;
 import java.io.IOException;
 import org.junit.jupiter.api.Test;
 
-/** The README is the user's manual: its table of the core's settings is the one the code declares. */
+/** The user's manual (docs/settings.md): its table of the core's settings is the one the code declares. */
 class ReadmeSettingsTest {
 
     @Test

@@ -97,7 +97,7 @@ class SettingsTest {
         "backendconfig.docker.servce | system property backendconfig.docker.servce: unknown setting"
                 + " 'backendconfig.docker.servce'; did you mean 'backendconfig.docker.service'?",
         "backendconfig.colour | system property backendconfig.colour: unknown setting 'backendconfig.colour'"
-                + " (every setting is listed in the README, and by 'explain --help')",
+                + " (every setting is listed in docs/settings.md, and by 'explain --help')",
     })
     void anUnknownSystemPropertyIsAnErrorWithTheNearestKey(String property, String message) {
         Settings settings = Settings.load(Map.of(property, "x"), Map.of(), null);

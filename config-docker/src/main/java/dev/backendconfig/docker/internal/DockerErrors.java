@@ -3,7 +3,7 @@ package dev.backendconfig.docker.internal;
 /**
  * The codes of provider docker's own errors, {@code BCFG03xxx}: this checkout's stack runs but cannot answer as asked
  * (never a fall to another environment). Wrong input it reads — an engine address, TLS files, a context, a compose
- * file — carries the toolkit's codes. The README's error catalogue has a row for each.
+ * file — carries the toolkit's codes. The manual's error catalogue has a row for each.
  */
 public final class DockerErrors {
 

@@ -153,7 +153,7 @@ public final class DockerSettings {
     public static final List<ServiceSetting<?>> SERVICE_SETTINGS = List.of(SERVICE_COMPOSE_SERVICE,
             SERVICE_CONTAINER_PORT, SERVICE_WEBSOCKET_PATH);
 
-    /** Every setting of provider docker, in README order. */
+    /** Every setting of provider docker, in the order of docs/settings.md. */
     public static final List<Setting<?>> ALL = List.of(HOST, PROJECT, SERVICE, CONTAINER_PORT, COMPOSE_FILE,
             PROFILES, ENV_FILE, PREDICT, WEBSOCKET_PATH, WAIT_HEALTHY, TIMEOUT, TLS_VERIFY, CERT_PATH, SSH_COMMAND,
             START, START_TIMEOUT, STOP, LEASE_DIR);

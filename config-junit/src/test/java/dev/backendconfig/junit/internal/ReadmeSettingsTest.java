@@ -6,7 +6,7 @@ import dev.backendconfig.testsupport.ReadmeSettings;
 import java.io.IOException;
 import org.junit.jupiter.api.Test;
 
-/** The README is the user's manual: its table of the JUnit extension's settings is the one the extension declares. */
+/** The manual (docs/settings.md): its table of the JUnit extension's settings is the one the extension declares. */
 class ReadmeSettingsTest {
 
     @Test

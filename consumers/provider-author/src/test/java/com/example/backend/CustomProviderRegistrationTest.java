@@ -18,8 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * This project's providers, registered through its test {@code META-INF/services} as the README says, found by the
- * real ServiceLoader beside the built-in provider env, and ordered by priority or by setting {@code providers}.
+ * This project's providers, registered through its test {@code META-INF/services} as the manual
+ * ({@code docs/extending.md}) says, found by the real ServiceLoader beside the built-in provider env, and ordered by
+ * priority or by setting {@code providers}.
  */
 class CustomProviderRegistrationTest {
 
@@ -93,11 +94,11 @@ class CustomProviderRegistrationTest {
     }
 
     @Test
-    void theReadmeShowsTheExampleProviderExactlyAsItCompiles() throws IOException {
+    void theManualShowsTheExampleProviderExactlyAsItCompiles() throws IOException {
         Path source = Path.of("src/test/java/com/example/backend/PortFileEndpointProvider.java");
-        String readme = Files.readString(Path.of("../../README.md"));
-        assertThat(readme).contains("```java\n" + Files.readString(source) + "```\n");
-        assertThat(readme).contains("com.example.backend.PortFileEndpointProvider\n");
+        String manual = Files.readString(Path.of("../../docs/extending.md"));
+        assertThat(manual).contains("```java\n" + Files.readString(source) + "```\n");
+        assertThat(manual).contains("com.example.backend.PortFileEndpointProvider\n");
         assertThat(PortFileEndpointProvider.PRIORITY).isEqualTo(250);
     }
 

@@ -7,7 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** The README's example provider under config-testkit's contract test, as its author would write it. */
+/** The manual's example provider under config-testkit's contract test, as its author would write it. */
 class PortFileEndpointProviderContractTest extends EndpointProviderContractTest {
 
     @Override
