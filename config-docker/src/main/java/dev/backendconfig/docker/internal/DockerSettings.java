@@ -70,7 +70,9 @@ public final class DockerSettings {
     /** The ssh program (and its first arguments) for an ssh:// engine. */
     public static final Setting<List<String>> SSH_COMMAND = Setting.list("docker.ssh-command", "ssh",
             "The ssh program and arguments put before the library's own for an ssh:// engine, comma-separated,"
-                    + " for example ssh,-F,/path/ssh_config.");
+                    + " for example ssh,-F,/path/ssh_config. Names a program: taken only from your environment,"
+                    + " system properties, code or command line, never from backend-config.properties.")
+            .namingAProgram();
 
     /** The compose service of each declared service ({@code docker.service} for the backend). */
     public static final ServiceSetting<String> SERVICE_COMPOSE_SERVICE = ServiceSetting.text("docker.service", SERVICE,
