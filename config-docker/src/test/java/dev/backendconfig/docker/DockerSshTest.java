@@ -6,12 +6,19 @@ import static dev.backendconfig.testsupport.Recorded.listEntry;
 import static dev.backendconfig.testsupport.Recorded.text;
 import static dev.backendconfig.testsupport.Recorded.withHealth;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
+import dev.backendconfig.api.InvalidConfigurationException;
+import dev.backendconfig.api.Resolution;
+import dev.backendconfig.api.ServiceResolver;
 import dev.backendconfig.api.spi.ProviderResult;
 import dev.backendconfig.api.spi.ResolutionContext;
+import dev.backendconfig.api.spi.Settings;
 import dev.backendconfig.testsupport.FakeSsh;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -75,6 +82,34 @@ class DockerSshTest {
         assertThat(result.notes()).containsExactly("engine ssh://***@build-box:2222 (DOCKER_HOST): Docker 20.10.24 (API"
                 + " 1.41), reached over ssh (docker system dial-stdio)");
         assertThat(scriptsRunning()).isEmpty();
+    }
+
+    @Test
+    void aCheckoutsSettingsFileCannotChooseTheSshProgramNorRunIt() throws IOException {
+        Path resources = Files.createDirectories(directory.resolve("src/test/resources"));
+        Files.writeString(resources.resolve(Settings.RESOURCE), "docker.host=ssh://build-box\ndocker.ssh-command="
+                + ssh.command() + ",-oProxyCommand=sh -c 'echo " + SECRET + "'\n");
+        Throwable thrown = catchThrowable(() -> ServiceResolver.of(List.of(new DockerEndpointProvider(
+                directory.resolve("no-default.sock")))).resolve(ResolutionContext.builder().workingDirectory(directory)
+                .environment(Map.of("PATH", "/usr/bin:/bin")).systemProperties(Map.of())
+                .settingsResource(new URLClassLoader(new URL[] {resources.toUri().toURL()}, null)).build()));
+        assertThat(thrown).isInstanceOf(InvalidConfigurationException.class).hasMessageStartingWith(resources
+                .resolve(Settings.RESOURCE) + ":2: setting docker.ssh-command names a program to run, so it is never"
+                + " taken from a project file").hasMessageContaining("BACKENDCONFIG_DOCKER_SSH_COMMAND=... in your"
+                + " environment, -Dbackendconfig.docker.ssh-command=..., or --set docker.ssh-command=...")
+                .hasMessageNotContaining(SECRET);
+        assertThat(ssh.starts()).as("ssh never ran").isZero();
+    }
+
+    @Test
+    void theReportShowsTheSshProgramButNeverItsArguments() {
+        ResolutionContext context = ResolutionContext.builder().workingDirectory(directory)
+                .environment(Map.of("PATH", "/usr/bin:/bin", "DOCKER_HOST", "ssh://me@build-box"))
+                .systemProperties(Map.of("backendconfig.docker.ssh-command", ssh.command() + ",-oPassword=" + SECRET
+                        + ",-v")).build();
+        Resolution resolution = ServiceResolver.of(List.of(new DockerEndpointProvider(directory.resolve(
+                "no-default.sock")))).resolve(context);
+        assertThat(resolution.report().render()).contains("setting docker.ssh-command=/bin/sh (and 3 arguments, not shown: a command line may hold a password)").doesNotContain(SECRET);
     }
 
     @Test
