@@ -2,14 +2,19 @@ package dev.backendconfig.docker.internal.tls;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.backendconfig.testsupport.TestPki.KeyKind;
+import dev.backendconfig.testsupport.Leftovers;
+import dev.backendconfig.testsupport.SpecialFiles;
 import dev.backendconfig.testsupport.TestPki;
 import dev.backendconfig.toolkit.InvalidInputException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
+import java.time.Duration;
 import java.security.PrivateKey;
 import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.ECPublicKey;
@@ -195,6 +200,40 @@ class TlsKeysTest {
         Path big = Files.write(directory.resolve("big.pem"), new byte[PemFile.MAX_BYTES + 1]);
         assertThatThrownBy(() -> PemFile.read(big, ROLE)).hasMessage(big + ": the client key (test) is larger than"
                 + " 1048576 bytes, which no PEM file of TLS material is");
+    }
+
+    @Test
+    void aNamedPipeIsRefusedWithoutOpeningIt() throws IOException {
+        Path fifo = SpecialFiles.fifo(directory.resolve("key.pem"));
+        assertThatThrownBy(() -> assertTimeoutPreemptively(Duration.ofSeconds(10), () -> PemFile.read(fifo, ROLE)))
+                .isInstanceOf(InvalidInputException.class).hasMessage(fifo + ": is a named pipe (FIFO), not a regular"
+                        + " file; expected the client key (test) in PEM (a named pipe could block and a device never"
+                        + " end, so only regular files are read)");
+    }
+
+    @Test
+    void aFileClaimingZeroBytesIsReadNoFurtherThanTheLimit() throws IOException {
+        Path kallsyms = Path.of("/proc/kallsyms");
+        assumeTrue(Files.isRegularFile(kallsyms) && Files.isReadable(kallsyms), "the kernel gives no /proc/kallsyms (its symbol table, megabytes of text)");
+        Path key = SpecialFiles.link(directory.resolve("key.pem"), kallsyms);
+        assertThatThrownBy(() -> assertTimeoutPreemptively(Duration.ofSeconds(10), () -> PemFile.read(key, ROLE)))
+                .isInstanceOf(InvalidInputException.class).hasMessage(key + ": grew past the limit of 1048576 bytes"
+                        + " while it was read (not configurable: no PEM file of TLS material is larger)");
+    }
+
+    @Test
+    void aFileWhoseReadBlocksIsLeftWithinTheReadTimeAndItsDescriptorClosed() throws IOException {
+        java.util.Optional<Path> kmsg = SpecialFiles.blockingKernelFile();
+        assumeTrue(kmsg.isPresent(), "the kernel gives this user no /proc/kmsg to read (it needs CAP_SYSLOG)");
+        Path ca = SpecialFiles.link(directory.resolve("ca.pem"), kmsg.get());
+        Leftovers leftovers = Leftovers.snapshot(directory);
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> assertTimeoutPreemptively(Duration.ofSeconds(15), () -> PemFile.read(ca,
+                "the CA certificate (test)"))).isInstanceOf(InvalidInputException.class)
+                .hasMessageStartingWith(ca + ": did not finish reading within 5000 ms");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(8));
+        assertThat(leftovers.newThreads()).isEmpty();
+        assertThat(leftovers.newDescriptors()).isEmpty();
     }
 
     @Test
