@@ -165,10 +165,11 @@ class DockerSshTest {
     void anSshThatNeverAnswersIsEndedAtTheTimeoutWithNothingLeftRunning() {
         long start = System.nanoTime();
         ProviderResult result = resolve("ssh://me@build-box", Map.of("FAKE_SSH_SLEEP", "31.7"),
-                Map.of("docker.timeout", "400ms"));
+                Map.of("docker.timeout", "150ms", "docker.answer-timeout", "250ms"));
         Duration took = Duration.ofNanos(System.nanoTime() - start);
-        assertThat(result.reason()).startsWith("engine ssh://***@build-box did not answer within 400 ms (setting"
-                + " docker.timeout); the engine runs on another machine");
+        assertThat(result.reason()).startsWith("engine ssh://***@build-box did not connect, log in and answer GET"
+                + " /containers/json within 400 ms (settings docker.timeout + docker.answer-timeout); the engine runs"
+                + " on another machine");
         assertThat(took).isLessThan(Duration.ofMillis(400 + 1500));
         assertThat(scriptsRunning()).as("ssh and the sleep it started").isEmpty();
     }

@@ -21,13 +21,14 @@ import java.util.Optional;
  * @param composeFileOrigin where {@code docker.compose-file} comes from
  * @param waitHealthy setting {@code docker.wait-healthy}
  * @param timeout setting {@code docker.timeout}
+ * @param answerTimeout setting {@code docker.answer-timeout}
  * @param tls setting {@code docker.tls-verify}
  * @param certPath setting {@code docker.cert-path}, or empty text
  * @param sshCommand setting {@code docker.ssh-command}
  * @param services the services to find, the backend first, each with its own settings
  */
 public record DockerConfig(String host, Origin hostOrigin, String project, String composeFile, Origin composeFileOrigin,
-        Duration waitHealthy, Duration timeout, TlsChoice tls, String certPath, List<String> sshCommand,
+        Duration waitHealthy, Duration timeout, Duration answerTimeout, TlsChoice tls, String certPath, List<String> sshCommand,
         List<ServiceTarget> services) {
 
     /** What setting {@code docker.tls-verify} says. */
@@ -101,7 +102,7 @@ public record DockerConfig(String host, Origin hostOrigin, String project, Strin
         return new DockerConfig(settings.find(DockerSettings.HOST).orElse(""), settings.origin(DockerSettings.HOST),
                 settings.find(DockerSettings.PROJECT).orElse(""), settings.find(DockerSettings.COMPOSE_FILE).orElse(""),
                 settings.origin(DockerSettings.COMPOSE_FILE), settings.get(DockerSettings.WAIT_HEALTHY),
-                settings.get(DockerSettings.TIMEOUT), tls, settings.find(DockerSettings.CERT_PATH).orElse(""),
+                settings.get(DockerSettings.TIMEOUT), settings.get(DockerSettings.ANSWER_TIMEOUT), tls, settings.find(DockerSettings.CERT_PATH).orElse(""),
                 settings.get(DockerSettings.SSH_COMMAND), services);
     }
 

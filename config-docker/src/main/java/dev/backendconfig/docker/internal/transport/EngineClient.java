@@ -3,7 +3,6 @@ package dev.backendconfig.docker.internal.transport;
 import dev.backendconfig.docker.internal.engine.EngineAddress;
 import dev.backendconfig.docker.internal.engine.EngineIdentity;
 import dev.backendconfig.docker.internal.json.Json;
-import dev.backendconfig.toolkit.Deadline;
 import dev.backendconfig.toolkit.Http1;
 import dev.backendconfig.toolkit.OutsideText;
 import java.io.IOException;
@@ -16,9 +15,12 @@ import java.util.regex.Pattern;
 
 /**
  * A Docker Engine API client on the JDK alone: HTTP/1.1 over a Unix socket, TCP, TCP with TLS, or the standard
- * streams of {@code ssh HOST docker system dial-stdio}; each request bounded by a timeout that covers the whole
- * exchange (connecting, TLS handshake, every read), each response body capped. It learns what kind of engine it
- * talks to from the headers of the replies it gets anyway (no extra request). Close it to end an ssh process.
+ * streams of {@code ssh HOST docker system dial-stdio}. Each request is bounded in two steps that tell an absent
+ * engine from a slow one ({@link EngineTimeouts}): the connection must be accepted within {@code docker.timeout}; then
+ * the TLS handshake as a whole, the ssh login with its first answer, and each answer as a whole, within
+ * {@code docker.answer-timeout}; none past what is left of the resolution's budget. Each response body is capped. It
+ * learns what kind of engine it talks to from the headers of the replies it gets anyway (no extra request). Close it
+ * to end an ssh process.
  */
 public final class EngineClient implements AutoCloseable {
 
@@ -28,43 +30,32 @@ public final class EngineClient implements AutoCloseable {
     private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9_.-]{1,128}");
 
     private final EngineAddress address;
-    private final Duration timeout;
+    private final EngineTimeouts timeouts;
     private final Supplier<Duration> remaining;
     private final EngineTransport transport;
     private EngineIdentity identity = EngineIdentity.UNKNOWN;
 
     /**
-     * Create a client; an ssh:// engine is reached with {@code ssh} from the PATH.
+     * Create a client whose connecting and each exchange may take {@code timeout}; an ssh:// engine is reached with
+     * {@code ssh} from the PATH.
      *
-     * @param timeout how long one request may take, connecting included
      * @throws dev.backendconfig.toolkit.InvalidInputException when the address's TLS files cannot be used
      */
     public EngineClient(EngineAddress address, Duration timeout) {
-        this(address, timeout, SshCommand.DEFAULT);
-    }
-
-    /**
-     * Create a client.
-     *
-     * @param timeout how long one request may take, connecting included
-     * @param ssh how to run ssh for an ssh:// engine
-     * @throws dev.backendconfig.toolkit.InvalidInputException when the address's TLS files cannot be used
-     */
-    public EngineClient(EngineAddress address, Duration timeout, SshCommand ssh) {
-        this(address, timeout, ssh, () -> timeout);
+        this(address, EngineTimeouts.both(timeout), SshCommand.DEFAULT, () -> timeout);
     }
 
     /**
      * Create a client whose every request also ends within what is left of a budget.
      *
-     * @param timeout how long one request may take, connecting included
+     * @param timeouts how long connecting, and each exchange after it, may take
      * @param ssh how to run ssh for an ssh:// engine
-     * @param remaining what is left of the resolution's budget, asked at the start of each request
+     * @param remaining what is left of the resolution's budget, asked as each step starts
      * @throws dev.backendconfig.toolkit.InvalidInputException when the address's TLS files cannot be used
      */
-    public EngineClient(EngineAddress address, Duration timeout, SshCommand ssh, Supplier<Duration> remaining) {
+    public EngineClient(EngineAddress address, EngineTimeouts timeouts, SshCommand ssh, Supplier<Duration> remaining) {
         this.address = address;
-        this.timeout = timeout;
+        this.timeouts = timeouts;
         this.remaining = remaining;
         this.transport = EngineTransport.of(address, ssh);
     }
@@ -139,15 +130,12 @@ public final class EngineClient implements AutoCloseable {
      */
     public synchronized Reply get(String pathAndQuery) throws EngineException {
         checkRequestTarget(pathAndQuery);
-        Duration left = remaining.get();
-        boolean cut = left.compareTo(timeout) < 0;
-        Duration bounded = cut ? left : timeout;
-        Deadline deadline = Deadline.after(bounded);
         String request = "GET " + pathAndQuery + " HTTP/1.1\r\nHost: docker\r\nUser-Agent: backend-config\r\n"
                 + "Accept: application/json\r\n" + (transport.keepsAlive() ? "" : "Connection: close\r\n") + "\r\n";
         for (int attempt = 1; ; attempt++) {
+            Exchange exchange = new Exchange("GET " + pathOnly(pathAndQuery), timeouts, remaining);
             try {
-                InputStream in = transport.send(request.getBytes(StandardCharsets.ISO_8859_1), deadline);
+                InputStream in = transport.send(request.getBytes(StandardCharsets.ISO_8859_1), exchange);
                 Http1.Head head = Http1.readHead(in);
                 byte[] body = Http1.readBody(head, in, MAX_BODY_BYTES);
                 transport.done(reusable(head));
@@ -156,10 +144,10 @@ public final class EngineClient implements AutoCloseable {
                 }
                 return new Reply(head.status(), body);
             } catch (IOException e) {
-                boolean retry = attempt == 1 && transport.mayRetry(e) && !deadline.passed();
+                boolean retry = attempt == 1 && transport.mayRetry(e) && !exchange.expired();
                 transport.done(false);
                 if (!retry) {
-                    throw new EngineException(transport.explain(e, "GET " + pathOnly(pathAndQuery), bounded, cut));
+                    throw new EngineException(transport.explain(e, exchange));
                 }
             }
         }

@@ -36,12 +36,16 @@ public record SshCommand(List<String> program, Map<String, String> environment) 
         return "SshCommand[" + program.get(0) + "]";
     }
 
+    /** Return ssh's ConnectTimeout for {@code timeout}: whole seconds, rounded up, at least one. */
+    static long connectTimeoutSeconds(Duration timeout) {
+        return Math.max(1, (timeout.toMillis() + 999) / 1000);
+    }
+
     /** Return the whole command line for an engine, with ssh's connect timeout from {@code timeout}. */
     List<String> commandLine(EngineAddress address, Duration timeout) {
         Objects.requireNonNull(address.host(), "host");
         List<String> command = new ArrayList<>(program);
-        long seconds = Math.max(1, (timeout.toMillis() + 999) / 1000);
-        command.addAll(List.of("-o", "BatchMode=yes", "-o", "ConnectTimeout=" + seconds, "-T"));
+        command.addAll(List.of("-o", "BatchMode=yes", "-o", "ConnectTimeout=" + connectTimeoutSeconds(timeout), "-T"));
         if (!address.user().isEmpty()) {
             command.addAll(List.of("-l", address.user()));
         }
