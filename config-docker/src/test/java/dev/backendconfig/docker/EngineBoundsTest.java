@@ -6,6 +6,7 @@ import static dev.backendconfig.testsupport.Recorded.list;
 import static dev.backendconfig.testsupport.Recorded.listEntry;
 import static dev.backendconfig.testsupport.Recorded.text;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.backendconfig.api.spi.ProviderResult;
@@ -103,9 +104,10 @@ class EngineBoundsTest {
     private record Timed(ProviderResult result, Duration took) {
     }
 
+    /** Resolve within 30 s at most, so that a bound that does not hold fails the test instead of hanging it. */
     private Timed timed(Map<String, String> environment, Map<String, String> settings) {
         long start = System.nanoTime();
-        ProviderResult result = resolve(environment, settings);
+        ProviderResult result = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> resolve(environment, settings));
         return new Timed(result, Duration.ofNanos(System.nanoTime() - start));
     }
 
@@ -211,6 +213,7 @@ class EngineBoundsTest {
         FakeSsh ssh = FakeSsh.in(directory.resolve("fake-ssh"), list(listEntry("alpine-test-backend")),
                 text(inspection("alpine")));
         try (BusyCores busy = BusyCores.start()) {
+            assertThat(busy.count()).isGreaterThan(Runtime.getRuntime().availableProcessors());
             for (int i = 0; i < 3; i++) {
                 ProviderResult result = resolve(Map.of("DOCKER_HOST", "ssh://me@build-box"),
                         Map.of("docker.ssh-command", ssh.command()));
