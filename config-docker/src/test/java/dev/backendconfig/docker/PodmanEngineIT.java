@@ -63,7 +63,6 @@ class PodmanEngineIT {
     private ProviderResult resolve(String project, Map<String, String> settings) {
         Map<String, String> all = new java.util.HashMap<>(settings);
         all.put("docker.project", project);
-        all.putIfAbsent("docker.timeout", "5s");
         return new DockerEndpointProvider().resolve(ResolutionContext.builder()
                 .environment(EnginesIt.environment(Map.of("CONTAINER_HOST", "unix://" + socket)))
                 .systemProperties(Map.of("user.home", directory.toString())).workingDirectory(directory)

@@ -73,7 +73,7 @@ class SshRemoteEngineIT {
                 .environment(EnginesIt.environment(Map.of("DOCKER_HOST", remote)))
                 .systemProperties(Map.of("user.home", stackDirectory.toString())).workingDirectory(stackDirectory)
                 .settings(Map.of("docker.project", stack.project(), "docker.service", service, "docker.ssh-command",
-                        "ssh,-F," + sshConfig, "docker.timeout", "5s")).build());
+                        "ssh,-F," + sshConfig)).build());
     }
 
     @Test

@@ -548,8 +548,8 @@ class BadInputCatalogueTest {
                         + " token: ***"),
                 engineReply("an engine that never answers", input -> {
                     input.engineWithSecretProject(tcpEngine(input).behave(FakeDockerEngine.Behaviour.NEVER_ANSWER));
-                    input.supportProperty("backendconfig.docker.timeout", "200ms");
-                }, "did not answer within 200 ms (setting docker.timeout)"),
+                    input.supportProperty("backendconfig.docker.answer-timeout", "200ms");
+                }, "did not answer GET /containers/json within 200 ms (setting docker.answer-timeout)"),
                 engineReply("an engine that closes at once", input -> input.engineWithSecretProject(tcpEngine(input)
                         .behave(FakeDockerEngine.Behaviour.CLOSE_AT_ONCE)), "closed the connection without answering"),
                 engineReply("an inspect of a vanished container", input -> input.engine(engine(input).containers(
