@@ -190,6 +190,55 @@ class DockerSshTest {
         assertThat(scriptsRunning()).isEmpty();
     }
 
+    /** Start a JVM of its own that resolves through the fake ssh, which sleeps {@code sleep} before it answers. */
+    private Process childJvm(String sleep, String dockerTimeout) throws IOException {
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), SshChild.class.getName(), "resolve", "ssh://me@build-box",
+                ssh.command(), directory.toString(), dockerTimeout, "60s");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(directory.resolve("child.log").toFile());
+        builder.environment().put("FAKE_SSH_SLEEP", sleep);
+        builder.environment().put("PATH", "/usr/bin:/bin");
+        return builder.start();
+    }
+
+    private boolean sshStarted() {
+        try {
+            return ssh.starts() == 1;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Wait until {@code condition} holds, at most {@code limit}; return whether it did. */
+    private static boolean within(Duration limit, java.util.function.BooleanSupplier condition)
+            throws InterruptedException {
+        long end = System.nanoTime() + limit.toNanos();
+        while (System.nanoTime() < end) {
+            if (condition.getAsBoolean()) {
+                return true;
+            }
+            Thread.sleep(50);
+        }
+        return condition.getAsBoolean();
+    }
+
+    @Test
+    void sshEndsWithAJvmKilledWithKill9WhileSshWaits() throws Exception {
+        Process child = childJvm("31.7", "30s");
+        try {
+            assertThat(within(Duration.ofSeconds(60), this::sshStarted)).as("the child started ssh (%s)",
+                    directory.resolve("child.log")).isTrue();
+            assertThat(within(Duration.ofSeconds(5), () -> !scriptsRunning().isEmpty())).isTrue();
+            child.destroyForcibly(); // SIGKILL: no shutdown hook, no finally of the child runs
+            child.waitFor();
+            assertThat(within(Duration.ofSeconds(4), () -> scriptsRunning().isEmpty()))
+                    .as("ssh and what it started end with the JVM; still running: %s", scriptsRunning()).isTrue();
+        } finally {
+            child.destroyForcibly();
+        }
+    }
+
     @Test
     void anSshProgramThatCannotRunIsNamedWithoutItsArguments() {
         ProviderResult result = resolve("ssh://me@build-box", Map.of(), Map.of("docker.ssh-command",

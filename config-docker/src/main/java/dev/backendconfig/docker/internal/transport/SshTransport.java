@@ -26,7 +26,8 @@ import java.util.regex.Pattern;
  * ssh's output holds, in steps of at most 8 ms, until the deadline. The same polling drains ssh's error output into
  * a bounded tail (so that ssh never blocks on a full pipe), whose last lines (masked, escaped) explain a failure;
  * nothing is written to disk. The process (and anything it started) is always ended: killed when the client closes
- * or an exchange fails, then reaped; if this JVM dies, ssh sees its input close and ends too.
+ * or an exchange fails, then reaped; if this JVM dies (even by {@code kill -9}), the shell that runs ssh
+ * ({@link SshCommand#WATCHDOG}) ends it within a second.
  */
 final class SshTransport extends KeptConnectionTransport {
 
@@ -71,10 +72,11 @@ final class SshTransport extends KeptConnectionTransport {
         notRun = null;
         errors.reset();
         connectSeconds = SshCommand.connectTimeoutSeconds(connectTimeout);
-        ProcessBuilder builder = new ProcessBuilder(command.commandLine(address, connectTimeout));
+        ProcessBuilder builder = new ProcessBuilder(command.processCommand(address, connectTimeout));
         builder.environment().clear();
         builder.environment().putAll(command.environment());
         try {
+            command.checkRunnable();
             process = builder.start();
         } catch (IOException e) {
             notRun = e;
