@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,15 +21,12 @@ class ExplainJarIT {
     @TempDir
     Path project;
 
-    private record Outcome(int exit, String out, String err) {
-    }
-
     @BeforeEach
     void aProject() throws IOException {
         Files.createDirectory(project.resolve(".git"));
     }
 
-    private Outcome run(Map<String, String> environment, String... arguments) throws IOException, InterruptedException {
+    private ProcessOutcome run(Map<String, String> environment, String... arguments) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Duser.home=" + project, "-jar", System.getProperty("explain.jar")));
         command.addAll(List.of(arguments));
@@ -39,20 +34,12 @@ class ExplainJarIT {
         builder.environment().clear();
         builder.environment().put("DOCKER_HOST", "unix://" + project.resolve("no-engine.sock"));
         builder.environment().putAll(environment);
-        Path out = project.resolve("out.txt");
-        Path err = project.resolve("err.txt");
-        Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError("explain did not finish within 60 s");
-        }
-        return new Outcome(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-                Files.readString(err, StandardCharsets.UTF_8));
+        return ProcessOutcome.of(builder, project);
     }
 
     @Test
     void foundExitsZeroWithTheReport() throws Exception {
-        Outcome outcome = run(Map.of("TEST_BACKEND_URL", "http://localhost:8002"));
+        ProcessOutcome outcome = run(Map.of("TEST_BACKEND_URL", "http://localhost:8002"));
         assertThat(outcome.exit()).isZero();
         assertThat(outcome.out()).startsWith("backend: http://localhost:8002  ws://localhost:8002  (from env, ");
         assertThat(outcome.err()).isEmpty();
@@ -60,7 +47,7 @@ class ExplainJarIT {
 
     @Test
     void notFoundExitsTwo() throws Exception {
-        Outcome outcome = run(Map.of());
+        ProcessOutcome outcome = run(Map.of());
         assertThat(outcome.exit()).isEqualTo(2);
         assertThat(outcome.out()).startsWith("No backend found.\n");
         assertThat(outcome.err()).isEqualTo("explain: no backend found; the report says why\n");
@@ -68,7 +55,7 @@ class ExplainJarIT {
 
     @Test
     void invalidExitsThree() throws Exception {
-        Outcome outcome = run(Map.of("BACKEND_URL", "http://host:65536"));
+        ProcessOutcome outcome = run(Map.of("BACKEND_URL", "http://host:65536"));
         assertThat(outcome.exit()).isEqualTo(3);
         assertThat(outcome.err()).isEqualTo("explain: variable BACKEND_URL: expected an absolute http or https URL such"
                 + " as http://localhost:8002, got port 65536, outside 1-65535\n");
@@ -76,7 +63,7 @@ class ExplainJarIT {
 
     @Test
     void badArgumentsExitSixtyFour() throws Exception {
-        Outcome outcome = run(Map.of(), "--format=yaml");
+        ProcessOutcome outcome = run(Map.of(), "--format=yaml");
         assertThat(outcome.exit()).isEqualTo(64);
         assertThat(outcome.err()).isEqualTo("explain: --format expects text, env or json, got a value that is not one of"
                 + " them (not shown: it may hold a secret)\n");
@@ -108,7 +95,7 @@ class ExplainJarIT {
     void aCustomProviderAndItsSettingOnTheClasspathCountAsInTheTests() throws Exception {
         aProjectWithItsOwnProvider();
 
-        Outcome outcome = run(Map.of(), "--classpath", "target/test-classes", "--set", "providers=port-file,docker");
+        ProcessOutcome outcome = run(Map.of(), "--classpath", "target/test-classes", "--set", "providers=port-file,docker");
 
         assertThat(outcome.exit()).as(outcome.err()).isZero();
         assertThat(outcome.out()).startsWith("backend: http://localhost:8123  ws://localhost:8123  (from port-file, ")
@@ -123,7 +110,7 @@ class ExplainJarIT {
     void withoutTheClasspathTheSameProjectsSettingBelongsToNoLoadedProvider() throws Exception {
         aProjectWithItsOwnProvider();
 
-        Outcome outcome = run(Map.of());
+        ProcessOutcome outcome = run(Map.of());
 
         assertThat(outcome.exit()).isEqualTo(3);
         assertThat(outcome.err()).isEqualTo("explain: " + project.resolve("src/test/resources/backend-config.properties")
@@ -138,7 +125,7 @@ class ExplainJarIT {
         Path envJar = Path.of(System.getProperty("config-env.jar"));
         assertThat(envJar).isRegularFile();
 
-        Outcome outcome = run(Map.of("TEST_BACKEND_URL", "http://localhost:8002"), "--classpath",
+        ProcessOutcome outcome = run(Map.of("TEST_BACKEND_URL", "http://localhost:8002"), "--classpath",
                 "target/test-classes" + File.pathSeparator + envJar);
 
         assertThat(outcome.exit()).as(outcome.err()).isZero();
@@ -152,11 +139,11 @@ class ExplainJarIT {
         aProjectWithItsOwnProvider();
         String classpath = "target/test-classes" + File.pathSeparator + "target/classes";
 
-        Outcome skipped = run(Map.of(), "--classpath", classpath);
+        ProcessOutcome skipped = run(Map.of(), "--classpath", classpath);
         assertThat(skipped.exit()).as(skipped.err()).isZero();
         assertThat(skipped.out()).startsWith("backend: http://localhost:8123  ws://localhost:8123  (from port-file, ");
 
-        Outcome none = run(Map.of(), "--classpath", "build/classes" + File.pathSeparator + "target/classes");
+        ProcessOutcome none = run(Map.of(), "--classpath", "build/classes" + File.pathSeparator + "target/classes");
         assertThat(none.exit()).isEqualTo(64);
         assertThat(none.err()).isEqualTo("explain: --classpath 'build/classes" + File.pathSeparator + "target/classes':"
                 + " none of its entries exists under " + project + " (build the project first, for example with mvn"
@@ -166,26 +153,10 @@ class ExplainJarIT {
     @Test
     void theExamplesProjectEndsInTheStagingFallbackWithAllThreeServices() throws Exception {
         Path examples = Path.of(System.getProperty("explain.jar")).getParent().resolve("../../examples").normalize();
-        Map<String, String> ports = new java.util.HashMap<>();
-        for (String service : List.of("BACKEND", "AUTH", "FRONTEND")) {
-            try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-                ports.put("ALPINE_TEST_" + service + "_PORT", Integer.toString(socket.getLocalPort()));
-            }
-        }
-        // the stack's ports are variables: point them where nothing listens, whatever runs on this machine
-        Outcome outcome = run(ports, "--dir", examples.toString());
-        Path compose = examples.resolve("docker/docker-compose.alpine-test.yml");
-        assertThat(outcome.exit()).isZero();
-        assertThat(outcome.out()).startsWith("backend:  https://backend-staging.example.test"
-                + "  wss://backend-staging.example.test/ws  (from staging, ")
-                .contains("\nauth:     https://auth-staging.example.test  wss://auth-staging.example.test\n"
-                        + "frontend: https://app-staging.example.test  wss://app-staging.example.test\n")
-                .contains("backend: predicted http://localhost:" + ports.get("ALPINE_TEST_BACKEND_PORT") + " for service"
-                        + " alpine-test-backend from " + compose + ":14, but nothing answers there")
-                .contains("auth: predicted http://localhost:" + ports.get("ALPINE_TEST_AUTH_PORT") + " for service"
-                        + " alpine-test-auth from " + compose + ":31, but nothing answers there")
-                .contains("                             auth: from STAGING_AUTH_URL\n")
-                .doesNotContain("not-for-logs");
-        assertThat(outcome.err()).startsWith("[WARN] Tests will run against the shared staging deployment");
+        Map<String, String> ports = ExamplesProject.portsWhereNothingListens();
+
+        ProcessOutcome outcome = run(ports, "--dir", examples.toString());
+
+        ExamplesProject.assertTheStagingFallback(outcome, examples, ports);
     }
 }
