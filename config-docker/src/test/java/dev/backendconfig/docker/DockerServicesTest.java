@@ -268,4 +268,38 @@ class DockerServicesTest {
                 .hasMessage("system property backendconfig.services.auth.docker.container-port: setting"
                         + " services.auth.docker.container-port expects a whole number from 1 to 65535, got a number outside that range");
     }
+
+    @Test
+    void labelValuesHoldingSecretsAreMaskedInTheErrorThatNamesTwoProjects() {
+        String secret = "pl4nted-s3cret";
+        running(List.of(container('a', "shop token=" + secret, "alpine-test-backend", "shop-backend-1", 8000, 8002),
+                container('d', "https://deploy:" + secret + "@git.example.test/shop", "alpine-test-backend",
+                        "other-backend-1", 8000, 9002)));
+        assertThatThrownBy(() -> resolve(Map.of("services", "")))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("2 compose projects run a backend: ")
+                .hasMessageContaining("shop token=*** (shop-backend-1)")
+                .hasMessageContaining("https://***@git.example.test/shop (other-backend-1)")
+                .hasMessageNotContaining(secret);
+    }
+
+    @Test
+    void labelValuesHoldingSecretsAreMaskedInTheReportsNotes() throws IOException {
+        String secret = "pl4nted-s3cret";
+        Path compose = Files.writeString(directory.resolve("compose.yaml"), "services: {}\n");
+        Map<String, Object> backend = container('a', "shop", "alpine-test-backend", "shop-backend-1", 8000, 8002);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> labels = (Map<String, Object>) backend.get("Labels");
+        labels.put("com.docker.compose.project.config_files", "https://deploy:" + secret
+                + "@git.example.test/compose.yml");
+        running(List.of(backend));
+        dev.backendconfig.api.Resolution resolution = dev.backendconfig.api.ServiceResolver.of(List.of(
+                new DockerEndpointProvider())).resolve(ResolutionContext.builder().workingDirectory(directory)
+                .settings(Map.of("docker.host", engine.dockerHost())).build());
+        assertThat(resolution.report().render()).contains("compose project shop was not started from this"
+                + " checkout's " + compose + " but from https://***@git.example.test/compose.yml")
+                .doesNotContain(secret);
+        assertThat(resolution.report().lines()).flatExtracting(dev.backendconfig.api.ResolutionReport.Line::notes)
+                .noneMatch(note -> note.contains(secret));
+    }
 }
