@@ -71,21 +71,13 @@ public class InvalidInputException extends RuntimeException {
      */
     public InvalidInputException(String code, Origin origin, String problem, Throwable cause) {
         super(Objects.requireNonNull(origin, "origin").describe() + ": "
-                + shown(Objects.requireNonNull(problem, "problem")), cause);
+                + OutsideText.oneLine(Objects.requireNonNull(problem, "problem")), cause);
         if (!CODE.matcher(Objects.requireNonNull(code, "code")).matches()) {
             throw new IllegalArgumentException("an error code is BCFG and five digits, such as BCFG01000");
         }
         this.code = code;
         this.origin = origin;
-        this.problem = shown(problem);
-    }
-
-    /**
-     * Return the problem as it is shown: with every secret it may quote masked ({@link Secrets#maskText}: a value
-     * from outside such as a label {@code token=...} or a URL with a password) and on one line.
-     */
-    private static String shown(String problem) {
-        return OutsideText.oneLine(Secrets.maskText(problem));
+        this.problem = OutsideText.oneLine(problem);
     }
 
     /** Return the stable code of this kind of problem, for example {@code BCFG01002}. */

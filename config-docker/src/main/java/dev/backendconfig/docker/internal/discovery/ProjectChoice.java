@@ -2,6 +2,7 @@ package dev.backendconfig.docker.internal.discovery;
 
 import dev.backendconfig.toolkit.InvalidInputException;
 import dev.backendconfig.toolkit.Origin;
+import dev.backendconfig.toolkit.Secrets;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,9 +25,12 @@ final class ProjectChoice {
      *
      * @param name the project's name
      * @param containers its running containers
-     * @param notes what the choice noticed
+     * @param notes what the choice noticed, with every secret the labels it quotes may hold masked
      */
     record Chosen(String name, List<ContainerSummary> containers, List<String> notes) {
+        Chosen {
+            notes = notes.stream().map(Secrets::maskText).toList();
+        }
     }
 
     private ProjectChoice() {
@@ -73,13 +77,14 @@ final class ProjectChoice {
                     + " checkout's " + checkout.get(0) + "; also running: " + String.join(", ", candidates.keySet()
                     .stream().filter(other -> !other.equals(name)).toList())));
         }
-        throw new InvalidInputException(Origin.other("engine " + engine), candidates.size()
+        // project and container names and compose file paths are labels: text from outside, masked as any other
+        throw new InvalidInputException(Origin.other("engine " + engine), Secrets.maskText(candidates.size()
                 + " compose projects run " + (withBackend.isEmpty() ? "containers" : "a backend") + ": "
                 + String.join("; ", candidates.entrySet().stream().map(entry -> entry.getKey() + " (" + String.join(
                         ", ", entry.getValue().stream().map(ContainerSummary::name).toList()) + ")").toList())
                 + ", and nothing tells them apart (" + (checkout.isEmpty() ? "no compose file of this checkout was found"
                         : "none was started from this checkout's " + checkout.get(0)) + "); set docker.project (or"
-                + " COMPOSE_PROJECT_NAME) to the one to test against");
+                + " COMPOSE_PROJECT_NAME) to the one to test against"));
     }
 
     private static List<String> checkoutNote(String project, List<ContainerSummary> containers, List<Path> checkout) {
