@@ -301,5 +301,8 @@ class DockerServicesTest {
                 .doesNotContain(secret);
         assertThat(resolution.report().lines()).flatExtracting(dev.backendconfig.api.ResolutionReport.Line::notes)
                 .noneMatch(note -> note.contains(secret));
+        ProviderResult direct = resolve(Map.of("services", ""));
+        assertThat(direct.notes()).as("the provider's own notes, before any report").isNotEmpty()
+                .noneMatch(note -> note.contains(secret));
     }
 }
