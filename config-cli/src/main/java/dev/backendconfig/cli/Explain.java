@@ -2,12 +2,8 @@ package dev.backendconfig.cli;
 
 import static org.apiguardian.api.API.Status.STABLE;
 
-import dev.backendconfig.api.InvalidConfigurationException;
 import dev.backendconfig.api.ProbeKind;
-import dev.backendconfig.api.Resolution;
-import dev.backendconfig.api.ResolutionOutcome;
 import dev.backendconfig.api.ServiceResolver;
-import dev.backendconfig.api.spi.ProbeResult;
 import dev.backendconfig.api.spi.ResolutionContext;
 import dev.backendconfig.api.spi.Setting;
 import dev.backendconfig.toolkit.Secrets;
@@ -18,29 +14,35 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.apiguardian.api.API;
 
 /**
- * {@code explain}: resolve the backend from the shell, with every provider on the classpath, and print why.
+ * The command line of backend-config: {@code explain} resolves the services from the shell, with every provider on
+ * the classpath, and prints why; {@code wait} resolves them, then waits until each answers.
  *
  * <pre>
- *   java -jar backend-config.jar [--dir DIR] [--classpath PATH] [--format=text|env|json]
- *                                [--probe=none|tcp|http|websocket] [--set key=value]... [--help]
+ *   java -jar backend-config.jar [explain] [--dir DIR] [--classpath PATH] [--format=text|env|json] [--export]
+ *                                [--details] [--probe=none|tcp|http|websocket] [--set key=value]... [--help]
+ *   java -jar backend-config.jar wait [--service NAME]... [--probe=tcp|http|websocket] [--path /health]
+ *                                [--timeout 60s] [and explain's options]
  * </pre>
  *
- * {@code --classpath} adds the project's test class path (as {@code java -cp} writes it), so that its own providers,
- * their settings and its {@code backend-config.properties} count as in its tests.
+ * The project is the directory {@code --dir} gives, else the nearest directory from the working directory up that holds
+ * a build file, a compose file, the settings file or {@code .git} ({@link ProjectRoot}). {@code --classpath} adds the project's test class path (as {@code java -cp}
+ * writes it), so that its own providers, their settings and its {@code backend-config.properties} count as in its
+ * tests.
  *
- * Exit codes: 0 found, 2 not found (or the probe failed), 3 invalid configuration, 64 bad arguments, 70 an
- * unexpected error. Errors go to standard error, one line each.
+ * Exit codes: 0 found (and ready), 2 not found (or not answering: the probe failed, wait ran out of time), 3 invalid
+ * configuration, 64 bad arguments, 70 an unexpected error. Standard output holds the answer; on a failure the report
+ * goes to standard error in every format (the JSON format still prints its document), and the last line there says
+ * what failed.
  */
 @API(status = STABLE, since = "1.0")
 public final class Explain {
 
-    /** The backend was found (and answered the probe, when one was asked for). */
+    /** The services were found (and answered, when a probe or wait asked). */
     public static final int FOUND = 0;
-    /** No provider found the backend, or it did not answer the probe. */
+    /** No provider found the services, or they did not answer the probe or in the time wait had. */
     public static final int NOT_FOUND = 2;
     /** Explicit configuration is wrong. */
     public static final int INVALID = 3;
@@ -71,7 +73,8 @@ public final class Explain {
     }
 
     /**
-     * Run {@code explain} in this JVM, as a tool embedding it would, and return the exit code.
+     * Run a command ({@code explain} unless the arguments name {@code wait}) in this JVM, as a tool embedding it would,
+     * and return the exit code.
      *
      * @param environment the environment variables to resolve with
      * @param systemProperties the system properties to resolve with ({@code user.dir} is the default directory)
@@ -87,76 +90,57 @@ public final class Explain {
         try {
             options = Options.parse(arguments, Path.of(systemProperties.getOrDefault("user.dir", ".")));
         } catch (UsageException e) {
-            err.println("explain: " + e.getMessage());
+            err.println(Options.commandOf(arguments).word() + ": " + e.getMessage());
             return USAGE;
         }
         try (UserClasspath classpath = UserClasspath.of(options.classpath())) {
-            return classpath.withContextLoader(() -> explainOrHelp(options, classpath));
+            return classpath.withContextLoader(() -> commandOrHelp(options, classpath));
         }
     }
 
-    private int explainOrHelp(Options options, UserClasspath classpath) {
+    private int commandOrHelp(Options options, UserClasspath classpath) {
         ServiceResolver resolver = ServiceResolver.create(classpath.loader());
         if (options.help()) {
             out.print(Help.text(resolver));
             return FOUND;
         }
+        String name = options.command().word();
         try {
-            return explain(options, resolver, classpath.settingsResource(options.directory()));
+            ProjectRoot project = options.directoryGiven() ? ProjectRoot.given(options.directory())
+                    : ProjectRoot.from(options.directory());
+            Run run = new Run(name, resolver, builder(options, classpath, project), project,
+                    Output.of(options, resolver.providers()), out, err);
+            return options.command() == Options.Command.WAIT ? new Wait(run, options, err).run()
+                    : explain(run, options);
         } catch (RuntimeException e) {
-            err.println("explain: unexpected " + e.getClass().getName() + (e.getMessage() == null ? "" : ": "
+            err.println(name + ": unexpected " + e.getClass().getName() + (e.getMessage() == null ? "" : ": "
                     + Secrets.maskText(e.getMessage().lines().findFirst().orElse(""))) + " (please report it)");
             return INTERNAL;
         }
     }
 
-    private int explain(Options options, ServiceResolver resolver, ClassLoader settingsResource) {
+    private ResolutionContext.Builder builder(Options options, UserClasspath classpath, ProjectRoot project) {
         Map<String, String> settings = new LinkedHashMap<>(options.settings());
-        options.probe().ifPresent(kind -> settings.putIfAbsent("probe", Setting.spelling(kind)));
-        ResolutionContext.Builder builder = ResolutionContext.builder()
+        if (options.command() == Options.Command.EXPLAIN) {
+            // explain's probe checks candidates too; wait's is only for waiting, so that a service still starting is
+            // found and waited for rather than passed over
+            options.probe().ifPresent(kind -> settings.putIfAbsent("probe", Setting.spelling(kind)));
+        }
+        return ResolutionContext.builder()
                 .environment(environment)
                 .systemProperties(systemProperties)
-                .settingsResource(settingsResource)
-                .workingDirectory(options.directory())
+                .settingsResource(classpath.settingsResource(project.directory()))
+                .workingDirectory(project.directory())
                 .settings(settings, "--set");
-        Output output = Output.of(options.format(), resolver.providers());
-        ResolutionContext context;
-        ResolutionOutcome outcome;
-        try {
-            context = builder.build();
-            outcome = resolver.outcome(context);
-        } catch (InvalidConfigurationException e) {
-            return invalid(e, output, options);
-        }
-        return outcome.fold(found -> found(found, context, output, options), notFound -> {
-            output.notFound(notFound, out);
-            err.println("explain: no backend found" + (options.format() == Options.Format.ENV ? "" : "; the report"
-                    + " says why"));
-            return NOT_FOUND;
-        }, invalid -> invalid(invalid, output, options), broken -> {
-            output.partial(broken.report(), out);
-            err.println("explain: " + broken.getMessage().lines().findFirst().orElse("") + " (please report it)");
-            return INTERNAL;
+    }
+
+    private int explain(Run run, Options options) {
+        return run.resolve(context -> context, (context, resolution) -> {
+            Answer.Check check = options.probe().filter(kind -> kind != ProbeKind.NONE)
+                    .<Answer.Check>map(kind -> new Answer.Probed(context.probe(resolution.endpoint(), kind, "")))
+                    .orElse(new Answer.NotChecked());
+            return run.answer(new Answer(resolution, run.project(), check), () -> "the backend does not answer: "
+                    + ((Answer.Probed) check).result().description());
         });
-    }
-
-    private int found(Resolution resolution, ResolutionContext context, Output output, Options options) {
-        Optional<ProbeResult> probe = options.probe().filter(kind -> kind != ProbeKind.NONE)
-                .map(kind -> context.probe(resolution.endpoint(), kind, ""));
-        output.found(resolution, probe, out);
-        if (probe.isPresent() && !probe.get().ready()) {
-            err.println("explain: the backend does not answer: " + probe.get().description());
-            return NOT_FOUND;
-        }
-        return FOUND;
-    }
-
-    /** Print the report up to the provider that stopped the resolution, if one did, and the error's first line. */
-    private int invalid(InvalidConfigurationException invalid, Output output, Options options) {
-        if (!invalid.report().lines().isEmpty() && options.format() != Options.Format.ENV) {
-            output.partial(invalid.report(), out);
-        }
-        err.println("explain: " + invalid.getMessage().lines().findFirst().orElse(""));
-        return INVALID;
     }
 }

@@ -14,13 +14,20 @@ final class Help {
 
     static String text(ServiceResolver resolver) {
         StringBuilder text = new StringBuilder("""
-                Usage: java -jar backend-config.jar [options]
+                Usage: backend-config [explain] [options]
+                       backend-config wait [--service NAME]... [--probe KIND] [--path /health] [--timeout 60s] [options]
+                       (java -jar backend-config.jar ... without the launcher)
 
-                Resolve the backend the way your tests will, from a project directory, and explain the choice.
+                explain (the default): resolve the services the way your tests will, and explain the choice.
+                wait: resolve them, then wait until each answers; then print what explain prints.
+
+                The project is the directory --dir gives; else the nearest directory, from the current one up,
+                holding pom.xml, build.gradle(.kts), settings.gradle(.kts), src/test/resources/
+                backend-config.properties, a compose file or .git. The output names it.
 
                 Options:
-                  --dir DIR                           project directory to resolve from (default: the current one);
-                                                      without --classpath, its src/test/resources/
+                  --dir DIR                           the project directory (default: found from the current
+                                                      directory up); without --classpath, its src/test/resources/
                                                       backend-config.properties is read
                   --classpath PATH                    the project's test class path, entries separated by the path separator
                                                       as for java -cp (DIR/* for the jars in DIR): its providers,
@@ -28,10 +35,26 @@ final class Help {
                                                       its tests
                   --format text|env|json              text: the report (default); env: BACKEND_URL=, WEBSOCKET_URL=
                                                       and BACKEND_SOURCE= lines, shell-quoted; json: a document with
-                                                      the endpoint and every provider's outcome
-                  --probe none|tcp|http|websocket     check the chosen backend answers (also sets setting probe)
+                                                      the endpoints and every provider's outcome
+                  --export                            with --format=env: export NAME=... lines, for
+                                                      out=$(backend-config --format=env --export) && eval "$out"
+                  --details                           with --format=env or json: each service's details, SECRETS
+                                                      INCLUDED (test credentials), for a step that needs them; never
+                                                      log this output
+                  --probe none|tcp|http|websocket     explain: check the backend answers (also sets setting probe);
+                                                      wait: how to ask each service (default http)
                   --set key=value                     set a setting (repeatable), for example --set providers=env
                   --help                              this text
+
+                Options of wait:
+                  --service NAME                      a service to wait for (repeatable; default: every service found)
+                  --path /PATH                        the path to ask (default: setting probe.http-path for http, the
+                                                      WebSocket URL itself for websocket)
+                  --timeout DURATION                  how long wait may take in all, resolution included, such as 60s
+                                                      or 2m (default 60s); a progress line on stderr each second
+
+                On success, standard output holds the answer. On a failure it holds nothing (the JSON format: a
+                document saying what failed), and standard error holds the report and, last, what failed.
 
                 Providers on the classpath:
                 """);
@@ -51,8 +74,8 @@ final class Help {
         text.append("""
 
                 Exit codes:
-                  0   the backend was found (and answered the probe, when one was asked for)
-                  2   no backend was found, or it did not answer the probe
+                  0   the services were found (and answered: explain's --probe, wait)
+                  2   nothing was found, or it did not answer (explain's --probe; wait: not ready in time)
                   3   explicit configuration is wrong (the error names the variable, setting or file and line)
                   64  the command line is wrong
                   70  an unexpected error (a bug: please report it)

@@ -1,6 +1,7 @@
 package dev.backendconfig.cli;
 
-import dev.backendconfig.api.Resolution;
+import dev.backendconfig.api.BackendConfigException;
+import dev.backendconfig.api.InvalidConfigurationException;
 import dev.backendconfig.api.ResolutionReport;
 import dev.backendconfig.api.ServiceEndpoint;
 import dev.backendconfig.api.ServiceNotFoundException;
@@ -14,40 +15,90 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
-/** A JSON document with the endpoint (masked, like the report) and every provider's outcome. */
+/**
+ * A JSON document with the endpoints and every provider's outcome; URLs and details masked, like the report, unless
+ * {@code --details} asks for them as they are (secrets included, for a consumer that needs them).
+ */
 final class JsonOutput implements Output {
 
+    private final boolean details;
+
+    JsonOutput(boolean details) {
+        this.details = details;
+    }
+
     @Override
-    public void found(Resolution resolution, Optional<ProbeResult> probe, PrintStream out) {
-        Map<String, Object> document = document(true, resolution.report());
-        document.put("endpoint", endpoint(resolution.endpoint()));
+    public boolean printsFailures() {
+        return true;
+    }
+
+    @Override
+    public void found(Answer answer, PrintStream out) {
+        Map<String, Object> document = document(true, answer.resolution().report());
+        document.put("endpoint", endpoint(answer.resolution().endpoint()));
         Map<String, Object> services = new LinkedHashMap<>();
-        resolution.services().forEach((name, endpoint) -> services.put(name, endpoint(endpoint)));
+        answer.resolution().services().forEach((name, endpoint) -> services.put(name, endpoint(endpoint)));
         document.put("services", services);
-        probe.ifPresent(result -> {
-            Map<String, Object> checked = new LinkedHashMap<>();
-            checked.put("ready", result.ready());
-            checked.put("description", result.description());
-            checked.put("elapsedMillis", millis(result.elapsed()));
-            document.put("probe", checked);
-        });
+        if (answer.check() instanceof Answer.Probed probed) {
+            document.put("probe", probe(probed.result()));
+        } else if (answer.check() instanceof Answer.Waited waited) {
+            document.put("wait", waited(waited));
+        }
+        document.put("project", project(answer.project()));
         out.println(JsonWriter.write(document));
     }
 
     @Override
-    public void notFound(ServiceNotFoundException failure, PrintStream out) {
+    public void notFound(ServiceNotFoundException failure, ProjectRoot project, PrintStream out) {
         Map<String, Object> document = document(false, failure.report());
         document.put("nextSteps", failure.nextSteps());
+        document.put("project", project(project));
         out.println(JsonWriter.write(document));
     }
 
     @Override
-    public void partial(ResolutionReport report, PrintStream out) {
-        Map<String, Object> document = document(false, report);
-        document.put("invalid", true);
+    public void stopped(BackendConfigException failure, ProjectRoot project, PrintStream out) {
+        Map<String, Object> document = document(false, failure.report());
+        document.put(failure instanceof InvalidConfigurationException ? "invalid" : "failed", true);
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("code", failure.code());
+        error.put("message", failure.getMessage().lines().findFirst().orElse(""));
+        document.put("error", error);
+        document.put("project", project(project));
         out.println(JsonWriter.write(document));
+    }
+
+    private static Map<String, Object> probe(ProbeResult result) {
+        Map<String, Object> checked = new LinkedHashMap<>();
+        checked.put("ready", result.ready());
+        checked.put("description", result.description());
+        checked.put("elapsedMillis", millis(result.elapsed()));
+        return checked;
+    }
+
+    private static Map<String, Object> waited(Answer.Waited waited) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("ready", waited.ready());
+        json.put("elapsedMillis", millis(waited.elapsed()));
+        json.put("timeoutMillis", waited.timeout().toMillis());
+        Map<String, Object> services = new LinkedHashMap<>();
+        waited.services().forEach((service, wait) -> {
+            Map<String, Object> one = probe(wait.last());
+            one.put("atMillis", millis(wait.at()));
+            services.put(service, one);
+        });
+        json.put("services", services);
+        return json;
+    }
+
+    private static Map<String, Object> project(ProjectRoot project) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("directory", project.directory().toString());
+        json.put("marker", project.marker().isEmpty() ? null : project.marker());
+        json.put("searchedFrom", project.given() ? null : project.start().toString());
+        json.put("givenWithDir", project.given());
+        return json;
     }
 
     private static Map<String, Object> document(boolean found, ResolutionReport report) {
@@ -88,13 +139,13 @@ final class JsonOutput implements Output {
         return document;
     }
 
-    private static Map<String, Object> endpoint(ServiceEndpoint endpoint) {
+    private Map<String, Object> endpoint(ServiceEndpoint endpoint) {
         Map<String, Object> json = new LinkedHashMap<>();
-        json.put("http", Secrets.mask(endpoint.http()));
-        json.put("webSocket", Secrets.mask(endpoint.webSocket()));
+        json.put("http", details ? endpoint.http().toString() : Secrets.mask(endpoint.http()));
+        json.put("webSocket", details ? endpoint.webSocket().toString() : Secrets.mask(endpoint.webSocket()));
         json.put("service", endpoint.service());
         json.put("source", endpoint.source());
-        json.put("details", endpoint.maskedDetails());
+        json.put("details", details ? endpoint.details() : endpoint.maskedDetails());
         return json;
     }
 

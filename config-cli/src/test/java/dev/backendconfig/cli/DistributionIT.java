@@ -139,15 +139,43 @@ class DistributionIT {
 
         ProcessOutcome notFound = run(launcher, shell("/usr/bin:/bin"));
         assertThat(notFound.exit()).isEqualTo(2);
-        assertThat(notFound.err()).isEqualTo("explain: no backend found; the report says why\n");
+        assertThat(notFound.err()).startsWith("No backend found.\n")
+                .endsWith("\nexplain: no backend found; the report says why\n");
 
         ProcessOutcome invalid = run(launcher, with(shell("/usr/bin:/bin"), "BACKEND_URL", "http://host:65536"));
         assertThat(invalid.exit()).isEqualTo(3);
-        assertThat(invalid.err()).startsWith("explain: variable BACKEND_URL: expected an absolute http or https URL");
+        assertThat(invalid.err()).contains("\nexplain: variable BACKEND_URL: expected an absolute http or https URL");
 
         ProcessOutcome badArgument = run(launcher, shell("/usr/bin:/bin"), "--format=yaml");
         assertThat(badArgument.exit()).isEqualTo(64);
         assertThat(badArgument.err()).startsWith("explain: --format expects text, env or json");
+    }
+
+    /** The README's idiom as written, by sh with the launcher on PATH: values reach a child process exactly. */
+    @Test
+    void theReadmesExportIdiomExportsEveryValueExactly() throws Exception {
+        String url = "http://localhost:8002/api?a=1&b=$HOME'x";
+        Map<String, String> environment = with(with(shell(distribution.resolve("bin") + ":/usr/bin:/bin"),
+                "TEST_BACKEND_URL", url), "HOME", "/nowhere");
+
+        ProcessOutcome outcome = run(Path.of("/bin/sh"), environment, "-c", "out=$(backend-config explain --format=env"
+                + " --export) && eval \"$out\" && sh -c 'printf \"%s|%s|%s\" \"$BACKEND_URL\" \"$WEBSOCKET_URL\""
+                + " \"$BACKEND_SOURCE\"'");
+
+        assertThat(outcome.exit()).as(outcome.err()).isZero();
+        assertThat(outcome.out()).isEqualTo(url + "|" + url.replace("http:", "ws:") + "|env");
+    }
+
+    /** Without the exit code checked, eval "$(...)" runs nothing and the script goes on; the idiom stops instead. */
+    @Test
+    void theReadmesExportIdiomStopsOnAFailureWithTheReportOnStderr() throws Exception {
+        ProcessOutcome outcome = run(Path.of("/bin/sh"), shell(distribution.resolve("bin") + ":/usr/bin:/bin"), "-c",
+                "BACKEND_URL=stale; out=$(backend-config explain --format=env --export) && eval \"$out\"; status=$?;"
+                        + " printf 'status=%s url=%s' \"$status\" \"$BACKEND_URL\"");
+
+        assertThat(outcome.out()).isEqualTo("status=2 url=stale");
+        assertThat(outcome.err()).startsWith("No backend found.\n")
+                .endsWith("explain: no backend found; the report says why\n");
     }
 
     @Test

@@ -6,7 +6,6 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import javax.tools.JavaCompiler;
@@ -27,14 +26,7 @@ class ExplainJarIT {
     }
 
     private ProcessOutcome run(Map<String, String> environment, String... arguments) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Duser.home=" + project, "-jar", System.getProperty("explain.jar")));
-        command.addAll(List.of(arguments));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(project.toFile());
-        builder.environment().clear();
-        builder.environment().put("DOCKER_HOST", "unix://" + project.resolve("no-engine.sock"));
-        builder.environment().putAll(environment);
-        return ProcessOutcome.of(builder, project);
+        return JarRun.run(project, project, environment, arguments);
     }
 
     @Test
@@ -46,19 +38,21 @@ class ExplainJarIT {
     }
 
     @Test
-    void notFoundExitsTwo() throws Exception {
+    void notFoundExitsTwoWithTheReportOnStderr() throws Exception {
         ProcessOutcome outcome = run(Map.of());
         assertThat(outcome.exit()).isEqualTo(2);
-        assertThat(outcome.out()).startsWith("No backend found.\n");
-        assertThat(outcome.err()).isEqualTo("explain: no backend found; the report says why\n");
+        assertThat(outcome.out()).isEmpty();
+        assertThat(outcome.err()).startsWith("No backend found.\n")
+                .endsWith("\nexplain: no backend found; the report says why\n");
     }
 
     @Test
-    void invalidExitsThree() throws Exception {
+    void invalidExitsThreeWithTheErrorAsTheLastLineOnStderr() throws Exception {
         ProcessOutcome outcome = run(Map.of("BACKEND_URL", "http://host:65536"));
         assertThat(outcome.exit()).isEqualTo(3);
-        assertThat(outcome.err()).isEqualTo("explain: variable BACKEND_URL: expected an absolute http or https URL such"
-                + " as http://localhost:8002, got port 65536, outside 1-65535\n");
+        assertThat(outcome.out()).isEmpty();
+        assertThat(outcome.err()).endsWith("\nexplain: variable BACKEND_URL: expected an absolute http or https URL"
+                + " such as http://localhost:8002, got port 65536, outside 1-65535\n");
     }
 
     @Test
@@ -113,7 +107,9 @@ class ExplainJarIT {
         ProcessOutcome outcome = run(Map.of());
 
         assertThat(outcome.exit()).isEqualTo(3);
-        assertThat(outcome.err()).isEqualTo("explain: " + project.resolve("src/test/resources/backend-config.properties")
+        assertThat(outcome.err()).isEqualTo("project: " + project + " (holds src/test/resources/backend-config.properties)"
+                + "\nexplain: "
+                + project.resolve("src/test/resources/backend-config.properties")
                 + ":1: setting 'port-file.path' has no effect: no provider 'port-file' is on the classpath (loaded:"
                 + " docker, env, staging); add the module that provides it as a test dependency, or remove the"
                 + " setting\n");

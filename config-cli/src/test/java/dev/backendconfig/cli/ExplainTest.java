@@ -10,12 +10,16 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -93,29 +97,36 @@ class ExplainTest {
     }
 
     @Test
-    void notFoundPrintsTheReportAndNextStepsAndExitsTwo() {
+    void notFoundPrintsTheReportAndNextStepsOnStderrAndExitsTwo() {
         assertThat(run()).isEqualTo(Explain.NOT_FOUND);
-        assertThat(out()).startsWith("No backend found.\nbackend: none found (3 providers asked, ")
+        assertThat(out()).isEmpty();
+        assertThat(err()).startsWith("No backend found.\nbackend: none found (3 providers asked, ")
                 .contains("What to do next:\n  - env: set TEST_BACKEND_URL")
                 // the step for docker answers its actual outcome (DOCKER_HOST names a socket that is gone)
                 .contains("\n  - docker: start the engine that DOCKER_HOST names, or fix or unset DOCKER_HOST (the socket "
-                        + project.resolve("no-engine.sock") + " does not exist)\n");
-        assertThat(err()).isEqualTo("explain: no backend found; the report says why\n");
+                        + project.resolve("no-engine.sock") + " does not exist)\n")
+                .endsWith("\nproject: " + project + " (holds .git)\nexplain: no backend found; the report says why\n");
     }
 
     @Test
-    void invalidConfigurationExitsThreeWithOneLineOnStderr() {
+    void invalidConfigurationExitsThreeWithTheReportSoFarAndTheErrorLastOnStderr() {
         environment.put("BACKEND_URL", "localhost:8002");
         assertThat(run()).isEqualTo(Explain.INVALID);
-        assertThat(err()).isEqualTo("explain: variable BACKEND_URL: expected an absolute http or https URL such as"
-                + " http://localhost:8002, got a value without a scheme (write http://host:port)\n");
+        assertThat(out()).isEmpty();
+        assertThat(err()).startsWith("backend: none found (")
+                .contains("\n  env      300  invalid      variable BACKEND_URL: expected an absolute http or https URL")
+                .contains("\n  docker   200  not asked    resolution stopped at env\n")
+                .endsWith("\nproject: " + project + " (holds .git)\nexplain: variable BACKEND_URL: expected an absolute"
+                        + " http or https URL such as http://localhost:8002, got a value without a scheme (write"
+                        + " http://host:port)\n");
     }
 
     @Test
     void anUnknownSettingGivenWithSetIsInvalidAndNamesTheNearestKey() {
         assertThat(run("--set", "docker.servce=backend")).isEqualTo(Explain.INVALID);
-        assertThat(err()).isEqualTo("explain: setting docker.servce given to --set: unknown setting 'docker.servce'; did"
-                + " you mean 'docker.service'? (every setting is listed in the README, and by 'explain --help')\n");
+        assertThat(err()).isEqualTo("project: " + project + " (holds .git)\nexplain: setting docker.servce given to"
+                + " --set: unknown setting 'docker.servce'; did you mean 'docker.service'? (every setting is listed in"
+                + " the README, and by 'explain --help')\n");
     }
 
     @Test
@@ -141,10 +152,12 @@ class ExplainTest {
     }
 
     @Test
-    void envFormatPrintsNothingOnStdoutWhenNothingIsFound() {
+    void envFormatPrintsNothingOnStdoutAndTheReportOnStderrWhenNothingIsFound() {
         assertThat(run("--format", "env")).isEqualTo(Explain.NOT_FOUND);
         assertThat(out()).isEmpty();
-        assertThat(err()).isEqualTo("explain: no backend found\n");
+        assertThat(err()).startsWith("No backend found.\nbackend: none found (3 providers asked, ")
+                .contains("What to do next:\n  - env: set TEST_BACKEND_URL")
+                .endsWith("explain: no backend found; the report says why\n");
     }
 
     @Test
@@ -180,7 +193,8 @@ class ExplainTest {
             int port = server.getAddress().getPort();
             environment.put("TEST_BACKEND_URL", "http://127.0.0.1:" + port);
             assertThat(run("--probe=http", "--set", "probe.http-path=/health")).isEqualTo(Explain.FOUND);
-            assertThat(out()).endsWith("probe: http GET http://127.0.0.1:" + port + "/health: answered 200\n");
+            assertThat(out()).endsWith("\nproject: " + project + " (holds .git)\nprobe: http GET http://127.0.0.1:" + port
+                    + "/health: answered 200\n");
         } finally {
             server.stop(0);
         }
@@ -194,15 +208,18 @@ class ExplainTest {
         }
         environment.put("TEST_BACKEND_URL", "http://127.0.0.1:" + port);
         assertThat(run("--probe", "tcp")).isEqualTo(Explain.NOT_FOUND);
-        assertThat(err()).isEqualTo("explain: the backend does not answer: tcp 127.0.0.1:" + port + ": connection refused\n");
+        assertThat(out()).isEmpty();
+        assertThat(err()).startsWith("backend: http://127.0.0.1:" + port + "  ws://127.0.0.1:" + port + "  (from env, ")
+                .endsWith("\nprobe: tcp 127.0.0.1:" + port + ": connection refused\nexplain: the backend does not"
+                        + " answer: tcp 127.0.0.1:" + port + ": connection refused\n");
     }
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
         "--verbose | explain: unknown option '--verbose' (see --help)",
         "--formt=json | explain: unknown option '--formt=...'; did you mean '--format'? (see --help)",
-        "http://e2e:hunter2@host | explain: unexpected argument (not shown: it may hold a secret); explain takes options"
-                + " only, each value after its option: --dir DIR, --set key=value (see --help)",
+        "http://e2e:hunter2@host | explain: unexpected argument (not shown: it may hold a secret); the commands are"
+                + " explain and wait, and each value follows its option: --dir DIR, --set key=value (see --help)",
         "--format=xml | explain: --format expects text, env or json, got a value that is not one of them (not shown: it"
                 + " may hold a secret)",
         "--probe=ping | explain: --probe expects none, tcp, http or websocket, got a value that is not one of them (not"
@@ -229,8 +246,9 @@ class ExplainTest {
     @CsvSource(delimiter = '|', value = {
         "--url=http://e2e:s3/cr3t@host.example.test | explain: unknown option '--url=...' (see --help)",
         "--password=s3cr3t | explain: unknown option '--password=...' (see --help)",
-        "http://e2e:s3cr3t@host.example.test | explain: unexpected argument (not shown: it may hold a secret); explain"
-                + " takes options only, each value after its option: --dir DIR, --set key=value (see --help)",
+        "http://e2e:s3cr3t@host.example.test | explain: unexpected argument (not shown: it may hold a secret); the"
+                + " commands are explain and wait, and each value follows its option: --dir DIR, --set key=value (see"
+                + " --help)",
         "-s3cr3t! | explain: unknown option (not shown: it is not an option name and may hold a secret) (see --help)",
         "--format=s3cr3t | explain: --format expects text, env or json, got a value that is not one of them (not shown:"
                 + " it may hold a secret)",
@@ -321,13 +339,196 @@ class ExplainTest {
         threeServicesInStaging();
         environment.put("BACKENDCONFIG_SERVICES", "payments");
         assertThat(run()).isEqualTo(Explain.NOT_FOUND);
-        assertThat(out()).contains("  env      300  skipped      no variable of any service is set (backend:"
+        assertThat(out()).isEmpty();
+        assertThat(err()).contains("  env      300  skipped      no variable of any service is set (backend:"
                 + " TEST_BACKEND_URL, BACKEND_URL, TEST_WEBSOCKET_URL, WEBSOCKET_URL; payments: TEST_PAYMENTS_URL,"
                 + " PAYMENTS_URL, TEST_PAYMENTS_WEBSOCKET_URL, PAYMENTS_WEBSOCKET_URL)")
                 .contains("  staging  100  partial      shared staging deployment from " + project.resolve(
                         ".env.staging.e2e") + "; lacks required service payments")
                 .contains("payments (not found): " + project.resolve(".env.staging.e2e") + " sets none of"
-                        + " STAGING_PAYMENTS_URL, STAGING_PAYMENTS_WEBSOCKET_URL;");
-        assertThat(err()).isEqualTo("explain: no backend found; the report says why\n");
+                        + " STAGING_PAYMENTS_URL, STAGING_PAYMENTS_WEBSOCKET_URL;")
+                .endsWith("explain: no backend found; the report says why\n");
+    }
+
+    @Test
+    void explainTypedAsAWordIsTheCommand() {
+        environment.put("TEST_BACKEND_URL", "http://localhost:8002");
+        assertThat(run("explain", "--format=env")).as(err()).isEqualTo(Explain.FOUND);
+        assertThat(out()).startsWith("BACKEND_URL=http://localhost:8002\n");
+        out.reset();
+        assertThat(run("--format=env", "explain")).as(err()).isEqualTo(Explain.FOUND);
+        assertThat(out()).startsWith("BACKEND_URL=http://localhost:8002\n");
+    }
+
+    @Test
+    void twoCommandsAreABadArgument() {
+        assertThat(run("explain", "wait")).isEqualTo(Explain.USAGE);
+        assertThat(err()).isEqualTo("explain: give one command, explain or wait, not two (see --help)\n");
+    }
+
+    @Test
+    void theProjectIsFoundFromASubdirectoryAndItsSettingsFileCounts() throws IOException {
+        Files.delete(project.resolve(".git"));
+        Files.writeString(project.resolve("pom.xml"), "<project/>\n");
+        Path resources = Files.createDirectories(project.resolve("src/test/resources"));
+        Files.writeString(resources.resolve("backend-config.properties"), "services=auth\n");
+        environment.put("TEST_BACKEND_URL", "http://localhost:8002");
+        environment.put("TEST_AUTH_URL", "http://localhost:8083");
+        properties.put("user.dir", project.resolve("src/test").toString());
+
+        assertThat(run()).as(err()).isEqualTo(Explain.FOUND);
+
+        assertThat(out()).contains("\nauth:    http://localhost:8083  ws://localhost:8083\n")
+                .contains("  setting services=auth (" + resources.resolve("backend-config.properties") + ":1)")
+                .endsWith("\nproject: " + project + " (holds pom.xml; found from " + project.resolve("src/test") + ")\n");
+    }
+
+    @Test
+    void aDirectoryWithoutAnyMarkerAboveItIsUsedAsItIsAndSaysSo() throws IOException {
+        Files.delete(project.resolve(".git"));
+        environment.put("TEST_BACKEND_URL", "http://localhost:8002");
+        // a temporary directory has nothing that marks a project above it on a sane machine; say so when it does
+        org.junit.jupiter.api.Assumptions.assumeTrue(ProjectRoot.from(project).marker().isEmpty(),
+                "a project marker above " + project);
+        assertThat(run()).isEqualTo(Explain.FOUND);
+        assertThat(out()).endsWith("\nproject: " + project + " (no build file, compose file, settings file or .git in it"
+                + " or above it: used as it is)\n");
+    }
+
+    @Test
+    void aDirectoryGivenWithDirIsTheProjectAsItIs() throws IOException {
+        Path module = Files.createDirectories(project.resolve("e2e"));
+        Files.writeString(project.resolve("pom.xml"), "<project/>\n");
+        environment.put("TEST_BACKEND_URL", "http://localhost:8002");
+        assertThat(run("--dir", "e2e")).isEqualTo(Explain.FOUND);
+        assertThat(out()).endsWith("\nproject: " + module + " (given with --dir)\n");
+    }
+
+    @Test
+    void aComposeFileOrTheSettingsFileMarksTheProjectToo() throws IOException {
+        Path frontend = Files.createDirectories(project.resolve("frontend/tests"));
+        Files.writeString(project.resolve("frontend/compose.yaml"), "services: {}\n");
+        assertThat(ProjectRoot.from(frontend).describe()).isEqualTo(project.resolve("frontend") + " (holds compose.yaml;"
+                + " found from " + frontend + ")");
+        Path service = Files.createDirectories(project.resolve("service/src/test/resources"));
+        Files.writeString(service.resolve("backend-config.properties"), "services=auth\n");
+        assertThat(ProjectRoot.from(service.getParent()).directory()).isEqualTo(project.resolve("service"));
+    }
+
+    @Test
+    void exportPrefixesEveryEnvLine() {
+        environment.put("TEST_BACKEND_URL", "http://localhost:8002/a b".replace(" ", "%20"));
+        assertThat(run("--format=env", "--export")).isEqualTo(Explain.FOUND);
+        assertThat(out()).isEqualTo("export BACKEND_URL=http://localhost:8002/a%20b\n"
+                + "export WEBSOCKET_URL=ws://localhost:8002/a%20b\nexport BACKEND_SOURCE=env\n");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "--export | explain: --export writes export NAME=... lines of --format=env; add --format=env",
+        "--format=json --export | explain: --export writes export NAME=... lines of --format=env; add --format=env",
+        "--details | explain: --details adds each service's details, secrets included, to --format=env or"
+                + " --format=json; the text report never shows secrets",
+        "--export=yes --format=env | explain: --export takes no value (see --help)",
+        "--timeout=5s | explain: --timeout is an option of wait: backend-config wait --timeout ... (see --help)",
+        "--service=auth | explain: --service is an option of wait: backend-config wait --service ... (see --help)",
+        "wait --timeout=5 | wait: --timeout expects a duration such as 500ms, 2s or 1m, at most 24h, got a number"
+                + " without a unit (add ms, s or m)",
+        "wait --timeout=0s | wait: --timeout expects a duration longer than 0, such as 60s",
+        "wait --probe=none | wait: --probe none would wait for nothing; wait with tcp, http or websocket",
+        "wait --probe=tcp --path=/health | wait: --path is for --probe http or websocket; a tcp probe has no path",
+        "wait --service=Auth! | wait: --service expects a service name such as backend or auth (lower-case letters and"
+                + " digits, words joined by '-'), got a value that is not one (not shown: it may hold a secret)",
+        "wait --path=health | wait: --path expects a path that begins with '/', such as /health, without spaces, got a"
+                + " value that is not one (not shown: it may hold a secret)",
+        "wait --path=/x?token=s3cr3t | wait: --path expects a path that begins with '/', such as /health, without"
+                + " spaces, got a value that is not one (not shown: it may hold a secret)",
+    })
+    void optionsThatDoNotFitTheCommandOrFormatAreBadArguments(String arguments, String message) {
+        assertThat(run(arguments.split(" "))).isEqualTo(Explain.USAGE);
+        assertThat(err()).isEqualTo(message + "\n").doesNotContain("s3cr3t");
+        assertThat(out()).isEmpty();
+    }
+
+    @Test
+    void detailsStayOutOfEnvAndMaskedInJsonUnlessAskedFor() throws Exception {
+        stagingFile();
+        assertThat(run("--format=env")).isEqualTo(Explain.FOUND);
+        assertThat(out()).doesNotContain("DETAIL").doesNotContain("not-for-logs");
+        out.reset();
+        assertThat(run("--format=json")).isEqualTo(Explain.FOUND);
+        JsonNode masked = new ObjectMapper().readTree(out()).get("endpoint").get("details");
+        assertThat(masked.get("TEST_USER_PASSWORD").textValue()).isEqualTo("***");
+        assertThat(out()).doesNotContain("not-for-logs");
+    }
+
+    @Test
+    void detailsAddEachServicesDetailsSecretsIncludedToEnvAndJson() throws Exception {
+        stagingFile();
+        assertThat(run("--format=env", "--details")).isEqualTo(Explain.FOUND);
+        assertThat(out()).contains("BACKEND_SOURCE=staging\n")
+                .contains("\nBACKEND_DETAIL_TEST_USER_PASSWORD=not-for-logs\n")
+                .contains("\nBACKEND_DETAIL_STAGING_BASE_URL=https://backend-staging.example.test\n")
+                .contains("\nBACKEND_DETAIL_ENV_FILE=" + project.resolve(".env.staging.e2e") + "\n");
+        out.reset();
+        assertThat(run("--format=json", "--details")).isEqualTo(Explain.FOUND);
+        JsonNode details = new ObjectMapper().readTree(out()).get("services").get("backend").get("details");
+        assertThat(details.get("TEST_USER_PASSWORD").textValue()).isEqualTo("not-for-logs");
+    }
+
+    @Test
+    void detailsKeysThatBecomeOneNameKeepTheFirstAndSaySo() {
+        dev.backendconfig.api.ServiceEndpoint endpoint = dev.backendconfig.api.ServiceEndpoint.builder("x")
+                .http(java.net.URI.create("http://localhost:8002"), dev.backendconfig.toolkit.Origin.other("test"))
+                .detail("a-b", "1", dev.backendconfig.toolkit.Origin.other("test"))
+                .detail("a_b", "2", dev.backendconfig.toolkit.Origin.other("test")).build();
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        new EnvOutput(List.of(), false, true).printDetails(new PrintStream(printed, true, StandardCharsets.UTF_8),
+                dev.backendconfig.api.spi.Service.backend(), endpoint);
+        assertThat(printed.toString(StandardCharsets.UTF_8)).isEqualTo("BACKEND_DETAIL_A_B=1\n# BACKEND_DETAIL_A_B is"
+                + " detail a-b; detail a_b has the same name and is left out\n");
+    }
+
+    @Test
+    void jsonFailurePrintsTheDocumentOnStdoutAndTheReportOnStderr() throws Exception {
+        environment.put("BACKEND_URL", "localhost:8002");
+        assertThat(run("--format=json")).isEqualTo(Explain.INVALID);
+        JsonNode document = new ObjectMapper().readTree(out());
+        assertThat(document.get("found").booleanValue()).isFalse();
+        assertThat(document.get("invalid").booleanValue()).isTrue();
+        assertThat(document.get("error").get("code").textValue()).isEqualTo("BCFG01002");
+        assertThat(document.get("error").get("message").textValue()).startsWith("variable BACKEND_URL: expected");
+        assertThat(document.get("project").get("directory").textValue()).isEqualTo(project.toString());
+        assertThat(err()).contains("  env      300  invalid      variable BACKEND_URL")
+                .endsWith("explain: variable BACKEND_URL: expected an absolute http or https URL such as"
+                        + " http://localhost:8002, got a value without a scheme (write http://host:port)\n");
+    }
+
+    private static Set<Thread> liveThreads() {
+        return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).collect(Collectors.toSet());
+    }
+
+    /**
+     * wait, with a server whose backlog accepts the connection but that never reads or answers: each probe would wait its whole
+     * probe.timeout (set to a minute here); wait cuts the last one to --timeout, and leaves no thread behind.
+     */
+    @Test
+    void aServiceThatHangsIsCutToTheTimeoutAndNoThreadOutlivesTheCommand() throws IOException {
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            environment.put("TEST_BACKEND_URL", "http://127.0.0.1:" + silent.getLocalPort());
+            Set<Thread> before = liveThreads();
+            long start = System.nanoTime();
+
+            int exit = run("wait", "--timeout=1500ms", "--set", "probe.timeout=60s");
+
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            assertThat(exit).isEqualTo(Explain.NOT_FOUND);
+            assertThat(took).isGreaterThanOrEqualTo(Duration.ofMillis(1500)).isLessThan(Duration.ofSeconds(30));
+            Set<Thread> after = liveThreads();
+            after.removeAll(before);
+            assertThat(after).isEmpty();
+            assertThat(err.toString(StandardCharsets.UTF_8)).containsPattern("\nwait: not ready within 1\\.5 s: backend"
+                    + " \\(http GET http://127\\.0\\.0\\.1:" + silent.getLocalPort() + "/: no answer within \\d+ ms\\)\n$");
+        }
     }
 }

@@ -11,10 +11,13 @@ import dev.backendconfig.api.spi.ServiceSetting;
 import dev.backendconfig.api.spi.Setting;
 import dev.backendconfig.toolkit.InvalidInputException;
 import dev.backendconfig.toolkit.OutsideText;
+import dev.backendconfig.toolkit.Suggestions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.apiguardian.api.API;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,6 +48,8 @@ public final class EnvEndpointProvider implements EndpointProvider {
     public static final int PRIORITY = 300;
 
     private static final Logger LOG = LoggerFactory.getLogger(EnvEndpointProvider.class);
+    /** How many misspelt variables a reason names, so that an environment of thousands stays one readable line. */
+    private static final int MAX_HINTS = 5;
 
     @Override
     public String id() {
@@ -62,11 +67,13 @@ public final class EnvEndpointProvider implements EndpointProvider {
         for (Service service : context.services()) {
             chosen.put(service, Choices.of(context, service));
         }
+        List<String> misspelt = misspelt(context, chosen);
         if (chosen.values().stream().allMatch(Choices::isEmpty)) {
-            ProviderResult skipped = ProviderResult.skipped(nothingSet(chosen));
-            return chosen.size() == 1 ? skipped : skipped.withNextStep(setEach(chosen));
+            ProviderResult skipped = ProviderResult.skipped(nothingSet(chosen) + hints(misspelt));
+            return misspelt.isEmpty() ? chosen.size() == 1 ? skipped : skipped.withNextStep(setEach(chosen))
+                    : skipped.withNextStep("fix the misspelt name: " + String.join("; ", misspelt));
         }
-        requireEveryRequiredService(chosen);
+        requireEveryRequiredService(chosen, misspelt);
         if (chosen.size() == 1) {
             Choices backend = chosen.values().iterator().next();
             return withNotes(ProviderResult.found(backend.endpoint(Service.backend()), backend.reason()), chosen);
@@ -74,7 +81,8 @@ public final class EnvEndpointProvider implements EndpointProvider {
         ProviderResult.Services answer = ProviderResult.services();
         chosen.forEach((service, choices) -> {
             if (choices.isEmpty()) {
-                answer.missing(service.name(), "none of " + String.join(", ", choices.names()) + " is set");
+                answer.missing(service.name(), "none of " + String.join(", ", choices.names()) + " is set"
+                        + hints(misspelt));
             } else {
                 answer.found(choices.endpoint(service), choices.reason());
             }
@@ -138,20 +146,59 @@ public final class EnvEndpointProvider implements EndpointProvider {
 
     /**
      * Variables that cover some required services but not all are explicit configuration that is incomplete: the
-     * user set a backend variable and would silently get the auth service of another environment.
+     * user set a backend variable and would silently get the auth service of another environment. Every required
+     * service that is missing is named at once.
      */
-    private static void requireEveryRequiredService(Map<Service, Choices> chosen) {
+    private static void requireEveryRequiredService(Map<Service, Choices> chosen, List<String> misspelt) {
         Choices someSet = chosen.values().stream().filter(choices -> !choices.isEmpty()).findFirst().orElseThrow();
-        for (Map.Entry<Service, Choices> entry : chosen.entrySet()) {
-            Service service = entry.getKey();
-            if (service.required() && entry.getValue().isEmpty()) {
-                throw new InvalidInputException(CODE, someSet.origin(), "is set, but required service "
-                        + service.name() + " has none of " + String.join(", ", entry.getValue().names())
-                        + " set: set one of them" + (service.isBackend() ? ""
-                                : ", or mark the service optional with services." + service.name() + ".required=false")
-                        + " (tests must not take " + service.name() + " from another environment than the others)");
+        Map<Service, Choices> missing = new LinkedHashMap<>();
+        chosen.forEach((service, choices) -> {
+            if (service.required() && choices.isEmpty()) {
+                missing.put(service, choices);
+            }
+        });
+        if (missing.isEmpty()) {
+            return;
+        }
+        List<String> optional = missing.keySet().stream().filter(service -> !service.isBackend())
+                .map(service -> "services." + service.name() + ".required=false").toList();
+        String names = missing.keySet().stream().map(Service::name).collect(Collectors.joining(", "));
+        String problem;
+        if (missing.size() == 1) {
+            Map.Entry<Service, Choices> only = missing.entrySet().iterator().next();
+            problem = "is set, but required service " + only.getKey().name() + " has none of "
+                    + String.join(", ", only.getValue().names()) + " set: set one of them";
+        } else {
+            problem = "is set, but required services " + names + " have none of their variables set ("
+                    + missing.entrySet().stream().map(entry -> entry.getKey().name() + ": "
+                            + String.join(", ", entry.getValue().names())).collect(Collectors.joining("; "))
+                    + "): set one for each";
+        }
+        throw new InvalidInputException(CODE, someSet.origin(), problem
+                + (optional.isEmpty() ? "" : ", or mark " + (optional.size() == 1 ? "the service" : "them")
+                        + " optional with " + String.join(", ", optional))
+                + " (tests must not take " + names + " from another environment than the others)" + hints(misspelt));
+    }
+
+    /**
+     * Return the variables that are set but read by no service, near a name one of them reads: {@code TEST_BAKEND_URL
+     * (did you mean TEST_BACKEND_URL?)}; where they differ in the service's name, the service is offered first.
+     */
+    private static List<String> misspelt(ResolutionContext context, Map<Service, Choices> chosen) {
+        Map<String, String> lookedFor = new LinkedHashMap<>();
+        chosen.forEach((service, choices) -> choices.names().forEach(name -> lookedFor.putIfAbsent(name,
+                service.isBackend() ? "" : service.name())));
+        List<String> hints = new ArrayList<>();
+        for (String name : new TreeSet<>(context.environment().keySet())) {
+            if (hints.size() < MAX_HINTS && context.variable(name).isPresent()) {
+                Suggestions.misspeltVariable(name, lookedFor).map(OutsideText::oneLine).ifPresent(hints::add);
             }
         }
+        return hints;
+    }
+
+    private static String hints(List<String> misspelt) {
+        return misspelt.isEmpty() ? "" : "; set but read by no service: " + String.join("; ", misspelt);
     }
 
     private static ProviderResult withNotes(ProviderResult result, Map<Service, Choices> chosen) {

@@ -42,6 +42,22 @@ class EnvEndpointProviderTest {
     }
 
     @Test
+    void onlyAMisspeltVariableSetIsSkippedSayingSoAndWhichNameWasMeant() {
+        ProviderResult result = resolve(Map.of("TEST_BAKEND_URL", "http://localhost:8002", "HOME", "/home/e2e"));
+        assertThat(result).isInstanceOf(ProviderResult.Skipped.class);
+        assertThat(result.reason()).isEqualTo("none of TEST_BACKEND_URL, BACKEND_URL, TEST_WEBSOCKET_URL, WEBSOCKET_URL"
+                + " is set; set but read by no service: TEST_BAKEND_URL (did you mean TEST_BACKEND_URL?)");
+        assertThat(result.nextStep()).isEqualTo("fix the misspelt name: TEST_BAKEND_URL (did you mean"
+                + " TEST_BACKEND_URL?)");
+    }
+
+    @Test
+    void aMisspeltVariableSetEmptyCountsAsUnsetAndIsNotNamed() {
+        assertThat(resolve(Map.of("TEST_BAKEND_URL", " ")).reason()).isEqualTo("none of TEST_BACKEND_URL, BACKEND_URL,"
+                + " TEST_WEBSOCKET_URL, WEBSOCKET_URL is set");
+    }
+
+    @Test
     void backendUrlAloneIsTakenToo() {
         assertThat(found(Map.of("BACKEND_URL", "https://backend.example.test")).webSocket())
                 .isEqualTo(URI.create("wss://backend.example.test"));

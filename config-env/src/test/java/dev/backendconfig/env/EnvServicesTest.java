@@ -62,6 +62,29 @@ class EnvServicesTest {
     }
 
     @Test
+    void everyRequiredServiceMissingIsNamedAtOnce() {
+        assertThatThrownBy(() -> resolve(Map.of("TEST_BACKEND_URL", "http://localhost:8002"),
+                Map.of("services", "auth,frontend,payments", "services.payments.required", "false")))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("variable TEST_BACKEND_URL: is set, but required services auth, frontend have none of their"
+                        + " variables set (auth: TEST_AUTH_URL, AUTH_URL, TEST_AUTH_WEBSOCKET_URL, AUTH_WEBSOCKET_URL;"
+                        + " frontend: TEST_FRONTEND_URL, FRONTEND_URL, TEST_FRONTEND_WEBSOCKET_URL,"
+                        + " FRONTEND_WEBSOCKET_URL): set one for each, or mark them optional with"
+                        + " services.auth.required=false, services.frontend.required=false (tests must not take auth,"
+                        + " frontend from another environment than the others)");
+    }
+
+    @Test
+    void aVariableForAMisspeltServiceNameOffersTheServiceNameFirst() {
+        assertThatThrownBy(() -> resolve(Map.of("TEST_BACKEND_URL", "http://localhost:8002",
+                "TEST_FRONTEND_URL", "http://localhost:3002"), Map.of("services", "fronted")))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageEndingWith("(tests must not take fronted from another environment than the others); set but"
+                        + " read by no service: TEST_FRONTEND_URL (did you mean service frontend? setting services"
+                        + " declares fronted; or else the variable TEST_FRONTED_URL)");
+    }
+
+    @Test
     void anAuthVariableWithoutTheBackendIsAnErrorToo() {
         assertThatThrownBy(() -> resolve(Map.of("AUTH_URL", "http://localhost:8083"), Map.of("services", "auth")))
                 .isInstanceOf(InvalidInputException.class)

@@ -1,5 +1,6 @@
 package dev.backendconfig.junit;
 
+import dev.backendconfig.api.BackendConfigException;
 import dev.backendconfig.api.ProbeKind;
 import dev.backendconfig.api.Resolution;
 import dev.backendconfig.api.spi.ProbeResult;
@@ -24,7 +25,8 @@ record ReachabilityCheck(ProbeKind kind, String path) {
     /**
      * Probe each service the test asks for (the builder's probe, else every {@link RequiresReachableBackend} and
      * {@link RequiresReachableService} of the method, else of its class); fail, or abort when {@code onMissing} is
-     * skip, at the first that does not answer.
+     * skip, at the first that does not answer: the first failure of the run with the whole report, later ones with
+     * one line pointing at it.
      */
     void check(ExtensionContext context, SharedResolution shared, OnMissing onMissing) {
         for (Probe wanted : probes(context)) {
@@ -38,11 +40,12 @@ record ReachabilityCheck(ProbeKind kind, String path) {
                     + resolution.service(wanted.service()).maskedHttp() + " (from "
                     + resolution.service(wanted.service()).source() + ") is not reachable: " + probe.description(),
                     resolution.report());
+            BackendConfigException once = shared.reportOnce(unreachable);
             if (onMissing == OnMissing.SKIP) {
                 throw new TestAbortedException("Skipped because the backend is not reachable (on-missing = skip). "
-                        + unreachable.getMessage());
+                        + once.getMessage());
             }
-            throw unreachable;
+            throw once;
         }
     }
 

@@ -90,6 +90,15 @@ final class SharedResolution implements AutoCloseable {
         BackendConfigException failure = outcome.<BackendConfigException>fold(found -> {
             throw new IllegalStateException("the services were found; there is no failure");
         }, notFound -> notFound, invalid -> invalid, broken -> broken);
+        return reportOnce(failure);
+    }
+
+    /**
+     * Return {@code failure} the first time the run meets a failure of this resolution, and its one-line
+     * {@linkplain BackendConfigException#repeated() repeated} copy every later time, so that a suite's log carries the
+     * report once (a service that does not answer fails every test that requires it).
+     */
+    BackendConfigException reportOnce(BackendConfigException failure) {
         return reported.compareAndSet(false, true) ? failure : failure.repeated();
     }
 

@@ -247,6 +247,14 @@ class BackendExtensionTest {
         }
     }
 
+    @BackendTest
+    @RequiresReachableBackend(probe = ProbeKind.HTTP, path = "/health")
+    static class AlsoRequiresHealth {
+        @Test
+        void four() {
+        }
+    }
+
     @BackendTest(onMissing = OnMissing.SKIP)
     @RequiresReachableBackend(path = "/health")
     static class RequiresHealthOrSkips {
@@ -515,10 +523,27 @@ class BackendExtensionTest {
         properties.set("backendconfig.url", "http://127.0.0.1:" + port);
         EngineRun run = EngineRun.of(RequiresHealth.class);
         assertThat(run.failed()).isEqualTo(3);
-        assertThat(run.onlyThrown()).isInstanceOf(ServiceUnreachableException.class)
+        assertThat(run.thrown()).allMatch(ServiceUnreachableException.class::isInstance);
+        assertThat(run.thrown().get(0))
                 .hasMessageStartingWith("The backend http://127.0.0.1:" + port + " (from env) is not reachable: http"
                         + " GET http://127.0.0.1:" + port + "/health: answered 503 (a server error: not ready)\n"
                         + "backend: http://127.0.0.1:" + port);
+    }
+
+    @Test
+    void anUnreachableServiceCarriesTheReportInTheFirstFailureOfTheRunAndOneLineInTheOthers() throws IOException {
+        int port = httpBackend(503);
+        properties.set("backendconfig.url", "http://127.0.0.1:" + port);
+        EngineRun run = EngineRun.of(RequiresHealth.class, AlsoRequiresHealth.class);
+        assertThat(run.failed()).isEqualTo(4);
+        List<Throwable> thrown = run.thrown();
+        assertThat(thrown).allMatch(ServiceUnreachableException.class::isInstance);
+        String summary = "The backend http://127.0.0.1:" + port + " (from env) is not reachable: http GET"
+                + " http://127.0.0.1:" + port + "/health: answered 503 (a server error: not ready)";
+        assertThat(thrown.get(0)).hasMessageStartingWith(summary + "\nbackend: http://127.0.0.1:" + port)
+                .hasMessageContaining("  env       300  found");
+        assertThat(thrown.subList(1, thrown.size())).extracting(Throwable::getMessage).containsOnly(summary + " (see the"
+                + " first failure in this run for the whole report)");
     }
 
     @Test

@@ -784,7 +784,7 @@ class BadInputCatalogueTest {
                 cli("an unknown option holding a URL", "unknown option '--url=...' (see --help)",
                         "--url=http://e2e:" + SECRET + "@host.example.test"),
                 cli("a password where an option belongs", "unexpected argument (not shown: it may hold a secret);"
-                        + " explain takes options only, each value after its option: --dir DIR,"
+                        + " the commands are explain and wait, and each value follows its option: --dir DIR,"
                         + " --set key=value (see --help)", SECRET),
                 cli("--set given a URL without its key", "--set expects key=value (for example --set"
                         + " docker.service=backend), got a value without '='", "--set",

@@ -76,8 +76,11 @@ public final class StagingEndpointProvider implements EndpointProvider {
     @Override
     public ProviderResult resolve(ResolutionContext context) {
         if (!context.settings().get(StagingSettings.ENABLED)) {
-            return ProviderResult.skipped("turned off by setting staging.enabled=false ("
-                    + context.settings().origin(StagingSettings.ENABLED).describe() + ")");
+            String origin = context.settings().origin(StagingSettings.ENABLED).describe();
+            // the user turned the fallback off: never advise creating the file it would read
+            return ProviderResult.skipped("turned off by setting staging.enabled=false (" + origin + ")")
+                    .withNextStep("nothing to do here: the fallback is turned off (setting staging.enabled=false, " + origin
+                            + ")");
         }
         StagingFileLocation location = StagingFileLocation.find(context);
         Optional<Path> file = location.file();
@@ -94,7 +97,7 @@ public final class StagingEndpointProvider implements EndpointProvider {
             Optional<StagingVariables.Value> http = variables.first(urlNames);
             Optional<StagingVariables.Value> webSocket = variables.first(webSocketNames);
             if (http.isEmpty() && webSocket.isEmpty()) {
-                answer.missing(service.name(), variables.describeMissing(urlNames, webSocketNames));
+                answer.missing(service.name(), variables.describeMissing(service, urlNames, webSocketNames));
                 continue;
             }
             String name = http.or(() -> webSocket).orElseThrow().name();

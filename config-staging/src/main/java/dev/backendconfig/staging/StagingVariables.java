@@ -12,11 +12,11 @@ import dev.backendconfig.toolkit.Suggestions;
 import dev.backendconfig.toolkit.dotenv.DotenvEntry;
 import dev.backendconfig.toolkit.dotenv.DotenvFile;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /** The staging file's variables, each overridden by the real environment, and the endpoint they describe. */
 final class StagingVariables {
@@ -104,9 +104,19 @@ final class StagingVariables {
         return endpoint.build();
     }
 
-    String describeMissing(List<String> urlNames, List<String> webSocketNames) {
-        Set<String> lookedFor = new LinkedHashSet<>(urlNames);
-        lookedFor.addAll(webSocketNames);
+    /**
+     * Return why a service is missing: the names looked for, the names the file sets, and each that looks like a
+     * misspelling of one looked for; where they differ in the service's name, the service's name is offered first
+     * ({@code services=fronted} and {@code STAGING_FRONTEND_URL} in the file).
+     */
+    String describeMissing(Service service, List<String> urlNames, List<String> webSocketNames) {
+        Map<String, String> lookedFor = new LinkedHashMap<>();
+        for (String name : urlNames) {
+            lookedFor.put(name, service.isBackend() ? "" : service.name());
+        }
+        for (String name : webSocketNames) {
+            lookedFor.putIfAbsent(name, service.isBackend() ? "" : service.name());
+        }
         List<String> present = List.copyOf(file.entries().keySet());
         String sets = present.size() <= MAX_NAMES_LISTED ? String.join(", ", present)
                 : String.join(", ", present.subList(0, MAX_NAMES_LISTED)) + " and " + (present.size() - MAX_NAMES_LISTED)
@@ -114,11 +124,10 @@ final class StagingVariables {
         List<String> typos = new ArrayList<>();
         for (String name : present) {
             if (typos.size() < MAX_NAMES_LISTED) {
-                Suggestions.nearest(name, lookedFor, 2).filter(nearest -> !nearest.equals(name))
-                        .ifPresent(nearest -> typos.add(name + " (did you mean " + nearest + "?)"));
+                Suggestions.misspeltVariable(name, lookedFor).ifPresent(typos::add);
             }
         }
-        return OutsideText.oneLine(file.source()) + " sets none of " + String.join(", ", lookedFor) + "; "
+        return OutsideText.oneLine(file.source()) + " sets none of " + String.join(", ", lookedFor.keySet()) + "; "
                 + (present.isEmpty() ? "it sets no variables at all" : "it sets " + sets)
                 + (typos.isEmpty() ? "" : "; " + String.join("; ", typos));
     }

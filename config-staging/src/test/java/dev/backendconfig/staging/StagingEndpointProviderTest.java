@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.backendconfig.api.ServiceEndpoint;
+import dev.backendconfig.api.ServiceNotFoundException;
+import dev.backendconfig.api.ServiceResolver;
 import dev.backendconfig.api.spi.ProviderResult;
 import dev.backendconfig.api.spi.ResolutionContext;
 import dev.backendconfig.testkit.RecordingLogs;
@@ -15,6 +17,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -120,7 +123,18 @@ class StagingEndpointProviderTest {
         write(EXAMPLE);
         assertThat(resolve(Map.of(), Map.of("staging.enabled", "false"))).isEqualTo(ProviderResult.skipped(
                 "turned off by setting staging.enabled=false (setting staging.enabled given to"
-                        + " ResolutionContext.Builder.settings)"));
+                        + " ResolutionContext.Builder.settings)").withNextStep("nothing to do here: the fallback is"
+                                + " turned off (setting staging.enabled=false, setting staging.enabled given to"
+                                + " ResolutionContext.Builder.settings)"));
+    }
+
+    @Test
+    void turnedOffTheNextStepsNeverAskToCreateTheStagingFile() {
+        ServiceNotFoundException notFound = (ServiceNotFoundException) ServiceResolver.of(List.of(provider))
+                .outcome(ResolutionContext.builder().workingDirectory(repository)
+                        .settings(Map.of("staging.enabled", "false")).build());
+        assertThat(notFound.nextSteps()).noneMatch(step -> step.contains(StagingEndpointProvider.FILE_NAME))
+                .anyMatch(step -> step.startsWith("staging: nothing to do here: the fallback is turned off"));
     }
 
     @Test

@@ -124,4 +124,13 @@ class StagingServicesTest {
                         "backendconfig.services.apis.required", "false")).build());
         assertThat(resolution.service("auth").http()).isEqualTo(URI.create("https://auth-staging.example.test"));
     }
+
+    /** The file's STAGING_FRONTEND_URL is right; the declared name is the typo: never advise renaming the variable alone. */
+    @Test
+    void aVariableForAMisspeltServiceNameOffersTheServiceNameFirst() {
+        ProviderResult.Found partial = (ProviderResult.Found) resolve(Map.of("services", "fronted"));
+        assertThat(partial.missing().get("fronted")).endsWith("; STAGING_FRONTEND_URL (did you mean service frontend?"
+                + " setting services declares fronted; or else the variable STAGING_FRONTED_URL)")
+                .doesNotContain("STAGING_FRONTEND_URL (did you mean STAGING_FRONTED_URL?)");
+    }
 }

@@ -3,6 +3,8 @@ package dev.backendconfig.toolkit;
 import static org.apiguardian.api.API.Status.STABLE;
 
 import java.util.Collection;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.apiguardian.api.API;
 
@@ -37,13 +39,60 @@ public final class Suggestions {
             if (Math.abs(candidate.length() - typed.length()) > maxEdits) {
                 continue; // too far apart to be a typo, and the distance would cost length times length
             }
-            int distance = distance(typed.toLowerCase(java.util.Locale.ROOT), candidate.toLowerCase(java.util.Locale.ROOT));
+            int distance = distance(typed.toLowerCase(Locale.ROOT), candidate.toLowerCase(Locale.ROOT));
             if (distance < bestDistance) {
                 best = candidate;
                 bestDistance = distance;
             }
         }
         return best != null && bestDistance <= maxEdits ? Optional.of(best) : Optional.empty();
+    }
+
+    /**
+     * Return what to say about a variable that is set but not looked for, when it is a likely typo of one that is (at
+     * most two characters differ): {@code STAGING_BASE_ULR (did you mean STAGING_BASE_URL?)}. When the two differ only
+     * where a declared service's name is written, the misspelt one may be either: the variable, or the service's name
+     * in setting {@code services}. Then both are offered, the service first, never only the variable:
+     * {@code STAGING_FRONTEND_URL (did you mean service frontend? setting services declares fronted; or else the
+     * variable STAGING_FRONTED_URL)}.
+     *
+     * @param set the name of the variable that is set
+     * @param lookedFor each name looked for, with the declared service whose name it is written from ({@code fronted}
+     *     for {@code STAGING_FRONTED_URL}), or empty text when no service's name is written in it (the backend's
+     *     variables, or names a setting lists)
+     * @return the hint, empty when {@code set} is looked for itself or near none of them
+     */
+    public static Optional<String> misspeltVariable(String set, Map<String, String> lookedFor) {
+        if (lookedFor.containsKey(set)) {
+            return Optional.empty();
+        }
+        return nearest(set, lookedFor.keySet(), 2).map(near -> {
+            Optional<String> service = serviceWrittenIn(set, near, lookedFor.get(near));
+            return service.map(name -> set + " (did you mean service " + name + "? setting services declares "
+                    + lookedFor.get(near) + "; or else the variable " + near + ")")
+                    .orElse(set + " (did you mean " + near + "?)");
+        });
+    }
+
+    /**
+     * Return the service name {@code set} is written for, when it differs from {@code near} only where {@code near}
+     * writes {@code service}'s name ({@code PAYMENTS_API} for {@code payments-api}).
+     */
+    private static Optional<String> serviceWrittenIn(String set, String near, String service) {
+        String word = service.toUpperCase(Locale.ROOT).replace('-', '_');
+        int at = word.isEmpty() ? -1 : near.indexOf(word);
+        if (at < 0) {
+            return Optional.empty();
+        }
+        String before = near.substring(0, at);
+        String after = near.substring(at + word.length());
+        if (!set.startsWith(before) || !set.endsWith(after) || set.length() <= before.length() + after.length()) {
+            return Optional.empty();
+        }
+        String written = set.substring(before.length(), set.length() - after.length()).toLowerCase(Locale.ROOT)
+                .replace('_', '-');
+        return written.matches("[a-z0-9]+(-[a-z0-9]+)*") && !written.equals(service) ? Optional.of(written)
+                : Optional.empty();
     }
 
     private static int distance(String a, String b) {
