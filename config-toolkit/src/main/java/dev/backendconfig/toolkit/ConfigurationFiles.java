@@ -95,6 +95,7 @@ public final class ConfigurationFiles {
      * @param expected what the file should be, for messages: {@code "a dotenv file of NAME=value lines"}
      * @throws InvalidInputException when it does not exist, is not a regular file, is larger than the
      *     limit, or cannot be read
+     * @throws java.util.concurrent.CancellationException when the reading thread is interrupted (its flag stays set)
      */
     public static byte[] readBytes(Path file, String expected, Limit limit) {
         BasicFileAttributes attributes = regularFile(file, expected);
@@ -119,7 +120,8 @@ public final class ConfigurationFiles {
                     + " pipe, is never waited for longer; not configurable: a configuration file is read in"
                     + " milliseconds)");
         } catch (InterruptedIOException e) {
-            throw invalid(file, "was not read: the thread reading it was interrupted");
+            // the resolution was cancelled (its budget ran out): not the file's fault, so not invalid input
+            throw new java.util.concurrent.CancellationException("interrupted while reading " + file);
         } catch (IOException e) {
             throw unreadable(file, e);
         }
