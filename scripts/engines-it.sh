@@ -84,7 +84,7 @@ elif ! podman_load_test_image; then
   not_run podman "$ENGINES_UNAVAILABLE"
 else
   export ENGINES_IT_PODMAN_SOCKET=$PODMAN_SOCK ENGINES_IT_CONTAINERS_CONF=$CONTAINERS_CONF
-  tests+=(PodmanEngineIT)
+  tests+=(PodmanEngineIT PodmanStartEngineIT)
 fi
 
 if [ ${#tests[@]} -eq 0 ]; then

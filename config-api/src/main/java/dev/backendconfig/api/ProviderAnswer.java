@@ -14,6 +14,7 @@ import dev.backendconfig.api.spi.ResolutionContext;
 import dev.backendconfig.api.spi.Service;
 import dev.backendconfig.toolkit.BackendUrls;
 import dev.backendconfig.toolkit.InvalidInputException;
+import dev.backendconfig.toolkit.Origin;
 import dev.backendconfig.toolkit.OutsideText;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -57,7 +58,7 @@ final class ProviderAnswer {
         }
         Duration took = Duration.ofNanos(System.nanoTime() - asked);
         if (answer instanceof Answer.Returned returned) {
-            return returned(provider, returned.result(), took, context.services());
+            return returned(provider, returned.result(), took, context);
         }
         if (answer instanceof Answer.TimedOut timedOut) {
             return new ProviderAnswer(ReportBuilder.line(provider, Outcome.UNAVAILABLE, "did not answer within the "
@@ -118,9 +119,9 @@ final class ProviderAnswer {
     }
 
     private static ProviderAnswer returned(EndpointProvider provider, ProviderResult result, Duration took,
-            List<Service> services) {
+            ResolutionContext context) {
         if (result instanceof ProviderResult.Found found) {
-            return services(provider, found, took, services);
+            return services(provider, found, took, context);
         }
         Outcome outcome = result instanceof ProviderResult.Skipped ? Outcome.SKIPPED : Outcome.UNAVAILABLE;
         return new ProviderAnswer(ReportBuilder.line(provider, outcome, result.reason(), took, result.notes()), null,
@@ -129,7 +130,8 @@ final class ProviderAnswer {
 
     /** Judge what a provider found against the services asked for: found when every required one is there. */
     private static ProviderAnswer services(EndpointProvider provider, ProviderResult.Found found, Duration took,
-            List<Service> services) {
+            ResolutionContext context) {
+        List<Service> services = context.services();
         Map<String, ServiceEndpoint> given = found.endpoints();
         Map<String, String> missing = found.missing();
         Map<String, String> serviceReasons = found.serviceReasons();
@@ -147,8 +149,10 @@ final class ProviderAnswer {
                 return new ProviderAnswer(ReportBuilder.line(provider, Outcome.FAILED, problem, took), null, "",
                         new IllegalStateException(problem));
             }
-            if (services.stream().anyMatch(service -> service.name().equals(entry.getKey()))) {
-                endpoints.put(entry.getKey(), endpoint);
+            Optional<Service> declared = services.stream().filter(service -> service.name().equals(entry.getKey()))
+                    .findFirst();
+            if (declared.isPresent()) {
+                endpoints.put(entry.getKey(), withoutWebSocketWhereNone(endpoint, declared.get(), context, notes));
             } else {
                 notes.add("also gave service " + entry.getKey() + ", which is not declared; ignored");
             }
@@ -181,6 +185,24 @@ final class ProviderAnswer {
                 outcome == Outcome.FOUND ? "" : nextStep.isBlank() ? lackingStep(lacking, missing) : nextStep, null);
     }
 
+    /**
+     * Apply setting {@code services.<name>.websocket=false}, the one rule for every provider: the endpoint has no
+     * WebSocket URL, and one the provider gave explicitly is noted as dropped.
+     */
+    private static ServiceEndpoint withoutWebSocketWhereNone(ServiceEndpoint endpoint, Service service,
+            ResolutionContext context, List<String> notes) {
+        if (service.isBackend() || !endpoint.hasWebSocket() || context.setting(CoreSettings.WEBSOCKET, service)) {
+            return endpoint;
+        }
+        String key = CoreSettings.WEBSOCKET.forService(service).key();
+        Optional<Origin> given = endpoint.origin(ServiceEndpoint.WEBSOCKET)
+                .filter(origin -> origin.kind() != Origin.Kind.DERIVED);
+        given.ifPresent(origin -> notes.add(service.name() + ": the WebSocket URL from " + origin.describe()
+                + " is dropped: setting " + key + "=false says the service has none"));
+        return endpoint.withoutWebSocket("setting " + key + "=false ("
+                + context.settings().origin(CoreSettings.WEBSOCKET.forService(service)).describe() + ")");
+    }
+
     /** What to do about the required services a provider lacked, when it said nothing itself. */
     private static String lackingStep(List<String> lacking, Map<String, String> missing) {
         List<String> steps = new ArrayList<>();
@@ -193,7 +215,8 @@ final class ProviderAnswer {
     }
 
     private static Optional<String> splitNote(ServiceEndpoint endpoint, boolean named) {
-        if (BackendUrls.hostAndPort(endpoint.http()).equals(BackendUrls.hostAndPort(endpoint.webSocket()))) {
+        if (!endpoint.hasWebSocket()
+                || BackendUrls.hostAndPort(endpoint.http()).equals(BackendUrls.hostAndPort(endpoint.webSocket()))) {
             return Optional.empty();
         }
         return Optional.of((named ? endpoint.service() + ": " : "") + "HTTP and WebSocket URLs point to different hosts"

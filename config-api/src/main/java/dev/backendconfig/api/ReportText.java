@@ -114,13 +114,19 @@ final class ReportText {
     static String endpoints(Collection<ServiceEndpoint> endpoints) {
         List<String> parts = new ArrayList<>();
         for (ServiceEndpoint endpoint : endpoints) {
-            parts.add(endpoint.service() + ": " + endpoint.maskedHttp() + " " + endpoint.maskedWebSocket());
+            parts.add(endpoint.service() + ": " + endpoint.maskedHttp() + " " + webSocket(endpoint)
+                    + (endpoint.confirmed() ? "" : " (UNCONFIRMED)"));
         }
         return String.join("; ", parts);
     }
 
     private static String urls(ServiceEndpoint endpoint) {
-        return endpoint.maskedHttp() + "  " + endpoint.maskedWebSocket();
+        return endpoint.maskedHttp() + "  " + webSocket(endpoint) + (endpoint.confirmed() ? ""
+                : "  UNCONFIRMED: " + safe(endpoint.unconfirmed().orElseThrow()));
+    }
+
+    private static String webSocket(ServiceEndpoint endpoint) {
+        return endpoint.hasWebSocket() ? endpoint.maskedWebSocket() : "(no WebSocket)";
     }
 
     private static String asked(ResolutionReport report) {

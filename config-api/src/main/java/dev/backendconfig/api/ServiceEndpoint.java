@@ -1,5 +1,6 @@
 package dev.backendconfig.api;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import static org.apiguardian.api.API.Status.STABLE;
 
 import dev.backendconfig.api.internal.UriPaths;
@@ -27,6 +28,11 @@ import org.apiguardian.api.API;
  * {@link #details()} holds further values such as {@code auth-url} or {@code compose-service}; credentials are
  * included but flagged secret, and {@link #toString()} never shows them, nor the user info of a URL.
  *
+ * <p>A service without a WebSocket endpoint (setting {@code services.<name>.websocket=false}) has no WebSocket URL:
+ * {@link #hasWebSocket()} is false and {@link #webSocket()} throws, saying why. An endpoint a provider could only
+ * guess — a port predicted from a compose file, say — is {@linkplain #unconfirmed() unconfirmed}, and every output
+ * says so.
+ *
  * <p>Instances are immutable; build them with {@link #builder(String)}.
  */
 @API(status = STABLE, since = "1.0")
@@ -44,8 +50,12 @@ public final class ServiceEndpoint {
     private final Map<String, String> details;
     private final Set<String> secretDetails;
     private final Map<String, Origin> origins;
+    private final String unconfirmed;
+    private final String noWebSocket;
 
     private ServiceEndpoint(Builder builder) {
+        this.unconfirmed = builder.unconfirmed;
+        this.noWebSocket = builder.noWebSocket;
         this.source = builder.source;
         this.service = builder.service;
         this.details = Collections.unmodifiableMap(new LinkedHashMap<>(builder.details));
@@ -58,7 +68,9 @@ public final class ServiceEndpoint {
             this.http = BackendUrls.toHttpOrigin(builder.webSocket);
             allOrigins.put(HTTP, Origin.derived("the WebSocket URL (" + builder.webSocketOrigin.describe() + ")"));
         }
-        if (builder.webSocket != null) {
+        if (builder.noWebSocket != null) {
+            this.webSocket = null;
+        } else if (builder.webSocket != null) {
             this.webSocket = builder.webSocket;
             allOrigins.put(WEBSOCKET, builder.webSocketOrigin);
         } else {
@@ -84,9 +96,54 @@ public final class ServiceEndpoint {
         return http;
     }
 
-    /** Return the WebSocket URL, for example {@code ws://localhost:8002} or {@code wss://other-host/ws}. */
+    /**
+     * Return the WebSocket URL, for example {@code ws://localhost:8002} or {@code wss://other-host/ws}.
+     *
+     * @throws IllegalStateException when the service has no WebSocket URL ({@link #hasWebSocket()} is false)
+     */
     public URI webSocket() {
+        if (webSocket == null) {
+            throw new IllegalStateException("service " + service + " has no WebSocket URL: " + noWebSocket);
+        }
         return webSocket;
+    }
+
+    /** Return the WebSocket URL, or empty when the service has none. */
+    @API(status = EXPERIMENTAL, since = "1.0")
+    public Optional<URI> findWebSocket() {
+        return Optional.ofNullable(webSocket);
+    }
+
+    /** Tell whether the service has a WebSocket URL (false for setting {@code services.<name>.websocket=false}). */
+    @API(status = EXPERIMENTAL, since = "1.0")
+    public boolean hasWebSocket() {
+        return webSocket != null;
+    }
+
+    /**
+     * Return why this endpoint is unconfirmed — a guess the provider could not check against what really runs, such
+     * as a port predicted from a compose file — or empty when the provider vouches for it.
+     */
+    @API(status = EXPERIMENTAL, since = "1.0")
+    public Optional<String> unconfirmed() {
+        return Optional.ofNullable(unconfirmed);
+    }
+
+    /** Tell whether the provider vouches for this endpoint (see {@link #unconfirmed()}). */
+    @API(status = EXPERIMENTAL, since = "1.0")
+    public boolean confirmed() {
+        return unconfirmed == null;
+    }
+
+    /** Return a copy without a WebSocket URL, {@code why} saying so when one is asked for. */
+    @API(status = EXPERIMENTAL, since = "1.0")
+    public ServiceEndpoint withoutWebSocket(String why) {
+        Builder copy = new Builder(source).service(service);
+        copy.http(http, origins.get(HTTP));
+        details.forEach((name, value) -> copy.detail(name, value, origins.get(name)));
+        copy.secretDetails.addAll(secretDetails);
+        copy.unconfirmed = unconfirmed;
+        return copy.withoutWebSocket(why).build();
     }
 
     /**
@@ -100,7 +157,7 @@ public final class ServiceEndpoint {
      * @throws IllegalArgumentException when {@code path} is a whole URL or cannot be part of one
      */
     public URI webSocket(String path) {
-        return UriPaths.join(webSocket, path);
+        return UriPaths.join(webSocket(), path);
     }
 
     /** Return the HTTP base URL with {@code path} joined onto it by the same rules as {@link #webSocket(String)}. */
@@ -143,9 +200,12 @@ public final class ServiceEndpoint {
         return Secrets.mask(http);
     }
 
-    /** Return the WebSocket URL with user info and secret query values masked, for messages and logs. */
+    /**
+     * Return the WebSocket URL with user info and secret query values masked, for messages and logs; {@code (none)}
+     * when the service has none.
+     */
     public String maskedWebSocket() {
-        return Secrets.mask(webSocket);
+        return webSocket == null ? "(none)" : Secrets.mask(webSocket);
     }
 
     /** Return the details with every secret value masked. */
@@ -163,9 +223,9 @@ public final class ServiceEndpoint {
         if (!(other instanceof ServiceEndpoint that)) {
             return false;
         }
-        return http.equals(that.http) && webSocket.equals(that.webSocket) && source.equals(that.source)
+        return http.equals(that.http) && Objects.equals(webSocket, that.webSocket) && source.equals(that.source)
                 && service.equals(that.service) && details.equals(that.details)
-                && secretDetails.equals(that.secretDetails);
+                && secretDetails.equals(that.secretDetails) && Objects.equals(unconfirmed, that.unconfirmed);
     }
 
     @Override
@@ -184,6 +244,9 @@ public final class ServiceEndpoint {
         if (!details.isEmpty()) {
             joiner.add("details=" + maskedDetails());
         }
+        if (unconfirmed != null) {
+            joiner.add("unconfirmed");
+        }
         return joiner.toString();
     }
 
@@ -199,6 +262,8 @@ public final class ServiceEndpoint {
         private final Map<String, String> details = new LinkedHashMap<>();
         private final Set<String> secretDetails = new LinkedHashSet<>();
         private final Map<String, Origin> detailOrigins = new LinkedHashMap<>();
+        private String unconfirmed;
+        private String noWebSocket;
 
         private Builder(String source) {
             this.source = requireText(source, "source");
@@ -236,6 +301,28 @@ public final class ServiceEndpoint {
             return this;
         }
 
+        /**
+         * Mark the endpoint unconfirmed: a guess the provider could not check against what really runs.
+         *
+         * @param why what it is and why it could not be confirmed, for every output
+         */
+        @API(status = EXPERIMENTAL, since = "1.0")
+        public Builder unconfirmed(String why) {
+            this.unconfirmed = requireText(why, "why");
+            return this;
+        }
+
+        /**
+         * Give the endpoint no WebSocket URL (a service without a WebSocket endpoint), neither given nor derived.
+         *
+         * @param why why not, for the exception {@link ServiceEndpoint#webSocket()} throws
+         */
+        @API(status = EXPERIMENTAL, since = "1.0")
+        public Builder withoutWebSocket(String why) {
+            this.noWebSocket = requireText(why, "why");
+            return this;
+        }
+
         /** Add a detail that is secret whatever its name. */
         public Builder secretDetail(String name, String value, Origin origin) {
             detail(name, value, origin);
@@ -247,6 +334,9 @@ public final class ServiceEndpoint {
         public ServiceEndpoint build() {
             if (http == null && webSocket == null) {
                 throw new IllegalStateException("an endpoint needs an HTTP or a WebSocket URL; neither was set");
+            }
+            if (http == null && noWebSocket != null) {
+                throw new IllegalStateException("an endpoint without a WebSocket URL needs an HTTP URL");
             }
             return new ServiceEndpoint(this);
         }

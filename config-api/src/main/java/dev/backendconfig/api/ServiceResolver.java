@@ -8,6 +8,7 @@ import dev.backendconfig.api.internal.DeclaredServices;
 import dev.backendconfig.api.internal.ProviderLoader;
 import dev.backendconfig.api.internal.ProviderOrder;
 import dev.backendconfig.api.internal.SettingValues;
+import dev.backendconfig.api.spi.EarlierAnswer;
 import dev.backendconfig.api.spi.EndpointProvider;
 import dev.backendconfig.api.spi.ResolutionContext;
 import dev.backendconfig.api.spi.Service;
@@ -15,6 +16,7 @@ import dev.backendconfig.api.spi.ServiceSetting;
 import dev.backendconfig.api.spi.Setting;
 import dev.backendconfig.api.spi.SettingsContributor;
 import dev.backendconfig.toolkit.InvalidInputException;
+import dev.backendconfig.toolkit.OutsideText;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -136,6 +138,7 @@ public final class ServiceResolver {
         ReportBuilder report = new ReportBuilder(fresh.settings(), known, start);
         Map<String, ServiceEndpoint> found = null;
         List<String> nextSteps = new ArrayList<>();
+        List<EarlierAnswer> earlier = new ArrayList<>();
         for (EndpointProvider provider : order) {
             if (found != null) {
                 report.add(ReportBuilder.line(provider, Outcome.NOT_ASKED, "", Duration.ZERO));
@@ -143,7 +146,7 @@ public final class ServiceResolver {
                 report.add(ReportBuilder.line(provider, Outcome.NOT_ASKED, "the time budget (setting timeout = "
                         + ReportText.millis(fresh.settings().get(CoreSettings.TIMEOUT)) + ") was used up", Duration.ZERO));
             } else {
-                ProviderAnswer answer = ProviderAnswer.ask(provider, fresh);
+                ProviderAnswer answer = ProviderAnswer.ask(provider, fresh.withEarlierAnswers(earlier));
                 report.add(answer.line());
                 Optional<ResolutionOutcome> stopped = answer.stop(provider, report, order);
                 if (stopped.isPresent()) {
@@ -152,6 +155,8 @@ public final class ServiceResolver {
                 found = answer.endpoints().orElse(null);
                 if (found == null) {
                     answer.hint().ifPresent(step -> nextSteps.add(provider.id() + ": " + step));
+                    earlier.add(new EarlierAnswer(provider.id(), answer.line().outcome(), answer.line().reason(),
+                            answer.hint().orElse("")));
                 }
             }
         }
@@ -165,7 +170,9 @@ public final class ServiceResolver {
                     + " again without running the tests");
             return new ServiceNotFoundException(done, nextSteps);
         }
-        LOG.info("{} (from {}, {})", ReportText.endpoints(found.values()), found.get(Service.BACKEND).source(),
+        String source = found.get(Service.BACKEND).source();
+        LOG.info("{} (from {}: {}, {})", ReportText.endpoints(found.values()), source,
+                done.line(source).map(line -> OutsideText.excerpt(line.reason(), 300)).orElse(""),
                 ReportText.millis(done.elapsed()));
         if (LOG.isDebugEnabled()) {
             LOG.debug("backend resolution:\n{}", done.render());

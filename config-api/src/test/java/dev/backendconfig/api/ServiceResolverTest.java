@@ -182,6 +182,31 @@ class ServiceResolverTest {
     }
 
     @Test
+    void aProviderThatExtendsItsBudgetForAStepOfItsOwnIsWaitedForBeyondSettingTimeout() {
+        FixedProvider starting = new FixedProvider("starting", 300, context -> {
+            context.extendBudget(Duration.ofSeconds(5));
+            try {
+                Thread.sleep(1200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return ProviderResult.skipped("interrupted");
+            }
+            return ProviderResult.found(ServiceEndpoint.builder("starting").http(URI.create("http://localhost:8002"),
+                    Origin.other("test")).build(), "started it");
+        });
+        Resolution resolution = ServiceResolver.of(List.of(starting)).resolve(context(Map.of("timeout", "400ms")));
+        assertThat(resolution.endpoint().http()).isEqualTo(URI.create("http://localhost:8002"));
+        assertThat(resolution.report().line("starting").orElseThrow().reason()).isEqualTo("started it");
+    }
+
+    @Test
+    void anExtensionNeverShortensTheBudget() {
+        ResolutionContext context = context(Map.of("timeout", "10s"));
+        context.extendBudget(Duration.ofMillis(1));
+        assertThat(context.remaining()).isGreaterThan(Duration.ofSeconds(9));
+    }
+
+    @Test
     void anEndpointWhoseSourceIsNotTheProviderIdIsRefused() {
         FixedProvider liar = new FixedProvider("liar", 300, c -> ProviderResult.found(ServiceEndpoint.builder("env")
                 .http(URI.create("http://h"), Origin.other("x")).build(), "claims to be env"));
@@ -291,7 +316,7 @@ class ServiceResolverTest {
         List<RecordingLogs.Event> info = RecordingLogs.events(Level.INFO).stream()
                 .filter(event -> event.logger().equals(ServiceResolver.class.getName())).toList();
         assertThat(info).singleElement().extracting(RecordingLogs.Event::message).asString()
-                .startsWith("backend: http://***@localhost:8002 ws://***@localhost:8002 (from env, ");
+                .startsWith("backend: http://***@localhost:8002 ws://***@localhost:8002 (from env: env knows it, ");
         assertThat(RecordingLogs.text()).doesNotContain("hunter2");
     }
 

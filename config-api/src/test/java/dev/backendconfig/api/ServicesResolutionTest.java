@@ -266,6 +266,6 @@ class ServicesResolutionTest {
                 .filter(event -> event.logger().equals(ServiceResolver.class.getName())))
                 .singleElement().extracting(dev.backendconfig.testkit.RecordingLogs.Event::message).asString()
                 .startsWith("backend: http://local-backend.test ws://local-backend.test; auth: http://local-auth.test"
-                        + " ws://local-auth.test (from local, ");
+                        + " ws://local-auth.test (from local: ");
     }
 }

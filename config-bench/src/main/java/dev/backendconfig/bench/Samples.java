@@ -39,6 +39,10 @@ final class Samples {
         return nanos[Math.min(nanos.length - 1, (int) Math.ceil(nanos.length * 0.99) - 1)];
     }
 
+    long max() {
+        return nanos[nanos.length - 1];
+    }
+
     int count() {
         return nanos.length;
     }

@@ -20,10 +20,14 @@ import java.util.regex.Pattern;
  * "$out"}): each service's HTTP and WebSocket URL under the generic name of the variables provider env reads for it
  * ({@link EndpointProvider#urlVariables}: {@code BACKEND_URL} and {@code WEBSOCKET_URL} for the backend,
  * {@code AUTH_URL} and {@code AUTH_WEBSOCKET_URL} for {@code auth}), the backend first and {@code BACKEND_SOURCE} after
- * it. Values are the URLs as they are, user info included, since the consumer needs them; they are single-quoted for
- * the shell when they hold anything the shell could alter ({@code ~}, {@code [ ]}, {@code $}, quotes, spaces). With
- * {@code --export} each line begins with {@code export }; with {@code --details} each service's details follow its
- * URLs as {@code <SERVICE>_DETAIL_<KEY>=value}, secrets included. Nothing is printed when nothing was found.
+ * it, and for each service whether the provider vouches for it: {@code BACKEND_CONFIRMED}, {@code AUTH_CONFIRMED} (the
+ * URL variable's name, {@code _URL} replaced by {@code _CONFIRMED}), {@code false} for an endpoint the provider could
+ * only guess (a port predicted from a compose file). A service without a WebSocket URL
+ * ({@code services.<name>.websocket=false}) has no WebSocket line. Values are the URLs as they are, user info
+ * included, since the consumer needs them; they are single-quoted for the shell when they hold anything the shell
+ * could alter ({@code ~}, {@code [ ]}, {@code $}, quotes, spaces). With {@code --export} each line begins with
+ * {@code export }; with {@code --details} each service's details follow its lines as
+ * {@code <SERVICE>_DETAIL_<KEY>=value}, secrets included. Nothing is printed when nothing was found.
  */
 final class EnvOutput implements Output {
 
@@ -46,11 +50,15 @@ final class EnvOutput implements Output {
     public void found(Answer answer, PrintStream out) {
         for (ServiceEndpoint endpoint : answer.resolution().services().values()) {
             Service service = new Service(endpoint.service(), true);
-            line(out, generic(service, EndpointProvider::urlVariables), endpoint.http().toString());
-            line(out, generic(service, EndpointProvider::webSocketVariables), endpoint.webSocket().toString());
+            String url = generic(service, EndpointProvider::urlVariables);
+            line(out, url, endpoint.http().toString());
+            endpoint.findWebSocket().ifPresent(webSocket -> line(out, generic(service,
+                    EndpointProvider::webSocketVariables), webSocket.toString()));
             if (service.isBackend()) {
                 line(out, "BACKEND_SOURCE", endpoint.source());
             }
+            line(out, (url.endsWith("_URL") ? url.substring(0, url.length() - 4) : url) + "_CONFIRMED",
+                    Boolean.toString(endpoint.confirmed()));
             if (details) {
                 printDetails(out, service, endpoint);
             }

@@ -18,7 +18,9 @@ import java.util.Map;
 
 /**
  * A JSON document with the endpoints and every provider's outcome; URLs and details masked, like the report, unless
- * {@code --details} asks for them as they are (secrets included, for a consumer that needs them).
+ * {@code --details} asks for them as they are (secrets included, for a consumer that needs them). Each endpoint says
+ * whether the provider vouches for it ({@code "confirmed"}; when false, {@code "unconfirmed"} says why);
+ * {@code "webSocket"} is null for a service without one.
  */
 final class JsonOutput implements Output {
 
@@ -142,9 +144,12 @@ final class JsonOutput implements Output {
     private Map<String, Object> endpoint(ServiceEndpoint endpoint) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("http", details ? endpoint.http().toString() : Secrets.mask(endpoint.http()));
-        json.put("webSocket", details ? endpoint.webSocket().toString() : Secrets.mask(endpoint.webSocket()));
+        json.put("webSocket", endpoint.findWebSocket().map(webSocket -> details ? webSocket.toString()
+                : Secrets.mask(webSocket)).orElse(null));
         json.put("service", endpoint.service());
         json.put("source", endpoint.source());
+        json.put("confirmed", endpoint.confirmed());
+        endpoint.unconfirmed().ifPresent(why -> json.put("unconfirmed", Secrets.maskText(why)));
         json.put("details", details ? endpoint.details() : endpoint.maskedDetails());
         return json;
     }

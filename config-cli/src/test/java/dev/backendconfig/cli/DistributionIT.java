@@ -103,7 +103,7 @@ class DistributionIT {
                 with(shell("/usr/bin:/bin"), "TEST_BACKEND_URL", "http://localhost:8002"), "--format=env");
         assertThat(outcome.exit()).as(outcome.err()).isZero();
         assertThat(outcome.out()).isEqualTo("BACKEND_URL=http://localhost:8002\nWEBSOCKET_URL=ws://localhost:8002\n"
-                + "BACKEND_SOURCE=env\n");
+                + "BACKEND_SOURCE=env\nBACKEND_CONFIRMED=true\n");
     }
 
     @Test

@@ -39,9 +39,9 @@ final class ExamplesProject {
                 .contains("\nauth:     https://auth-staging.example.test  wss://auth-staging.example.test\n"
                         + "frontend: https://app-staging.example.test  wss://app-staging.example.test\n")
                 .contains("backend: predicted http://localhost:" + ports.get("ALPINE_TEST_BACKEND_PORT") + " for service"
-                        + " alpine-test-backend from " + compose + ":14, but nothing answers there")
+                        + " alpine-test-backend from " + compose + ":15, but the protocol is not spoken there")
                 .contains("auth: predicted http://localhost:" + ports.get("ALPINE_TEST_AUTH_PORT") + " for service"
-                        + " alpine-test-auth from " + compose + ":31, but nothing answers there")
+                        + " alpine-test-auth from " + compose + ":32, but the protocol is not spoken there")
                 .contains("shared staging deployment from " + examples.resolve(".env.staging.e2e"))
                 .contains("                             auth: from STAGING_AUTH_URL\n")
                 .doesNotContain("not-for-logs");

@@ -134,7 +134,7 @@ class ExplainTest {
         environment.put("TEST_BACKEND_URL", "http://localhost:8002/api?a=1&b=2");
         assertThat(run("--format=env")).isEqualTo(Explain.FOUND);
         assertThat(out()).isEqualTo("BACKEND_URL='http://localhost:8002/api?a=1&b=2'\n"
-                + "WEBSOCKET_URL='ws://localhost:8002/api?a=1&b=2'\nBACKEND_SOURCE=env\n");
+                + "WEBSOCKET_URL='ws://localhost:8002/api?a=1&b=2'\nBACKEND_SOURCE=env\nBACKEND_CONFIRMED=true\n");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -302,10 +302,59 @@ class ExplainTest {
         assertThat(out()).isEqualTo("BACKEND_URL=https://backend-staging.example.test\n"
                 + "WEBSOCKET_URL=wss://backend-staging.example.test\n"
                 + "BACKEND_SOURCE=staging\n"
+                + "BACKEND_CONFIRMED=true\n"
                 + "AUTH_URL=https://auth-staging.example.test\n"
                 + "AUTH_WEBSOCKET_URL=wss://auth-staging.example.test\n"
+                + "AUTH_CONFIRMED=true\n"
                 + "FRONTEND_URL=https://app-staging.example.test\n"
-                + "FRONTEND_WEBSOCKET_URL=wss://app-staging.example.test\n");
+                + "FRONTEND_WEBSOCKET_URL=wss://app-staging.example.test\n"
+                + "FRONTEND_CONFIRMED=true\n");
+    }
+
+    @Test
+    void aServiceWithoutWebSocketHasNoWebSocketLineAndNoWebSocketInJson() throws Exception {
+        threeServicesInStaging();
+        environment.put("BACKENDCONFIG_SERVICES_FRONTEND_WEBSOCKET", "false");
+        assertThat(run("--format=env")).isEqualTo(Explain.FOUND);
+        assertThat(out()).contains("FRONTEND_URL=https://app-staging.example.test\nFRONTEND_CONFIRMED=true\n")
+                .doesNotContain("FRONTEND_WEBSOCKET_URL");
+        out.reset();
+        assertThat(run("--format=json")).isEqualTo(Explain.FOUND);
+        JsonNode frontend = new ObjectMapper().readTree(out()).path("services").path("frontend");
+        assertThat(frontend.path("webSocket").isNull()).isTrue();
+        assertThat(frontend.path("http").textValue()).isEqualTo("https://app-staging.example.test");
+    }
+
+    @Test
+    void aPredictedPortIsMarkedUnconfirmedInEveryFormat() throws Exception {
+        com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", exchange -> {
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        server.start();
+        try {
+            java.net.InetSocketAddress backend = server.getAddress();
+            Files.writeString(project.resolve("compose.yaml"), "services:\n  backend:\n    ports: [\""
+                    + backend.getPort() + ":8000\"]\n");
+            assertThat(run("--format=env")).isEqualTo(Explain.FOUND);
+            assertThat(out()).isEqualTo("BACKEND_URL=http://localhost:" + backend.getPort() + "\nWEBSOCKET_URL=ws://localhost:"
+                    + backend.getPort() + "\nBACKEND_SOURCE=docker\nBACKEND_CONFIRMED=false\n");
+            out.reset();
+            assertThat(run("--format=json")).isEqualTo(Explain.FOUND);
+            JsonNode endpoint = new ObjectMapper().readTree(out()).path("endpoint");
+            assertThat(endpoint.path("confirmed").booleanValue()).isFalse();
+            assertThat(endpoint.path("unconfirmed").textValue()).startsWith("predicted http://localhost:"
+                    + backend.getPort() + " for service backend from " + project.resolve("compose.yaml") + ":3 while the"
+                    + " engine could not be asked");
+            out.reset();
+            assertThat(run()).isEqualTo(Explain.FOUND);
+            assertThat(out()).startsWith("backend: http://localhost:" + backend.getPort() + "  ws://localhost:"
+                    + backend.getPort() + "  UNCONFIRMED: predicted http://localhost:" + backend.getPort());
+        } finally {
+            server.stop(0);
+        }
     }
 
     @Test
@@ -420,7 +469,8 @@ class ExplainTest {
         environment.put("TEST_BACKEND_URL", "http://localhost:8002/a b".replace(" ", "%20"));
         assertThat(run("--format=env", "--export")).isEqualTo(Explain.FOUND);
         assertThat(out()).isEqualTo("export BACKEND_URL=http://localhost:8002/a%20b\n"
-                + "export WEBSOCKET_URL=ws://localhost:8002/a%20b\nexport BACKEND_SOURCE=env\n");
+                + "export WEBSOCKET_URL=ws://localhost:8002/a%20b\nexport BACKEND_SOURCE=env\n"
+                + "export BACKEND_CONFIRMED=true\n");
     }
 
     @ParameterizedTest(name = "{0}")

@@ -140,7 +140,7 @@ class WaitJarIT {
 
         assertThat(outcome.exit()).as(outcome.err()).isZero();
         assertThat(outcome.out()).isEqualTo("export BACKEND_URL=" + backend + "\nexport WEBSOCKET_URL="
-                + backend.replace("http:", "ws:") + "\nexport BACKEND_SOURCE=env\n");
+                + backend.replace("http:", "ws:") + "\nexport BACKEND_SOURCE=env\nexport BACKEND_CONFIRMED=true\n");
     }
 
     @Test

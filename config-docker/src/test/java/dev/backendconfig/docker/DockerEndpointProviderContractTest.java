@@ -11,6 +11,7 @@ import dev.backendconfig.api.spi.EndpointProvider;
 import dev.backendconfig.api.spi.ProviderResult;
 import dev.backendconfig.api.spi.ResolutionContext;
 import dev.backendconfig.testkit.EndpointProviderContractTest;
+import dev.backendconfig.testkit.LoopbackServers;
 import dev.backendconfig.testsupport.AlpineStack;
 import dev.backendconfig.testsupport.FakeDockerEngine;
 import java.io.IOException;
@@ -54,7 +55,8 @@ class DockerEndpointProviderContractTest extends EndpointProviderContractTest {
     protected ResolutionContext foundContext(Path directory) throws IOException {
         if (engine == null) {
             engine = FakeDockerEngine.onLoopback();
-            Map<String, Object> alpine = withSecretLabel(listEntry("alpine-test-backend"));
+            Map<String, Object> alpine = withSecretLabel(dev.backendconfig.testsupport.Recorded.startedIn(
+                    listEntry("alpine-test-backend"), directory, "shop"));
             Map<String, Object> inspected = withSecretLabel(inspection("alpine"));
             castMap(inspected.get("Config")).put("Env", List.of("PATH=/usr/bin", "DB_PASSWORD=" + plantedSecret()));
             listReply = list(alpine);
@@ -70,6 +72,11 @@ class DockerEndpointProviderContractTest extends EndpointProviderContractTest {
         return "http://localhost:8002";
     }
 
+    /** A recorded container, as started from this test's checkout (so that it is this checkout's project). */
+    private Map<String, Object> ours(String service) {
+        return dev.backendconfig.testsupport.Recorded.startedIn(listEntry(service), directory, "shop");
+    }
+
     @Test
     void theSecretIsInEveryEngineReplyTheProviderAskedFor() throws IOException {
         ResolutionContext context = foundContext(directory);
@@ -79,7 +86,7 @@ class DockerEndpointProviderContractTest extends EndpointProviderContractTest {
         provider().resolve(context);
 
         assertThat(engine.requests()).anyMatch(request -> request.startsWith("GET /containers/json"))
-                .anyMatch(request -> request.startsWith("GET /containers/" + id(listEntry("alpine-test-backend"))
+                .anyMatch(request -> request.startsWith("GET /containers/" + id(ours("alpine-test-backend"))
                         + "/json"));
     }
 
@@ -88,17 +95,20 @@ class DockerEndpointProviderContractTest extends EndpointProviderContractTest {
         Path compose = Files.createDirectories(directory.resolve("docker")).resolve("docker-compose.alpine-test.yml");
         Files.writeString(compose, AlpineStack.COMPOSE_FILE.replace("    ports:\n",
                 "    environment:\n      - DB_PASSWORD=${DB_PASSWORD}\n    ports:\n"));
-        Files.writeString(compose.resolveSibling(".env"), "ALPINE_TEST_BACKEND_PORT=8002\nDB_PASSWORD="
-                + plantedSecret() + "\n");
-        ResolutionContext context = ResolutionContext.builder().workingDirectory(directory)
-                .environment(Map.of("DOCKER_HOST", "unix://" + directory.resolve("no-engine.sock")))
-                .settings(Map.of("docker.compose-file", compose.toString(), "probe", "none")).build();
+        try (LoopbackServers.Server backend = LoopbackServers.answeringHttp()) {
+            Files.writeString(compose.resolveSibling(".env"), "ALPINE_TEST_BACKEND_PORT=" + backend.port()
+                    + "\nDB_PASSWORD=" + plantedSecret() + "\n");
+            ResolutionContext context = ResolutionContext.builder().workingDirectory(directory)
+                    .environment(Map.of("DOCKER_HOST", "unix://" + directory.resolve("no-engine.sock")))
+                    .settings(Map.of("docker.compose-file", compose.toString())).build();
 
-        ProviderResult result = provider().resolve(context);
+            ProviderResult result = provider().resolve(context);
 
-        assertThat(result).isInstanceOf(ProviderResult.Found.class);
-        assertThat(((ProviderResult.Found) result).endpoint().http()).hasToString("http://localhost:8002");
-        assertNeverShown(result);
+            assertThat(result).isInstanceOf(ProviderResult.Found.class);
+            assertThat(((ProviderResult.Found) result).endpoint().http()).hasToString("http://localhost:"
+                    + backend.port());
+            assertNeverShown(result);
+        }
     }
 
     private Map<String, Object> withSecretLabel(Map<String, Object> container) {

@@ -1,7 +1,9 @@
 package dev.backendconfig.docker;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.backendconfig.toolkit.InvalidInputException;
 import dev.backendconfig.api.spi.ProviderResult;
 import dev.backendconfig.api.spi.ResolutionContext;
 import dev.backendconfig.docker.internal.json.Json;
@@ -89,6 +91,7 @@ class DockerPodmanTest {
     private ProviderResult resolve(Clock clock, Map<String, String> settings) {
         Map<String, String> all = new HashMap<>(settings);
         all.put("docker.project", "engines-it");
+        all.putIfAbsent("docker.service", "alpine-test-backend");
         return new DockerEndpointProvider(directory.resolve("no-default.sock")).resolve(ResolutionContext.builder()
                 .workingDirectory(directory).environment(Map.of("CONTAINER_HOST", "unix://" + directory.resolve(
                         "podman.sock"))).clock(clock).settings(all).build());
@@ -99,6 +102,11 @@ class DockerPodmanTest {
         closeables.add(server);
         return server.port();
     }
+
+    /** How a found reason starts, the project named by setting docker.project. */
+    private static final String PROJECT = "compose project engines-it (named by setting docker.project): ";
+    /** How a found reason ends, the backend's compose service named by setting docker.service. */
+    private static final String CHOSEN = "; chosen because setting docker.service names it";
 
     @Test
     void podmanComposesStackIsFoundWithOneListAndOneInspectAndNamedInTheReport() {
@@ -111,7 +119,8 @@ class DockerPodmanTest {
         assertThat(found.endpoint().http()).isEqualTo(URI.create("http://localhost:18002"));
         assertThat(found.endpoint().details()).containsEntry("container-name", "engines-it_alpine-test-backend_1")
                 .containsEntry("compose-service", "alpine-test-backend").containsEntry("compose-project", "engines-it");
-        assertThat(result.reason()).isEqualTo("service alpine-test-backend publishes 8000 on 0.0.0.0:18002 (healthy)");
+        assertThat(result.reason()).isEqualTo(PROJECT + "service alpine-test-backend publishes 8000 on 0.0.0.0:18002"
+                + " (healthy)" + CHOSEN);
         assertThat(result.notes()).contains("engine unix://" + directory.resolve("podman.sock") + " (CONTAINER_HOST):"
                 + " Podman 4.3.1 (API 1.41), reached over a unix socket");
         assertThat(engine.requests()).hasSize(2);
@@ -128,23 +137,26 @@ class DockerPodmanTest {
                 Map.of("docker.wait-healthy", "60s"));
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
         assertThat(result).as(result.reason()).isInstanceOf(ProviderResult.Found.class);
-        assertThat(result.reason()).isEqualTo("service alpine-test-backend publishes 8000 on 0.0.0.0:" + port + " (Podman"
-                + " has not run its healthcheck in the 45 s since the container started (interval 1000 ms; the health"
-                + " log is empty, the status stays starting): Podman runs healthchecks from systemd timers, which this"
-                + " host does not have; probed instead; tcp localhost:" + port + ": accepted and kept the connection"
-                + " open)");
+        assertThat(result.reason()).isEqualTo(PROJECT + "service alpine-test-backend publishes 8000 on 0.0.0.0:" + port
+                + " (Podman has not run its healthcheck in the 45 s since the container started (interval 1000 ms; the"
+                + " health log is empty, the status stays starting): Podman runs healthchecks from systemd timers,"
+                + " which this host does not have; probed instead; tcp localhost:" + port + ": accepted and kept the"
+                + " connection open)" + CHOSEN);
         assertThat(engine.inspections(BACKEND)).isEqualTo(1);
     }
 
     @Test
-    void aStalledHealthcheckWhoseProbeFailsIsUnavailableSayingBoth() throws IOException {
+    void aStalledHealthcheckWhoseProbeFailsIsAnErrorSayingBothSinceTheProjectRuns() throws IOException {
         int port = LoopbackServers.closedPort();
         engine.containers(listPublishing(port)).inspect(BACKEND, Recorded.write(Recorded.podman("inspect-backend")));
-        ProviderResult result = resolve(Clock.fixed(STARTED.plusSeconds(45), ZoneOffset.UTC), Map.of());
-        assertThat(result).isInstanceOf(ProviderResult.Unavailable.class);
-        assertThat(result.reason()).startsWith("service alpine-test-backend publishes 8000 on 0.0.0.0:" + port + ", but"
-                + " Podman has not run its healthcheck in the 45 s since the container started").endsWith("; probed"
-                + " instead and the probe failed: tcp localhost:" + port + ": connection refused");
+        assertThatThrownBy(() -> resolve(Clock.fixed(STARTED.plusSeconds(45), ZoneOffset.UTC), Map.of()))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("compose project engines-it (named by setting docker.project) is half up:"
+                        + " running: alpine-test-backend, alpine-test-auth; not running or not ready: backend (service"
+                        + " alpine-test-backend publishes 8000 on 0.0.0.0:" + port + ", but Podman has not run its"
+                        + " healthcheck in the 45 s since the container started")
+                .hasMessageContaining("; probed instead and the probe failed: tcp localhost:" + port + ": connection"
+                        + " refused)");
     }
 
     @Test
@@ -164,11 +176,10 @@ class DockerPodmanTest {
     void aDockerEngineIsNeverThoughtStalled() {
         engine.identifyAs("Api-Version: 1.41", "Server: Docker/20.10.24 (linux)");
         engine.containers(Json.write(recordedList())).inspect(BACKEND, Recorded.write(Recorded.podman("inspect-backend")));
-        ProviderResult result = resolve(Clock.fixed(STARTED.plusSeconds(45), ZoneOffset.UTC),
-                Map.of("docker.wait-healthy", "700ms"));
-        assertThat(result).isInstanceOf(ProviderResult.Unavailable.class);
-        assertThat(result.reason()).startsWith("service alpine-test-backend (project engines-it, container"
-                + " engines-it_alpine-test-backend_1) is still starting after ");
+        assertThatThrownBy(() -> resolve(Clock.fixed(STARTED.plusSeconds(45), ZoneOffset.UTC),
+                Map.of("docker.wait-healthy", "700ms"))).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("not running or not ready: backend (service alpine-test-backend (project"
+                        + " engines-it, container engines-it_alpine-test-backend_1) is still starting after ");
     }
 
     @Test
@@ -176,7 +187,7 @@ class DockerPodmanTest {
         int port = listeningPort();
         engine.containers(listPublishing(port)).inspect(BACKEND, Recorded.write(Recorded.podman("inspect-auth")));
         ProviderResult result = resolve(Clock.systemUTC(), Map.of());
-        assertThat(result.reason()).isEqualTo("service alpine-test-backend publishes 8000 on 0.0.0.0:" + port + " (no"
-                + " healthcheck; tcp localhost:" + port + ": accepted and kept the connection open)");
+        assertThat(result.reason()).isEqualTo(PROJECT + "service alpine-test-backend publishes 8000 on 0.0.0.0:" + port
+                + " (no healthcheck; tcp localhost:" + port + ": accepted and kept the connection open)" + CHOSEN);
     }
 }

@@ -3,11 +3,14 @@ package dev.backendconfig.docker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.backendconfig.api.ServiceEndpoint;
+import dev.backendconfig.toolkit.InvalidInputException;
 import dev.backendconfig.api.spi.ProviderResult;
 import dev.backendconfig.api.spi.ResolutionContext;
 import dev.backendconfig.testkit.LoopbackServers;
+import dev.backendconfig.testkit.LoopbackWebSocketServer;
+import dev.backendconfig.testkit.RecordingLogs;
 import dev.backendconfig.testsupport.AlpineStack;
-import dev.backendconfig.toolkit.InvalidInputException;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -20,8 +23,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.event.Level;
 
-/** Engine unreachable: the port is predicted from the compose file and accepted only if something answers there. */
+/**
+ * Engine unreachable: the port is predicted from this checkout's compose project, taken only when the protocol is
+ * spoken there (never a bare TCP accept), and marked unconfirmed everywhere.
+ */
 class DockerPredictionTest {
 
     private static final String ALPINE = AlpineStack.COMPOSE_FILE;
@@ -58,74 +65,131 @@ class DockerPredictionTest {
                 .environment(environment).settings(all).build());
     }
 
-    private int listeningPort() throws IOException {
+    /** A real loopback server answering HTTP, as a backend does. */
+    private int httpPort() throws IOException {
+        LoopbackServers.Server server = LoopbackServers.answeringHttp();
+        closeables.add(server);
+        return server.port();
+    }
+
+    /** A real loopback server that accepts and holds connections without a word: a TCP accept and nothing more. */
+    private int silentPort() throws IOException {
         LoopbackServers.Server server = LoopbackServers.holding();
         closeables.add(server);
         return server.port();
     }
 
+    private String engineProblem() {
+        return "setting docker.host names " + unreachable + ", which does not exist (is the engine running?)";
+    }
+
     @Test
-    void predictsThePortFromTheComposeFileAndAcceptsItWhenSomethingAnswers() throws IOException {
+    void aPredictionWhereHttpIsSpokenIsTakenButMarkedUnconfirmedInTheEndpointTheReasonAndAWarn() throws IOException {
         Path file = write("docker/docker-compose.alpine-test.yml", ALPINE);
-        int port = listeningPort();
+        int port = httpPort();
+        RecordingLogs.clear();
         ProviderResult result = resolve(Map.of("ALPINE_TEST_BACKEND_PORT", Integer.toString(port)),
                 Map.of("docker.compose-file", "docker/docker-compose.alpine-test.yml"));
         assertThat(result).isInstanceOf(ProviderResult.Found.class);
-        assertThat(((ProviderResult.Found) result).endpoint().http()).isEqualTo(URI.create("http://localhost:" + port));
-        assertThat(result.reason()).isEqualTo("predicted http://localhost:" + port + " for service alpine-test-backend"
-                + " from " + file + ":6; tcp localhost:" + port + ": accepted and kept the connection open; setting"
-                + " docker.host names " + unreachable + ", which does not exist (is the engine running?)");
+        ServiceEndpoint endpoint = ((ProviderResult.Found) result).endpoint();
+        assertThat(endpoint.http()).isEqualTo(URI.create("http://localhost:" + port));
+        assertThat(endpoint.confirmed()).isFalse();
+        String predicted = "predicted http://localhost:" + port + " for service alpine-test-backend from " + file + ":6";
+        assertThat(endpoint.unconfirmed()).contains(predicted + " while the engine could not be asked ("
+                + engineProblem() + "); http GET http://localhost:" + port + "/: answered 200, but nothing confirms it is this"
+                + " checkout's project docker (another stack may publish that port)");
+        assertThat(result.reason()).isEqualTo("UNCONFIRMED: " + predicted + "; http GET http://localhost:" + port
+                + "/: answered 200; " + engineProblem());
+        assertThat(RecordingLogs.events(Level.WARN)).extracting(RecordingLogs.Event::message).containsExactly("Tests"
+                + " will use http://localhost:" + port + " for service backend, UNCONFIRMED: "
+                + endpoint.unconfirmed().orElseThrow() + ". Make the engine answer (or set docker.predict=false to"
+                + " never guess).");
     }
 
     @Test
-    void predicts8002ByDefaultAnd8010WhenTheVariableSaysSo() throws IOException {
+    void aBareTcpAcceptIsNeverTakenForAPrediction() throws IOException {
         write("docker/docker-compose.alpine-test.yml", ALPINE);
-        Map<String, String> settings = Map.of("docker.compose-file", "docker/docker-compose.alpine-test.yml",
-                "probe", "none");
-        assertThat(((ProviderResult.Found) resolve(Map.of(), settings)).endpoint().http())
-                .isEqualTo(URI.create("http://localhost:8002"));
-        assertThat(((ProviderResult.Found) resolve(Map.of("ALPINE_TEST_BACKEND_PORT", "8010"), settings)).endpoint().http())
-                .isEqualTo(URI.create("http://localhost:8010"));
+        int port = silentPort();
+        ProviderResult result = resolve(Map.of("ALPINE_TEST_BACKEND_PORT", Integer.toString(port)),
+                Map.of("docker.compose-file", "docker/docker-compose.alpine-test.yml", "probe", "tcp",
+                        "probe.timeout", "300ms"));
+        assertThat(result).isInstanceOf(ProviderResult.Unavailable.class);
+        assertThat(result.reason()).endsWith(", but the protocol is not spoken there: http GET http://localhost:" + port
+                + "/: no answer within 300 ms");
     }
 
     @Test
-    void aPredictionNothingAnswersIsUnavailableAndSaysWhatWasTried() throws IOException {
-        Path file = write("docker/docker-compose.alpine-test.yml", ALPINE);
-        int port = LoopbackServers.closedPort();
-        ProviderResult result = resolve(Map.of("ALPINE_TEST_BACKEND_PORT", Integer.toString(port)),
-                Map.of("docker.compose-file", "docker/docker-compose.alpine-test.yml"));
-        assertThat(result).isEqualTo(ProviderResult.unavailable("setting docker.host names " + unreachable + ", which"
-                + " does not exist (is the engine running?); predicted http://localhost:" + port + " for service"
-                + " alpine-test-backend from " + file + ":6, but nothing answers there: tcp localhost:" + port
-                + ": connection refused").withNextStep("start the engine that setting docker.host names, or fix or unset setting docker.host (the socket "
-                + repository.resolve("no-engine.sock") + " does not exist)"));
+    void aWebSocketServerIsPredictedByItsHttpAnswerWhateverSettingProbeSays() throws IOException {
+        write("compose.yaml", "services:\n  backend:\n    ports: [\"${PORT}:8000\"]\n");
+        try (LoopbackWebSocketServer webSocket = LoopbackWebSocketServer.start()) {
+            ProviderResult result = resolve(Map.of("PORT", Integer.toString(webSocket.port())),
+                    Map.of("probe", "websocket", "docker.websocket-path", "/ws"));
+            ServiceEndpoint endpoint = ((ProviderResult.Found) result).endpoint();
+            assertThat(endpoint.webSocket()).isEqualTo(URI.create("ws://localhost:" + webSocket.port() + "/ws"));
+            assertThat(result.reason()).contains("http GET http://localhost:" + webSocket.port() + "/: answered 404");
+            assertThat(endpoint.confirmed()).isFalse();
+        }
+    }
+
+    @Test
+    void settingDockerPredictFalseNeverPredicts() throws IOException {
+        write("compose.yaml", "services:\n  backend:\n    ports: [\"" + httpPort() + ":8000\"]\n");
+        ProviderResult result = resolve(Map.of(), Map.of("docker.predict", "false"));
+        assertThat(result).isEqualTo(ProviderResult.unavailable(engineProblem() + "; setting docker.predict=false: no"
+                + " prediction from the compose files").withNextStep("start the engine that setting docker.host names,"
+                + " or fix or unset setting docker.host (the socket " + repository.resolve("no-engine.sock") + " does"
+                + " not exist)"));
+    }
+
+    @Test
+    void predicts8002ByDefaultAndTheVariablesPortWhenItIsSet() throws IOException {
+        write("docker/docker-compose.alpine-test.yml", ALPINE);
+        Map<String, String> settings = Map.of("docker.compose-file", "docker/docker-compose.alpine-test.yml");
+        assertThat(resolve(Map.of(), settings).reason()).contains("predicted http://localhost:8002 for service"
+                + " alpine-test-backend");
+        int port = httpPort();
+        assertThat(((ProviderResult.Found) resolve(Map.of("ALPINE_TEST_BACKEND_PORT", Integer.toString(port)),
+                settings)).endpoint().http()).isEqualTo(URI.create("http://localhost:" + port));
     }
 
     @Test
     void findsComposeYamlInAParentDirectory() throws IOException {
-        write("compose.yaml", "services:\n  backend:\n    ports: [\"8002:8000\"]\n");
+        int port = httpPort();
+        write("compose.yaml", "services:\n  backend:\n    ports: [\"" + port + ":8000\"]\n");
         Path module = Files.createDirectories(repository.resolve("e2e/tests"));
         ProviderResult result = new DockerEndpointProvider().resolve(ResolutionContext.builder().workingDirectory(module)
-                .settings(Map.of("docker.host", unreachable, "probe", "none")).build());
-        assertThat(((ProviderResult.Found) result).endpoint().http()).isEqualTo(URI.create("http://localhost:8002"));
+                .settings(Map.of("docker.host", unreachable)).build());
+        assertThat(((ProviderResult.Found) result).endpoint().http()).isEqualTo(URI.create("http://localhost:" + port));
+        assertThat(result.notes()).contains("compose file " + repository.resolve("compose.yaml") + " (found from "
+                + module + " up to " + repository + ")");
     }
 
     @Test
     void composeFileListsAreSplitOnTheSeparator() throws IOException {
+        int port = httpPort();
         write("base.yml", "services:\n  backend:\n    image: x\n");
-        write("ports.yml", "services:\n  backend:\n    ports: [\"127.0.0.1:8006:8000\"]\n");
+        write("ports.yml", "services:\n  backend:\n    ports: [\"127.0.0.1:" + port + ":8000\"]\n");
         ProviderResult result = resolve(Map.of("COMPOSE_FILE", "base.yml;ports.yml", "COMPOSE_PATH_SEPARATOR", ";"),
-                Map.of("probe", "none"));
-        assertThat(((ProviderResult.Found) result).endpoint().http()).isEqualTo(URI.create("http://127.0.0.1:8006"));
+                Map.of());
+        assertThat(((ProviderResult.Found) result).endpoint().http()).isEqualTo(URI.create("http://127.0.0.1:" + port));
+    }
+
+    @Test
+    void aServiceOnTheHostsNetworkIsPredictedAtItsContainerPort() throws IOException {
+        int port = httpPort();
+        write("compose.yaml", "services:\n  backend:\n    network_mode: host\n    expose: [\"" + port + "\"]\n");
+        ProviderResult result = resolve(Map.of(), Map.of("docker.container-port", Integer.toString(port)));
+        assertThat(((ProviderResult.Found) result).endpoint().http()).isEqualTo(URI.create("http://localhost:" + port));
+        assertThat(result.reason()).contains("(network_mode: host: it listens on the host at " + port + ")");
     }
 
     @Test
     void anUnreachableEngineAndNoComposeFileIsUnavailable() {
         ProviderResult result = resolve(Map.of(), Map.of());
-        assertThat(result).isEqualTo(ProviderResult.unavailable("setting docker.host names " + unreachable + ", which"
-                + " does not exist (is the engine running?); no compose file in " + repository + " to predict the port"
-                + " from").withNextStep("start the engine that setting docker.host names, or fix or unset setting docker.host (the socket "
-                + repository.resolve("no-engine.sock") + " does not exist)"));
+        assertThat(result).isEqualTo(ProviderResult.unavailable(engineProblem() + "; no compose file in " + repository
+                + " to predict the port from").withNextStep("start the engine that setting docker.host names, or fix"
+                + " or unset setting docker.host (the socket " + repository.resolve("no-engine.sock") + " does not"
+                + " exist)"));
     }
 
     @Test
@@ -140,19 +204,34 @@ class DockerPredictionTest {
     }
 
     @Test
-    void aComposeFileWithoutAServicePublishingThePortIsUnavailable() throws IOException {
-        Path file = write("compose.yaml", "services:\n  db:\n    ports: [\"5432:5432\"]\n  cache: {}\n");
-        assertThat(resolve(Map.of(), Map.of()).reason()).endsWith("; " + file + " has no service named after backend or"
-                + " publishing container port 8000 (services: db, cache)");
+    void aServiceNamedOnlyLooselyIsNeverTakenAndTheReasonSaysWhatWasMeant() throws IOException {
+        Path file = write("compose.yaml", """
+                services:
+                  api:
+                    ports: ["8002:8080"]
+                  db:
+                    image: postgres:16
+                    ports: ["5432:5432"]
+                """);
+        assertThat(resolve(Map.of(), Map.of()).reason()).isEqualTo(engineProblem() + "; this checkout's compose"
+                + " project " + repository.getFileName().toString().replaceAll("[^a-z0-9_-]", "") + " (" + file
+                + ") has no compose service named backend or with network alias backend, and none publishes"
+                + " container port 8000; did you mean docker.service=api? (db looks like a database (image"
+                + " postgres:16)); its services: api, db");
     }
 
     @Test
-    void twoServicesPublishingThePortAreAmbiguousUnlessOneIsTheBackend() throws IOException {
-        write("compose.yaml", "services:\n  api:\n    ports: [\"8002:8000\"]\n  web:\n    ports: [\"8003:8000\"]\n");
-        assertThat(resolve(Map.of(), Map.of("probe", "none")).reason()).endsWith(" 2 services could be backend: api,"
-                + " web; set docker.service to pick one");
-        assertThat(((ProviderResult.Found) resolve(Map.of(), Map.of("probe", "none", "docker.service", "web")))
-                .endpoint().http()).isEqualTo(URI.create("http://localhost:8003"));
+    void twoServicesPublishingThePortAreAnErrorUnlessDockerServicePicksOne() throws IOException {
+        int port = httpPort();
+        Path file = write("compose.yaml", "services:\n  api:\n    ports: [\"8002:8000\"]\n  web:\n    ports: [\""
+                + port + ":8000\"]\n");
+        assertThatThrownBy(() -> resolve(Map.of(), Map.of())).isInstanceOf(InvalidInputException.class)
+                .hasMessage(file + ": 2 compose services of this checkout's compose project "
+                        + repository.getFileName().toString().replaceAll("[^a-z0-9_-]", "") + " (" + file + ") could be"
+                        + " service backend: api, web (they publish container port 8000); set docker.service to pick"
+                        + " one");
+        assertThat(((ProviderResult.Found) resolve(Map.of(), Map.of("docker.service", "web"))).endpoint().http())
+                .isEqualTo(URI.create("http://localhost:" + port));
     }
 
     @Test
@@ -160,6 +239,17 @@ class DockerPredictionTest {
         write("compose.yaml", "services:\n  backend:\n    ports: [\"8000\"]\n");
         assertThat(resolve(Map.of(), Map.of()).reason()).endsWith("publishes 8000 on a host port Docker picks at start,"
                 + " which only a running engine can tell");
+    }
+
+    @Test
+    void aServiceLeftOutByProfilesSaysSo() throws IOException {
+        write("compose.yaml", "services:\n  backend:\n    profiles: [full]\n    ports: [\"8002:8000\"]\n");
+        assertThat(resolve(Map.of(), Map.of()).reason()).endsWith("compose service backend is left out by profiles (it"
+                + " is in full; active: none, neither setting docker.profiles nor COMPOSE_PROFILES is set); set"
+                + " docker.profiles or COMPOSE_PROFILES to activate it");
+        int port = httpPort();
+        write("compose.yaml", "services:\n  backend:\n    profiles: [full]\n    ports: [\"" + port + ":8000\"]\n");
+        assertThat(resolve(Map.of("COMPOSE_PROFILES", "full"), Map.of())).isInstanceOf(ProviderResult.Found.class);
     }
 
     @Test
@@ -185,16 +275,16 @@ class DockerPredictionTest {
               alpine-test-auth:
                 ports: ["${ALPINE_TEST_AUTH_PORT:-8083}:8081"]
                 networks: {default: {aliases: [auth]}}
-              alpine-test-frontend:
+              frontend:
                 ports: ["${ALPINE_TEST_FRONTEND_PORT:-3002}:3000"]
             """;
 
     @Test
     void everyServiceIsPredictedFromTheComposeFileAndProbed() throws IOException {
         write("compose.yaml", THREE_SERVICES);
-        int backend = listeningPort();
-        int auth = listeningPort();
-        int frontend = listeningPort();
+        int backend = httpPort();
+        int auth = httpPort();
+        int frontend = httpPort();
         ProviderResult result = resolve(Map.of("ALPINE_TEST_BACKEND_PORT", Integer.toString(backend),
                 "ALPINE_TEST_AUTH_PORT", Integer.toString(auth), "ALPINE_TEST_FRONTEND_PORT", Integer.toString(frontend)),
                 Map.of("services", "auth,frontend"));
@@ -203,6 +293,7 @@ class DockerPredictionTest {
         assertThat(found.endpoint("auth").orElseThrow().http()).isEqualTo(URI.create("http://localhost:" + auth));
         assertThat(found.endpoint("auth").orElseThrow().detail("container-port")).contains("8081");
         assertThat(found.endpoint("frontend").orElseThrow().http()).isEqualTo(URI.create("http://localhost:" + frontend));
+        assertThat(found.endpoints().values()).allMatch(endpoint -> !endpoint.confirmed());
         assertThat(found.reason()).startsWith("predicted from " + repository.resolve("compose.yaml") + "; setting"
                 + " docker.host names " + unreachable);
     }
@@ -210,15 +301,15 @@ class DockerPredictionTest {
     @Test
     void aPredictedServiceThatDoesNotAnswerMakesThePredictionPartial() throws IOException {
         write("compose.yaml", THREE_SERVICES);
-        int backend = listeningPort();
+        int backend = httpPort();
         int closed = LoopbackServers.closedPort();
         ProviderResult result = resolve(Map.of("ALPINE_TEST_BACKEND_PORT", Integer.toString(backend),
                 "ALPINE_TEST_AUTH_PORT", Integer.toString(closed)), Map.of("services", "auth"));
         ProviderResult.Found partial = (ProviderResult.Found) result;
         assertThat(partial.endpoints()).containsOnlyKeys("backend");
         assertThat(partial.missing().get("auth")).isEqualTo("predicted http://localhost:" + closed + " for service"
-                + " alpine-test-auth from " + repository.resolve("compose.yaml") + ":6, but nothing answers there: tcp"
-                + " localhost:" + closed + ": connection refused");
+                + " alpine-test-auth from " + repository.resolve("compose.yaml") + ":6, but the protocol is not spoken"
+                + " there: http GET http://localhost:" + closed + "/: connection refused");
     }
 
     @Test

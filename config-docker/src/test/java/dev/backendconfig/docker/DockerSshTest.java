@@ -6,14 +6,17 @@ import static dev.backendconfig.testsupport.Recorded.listEntry;
 import static dev.backendconfig.testsupport.Recorded.text;
 import static dev.backendconfig.testsupport.Recorded.withHealth;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.backendconfig.api.InvalidConfigurationException;
 import dev.backendconfig.api.Resolution;
 import dev.backendconfig.api.ServiceResolver;
+import dev.backendconfig.toolkit.InvalidInputException;
 import dev.backendconfig.api.spi.ProviderResult;
 import dev.backendconfig.api.spi.ResolutionContext;
 import dev.backendconfig.api.spi.Settings;
+import dev.backendconfig.testsupport.CallerEnvironment;
 import dev.backendconfig.testsupport.FakeSsh;
 import java.io.IOException;
 import java.net.URI;
@@ -25,6 +28,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,11 +47,17 @@ class DockerSshTest {
     Path directory;
 
     private FakeSsh ssh;
+    /**
+     * What the fake ssh sleeps, in seconds, unique to this test: a sleep outlives a killed shell and names nothing of
+     * ours but its argument, and other builds on the machine run this test too.
+     */
+    private final String neverAnswers = "31.7" + String.format("%05d", ThreadLocalRandom.current().nextInt(100_000));
+    private final String interrupted = "32.9" + String.format("%05d", ThreadLocalRandom.current().nextInt(100_000));
 
     @BeforeEach
     void writeFakeSsh() throws IOException {
         Files.createDirectory(directory.resolve(".git"));
-        ssh = FakeSsh.in(directory.resolve("fake-ssh"), list(listEntry("alpine-test-backend")),
+        ssh = FakeSsh.in(directory.resolve("fake-ssh"), list(ours("alpine-test-backend")),
                 text(inspection("alpine")));
     }
 
@@ -65,8 +75,13 @@ class DockerSshTest {
     private List<String> scriptsRunning() {
         return ProcessHandle.allProcesses().filter(ProcessHandle::isAlive)
                 .map(process -> process.info().commandLine().orElse(""))
-                .filter(line -> line.contains(ssh.script().toString()) || line.contains("sleep 31.7")
-                        || line.contains("sleep 32.9")).toList();
+                .filter(line -> line.contains(ssh.script().toString()) || line.contains("sleep " + neverAnswers)
+                        || line.contains("sleep " + interrupted)).toList();
+    }
+
+    /** A recorded container, as started from this test's checkout (so that it is this checkout's project). */
+    private Map<String, Object> ours(String service) {
+        return dev.backendconfig.testsupport.Recorded.startedIn(listEntry(service), directory, "shop");
     }
 
     @Test
@@ -80,7 +95,8 @@ class DockerSshTest {
         assertThat(ssh.starts()).isEqualTo(1);
         assertThat(ssh.agent()).isEqualTo("/run/agent.sock");
         assertThat(result.notes()).containsExactly("engine ssh://***@build-box:2222 (DOCKER_HOST): Docker 20.10.24 (API"
-                + " 1.41), reached over ssh (docker system dial-stdio)");
+                + " 1.41), reached over ssh (docker system dial-stdio)", "compose project shop is this checkout's: it"
+                + " was started from this checkout's " + directory.resolve("compose.yaml"));
         assertThat(scriptsRunning()).isEmpty();
     }
 
@@ -146,7 +162,8 @@ class DockerSshTest {
         ProviderResult result = resolve("ssh://me@build-box", Map.of("FAKE_SSH_STDERR", "time=\"x\" level=error"
                 + " msg=\"error while CloseWrite (stdin to stream)\"\\n"), Map.of());
         assertThat(result).isInstanceOf(ProviderResult.Found.class);
-        assertThat(result.reason()).isEqualTo("service alpine-test-backend publishes 8000 on 0.0.0.0:8002 (healthy)");
+        assertThat(result.reason()).isEqualTo("compose project shop (this checkout's): service alpine-test-backend"
+                + " publishes 8000 on 0.0.0.0:8002 (healthy); chosen because its network alias is backend");
     }
 
     @Test
@@ -164,7 +181,7 @@ class DockerSshTest {
     @Test
     void anSshThatNeverAnswersIsEndedAtTheTimeoutWithNothingLeftRunning() {
         long start = System.nanoTime();
-        ProviderResult result = resolve("ssh://me@build-box", Map.of("FAKE_SSH_SLEEP", "31.7"),
+        ProviderResult result = resolve("ssh://me@build-box", Map.of("FAKE_SSH_SLEEP", neverAnswers),
                 Map.of("docker.timeout", "150ms", "docker.answer-timeout", "250ms"));
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         assertThat(result.reason()).startsWith("engine ssh://***@build-box did not connect, log in and answer GET"
@@ -178,13 +195,13 @@ class DockerSshTest {
     void anInterruptedResolutionEndsAtOnceAndEndsSsh() throws Exception {
         // every bound in play is a minute: only the interrupt can end the resolution within seconds
         AtomicReference<ProviderResult> result = new AtomicReference<>();
-        Thread worker = new Thread(() -> result.set(resolve("ssh://me@build-box", Map.of("FAKE_SSH_SLEEP", "32.9"),
+        Thread worker = new Thread(() -> result.set(resolve("ssh://me@build-box", Map.of("FAKE_SSH_SLEEP", interrupted),
                 Map.of("docker.timeout", "60s", "docker.answer-timeout", "60s"))));
         worker.start();
         try {
             // interrupt only once ssh runs and waits (a fixed pause lost that race on a loaded machine)
             assertThat(within(Duration.ofSeconds(60), () -> scriptsRunning().stream()
-                    .anyMatch(line -> line.contains("sleep 32.9")))).as("ssh started and waits").isTrue();
+                    .anyMatch(line -> line.contains("sleep " + interrupted)))).as("ssh started and waits").isTrue();
             long start = System.nanoTime();
             worker.interrupt();
             worker.join(Duration.ofSeconds(30).toMillis());
@@ -206,14 +223,27 @@ class DockerSshTest {
                 ssh.command(), directory.toString(), dockerTimeout, "60s");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(directory.resolve("child.log").toFile());
+        // never the caller's variables: the build's hostile shell sets COMPOSE_FILE and the like, which the child's
+        // resolution would read (and fail on) before it dials ssh
+        Map<String, String> environment = CallerEnvironment.without(System.getenv());
+        builder.environment().clear();
+        builder.environment().putAll(environment);
         builder.environment().put("FAKE_SSH_SLEEP", sleep);
         builder.environment().put("PATH", "/usr/bin:/bin");
         return builder.start();
     }
 
+    private String childSaid() {
+        try {
+            return Files.readString(directory.resolve("child.log"));
+        } catch (IOException e) {
+            return "nothing (" + e + ")";
+        }
+    }
+
     private boolean sshStarted() {
         try {
-            return ssh.starts() == 1;
+            return ssh.starts() >= 1;
         } catch (IOException e) {
             return false;
         }
@@ -234,10 +264,11 @@ class DockerSshTest {
 
     @Test
     void sshEndsWithAJvmKilledWithKill9WhileSshWaits() throws Exception {
-        Process child = childJvm("31.7", "30s");
+        Process child = childJvm(neverAnswers, "30s");
         try {
-            assertThat(within(Duration.ofSeconds(60), this::sshStarted)).as("the child started ssh (%s)",
-                    directory.resolve("child.log")).isTrue();
+            // a child that ended (an exception before ssh) fails the test at once, saying what it said
+            within(Duration.ofSeconds(60), () -> sshStarted() || !child.isAlive());
+            assertThat(sshStarted()).as("the child started ssh (it said: %s)", childSaid()).isTrue();
             assertThat(within(Duration.ofSeconds(5), () -> !scriptsRunning().isEmpty())).isTrue();
             child.destroyForcibly(); // SIGKILL: no shutdown hook, no finally of the child runs
             child.waitFor();
@@ -259,15 +290,16 @@ class DockerSshTest {
     }
 
     @Test
-    void aLoopbackBindingOfARemoteEngineIsReportedAndALocalOneIsUsed() throws IOException {
-        ssh = FakeSsh.in(directory.resolve("fake-ssh"), list(listEntry("slow-backend")),
+    void aLoopbackBindingOfARemoteEngineIsAnErrorSinceOurProjectRunsAndALocalOneIsUsed() throws IOException {
+        ssh = FakeSsh.in(directory.resolve("fake-ssh"), list(ours("slow-backend")),
                 withHealth(inspection("slow"), "healthy"));
-        ProviderResult remote = resolve("ssh://me@build-box", Map.of(), Map.of());
-        assertThat(remote).isInstanceOf(ProviderResult.Unavailable.class);
-        assertThat(remote.reason()).isEqualTo("service slow-backend (project capture, container capture_slow-backend_1)"
-                + " publishes 8000 only on 127.0.0.1:8021 of engine ssh://***@build-box, another machine, whose loopback"
-                + " cannot be reached from here; publish it on all interfaces (\"8021:8000\" instead of"
-                + " \"127.0.0.1:8021:8000\"), or run the tests on the engine's machine");
+        assertThatThrownBy(() -> resolve("ssh://me@build-box", Map.of(), Map.of()))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("not running or not ready: backend (service slow-backend (project shop,"
+                        + " container capture_slow-backend_1) publishes 8000 only on 127.0.0.1:8021 of engine"
+                        + " ssh://***@build-box, another machine, whose loopback cannot be reached from here; publish"
+                        + " it on all interfaces (\"8021:8000\" instead of \"127.0.0.1:8021:8000\"), or run the tests"
+                        + " on the engine's machine)");
         ProviderResult local = resolve("ssh://me@127.0.0.1:22022", Map.of(), Map.of());
         assertThat(((ProviderResult.Found) local).endpoint().http()).isEqualTo(URI.create("http://127.0.0.1:8021"));
     }

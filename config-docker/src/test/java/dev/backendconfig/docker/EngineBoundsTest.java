@@ -97,7 +97,14 @@ class EngineBoundsTest {
         all.put("PATH", "/usr/bin:/bin");
         return new DockerEndpointProvider(directory.resolve("no-default.sock")).resolve(ResolutionContext.builder()
                 .workingDirectory(directory).environment(all).systemProperties(Map.of("user.home", directory.toString()))
-                .settings(settings).build());
+                .settings(withProject(settings)).build());
+    }
+
+    /** The recorded containers are of project docker, which no compose file here builds: name it, as a user would. */
+    private static Map<String, String> withProject(Map<String, String> settings) {
+        Map<String, String> all = new HashMap<>(settings);
+        all.putIfAbsent("docker.project", "docker");
+        return all;
     }
 
     /** Resolve, and return the result with how long it took. */

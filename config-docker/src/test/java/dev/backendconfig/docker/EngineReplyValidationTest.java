@@ -6,7 +6,9 @@ import static dev.backendconfig.testsupport.Recorded.list;
 import static dev.backendconfig.testsupport.Recorded.listEntry;
 import static dev.backendconfig.testsupport.Recorded.text;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.backendconfig.toolkit.InvalidInputException;
 import dev.backendconfig.api.spi.ProviderResult;
 import dev.backendconfig.api.spi.ResolutionContext;
 import dev.backendconfig.testsupport.FakeDockerEngine;
@@ -55,7 +57,7 @@ class EngineReplyValidationTest {
 
     /** The recorded alpine container, changed by {@code change}, listed alone; its inspection is healthy. */
     private ProviderResult resolveWith(java.util.function.Consumer<Map<String, Object>> change) {
-        Map<String, Object> alpine = listEntry("alpine-test-backend");
+        Map<String, Object> alpine = ours("alpine-test-backend");
         change.accept(alpine);
         engine.containers(list(alpine)).inspect(ALPINE_ID, text(inspection("alpine")));
         return resolve();
@@ -98,6 +100,11 @@ class EngineReplyValidationTest {
         assertThat(unusable(result)).isEqualTo("engine " + engine.dockerHost() + " listed a container whose Id is not a"
                 + " container id (expected 12 to 64 lower-case hexadecimal characters); the reply is not used");
         assertThat(requestsBeyondTheList()).isEmpty();
+    }
+
+    /** A recorded container, as started from this test's checkout (so that it is this checkout's project). */
+    private Map<String, Object> ours(String service) {
+        return dev.backendconfig.testsupport.Recorded.startedIn(listEntry(service), directory, "shop");
     }
 
     @Test
@@ -153,8 +160,8 @@ class EngineReplyValidationTest {
             alpine.put("Names", List.of("/name\u001b]0;title\u0007"));
         });
         assertThat(result).isInstanceOf(ProviderResult.Found.class);
-        assertThat(result.reason()).isEqualTo("service backend\\n[WARN] forged line\\u001b[2J publishes 8000 on"
-                + " 0.0.0.0:8002 (healthy)");
+        assertThat(result.reason()).isEqualTo("compose project shop (this checkout's): service backend\\n[WARN] forged"
+                + " line\\u001b[2J publishes 8000 on 0.0.0.0:8002 (healthy); chosen because its network alias is backend");
         assertThat(((ProviderResult.Found) result).endpoint().origin("http").orElseThrow().describe())
                 .isEqualTo("container name\\u001b]0;title\\u0007 (" + ALPINE_ID.substring(0, 12) + ")");
     }
@@ -177,15 +184,15 @@ class EngineReplyValidationTest {
 
     @Test
     void secretsInAHealthChecksOutputAreMasked() {
-        Map<String, Object> alpine = listEntry("alpine-test-backend");
+        Map<String, Object> alpine = ours("alpine-test-backend");
         Map<String, Object> sick = inspection("sick");
         @SuppressWarnings("unchecked")
         Map<String, Object> health = (Map<String, Object>) ((Map<String, Object>) sick.get("State")).get("Health");
         health.put("Log", List.of(Map.of("Output", "connecting\nDB_PASSWORD=s3cr3t rejected by"
                 + " postgres://app:pa/ss@db:5432/app\n")));
         engine.containers(list(alpine)).inspect(ALPINE_ID, Recorded.write(sick));
-        ProviderResult result = resolve();
-        assertThat(result.reason()).endsWith("is unhealthy (last check said: DB_PASSWORD=*** rejected by"
-                + " postgres://***@db:5432/app)");
+        assertThatThrownBy(this::resolve).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("is unhealthy (last check said: DB_PASSWORD=*** rejected by"
+                        + " postgres://***@db:5432/app)").hasMessageNotContaining("s3cr3t").hasMessageNotContaining("pa/ss");
     }
 }

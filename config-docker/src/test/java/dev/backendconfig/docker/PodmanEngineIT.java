@@ -63,6 +63,8 @@ class PodmanEngineIT {
     private ProviderResult resolve(String project, Map<String, String> settings) {
         Map<String, String> all = new java.util.HashMap<>(settings);
         all.put("docker.project", project);
+        // two services publish container port 8000: the backend is named, never guessed
+        all.put("docker.service", "alpine-test-backend");
         return new DockerEndpointProvider().resolve(ResolutionContext.builder()
                 .environment(EnginesIt.environment(Map.of("CONTAINER_HOST", "unix://" + socket)))
                 .systemProperties(Map.of("user.home", directory.toString())).workingDirectory(directory)
@@ -87,11 +89,14 @@ class PodmanEngineIT {
             assertThat(found.endpoint().http()).isEqualTo(URI.create("http://localhost:" + port));
             assertThat(found.endpoint().details()).containsEntry("container-name", container)
                     .containsEntry("compose-service", "alpine-test-backend");
-            assertThat(result.reason()).isEqualTo("service alpine-test-backend publishes 8000 on 0.0.0.0:" + port
-                    + " (healthy)");
-            // chosen by its name, over the auth container that publishes 8000 too: nothing to note
-            assertThat(result.notes()).containsExactly("engine unix://" + socket
+            assertThat(result.reason()).isEqualTo("compose project " + stack.project() + " (named by setting"
+                    + " docker.project): service alpine-test-backend publishes 8000 on 0.0.0.0:" + port + " (healthy);"
+                    + " chosen because setting docker.service names it");
+            // named by setting docker.service, as the auth container publishes 8000 too
+            assertThat(result.notes().get(0)).isEqualTo("engine unix://" + socket
                     + " (CONTAINER_HOST): Podman 4.3.1 (API 1.41), reached over a unix socket");
+            assertThat(result.notes()).contains("this checkout's compose project: " + stack.project() + " (setting"
+                    + " docker.project given to ResolutionContext.Builder.settings)");
             assertThat(body(found.endpoint().http())).isEqualTo("ok");
         }
     }
@@ -106,8 +111,8 @@ class PodmanEngineIT {
             System.out.println("timing: Podman healthcheck that never runs, docker.wait-healthy=60s: resolved in " + took
                     + " ms");
             assertThat(result).as(result.reason()).isInstanceOf(ProviderResult.Found.class);
-            assertThat(result.reason()).startsWith("service alpine-test-backend publishes 8000 on 0.0.0.0:" + port
-                    + " (Podman has not run its healthcheck in the ").contains(" s since the container started (interval"
+            assertThat(result.reason()).startsWith("compose project " + stack.project() + " (named by setting"
+                    + " docker.project): service alpine-test-backend publishes 8000 on 0.0.0.0:" + port + " (Podman has not run its healthcheck in the ").contains(" s since the container started (interval"
                     + " 1000 ms; the health log is empty, the status stays starting): Podman runs healthchecks from"
                     + " systemd timers, which this host does not have; probed instead; tcp localhost:" + port
                     + ": accepted");

@@ -3,10 +3,12 @@ package dev.backendconfig.docker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.backendconfig.api.Resolution;
-import dev.backendconfig.api.ResolutionReport.Outcome;
 import dev.backendconfig.api.ServiceEndpoint;
 import dev.backendconfig.api.ServiceResolver;
+import dev.backendconfig.toolkit.InvalidInputException;
+import dev.backendconfig.api.Resolution;
+import dev.backendconfig.api.ResolutionReport.Outcome;
+import dev.backendconfig.toolkit.Origin;
 import dev.backendconfig.api.spi.ProviderResult;
 import dev.backendconfig.api.spi.ResolutionContext;
 import dev.backendconfig.docker.internal.DockerConfig;
@@ -21,8 +23,6 @@ import dev.backendconfig.testsupport.AlpineStack;
 import dev.backendconfig.testsupport.CallerEnvironment;
 import dev.backendconfig.testsupport.ComposeStack;
 import dev.backendconfig.testsupport.FixedProvider;
-import dev.backendconfig.toolkit.InvalidInputException;
-import dev.backendconfig.toolkit.Origin;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -106,8 +106,8 @@ class RealDockerIT {
             ServiceEndpoint endpoint = found(result);
             assertThat(endpoint.http()).isEqualTo(URI.create("http://localhost:" + port));
             assertThat(endpoint.webSocket()).isEqualTo(URI.create("ws://localhost:" + port));
-            assertThat(result.reason()).startsWith("service alpine-test-backend publishes 8000 on 0.0.0.0:" + port
-                    + " (healthy");
+            assertThat(result.reason()).startsWith("compose project " + stack.project() + " (named by setting"
+                    + " docker.project): service alpine-test-backend publishes 8000 on 0.0.0.0:" + port + " (healthy");
 
             HttpResponse<String> health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(endpoint.http("/health"))
                     .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
@@ -120,9 +120,10 @@ class RealDockerIT {
                     .settings(Map.of("docker.host", CallerEnvironment.noEngine(repository),
                             "docker.compose-file", "docker/docker-compose.alpine-test.yml")).build());
             assertThat(found(predicted).http()).isEqualTo(URI.create("http://localhost:" + port));
-            assertThat(predicted.reason()).startsWith("predicted http://localhost:" + port + " for service"
-                    + " alpine-test-backend from " + composeFile + ":" + AlpineStack.UNNAMED_PORTS_LINE + "; tcp localhost:"
-                    + port + ": accepted");
+            assertThat(found(predicted).confirmed()).isFalse();
+            assertThat(predicted.reason()).startsWith("UNCONFIRMED: predicted http://localhost:" + port + " for service"
+                    + " alpine-test-backend from " + composeFile + ":" + AlpineStack.UNNAMED_PORTS_LINE + "; http GET"
+                    + " http://localhost:" + port + "/: answered ");
         }
     }
 
@@ -146,15 +147,16 @@ class RealDockerIT {
         Path file = write("slow/compose.yaml", SLOW);
         try (ComposeStack stack = ComposeStack.up(file, project("slow"), Map.of("SLOW_BACKEND_PORT",
                 Integer.toString(port)))) {
-            ProviderResult impatient = resolve(stack.project(), Map.of("docker.wait-healthy", "1s"));
-            assertThat(impatient).isInstanceOf(ProviderResult.Unavailable.class);
-            assertThat(impatient.reason()).contains(" is still starting after ")
-                    .contains("(setting docker.wait-healthy = 1000 ms)");
+            assertThatThrownBy(() -> resolve(stack.project(), Map.of("docker.wait-healthy", "1s")))
+                    .isInstanceOf(InvalidInputException.class)
+                    .hasMessageContaining(" is half up: ").hasMessageContaining(" is still starting after ")
+                    .hasMessageContaining("(setting docker.wait-healthy = 1000 ms)");
 
             ProviderResult patient = resolve(stack.project(), Map.of("docker.wait-healthy", "30s"));
             assertThat(found(patient).http()).isEqualTo(URI.create("http://127.0.0.1:" + port));
-            assertThat(patient.reason()).startsWith("service slow-backend publishes 8000 on 127.0.0.1:" + port
-                    + " (healthy after waiting ");
+            assertThat(patient.reason()).startsWith("compose project " + stack.project() + " (named by setting"
+                    + " docker.project): service slow-backend publishes 8000 on 127.0.0.1:" + port + " (healthy after"
+                    + " waiting ");
         }
     }
 
@@ -171,14 +173,15 @@ class RealDockerIT {
             """.formatted(IMAGE);
 
     @Test
-    void anUnhealthyContainerIsRefusedWithItsLastHealthOutput() throws Exception {
+    void anUnhealthyContainerIsAnErrorWithItsLastHealthOutputNeverAFallback() throws Exception {
         Path file = write("sick/compose.yaml", SICK);
         try (ComposeStack stack = ComposeStack.up(file, project("sick"), Map.of("SICK_BACKEND_PORT",
                 Integer.toString(port)))) {
-            ProviderResult result = resolve(stack.project(), Map.of("docker.wait-healthy", "30s"));
-            assertThat(result).isInstanceOf(ProviderResult.Unavailable.class);
-            assertThat(result.reason()).isEqualTo("service sick-backend (project " + stack.project() + ", container "
-                    + stack.project() + "_sick-backend_1) is unhealthy (last check said: database connection refused)");
+            assertThatThrownBy(() -> resolve(stack.project(), Map.of("docker.wait-healthy", "30s")))
+                    .isInstanceOf(InvalidInputException.class)
+                    .hasMessageContaining("not running or not ready: backend (service sick-backend (project "
+                            + stack.project() + ", container " + stack.project() + "_sick-backend_1) is unhealthy (last"
+                            + " check said: database connection refused))");
         }
     }
 
@@ -194,8 +197,8 @@ class RealDockerIT {
         assertThat(resolution.endpoint().source()).isEqualTo("staging");
         assertThat(resolution.report().line("docker").orElseThrow().outcome()).isEqualTo(Outcome.UNAVAILABLE);
         assertThat(resolution.report().line("docker").orElseThrow().reason())
-                .isEqualTo("engine " + engine() + " runs no compose container of project " + stack.project() + " (start"
-                        + " the stack with docker compose up -d)");
+                .isEqualTo("engine " + engine() + " has no container of compose project " + stack.project() + " (named"
+                        + " by setting docker.project)");
     }
 
     private static final String TWO = """
@@ -216,13 +219,9 @@ class RealDockerIT {
                 "API_TWO_PORT", Integer.toString(port)))) {
             String project = stack.project();
             assertThatThrownBy(() -> resolve(project, Map.of())).isInstanceOf(InvalidInputException.class)
-                    .hasMessageStartingWith("engine " + engine() + ": 2 compose services of project " + project
-                            + " could be service backend: ")
-                    .hasMessageContaining("service api-one (project " + project + ", container " + project
-                            + "_api-one_1) publishes 8000")
-                    .hasMessageContaining("service api-two (project " + project + ", container " + project
-                            + "_api-two_1) publishes 8000")
-                    .hasMessageEndingWith("; set docker.service to pick one");
+                    .hasMessage("engine " + engine() + ": 2 compose services of project " + project + " could be"
+                            + " service backend: api-one, api-two (they publish container port 8000); set"
+                            + " docker.service to pick one");
             ProviderResult picked = resolve(stack.project(), Map.of("docker.service", "api-two"));
             assertThat(found(picked).http()).isEqualTo(URI.create("http://localhost:" + port));
             assertThat(picked.reason()).contains("(no healthcheck; tcp localhost:" + port + ": accepted");
@@ -233,8 +232,8 @@ class RealDockerIT {
     void theRealEnginesRepliesStillHaveTheShapeTheFakeEngineRecorded() throws Exception {
         try (ComposeStack stack = alpine("shapes")) {
             EngineClient client = new EngineClient(engineAddress(), Duration.ofSeconds(5));
-            Object list = client.getJson("/containers/json?filters=%7B%22label%22%3A%5B%22com.docker.compose.project"
-                    + "%3D" + stack.project() + "%22%5D%7D");
+            Object list = client.getJson("/containers/json?all=1&filters=%7B%22label%22%3A%5B%22com.docker.compose"
+                    + ".project%3D" + stack.project() + "%22%5D%7D");
             assertThat(list).isInstanceOf(List.class);
             assertThat((List<?>) list).hasSize(1);
             Object container = ((List<?>) list).get(0);
@@ -242,7 +241,11 @@ class RealDockerIT {
                     assertThat(Json.object(Map.of("port", port), "port")).containsKeys("IP", "PrivatePort", "PublicPort",
                             "Type"));
             assertThat(Json.object(container, "Labels")).containsKeys("com.docker.compose.project",
-                    "com.docker.compose.service", "com.docker.compose.container-number");
+                    "com.docker.compose.service", "com.docker.compose.container-number",
+                    "com.docker.compose.project.working_dir", "com.docker.compose.project.config_files");
+            assertThat(Json.string(container, "State")).isEqualTo("running");
+            assertThat(Json.string(container, "Image")).isEqualTo(IMAGE);
+            assertThat(Json.string(Json.object(container, "HostConfig"), "NetworkMode")).isNotEmpty();
             Object inspect = client.getJson("/containers/" + Json.string(container, "Id") + "/json");
             assertThat(Json.object(Json.object(inspect, "State"), "Health")).containsKeys("Status", "Log");
             assertThat(Json.object(Json.object(inspect, "NetworkSettings"), "Networks").values())

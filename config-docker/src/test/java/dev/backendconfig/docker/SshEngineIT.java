@@ -20,6 +20,8 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,6 +40,8 @@ class SshEngineIT {
     private static String sshConfig;
     private static int port;
     private static ComposeStack stack;
+    /** The ssh ports this run dials: its ssh processes name one, never another run's (other builds share the machine). */
+    private static final Set<Integer> PORTS = ConcurrentHashMap.newKeySet();
 
     @TempDir
     static Path stackDirectory;
@@ -49,6 +53,7 @@ class SshEngineIT {
     static void startTheStack() throws Exception {
         sshHost = EnginesIt.required("ENGINES_IT_SSH_HOST");
         sshConfig = EnginesIt.required("ENGINES_IT_SSH_CONFIG");
+        PORTS.add(URI.create(sshHost).getPort());
         port = EnginesIt.freePort();
         Path file = Files.writeString(stackDirectory.resolve("compose.yaml"), AlpineStack.COMPOSE_FILE
                 .replace("    container_name: alpine-test-backend\n", ""));
@@ -73,11 +78,15 @@ class SshEngineIT {
         assertThat(sshProcesses()).isEmpty();
     }
 
-    /** Return the ssh processes of this test run still alive (their command names the test's ssh config or port). */
+    /**
+     * Return the ssh processes of this test run still alive: their command dials one of this run's ports ({@code -p
+     * PORT --}); another build's ssh on the same machine is not this run's.
+     */
     private static List<String> sshProcesses() {
         return ProcessHandle.allProcesses().filter(ProcessHandle::isAlive)
                 .map(process -> process.info().commandLine().orElse(""))
-                .filter(line -> line.contains("dial-stdio") && line.contains("BatchMode=yes")).toList();
+                .filter(line -> line.contains("dial-stdio") && line.contains("BatchMode=yes"))
+                .filter(line -> PORTS.stream().anyMatch(port -> line.contains(" -p " + port + " -- "))).toList();
     }
 
     private static ProviderResult resolve(Map<String, String> variables, Map<String, String> settings, Path home) {
@@ -98,11 +107,14 @@ class SshEngineIT {
         assertThat(result).as(result.reason()).isInstanceOf(ProviderResult.Found.class);
         URI http = ((ProviderResult.Found) result).endpoint().http();
         assertThat(http).isEqualTo(URI.create("http://localhost:" + port));
-        assertThat(result.reason()).isEqualTo("service alpine-test-backend publishes 8000 on 0.0.0.0:" + port
-                + " (healthy)");
+        assertThat(result.reason()).isEqualTo("compose project " + stack.project() + " (named by setting"
+                + " docker.project): service alpine-test-backend publishes 8000 on 0.0.0.0:" + port + " (healthy); chosen"
+                + " because its network alias is backend");
         String shown = sshHost.replace("root@", "***@");
-        assertThat(result.notes()).containsExactly("engine " + shown + " (DOCKER_HOST): Docker 20.10.24+dfsg1 (API"
+        assertThat(result.notes().get(0)).isEqualTo("engine " + shown + " (DOCKER_HOST): Docker 20.10.24+dfsg1 (API"
                 + " 1.41), reached over ssh (docker system dial-stdio)");
+        assertThat(result.notes()).contains("this checkout's compose project: " + stack.project() + " (setting"
+                + " docker.project given to ResolutionContext.Builder.settings)");
         HttpResponse<String> health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(http.resolve("/health"))
                 .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(health.body().strip()).isEqualTo("ok");
@@ -112,6 +124,7 @@ class SshEngineIT {
     void aHostThatAcceptsAndNeverSpeaksIsLeftWithinDockerTimeoutBySshsConnectTimeout() throws IOException {
         // a listening socket nobody accepts from: the kernel completes the TCP handshake, no SSH banner ever comes
         try (ServerSocket silent = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
+            PORTS.add(silent.getLocalPort());
             String address = "ssh://root@127.0.0.1:" + silent.getLocalPort();
             long start = System.nanoTime();
             ProviderResult result = resolve(Map.of("DOCKER_HOST", address), Map.of("docker.timeout", "1s"), directory);

@@ -1,8 +1,10 @@
 package dev.backendconfig.docker;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.backendconfig.api.spi.ProviderResult;
+import dev.backendconfig.toolkit.InvalidInputException;
 import dev.backendconfig.api.spi.ResolutionContext;
 import dev.backendconfig.testsupport.ComposeStack;
 import dev.backendconfig.testsupport.EnginesIt;
@@ -76,15 +78,17 @@ class SshRemoteEngineIT {
                         "ssh,-F," + sshConfig)).build());
     }
 
+    /** The project named by setting docker.project is the tests' own: a service of it that cannot be reached is an error. */
     @Test
     void aPortBoundToTheRemoteEnginesLoopbackIsReportedUnreachable() {
-        ProviderResult result = resolve("local-only");
-        assertThat(result).isInstanceOf(ProviderResult.Unavailable.class);
-        assertThat(result.reason()).isEqualTo("service local-only (project " + stack.project() + ", container "
+        assertThatThrownBy(() -> resolve("local-only")).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("compose project " + stack.project() + " (named by setting docker.project) is"
+                        + " half up: ")
+                .hasMessageContaining("not running or not ready: backend (service local-only (project " + stack.project() + ", container "
                 + stack.project() + "_local-only_1) publishes 8000 only on 127.0.0.1:" + loopbackPort + " of engine "
                 + remote.replace("root@", "***@") + ", another machine, whose loopback cannot be reached from here;"
                 + " publish it on all interfaces (\"" + loopbackPort + ":8000\" instead of \"127.0.0.1:" + loopbackPort
-                + ":8000\"), or run the tests on the engine's machine");
+                + ":8000\"), or run the tests on the engine's machine)");
     }
 
     @Test
@@ -99,7 +103,8 @@ class SshRemoteEngineIT {
         assertThat(result).as(result.reason()).isInstanceOf(ProviderResult.Found.class);
         URI http = ((ProviderResult.Found) result).endpoint().http();
         assertThat(http).isEqualTo(URI.create("http://" + remoteAddress + ":" + allPort));
-        assertThat(result.reason()).startsWith("service everywhere publishes 8000 on 0.0.0.0:" + allPort
+        assertThat(result.reason()).startsWith("compose project " + stack.project() + " (named by setting"
+                + " docker.project): service everywhere publishes 8000 on 0.0.0.0:" + allPort
                 + " (no healthcheck; tcp " + remoteAddress + ":" + allPort + ": accepted");
         HttpResponse<String> health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(http.resolve("/health"))
                 .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());

@@ -117,11 +117,14 @@ class TlsEngineIT {
         assertThat(result).as(result.reason()).isInstanceOf(ProviderResult.Found.class);
         URI http = ((ProviderResult.Found) result).endpoint().http();
         assertThat(http).isEqualTo(URI.create("http://localhost:" + port));
-        assertThat(result.reason()).isEqualTo("service alpine-test-backend publishes 8000 on 0.0.0.0:" + port
-                + " (healthy)");
-        assertThat(result.notes()).containsExactly("engine " + host + " (DOCKER_HOST): Docker 20.10.24+dfsg1 (API 1.41),"
-                + " reached over tcp+TLS (TLSv1.3, CA " + certs.resolve("ca.pem") + ", client certificate "
+        assertThat(result.reason()).isEqualTo("compose project " + stack.project() + " (named by setting"
+                + " docker.project): service alpine-test-backend publishes 8000 on 0.0.0.0:" + port + " (healthy); chosen"
+                + " because it is the one service publishing container port 8000 and none is named backend");
+        assertThat(result.notes().get(0)).isEqualTo("engine " + host + " (DOCKER_HOST): Docker 20.10.24+dfsg1 (API"
+                + " 1.41), reached over tcp+TLS (TLSv1.3, CA " + certs.resolve("ca.pem") + ", client certificate "
                 + certs.resolve("cert.pem") + ")");
+        assertThat(result.notes()).contains("this checkout's compose project: " + stack.project() + " (setting"
+                + " docker.project given to ResolutionContext.Builder.settings)");
         HttpResponse<String> health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(http.resolve("/health"))
                 .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(health.body().strip()).isEqualTo("ok");

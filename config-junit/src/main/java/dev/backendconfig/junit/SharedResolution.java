@@ -9,6 +9,7 @@ import dev.backendconfig.api.ServiceResolver;
 import dev.backendconfig.api.TestContext;
 import dev.backendconfig.api.spi.ProbeResult;
 import dev.backendconfig.api.spi.ResolutionContext;
+import dev.backendconfig.api.spi.RunScope;
 import dev.backendconfig.junit.internal.JunitSettings;
 import dev.backendconfig.toolkit.InvalidInputException;
 import dev.backendconfig.toolkit.Origin;
@@ -128,8 +129,13 @@ final class SharedResolution implements AutoCloseable {
                         kind, path));
     }
 
+    /**
+     * End the run: forget the probes, and give back what providers hold for the run ({@link RunScope#jvm()}: a
+     * started stack's lease, whose last holder stops what it started).
+     */
     @Override
     public void close() {
+        RunScope.jvm().close();
         probes.clear();
         if (sharedWithTestContext) {
             TestContext.reset();

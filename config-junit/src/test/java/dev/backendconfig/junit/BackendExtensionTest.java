@@ -10,6 +10,7 @@ import dev.backendconfig.api.ResolutionReport;
 import dev.backendconfig.api.ServiceEndpoint;
 import dev.backendconfig.api.ServiceNotFoundException;
 import dev.backendconfig.api.TestContext;
+import dev.backendconfig.api.spi.RunScope;
 import dev.backendconfig.testkit.LoopbackWebSocketServer;
 import dev.backendconfig.testsupport.CallerEnvironment;
 import dev.backendconfig.testsupport.CountingProvider;
@@ -593,5 +594,33 @@ class BackendExtensionTest {
         EngineRun run = EngineRun.of(RegisteredInCode.class);
         assertThat(run.thrown()).isEmpty();
         assertThat(run.succeeded()).isEqualTo(1);
+    }
+
+    /** What the fixture below held for the run, and when each was released. */
+    static final List<String> RELEASED = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    @BackendTest
+    static class HoldsSomethingForTheRun {
+        @Test
+        void first() {
+            RunScope.jvm().hold("fixture lease", () -> RELEASED.add("fixture lease"));
+            assertThat(RELEASED).isEmpty();
+        }
+
+        @Test
+        void second() {
+            assertThat(RELEASED).isEmpty();
+        }
+    }
+
+    @Test
+    void whatAProviderHoldsForTheRunIsReleasedWhenTheRunEndsAndNotBefore() {
+        RELEASED.clear();
+        properties.set("backendconfig.url", "http://localhost:8002");
+        EngineRun run = EngineRun.of(HoldsSomethingForTheRun.class);
+        assertThat(run.thrown()).isEmpty();
+        assertThat(run.succeeded()).isEqualTo(2);
+        assertThat(RELEASED).containsExactly("fixture lease");
+        assertThat(RunScope.jvm().holds("fixture lease")).isFalse();
     }
 }

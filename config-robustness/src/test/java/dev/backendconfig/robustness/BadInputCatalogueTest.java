@@ -8,17 +8,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import dev.backendconfig.api.ServiceNotFoundException;
+import dev.backendconfig.api.ServiceResolver;
 import dev.backendconfig.api.BackendConfigException;
 import dev.backendconfig.api.Resolution;
-import dev.backendconfig.api.ServiceResolver;
 import dev.backendconfig.api.spi.ResolutionContext;
-import dev.backendconfig.cli.Explain;
+import dev.backendconfig.testkit.LoopbackServers;
 import dev.backendconfig.testkit.RecordingLogs;
+import dev.backendconfig.testsupport.SpecialFiles;
+import dev.backendconfig.testsupport.TricklingServer;
+import dev.backendconfig.cli.Explain;
 import dev.backendconfig.testsupport.FakeDockerEngine;
 import dev.backendconfig.testsupport.Recorded;
-import dev.backendconfig.testsupport.SpecialFiles;
 import dev.backendconfig.testsupport.TestPki;
-import dev.backendconfig.testsupport.TricklingServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -148,19 +150,23 @@ class BadInputCatalogueTest {
             return this;
         }
 
+        /** Ask {@code fake} for the recorded project {@code docker}, named by setting docker.project. */
         Input engine(FakeDockerEngine fake) {
             environment.put("DOCKER_HOST", support(fake.dockerHost()));
             properties.put("backendconfig.providers", "docker");
+            properties.put("backendconfig.docker.project", "docker");
             return this;
         }
 
         /**
-         * Ask a TCP engine, the secret in {@code COMPOSE_PROJECT_NAME}, which provider docker reads and sends in its
-         * list's filter (user info in DOCKER_HOST is refused before any engine is asked: a case of its own).
+         * Ask a TCP engine that misbehaves, this checkout's compose file holding the secret in a service's environment,
+         * which provider docker reads when the engine fails it (user info in DOCKER_HOST is refused before any engine
+         * is asked: a case of its own). The project's name is shown on purpose, so it carries no secret.
          */
-        Input engineWithSecretProject(FakeDockerEngine fake) {
+        Input engineWithSecretInTheComposeFile(FakeDockerEngine fake) throws IOException {
             environment.put("DOCKER_HOST", support(fake.dockerHost()));
-            environment.put("COMPOSE_PROJECT_NAME", fed("p" + SECRET));
+            file("compose.yaml", "services:\n  backend:\n    environment:\n      - DB_PASSWORD=" + SECRET
+                    + "\n    ports: [\"" + LoopbackServers.closedPort() + ":8000\"]\n");
             properties.put("backendconfig.providers", "docker");
             return this;
         }
@@ -532,7 +538,7 @@ class BadInputCatalogueTest {
                         "/containers/json", 200, input.fed("{\"password\":\"" + SECRET + "\"}"))), "answered GET"
                         + " /containers/json with JSON that is not a list"),
                 engineReply("a container without Id", input -> input.engine(engine(input).containers(input.fed(
-                        "[{\"Names\":[\"/x\"],\"Labels\":{\"com.docker.compose.project\":\"p\",\"token\":\"" + SECRET
+                        "[{\"Names\":[\"/x\"],\"Labels\":{\"com.docker.compose.project\":\"docker\",\"token\":\"" + SECRET
                                 + "\"}}]"))), "listed a container without an Id"),
                 engineReply("an Id that pipelines a DELETE", input -> input.engine(engine(input).containers(input.fed(
                         container(alpine -> alpine.put("Id", "9dbee0bf1ae0\r\n\r\nDELETE /containers/" + SECRET
@@ -553,7 +559,7 @@ class BadInputCatalogueTest {
                             labels(alpine).put("com.example.token", SECRET);
                         })))), "with a port bound to"
                         + " '127.0.0.1#x', which is not an IP address"),
-                engineReply("a body over the cap", input -> input.engineWithSecretProject(tcpEngine(input)
+                engineReply("a body over the cap", input -> input.engineWithSecretInTheComposeFile(tcpEngine(input)
                         .answerWithLength("/containers/json", 9L * 1024 * 1024)), "body of 9437184 bytes is larger than"
                         + " the cap of 8388608"),
                 engineReply("a container list answered 404 by a proxy", input -> input.engine(engine(input).answer(
@@ -561,16 +567,17 @@ class BadInputCatalogueTest {
                         + SECRET))), "answered GET /containers/json with 404: https://***@proxy.example.test says no,"
                         + " token: ***"),
                 engineReply("an engine that never answers", input -> {
-                    input.engineWithSecretProject(tcpEngine(input).behave(FakeDockerEngine.Behaviour.NEVER_ANSWER));
+                    input.engineWithSecretInTheComposeFile(tcpEngine(input)
+                            .behave(FakeDockerEngine.Behaviour.NEVER_ANSWER));
                     input.supportProperty("backendconfig.docker.answer-timeout", "200ms");
                 }, "did not answer GET /containers/json within 200 ms (setting docker.answer-timeout)"),
-                engineReply("an engine that closes at once", input -> input.engineWithSecretProject(tcpEngine(input)
+                engineReply("an engine that closes at once", input -> input.engineWithSecretInTheComposeFile(tcpEngine(input)
                         .behave(FakeDockerEngine.Behaviour.CLOSE_AT_ONCE)), "closed the connection without answering"),
                 engineReply("an inspect of a vanished container", input -> input.engine(engine(input).containers(
                         input.fed(container(alpine -> labels(alpine).put("com.example.token", SECRET))))),
                         "answered GET /containers/" + id(listEntry("alpine-test-backend")) + "/json with 404: No such"
                                 + " container"),
-                engineReply("a secret in the container's environment", input -> {
+                new Case("engine: a secret in the container's environment", input -> {
                     Map<String, Object> alpine = listEntry("alpine-test-backend");
                     Map<String, Object> inspect = inspection("sick");
                     @SuppressWarnings("unchecked")
@@ -578,8 +585,8 @@ class BadInputCatalogueTest {
                     config.put("Env", List.of("DB_PASSWORD=" + SECRET));
                     input.engine(engine(input).containers(list(alpine)).inspect(id(alpine),
                             input.fed(Recorded.write(inspect))));
-                }, "is unhealthy (last check said: database connection refused)"),
-                engineReply("a secret in the health check's output", input -> {
+                }, INVALID, "is unhealthy (last check said: database connection refused)"),
+                new Case("engine: a secret in the health check's output", input -> {
                     Map<String, Object> alpine = listEntry("alpine-test-backend");
                     Map<String, Object> sick = inspection("sick");
                     @SuppressWarnings("unchecked")
@@ -589,7 +596,7 @@ class BadInputCatalogueTest {
                             + SECRET + "@db/app\n")));
                     input.engine(engine(input).containers(list(alpine)).inspect(id(alpine),
                             input.fed(Recorded.write(sick))));
-                }, "is unhealthy (last check said: DB_PASSWORD=*** rejected by postgres://***@db/app)"),
+                }, INVALID, "is unhealthy (last check said: DB_PASSWORD=*** rejected by postgres://***@db/app)"),
                 new Case("engine: a label that forges a report line", input -> {
                     String alpine = container(entry -> {
                         labels(entry).put("com.docker.compose.service", "backend\n[WARN] forged\u001b[2J");
@@ -597,16 +604,25 @@ class BadInputCatalogueTest {
                     });
                     input.engine(engine(input).containers(input.fed(alpine)).inspect(
                             id(listEntry("alpine-test-backend")), Recorded.text(inspection("alpine"))));
-                }, FOUND, "found        service backend\\n[WARN] forged\\u001b[2J publishes 8000 on 0.0.0.0:8002"),
+                }, FOUND, "found        compose project docker (named by setting docker.project): service backend\\n[WARN]"
+                        + " forged\\u001b[2J publishes 8000 on 0.0.0.0:8002"),
                 new Case("engine: project labels holding a token and a URL's password", input -> {
+                    // two projects of this checkout (started from its compose file), named with secrets
                     Map<String, Object> first = listEntry("alpine-test-backend");
                     labels(first).put("com.docker.compose.project", "shop token=" + SECRET);
                     Map<String, Object> second = Recorded.renamed(listEntry("alpine-test-backend"), "b".repeat(64),
                             "alpine-test-backend", "other-backend-1");
                     labels(second).put("com.docker.compose.project", "https://deploy:" + SECRET
                             + "@git.example.test/shop");
-                    input.engine(engine(input).containers(input.fed(list(first, second))));
-                }, INVALID, "2 compose projects run a backend: shop token=*** ("),
+                    for (Map<String, Object> entry : List.of(first, second)) {
+                        labels(entry).put("com.docker.compose.project.working_dir", input.directory.toString());
+                        labels(entry).put("com.docker.compose.project.config_files", input.directory
+                                .resolve("compose.yml").toString());
+                    }
+                    input.supportEnv("DOCKER_HOST", engine(input).containers(input.fed(list(first, second)))
+                            .dockerHost());
+                    input.supportProperty("backendconfig.providers", "docker");
+                }, INVALID, "2 compose projects of this checkout ({dir}) run: shop token=*** (started from"),
                 new Case("DOCKER_HOST=garbage", input -> input.env("DOCKER_HOST", "garbage-" + SECRET), INVALID,
                         "variable DOCKER_HOST: expected unix:///path/to/docker.sock, tcp://host:port or"
                                 + " ssh://[user@]host[:port], got a value without a scheme"),
@@ -769,7 +785,7 @@ class BadInputCatalogueTest {
                             + " [\"127.0.0.1:" + server.port() + ":8000\"]\n");
                     input.supportProperty("backendconfig.probe", "http");
                     input.supportProperty("backendconfig.probe.timeout", "500ms");
-                }, NOT_FOUND, "but nothing answers there: http GET http://127.0.0.1:"),
+                }, NOT_FOUND, "but the protocol is not spoken there: http GET http://127.0.0.1:"),
                 new Case("slow peer: a TLS backend trickling its handshake to explain --probe", input -> {
                     TricklingServer server = TricklingServer.tlsRecord(Duration.ofMillis(50));
                     CLOSEABLES.add(server);

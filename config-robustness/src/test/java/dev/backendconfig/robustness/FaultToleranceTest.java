@@ -10,22 +10,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.backendconfig.api.Resolution;
-import dev.backendconfig.api.ResolutionReport.Line;
-import dev.backendconfig.api.ResolutionReport.Outcome;
-import dev.backendconfig.api.ResolutionReport;
 import dev.backendconfig.api.ServiceEndpoint;
 import dev.backendconfig.api.ServiceNotFoundException;
+import dev.backendconfig.api.InvalidConfigurationException;
 import dev.backendconfig.api.ServiceResolver;
+import dev.backendconfig.api.Resolution;
+import dev.backendconfig.api.ResolutionReport;
+import dev.backendconfig.api.ResolutionReport.Line;
+import dev.backendconfig.api.ResolutionReport.Outcome;
 import dev.backendconfig.api.spi.EndpointProvider;
 import dev.backendconfig.api.spi.ProviderResult;
 import dev.backendconfig.api.spi.ResolutionContext;
 import dev.backendconfig.api.spi.Setting;
+import dev.backendconfig.testkit.LoopbackServers;
 import dev.backendconfig.docker.DockerEndpointProvider;
 import dev.backendconfig.env.EnvEndpointProvider;
-import dev.backendconfig.staging.StagingEndpointProvider;
-import dev.backendconfig.testkit.LoopbackServers;
 import dev.backendconfig.testsupport.FakeDockerEngine;
+import dev.backendconfig.staging.StagingEndpointProvider;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -87,6 +88,11 @@ class FaultToleranceTest {
         return ServiceResolver.create().resolve(context(environment, settings));
     }
 
+    /** A recorded container, as started from this test's repository: its project is this checkout's. */
+    private Map<String, Object> ours(Map<String, Object> recorded) {
+        return dev.backendconfig.testsupport.Recorded.startedIn(recorded, repository, "shop");
+    }
+
     private void stagingFile() throws IOException {
         Files.writeString(repository.resolve(".env.staging.e2e"), "STAGING_BASE_URL=https://backend-staging.example.test\n");
     }
@@ -95,7 +101,7 @@ class FaultToleranceTest {
     void anEngineThatStopsBetweenTwoResolutionsIsAskedAgainAndTheSecondFallsBack() throws IOException {
         stagingFile();
         FakeDockerEngine engine = engine();
-        Map<String, Object> alpine = listEntry("alpine-test-backend");
+        Map<String, Object> alpine = ours(listEntry("alpine-test-backend"));
         engine.containers(list(alpine)).inspect(id(alpine), text(inspection("alpine")));
         Map<String, String> environment = Map.of("DOCKER_HOST", engine.dockerHost());
         ServiceResolver resolver = ServiceResolver.create();
@@ -142,22 +148,23 @@ class FaultToleranceTest {
 
     @ParameterizedTest(name = "a backend port that {0}")
     @MethodSource("backendsThatDoNotServe")
-    void aBackendPortThatDoesNotServeIsNotReadyAndIsLeftWithinTheProbeTimeout(String behaviour, Backend backend,
+    void aBackendPortOfOursThatDoesNotServeIsAnErrorLeftWithinTheProbeTimeout(String behaviour, Backend backend,
             Map<String, String> probe, String failure) throws IOException {
         LoopbackServers.Server server = backend.start();
         closeables.add(server);
         int port = server.port();
         FakeDockerEngine engine = engine();
-        Map<String, Object> plain = withPublicPort(listEntry("plain-backend"), port);
+        Map<String, Object> plain = ours(withPublicPort(listEntry("plain-backend"), port));
         engine.containers(list(plain)).inspect(id(plain), text(inspection("plain")));
         Map<String, String> settings = new HashMap<>(probe);
         settings.put("providers", "docker");
         long start = System.nanoTime();
         Throwable thrown = catchThrowable(() -> resolve(Map.of("DOCKER_HOST", engine.dockerHost()), settings));
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
-        assertThat(((ServiceNotFoundException) thrown).report().line("docker").orElseThrow().reason())
-                .isEqualTo("service plain-backend publishes 8000 on 0.0.0.0:" + port + ", but it has no healthcheck and"
-                        + " the probe failed: " + failure.replace("{port}", Integer.toString(port)));
+        assertThat(thrown).isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageContaining("not running or not ready: backend (service plain-backend publishes 8000 on"
+                        + " 0.0.0.0:" + port + ", but it has no healthcheck and the probe failed: "
+                        + failure.replace("{port}", Integer.toString(port)) + ")");
     }
 
     @Test
@@ -165,7 +172,7 @@ class FaultToleranceTest {
         Path fds = Path.of("/proc/self/fd");
         assumeTrue(Files.isDirectory(fds), "counting open files needs Linux /proc");
         FakeDockerEngine engine = engine();
-        Map<String, Object> alpine = listEntry("alpine-test-backend");
+        Map<String, Object> alpine = ours(listEntry("alpine-test-backend"));
         engine.containers(list(alpine)).inspect(id(alpine), text(inspection("alpine")));
         Map<String, String> environment = Map.of("DOCKER_HOST", engine.dockerHost());
         resolve(environment, Map.of());

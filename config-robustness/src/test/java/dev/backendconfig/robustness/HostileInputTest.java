@@ -5,16 +5,16 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.backendconfig.api.ServiceNotFoundException;
+import dev.backendconfig.api.ServiceResolver;
 import dev.backendconfig.api.InvalidConfigurationException;
 import dev.backendconfig.api.Resolution;
 import dev.backendconfig.api.ResolutionReport;
-import dev.backendconfig.api.ServiceNotFoundException;
-import dev.backendconfig.api.ServiceResolver;
 import dev.backendconfig.api.spi.ResolutionContext;
-import dev.backendconfig.testsupport.FakeDockerEngine;
 import dev.backendconfig.testsupport.Leftovers;
 import dev.backendconfig.testsupport.SpecialFiles;
 import dev.backendconfig.testsupport.TricklingServer;
+import dev.backendconfig.testsupport.FakeDockerEngine;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -165,7 +165,8 @@ class HostileInputTest {
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
         assertThat(thrown).isInstanceOf(ServiceNotFoundException.class);
         assertThat(((ServiceNotFoundException) thrown).report().line("docker").orElseThrow().reason())
-                .matches(".*(nothing answers there: http GET http://127\\.0\\.0\\.1:[0-9]+/: no answer within [0-9]+ ms"
+                .matches(".*(the protocol is not spoken there: http GET http://127\\.0\\.0\\.1:[0-9]+/: no answer within"
+                        + " [0-9]+ ms"
                         + "|left of the time budget \\(setting timeout\\); stopped)");
         assertThat(server.accepted()).isEqualTo(1);
         nothingLeftBehind();
@@ -207,19 +208,22 @@ class HostileInputTest {
 
     @Test
     void mergeKeysThatDoubleAtEveryLevelAreReadInAMomentNotInAnAge() throws Exception {
-        StringBuilder text = new StringBuilder("x-0: &l0 {ports: [\"8002:8000\"]}\n");
+        dev.backendconfig.testkit.LoopbackServers.Server backend = dev.backendconfig.testkit.LoopbackServers
+                .answeringHttp();
+        closeables.add(backend);
+        StringBuilder text = new StringBuilder("x-0: &l0 {ports: [\"" + backend.port() + ":8000\"]}\n");
         for (int level = 1; level <= 45; level++) {
             text.append("x-").append(level).append(": &l").append(level).append(" {<<: [*l").append(level - 1)
                     .append(", *l").append(level - 1).append("]}\n");
         }
         text.append("services:\n  backend:\n    <<: *l45\n");
         Files.writeString(repository.resolve("compose.yaml"), text);
-        settings.putAll(Map.of("probe", "none", "providers", "docker", "timeout", "10s"));
+        settings.putAll(Map.of("providers", "docker", "timeout", "10s"));
         Resolution resolution = assertTimeoutPreemptively(DOES_NOT_HANG, () -> {
             leftovers = Leftovers.snapshot(repository);
             return resolve();
         });
-        assertThat(resolution.endpoint().http()).hasToString("http://localhost:8002");
+        assertThat(resolution.endpoint().http()).hasToString("http://localhost:" + backend.port());
         nothingLeftBehind();
     }
 

@@ -3,6 +3,7 @@ package dev.backendconfig.staging;
 import static org.apiguardian.api.API.Status.STABLE;
 
 import dev.backendconfig.api.ServiceEndpoint;
+import dev.backendconfig.api.spi.EarlierAnswer;
 import dev.backendconfig.api.spi.EndpointProvider;
 import dev.backendconfig.api.spi.ProviderResult;
 import dev.backendconfig.api.spi.ResolutionContext;
@@ -110,11 +111,38 @@ public final class StagingEndpointProvider implements EndpointProvider {
         ProviderResult result = answer.result(context.services().size() == 1 && !backendNames.isEmpty()
                 ? reason + " (" + backendNames.get(0) + ")" : reason);
         if (result instanceof ProviderResult.Found found) {
-            LOG.warn("Tests will run against the shared staging deployment {} (from {}): no local backend was found."
-                    + " Start the local stack or set TEST_BACKEND_URL to test locally; staging.enabled=false turns this"
-                    + " fallback off.", found.endpoint().maskedHttp(), OutsideText.oneLine(file.get().toString()));
+            LOG.warn("Tests will run against the shared staging deployment {} (from {}): {}. {}; staging.enabled=false"
+                    + " turns this fallback off.", found.endpoint().maskedHttp(),
+                    OutsideText.oneLine(file.get().toString()), whyNotLocal(context.earlierAnswers()),
+                    nextStep(context.earlierAnswers()));
         }
         return variables.withNotes(result);
+    }
+
+    /**
+     * Return why no local source answered, in the words of the providers asked before: what the ones that were
+     * configured but could not answer said ({@code docker: this checkout's project shop is stopped ...}); only when
+     * none was even configured, that no local backend was found.
+     */
+    static String whyNotLocal(List<EarlierAnswer> earlier) {
+        List<String> failed = earlier.stream().filter(EarlierAnswer::triedAndFailed)
+                .map(answer -> OutsideText.oneLine(answer.provider()) + " " + answer.outcome().label() + ": "
+                        + OutsideText.excerpt(answer.reason(), 400)).toList();
+        if (!failed.isEmpty()) {
+            return String.join("; ", failed);
+        }
+        return "no local backend was found" + (earlier.isEmpty() ? "" : " (" + String.join("; ", earlier.stream()
+                .map(answer -> OutsideText.oneLine(answer.provider()) + " " + answer.outcome().label()).toList())
+                + ")");
+    }
+
+    /** Return what to do to test locally: the failed providers' own next steps, else the usual two. */
+    private static String nextStep(List<EarlierAnswer> earlier) {
+        List<String> steps = earlier.stream().filter(EarlierAnswer::triedAndFailed)
+                .filter(answer -> !answer.nextStep().isBlank())
+                .map(answer -> OutsideText.excerpt(answer.nextStep(), 300)).toList();
+        return steps.isEmpty() ? "Start the local stack or set TEST_BACKEND_URL to test locally"
+                : "To test locally: " + String.join("; ", steps);
     }
 
     @Override

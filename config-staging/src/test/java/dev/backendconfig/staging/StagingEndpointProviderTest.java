@@ -6,12 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.backendconfig.api.ServiceEndpoint;
 import dev.backendconfig.api.ServiceNotFoundException;
 import dev.backendconfig.api.ServiceResolver;
+import dev.backendconfig.toolkit.InvalidInputException;
+import dev.backendconfig.toolkit.Origin;
 import dev.backendconfig.api.spi.ProviderResult;
 import dev.backendconfig.api.spi.ResolutionContext;
 import dev.backendconfig.testkit.RecordingLogs;
+import dev.backendconfig.testsupport.FixedProvider;
 import dev.backendconfig.testsupport.StagingExample;
-import dev.backendconfig.toolkit.InvalidInputException;
-import dev.backendconfig.toolkit.Origin;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -77,8 +78,41 @@ class StagingEndpointProviderTest {
         write(EXAMPLE);
         resolve();
         assertThat(RecordingLogs.events(Level.WARN)).singleElement().extracting(RecordingLogs.Event::message).asString()
-                .startsWith("Tests will run against the shared staging deployment https://backend-staging.example.test"
-                        + " (from " + repository.resolve(".env.staging.e2e") + "): no local backend was found.");
+                .isEqualTo("Tests will run against the shared staging deployment https://backend-staging.example.test"
+                        + " (from " + repository.resolve(".env.staging.e2e") + "): no local backend was found. Start the"
+                        + " local stack or set TEST_BACKEND_URL to test locally; staging.enabled=false turns this"
+                        + " fallback off.");
+    }
+
+    @Test
+    void theWarnSaysWhyTheLocalStackDidNotAnswerInTheEarlierProvidersOwnWordsNeverNoLocalBackendWasFound()
+            throws IOException {
+        write(EXAMPLE);
+        FixedProvider env = new FixedProvider("env", 300, context -> ProviderResult.skipped("none of TEST_BACKEND_URL,"
+                + " BACKEND_URL is set"));
+        FixedProvider docker = new FixedProvider("docker", 200, context -> ProviderResult.unavailable("this"
+                + " checkout's project holdvar is stopped (holdvar-api-1 exited (Exited (0) 3 minutes ago))")
+                .withNextStep("start it: docker-compose -f compose.yaml start"));
+        RecordingLogs.clear();
+        ServiceResolver.of(List.of(env, docker, new StagingEndpointProvider())).resolve(ResolutionContext.builder()
+                .workingDirectory(repository).build());
+        assertThat(RecordingLogs.events(Level.WARN)).singleElement().extracting(RecordingLogs.Event::message).asString()
+                .isEqualTo("Tests will run against the shared staging deployment https://backend-staging.example.test"
+                        + " (from " + repository.resolve(".env.staging.e2e") + "): docker unavailable: this checkout's"
+                        + " project holdvar is stopped (holdvar-api-1 exited (Exited (0) 3 minutes ago)). To test"
+                        + " locally: start it: docker-compose -f compose.yaml start; staging.enabled=false turns this"
+                        + " fallback off.");
+    }
+
+    @Test
+    void whenEveryEarlierProviderWasSkippedTheWarnSaysNoLocalBackendWasFoundAndNamesThem() throws IOException {
+        write(EXAMPLE);
+        FixedProvider env = new FixedProvider("env", 300, context -> ProviderResult.skipped("nothing set"));
+        RecordingLogs.clear();
+        ServiceResolver.of(List.of(env, new StagingEndpointProvider())).resolve(ResolutionContext.builder()
+                .workingDirectory(repository).build());
+        assertThat(RecordingLogs.events(Level.WARN)).singleElement().extracting(RecordingLogs.Event::message).asString()
+                .contains("): no local backend was found (env skipped). Start the local stack");
     }
 
     @Test

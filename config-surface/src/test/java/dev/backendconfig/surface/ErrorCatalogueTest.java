@@ -6,7 +6,9 @@ import dev.backendconfig.api.BackendConfigException;
 import dev.backendconfig.api.ResolutionOutcome;
 import dev.backendconfig.api.ServiceResolver;
 import dev.backendconfig.api.spi.ResolutionContext;
+import dev.backendconfig.testsupport.FakeDockerEngine;
 import dev.backendconfig.testsupport.FixedProvider;
+import dev.backendconfig.testsupport.Recorded;
 import java.io.IOException;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -22,6 +24,7 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,6 +45,7 @@ class ErrorCatalogueTest {
 
     private final Map<String, String> environment = new HashMap<>();
     private final Map<String, String> settings = new HashMap<>();
+    private FakeDockerEngine engine;
 
     @BeforeEach
     void aRepositoryWithoutAnEngine() throws IOException {
@@ -99,7 +103,16 @@ class ErrorCatalogueTest {
         });
     }
 
-    private void reset() {
+    @AfterEach
+    void reset() {
+        if (engine != null) {
+            try {
+                engine.close();
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+            engine = null;
+        }
         environment.clear();
         environment.put("DOCKER_HOST", "unix://" + repository.resolve("no-engine.sock"));
         settings.clear();
@@ -122,6 +135,7 @@ class ErrorCatalogueTest {
         scenarios.put("BCFG00012", test -> test.failureWithResource("docker.service=\\uZZZZ\n"));
         scenarios.put("BCFG00013", test -> test.withSetting("services", "Front End").failure());
         scenarios.put("BCFG00014", test -> test.withSetting("providers", "nope").failure());
+        scenarios.put("BCFG00015", test -> test.failureWithResource("docker.ssh-command=ssh,-oProxyCommand=true\n"));
         scenarios.put("BCFG01000", test -> test.withVariable("DOCKER_HOST", "localhost:2375").failure());
         scenarios.put("BCFG01001", test -> test.withSetting("staging.env-file", ".git").failure());
         scenarios.put("BCFG01002", test -> test.withVariable("TEST_BACKEND_URL", "localhost:8002").failure());
@@ -130,8 +144,65 @@ class ErrorCatalogueTest {
                 .failure());
         scenarios.put("BCFG02001", test -> test.withVariable("TEST_BACKEND_URL", "http://localhost:8002")
                 .withSetting("services", "auth").failure());
+        scenarios.put("BCFG03001", test -> test.withEngine(ours('a', "shop", "backend"),
+                stopped(ours('b', "shop", "auth"))).withSetting("services", "auth").failure());
+        scenarios.put("BCFG03002", test -> test.withEngine(ours('a', "shop", "backend")).withSetting("services", "auth")
+                .failure());
+        scenarios.put("BCFG03003", test -> test.withEngine(ours('a', "shop", "backend"), ours('b', "shop2", "backend"))
+                .failure());
+        scenarios.put("BCFG03004", test -> test.withEngine(ours('a', "shop", "api"), ours('b', "shop", "web"))
+                .failure());
+        scenarios.put("BCFG03005", ErrorCatalogueTest::aStartWithoutAComposeCommand);
         scenarios.put("BCFG04001", test -> test.withSetting("staging.env-file", "missing.env").failure());
         return scenarios;
+    }
+
+    /** {@code docker.start=if-missing} on an engine that answers, with no compose command on PATH. */
+    private BackendConfigException aStartWithoutAComposeCommand() {
+        try (FakeDockerEngine engine = FakeDockerEngine.onUnixSocket(repository.resolve("engine.sock"))) {
+            engine.answer("/networks", 200, "[]");
+            Files.writeString(repository.resolve("compose.yaml"), "services:\n  backend:\n    image: backend\n");
+            Path empty = Files.createDirectories(repository.resolve("empty-bin"));
+            return withVariable("DOCKER_HOST", engine.dockerHost()).withVariable("PATH", empty.toString())
+                    .withSetting("providers", "docker").withSetting("docker.start", "if-missing")
+                    .withSetting("docker.lease-dir", repository.resolve("leases").toString()).failure();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } finally {
+            try {
+                Files.deleteIfExists(repository.resolve("compose.yaml"));
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    /** A running container of {@code project}/{@code service}, publishing 8000, started from this repository. */
+    private static Function<Path, Map<String, Object>> ours(char id, String project, String service) {
+        return repository -> Recorded.startedIn(Recorded.renamed(Recorded.listEntry("alpine-test-backend"),
+                String.valueOf(id).repeat(64), service, project + "-" + service + "-1"), repository, project);
+    }
+
+    private static Function<Path, Map<String, Object>> stopped(Function<Path, Map<String, Object>> container) {
+        return repository -> Recorded.exited(container.apply(repository));
+    }
+
+    /** Ask a fake engine that runs these containers (of this repository) and nothing else. */
+    @SafeVarargs
+    private ErrorCatalogueTest withEngine(Function<Path, Map<String, Object>>... containers) {
+        try {
+            engine = FakeDockerEngine.onUnixSocket(repository.resolve("engine.sock"));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        List<Map<String, Object>> listed = new ArrayList<>();
+        for (Function<Path, Map<String, Object>> container : containers) {
+            listed.add(container.apply(repository));
+        }
+        engine.containers(Recorded.write(listed));
+        listed.forEach(container -> engine.inspect(Recorded.id(container), Recorded.text(Recorded.inspection("alpine"))));
+        environment.put("DOCKER_HOST", engine.dockerHost());
+        return this;
     }
 
     private ErrorCatalogueTest withSetting(String key, String value) {

@@ -28,10 +28,23 @@ public final class Commands {
      */
     public static String run(List<String> command, Map<String, String> environment, Duration limit)
             throws IOException {
+        return run(command, environment, limit, null);
+    }
+
+    /**
+     * Run {@code command} as {@link #run(List, Map, Duration)} does, in {@code directory} (null: this JVM's).
+     *
+     * @throws IOException as {@link #run(List, Map, Duration)} does
+     */
+    public static String run(List<String> command, Map<String, String> environment, Duration limit, Path directory)
+            throws IOException {
         Path output = Files.createTempFile("backend-config-command", ".out");
         try {
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(output.toFile());
+            if (directory != null) {
+                builder.directory(directory.toFile());
+            }
             builder.environment().keySet().removeIf(CallerEnvironment::isRead);
             builder.environment().putAll(environment);
             Process process = builder.start();

@@ -19,14 +19,34 @@ public final class ComposeStack implements AutoCloseable {
 
     private static final Duration COMMAND_TIME = Duration.ofSeconds(120);
 
-    private final Path file;
     private final String project;
     private final Map<String, String> environment;
+    private final Path directory;
+    private final List<String> options;
 
     private ComposeStack(Path file, String project, Map<String, String> environment) {
-        this.file = file;
         this.project = project;
         this.environment = environment;
+        this.directory = null;
+        this.options = List.of("-f", file.toString(), "-p", project);
+    }
+
+    private ComposeStack(Path directory, List<String> options, String project, Map<String, String> environment) {
+        this.project = project;
+        this.environment = environment;
+        this.directory = directory;
+        this.options = List.copyOf(options);
+    }
+
+    /**
+     * Start a stack as a person does in a checkout: {@code docker-compose <options> up -d} run in {@code directory}
+     * (no {@code -f}, no {@code -p} unless {@code options} has them), so that compose names the project and records
+     * its labels itself. {@code project} is the name compose gives it, for the test to check against. When it cannot
+     * be started, what did start is removed before the failure is thrown.
+     */
+    public static ComposeStack upIn(Path directory, List<String> options, String project,
+            Map<String, String> environment) throws IOException {
+        return started(new ComposeStack(directory, options, project, environment));
     }
 
     /**
@@ -34,7 +54,11 @@ public final class ComposeStack implements AutoCloseable {
      * started, what did start is removed before the failure is thrown: no container or network is left behind.
      */
     public static ComposeStack up(Path file, String project, Map<String, String> environment) throws IOException {
-        ComposeStack stack = new ComposeStack(file, project, environment);
+        return started(new ComposeStack(file, project, environment));
+    }
+
+    /** Start {@code stack} afresh (removing what an earlier run left); when it cannot start, remove what did. */
+    private static ComposeStack started(ComposeStack stack) throws IOException {
         stack.run("down", "--remove-orphans", "-t", "1");
         try {
             stack.run("up", "-d");
@@ -55,7 +79,8 @@ public final class ComposeStack implements AutoCloseable {
      * and start it again.
      */
     public static boolean portTaken(IOException failure) {
-        return String.valueOf(failure.getMessage()).contains("port is already allocated");
+        String message = String.valueOf(failure.getMessage());
+        return message.contains("port is already allocated") || message.contains("address already in use");
     }
 
     /**
@@ -93,6 +118,16 @@ public final class ComposeStack implements AutoCloseable {
         run("stop", "-t", "1", service);
     }
 
+    /** Stop every container of the stack, leaving them in place (exited), as {@code docker-compose stop} does. */
+    public void stopAll() throws IOException {
+        run("stop", "-t", "1");
+    }
+
+    /** Start the stack's stopped containers again. */
+    public void start() throws IOException {
+        run("start");
+    }
+
     /** Stop and remove the stack. */
     public void down() throws IOException {
         run("down", "--remove-orphans", "-t", "1");
@@ -104,10 +139,11 @@ public final class ComposeStack implements AutoCloseable {
     }
 
     private void run(String... arguments) throws IOException {
-        List<String> command = new ArrayList<>(List.of("docker-compose", "-f", file.toString(), "-p", project));
+        List<String> command = new ArrayList<>(List.of("docker-compose"));
+        command.addAll(options);
         command.addAll(List.of(arguments));
         Map<String, String> all = new java.util.HashMap<>(CallerEnvironment.engine());
         all.putAll(environment);
-        Commands.run(command, all, COMMAND_TIME);
+        Commands.run(command, all, COMMAND_TIME, directory);
     }
 }

@@ -70,6 +70,8 @@ public final class FakeDockerEngine implements AutoCloseable {
     private volatile long answerDelayMillis;
     private volatile boolean chunked;
     private volatile String serverHeaders = "Api-Version: 1.41\r\nServer: Docker/20.10.24 (fake)\r\n";
+    private volatile boolean events;
+    private final List<SocketChannel> eventStreams = new CopyOnWriteArrayList<>();
 
     /** A canned reply. */
     private record Reply(int status, String body, long declaredLength) {
@@ -152,6 +154,37 @@ public final class FakeDockerEngine implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Answer {@code GET /events} as the engine does: a chunked stream that stays open, to which {@link #emit(String)}
+     * sends events. Without this, {@code /events} is answered 404 (an engine without events).
+     */
+    public FakeDockerEngine followableEvents() {
+        this.events = true;
+        return this;
+    }
+
+    /** Send one event (a JSON object) to every open {@code /events} stream, as one chunk ending in a line feed. */
+    public void emit(String eventJson) throws IOException {
+        byte[] line = (eventJson + "\n").getBytes(StandardCharsets.UTF_8);
+        ByteArrayOutputStream chunk = new ByteArrayOutputStream();
+        chunk.write((Integer.toHexString(line.length) + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+        chunk.write(line);
+        chunk.write("\r\n".getBytes(StandardCharsets.ISO_8859_1));
+        for (SocketChannel stream : eventStreams) {
+            ByteBuffer buffer = ByteBuffer.wrap(chunk.toByteArray());
+            synchronized (stream) {
+                while (buffer.hasRemaining()) {
+                    stream.write(buffer);
+                }
+            }
+        }
+    }
+
+    /** Return how many {@code /events} streams are open now. */
+    public int openEventStreams() {
+        return (int) eventStreams.stream().filter(SocketChannel::isOpen).count();
+    }
+
     /** Change how requests are treated from now on. */
     public FakeDockerEngine behave(Behaviour behaviour) {
         this.behaviour = behaviour;
@@ -223,6 +256,10 @@ public final class FakeDockerEngine implements AutoCloseable {
                 Thread.sleep(delay);
             }
             String target = requestLine.split(" ")[1];
+            if (events && target.startsWith("/events")) {
+                follow(channel, in);
+                return;
+            }
             write(channel, reply(target));
         } catch (IOException | InterruptedException e) {
             // the client went away, or the engine is closing
@@ -233,6 +270,26 @@ public final class FakeDockerEngine implements AutoCloseable {
             } catch (IOException e) {
                 // already closed
             }
+        }
+    }
+
+    /** Keep an event stream open until the client closes it (or the engine closes). */
+    private void follow(SocketChannel channel, InputStream in) throws IOException {
+        String head = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n" + serverHeaders
+                + "Transfer-Encoding: chunked\r\n\r\n";
+        ByteBuffer buffer = ByteBuffer.wrap(head.getBytes(StandardCharsets.ISO_8859_1));
+        synchronized (channel) {
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+        }
+        eventStreams.add(channel);
+        try {
+            while (in.read() != -1) {
+                // the client sends nothing more; -1 when it closes
+            }
+        } finally {
+            eventStreams.remove(channel);
         }
     }
 

@@ -105,6 +105,36 @@ public final class Recorded {
         return copy;
     }
 
+    /**
+     * Return a copy of a list entry started from {@code checkout} as docker compose v2 labels it: project
+     * {@code project}, {@code working_dir} the checkout, {@code config_files} its {@code compose.yaml}.
+     */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> startedIn(Map<String, Object> entry, java.nio.file.Path checkout,
+            String project) {
+        Map<String, Object> copy = copy(entry);
+        Map<String, Object> labels = (Map<String, Object>) copy.get("Labels");
+        labels.put("com.docker.compose.project", project);
+        labels.put("com.docker.compose.project.working_dir", checkout.toString());
+        labels.put("com.docker.compose.project.config_files", checkout.resolve("compose.yaml").toString());
+        return copy;
+    }
+
+    /** Return a copy of a list entry whose container has stopped: {@code State} exited, as the engine lists it. */
+    public static Map<String, Object> exited(Map<String, Object> entry) {
+        Map<String, Object> copy = copy(entry);
+        copy.put("State", "exited");
+        copy.put("Status", "Exited (0) 3 minutes ago");
+        copy.put("Ports", List.of());
+        return copy;
+    }
+
+    /** Return the entries as the engine's JSON list. */
+    @SafeVarargs
+    public static String listOf(Map<String, Object>... entries) {
+        return write(List.of(entries));
+    }
+
     /** Return a recorded document as text. */
     public static String text(Map<String, Object> document) {
         return write(document);

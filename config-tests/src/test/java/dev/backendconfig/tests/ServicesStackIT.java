@@ -1,16 +1,18 @@
 package dev.backendconfig.tests;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.backendconfig.api.Resolution;
-import dev.backendconfig.api.ResolutionReport.Outcome;
-import dev.backendconfig.api.ResolutionReport;
 import dev.backendconfig.api.ServiceEndpoint;
 import dev.backendconfig.api.ServiceResolver;
+import dev.backendconfig.api.InvalidConfigurationException;
+import dev.backendconfig.api.Resolution;
+import dev.backendconfig.api.ResolutionReport.Outcome;
 import dev.backendconfig.api.spi.ProviderResult;
 import dev.backendconfig.api.spi.ResolutionContext;
 import dev.backendconfig.docker.DockerEndpointProvider;
 import dev.backendconfig.staging.StagingEndpointProvider;
+import dev.backendconfig.testkit.RecordingLogs;
 import dev.backendconfig.testsupport.CallerEnvironment;
 import dev.backendconfig.testsupport.ComposeStack;
 import java.io.IOException;
@@ -28,6 +30,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.event.Level;
 
 /**
  * Three services (backend, auth, frontend) of one real compose stack, built from the test image, found by provider
@@ -72,6 +75,7 @@ class ServicesStackIT {
                   BACKEND_PORT: "3000"
                   BACKEND_START_DELAY: "${FRONTEND_DELAY:-0}"
                 ports: ["${ALPINE_TEST_FRONTEND_PORT:-3002}:3000"]
+                networks: {default: {aliases: [frontend]}}
                 healthcheck:
                   test: ["CMD", "/bin/busybox", "wget", "-q", "-O", "/dev/null", "http://127.0.0.1:3000/api/health"]
                   interval: 1s
@@ -129,6 +133,7 @@ class ServicesStackIT {
         all.putIfAbsent("docker.wait-healthy", "60s");
         Map<String, String> environment = new HashMap<>(CallerEnvironment.engine());
         environment.putAll(ports);
+        environment.put("PATH", System.getenv("PATH"));
         return ResolutionContext.builder().workingDirectory(repository).environment(environment)
                 .systemProperties(Map.of("user.home", System.getProperty("user.home")))
                 .settings(all, "ServicesStackIT").build();
@@ -170,25 +175,50 @@ class ServicesStackIT {
         }
     }
 
-    @Test
-    void aStoppedAuthMakesDockerPartialAndStagingAnswersForAllThree() throws Exception {
+    private void stagingFile() throws IOException {
         Files.writeString(repository.resolve(".env.staging.e2e"), """
                 STAGING_BASE_URL=https://backend-staging.example.test
                 STAGING_AUTH_URL=https://auth-staging.example.test
                 STAGING_FRONTEND_URL=https://app-staging.example.test
                 """);
+    }
+
+    @Test
+    void aStoppedAuthIsAnErrorNamingWhatRunsWhatDoesNotAndTheCommandAndStagingIsNeverAsked() throws Exception {
+        stagingFile();
         try (ComposeStack stack = up(Map.of())) {
             stack.stop("alpine-test-auth");
+            assertThatThrownBy(() -> ServiceResolver.of(List.of(new DockerEndpointProvider(),
+                    new StagingEndpointProvider())).resolve(context(stack.project(), Map.of())))
+                    .isInstanceOf(InvalidConfigurationException.class)
+                    .hasMessageContaining("compose project " + stack.project() + " (named by setting docker.project) is"
+                            + " half up: running: ")
+                    .hasMessageContaining("not running or not ready: auth (compose service alpine-test-auth, container "
+                            + stack.project() + "_alpine-test-auth_1: exited")
+                    .hasMessageContaining("start the stopped ones: docker-compose -f " + composeFile + " -p "
+                            + stack.project() + " start alpine-test-auth")
+                    .satisfies(error -> assertThat(((InvalidConfigurationException) error).report()
+                            .line("staging").orElseThrow().outcome()).isEqualTo(Outcome.NOT_ASKED));
+        }
+    }
+
+    @Test
+    void aStoppedStackHandsOverToStagingWhoseWarnSaysThisCheckoutsProjectIsStoppedAndHowToStartIt() throws Exception {
+        stagingFile();
+        try (ComposeStack stack = up(Map.of())) {
+            stack.stopAll();
+            RecordingLogs.clear();
             Resolution resolution = ServiceResolver.of(List.of(new DockerEndpointProvider(),
                     new StagingEndpointProvider())).resolve(context(stack.project(), Map.of()));
             assertThat(resolution.services().values()).extracting(ServiceEndpoint::source).containsOnly("staging");
-            assertThat(resolution.service("auth").http()).isEqualTo(URI.create("https://auth-staging.example.test"));
-            ResolutionReport.Line docker = resolution.report().line("docker").orElseThrow();
-            assertThat(docker.outcome()).isEqualTo(Outcome.PARTIAL);
-            assertThat(docker.reason()).isEqualTo("compose project " + stack.project() + "; lacks required service auth");
-            assertThat(docker.services()).filteredOn(line -> line.service().equals("auth")).singleElement()
-                    .extracting(ResolutionReport.ServiceLine::reason).asString()
-                    .startsWith("no running compose container is named after auth");
+            assertThat(RecordingLogs.events(Level.WARN)).extracting(RecordingLogs.Event::message).singleElement()
+                    .asString().startsWith("Tests will run against the shared staging deployment"
+                            + " https://backend-staging.example.test (from " + repository.resolve(".env.staging.e2e")
+                            + "): docker unavailable: compose project " + stack.project() + " (named by setting"
+                            + " docker.project) is stopped (")
+                    .contains(". To test locally: start it: docker-compose -f " + composeFile + " -p " + stack.project()
+                            + " start; staging.enabled=false turns this fallback off.")
+                    .doesNotContain("no local backend was found");
         }
     }
 
@@ -204,6 +234,7 @@ class ServicesStackIT {
                             "docker.compose-file", "docker/docker-compose.alpine-test.yml")).build());
             assertThat(predicted).as(predicted.reason()).isInstanceOf(ProviderResult.Found.class);
             assertThat(((ProviderResult.Found) predicted).endpoint("auth").orElseThrow().http()).isEqualTo(local("AUTH"));
+            assertThat(((ProviderResult.Found) predicted).endpoint("auth").orElseThrow().confirmed()).isFalse();
         }
     }
 

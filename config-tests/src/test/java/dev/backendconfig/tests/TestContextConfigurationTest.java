@@ -54,7 +54,7 @@ class TestContextConfigurationTest extends ConfigurationScenario {
     @Test
     void thirtyTwoConcurrentCallersCauseOneResolutionAndResetResolvesAgain() throws Exception {
         FakeDockerEngine engine = engine();
-        Map<String, Object> alpine = listEntry("alpine-test-backend");
+        Map<String, Object> alpine = ours(listEntry("alpine-test-backend"));
         engine.containers(list(alpine)).inspect(id(alpine), text(inspection("alpine")));
 
         assertThat(callConcurrently(32)).containsOnly(URI.create("http://localhost:8002"));

@@ -9,16 +9,17 @@ import static dev.backendconfig.testsupport.Recorded.withPublicPort;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.backendconfig.api.ServiceNotFoundException;
+import dev.backendconfig.api.InvalidConfigurationException;
+import dev.backendconfig.api.ServiceResolver;
 import dev.backendconfig.api.ResolutionReport.Line;
 import dev.backendconfig.api.ResolutionReport.Outcome;
-import dev.backendconfig.api.ServiceNotFoundException;
-import dev.backendconfig.api.ServiceResolver;
 import dev.backendconfig.api.spi.EndpointProvider;
 import dev.backendconfig.testkit.LoopbackServers;
+import dev.backendconfig.testsupport.FakeDockerEngine;
 import dev.backendconfig.tests.support.ConfigurationScenario;
 import dev.backendconfig.tests.support.Priority250Provider;
 import dev.backendconfig.tests.support.SuiteContext;
-import dev.backendconfig.testsupport.FakeDockerEngine;
 import java.io.IOException;
 import java.net.URI;
 import java.util.Map;
@@ -51,7 +52,7 @@ class WebSocketServiceDiscoveryTest extends ConfigurationScenario {
     @Test
     void aRunningDockerBackendGivesTheDockerUrl() throws IOException {
         int port = listeningBackend().port();
-        Map<String, Object> plain = withPublicPort(listEntry("plain-backend"), port);
+        Map<String, Object> plain = ours(withPublicPort(listEntry("plain-backend"), port));
         engine().containers(list(plain)).inspect(id(plain), text(inspection("plain")));
         SuiteContext context = SuiteContext.current();
         assertThat(context.backendUrl()).isEqualTo(URI.create("http://localhost:" + port));
@@ -68,27 +69,38 @@ class WebSocketServiceDiscoveryTest extends ConfigurationScenario {
     }
 
     static Stream<Arguments> engineUpButBackendMissingOrUnhealthy() {
-        Map<String, Object> sick = listEntry("sick-backend");
         return Stream.of(
-                Arguments.of("no compose container", "[]", Map.of(),
-                        "engine {engine} runs no compose container (start the stack with docker compose up -d)"),
-                Arguments.of("an unhealthy one", list(sick), Map.of(id(sick), text(inspection("sick"))),
-                        "service sick-backend (project capture, container capture_sick-backend_1) is unhealthy"
-                                + " (last check said: database connection refused)"));
+                Arguments.of("none of this checkout's stack: staging answers, docker saying why", false,
+                        "no compose project of this checkout ({repository}) is on engine {engine}; this checkout has no"
+                                + " compose file; other projects run there, and are not ours: capture (setting"
+                                + " docker.project uses one)"),
+                Arguments.of("this checkout's backend unhealthy: an error, staging never asked", true,
+                        "compose project shop (this checkout's) is half up: running: sick-backend; not running or not"
+                                + " ready: backend (service sick-backend (project shop, container"
+                                + " capture_sick-backend_1) is unhealthy (last check said: database connection"
+                                + " refused))"));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("engineUpButBackendMissingOrUnhealthy")
-    void engineUpButBackendMissingOrUnhealthyFallsBackToStagingWithTheReason(String situation, String containers,
-            Map<String, String> inspections, String reason) throws IOException {
+    void engineUpButBackendMissingOrUnhealthyIsToldAsItIsAndOnlyAMissingStackFallsBackToStaging(String situation,
+            boolean ours, String reason) throws IOException {
         writeStagingFile();
-        FakeDockerEngine engine = engine().containers(containers);
-        inspections.forEach(engine::inspect);
+        Map<String, Object> sick = ours ? ours(listEntry("sick-backend")) : listEntry("sick-backend");
+        FakeDockerEngine engine = engine().containers(list(sick)).inspect(id(sick), text(inspection("sick")));
+        setting("docker.service", "sick-backend");
+        String expected = reason.replace("{engine}", engine.dockerHost()).replace("{repository}",
+                repository.toString());
+        if (ours) {
+            assertThatThrownBy(() -> SuiteContext.current().backendUrl())
+                    .isInstanceOf(InvalidConfigurationException.class).hasMessageContaining(expected);
+            return;
+        }
         SuiteContext context = SuiteContext.current();
         assertThat(context.backendUrl()).isEqualTo(URI.create("https://backend-staging.example.test"));
         Line docker = context.reportLine("docker").orElseThrow();
         assertThat(docker.outcome()).isEqualTo(Outcome.UNAVAILABLE);
-        assertThat(docker.reason()).isEqualTo(reason.replace("{engine}", engine.dockerHost()));
+        assertThat(docker.reason()).isEqualTo(expected);
     }
 
     @Test
@@ -116,13 +128,15 @@ class WebSocketServiceDiscoveryTest extends ConfigurationScenario {
         SuiteContext answering = SuiteContext.current();
         assertThat(answering.backendUrl()).isEqualTo(URI.create("http://localhost:" + port));
         assertThat(answering.reportLine("docker").orElseThrow().reason())
-                .contains("; tcp localhost:" + port + ": accepted and kept the connection open; ");
+                .contains("; http GET http://localhost:" + port + "/: answered 200; ");
+        assertThat(answering.reportLine("docker").orElseThrow().reason()).startsWith("UNCONFIRMED: ");
 
         backend.close();
         SuiteContext.reset();
         assertThatThrownBy(() -> SuiteContext.current().backendUrl()).isInstanceOf(ServiceNotFoundException.class)
                 .hasMessageContaining("predicted http://localhost:" + port + " for service alpine-test-backend from ")
-                .hasMessageContaining(", but nothing answers there: tcp localhost:" + port + ": connection refused");
+                .hasMessageContaining(", but the protocol is not spoken there: http GET http://localhost:" + port
+                        + "/: connection refused");
     }
 
     @Test
@@ -143,7 +157,7 @@ class WebSocketServiceDiscoveryTest extends ConfigurationScenario {
     void aCustomProviderAt250WinsOverDockerAndTheProvidersSettingReordersOrExcludes() throws IOException {
         notApplicableToThePreFixContext("it tests the library's provider SPI and its setting providers, and the"
                 + " pre-fix context has no providers");
-        Map<String, Object> alpine = listEntry("alpine-test-backend");
+        Map<String, Object> alpine = ours(listEntry("alpine-test-backend"));
         engine().containers(list(alpine)).inspect(id(alpine), text(inspection("alpine")));
         variables.set("FIXTURE_250_URL", "http://localhost:9250");
         SuiteContext first = SuiteContext.current();

@@ -1,5 +1,6 @@
 package dev.backendconfig.toolkit;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import static org.apiguardian.api.API.Status.STABLE;
 
 import java.io.IOException;
@@ -44,6 +45,7 @@ public final class ConfigurationFiles {
      * The longest a file is read: a configuration file on a local disk is read in milliseconds, even on a loaded
      * machine; one that takes longer blocks when read ({@code /proc/kmsg}, a named pipe swapped in after the check).
      */
+    @API(status = EXPERIMENTAL, since = "1.0")
     public static final Duration MAX_READ_TIME = Duration.ofSeconds(5);
 
     /** The limit for small configuration files (dotenv files, the docker CLI's JSON files): 1 MiB. */

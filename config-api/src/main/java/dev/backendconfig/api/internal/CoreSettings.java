@@ -48,12 +48,17 @@ public final class CoreSettings {
             "Whether resolution needs this service; an optional one may be missing, and the report says so. The"
                     + " backend is always required.");
 
+    /** Whether a declared service has a WebSocket endpoint. */
+    public static final ServiceSetting<Boolean> WEBSOCKET = ServiceSetting.flag("websocket", null, true,
+            "Whether the service has a WebSocket endpoint; false: its endpoint has no WebSocket URL, neither given"
+                    + " nor derived, whatever the provider. The backend always has one.");
+
     /** Every core setting, in README order. */
     public static final List<Setting<?>> ALL = List.of(PROVIDERS, TIMEOUT, PROBE, PROBE_TIMEOUT, PROBE_HTTP_PATH,
             SERVICES);
 
     /** Every core per-service setting. */
-    public static final List<ServiceSetting<?>> SERVICE_SETTINGS = List.of(REQUIRED);
+    public static final List<ServiceSetting<?>> SERVICE_SETTINGS = List.of(REQUIRED, WEBSOCKET);
 
     private CoreSettings() {
     }

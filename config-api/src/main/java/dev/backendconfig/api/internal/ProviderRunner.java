@@ -82,7 +82,7 @@ public final class ProviderRunner {
         Duration wait = context.remaining();
         worker.start();
         try {
-            ProviderResult result = await(answer, provider, wait);
+            ProviderResult result = await(answer, provider, context);
             worker.join(GRACE.toMillis());
             if (result == null) {
                 return new Answer.Threw(new IllegalStateException("resolve() returned null instead of a result"));
@@ -107,25 +107,27 @@ public final class ProviderRunner {
     }
 
     /**
-     * Wait for the answer at most {@code wait}; past {@link #QUIET}, say at INFO every {@link #PROGRESS_EVERY} what
-     * is awaited and for how long it may still be, so that a slow resolution is never silent.
+     * Wait for the answer at most what is left of the budget — which the provider may extend while it works
+     * ({@link ResolutionContext#extendBudget(Duration)}), so it is read again at each step; past {@link #QUIET}, say
+     * at INFO every {@link #PROGRESS_EVERY} what is awaited and for how long it may still be, so that a slow
+     * resolution is never silent.
      */
     private static ProviderResult await(CompletableFuture<ProviderResult> answer, EndpointProvider provider,
-            Duration wait) throws InterruptedException, ExecutionException, TimeoutException {
-        Deadline deadline = Deadline.after(wait);
+            ResolutionContext context) throws InterruptedException, ExecutionException, TimeoutException {
+        long start = System.nanoTime();
         Deadline quiet = Deadline.after(QUIET);
         while (true) {
             try {
-                Duration next = quiet.bound(deadline.remaining());
+                Duration next = quiet.bound(context.remaining());
                 return answer.get(Math.max(1, next.toNanos()), TimeUnit.NANOSECONDS);
             } catch (TimeoutException e) {
-                if (deadline.passed()) {
+                if (context.remaining().isZero()) {
                     throw e;
                 }
                 if (quiet.passed()) {
                     LOG.info("still asking provider {}: {} s so far, at most {} s more (what is left of setting"
                             + " timeout)", OutsideText.oneLine(provider.id()),
-                            wait.minus(deadline.remaining()).toSeconds(), deadline.remaining().toSeconds());
+                            Duration.ofNanos(System.nanoTime() - start).toSeconds(), context.remaining().toSeconds());
                     quiet = Deadline.after(PROGRESS_EVERY);
                 }
             }

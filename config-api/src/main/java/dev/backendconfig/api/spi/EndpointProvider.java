@@ -1,5 +1,6 @@
 package dev.backendconfig.api.spi;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import static org.apiguardian.api.API.Status.STABLE;
 
 import java.util.ArrayList;
@@ -92,6 +93,7 @@ public interface EndpointProvider {
      * provider staging, {@code services=base} would read the backend's {@code STAGING_BASE_URL}. The default is the
      * URL and WebSocket variables.
      */
+    @API(status = EXPERIMENTAL, since = "1.0")
     default List<String> namesOf(Service service) {
         List<String> names = new ArrayList<>(urlVariables(service));
         names.addAll(webSocketVariables(service));

@@ -1,5 +1,6 @@
 package dev.backendconfig.api.spi;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import static org.apiguardian.api.API.Status.STABLE;
 
 import dev.backendconfig.api.InvalidConfigurationException;
@@ -21,6 +22,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apiguardian.api.API;
 
 /**
@@ -39,9 +41,10 @@ public final class ResolutionContext {
     private final Path workingDirectory;
     private final Clock clock;
     private final List<Service> services;
-    private final Deadline budget;
+    private final AtomicReference<Deadline> budget;
     private final Probe customProbe;
     private final ProbePolicy probes;
+    private final List<EarlierAnswer> earlierAnswers;
 
     /** Create a context whose budget starts now. */
     private ResolutionContext(Map<String, String> environment, Map<String, String> systemProperties, Settings settings,
@@ -51,10 +54,25 @@ public final class ResolutionContext {
         this.settings = settings;
         this.workingDirectory = workingDirectory;
         this.clock = clock;
-        this.budget = Deadline.after(settings.get(CoreSettings.TIMEOUT));
+        this.budget = new AtomicReference<>(Deadline.after(settings.get(CoreSettings.TIMEOUT)));
         this.services = DeclaredServices.from(settings);
         this.customProbe = customProbe;
-        this.probes = new ProbePolicy(settings, budget, customProbe);
+        this.probes = new ProbePolicy(settings, budget::get, customProbe);
+        this.earlierAnswers = List.of();
+    }
+
+    /** Create a copy of {@code context}, with the same budget, seeing {@code earlierAnswers}. */
+    private ResolutionContext(ResolutionContext context, List<EarlierAnswer> earlierAnswers) {
+        this.environment = context.environment;
+        this.systemProperties = context.systemProperties;
+        this.settings = context.settings;
+        this.workingDirectory = context.workingDirectory;
+        this.clock = context.clock;
+        this.budget = context.budget;
+        this.services = context.services;
+        this.customProbe = context.customProbe;
+        this.probes = context.probes;
+        this.earlierAnswers = List.copyOf(earlierAnswers);
     }
 
     /**
@@ -143,7 +161,18 @@ public final class ResolutionContext {
 
     /** Return the time left of the budget, never negative. */
     public Duration remaining() {
-        return budget.remaining();
+        return budget.get().remaining();
+    }
+
+    /**
+     * Make at least {@code atLeast} from now left of the budget, for a step a setting of the provider's own bounds
+     * (provider docker starting a stack within {@code docker.start-timeout}): setting {@code timeout} is the budget
+     * for finding the services, not for starting them. The budget never shrinks; the provider's report line says
+     * which bound applied.
+     */
+    @API(status = EXPERIMENTAL, since = "1.0")
+    public void extendBudget(Duration atLeast) {
+        budget.updateAndGet(now -> now.remaining().compareTo(atLeast) >= 0 ? now : Deadline.after(atLeast));
     }
 
     /** Tell whether a probe will really check candidates (false for {@code probe=none}). */
@@ -173,6 +202,21 @@ public final class ResolutionContext {
      */
     public ProbeResult probe(ServiceEndpoint candidate, ProbeKind kind, String path) {
         return probes.probe(candidate, kind, path);
+    }
+
+    /**
+     * Return what the providers asked before this one answered in this resolution, in the order they were asked
+     * (empty for the first): a fallback says why they did not answer, from their own words.
+     */
+    @API(status = EXPERIMENTAL, since = "1.0")
+    public List<EarlierAnswer> earlierAnswers() {
+        return earlierAnswers;
+    }
+
+    /** Return a copy, on the same time budget, whose {@link #earlierAnswers()} are {@code answers}; the resolver's. */
+    @API(status = EXPERIMENTAL, since = "1.0")
+    public ResolutionContext withEarlierAnswers(List<EarlierAnswer> answers) {
+        return new ResolutionContext(this, answers);
     }
 
     /**

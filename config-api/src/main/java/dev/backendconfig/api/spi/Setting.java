@@ -1,5 +1,6 @@
 package dev.backendconfig.api.spi;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import static org.apiguardian.api.API.Status.STABLE;
 
 import dev.backendconfig.api.internal.SettingNames;
@@ -158,11 +159,13 @@ public final class Setting<T> {
      * A project file that sets it is an error saying where to set it instead, and the report shows only the program,
      * never its arguments (a command line may hold a password).
      */
+    @API(status = EXPERIMENTAL, since = "1.0")
     public Setting<T> namingAProgram() {
         return new Setting<>(key, defaultValue, expected, description, parser, true);
     }
 
     /** Tell whether this setting names a program to run ({@link #namingAProgram()}). */
+    @API(status = EXPERIMENTAL, since = "1.0")
     public boolean namesAProgram() {
         return program;
     }

@@ -1,9 +1,11 @@
 package dev.backendconfig.docker.internal;
 
+import dev.backendconfig.toolkit.Origin;
 import dev.backendconfig.api.spi.ResolutionContext;
 import dev.backendconfig.api.spi.Service;
 import dev.backendconfig.api.spi.Settings;
-import dev.backendconfig.toolkit.Origin;
+import dev.backendconfig.toolkit.ConfigurationFiles;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -11,14 +13,21 @@ import java.util.Optional;
 
 /**
  * Provider docker's settings, read once at its door and handed to every room: nothing below the provider reads a
- * setting itself. A text setting that is unset is empty text (blank and unset mean the same thing), a port that is
- * unset is 0. A new setting is a new component here and one line in {@link #read(ResolutionContext)}.
+ * setting itself. A text setting that is unset is empty text (blank and unset mean the same thing), a list that is
+ * unset is empty, a port that is unset is 0. A new setting is a new component here and one line in
+ * {@link #read(ResolutionContext)}.
  *
  * @param host setting {@code docker.host}, or empty text
  * @param hostOrigin where {@code docker.host} comes from
  * @param project setting {@code docker.project}, or empty text
- * @param composeFile setting {@code docker.compose-file}, or empty text
- * @param composeFileOrigin where {@code docker.compose-file} comes from
+ * @param projectOrigin where {@code docker.project} comes from
+ * @param composeFiles setting {@code docker.compose-file}, or empty
+ * @param composeFilesOrigin where {@code docker.compose-file} comes from
+ * @param profiles setting {@code docker.profiles}, or empty
+ * @param profilesOrigin where {@code docker.profiles} comes from
+ * @param envFiles setting {@code docker.env-file}, or empty
+ * @param envFilesOrigin where {@code docker.env-file} comes from
+ * @param predict setting {@code docker.predict}
  * @param waitHealthy setting {@code docker.wait-healthy}
  * @param timeout setting {@code docker.timeout}
  * @param answerTimeout setting {@code docker.answer-timeout}
@@ -26,10 +35,41 @@ import java.util.Optional;
  * @param certPath setting {@code docker.cert-path}, or empty text
  * @param sshCommand setting {@code docker.ssh-command}
  * @param services the services to find, the backend first, each with its own settings
+ * @param lifecycle settings {@code docker.start}, {@code docker.start-timeout}, {@code docker.stop} and
+ *     {@code docker.lease-dir}
  */
-public record DockerConfig(String host, Origin hostOrigin, String project, String composeFile, Origin composeFileOrigin,
-        Duration waitHealthy, Duration timeout, Duration answerTimeout, TlsChoice tls, String certPath, List<String> sshCommand,
-        List<ServiceTarget> services) {
+public record DockerConfig(String host, Origin hostOrigin, String project, Origin projectOrigin,
+        List<String> composeFiles, Origin composeFilesOrigin, List<String> profiles, Origin profilesOrigin,
+        List<String> envFiles, Origin envFilesOrigin, boolean predict, Duration waitHealthy, Duration timeout,
+        Duration answerTimeout, TlsChoice tls, String certPath, List<String> sshCommand, List<ServiceTarget> services,
+        Lifecycle lifecycle) {
+
+    /**
+     * The lifecycle settings.
+     *
+     * @param start setting {@code docker.start}
+     * @param startTimeout setting {@code docker.start-timeout}
+     * @param stop setting {@code docker.stop}
+     * @param leaseDirectory setting {@code docker.lease-dir} (against the working directory), else
+     *     {@code backend-config-leases-<user>} in {@code java.io.tmpdir}
+     * @param leaseDirectoryOrigin where {@code docker.lease-dir} comes from
+     */
+    public record Lifecycle(DockerSettings.Start start, Duration startTimeout, DockerSettings.Stop stop,
+            Path leaseDirectory, Origin leaseDirectoryOrigin) {
+
+        public Lifecycle {
+            Objects.requireNonNull(start, "start");
+            Objects.requireNonNull(startTimeout, "startTimeout");
+            Objects.requireNonNull(stop, "stop");
+            Objects.requireNonNull(leaseDirectory, "leaseDirectory");
+            Objects.requireNonNull(leaseDirectoryOrigin, "leaseDirectoryOrigin");
+        }
+
+        /** Tell whether missing services are started ({@code docker.start=if-missing}). */
+        public boolean starts() {
+            return start == DockerSettings.Start.IF_MISSING;
+        }
+    }
 
     /** What setting {@code docker.tls-verify} says. */
     public enum TlsChoice {
@@ -45,14 +85,17 @@ public record DockerConfig(String host, Origin hostOrigin, String project, Strin
      * One service to find, with its own settings.
      *
      * @param service the service
-     * @param composeService its setting {@code docker.service} ({@code docker.<name>.service}), or empty text
-     * @param containerPort its setting {@code docker.container-port} ({@code docker.<name>.container-port}), or 0
+     * @param composeService its setting {@code docker.service} ({@code services.<name>.docker.service}), or empty text
+     * @param containerPort its setting {@code docker.container-port} ({@code services.<name>.docker.container-port}), or 0
+     * @param webSocketPath its setting {@code docker.websocket-path} ({@code services.<name>.docker.websocket-path}),
+     *     or empty text
      */
-    public record ServiceTarget(Service service, String composeService, int containerPort) {
+    public record ServiceTarget(Service service, String composeService, int containerPort, String webSocketPath) {
 
         public ServiceTarget {
             Objects.requireNonNull(service, "service");
             Objects.requireNonNull(composeService, "composeService");
+            Objects.requireNonNull(webSocketPath, "webSocketPath");
         }
 
         /** Return the compose service a setting names, when one does. */
@@ -65,12 +108,17 @@ public record DockerConfig(String host, Origin hostOrigin, String project, Strin
             return containerPort == 0 ? Optional.empty() : Optional.of(containerPort);
         }
 
-        /** Return the key of the setting naming its compose service: {@code docker.auth.service}. */
+        /** Return the key of the setting naming its compose service: {@code services.auth.docker.service}. */
         public String composeServiceKey() {
             return DockerSettings.SERVICE_COMPOSE_SERVICE.forService(service).key();
         }
 
-        /** Return the key of the setting naming its container port: {@code docker.auth.container-port}. */
+        /** Return the key of the setting naming its WebSocket path: {@code services.auth.docker.websocket-path}. */
+        public String webSocketPathKey() {
+            return DockerSettings.SERVICE_WEBSOCKET_PATH.forService(service).key();
+        }
+
+        /** Return the key of the setting naming its container port: {@code services.auth.docker.container-port}. */
         public String containerPortKey() {
             return DockerSettings.SERVICE_CONTAINER_PORT.forService(service).key();
         }
@@ -79,11 +127,14 @@ public record DockerConfig(String host, Origin hostOrigin, String project, Strin
     public DockerConfig {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(project, "project");
-        Objects.requireNonNull(composeFile, "composeFile");
+        composeFiles = List.copyOf(composeFiles);
+        profiles = List.copyOf(profiles);
+        envFiles = List.copyOf(envFiles);
         Objects.requireNonNull(certPath, "certPath");
         Objects.requireNonNull(tls, "tls");
         sshCommand = List.copyOf(sshCommand);
         services = List.copyOf(services);
+        Objects.requireNonNull(lifecycle, "lifecycle");
     }
 
     /**
@@ -95,15 +146,68 @@ public record DockerConfig(String host, Origin hostOrigin, String project, Strin
         Settings settings = context.settings();
         List<ServiceTarget> services = context.services().stream().map(service -> new ServiceTarget(service,
                 context.findSetting(DockerSettings.SERVICE_COMPOSE_SERVICE, service).orElse(""),
-                context.findSetting(DockerSettings.SERVICE_CONTAINER_PORT, service).orElse(0))).toList();
+                context.findSetting(DockerSettings.SERVICE_CONTAINER_PORT, service).orElse(0),
+                webSocketPath(context, service))).toList();
         TlsChoice tls = settings.find(DockerSettings.TLS_VERIFY)
                 .map(verify -> verify == DockerSettings.TlsVerify.TRUE ? TlsChoice.VERIFY : TlsChoice.PLAIN)
                 .orElse(TlsChoice.BY_VARIABLES);
         return new DockerConfig(settings.find(DockerSettings.HOST).orElse(""), settings.origin(DockerSettings.HOST),
-                settings.find(DockerSettings.PROJECT).orElse(""), settings.find(DockerSettings.COMPOSE_FILE).orElse(""),
-                settings.origin(DockerSettings.COMPOSE_FILE), settings.get(DockerSettings.WAIT_HEALTHY),
-                settings.get(DockerSettings.TIMEOUT), settings.get(DockerSettings.ANSWER_TIMEOUT), tls, settings.find(DockerSettings.CERT_PATH).orElse(""),
-                settings.get(DockerSettings.SSH_COMMAND), services);
+                settings.find(DockerSettings.PROJECT).orElse(""), settings.origin(DockerSettings.PROJECT),
+                settings.find(DockerSettings.COMPOSE_FILE).orElse(List.of()),
+                settings.origin(DockerSettings.COMPOSE_FILE), settings.find(DockerSettings.PROFILES).orElse(List.of()),
+                settings.origin(DockerSettings.PROFILES), settings.find(DockerSettings.ENV_FILE).orElse(List.of()),
+                settings.origin(DockerSettings.ENV_FILE), settings.get(DockerSettings.PREDICT),
+                settings.get(DockerSettings.WAIT_HEALTHY),
+                settings.get(DockerSettings.TIMEOUT), settings.get(DockerSettings.ANSWER_TIMEOUT), tls,
+                settings.find(DockerSettings.CERT_PATH).orElse(""),
+                settings.get(DockerSettings.SSH_COMMAND), services, new Lifecycle(settings.get(DockerSettings.START),
+                        settings.get(DockerSettings.START_TIMEOUT), settings.get(DockerSettings.STOP),
+                        leaseDirectory(context), settings.origin(DockerSettings.LEASE_DIR)));
+    }
+
+    /** Return the lease directory: the setting against the working directory, else one per user in the temp dir. */
+    private static Path leaseDirectory(ResolutionContext context) {
+        Optional<String> set = context.settings().find(DockerSettings.LEASE_DIR);
+        if (set.isPresent()) {
+            return ConfigurationFiles.resolve(context.workingDirectory(), set.get().strip(),
+                    context.settings().origin(DockerSettings.LEASE_DIR));
+        }
+        String temp = context.systemProperty("java.io.tmpdir").orElseGet(() -> System.getProperty("java.io.tmpdir"));
+        String user = context.systemProperty("user.name").orElse("user").replaceAll("[^A-Za-z0-9_.-]", "_");
+        return Path.of(temp).toAbsolutePath().resolve("backend-config-leases-" + user);
+    }
+
+    /**
+     * Return a service's WebSocket path setting, checked: a path such as {@code /ws} or {@code ws/chat}, not a URL.
+     *
+     * @throws dev.backendconfig.toolkit.InvalidInputException when it cannot be joined onto a URL
+     */
+    private static String webSocketPath(ResolutionContext context, Service service) {
+        String path = context.findSetting(DockerSettings.SERVICE_WEBSOCKET_PATH, service).orElse("");
+        if (path.isEmpty()) {
+            return path;
+        }
+        try {
+            dev.backendconfig.api.ServiceEndpoint.builder("check").http(java.net.URI.create("http://localhost:1"),
+                    Origin.other("check")).build().webSocket(path);
+            return path;
+        } catch (IllegalArgumentException e) {
+            throw new dev.backendconfig.toolkit.InvalidInputException(
+                    context.origin(DockerSettings.SERVICE_WEBSOCKET_PATH, service), "setting "
+                            + DockerSettings.SERVICE_WEBSOCKET_PATH.forService(service).key() + " expects a path such"
+                            + " as /ws or ws/chat, got a value that is not one (a whole URL, or characters a URL"
+                            + " path cannot hold)");
+        }
+    }
+
+    /**
+     * Return where a setting's value comes from, as reasons say it: {@code "setting docker.project (system property
+     * backendconfig.docker.project)"}, or {@code "setting docker.project given to --set"} when the origin names the
+     * setting already.
+     */
+    public static String described(String key, Origin origin) {
+        return origin.kind() == Origin.Kind.OVERRIDE ? origin.describe()
+                : "setting " + key + " (" + origin.describe() + ")";
     }
 
     /** Return the backend's own settings (the backend is always the first service). */

@@ -1,6 +1,7 @@
 package dev.backendconfig.docker.internal;
 
 import dev.backendconfig.api.ServiceEndpoint;
+import dev.backendconfig.api.ProbeKind;
 import dev.backendconfig.api.spi.ProbeResult;
 import dev.backendconfig.api.spi.ResolutionContext;
 import java.nio.file.Path;
@@ -11,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -28,10 +30,14 @@ import java.util.function.Supplier;
  * @param remaining what is left of the resolution's time budget
  * @param probing whether the configured probe really checks a candidate ({@code probe=none} does not)
  * @param prober the configured probe
+ * @param protocolProber a probe of the given kind (HTTP GET of {@code probe.http-path}, or a WebSocket handshake),
+ *     whatever setting {@code probe} says
+ * @param extender extends the time budget to at least a duration from now (a start, bounded by its own setting)
  */
 public record ResolutionFacts(Map<String, String> environment, Path workingDirectory, Path userHome,
         String launchDirectory, Clock clock, Supplier<Duration> remaining, boolean probing,
-        Function<ServiceEndpoint, ProbeResult> prober) {
+        Function<ServiceEndpoint, ProbeResult> prober, BiFunction<ServiceEndpoint, ProbeKind, ProbeResult> protocolProber,
+        java.util.function.Consumer<Duration> extender) {
 
     public ResolutionFacts {
         environment = Collections.unmodifiableMap(new TreeMap<>(environment));
@@ -41,13 +47,15 @@ public record ResolutionFacts(Map<String, String> environment, Path workingDirec
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(remaining, "remaining");
         Objects.requireNonNull(prober, "prober");
+        Objects.requireNonNull(protocolProber, "protocolProber");
+        Objects.requireNonNull(extender, "extender");
     }
 
     /** Return the facts of a resolution. */
     public static ResolutionFacts of(ResolutionContext context) {
         return new ResolutionFacts(context.environment(), context.workingDirectory(), context.userHome(),
                 context.systemProperty("user.dir").orElse(""), context.clock(), context::remaining, context.probing(),
-                context::probe);
+                context::probe, (candidate, kind) -> context.probe(candidate, kind, ""), context::extendBudget);
     }
 
     /** Return a variable's value; empty when unset, empty or blank (they all mean the same thing). */
@@ -59,6 +67,20 @@ public record ResolutionFacts(Map<String, String> environment, Path workingDirec
     /** Check a candidate with the configured probe, within its timeout and what is left of the budget. */
     public ProbeResult probe(ServiceEndpoint candidate) {
         return prober.apply(candidate);
+    }
+
+    /** Make at least {@code atLeast} from now left of the time budget (setting timeout does not cut a start short). */
+    public void extendBudget(Duration atLeast) {
+        extender.accept(atLeast);
+    }
+
+    /**
+     * Check a candidate with a probe that must hear the protocol spoken: an HTTP GET of {@code probe.http-path}, any
+     * status below 500 (a WebSocket server answers one too: its handshake is an HTTP request) — never a bare TCP
+     * connect, which a port proxy or another program accepts as readily. Whatever setting {@code probe} says.
+     */
+    public ProbeResult probeProtocol(ServiceEndpoint candidate) {
+        return protocolProber.apply(candidate, ProbeKind.HTTP);
     }
 
     /** Return what is left of the resolution's time budget, never negative. */

@@ -106,9 +106,14 @@ public abstract class ConfigurationScenario {
         return engine;
     }
 
-    /** Start a real loopback server on a free port that accepts and holds connections, as a listening backend does. */
+    /** Start a real loopback server on a free port that answers HTTP, as a listening backend does. */
     protected LoopbackServers.Server listeningBackend() throws IOException {
-        return closeLater(LoopbackServers.holding());
+        return closeLater(LoopbackServers.answeringHttp());
+    }
+
+    /** Return a copy of a recorded container as started from this scenario's repository (its project is ours). */
+    protected java.util.Map<String, Object> ours(java.util.Map<String, Object> recorded) {
+        return dev.backendconfig.testsupport.Recorded.startedIn(recorded, repository, "shop");
     }
 
 }

@@ -7,6 +7,7 @@ import dev.backendconfig.api.spi.Probe;
 import dev.backendconfig.api.spi.ProbeResult;
 import dev.backendconfig.api.spi.Settings;
 import dev.backendconfig.toolkit.Deadline;
+import java.util.function.Supplier;
 import java.time.Duration;
 
 /**
@@ -16,7 +17,7 @@ import java.time.Duration;
 public final class ProbePolicy {
 
     private final Settings settings;
-    private final Deadline budget;
+    private final Supplier<Deadline> budget;
     private final Probe custom;
 
     /**
@@ -26,7 +27,7 @@ public final class ProbePolicy {
      * @param budget the resolution's time budget
      * @param custom a probe that replaces the configured one, or null
      */
-    public ProbePolicy(Settings settings, Deadline budget, Probe custom) {
+    public ProbePolicy(Settings settings, Supplier<Deadline> budget, Probe custom) {
         this.settings = settings;
         this.budget = budget;
         this.custom = custom;
@@ -47,14 +48,23 @@ public final class ProbePolicy {
         return custom != null ? run(custom, candidate) : probe(candidate, kind(), "");
     }
 
-    /** Check a candidate with a probe of the given kind; an empty HTTP path means setting {@code probe.http-path}. */
-    public ProbeResult probe(ServiceEndpoint candidate, ProbeKind kind, String path) {
+    /**
+     * Check a candidate with a probe of the given kind; an empty HTTP path means setting {@code probe.http-path}. A
+     * service without a WebSocket endpoint ({@code services.<name>.websocket=false}) is probed over HTTP instead of by
+     * a handshake.
+     */
+    public ProbeResult probe(ServiceEndpoint candidate, ProbeKind requested, String path) {
+        boolean handshake = requested == ProbeKind.WEBSOCKET;
+        ProbeKind kind = handshake && !candidate.hasWebSocket() ? ProbeKind.HTTP : requested;
+        if (handshake && kind == ProbeKind.HTTP) {
+            path = "";
+        }
         String effective = kind == ProbeKind.HTTP && path.isBlank() ? settings.get(CoreSettings.PROBE_HTTP_PATH) : path;
         return run(Probe.of(kind, effective), candidate);
     }
 
     private ProbeResult run(Probe probe, ServiceEndpoint candidate) {
-        Duration bounded = budget.bound(settings.get(CoreSettings.PROBE_TIMEOUT));
+        Duration bounded = budget.get().bound(settings.get(CoreSettings.PROBE_TIMEOUT));
         if (bounded.isZero()) {
             return new ProbeResult(false, "not probed: the time budget (setting timeout) is used up", Duration.ZERO);
         }

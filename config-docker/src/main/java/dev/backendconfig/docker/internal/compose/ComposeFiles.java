@@ -1,12 +1,11 @@
 package dev.backendconfig.docker.internal.compose;
 
-import dev.backendconfig.docker.internal.DockerConfig;
-import dev.backendconfig.docker.internal.ResolutionFacts;
-import dev.backendconfig.toolkit.ConfigurationFiles;
 import dev.backendconfig.toolkit.InvalidInputException;
+import dev.backendconfig.toolkit.Secrets;
+import dev.backendconfig.toolkit.ConfigurationFiles;
 import dev.backendconfig.toolkit.Origin;
 import dev.backendconfig.toolkit.ProjectFiles;
-import dev.backendconfig.toolkit.Secrets;
+import dev.backendconfig.docker.internal.DockerConfig;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -20,16 +19,22 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Find the compose files the way docker compose does: setting {@code docker.compose-file}, else
- * {@code COMPOSE_FILE} (split on {@code COMPOSE_PATH_SEPARATOR}, default {@code :}), else {@code compose.yaml},
- * {@code compose.yml}, {@code docker-compose.yml} or {@code docker-compose.yaml} in the working directory or a
- * parent, up to the repository root.
+ * Choose the compose files as docker compose does: setting {@code docker.compose-file} (a list, like repeated
+ * {@code -f}), else {@code COMPOSE_FILE} (split on {@code COMPOSE_PATH_SEPARATOR}, default {@code :}; from the
+ * environment or the env file), else the first of {@code compose.yaml}, {@code compose.yml},
+ * {@code docker-compose.yml}, {@code docker-compose.yaml} in the working directory or the nearest parent holding one
+ * (up to the repository root), with the first override file beside it ({@code compose.override.yml},
+ * {@code compose.override.yaml}, {@code docker-compose.override.yml}, {@code docker-compose.override.yaml}). The
+ * override file is read only then: compose drops it once files are named (docker/compose#9399).
  */
-public final class ComposeFiles {
+final class ComposeFiles {
 
     /** The names docker compose looks for, in its order. */
-    public static final List<String> DEFAULT_NAMES = List.of("compose.yaml", "compose.yml", "docker-compose.yml",
+    static final List<String> DEFAULT_NAMES = List.of("compose.yaml", "compose.yml", "docker-compose.yml",
             "docker-compose.yaml");
+    /** The override names docker compose looks for beside the file it found, in its order. */
+    static final List<String> OVERRIDE_NAMES = List.of("compose.override.yml", "compose.override.yaml",
+            "docker-compose.override.yml", "docker-compose.override.yaml");
 
     private static final Pattern COMPOSE_NAME = Pattern.compile("(?i).*compose.*\\.ya?ml");
     private static final List<String> SKIPPED_DIRECTORIES = List.of("node_modules", "target", "build", "dist", "vendor");
@@ -38,46 +43,65 @@ public final class ComposeFiles {
     private static final int MAX_VISITED = 5000;
 
     /**
-     * What was found.
+     * What was chosen.
      *
-     * @param files the files, first one first (its directory holds the {@code .env})
-     * @param why how they were found, for the report
+     * @param files the files, first one first (its directory is the project directory)
+     * @param searched where the default search looked, when no file was found: {@code "from /repo/app up to /repo
+     *     (compose files below it: ...)"}; empty text when files were found
+     * @param notes what the choice noticed (two default names in one directory, ...)
      */
-    public record Found(List<Path> files, String why) {
+    record Chosen(List<ComposeFile> files, String searched, List<String> notes) {
+    }
+
+    /** One value of a variable compose reads, and where it came from. */
+    record Variable(String value, Origin origin) {
     }
 
     private ComposeFiles() {
     }
 
     /**
-     * Find the compose files; empty with {@code searched} filled in when there are none.
+     * Choose the files.
      *
-     * @param searched receives where the search looked, when nothing is found
+     * @param setting the names setting {@code docker.compose-file} gives (empty: unset)
+     * @param settingOrigin where the setting comes from
+     * @param composeFile {@code COMPOSE_FILE}, when set
+     * @param separator {@code COMPOSE_PATH_SEPARATOR}, when set
+     * @param directory the working directory, which relative names are resolved against and the search starts from
      * @throws InvalidInputException when a file named by the setting or by {@code COMPOSE_FILE} does
-     *     not exist
+     *     not exist or is a directory
      */
-    public static Optional<Found> find(DockerConfig config, ResolutionFacts facts, StringBuilder searched) {
-        Path directory = facts.workingDirectory();
-        if (!config.composeFile().isEmpty()) {
-            return Optional.of(new Found(List.of(existing(directory, config.composeFile(), config.composeFileOrigin())),
-                    "setting docker.compose-file"));
+    static Chosen choose(List<String> setting, Origin settingOrigin, Optional<Variable> composeFile,
+            Optional<Variable> separator, Path directory) {
+        if (!setting.isEmpty()) {
+            List<ComposeFile> files = new ArrayList<>();
+            for (String name : setting) {
+                files.add(new ComposeFile(existing(directory, name, settingOrigin),
+                        DockerConfig.described("docker.compose-file", settingOrigin)));
+            }
+            return new Chosen(files, "", List.of());
         }
-        Optional<String> composeFile = facts.variable("COMPOSE_FILE");
         if (composeFile.isPresent()) {
-            String separator = facts.variable("COMPOSE_PATH_SEPARATOR").orElse(":");
-            List<Path> files = new ArrayList<>();
-            for (String name : composeFile.get().split(Pattern.quote(separator))) {
+            String split = separator.map(Variable::value).orElse(":");
+            Origin origin = composeFile.get().origin();
+            List<ComposeFile> files = new ArrayList<>();
+            for (String name : composeFile.get().value().split(Pattern.quote(split))) {
                 if (!name.isBlank()) {
-                    files.add(existing(directory, name.strip(), Origin.variable("COMPOSE_FILE")));
+                    files.add(new ComposeFile(existing(directory, name.strip(), origin), "COMPOSE_FILE ("
+                            + origin.describe() + ")"));
                 }
             }
             if (!files.isEmpty()) {
-                return Optional.of(new Found(files, "COMPOSE_FILE"));
+                return new Chosen(files, "", List.of());
             }
         }
+        return search(directory);
+    }
+
+    private static Chosen search(Path directory) {
         ProjectFiles.Search search = ProjectFiles.findUpward(directory, DEFAULT_NAMES);
-        searched.append(search.range());
         if (search.found().isEmpty()) {
+            StringBuilder searched = new StringBuilder(search.range());
             List<Path> below = below(search.stop());
             if (!below.isEmpty()) {
                 searched.append(" (compose files below it: ").append(String.join(", ", below.stream()
@@ -85,8 +109,33 @@ public final class ComposeFiles {
                         .append(below.size() == MAX_BELOW ? ", ..." : "")
                         .append("; set docker.compose-file, or COMPOSE_FILE, to the one that starts the stack)");
             }
+            return new Chosen(List.of(), searched.toString(), List.of());
         }
-        return search.found().map(file -> new Found(List.of(file), "found " + search.range()));
+        Path found = search.found().get().toAbsolutePath().normalize();
+        Path folder = found.getParent();
+        List<String> notes = new ArrayList<>();
+        List<String> present = present(folder, DEFAULT_NAMES);
+        if (present.size() > 1) {
+            notes.add(folder + " holds " + String.join(" and ", present) + "; docker compose reads " + present.get(0)
+                    + (present.contains("docker-compose.yml") && !present.get(0).equals("docker-compose.yml")
+                            ? ", docker-compose (v1) reads docker-compose.yml" : "") + "; remove the others");
+        }
+        List<ComposeFile> files = new ArrayList<>();
+        files.add(new ComposeFile(found, "found " + search.range()));
+        List<String> overrides = present(folder, OVERRIDE_NAMES);
+        if (!overrides.isEmpty()) {
+            files.add(new ComposeFile(folder.resolve(overrides.get(0)), "the override file beside "
+                    + found.getFileName() + ", which compose reads with it"));
+            if (overrides.size() > 1) {
+                notes.add(folder + " holds " + String.join(" and ", overrides) + "; docker compose reads "
+                        + overrides.get(0) + " (docker-compose v1 refuses several); remove the others");
+            }
+        }
+        return new Chosen(files, "", notes);
+    }
+
+    private static List<String> present(Path folder, List<String> names) {
+        return names.stream().filter(name -> Files.exists(folder.resolve(name))).toList();
     }
 
     /**
@@ -100,16 +149,15 @@ public final class ComposeFiles {
         try {
             Files.walkFileTree(root, Set.of(), MAX_DEPTH, new SimpleFileVisitor<>() {
                 @Override
-                public FileVisitResult preVisitDirectory(Path directory,
-                        BasicFileAttributes attributes) {
+                public FileVisitResult preVisitDirectory(Path directory, BasicFileAttributes attributes) {
                     String name = directory.getFileName() == null ? "" : directory.getFileName().toString();
-                    boolean skip = !directory.equals(root) && (name.startsWith(".") || SKIPPED_DIRECTORIES.contains(name));
+                    boolean skip = !directory.equals(root)
+                            && (name.startsWith(".") || SKIPPED_DIRECTORIES.contains(name));
                     return skip ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
                 }
 
                 @Override
-                public FileVisitResult visitFile(Path file,
-                        BasicFileAttributes attributes) {
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
                     if (attributes.isRegularFile() && COMPOSE_NAME.matcher(file.getFileName().toString()).matches()) {
                         found.add(file);
                     }
@@ -129,8 +177,13 @@ public final class ComposeFiles {
         return found;
     }
 
-    private static Path existing(Path directory, String name, Origin origin) {
-        Path file = ConfigurationFiles.resolve(directory, name, origin);
+    /**
+     * Return a named compose file, resolved against {@code directory}.
+     *
+     * @throws InvalidInputException when it does not exist or is a directory
+     */
+    static Path existing(Path directory, String name, Origin origin) {
+        Path file = ConfigurationFiles.resolve(directory, name, origin).toAbsolutePath().normalize();
         String shown = Secrets.maskText(file.toString());
         if (!Files.exists(file) && !Files.isSymbolicLink(file)) {
             throw new InvalidInputException(origin, "names the compose file " + shown + ", which does"

@@ -22,7 +22,7 @@ import java.util.Optional;
  * @param protocol {@code tcp} or {@code udp}
  * @param origin the file and line of the entry
  */
-record ComposePort(String hostIp, Range published, Range target, String protocol, Origin origin) {
+public record ComposePort(String hostIp, Range published, Range target, String protocol, Origin origin) {
 
     /**
      * A port or a range of ports.

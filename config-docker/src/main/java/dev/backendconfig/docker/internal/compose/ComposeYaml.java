@@ -40,6 +40,13 @@ final class ComposeYaml {
     static final int MAX_NESTING = 64;
     /** How many aliases ({@code *name}) of mappings or lists a file may hold; a compose file uses a few. */
     static final int MAX_COLLECTION_ALIASES = 100;
+    /** The largest compose file read: 2 MiB. */
+    static final long MAX_FILE_BYTES = 2L * 1024 * 1024;
+    /** The limit of a compose file's size, and why it is not configurable. */
+    static final dev.backendconfig.toolkit.ConfigurationFiles.Limit LIMIT = new dev.backendconfig.toolkit
+            .ConfigurationFiles.Limit(MAX_FILE_BYTES, "not configurable: a compose file with hundreds of services is"
+                    + " a fraction of this; name a smaller one with setting docker.compose-file, or let the engine"
+                    + " answer (docker.host)");
 
     private ComposeYaml() {
     }

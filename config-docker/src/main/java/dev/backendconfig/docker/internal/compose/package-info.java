@@ -1,5 +1,9 @@
 /**
- * Compose files: finding them as docker compose does, reading their YAML with line numbers, their services and
- * ports, and predicting each service's host port from them when the engine cannot be asked.
+ * This checkout's compose project, exactly as docker compose builds it ({@link
+ * dev.backendconfig.docker.internal.compose.ComposeProject}, loaded by {@link
+ * dev.backendconfig.docker.internal.compose.ComposeProjects}): its name, files, env files, profiles and services,
+ * after compose's merge rules, {@code include} and {@code extends}; reading the YAML with line numbers and within
+ * limits; which compose command line is installed ({@link dev.backendconfig.docker.internal.compose.ComposeCli}); and
+ * predicting each service's host port from the project when the engine cannot be asked.
  */
 package dev.backendconfig.docker.internal.compose;

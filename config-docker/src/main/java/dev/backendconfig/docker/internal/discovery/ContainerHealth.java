@@ -2,9 +2,13 @@ package dev.backendconfig.docker.internal.discovery;
 
 import dev.backendconfig.docker.internal.json.Json;
 import dev.backendconfig.toolkit.OutsideText;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -13,8 +17,13 @@ import java.util.Set;
  * @param status {@code none} (no healthcheck), {@code starting}, {@code healthy} or {@code unhealthy}
  * @param lastOutput the last line of the last health check's output: masked, on one line, shortened; or empty text
  * @param aliases the container's network aliases across its networks
+ * @param state {@code State.Status}: {@code running}, {@code exited}, {@code restarting}, ...; empty text when the
+ *     engine gave none
+ * @param exitCode {@code State.ExitCode}, 0 when the engine gave none
+ * @param created {@code Created}, when the engine gave a time it could be read as
  */
-record ContainerHealth(String status, String lastOutput, Set<String> aliases) {
+record ContainerHealth(String status, String lastOutput, Set<String> aliases, String state, int exitCode,
+        Optional<Instant> created) {
 
     /** Read the inspect reply. */
     public static ContainerHealth from(Object inspect) {
@@ -29,7 +38,33 @@ record ContainerHealth(String status, String lastOutput, Set<String> aliases) {
                         aliases.add(text);
                     }
                 }));
-        return new ContainerHealth(status.isEmpty() ? "none" : status, lastOutput, aliases);
+        Object state = Json.object(inspect, "State");
+        return new ContainerHealth(status.isEmpty() ? "none" : status, lastOutput, aliases,
+                OutsideText.excerpt(Json.string(state, "Status"), 40), Json.integer(state, "ExitCode", 0),
+                instant(Json.string(inspect, "Created")));
+    }
+
+    /** Return the same health with another status (an event said it changed). */
+    ContainerHealth withStatus(String newStatus) {
+        return new ContainerHealth(newStatus, lastOutput, aliases, state, exitCode, created);
+    }
+
+    /** Tell whether the container has stopped: its state is known and is neither running nor restarting. */
+    boolean stopped() {
+        return !state.isEmpty() && !state.equals("running") && !state.equals("restarting")
+                && !state.equals("created");
+    }
+
+    /** Read an engine time such as {@code 2026-11-24T10:00:00.123456789Z}; empty when it is not one. */
+    static Optional<Instant> instant(String text) {
+        if (text.isEmpty() || text.startsWith("0001-")) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(OffsetDateTime.parse(text).toInstant());
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
     }
 
     /** Return the last health check's output as a clause for the report, or empty text. */

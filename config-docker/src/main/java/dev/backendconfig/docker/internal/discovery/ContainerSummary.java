@@ -7,7 +7,10 @@ import dev.backendconfig.docker.internal.transport.EngineException;
 import dev.backendconfig.toolkit.OutsideText;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -18,8 +21,14 @@ import java.util.regex.Pattern;
  * @param names its names, without the leading {@code /}
  * @param labels its labels
  * @param ports its port entries (one per address family and published port)
+ * @param state its state: {@code running}, {@code exited}, {@code created}, {@code restarting}, {@code paused},
+ *     {@code dead} or {@code removing} (shown on one line when the engine says something else)
+ * @param status the engine's words on it ({@code Exited (0) 2 hours ago}), shown on one line, or empty text
+ * @param image its image, as the engine names it, or empty text
+ * @param networkMode its network mode ({@code host}: it shares the host's network and publishes nothing), or empty
  */
-record ContainerSummary(String id, List<String> names, Map<String, String> labels, List<PortEntry> ports) {
+record ContainerSummary(String id, List<String> names, Map<String, String> labels, List<PortEntry> ports,
+        String state, String status, String image, String networkMode) {
 
     /** The compose label naming the service. */
     public static final String SERVICE_LABEL = "com.docker.compose.service";
@@ -79,7 +88,12 @@ record ContainerSummary(String id, List<String> names, Map<String, String> label
             for (Object port : Json.array(item, "Ports")) {
                 ports.add(portEntry(port, engine, id));
             }
-            containers.add(new ContainerSummary(id, List.copyOf(names), labels, List.copyOf(ports)));
+            String state = Json.string(item, "State");
+            containers.add(new ContainerSummary(id, List.copyOf(names), labels, List.copyOf(ports),
+                    state.isEmpty() ? "running" : OutsideText.excerpt(state, 40),
+                    OutsideText.excerpt(Json.string(item, "Status"), 80), OutsideText.excerpt(Json.string(item,
+                            "Image"), 200), OutsideText.excerpt(Json.string(Json.object(item, "HostConfig"),
+                                    "NetworkMode"), 100)));
         }
         return containers;
     }
@@ -163,6 +177,93 @@ record ContainerSummary(String id, List<String> names, Map<String, String> label
         String files = labels.getOrDefault(CONFIG_FILES_LABEL, "");
         return files.isBlank() ? List.of() : java.util.Arrays.stream(files.split(",")).map(String::strip)
                 .filter(file -> !file.isEmpty()).toList();
+    }
+
+    /**
+     * Return the compose files the project was started from, absolute. Docker compose (v2) records them absolute.
+     * docker-compose (v1) records them as given on its command line, relative to the directory it ran in, which no
+     * label records; but its {@code working_dir} is the first file's directory made absolute (unless
+     * {@code --project-directory} said otherwise), so that directory is {@code working_dir} less the first file's
+     * relative directory: {@code docker/compose.yml} with {@code working_dir} {@code /repo/docker} ran in
+     * {@code /repo}. When the first file's directory climbs ({@code ../compose.yml}), the directory it ran in cannot be
+     * known: the first file is {@code working_dir} and its name, and the other relative ones are left out. Entries
+     * that cannot be paths are left out.
+     */
+    public List<Path> configFilePaths() {
+        List<Path> paths = new ArrayList<>();
+        List<String> files = configFiles();
+        Optional<Path> workingDirectory = absolute(workingDirectory());
+        Optional<Path> ranIn = files.isEmpty() ? Optional.empty()
+                : workingDirectory.flatMap(directory -> ranIn(directory, files.get(0)));
+        for (int i = 0; i < files.size(); i++) {
+            try {
+                Path path = Path.of(files.get(i));
+                if (path.isAbsolute()) {
+                    paths.add(path.normalize());
+                } else if (ranIn.isPresent()) {
+                    paths.add(ranIn.get().resolve(path).normalize());
+                } else if (i == 0 && workingDirectory.isPresent() && path.getFileName() != null) {
+                    paths.add(workingDirectory.get().resolve(path.getFileName()).normalize());
+                }
+            } catch (InvalidPathException e) {
+                // a label that is no path names no file
+            }
+        }
+        return paths;
+    }
+
+    /** Return the directory docker-compose v1 ran in, from its working directory and its first relative file. */
+    private static Optional<Path> ranIn(Path workingDirectory, String first) {
+        try {
+            Path file = Path.of(first).normalize();
+            if (file.isAbsolute()) {
+                return Optional.empty();
+            }
+            Path folder = file.getParent();
+            if (folder == null) {
+                return Optional.of(workingDirectory);
+            }
+            for (Path part : folder) {
+                if (part.toString().equals("..")) {
+                    return Optional.empty();
+                }
+            }
+            if (!workingDirectory.endsWith(folder)) {
+                return Optional.empty();
+            }
+            Path ran = workingDirectory;
+            for (int i = 0; i < folder.getNameCount(); i++) {
+                ran = ran.getParent();
+            }
+            return Optional.ofNullable(ran);
+        } catch (InvalidPathException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<Path> absolute(String directory) {
+        try {
+            Path path = Path.of(directory);
+            return directory.isEmpty() || !path.isAbsolute() ? Optional.empty()
+                    : Optional.of(path.normalize());
+        } catch (InvalidPathException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Tell whether the container runs. */
+    public boolean running() {
+        return state.equals("running");
+    }
+
+    /** Tell whether the container uses the host's network ({@code network_mode: host}). */
+    public boolean hostNetwork() {
+        return networkMode.equals("host");
+    }
+
+    /** Return its state as the report shows it: {@code exited (Exited (0) 2 hours ago)}. */
+    public String describeState() {
+        return Listing.shown(state) + (status.isEmpty() ? "" : " (" + Listing.shown(status) + ")");
     }
 
     /** Return the directory the container's project was started in, as its labels record it, or empty text. */

@@ -1,61 +1,110 @@
 package dev.backendconfig.docker.internal.discovery;
 
 import dev.backendconfig.api.ServiceEndpoint;
+import dev.backendconfig.toolkit.InvalidInputException;
+import dev.backendconfig.toolkit.Origin;
+import dev.backendconfig.toolkit.Secrets;
 import dev.backendconfig.api.spi.ProbeResult;
 import dev.backendconfig.api.spi.ProviderResult;
 import dev.backendconfig.api.spi.Service;
-import dev.backendconfig.docker.internal.DockerConfig.ServiceTarget;
+import dev.backendconfig.docker.internal.DatabaseLook;
 import dev.backendconfig.docker.internal.DockerConfig;
-import dev.backendconfig.docker.internal.DockerSettings;
+import dev.backendconfig.docker.internal.DockerErrors;
+import dev.backendconfig.docker.internal.DockerConfig.ServiceTarget;
+import dev.backendconfig.docker.internal.Endpoints;
 import dev.backendconfig.docker.internal.Listing;
-import dev.backendconfig.docker.internal.NameMatch;
 import dev.backendconfig.docker.internal.ResolutionFacts;
-import dev.backendconfig.docker.internal.compose.ComposeFiles;
+import dev.backendconfig.docker.internal.ServiceMatch;
+import dev.backendconfig.docker.internal.compose.ComposeProject;
+import dev.backendconfig.docker.internal.compose.ComposeService;
+import dev.backendconfig.docker.internal.discovery.ProjectOwnership.EngineProject;
 import dev.backendconfig.docker.internal.json.Json;
 import dev.backendconfig.docker.internal.transport.EngineClient;
+import dev.backendconfig.docker.internal.transport.EngineEvents;
 import dev.backendconfig.docker.internal.transport.EngineException;
-import dev.backendconfig.toolkit.InvalidInputException;
-import dev.backendconfig.toolkit.Origin;
-import dev.backendconfig.toolkit.OutsideText;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
- * Ask a reachable engine for every service: the running compose containers (one request), the one project they
- * all come from, each service's container and container port, its published host port, and its readiness (the
- * healthcheck, waited for in parallel, else the configured probe) — one inspect per chosen container.
+ * Ask a reachable engine for every service, from this checkout's compose project only.
+ *
+ * <p>One request lists the compose containers, stopped ones included (only those of the project a setting or
+ * variable names, when one does). The project is the one named by setting {@code docker.project} or
+ * {@code COMPOSE_PROJECT_NAME}, whoever started it; else the one of this checkout ({@link ProjectOwnership}), and
+ * every other project is listed as not ours. Then:
+ *
+ * <ul>
+ *   <li>none of ours is on the engine: unavailable, naming this checkout's project and the command that starts it;
+ *   <li>ours exists and nothing of it runs: unavailable — "this checkout's project shop is stopped" — with the
+ *       command that starts it, so that a fallback says exactly that;
+ *   <li>two of ours run: an error naming both and the setting that picks one;
+ *   <li>ours runs: each service is matched exactly ({@link ServiceMatch}) among its compose services, running or
+ *       not; a required service that is stopped, missing or not ready is an error naming what runs, what does not
+ *       and the command that starts it — never another provider, never another project.
+ * </ul>
+ *
+ * <p>Each running service's port comes from its container ({@link PortChoice}, {@link PublishedAddress}); readiness
+ * from its healthcheck (waited for in parallel while {@code starting}, {@link Readiness}), else from the probe.
  */
 public final class EngineDiscovery {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(EngineDiscovery.class);
+    /** How many log lines of a container that stopped while awaited the report shows. */
+    static final int STOPPED_LOG_LINES = 5;
 
     private final DockerConfig config;
     private final ResolutionFacts facts;
     private final EngineClient client;
     private final String providerId;
-    private final Optional<String> project;
+    private final Optional<ComposeProject> model;
+    private final StartAdvice advice;
+    private Optional<Readiness.Bound> startBound = Optional.empty();
     private final Map<String, ContainerHealth> inspected = new HashMap<>();
     /** Why a container's healthcheck will never run (Podman without systemd), by container id, when it will not. */
     private final Map<String, String> stalled = new HashMap<>();
 
-    /** Prepare to ask {@code client} on behalf of provider {@code providerId}. */
-    public EngineDiscovery(DockerConfig config, ResolutionFacts facts, EngineClient client, String providerId) {
+    /**
+     * Prepare to ask {@code client} on behalf of provider {@code providerId}.
+     *
+     * @param model this checkout's compose project, when it has one
+     */
+    public EngineDiscovery(DockerConfig config, ResolutionFacts facts, EngineClient client, String providerId,
+            Optional<ComposeProject> model) {
         this.config = config;
         this.facts = facts;
         this.client = client;
         this.providerId = providerId;
-        this.project = config.project().isEmpty() ? facts.variable("COMPOSE_PROJECT_NAME")
-                : Optional.of(config.project());
+        this.model = model;
+        this.advice = new StartAdvice(config, facts, model);
     }
 
-    /** One service's container and port, and how they were chosen. */
-    private record Selected(Service service, ContainerSummary container, int port, String how, List<String> notes) {
+    /**
+     * Wait for health up to {@code limit} (what is left of {@code docker.start-timeout}) rather than
+     * {@code docker.wait-healthy}: the lifecycle just started, or attached to, this checkout's project.
+     */
+    public EngineDiscovery afterStart(Duration limit) {
+        this.startBound = Optional.of(new Readiness.Bound(limit, "what is left of setting docker.start-timeout"));
+        return this;
+    }
+
+    /** One service's compose service, as matching chose it. */
+    private record Matched(ServiceTarget target, String composeService, String how) {
+    }
+
+    /** One service's running container and port. */
+    private record Selected(ServiceTarget target, ContainerSummary container, int port, String how,
+            List<String> notes) {
     }
 
     /**
@@ -63,167 +112,400 @@ public final class EngineDiscovery {
      * {@code unreachable} applied to why (a prediction from the compose file, for a local engine); when it fails
      * mid-way, the result is unavailable.
      *
-     * @throws InvalidInputException when several projects or compose services could be one service and
-     *     nothing tells them apart, or two services resolve to one compose service
+     * @throws InvalidInputException when two of this checkout's projects run, when this checkout's
+     *     project is half up, when a required service matches no compose service, or when several compose services
+     *     could be one service and nothing tells them apart
      */
-    public ProviderResult discoverOr(java.util.function.Function<String, ProviderResult> unreachable) {
-        List<ContainerSummary> running;
+    public ProviderResult discoverOr(Function<String, ProviderResult> unreachable) {
+        List<ContainerSummary> all;
         try {
-            running = list();
+            all = list();
         } catch (EngineException e) {
             return unreachable.apply(e.getMessage());
         }
         try {
-            return discover(running);
+            return discover(all).withNotes(modelNotes());
         } catch (EngineException e) {
-            return ProviderResult.unavailable(e.getMessage());
+            return ProviderResult.unavailable(e.getMessage()).withNotes(modelNotes());
         }
     }
 
     /**
-     * List the running compose containers (of {@code docker.project} when set): the first request, whose failure
-     * means the engine cannot be asked at all.
+     * List the compose containers, stopped ones included (of the named project, when a setting or variable names
+     * one): the first request, whose failure means the engine cannot be asked at all.
      *
      * @throws EngineException when the engine does not answer, or answers something unusable
      */
     List<ContainerSummary> list() throws EngineException {
-        return ContainerSummary.parseList(client.getJson("/containers/json?filters="
-                + URLEncoder.encode(filters(onlyService()), StandardCharsets.UTF_8)), engine());
+        List<String> labels = new ArrayList<>();
+        labels.add(explicitName().map(name -> ContainerSummary.PROJECT_LABEL + "=" + name)
+                .orElse(ContainerSummary.PROJECT_LABEL));
+        Map<String, Object> filters = new LinkedHashMap<>();
+        filters.put("label", labels);
+        return ContainerSummary.parseList(client.getJson("/containers/json?all=1&filters="
+                + URLEncoder.encode(Json.write(filters), StandardCharsets.UTF_8)), engine());
     }
 
     /**
-     * Find the services among the running containers {@link #list()} returned.
+     * Find the services among the containers {@link #list()} returned.
      *
      * @throws EngineException when the engine fails mid-way
-     * @throws InvalidInputException when several projects or compose services could be one service and
-     *     nothing tells them apart, or two services resolve to one compose service
      */
-    ProviderResult discover(List<ContainerSummary> running) throws EngineException {
-        Optional<String> onlyService = onlyService();
-        if (running.isEmpty()) {
-            return ProviderResult.unavailable("engine " + engine() + " runs no compose container"
-                    + project.map(p -> " of project " + Listing.shown(p)).orElse("")
-                    + onlyService.map(s -> " for service " + Listing.shown(s)).orElse("")
-                    + " (start the stack with " + upCommand() + ")");
+    ProviderResult discover(List<ContainerSummary> all) throws EngineException {
+        List<EngineProject> projects = ProjectOwnership.group(all);
+        Optional<String> named = explicitName();
+        if (named.isPresent()) {
+            String label = "compose project " + Listing.shown(named.get()) + " (named by "
+                    + (model.orElseThrow().nameSource() == ComposeProject.NameSource.SETTING ? "setting docker.project"
+                            : "COMPOSE_PROJECT_NAME") + ")";
+            Optional<EngineProject> project = projects.stream().filter(p -> p.name().equals(named.get())).findFirst();
+            if (project.isEmpty()) {
+                String step = model.orElseThrow().hasFiles()
+                        ? "start it: " + advice.command("up -d", Optional.empty(), List.of())
+                        : "start project " + Listing.shown(named.get()) + " where its compose files are, or fix"
+                                + " docker.project or COMPOSE_PROJECT_NAME";
+                return ProviderResult.unavailable("engine " + engine() + " has no container of " + label)
+                        .withNextStep(step);
+            }
+            if (!project.get().anyRunning()) {
+                return stopped(List.of(project.get()), label);
+            }
+            return serve(project.get(), label, List.of());
         }
-        ProjectChoice.Chosen chosenProject = ProjectChoice.choose(running, checkoutFiles(), this::backendStrength, engine());
+        Checkout checkout = Checkout.of(facts.workingDirectory(), model.map(ComposeProject::directory));
+        ProjectOwnership.Verdict verdict = ProjectOwnership.classify(projects, checkout, model);
+        List<String> notes = new ArrayList<>();
+        // why quotes a label (a compose file's path, a directory): text from outside, masked as any other
+        verdict.ours().forEach(owned -> notes.add(Secrets.maskText("compose project "
+                + Listing.shown(owned.project().name()) + " is this checkout's: " + owned.why())));
+        notes.addAll(notOurs(verdict.others()));
+        List<ProjectOwnership.Owned> running = verdict.ours().stream().filter(owned -> owned.project().anyRunning())
+                .toList();
+        if (running.size() > 1) {
+            // project and container names and compose file paths are labels: text from outside, masked as any other
+            throw new InvalidInputException(DockerErrors.SEVERAL_PROJECTS, Origin.other("engine " + engine()),
+                    Secrets.maskText(running.size() + " compose projects of this checkout (" + checkout.root()
+                    + ") run: " + String.join("; ", running.stream().map(owned -> owned.project().describe()
+                            + ", ours because " + owned.why()).toList()) + "; set docker.project (or"
+                    + " COMPOSE_PROJECT_NAME) to the one to test against, or stop the others"));
+        }
+        if (running.size() == 1) {
+            EngineProject project = running.get(0).project();
+            return serve(project, "compose project " + Listing.shown(project.name()) + " (this checkout's)", notes);
+        }
+        if (!verdict.ours().isEmpty()) {
+            List<EngineProject> ours = verdict.ours().stream().map(ProjectOwnership.Owned::project).toList();
+            return stopped(ours, "this checkout's project").withNotes(notes);
+        }
+        return noneOfOurs(checkout, verdict.others()).withNotes(notes);
+    }
+
+    /** Name the project a setting or variable names, when one does. */
+    private Optional<String> explicitName() {
+        return model.filter(project -> project.nameSource().explicit()).map(ComposeProject::name);
+    }
+
+    private List<String> modelNotes() {
+        List<String> notes = new ArrayList<>();
+        model.ifPresent(project -> {
+            notes.addAll(project.describe());
+            notes.addAll(project.notes());
+        });
+        return notes;
+    }
+
+    private static List<String> notOurs(List<EngineProject> others) {
+        List<String> notes = new ArrayList<>();
+        for (EngineProject other : others.subList(0, Math.min(10, others.size()))) {
+            notes.add("not ours: compose project " + other.describe() + "; setting docker.project="
+                    + Listing.shown(other.name()) + " would use it");
+        }
+        if (others.size() > 10) {
+            notes.add("not ours: " + (others.size() - 10) + " more compose projects");
+        }
+        return notes;
+    }
+
+    /** Ours exists, and nothing of it runs: unavailable, saying so, with the command that starts it. */
+    private ProviderResult stopped(List<EngineProject> projects, String whose) {
+        List<String> reasons = new ArrayList<>();
+        List<String> steps = new ArrayList<>();
+        for (EngineProject project : projects) {
+            String containers = Listing.join(", ", project.containers().stream()
+                    .map(c -> Listing.shown(c.name()) + " " + c.describeState()).toList(), 5);
+            reasons.add((whose.startsWith("compose project") ? whose : whose + " " + Listing.shown(project.name()))
+                    + " is stopped (" + containers + ")");
+            steps.add("start it: " + advice.command("start", Optional.of(project), List.of()));
+        }
+        return ProviderResult.unavailable(String.join("; ", reasons)).withNextStep(String.join("; ", steps));
+    }
+
+    /** None of ours is on the engine. */
+    private ProviderResult noneOfOurs(Checkout checkout, List<EngineProject> others) {
+        String reason = "no compose project of this checkout (" + checkout.root() + ") is on engine " + engine()
+                + model.map(project -> "; this checkout's project is " + Listing.shown(project.name()) + " ("
+                        + project.nameReason() + ")").orElse("; this checkout has no compose file")
+                + (others.isEmpty() ? "" : "; other projects run there, and are not ours: " + Listing.join(", ",
+                        others.stream().map(EngineProject::name).map(Listing::shown).toList(), 5)
+                        + " (setting docker.project uses one)");
+        String step = model.filter(ComposeProject::hasFiles).map(project -> "start this checkout's stack: "
+                + advice.command("up -d", Optional.empty(), List.of()))
+                .orElse("start this checkout's stack, or set docker.project to the project to test against");
+        return ProviderResult.unavailable(reason).withNextStep(step);
+    }
+
+    /** Find every service in the one project chosen, which runs. */
+    private ProviderResult serve(EngineProject project, String label, List<String> notes) throws EngineException {
+        Map<String, List<ContainerSummary>> byService = new LinkedHashMap<>();
+        project.containers().forEach(c -> byService.computeIfAbsent(c.service(), key -> new ArrayList<>()).add(c));
+        Optional<ComposeProject> described = model.filter(ComposeProject::hasFiles).filter(m -> m.name()
+                .equals(project.name()) || project.containers().stream()
+                        .anyMatch(c -> c.configFilePaths().equals(m.configFiles())));
+        Map<Service, Matched> matched = new LinkedHashMap<>();
+        Map<Service, String> unknown = new LinkedHashMap<>();
+        match(project, byService, described, matched, unknown);
+        List<ServiceTarget> requiredUnknown = config.services().stream()
+                .filter(t -> t.service().required() && unknown.containsKey(t.service())).toList();
+        if (!requiredUnknown.isEmpty()) {
+            throw new InvalidInputException(DockerErrors.NO_SUCH_SERVICE, Origin.other("engine " + engine()),
+                    label + ": "
+                    + String.join("; ", requiredUnknown.stream().map(t -> "service " + t.service().name() + ": "
+                            + unknown.get(t.service())).toList()));
+        }
         ProviderResult.Services answer = ProviderResult.services();
-        chosenProject.notes().forEach(answer::note);
+        notes.forEach(answer::note);
+        unknown.forEach((service, why) -> answer.missing(service.name(), why));
+        Map<Service, String> notRunning = new LinkedHashMap<>();
+        Map<Service, String> missing = new LinkedHashMap<>();
+        List<String> toStart = new ArrayList<>();
+        List<String> toCreate = new ArrayList<>();
         Map<Service, Selected> selected = new LinkedHashMap<>();
-        for (ServiceTarget target : config.services()) {
-            select(target, chosenProject, answer).ifPresent(choice -> selected.put(target.service(), choice));
+        for (Matched match : matched.values()) {
+            Service service = match.target().service();
+            List<ContainerSummary> containers = byService.getOrDefault(match.composeService(), List.of());
+            List<ContainerSummary> up = containers.stream().filter(ContainerSummary::running).toList();
+            if (containers.isEmpty()) {
+                missing.put(service, "compose service " + Listing.shown(match.composeService()) + " has no container");
+                toCreate.add(match.composeService());
+            } else if (up.isEmpty()) {
+                ContainerSummary first = containers.get(0);
+                notRunning.put(service, "compose service " + Listing.shown(match.composeService()) + ", container "
+                        + Listing.shown(first.name()) + ": " + first.describeState());
+                toStart.add(match.composeService());
+            } else {
+                select(match, up, described, notRunning).ifPresent(choice -> selected.put(service, choice));
+            }
         }
-        requireDistinct(selected);
+        Map<Service, String> notReady = ready(selected, answer);
+        notRunning.putAll(notReady);
+        List<ServiceTarget> lacking = config.services().stream().filter(t -> t.service().required())
+                .filter(t -> notRunning.containsKey(t.service()) || missing.containsKey(t.service())).toList();
+        if (!lacking.isEmpty()) {
+            throw halfUp(project, label, notRunning, missing, toStart, toCreate);
+        }
+        notRunning.forEach((service, why) -> answer.missing(service.name(), why));
+        missing.forEach((service, why) -> answer.missing(service.name(), why));
+        return result(answer, label);
+    }
+
+    /** Match every service to a compose service of the project. */
+    private void match(EngineProject project, Map<String, List<ContainerSummary>> byService,
+            Optional<ComposeProject> described, Map<Service, Matched> matched, Map<Service, String> unknown)
+            throws EngineException {
+        Map<String, ServiceMatch.Candidate> candidates = candidates(byService, described, false);
+        String where = "compose project " + Listing.shown(project.name());
+        Set<String> claimed = new LinkedHashSet<>();
+        config.services().forEach(t -> t.findComposeService().ifPresent(claimed::add));
+        config.services().stream().map(t -> t.service().name()).filter(candidates::containsKey).forEach(claimed::add);
+        boolean aliasesKnown = described.isPresent();
+        for (ServiceTarget target : config.services()) {
+            Set<String> others = new LinkedHashSet<>(claimed);
+            target.findComposeService().ifPresent(others::remove);
+            others.remove(target.service().name());
+            boolean byNameAlone = target.findComposeService().isPresent()
+                    || candidates.containsKey(target.service().name());
+            if (!byNameAlone && !aliasesKnown) {
+                candidates = candidates(byService, described, true);
+                aliasesKnown = true;
+            }
+            ServiceMatch.Outcome outcome = ServiceMatch.choose(target, candidates.values(), others, where);
+            if (outcome instanceof ServiceMatch.Outcome.Ambiguous ambiguous) {
+                throw new InvalidInputException(DockerErrors.AMBIGUOUS, Origin.other("engine " + engine()),
+                        ambiguous.names()
+                        .size() + " compose services of project " + Listing.shown(project.name()) + " could be"
+                        + " service " + target.service().name() + ": " + Listing.join(", ", ambiguous.names().stream()
+                                .map(Listing::shown).toList(), 10) + " (they " + ambiguous.why() + "); set "
+                        + target.composeServiceKey() + " to pick one");
+            }
+            if (outcome instanceof ServiceMatch.Outcome.None none) {
+                unknown.put(target.service(), none.reason());
+            } else {
+                ServiceMatch.Outcome.Chosen chosen = (ServiceMatch.Outcome.Chosen) outcome;
+                matched.put(target.service(), new Matched(target, chosen.name(), chosen.how()));
+                claimed.add(chosen.name());
+            }
+        }
+        Map<String, Service> byComposeService = new HashMap<>();
+        for (Matched match : matched.values()) {
+            Service earlier = byComposeService.putIfAbsent(match.composeService(), match.target().service());
+            if (earlier != null) {
+                throw new InvalidInputException(DockerErrors.AMBIGUOUS, Origin.other("engine " + engine()), "services "
+                        + earlier.name() + " and " + match.target().service().name() + " both resolve to compose"
+                        + " service " + Listing.shown(match.composeService()) + " of project "
+                        + Listing.shown(project.name()) + "; set " + match.target().composeServiceKey() + " (or "
+                        + config.services().stream().filter(t -> t.service().equals(earlier)).findFirst()
+                                .orElseThrow().composeServiceKey() + ") to tell them apart");
+            }
+        }
+    }
+
+    /**
+     * Return the project's compose services as candidates: those with containers (their published ports, image,
+     * and — when {@code withAliases} — network aliases, one inspect per container) and those the compose
+     * file of this checkout's project defines.
+     */
+    private Map<String, ServiceMatch.Candidate> candidates(Map<String, List<ContainerSummary>> byService,
+            Optional<ComposeProject> described, boolean withAliases) throws EngineException {
+        Map<String, ServiceMatch.Candidate> candidates = new LinkedHashMap<>();
+        for (Map.Entry<String, List<ContainerSummary>> entry : byService.entrySet()) {
+            Optional<ComposeService> defined = described.flatMap(m -> m.service(entry.getKey()));
+            Set<String> aliases = new LinkedHashSet<>(defined.map(ComposeService::aliases).orElse(Set.of()));
+            List<Integer> ports = new ArrayList<>();
+            for (ContainerSummary container : entry.getValue()) {
+                container.publishedContainerPorts().stream().filter(p -> !ports.contains(p)).forEach(ports::add);
+                if (withAliases) {
+                    aliases.addAll(inspect(container).aliases());
+                }
+            }
+            defined.ifPresent(d -> d.containerPorts().stream().filter(p -> !ports.contains(p)).forEach(ports::add));
+            String image = entry.getValue().get(0).image();
+            candidates.put(entry.getKey(), new ServiceMatch.Candidate(entry.getKey(), aliases, ports,
+                    DatabaseLook.of(image.isEmpty() ? defined.map(ComposeService::image).orElse("") : image, ports)
+                            .orElse("")));
+        }
+        described.ifPresent(m -> m.services().values().stream().filter(s -> !candidates.containsKey(s.name()))
+                .forEach(s -> candidates.put(s.name(), new ServiceMatch.Candidate(s.name(), s.aliases(),
+                        s.containerPorts(), DatabaseLook.of(s.image(), s.containerPorts()).orElse("")))));
+        return candidates;
+    }
+
+    /** Choose a running service's container (its first replica) and port. */
+    private Optional<Selected> select(Matched match, List<ContainerSummary> up, Optional<ComposeProject> described,
+            Map<Service, String> notRunning) {
+        ServiceTarget target = match.target();
+        ContainerSummary container = up.stream().min(Comparator.comparingInt(ContainerSummary::containerNumber))
+                .orElseThrow();
+        List<String> notes = new ArrayList<>();
+        if (up.size() > 1) {
+            notes.add("compose service " + Listing.shown(container.service()) + " has " + up.size()
+                    + " running containers; using the first, " + Listing.shown(container.name()));
+        }
+        List<Integer> composePorts = described.flatMap(m -> m.service(match.composeService()))
+                .map(ComposeService::containerPorts).orElse(List.of());
+        PortChoice.Outcome port = PortChoice.choose(container, target.service(), target.findContainerPort(),
+                target.containerPortKey(), composePorts);
+        if (!port.chosen()) {
+            notRunning.put(target.service(), port.problem());
+            return Optional.empty();
+        }
+        if (!port.note().isEmpty()) {
+            notes.add(port.note());
+        }
+        return Optional.of(new Selected(target, container, port.port(), match.how(), notes));
+    }
+
+    /** Inspect the chosen containers, wait while they start, and add the ready ones; return why the others are not. */
+    private Map<Service, String> ready(Map<Service, Selected> selected, ProviderResult.Services answer)
+            throws EngineException {
         Map<ContainerSummary, String> waitingFor = new LinkedHashMap<>();
         Map<String, ContainerHealth> first = new LinkedHashMap<>();
         for (Selected choice : selected.values()) {
-            waitingFor.put(choice.container(), choice.service().name());
+            waitingFor.put(choice.container(), choice.target().service().name());
             first.put(choice.container().id(), inspect(choice.container()));
         }
         Duration waitHealthy = config.waitHealthy();
         Duration left = facts.timeLeft();
-        Duration limit = waitHealthy.compareTo(left) < 0 ? waitHealthy : left;
-        Readiness.Waited waited = Readiness.await(waitingFor, first, limit, this::freshInspect,
-                container -> stalled.containsKey(container.id()));
+        Readiness.Bound bound = startBound.orElseGet(() -> new Readiness.Bound(waitHealthy.compareTo(left) < 0
+                ? waitHealthy : left, "setting docker.wait-healthy, and what is left of setting timeout"));
+        Readiness.Waited waited = Readiness.await(waitingFor, first, bound, this::freshInspect,
+                container -> stalled.containsKey(container.id()), this::events);
+        String boundClause = startBound.map(b -> "what was left of setting docker.start-timeout = "
+                + config.lifecycle().startTimeout().toMillis() + " ms").orElse("setting docker.wait-healthy = "
+                + waitHealthy.toMillis() + " ms");
+        Map<Service, String> notReady = new LinkedHashMap<>();
         for (Selected choice : selected.values()) {
-            ready(choice, waited, waitHealthy, answer);
+            ready(choice, waited, boundClause, answer, notReady);
         }
-        return result(answer, chosenProject.name());
+        driftWarnings(selected.values(), waited).forEach(answer::note);
+        return notReady;
     }
 
-    /** The backend's compose service, when it is the only service and a setting names it (the engine filters). */
-    private Optional<String> onlyService() {
-        return config.backendOnly() ? config.backend().findComposeService() : Optional.empty();
+    /** Follow the engine's events of the containers waited for (health, start, stop). */
+    private EngineEvents events(Set<String> containerIds, Duration limit) {
+        Map<String, Object> filters = new LinkedHashMap<>();
+        filters.put("type", List.of("container"));
+        filters.put("container", List.copyOf(containerIds));
+        filters.put("event", List.of("health_status", "start", "die"));
+        return client.followEvents(Json.write(filters), limit);
     }
 
-    private ProviderResult result(ProviderResult.Services answer, String projectName) {
-        ProviderResult result = answer.result("compose project " + projectName);
-        if (config.backendOnly() && result instanceof ProviderResult.Found found) {
-            ProviderResult single = ProviderResult.found(found.endpoint(),
-                    found.serviceReasons().get(Service.BACKEND));
-            for (String note : found.notes()) {
-                single = single.withNote(note);
-            }
-            return single;
+    /** Warn when a compose file changed after a container the answer uses was created (an engine on this machine). */
+    private List<String> driftWarnings(java.util.Collection<Selected> selected, Readiness.Waited waited) {
+        if (client.address().isRemote()) {
+            return List.of();
         }
-        return result;
-    }
-
-    private Optional<Selected> select(ServiceTarget target, ProjectChoice.Chosen chosenProject,
-            ProviderResult.Services answer) throws EngineException {
-        Service service = target.service();
-        String serviceKey = target.composeServiceKey();
-        String portKey = target.containerPortKey();
-        Optional<Integer> explicitPort = target.findContainerPort();
-        ContainerChoice.Outcome outcome = ContainerChoice.choose(service, chosenProject.containers(),
-                target.findComposeService(), serviceKey,
-                explicitPort.orElse(DockerSettings.BACKEND_CONTAINER_PORT), container -> inspect(container).aliases());
-        if (outcome instanceof ContainerChoice.Outcome.Ambiguous ambiguous) {
-            throw new InvalidInputException(Origin.other("engine " + engine()), ambiguous.candidates()
-                    .size() + " compose services of project " + chosenProject.name() + " could be service "
-                    + service.name() + ": " + String.join("; ", ambiguous.candidates()) + "; set " + serviceKey
-                    + " to pick one");
-        }
-        if (outcome instanceof ContainerChoice.Outcome.NotChosen notChosen) {
-            answer.missing(service.name(), notChosen.reason());
-            return Optional.empty();
-        }
-        ContainerChoice.Outcome.Chosen chosen = (ContainerChoice.Outcome.Chosen) outcome;
-        PortChoice.Outcome port = PortChoice.choose(chosen.container(), service, explicitPort, portKey);
-        if (!port.chosen()) {
-            answer.missing(service.name(), port.problem());
-            return Optional.empty();
-        }
-        List<String> notes = new ArrayList<>(chosen.notes());
-        if (!port.note().isEmpty()) {
-            notes.add(port.note());
-        }
-        return Optional.of(new Selected(service, chosen.container(), port.port(), chosen.how(), notes));
-    }
-
-    private void requireDistinct(Map<Service, Selected> selected) {
-        Map<String, Service> byComposeService = new HashMap<>();
-        for (Selected choice : selected.values()) {
-            Service earlier = byComposeService.putIfAbsent(choice.container().service(), choice.service());
-            if (earlier != null) {
-                throw new InvalidInputException(Origin.other("engine " + engine()), "services "
-                        + earlier.name() + " and " + choice.service().name() + " both resolve to compose service "
-                        + choice.container().service() + " of project " + choice.container().project() + "; set "
-                        + DockerSettings.SERVICE_COMPOSE_SERVICE.forService(choice.service()).key() + " (or "
-                        + DockerSettings.SERVICE_COMPOSE_SERVICE.forService(earlier).key() + ") to tell them apart");
+        List<Drift.Created> created = new ArrayList<>();
+        for (Selected choice : selected) {
+            ContainerHealth health = waited.health().get(choice.container().id());
+            if (health != null) {
+                health.created().ifPresent(time -> created.add(new Drift.Created(choice.container(), time)));
             }
         }
+        List<String> warnings = Drift.warnings(created, model.map(ComposeProject::configFiles).orElse(List.of()));
+        warnings.forEach(warning -> LOG.warn("docker: {}", warning));
+        return warnings;
     }
 
-    private void ready(Selected choice, Readiness.Waited waited, Duration waitHealthy, ProviderResult.Services answer) {
+    private void ready(Selected choice, Readiness.Waited waited, String boundClause, ProviderResult.Services answer,
+            Map<Service, String> notReady) throws EngineException {
         ContainerSummary container = choice.container();
-        PublishedAddress address = PublishedAddress.from(container.published(choice.port()), client.address());
+        Service service = choice.target().service();
+        PublishedAddress address = container.hostNetwork() ? PublishedAddress.hostNetwork(choice.port(),
+                client.address()) : PublishedAddress.from(container.published(choice.port()), client.address());
         if (!address.unreachable().isEmpty()) {
-            answer.missing(choice.service().name(), container.describe() + " " + address.unreachable());
+            notReady.put(service, container.describe() + " " + address.unreachable());
             return;
         }
         ServiceEndpoint endpoint = endpoint(choice, address);
-        String publishes = "service " + Listing.shown(container.service()) + " publishes " + choice.port()
-                + " on " + address.binding();
+        String publishes = "service " + Listing.shown(container.service()) + (container.hostNetwork()
+                ? " listens on " + address.binding() : " publishes " + choice.port() + " on " + address.binding());
         String how = choice.how().equals("its name") ? "" : "; chosen because " + choice.how();
         choice.notes().forEach(answer::note);
         address.notes().forEach(answer::note);
         ContainerHealth health = waited.health().get(container.id());
         String waitedClause = waited.waited().compareTo(Duration.ofMillis(250)) > 0
                 ? " after waiting " + waited.waited().toMillis() + " ms for it to start" : "";
+        if (health.stopped() || waited.stopped().filter(container::equals).isPresent()) {
+            notReady.put(service, container.describe() + " stopped (state " + Listing.shown(health.state())
+                    + ", exit code " + health.exitCode() + ") while it was awaited"
+                    + ContainerLogs.clause(ContainerLogs.tail(client, container.id(), STOPPED_LOG_LINES)));
+            return;
+        }
         String stalledHealthcheck = stalled.get(container.id());
         if (stalledHealthcheck != null) {
-            probed(choice, endpoint, publishes, how, stalledHealthcheck, stalledHealthcheck, answer);
+            probed(service, endpoint, publishes, how, stalledHealthcheck, stalledHealthcheck, answer, notReady);
             return;
         }
         switch (health.status()) {
             case "healthy" -> answer.found(endpoint, publishes + " (healthy" + waitedClause + ")" + how);
-            case "starting" -> answer.missing(choice.service().name(), container.describe() + " is still starting after "
-                    + waited.waited().toMillis() + " ms (setting docker.wait-healthy = " + waitHealthy.toMillis()
-                    + " ms)" + health.lastOutputClause());
-            case "unhealthy" -> answer.missing(choice.service().name(), container.describe() + " is unhealthy"
+            case "starting" -> notReady.put(service, container.describe() + " is still starting after "
+                    + waited.waited().toMillis() + " ms (" + boundClause + ")" + health.lastOutputClause()
+                    + waited.stopped().map(other -> "; the wait ended when " + other.describe() + " stopped")
+                            .orElse(""));
+            case "unhealthy" -> notReady.put(service, container.describe() + " is unhealthy"
                     + health.lastOutputClause());
-            default -> probed(choice, endpoint, publishes, how, "no healthcheck", "it has no healthcheck", answer);
+            default -> probed(service, endpoint, publishes, how, "no healthcheck", "it has no healthcheck", answer,
+                    notReady);
         }
     }
 
@@ -233,8 +515,8 @@ public final class EngineDiscovery {
      * @param why why not, for a found result: {@code "no healthcheck"}
      * @param whyNot the same as a clause of a not-found reason: {@code "it has no healthcheck"}
      */
-    private void probed(Selected choice, ServiceEndpoint endpoint, String publishes, String how, String why,
-            String whyNot, ProviderResult.Services answer) {
+    private void probed(Service service, ServiceEndpoint endpoint, String publishes, String how, String why,
+            String whyNot, ProviderResult.Services answer, Map<Service, String> notReady) {
         if (!facts.probing()) {
             answer.found(endpoint, publishes + " (" + why + "; not probed, probe=none)" + how);
             return;
@@ -243,9 +525,49 @@ public final class EngineDiscovery {
         if (probe.ready()) {
             answer.found(endpoint, publishes + " (" + why + "; " + probe.description() + ")" + how);
         } else {
-            answer.missing(choice.service().name(), publishes + ", but " + whyNot + " and the probe failed: "
-                    + probe.description());
+            notReady.put(service, publishes + ", but " + whyNot + " and the probe failed: " + probe.description());
         }
+    }
+
+    /** The project runs, but a required service does not: an error naming what runs, what does not, and the fix. */
+    private InvalidInputException halfUp(EngineProject project, String label,
+            Map<Service, String> notRunning, Map<Service, String> missing, List<String> toStart,
+            List<String> toCreate) {
+        List<String> runningServices = project.containers().stream().filter(ContainerSummary::running)
+                .map(ContainerSummary::service).distinct().map(Listing::shown).toList();
+        StringBuilder message = new StringBuilder(label).append(" is half up: running: ")
+                .append(runningServices.isEmpty() ? "nothing" : Listing.join(", ", runningServices, 10));
+        if (!notRunning.isEmpty()) {
+            message.append("; not running or not ready: ").append(String.join("; ", notRunning.entrySet().stream()
+                    .map(e -> e.getKey().name() + " (" + e.getValue() + ")").toList()));
+        }
+        if (!missing.isEmpty()) {
+            message.append("; missing: ").append(String.join("; ", missing.entrySet().stream()
+                    .map(e -> e.getKey().name() + " (" + e.getValue() + ")").toList()));
+        }
+        List<String> steps = new ArrayList<>();
+        if (!toStart.isEmpty()) {
+            steps.add("start the stopped ones: " + advice.command("start", Optional.of(project), toStart));
+        }
+        if (!toCreate.isEmpty()) {
+            steps.add("create the missing ones: " + advice.command("up -d", Optional.of(project), toCreate));
+        }
+        if (steps.isEmpty()) {
+            steps.add("fix what is not ready, or mark a service optional (services.<name>.required=false)");
+        }
+        message.append("; ").append(String.join("; ", steps)).append(" (tests never fall back to another"
+                + " environment while this checkout's stack runs)");
+        return new InvalidInputException(DockerErrors.HALF_UP, Origin.other("engine " + engine()), message.toString());
+    }
+
+    private ProviderResult result(ProviderResult.Services answer, String label) {
+        ProviderResult result = answer.result(label);
+        if (config.backendOnly() && result instanceof ProviderResult.Found found) {
+            ProviderResult single = ProviderResult.found(found.endpoint(), label + ": "
+                    + found.serviceReasons().get(Service.BACKEND));
+            return single.withNotes(found.notes());
+        }
+        return result;
     }
 
     private ServiceEndpoint endpoint(Selected choice, PublishedAddress address) {
@@ -253,8 +575,7 @@ public final class EngineDiscovery {
         Origin origin = Origin.other("container " + Listing.shown(container.name()) + " ("
                 + container.shortId() + ")");
         Origin engine = Origin.other("engine " + engine());
-        return ServiceEndpoint.builder(providerId).service(choice.service().name())
-                .http(address.address().http(), origin)
+        return Endpoints.builder(providerId, choice.target(), address.address().http(), origin)
                 .detail("compose-project", container.project(), origin)
                 .detail("compose-service", container.service(), origin)
                 .detail("container-name", container.name(), origin)
@@ -262,52 +583,6 @@ public final class EngineDiscovery {
                 .detail("container-port", Integer.toString(choice.port()), origin)
                 .detail("engine", engine(), engine)
                 .build();
-    }
-
-    /**
-     * Tell how strong a project's backend candidate is, without asking the engine again: 3 the compose service a
-     * setting names, 2 a container named after the backend, 1 one that publishes its container port, 0 none.
-     */
-    private int backendStrength(List<ContainerSummary> containers) {
-        Service backend = config.backend().service();
-        Optional<String> explicit = config.backend().findComposeService();
-        if (explicit.isPresent()) {
-            return containers.stream().anyMatch(c -> c.service().equals(explicit.get())) ? 3 : 0;
-        }
-        if (containers.stream().anyMatch(c -> NameMatch.of(backend.name(), c.service(), c.name()) != NameMatch.NONE)) {
-            return 2;
-        }
-        int port = config.backend().findContainerPort().orElse(DockerSettings.BACKEND_CONTAINER_PORT);
-        return containers.stream().anyMatch(c -> !c.published(port).isEmpty()) ? 1 : 0;
-    }
-
-    /**
-     * Return the command that starts this checkout's stack: {@code docker compose -f docker/compose.yml up -d} with the
-     * compose files found — relative to the directory the JVM runs in ({@code user.dir}) when below it, so that it
-     * can be pasted into the shell that ran the tests or {@code explain}; absolute otherwise — or
-     * {@code docker compose up -d}.
-     */
-    private String upCommand() {
-        Optional<Path> here = Optional.of(facts.launchDirectory()).filter(directory -> !directory.isEmpty())
-                .flatMap(EngineDiscovery::path);
-        StringBuilder command = new StringBuilder("docker compose");
-        for (Path file : checkoutFiles()) {
-            Path shown = here.filter(file::startsWith).map(dir -> dir.relativize(file)).orElse(file);
-            command.append(" -f ").append(OutsideText.oneLine(shown.toString()));
-        }
-        return command.append(" up -d").toString();
-    }
-
-    private static Optional<Path> path(String text) {
-        try {
-            return Optional.of(Path.of(text).toAbsolutePath().normalize());
-        } catch (java.nio.file.InvalidPathException e) {
-            return Optional.empty();
-        }
-    }
-
-    private List<Path> checkoutFiles() {
-        return ComposeFiles.find(config, facts, new StringBuilder()).map(ComposeFiles.Found::files).orElse(List.of());
     }
 
     private ContainerHealth inspect(ContainerSummary container) throws EngineException {
@@ -326,14 +601,5 @@ public final class EngineDiscovery {
 
     private String engine() {
         return client.address().uri();
-    }
-
-    private String filters(Optional<String> onlyService) {
-        List<String> labels = new ArrayList<>();
-        labels.add(project.map(p -> ContainerSummary.PROJECT_LABEL + "=" + p).orElse(ContainerSummary.PROJECT_LABEL));
-        onlyService.ifPresent(s -> labels.add(ContainerSummary.SERVICE_LABEL + "=" + s));
-        Map<String, Object> filters = new LinkedHashMap<>();
-        filters.put("label", labels);
-        return Json.write(filters);
     }
 }

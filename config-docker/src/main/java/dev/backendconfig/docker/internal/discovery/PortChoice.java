@@ -28,7 +28,17 @@ final class PortChoice {
     private PortChoice() {
     }
 
-    static Outcome choose(ContainerSummary container, Service service, Optional<Integer> explicit, String setting) {
+    /**
+     * Choose the port.
+     *
+     * @param composePorts the container ports the compose file names for the service ({@code ports} and
+     *     {@code expose}), which decide for a container on the host's network, since it publishes nothing
+     */
+    static Outcome choose(ContainerSummary container, Service service, Optional<Integer> explicit, String setting,
+            List<Integer> composePorts) {
+        if (container.hostNetwork()) {
+            return hostNetwork(container, service, explicit, setting, composePorts);
+        }
         List<Integer> published = container.publishedContainerPorts();
         if (explicit.isPresent()) {
             return published.contains(explicit.get()) ? new Outcome(explicit.get(), "", "")
@@ -48,8 +58,27 @@ final class PortChoice {
             return new Outcome(0, "", container.describe() + " publishes no port on the host (add ports: to its"
                     + " compose service)");
         }
-        return new Outcome(0, "", container.describe() + " publishes " + container.describePorts() + (service.isBackend()
+        return new Outcome(0, "", container.describe() + " publishes " + container.describePorts()
+                + (service.isBackend()
                 ? " but not the default container port " + DockerSettings.BACKEND_CONTAINER_PORT : "") + "; set " + setting + " to say which"
                 + " port the service listens on");
+    }
+
+    /** A container on the host's network listens on the host at its container port, which nothing publishes. */
+    private static Outcome hostNetwork(ContainerSummary container, Service service, Optional<Integer> explicit,
+            String setting, List<Integer> composePorts) {
+        if (explicit.isPresent()) {
+            return new Outcome(explicit.get(), "", "");
+        }
+        if (service.isBackend() && (composePorts.isEmpty()
+                || composePorts.contains(DockerSettings.BACKEND_CONTAINER_PORT))) {
+            return new Outcome(DockerSettings.BACKEND_CONTAINER_PORT, "", "");
+        }
+        if (composePorts.size() == 1) {
+            return new Outcome(composePorts.get(0), "", "");
+        }
+        return new Outcome(0, "", container.describe() + " uses the host's network (network_mode: host), so it"
+                + " publishes no port that would say where it listens" + (composePorts.isEmpty() ? ""
+                        : "; its compose file names " + composePorts) + "; set " + setting);
     }
 }

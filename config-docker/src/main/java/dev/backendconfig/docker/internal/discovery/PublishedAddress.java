@@ -46,6 +46,12 @@ record PublishedAddress(HostAndPort address, String binding, List<String> notes,
         return new PublishedAddress(new HostAndPort(host, chosen.publicPort()), binding(chosen), notes, unreachable);
     }
 
+    /** Return where a container on the host's network listens: the engine's host, at its container port. */
+    public static PublishedAddress hostNetwork(int port, EngineAddress engine) {
+        return new PublishedAddress(new HostAndPort(engine.hostForWildcardBindings(), port), "the host's network"
+                + " (network_mode: host) at " + port, List.of(), "");
+    }
+
     /** Prefer all interfaces, then a specific address, then (last, for a remote engine) loopback. */
     private static int preference(PortEntry entry, EngineAddress engine) {
         if (entry.ip().isEmpty() || entry.ip().equals("0.0.0.0")) {

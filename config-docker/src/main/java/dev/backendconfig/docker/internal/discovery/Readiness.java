@@ -1,23 +1,39 @@
 package dev.backendconfig.docker.internal.discovery;
 
+import dev.backendconfig.docker.internal.json.Json;
+import dev.backendconfig.docker.internal.transport.EngineEvents;
 import dev.backendconfig.docker.internal.transport.EngineException;
+import dev.backendconfig.toolkit.Deadline;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Wait while chosen containers' healthchecks say {@code starting} — all of them at once, not one after another —
- * within {@code docker.wait-healthy} and what is left of the time budget. A wait longer than two seconds logs an
- * INFO line at most every five seconds saying what it waits for and for how long it may wait.
+ * within a limit ({@code docker.wait-healthy} and what is left of the time budget, or {@code docker.start-timeout}
+ * after a start).
+ *
+ * <p>The engine's {@code /events} stream (container {@code health_status}, {@code start} and {@code die}) is
+ * followed, so that a container turning healthy is answered as soon as the engine says so; the containers are
+ * inspected once more after the stream is open (a change between the first inspection and the subscription is not
+ * missed) and then only every five seconds as a guard against a lost event. Where the engine offers no event stream
+ * (it refuses the request, or the stream breaks), the containers are inspected every 500 ms instead. A container
+ * that stops while it is waited for ends the wait at once. A wait longer than two seconds logs an INFO line at most
+ * every five seconds saying what it waits for and for how long it may wait.
  */
 final class Readiness {
 
     private static final Logger LOG = LoggerFactory.getLogger(Readiness.class);
-    private static final Duration POLL = Duration.ofMillis(500);
+    static final Duration POLL = Duration.ofMillis(500);
+    static final Duration GUARD = Duration.ofSeconds(5);
+    private static final Duration OPENING = Duration.ofSeconds(2);
     private static final Duration QUIET = Duration.ofSeconds(2);
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
 
@@ -27,65 +43,220 @@ final class Readiness {
         ContainerHealth inspect(ContainerSummary container) throws EngineException;
     }
 
+    /** Follow the engine's events of some containers, until a deadline. */
+    @FunctionalInterface
+    interface Events {
+        EngineEvents follow(Set<String> containerIds, Duration limit);
+    }
+
     /**
      * What waiting found.
      *
      * @param health each container's last health, by container id
      * @param waited how long it waited in all
+     * @param how how it learned of changes, for the report: {@code "the engine's events"} or why it polled
+     * @param stopped the container that stopped while it was waited for, which ended the wait, if one did
      */
-    record Waited(Map<String, ContainerHealth> health, Duration waited) {
+    record Waited(Map<String, ContainerHealth> health, Duration waited, String how,
+            Optional<ContainerSummary> stopped) {
     }
 
-    private Readiness() {
+    /**
+     * How long to wait, and which setting says so.
+     *
+     * @param limit how long at most
+     * @param setting what the report names as the bound: {@code "setting docker.wait-healthy"}
+     */
+    record Bound(Duration limit, String setting) {
+    }
+
+    private final Map<ContainerSummary, String> containers;
+    private final Map<String, ContainerHealth> health;
+    private final Inspector inspector;
+    private final Predicate<ContainerSummary> stalled;
+    private final long start = System.nanoTime();
+
+    private Readiness(Map<ContainerSummary, String> containers, Map<String, ContainerHealth> first, Inspector inspector,
+            Predicate<ContainerSummary> stalled) {
+        this.containers = containers;
+        this.health = new LinkedHashMap<>(first);
+        this.inspector = inspector;
+        this.stalled = stalled;
     }
 
     /**
      * Wait for the containers (labelled by the service each is for) that are still starting.
      *
      * @param first each container's health as first inspected, by id
-     * @param limit how long to wait at most
+     * @param bound how long to wait at most, and why
      * @param stalled whether a container's healthcheck will never run (Podman without systemd): not waited for
+     * @param events how to follow the engine's events
      */
-    static Waited await(Map<ContainerSummary, String> containers, Map<String, ContainerHealth> first, Duration limit,
-            Inspector inspector, java.util.function.Predicate<ContainerSummary> stalled) throws EngineException {
-        Map<String, ContainerHealth> health = new LinkedHashMap<>(first);
-        long start = System.nanoTime();
-        long nextProgress = start + QUIET.toNanos();
-        while (!Thread.currentThread().isInterrupted()) {
-            List<ContainerSummary> starting = containers.keySet().stream()
-                    .filter(container -> health.get(container.id()).status().equals("starting"))
-                    .filter(container -> !stalled.test(container)).toList();
-            long elapsed = System.nanoTime() - start;
-            if (starting.isEmpty() || elapsed >= limit.toNanos()) {
-                break;
-            }
-            if (System.nanoTime() >= nextProgress) {
-                LOG.info("waiting for {} to become healthy: {} s so far, up to {} s (setting docker.wait-healthy, and"
-                        + " what is left of setting timeout)", describe(starting, containers),
-                        Duration.ofNanos(elapsed).toSeconds(), limit.toSeconds());
-                nextProgress = System.nanoTime() + PROGRESS_EVERY.toNanos();
-            }
-            if (!sleep(Math.min(POLL.toNanos(), limit.toNanos() - elapsed))) {
-                break;
-            }
-            for (ContainerSummary container : starting) {
-                health.put(container.id(), inspector.inspect(container));
-            }
-        }
-        return new Waited(health, Duration.ofNanos(System.nanoTime() - start));
+    static Waited await(Map<ContainerSummary, String> containers, Map<String, ContainerHealth> first, Bound bound,
+            Inspector inspector, Predicate<ContainerSummary> stalled, Events events) throws EngineException {
+        return new Readiness(containers, first, inspector, stalled).await(bound, events);
     }
 
-    private static String describe(List<ContainerSummary> starting, Map<ContainerSummary, String> services) {
+    private Waited await(Bound bound, Events events) throws EngineException {
+        if (starting().isEmpty() || bound.limit().isNegative() || bound.limit().isZero()) {
+            return waited("nothing to wait for", Optional.empty());
+        }
+        Deadline deadline = Deadline.after(bound.limit());
+        Set<String> ids = new java.util.LinkedHashSet<>();
+        containers.keySet().forEach(container -> ids.add(container.id()));
+        try (EngineEvents stream = events.follow(ids, bound.limit())) {
+            String how = open(stream, Deadline.after(deadline.bound(OPENING)));
+            boolean following = how.isEmpty();
+            if (following) {
+                how = "the engine's events";
+                Optional<ContainerSummary> stopped = inspectStarting();
+                if (stopped.isPresent()) {
+                    return waited(how, stopped);
+                }
+            }
+            Deadline progressDue = Deadline.after(QUIET.minus(elapsed()));
+            Deadline guardDue = Deadline.after(GUARD);
+            while (!Thread.currentThread().isInterrupted()) {
+                List<ContainerSummary> starting = starting();
+                if (starting.isEmpty() || deadline.passed()) {
+                    break;
+                }
+                if (progressDue.passed()) {
+                    LOG.info("waiting for {} to become healthy: {} s so far, up to {} s ({})", describe(starting),
+                            elapsed().toSeconds(), bound.limit().toSeconds(), bound.setting());
+                    progressDue = Deadline.after(PROGRESS_EVERY);
+                }
+                if (following) {
+                    Duration wait = deadline.bound(guardDue.bound(progressDue.remaining()));
+                    Optional<EngineEvents.Item> item = stream.poll(wait);
+                    if (item.isPresent() && item.get() instanceof EngineEvents.Item.Ended ended) {
+                        following = false;
+                        how = "polling every " + POLL.toMillis() + " ms after the engine's event stream ended ("
+                                + ended.why() + ")";
+                        LOG.debug("readiness: {}", how);
+                    } else if (item.isPresent() && item.get() instanceof EngineEvents.Item.Event event) {
+                        Optional<ContainerSummary> stopped = onEvent(event.event());
+                        if (stopped.isPresent()) {
+                            return waited(how, stopped);
+                        }
+                    } else if (guardDue.passed()) {
+                        guardDue = Deadline.after(GUARD);
+                        Optional<ContainerSummary> stopped = inspectStarting();
+                        if (stopped.isPresent()) {
+                            return waited(how, stopped);
+                        }
+                    }
+                } else {
+                    if (!sleep(deadline.bound(POLL))) {
+                        break;
+                    }
+                    Optional<ContainerSummary> stopped = inspectStarting();
+                    if (stopped.isPresent()) {
+                        return waited(how, stopped);
+                    }
+                }
+            }
+            return waited(how, Optional.empty());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return waited("interrupted", Optional.empty());
+        }
+    }
+
+    /** Wait for the stream to open by {@code opening}; return empty text when it did, else why not (then polling). */
+    private String open(EngineEvents stream, Deadline opening) throws InterruptedException {
+        while (!opening.passed()) {
+            Optional<EngineEvents.Item> item = stream.poll(opening.remaining());
+            if (item.isPresent() && item.get() instanceof EngineEvents.Item.Opened) {
+                return "";
+            }
+            if (item.isPresent() && item.get() instanceof EngineEvents.Item.Ended ended) {
+                String how = "polling every " + POLL.toMillis() + " ms (no event stream: " + ended.why() + ")";
+                LOG.debug("readiness: {}", how);
+                return how;
+            }
+        }
+        return "polling every " + POLL.toMillis() + " ms (the engine did not open its event stream within "
+                + opening.total().toMillis() + " ms)";
+    }
+
+    /** Take in one event; return the container it says stopped, if it does. */
+    private Optional<ContainerSummary> onEvent(Object event) throws EngineException {
+        Object actor = Json.object(event, "Actor");
+        String id = Json.string(actor, "ID");
+        if (id.isEmpty()) {
+            id = Json.string(event, "id");
+        }
+        Optional<ContainerSummary> container = waitedFor(id);
+        if (container.isEmpty()) {
+            return Optional.empty();
+        }
+        String action = Json.string(event, "Action");
+        if (action.isEmpty()) {
+            action = Json.string(event, "status");
+        }
+        if (action.startsWith("health_status")) {
+            String status = action.contains(":") ? action.substring(action.indexOf(':') + 1).strip()
+                    : Json.string(Json.object(actor, "Attributes"), "health_status");
+            if (status.equals("healthy")) {
+                // answered from the event alone: an inspection would only add time
+                health.put(id, health.get(id).withStatus("healthy"));
+                return Optional.empty();
+            }
+        }
+        if (action.equals("die") || action.equals("stop") || action.equals("kill") || action.equals("oom")) {
+            ContainerHealth now = inspector.inspect(container.get());
+            health.put(id, now);
+            return now.stopped() ? container : Optional.empty();
+        }
+        if (action.startsWith("health_status") || action.equals("start") || action.equals("restart")) {
+            health.put(id, inspector.inspect(container.get()));
+        }
+        return Optional.empty();
+    }
+
+    /** Inspect every container still starting; return one that has stopped, if one has. */
+    private Optional<ContainerSummary> inspectStarting() throws EngineException {
+        for (ContainerSummary container : starting()) {
+            ContainerHealth now = inspector.inspect(container);
+            health.put(container.id(), now);
+            if (now.stopped()) {
+                return Optional.of(container);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Optional<ContainerSummary> waitedFor(String id) {
+        return containers.keySet().stream().filter(container -> container.id().equals(id)).findFirst();
+    }
+
+    private List<ContainerSummary> starting() {
+        return containers.keySet().stream()
+                .filter(container -> health.get(container.id()).status().equals("starting"))
+                .filter(container -> !stalled.test(container)).toList();
+    }
+
+    private Waited waited(String how, Optional<ContainerSummary> stopped) {
+        return new Waited(health, elapsed(), how, stopped);
+    }
+
+    /** How long it has waited so far (measured, not bounded: the bound is the {@link Deadline} of the wait). */
+    private Duration elapsed() {
+        return Duration.ofNanos(System.nanoTime() - start);
+    }
+
+    private String describe(List<ContainerSummary> starting) {
         List<String> parts = new ArrayList<>();
         for (ContainerSummary container : starting) {
-            parts.add(services.get(container) + " (container " + container.name() + ")");
+            parts.add(containers.get(container) + " (container " + container.name() + ")");
         }
         return String.join(" and ", parts);
     }
 
-    private static boolean sleep(long nanos) {
+    private static boolean sleep(Duration time) {
         try {
-            Thread.sleep(Math.max(1, nanos / 1_000_000));
+            Thread.sleep(Math.max(1, time.toMillis()));
             return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

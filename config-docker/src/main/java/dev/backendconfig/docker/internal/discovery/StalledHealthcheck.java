@@ -5,8 +5,6 @@ import dev.backendconfig.docker.internal.json.Json;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 /**
@@ -40,7 +38,7 @@ final class StalledHealthcheck {
                 || !Json.array(health, "Log").isEmpty()) {
             return Optional.empty();
         }
-        Optional<Instant> started = instant(Json.string(Json.object(inspect, "State"), "StartedAt"));
+        Optional<Instant> started = ContainerHealth.instant(Json.string(Json.object(inspect, "State"), "StartedAt"));
         if (started.isEmpty()) {
             return Optional.empty();
         }
@@ -64,16 +62,5 @@ final class StalledHealthcheck {
             }
         }
         return DEFAULT_INTERVAL;
-    }
-
-    private static Optional<Instant> instant(String text) {
-        if (text.isEmpty() || text.startsWith("0001-")) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(OffsetDateTime.parse(text).toInstant());
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
-        }
     }
 }

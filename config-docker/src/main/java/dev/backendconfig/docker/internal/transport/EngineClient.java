@@ -33,6 +33,7 @@ public final class EngineClient implements AutoCloseable {
     private final EngineTimeouts timeouts;
     private final Supplier<Duration> remaining;
     private final EngineTransport transport;
+    private final SshCommand ssh;
     private EngineIdentity identity = EngineIdentity.UNKNOWN;
 
     /**
@@ -57,7 +58,21 @@ public final class EngineClient implements AutoCloseable {
         this.address = address;
         this.timeouts = timeouts;
         this.remaining = remaining;
+        this.ssh = ssh;
         this.transport = EngineTransport.of(address, ssh);
+    }
+
+    /**
+     * Follow {@code GET /events} with these filters on a connection of its own, for at most {@code limit} (never
+     * more than what is left of the budget), connecting within {@code docker.timeout}.
+     *
+     * @param filters the {@code filters} query parameter's JSON, for example
+     *     {@code {"type":["container"],"container":["<id>"]}}
+     */
+    public EngineEvents followEvents(String filters, Duration limit) {
+        Duration left = remaining.get();
+        return EngineEvents.follow(address, ssh, "/events?filters=" + java.net.URLEncoder.encode(filters,
+                StandardCharsets.UTF_8), timeouts.connect(), left.compareTo(limit) < 0 ? left : limit);
     }
 
     /**
@@ -128,12 +143,35 @@ public final class EngineClient implements AutoCloseable {
      * @throws IllegalArgumentException when the path holds a character a request line cannot (a space, a control
      *     character) or a {@code .} or {@code ..} segment; build paths with {@link #path(String...)}
      */
-    public synchronized Reply get(String pathAndQuery) throws EngineException {
+    public Reply get(String pathAndQuery) throws EngineException {
+        return exchange("GET", pathAndQuery, timeouts);
+    }
+
+    /**
+     * Send a request without a body ({@code POST /containers/{id}/stop}, {@code DELETE /containers/{id}}): connecting
+     * within {@code docker.timeout}, then waiting at most {@code limit} for the answer (an engine takes a container's
+     * stop grace period to answer a stop), never more than what is left of the budget; returns the status and body,
+     * whatever the status.
+     *
+     * @param method {@code POST} or {@code DELETE}
+     * @throws IllegalArgumentException when the method is not POST or DELETE, or the path is not one a request line
+     *     can hold
+     */
+    public Reply send(String method, String pathAndQuery, Duration limit) throws EngineException {
+        if (!method.equals("GET") && !method.equals("POST") && !method.equals("DELETE")) {
+            throw new IllegalArgumentException("the engine client sends GET, POST or DELETE, not " + method);
+        }
+        return exchange(method, pathAndQuery, new EngineTimeouts(timeouts.connect(), limit));
+    }
+
+    private synchronized Reply exchange(String method, String pathAndQuery, EngineTimeouts limits)
+            throws EngineException {
         checkRequestTarget(pathAndQuery);
-        String request = "GET " + pathAndQuery + " HTTP/1.1\r\nHost: docker\r\nUser-Agent: backend-config\r\n"
-                + "Accept: application/json\r\n" + (transport.keepsAlive() ? "" : "Connection: close\r\n") + "\r\n";
+        String request = method + " " + pathAndQuery + " HTTP/1.1\r\nHost: docker\r\nUser-Agent: backend-config\r\n"
+                + "Accept: application/json\r\n" + (method.equals("GET") ? "" : "Content-Length: 0\r\n")
+                + (transport.keepsAlive() ? "" : "Connection: close\r\n") + "\r\n";
         for (int attempt = 1; ; attempt++) {
-            Exchange exchange = new Exchange("GET " + pathOnly(pathAndQuery), timeouts, remaining);
+            Exchange exchange = new Exchange(method + " " + pathOnly(pathAndQuery), limits, remaining);
             try {
                 InputStream in = transport.send(request.getBytes(StandardCharsets.ISO_8859_1), exchange);
                 Http1.Head head = Http1.readHead(in);
@@ -144,7 +182,7 @@ public final class EngineClient implements AutoCloseable {
                 }
                 return new Reply(head.status(), body);
             } catch (IOException e) {
-                boolean retry = attempt == 1 && transport.mayRetry(e) && !exchange.expired();
+                boolean retry = attempt == 1 && method.equals("GET") && transport.mayRetry(e) && !exchange.expired();
                 transport.done(false);
                 if (!retry) {
                     throw new EngineException(transport.explain(e, exchange));

@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import org.junit.jupiter.api.Test;
@@ -28,15 +27,20 @@ class ComposeHostileInputTest {
     @TempDir
     Path directory;
 
+    @org.junit.jupiter.api.BeforeEach
+    void repository() throws IOException {
+        Files.createDirectories(directory.resolve(".git"));
+    }
+
     private Path write(String text) throws IOException {
         return Files.writeString(directory.resolve("compose.yaml"), text);
     }
 
-    private ComposeModel load(Path file, Map<String, String> environment) {
-        return assertTimeoutPreemptively(DOES_NOT_HANG, () -> ComposeModel.load(List.of(file), environment));
+    private ComposeProject load(Path file, Map<String, String> environment) {
+        return assertTimeoutPreemptively(DOES_NOT_HANG, () -> Projects.ofFiles(directory, environment, file));
     }
 
-    private ComposeModel load(Path file) {
+    private ComposeProject load(Path file) {
         return load(file, Map.of());
     }
 
@@ -64,7 +68,7 @@ class ComposeHostileInputTest {
                     .append(", *l").append(level - 1).append("]}\n");
         }
         text.append("services:\n  api:\n    <<: *l40\n");
-        ComposeModel model = load(write(text.toString()));
+        ComposeProject model = load(write(text.toString()));
         assertThat(model.services().get("api").ports()).singleElement()
                 .satisfies(port -> assertThat(port.hostPortFor(8000)).contains(8002));
     }
@@ -129,7 +133,7 @@ class ComposeHostileInputTest {
     void aFileJustUnderTheLimitIsReadWithoutQuadraticCost() throws IOException {
         StringBuilder text = new StringBuilder("services:\n");
         int i = 0;
-        while (text.length() < ComposeModel.MAX_FILE_BYTES - 200) {
+        while (text.length() < ComposeYaml.MAX_FILE_BYTES - 200) {
             text.append("  s").append(i++).append(":\n    image: x\n    ports: [\"").append(1 + i % 60000)
                     .append(":8000\"]\n");
         }
@@ -152,7 +156,7 @@ class ComposeHostileInputTest {
         Path file = write("services:\n  api:\n    ports: [\"8002:8000\"]\n");
         Thread.currentThread().interrupt();
         try {
-            assertThatThrownBy(() -> ComposeModel.load(List.of(file), Map.of()))
+            assertThatThrownBy(() -> Projects.ofFiles(directory, Map.of(), file))
                     .isInstanceOf(CancellationException.class)
                     .hasMessage("interrupted while reading " + file);
         } finally {

@@ -78,11 +78,39 @@ class ModulePathConsumerTest {
                     ports:
                       - "${BACKEND_PORT:-8002}:8000"
                 """);
+        try (java.net.ServerSocket backend = new java.net.ServerSocket(0, 50,
+                java.net.InetAddress.getLoopbackAddress())) {
+            Thread answering = new Thread(() -> answerHttp(backend), "http-backend");
+            answering.setDaemon(true);
+            answering.start();
+            Map<String, String> environment = new java.util.HashMap<>(noEngine());
+            environment.put("BACKEND_PORT", Integer.toString(backend.getLocalPort()));
 
-        Resolution resolution = Backends.resolve(noEngine(), directory, Map.of("probe", "none"));
+            Resolution resolution = Backends.resolve(environment, directory, Map.of());
 
-        assertThat(resolution.endpoint().source()).isEqualTo("docker");
-        assertThat(resolution.endpoint().http()).isEqualTo(URI.create("http://localhost:8002"));
+            assertThat(resolution.endpoint().source()).isEqualTo("docker");
+            assertThat(resolution.endpoint().http()).isEqualTo(URI.create("http://localhost:"
+                    + backend.getLocalPort()));
+            assertThat(resolution.endpoint().confirmed()).as("a prediction is a guess").isFalse();
+        }
+    }
+
+    /** Answer every HTTP request on {@code server} with 200, as a backend that speaks HTTP does. */
+    private static void answerHttp(java.net.ServerSocket server) {
+        while (!server.isClosed()) {
+            try (java.net.Socket connection = server.accept()) {
+                connection.setSoTimeout(5000);
+                java.io.InputStream in = connection.getInputStream();
+                int matched = 0;
+                for (int b = in.read(); b >= 0 && matched < 4; b = matched < 4 ? in.read() : -1) {
+                    matched = b == "\r\n\r\n".charAt(matched) ? matched + 1 : b == '\r' ? 1 : 0;
+                }
+                connection.getOutputStream().write("HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n"
+                        .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            } catch (IOException e) {
+                // closed, or the client went away
+            }
+        }
     }
 
     @Test

@@ -3,8 +3,8 @@ package dev.backendconfig.docker.internal.compose;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.backendconfig.testsupport.AlpineStack;
 import dev.backendconfig.toolkit.InvalidInputException;
+import dev.backendconfig.testsupport.AlpineStack;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class ComposeModelTest {
+class ComposeProjectsTest {
 
     private static final String ALPINE = AlpineStack.COMPOSE_FILE;
 
@@ -26,14 +26,19 @@ class ComposeModelTest {
         return Files.writeString(file, text);
     }
 
-    private ComposeModel.Service service(ComposeModel model, String name) {
+    @org.junit.jupiter.api.BeforeEach
+    void repository() throws IOException {
+        Files.createDirectories(directory.resolve(".git"));
+    }
+
+    private ComposeService service(ComposeProject model, String name) {
         return model.services().get(name);
     }
 
     @Test
     void readsTheAlpineTestStackWithTheDefaultPort() throws IOException {
         Path file = write("docker/docker-compose.alpine-test.yml", ALPINE);
-        ComposeModel.Service backend = service(ComposeModel.load(List.of(file), Map.of()), "alpine-test-backend");
+        ComposeService backend = service(Projects.ofFiles(directory, Map.of(), file), "alpine-test-backend");
         assertThat(backend.containerName()).isEqualTo("alpine-test-backend");
         assertThat(backend.aliases()).containsExactly("backend");
         assertThat(backend.ports()).singleElement().satisfies(port -> {
@@ -46,16 +51,16 @@ class ComposeModelTest {
     void theRealEnvironmentBeatsTheEnvFileBesideTheComposeFile() throws IOException {
         Path file = write("docker/docker-compose.alpine-test.yml", ALPINE);
         write("docker/.env", "ALPINE_TEST_BACKEND_PORT=8009\n");
-        assertThat(service(ComposeModel.load(List.of(file), Map.of()), "alpine-test-backend").ports().get(0)
+        assertThat(service(Projects.ofFiles(directory, Map.of(), file), "alpine-test-backend").ports().get(0)
                 .hostPortFor(8000)).contains(8009);
-        assertThat(service(ComposeModel.load(List.of(file), Map.of("ALPINE_TEST_BACKEND_PORT", "8010")),
+        assertThat(service(Projects.ofFiles(directory, Map.of("ALPINE_TEST_BACKEND_PORT", "8010"), file),
                 "alpine-test-backend").ports().get(0).hostPortFor(8000)).contains(8010);
     }
 
     @Test
     void unquotedColonValuesStayTextAsYaml12Says() throws IOException {
         Path file = write("compose.yaml", "services:\n  ssh:\n    ports:\n      - 22:22\n      - 8002:8000\n");
-        ComposeModel.Service ssh = service(ComposeModel.load(List.of(file), Map.of()), "ssh");
+        ComposeService ssh = service(Projects.ofFiles(directory, Map.of(), file), "ssh");
         assertThat(ssh.ports().get(0).hostPortFor(22)).contains(22);
         assertThat(ssh.ports().get(1).hostPortFor(8000)).contains(8002);
     }
@@ -74,7 +79,7 @@ class ComposeModelTest {
                       - target: 9000
                         published: 9000-9001
                 """);
-        ComposeModel.Service api = service(ComposeModel.load(List.of(file), Map.of()), "api");
+        ComposeService api = service(Projects.ofFiles(directory, Map.of(), file), "api");
         assertThat(api.ports().get(0).hostPortFor(8000)).contains(8004);
         assertThat(api.ports().get(0).hostIp()).isEqualTo("127.0.0.1");
         assertThat(api.ports().get(1).maps(9000)).isTrue();
@@ -94,7 +99,7 @@ class ComposeModelTest {
                     <<: *backend
                     ports: ["8003:8000"]
                 """);
-        ComposeModel model = ComposeModel.load(List.of(file), Map.of());
+        ComposeProject model = Projects.ofFiles(directory, Map.of(), file);
         assertThat(service(model, "first").ports().get(0).hostPortFor(8000)).contains(8002);
         assertThat(service(model, "second").ports().get(0).hostPortFor(8000)).contains(8003);
     }
@@ -103,13 +108,13 @@ class ComposeModelTest {
     void laterFilesAddPortsToEarlierServices() throws IOException {
         Path base = write("compose.yaml", "services:\n  api:\n    image: x\n");
         Path override = write("compose.override.yaml", "services:\n  api:\n    ports: [\"8005:8000\"]\n");
-        assertThat(service(ComposeModel.load(List.of(base, override), Map.of()), "api").ports()).hasSize(1);
+        assertThat(service(Projects.ofFiles(directory, Map.of(), base, override), "api").ports()).hasSize(1);
     }
 
     @Test
     void aRequiredVariableThatIsUnsetIsAnErrorWithItsMessage() throws IOException {
         Path file = write("compose.yaml", "services:\n  api:\n    ports:\n      - \"${ALPINE_TEST_BACKEND_PORT:?set it}:8000\"\n");
-        assertThatThrownBy(() -> ComposeModel.load(List.of(file), Map.of()))
+        assertThatThrownBy(() -> Projects.ofFiles(directory, Map.of(), file))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessage(file + ":4: variable ALPINE_TEST_BACKEND_PORT is required and must not be empty: set it");
     }
@@ -117,7 +122,7 @@ class ComposeModelTest {
     @Test
     void aFileThatIsNotYamlIsAnErrorAtTheLineWhereTheUnclosedNodeOpens() throws IOException {
         Path file = write("compose.yaml", "services:\n  api:\n    ports: [\"8002:8000\"\n  other: {\n");
-        assertThatThrownBy(() -> ComposeModel.load(List.of(file), Map.of()))
+        assertThatThrownBy(() -> Projects.ofFiles(directory, Map.of(), file))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessage(file + ":3: is not valid YAML: while parsing a flow sequence opened here (column 12):"
                         + " expected ',' or ']', but got <scalar> (line 4, column 3)");
@@ -126,20 +131,20 @@ class ComposeModelTest {
     @Test
     void aBadPortEntryIsAnErrorWithItsLine() throws IOException {
         Path file = write("compose.yaml", "services:\n  api:\n    ports:\n      - \"8002:8000\"\n      - \"abc:8000\"\n");
-        assertThatThrownBy(() -> ComposeModel.load(List.of(file), Map.of()))
+        assertThatThrownBy(() -> Projects.ofFiles(directory, Map.of(), file))
                 .hasMessage(file + ":5: ports entry 'abc:8000': the host port 'abc' is not a port from 1 to 65535");
     }
 
     @Test
     void portsThatAreNotAListAreAnError() throws IOException {
         Path file = write("compose.yaml", "services:\n  api:\n    ports: \"8002:8000\"\n");
-        assertThatThrownBy(() -> ComposeModel.load(List.of(file), Map.of()))
+        assertThatThrownBy(() -> Projects.ofFiles(directory, Map.of(), file))
                 .hasMessage(file + ":3: the ports of service api must be a list");
     }
 
     @Test
     void anEmptyFileHasNoServices() throws IOException {
         Path file = write("compose.yaml", "# nothing yet\n");
-        assertThat(ComposeModel.load(List.of(file), Map.of()).services()).isEmpty();
+        assertThat(Projects.ofFiles(directory, Map.of(), file).services()).isEmpty();
     }
 }

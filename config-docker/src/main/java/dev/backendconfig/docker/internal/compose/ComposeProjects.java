@@ -1,0 +1,294 @@
+package dev.backendconfig.docker.internal.compose;
+
+import dev.backendconfig.toolkit.InvalidInputException;
+import dev.backendconfig.toolkit.ConfigurationFiles;
+import dev.backendconfig.toolkit.Origin;
+import dev.backendconfig.docker.internal.DockerConfig;
+import dev.backendconfig.docker.internal.Listing;
+import dev.backendconfig.docker.internal.ResolutionFacts;
+import dev.backendconfig.docker.internal.compose.ComposeFiles.Variable;
+import dev.backendconfig.docker.internal.compose.ComposeTree.Mapping;
+import dev.backendconfig.docker.internal.compose.ComposeTree.Scalar;
+import dev.backendconfig.docker.internal.compose.ComposeTree.Value;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Build this checkout's {@link ComposeProject} the way docker compose (v2, the compose specification) does, from the
+ * working directory:
+ *
+ * <ol>
+ *   <li>the env files: setting {@code docker.env-file} (like {@code --env-file}), else {@code .env} of the working
+ *       directory and then of the project directory, unless {@code COMPOSE_DISABLE_ENV_FILE} is true; a variable of
+ *       the environment wins over the files;
+ *   <li>the files ({@link ComposeFiles}): setting {@code docker.compose-file}, else {@code COMPOSE_FILE}, else the
+ *       default names found upward with the override file beside them;
+ *   <li>the profiles: setting {@code docker.profiles} (like {@code --profile}), else {@code COMPOSE_PROFILES};
+ *   <li>the name: setting {@code docker.project} (like {@code -p}), else {@code COMPOSE_PROJECT_NAME}, else the
+ *       top-level {@code name:} of the files (the last one set, interpolated, normalised), else the project
+ *       directory's name normalised as compose does (lower case; only {@code a-z 0-9 _ -} kept; no leading
+ *       {@code _} or {@code -});
+ *   <li>the services: each file merged onto the ones before it ({@link ComposeMerge}), after its {@code include}
+ *       entries (each read as a project of its own, with its own directory and {@code .env}) and its
+ *       {@code extends} (same file or another); the active profiles decide which services are on.
+ * </ol>
+ *
+ * <p>Every file is read within {@link ComposeYaml}'s limits, at most {@link ComposeTree.Budget#MAX_FILES} files in
+ * all, {@code include} at most {@link #MAX_INCLUDE_DEPTH} deep and {@code extends} at most
+ * {@link #MAX_EXTENDS_DEPTH} deep; a cycle of either is an error naming it.
+ */
+public final class ComposeProjects {
+
+    /** How deeply {@code include} may nest. */
+    static final int MAX_INCLUDE_DEPTH = 10;
+    /** How long a chain of {@code extends} may be. */
+    static final int MAX_EXTENDS_DEPTH = 20;
+    /** A project name as compose v1 or v2 may write it in a label. */
+    private static final Pattern LABEL_NAME = Pattern.compile("[a-z0-9_-]+");
+
+    private ComposeProjects() {
+    }
+
+    /** What loading found: this checkout's project, or why there is none. */
+    public sealed interface Loaded {
+        /**
+         * The project.
+         *
+         * @param project the project
+         */
+        record Found(ComposeProject project) implements Loaded {
+        }
+
+        /**
+         * No compose file, and nothing names a project.
+         *
+         * @param searched where the search for a compose file looked: {@code "from /repo/app up to /repo"}
+         * @param notes notes of an env file read on the way
+         */
+        record None(String searched, List<String> notes) implements Loaded {
+        }
+
+        /** Return the project, when there is one. */
+        default Optional<ComposeProject> found() {
+            return this instanceof Found found ? Optional.of(found.project()) : Optional.empty();
+        }
+    }
+
+    /**
+     * Load the project.
+     *
+     * @throws InvalidInputException when a file named by a setting or variable does not exist, a file
+     *     cannot be read or is not a compose file, a limit is crossed, an {@code include} or {@code extends} is
+     *     broken, or a project name given explicitly is not one
+     * @throws java.util.concurrent.CancellationException when the thread is interrupted while reading
+     */
+    public static Loaded load(DockerConfig config, ResolutionFacts facts) {
+        Path workingDirectory = facts.workingDirectory().toAbsolutePath().normalize();
+        ComposeVariables variables = ComposeVariables.of(facts.environment());
+        boolean explicitEnvFiles = !config.envFiles().isEmpty();
+        boolean disabled = !explicitEnvFiles && ComposeVariables.envFileDisabled(facts.environment());
+        if (explicitEnvFiles) {
+            for (String name : config.envFiles()) {
+                variables = variables.with(ConfigurationFiles.resolve(workingDirectory, name, config.envFilesOrigin()));
+            }
+        } else if (!disabled) {
+            variables = variables.withDotEnvOf(workingDirectory);
+        }
+        ComposeFiles.Chosen chosen = ComposeFiles.choose(config.composeFiles(), config.composeFilesOrigin(),
+                variables.find("COMPOSE_FILE"), variables.find("COMPOSE_PATH_SEPARATOR"), workingDirectory);
+        Path directory = chosen.files().isEmpty() ? workingDirectory
+                : chosen.files().get(0).path().getParent();
+        if (!explicitEnvFiles && !disabled) {
+            variables = variables.withDotEnvOf(directory);
+        }
+        Optional<Naming> explicitName = explicitName(config, variables);
+        if (chosen.files().isEmpty() && explicitName.isEmpty()) {
+            return new Loaded.None(chosen.searched(), variables.notes());
+        }
+        Reading reading = new Reading();
+        Mapping top = reading.project(chosen.files().stream().map(ComposeFile::path).toList(), directory,
+                variables, List.of(), 0);
+        Naming naming = explicitName.orElseGet(() -> namedInFiles(reading.names)
+                .orElseGet(() -> namedAfter(directory)));
+        List<String> profiles;
+        String profilesReason;
+        if (!config.profiles().isEmpty()) {
+            profiles = config.profiles();
+            profilesReason = DockerConfig.described("docker.profiles", config.profilesOrigin());
+        } else {
+            Optional<Variable> variable = variables.find("COMPOSE_PROFILES");
+            profiles = variable.map(v -> List.of(v.value().split(",")).stream().map(String::strip)
+                    .filter(p -> !p.isEmpty()).toList()).orElse(List.of());
+            profilesReason = variable.map(v -> "COMPOSE_PROFILES (" + v.origin().describe() + ")")
+                    .orElse("neither setting docker.profiles nor COMPOSE_PROFILES is set");
+        }
+        Map<String, ComposeService> active = new LinkedHashMap<>();
+        Map<String, List<String>> inactive = new LinkedHashMap<>();
+        for (ComposeService service : ComposeServices.build(top)) {
+            if (service.profiles().isEmpty() || profiles.contains("*")
+                    || service.profiles().stream().anyMatch(profiles::contains)) {
+                active.put(service.name(), service);
+            } else {
+                inactive.put(service.name(), service.profiles());
+            }
+        }
+        List<String> notes = new ArrayList<>(chosen.notes());
+        notes.addAll(variables.notes());
+        notes.addAll(reading.notes);
+        String envFileReason = explicitEnvFiles ? DockerConfig.described("docker.env-file", config.envFilesOrigin())
+                : disabled ? "turned off by COMPOSE_DISABLE_ENV_FILE"
+                : variables.files().isEmpty() ? "no .env in " + directory
+                        + (directory.equals(workingDirectory) ? "" : " or " + workingDirectory)
+                : ".env of the " + (variables.files().size() > 1 ? "working and project directories"
+                        : variables.files().get(0).getParent().equals(directory) ? "project directory"
+                        : "working directory");
+        return new Loaded.Found(new ComposeProject(naming.name(), naming.source(), naming.reason(), directory, chosen.files(),
+                reading.alsoRead, variables.files(), envFileReason, profiles, profilesReason, active, inactive,
+                notes));
+    }
+
+    /** A project name, where it came from, and why. */
+    private record Naming(String name, ComposeProject.NameSource source, String reason) {
+    }
+
+    /** A top-level {@code name:} of a file, interpolated. */
+    private record FileName(String name, Origin origin) {
+    }
+
+    private static Optional<Naming> explicitName(DockerConfig config, ComposeVariables variables) {
+        if (!config.project().isEmpty()) {
+            return Optional.of(new Naming(config.project(), ComposeProject.NameSource.SETTING,
+                    DockerConfig.described("docker.project", config.projectOrigin())));
+        }
+        Optional<Variable> variable = variables.find("COMPOSE_PROJECT_NAME");
+        if (variable.isEmpty()) {
+            return Optional.empty();
+        }
+        String name = variable.get().value();
+        if (!LABEL_NAME.matcher(name).matches()) {
+            String normal = normalise(name);
+            throw new InvalidInputException(variable.get().origin(), "COMPOSE_PROJECT_NAME is not a"
+                    + " compose project name (lower-case letters, digits, - and _): docker compose refuses it, and"
+                    + " docker-compose (v1) would use it lower-cased with the other characters dropped"
+                    + (normal.isEmpty() ? "" : " (" + normal + ")") + "; write the name the project runs under");
+        }
+        return Optional.of(new Naming(name, ComposeProject.NameSource.VARIABLE,
+                variable.get().origin().kind() == Origin.Kind.VARIABLE
+                ? "variable COMPOSE_PROJECT_NAME" : "COMPOSE_PROJECT_NAME in " + variable.get().origin().describe()));
+    }
+
+    private static Optional<Naming> namedInFiles(List<FileName> names) {
+        for (int i = names.size() - 1; i >= 0; i--) {
+            FileName named = names.get(i);
+            String normal = normalise(named.name());
+            if (!normal.isEmpty()) {
+                return Optional.of(new Naming(normal, ComposeProject.NameSource.FILE, "name: in "
+                        + named.origin().describe()
+                        + (normal.equals(named.name()) ? "" : ", as compose normalises it")));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Naming namedAfter(Path directory) {
+        String written = directory.getFileName() == null ? "" : directory.getFileName().toString();
+        String name = normalise(written);
+        if (name.isEmpty()) {
+            throw new InvalidInputException(Origin.other("project directory " + directory),
+                    "compose names a project after its directory when nothing else names it, and nothing is left of"
+                            + " this directory's name once compose keeps only a-z, 0-9, _ and -; set docker.project"
+                            + " (or COMPOSE_PROJECT_NAME), or give the compose file a top-level name:");
+        }
+        return new Naming(name, ComposeProject.NameSource.DIRECTORY, "the name of the project directory " + directory + (name.equals(written) ? ""
+                : ", as compose normalises it"));
+    }
+
+    /**
+     * Normalise a project name as compose does ({@code loader.NormalizeProjectName}): lower case, only
+     * {@code a-z 0-9 _ -} kept, leading {@code _} and {@code -} dropped.
+     */
+    static String normalise(String name) {
+        StringBuilder kept = new StringBuilder();
+        for (char c : name.toLowerCase(Locale.ROOT).toCharArray()) {
+            if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-') {
+                kept.append(c);
+            }
+        }
+        int start = 0;
+        while (start < kept.length() && (kept.charAt(start) == '_' || kept.charAt(start) == '-')) {
+            start++;
+        }
+        return kept.substring(start);
+    }
+
+    /** Reads the files of one project and what they include and extend. */
+    private static final class Reading {
+        private final ComposeTree.Budget budget = new ComposeTree.Budget();
+        private final Map<Path, ComposeTree.FileTree> extendedTrees = new LinkedHashMap<>();
+        private final List<FileName> names = new ArrayList<>();
+        private final List<ComposeFile> alsoRead = new ArrayList<>();
+        private final List<String> notes = new ArrayList<>();
+
+        /** Read a project's files, each merged onto the ones before it, and return its merged top level. */
+        Mapping project(List<Path> files, Path directory, ComposeVariables variables, List<Path> chain, int depth) {
+            Mapping merged = new Mapping(Map.of(), Origin.other("compose files"));
+            for (Path file : files) {
+                budget.file(file, Origin.file(file.toString(), 0));
+                ComposeTree.FileTree tree = parse(file, variables);
+                if (depth == 0) {
+                    tree.top().get("name").filter(Scalar.class::isInstance).map(Scalar.class::cast)
+                            .filter(name -> !name.text().isEmpty())
+                            .ifPresent(name -> names.add(new FileName(name.text(), name.origin())));
+                }
+                List<Path> next = new ArrayList<>(chain);
+                next.add(file);
+                Mapping top = ComposeIncludes.apply(tree.top(), directory, variables, next, depth, this::included);
+                for (List<String> path : tree.resets()) {
+                    merged = ComposeMerge.remove(merged, path);
+                }
+                for (List<String> path : tree.overrides()) {
+                    merged = ComposeMerge.remove(merged, path);
+                }
+                top = new ComposeExtends(file, directory, tree, variables, budget, this::extended).apply(top);
+                merged = ComposeMerge.mergeMappings(merged, top.without("include").without("name"), List.of());
+            }
+            return merged;
+        }
+
+        private ComposeTree.FileTree parse(Path file, ComposeVariables variables) {
+            String text = ConfigurationFiles.readText(file, "a compose file (YAML)", ComposeYaml.LIMIT);
+            return ComposeTree.read(file, ComposeYaml.compose(text, file.toString()), variables.lookup(), budget);
+        }
+
+        /** Read an included project (its files, directory and variables) and return its merged top level. */
+        private Mapping included(List<Path> files, Path directory, ComposeVariables variables, List<Path> chain,
+                int depth, Origin from) {
+            files.forEach(file -> alsoRead.add(new ComposeFile(file, "included by " + from.describe())));
+            return project(files, directory, variables, chain, depth);
+        }
+
+        /** Read a file a service extends (once per file), and return its tree. */
+        private ComposeTree.FileTree extended(Path file, ComposeVariables variables, Origin from) {
+            ComposeTree.FileTree known = extendedTrees.get(file);
+            if (known != null) {
+                return known;
+            }
+            alsoRead.add(new ComposeFile(file, "extended by " + from.describe()));
+            budget.file(file, from);
+            ComposeTree.FileTree tree = parse(file, variables);
+            extendedTrees.put(file, tree);
+            return tree;
+        }
+    }
+
+    /** Return a value's interpolated text, for messages: shown on one line. */
+    static String shown(Value value) {
+        return value instanceof Scalar scalar ? Listing.shown(scalar.text()) : ComposeMerge.kind(value);
+    }
+}

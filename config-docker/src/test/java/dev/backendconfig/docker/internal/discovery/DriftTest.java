@@ -1,0 +1,73 @@
+package dev.backendconfig.docker.internal.discovery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DriftTest {
+
+    @TempDir
+    Path repository;
+
+    private static final Instant CREATED = Instant.parse("2026-11-24T10:00:00.123456789Z");
+
+    private static ContainerSummary container(String configFiles, String workingDirectory) {
+        return new ContainerSummary("a".repeat(64), List.of("shop-backend-1"), Map.of(
+                ContainerSummary.PROJECT_LABEL, "shop", ContainerSummary.SERVICE_LABEL, "backend",
+                "com.docker.compose.project.config_files", configFiles,
+                "com.docker.compose.project.working_dir", workingDirectory), List.of(), "running", "", "", "");
+    }
+
+    private Path file(String name, Instant modified) throws Exception {
+        Path file = Files.writeString(repository.resolve(name), "services: {}\n");
+        Files.setLastModifiedTime(file, FileTime.from(modified));
+        return file;
+    }
+
+    @Test
+    void aFileModifiedAfterTheContainerWasCreatedIsNamedWithTheCommandThatAppliesIt() throws Exception {
+        Path compose = file("compose.yaml", CREATED.plus(Duration.ofMinutes(5)));
+        Path override = file("compose.override.yaml", CREATED.minus(Duration.ofMinutes(5)));
+        ContainerSummary backend = container(compose + "," + override, repository.toString());
+
+        List<String> warnings = Drift.warnings(List.of(new Drift.Created(backend, CREATED)), List.of());
+
+        assertThat(warnings).containsExactly("warning: compose file " + compose + " was modified at "
+                + CREATED.plus(Duration.ofMinutes(5)) + ", after container shop-backend-1 (service backend) was created"
+                + " at " + CREATED + ": the running stack does not show that change; apply it with docker compose -p"
+                + " shop -f " + compose + " -f " + override + " up -d");
+    }
+
+    @Test
+    void filesOlderThanTheContainerOrWithinASecondOfItGiveNoWarning() throws Exception {
+        Path compose = file("compose.yaml", CREATED.plus(Duration.ofMillis(900)));
+        assertThat(Drift.warnings(List.of(new Drift.Created(container(compose.toString(), repository.toString()),
+                CREATED)), List.of())).isEmpty();
+    }
+
+    @Test
+    void composeV1sRelativeLabelIsJoinedToItsWorkingDirectory() throws Exception {
+        Files.createDirectories(repository.resolve("docker"));
+        Path compose = file("docker/compose.yaml", CREATED.plus(Duration.ofHours(1)));
+        ContainerSummary v1 = container("docker/compose.yaml", repository.toString());
+
+        assertThat(Drift.warnings(List.of(new Drift.Created(v1, CREATED)), List.of())).singleElement()
+                .satisfies(warning -> assertThat(warning).startsWith("warning: compose file " + compose + " was"));
+    }
+
+    @Test
+    void aFileThatIsGoneOrNotRegularGivesNoWarning() throws Exception {
+        Files.createDirectory(repository.resolve("dir.yaml"));
+        ContainerSummary gone = container(repository.resolve("gone.yaml") + "," + repository.resolve("dir.yaml"),
+                repository.toString());
+        assertThat(Drift.warnings(List.of(new Drift.Created(gone, CREATED)), List.of())).isEmpty();
+    }
+}
