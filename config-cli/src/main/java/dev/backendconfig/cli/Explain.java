@@ -86,6 +86,10 @@ public final class Explain {
 
     /** Run with these arguments and return the exit code. */
     int run(List<String> arguments) {
+        if (!arguments.isEmpty() && StackCommand.names(arguments.get(0))) {
+            return new StackCommand(out, err, systemProperties).run(arguments.get(0),
+                    arguments.subList(1, arguments.size()));
+        }
         Options options;
         try {
             options = Options.parse(arguments, Path.of(systemProperties.getOrDefault("user.dir", ".")));

@@ -16,10 +16,14 @@ final class Help {
         StringBuilder text = new StringBuilder("""
                 Usage: backend-config [explain] [options]
                        backend-config wait [--service NAME]... [--probe KIND] [--path /health] [--timeout 60s] [options]
+                       backend-config up [--dir DIR] [--set key=value]... [--hold=DURATION]
+                       backend-config down [--dir DIR]
                        (java -jar backend-config.jar ... without the launcher)
 
                 explain (the default): resolve the services the way your tests will, and explain the choice.
                 wait: resolve them, then wait until each answers; then print what explain prints.
+                up: start what is missing of the stack (docker.start=if-missing) and hold it until down;
+                down: release it: what up started is stopped (see the README).
 
                 The project is the directory --dir gives; else the nearest directory, from the current one up,
                 holding pom.xml, build.gradle(.kts), settings.gradle(.kts), src/test/resources/

@@ -319,8 +319,10 @@ class LifecycleIT {
         ProviderResult result = resolve(Map.of());
 
         found(result);
-        assertThat(result.notes()).anySatisfy(note -> assertThat(note).contains(repository.resolve("compose.yaml")
-                + ", " + repository.resolve("compose.override.yaml")));
+        assertThat(result.notes()).anySatisfy(note -> assertThat(note).startsWith("docker.start=if-missing: started"
+                + " backend of compose project " + project).contains("; files " + repository.resolve("compose.yaml")
+                + " (found in " + repository + "), " + repository.resolve("compose.override.yaml") + " (the override"
+                + " file beside compose.yaml, which compose reads with it))"));
         assertThat(psA()).containsExactly(project + "_backend_1 running", project + "_cache_1 running");
         run.close();
         assertThat(psA()).isEmpty();

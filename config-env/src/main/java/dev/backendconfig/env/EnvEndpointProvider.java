@@ -29,8 +29,9 @@ import org.slf4j.LoggerFactory;
  * set variable of setting {@code env.url-variables} (default {@code TEST_BACKEND_URL,BACKEND_URL}); the WebSocket URL
  * likewise from {@code websocket-url} and {@code env.websocket-variables} (default
  * {@code TEST_WEBSOCKET_URL,WEBSOCKET_URL}). A declared service such as {@code auth} reads
- * {@code services.auth.url-variables} (default {@code TEST_AUTH_URL,AUTH_URL}) and
- * {@code services.auth.websocket-variables}. Without a WebSocket URL it is derived from the HTTP one; with only a
+ * {@code services.auth.url} (usually {@code -Dbackendconfig.services.auth.url=...}), else
+ * {@code services.auth.url-variables} (default {@code TEST_AUTH_URL,AUTH_URL}), and {@code services.auth.websocket-url}
+ * or {@code services.auth.websocket-variables}. Without a WebSocket URL it is derived from the HTTP one; with only a
  * WebSocket URL, the HTTP URL is its origin. When two variables are set and differ, the first wins and the report
  * and a WARN say so. An empty or blank value counts as unset; a malformed one is an error. Variables that name some
  * required services but not all are an error too: tests never take one service from variables and another from
@@ -220,10 +221,10 @@ public final class EnvEndpointProvider implements EndpointProvider {
         static Choices of(ResolutionContext context, Service service) {
             List<String> urlVariables = context.setting(EnvSettings.SERVICE_URL_VARIABLES, service);
             List<String> webSocketVariables = context.setting(EnvSettings.SERVICE_WEBSOCKET_VARIABLES, service);
-            VariableChoice http = VariableChoice.http(context, service.isBackend() ? EnvSettings.URL : null,
+            VariableChoice http = VariableChoice.http(context, EnvSettings.SERVICE_URL.forService(service),
                     urlVariables);
             VariableChoice webSocket = VariableChoice.webSocket(context,
-                    service.isBackend() ? EnvSettings.WEBSOCKET_URL : null, webSocketVariables);
+                    EnvSettings.SERVICE_WEBSOCKET_URL.forService(service), webSocketVariables);
             List<String> names = new ArrayList<>(urlVariables);
             names.addAll(webSocketVariables);
             return new Choices(http, webSocket, names);

@@ -36,9 +36,21 @@ final class EnvSettings {
             WEBSOCKET_VARIABLES, "TEST_<NAME>_WEBSOCKET_URL,<NAME>_WEBSOCKET_URL",
             "Variables provider env reads for the service's WebSocket URL; unset: derived from its HTTP URL.");
 
+    /**
+     * A service's HTTP URL that beats every variable of the service ({@code url} for the backend): what the Maven
+     * plugin's {@code start} hands its test forks as {@code -Dbackendconfig.services.<name>.url=...}.
+     */
+    static final ServiceSetting<String> SERVICE_URL = ServiceSetting.text("url", URL,
+            "The service's HTTP URL, taken by provider env before any variable (usually"
+                    + " -Dbackendconfig.services.<name>.url=...).");
+
+    /** A service's WebSocket URL that beats every WebSocket variable of the service ({@code websocket-url} for the backend). */
+    static final ServiceSetting<String> SERVICE_WEBSOCKET_URL = ServiceSetting.text("websocket-url", WEBSOCKET_URL,
+            "The service's WebSocket URL, taken by provider env before any WebSocket variable of the service.");
+
     /** Every per-service setting of provider env. */
-    static final List<ServiceSetting<?>> SERVICE_SETTINGS = List.of(SERVICE_URL_VARIABLES,
-            SERVICE_WEBSOCKET_VARIABLES);
+    static final List<ServiceSetting<?>> SERVICE_SETTINGS = List.of(SERVICE_URL, SERVICE_WEBSOCKET_URL,
+            SERVICE_URL_VARIABLES, SERVICE_WEBSOCKET_VARIABLES);
 
     /** Every setting of provider env, in README order. */
     static final List<Setting<?>> ALL = List.of(URL, WEBSOCKET_URL, URL_VARIABLES, WEBSOCKET_VARIABLES);

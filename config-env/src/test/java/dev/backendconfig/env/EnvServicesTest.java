@@ -51,6 +51,24 @@ class EnvServicesTest {
     }
 
     @Test
+    void aServicesUrlSystemPropertyWinsOverItsVariablesAsTheMavenPluginsForksReadIt() {
+        ProviderResult result = provider.resolve(ResolutionContext.builder()
+                .environment(Map.of("TEST_AUTH_URL", "http://localhost:1", "TEST_BACKEND_URL", "http://localhost:1"))
+                .systemProperties(Map.of("backendconfig.services", "auth",
+                        "backendconfig.url", "http://127.0.0.1:8002",
+                        "backendconfig.services.auth.url", "http://127.0.0.1:8083",
+                        "backendconfig.services.auth.websocket-url", "ws://127.0.0.1:8084/events"))
+                .build());
+        ProviderResult.Found found = (ProviderResult.Found) result;
+        ServiceEndpoint auth = found.endpoint("auth").orElseThrow();
+        assertThat(auth.http()).isEqualTo(URI.create("http://127.0.0.1:8083"));
+        assertThat(auth.webSocket()).isEqualTo(URI.create("ws://127.0.0.1:8084/events"));
+        assertThat(found.endpoint("backend").orElseThrow().http()).isEqualTo(URI.create("http://127.0.0.1:8002"));
+        assertThat(found.serviceReasons().get("auth")).startsWith("system property backendconfig.services.auth.url and"
+                + " system property backendconfig.services.auth.websocket-url are set");
+    }
+
+    @Test
     void aBackendVariableWithoutTheRequiredAuthVariableIsAnErrorNamingWhatIsMissing() {
         assertThatThrownBy(() -> resolve(Map.of("TEST_BACKEND_URL", "http://localhost:8002"),
                 Map.of("services", "auth")))

@@ -123,23 +123,16 @@ public final class BackendUrls {
     }
 
     private static void checkAuthority(URI uri, Origin origin, String expected) {
-        String authority = uri.getRawAuthority();
-        if (authority == null || authority.isEmpty()) {
-            throw invalid(origin, expected + ", got a URL without a host");
-        }
-        if (uri.getHost() != null && uri.getPort() == -1 && !authority.endsWith(":")) {
-            return;
-        }
+        String authority = uri.getRawAuthority(); // not empty: parse saw text after "://" that is no path
         String hostPort = authority.substring(authority.lastIndexOf('@') + 1);
         int colon = hostPort.startsWith("[") ? hostPort.indexOf(':', Math.max(0, hostPort.indexOf(']')))
                 : hostPort.lastIndexOf(':');
-        String host = colon >= 0 ? hostPort.substring(0, colon) : hostPort;
-        String port = colon >= 0 ? hostPort.substring(colon + 1) : "";
+        String host = colon < 0 ? hostPort : hostPort.substring(0, colon);
         if (host.isEmpty()) {
             throw invalid(origin, expected + ", got a URL without a host");
         }
         if (colon >= 0) {
-            checkPort(port, origin, expected);
+            checkPort(hostPort.substring(colon + 1), origin, expected);
         }
         if (uri.getHost() == null) {
             throw invalid(origin, expected + ", got a host that is not a valid host name"
@@ -164,8 +157,7 @@ public final class BackendUrls {
     }
 
     private static URI withScheme(URI uri, String scheme) {
-        return rebuild(scheme, uri.getRawUserInfo(), uri.getHost(), uri.getPort(),
-                uri.getRawPath() == null ? "" : uri.getRawPath(), uri.getRawQuery());
+        return rebuild(scheme, uri.getRawUserInfo(), uri.getHost(), uri.getPort(), uri.getRawPath(), uri.getRawQuery());
     }
 
     private static URI rebuild(String scheme, String rawUserInfo, String host, int port, String rawPath,

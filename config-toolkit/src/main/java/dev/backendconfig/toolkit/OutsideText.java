@@ -33,12 +33,11 @@ public final class OutsideText {
         if (text == null) {
             return "";
         }
-        int first = firstToEscape(text);
-        if (first < 0) {
+        if (isOneLine(text)) {
             return text;
         }
-        StringBuilder escaped = new StringBuilder(text.length() + 16).append(text, 0, first);
-        for (int i = first; i < text.length(); i++) {
+        StringBuilder escaped = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             switch (c) {
                 case '\n' -> escaped.append("\\n");
@@ -69,9 +68,6 @@ public final class OutsideText {
      * of a password unmasked), then on one line, then at most {@code maxChars} characters.
      */
     public static String excerpt(String text, int maxChars) {
-        if (text == null) {
-            return "";
-        }
         String oneLine = oneLine(Secrets.maskText(text));
         if (oneLine.length() <= maxChars) {
             return oneLine;
@@ -85,24 +81,17 @@ public final class OutsideText {
 
     /** Tell whether {@code text} holds anything {@link #oneLine(String)} would escape. */
     public static boolean isOneLine(String text) {
-        return firstToEscape(text) < 0;
-    }
-
-    private static int firstToEscape(String text) {
         for (int i = 0; i < text.length(); i++) {
             if (mustEscape(text.charAt(i))) {
-                return i;
+                return false;
             }
         }
-        return -1;
+        return true;
     }
 
     private static boolean mustEscape(char c) {
         if (c < 0x20 || (c >= 0x7f && c <= 0x9f)) {
             return true;
-        }
-        if (c < 0xa0) {
-            return false;
         }
         int type = Character.getType(c);
         return type == Character.FORMAT || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR;

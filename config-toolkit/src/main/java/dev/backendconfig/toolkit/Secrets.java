@@ -105,10 +105,10 @@ public final class Secrets {
             int bare = equals >= 0 ? equals + 1 : word;
             if (slashes >= 0 && lastAt > slashes + 2) {
                 from = slashes + 2;
-            } else if (slashes < 0 && colon > bare && lastAt > colon + 1) {
-                from = bare;
+            } else if (slashes < 0 && colon >= bare && lastAt > colon + 1) {
+                from = bare; // an empty user name (":password@host") hides a password too
             }
-            if (from >= 0 && !(lastAt - from == MASK.length() && text.startsWith(MASK, from))) {
+            if (from >= 0) { // masking a mask again changes nothing
                 if (out == null) {
                     out = new StringBuilder(length);
                 }
@@ -145,14 +145,14 @@ public final class Secrets {
                 start++;
             }
             int[] value = valueAt(text, start);
-            if (value[1] > value[0] && !text.startsWith(MASK, value[0])) {
+            if (value[1] > value[0]) {
                 if (out == null) {
                     out = new StringBuilder(length);
                 }
                 out.append(text, copied, value[0]).append(MASK);
                 copied = value[1];
             }
-            i = Math.max(value[1], i + 1);
+            i = value[1]; // the value starts after the separator, so this moves on
         }
         return out == null ? text : out.append(text, copied, length).toString();
     }
@@ -215,7 +215,7 @@ public final class Secrets {
         if (text.charAt(separator) == ':' && start > 0 && (text.charAt(start - 1) == '/' || text.charAt(start - 1) == '@')) {
             return false;
         }
-        return start < end && containsAny(text.substring(start, end), TEXT_SECRET_WORDS);
+        return containsAny(text.substring(start, end), TEXT_SECRET_WORDS);
     }
 
     private static boolean isKeyChar(char c) {

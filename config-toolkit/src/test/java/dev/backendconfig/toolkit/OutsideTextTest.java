@@ -45,6 +45,24 @@ class OutsideTextTest {
     }
 
     @Test
+    void anExcerptIsCutAtTheDefaultLengthUnlessToldOtherwise() {
+        assertThat(OutsideText.excerpt("x".repeat(OutsideText.DEFAULT_EXCERPT_CHARS)))
+                .isEqualTo("x".repeat(OutsideText.DEFAULT_EXCERPT_CHARS));
+        assertThat(OutsideText.excerpt("x".repeat(200))).isEqualTo("x".repeat(160) + "...");
+        assertThat(OutsideText.excerpt("abc", 0)).isEqualTo("...");
+        assertThat(OutsideText.excerpt("abc", -5)).isEqualTo("...");
+    }
+
+    @Test
+    void theEdgesOfTheControlRangesAreEscapedAndTheirNeighboursKept() {
+        assertThat(OutsideText.oneLine("a\u001fb\u007fc\u009fd")).isEqualTo("a\\u001fb\\u007fc\\u009fd");
+        assertThat(OutsideText.oneLine("soft\u00adhyphen")).isEqualTo("soft\\u00adhyphen");
+        String kept = "space ~ nbsp\u00a0e\u0301";
+        assertThat(OutsideText.oneLine(kept)).isSameAs(kept);
+        assertThat(OutsideText.isOneLine(kept)).isTrue();
+    }
+
+    @Test
     void nullIsEmptyText() {
         assertThat(OutsideText.oneLine(null)).isEmpty();
         assertThat(OutsideText.excerpt(null)).isEmpty();

@@ -48,6 +48,14 @@ public final class CoreSettings {
             "Whether resolution needs this service; an optional one may be missing, and the report says so. The"
                     + " backend is always required.");
 
+    /**
+     * Whether the goals of backend-config-maven-plugin do nothing ({@code mvn verify -Dbackendconfig.skip}). Declared
+     * here, not by the plugin, because Surefire and Failsafe hand the build's {@code -D} properties to the test JVMs,
+     * whose resolution must know the key; the library itself does not read it.
+     */
+    public static final Setting<Boolean> SKIP = Setting.flag("skip", false,
+            "Skip the goals of backend-config-maven-plugin (mvn verify -Dbackendconfig.skip); resolution ignores it.");
+
     /** Whether a declared service has a WebSocket endpoint. */
     public static final ServiceSetting<Boolean> WEBSOCKET = ServiceSetting.flag("websocket", null, true,
             "Whether the service has a WebSocket endpoint; false: its endpoint has no WebSocket URL, neither given"
@@ -55,7 +63,7 @@ public final class CoreSettings {
 
     /** Every core setting, in README order. */
     public static final List<Setting<?>> ALL = List.of(PROVIDERS, TIMEOUT, PROBE, PROBE_TIMEOUT, PROBE_HTTP_PATH,
-            SERVICES);
+            SERVICES, SKIP);
 
     /** Every core per-service setting. */
     public static final List<ServiceSetting<?>> SERVICE_SETTINGS = List.of(REQUIRED, WEBSOCKET);

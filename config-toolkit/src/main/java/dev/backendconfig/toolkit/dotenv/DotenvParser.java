@@ -74,10 +74,9 @@ final class DotenvParser {
             skipInlineWhitespace();
             if (atLineEnd()) {
                 nextLine();
-            } else if (peek() == '#') {
+            } else if (peek() == '#') { // a comment line, or the comment after a value
                 checkCommentForLiteralNewlines();
-                skipToLineEnd();
-                nextLine();
+                skipToLineEnd(); // the next turn takes the line break
             } else {
                 entry();
             }
@@ -206,7 +205,6 @@ final class DotenvParser {
             throw error(line, "unexpected text after the closing quote of " + name
                     + " (put a comment after a space and #, or quote the whole value)");
         }
-        skipToLineEnd();
     }
 
     private String unquoted(String name, int entryLine) {
@@ -220,7 +218,6 @@ final class DotenvParser {
             position++;
         }
         String raw = text.substring(start, position).strip();
-        skipToLineEnd();
         if (comment && !raw.isEmpty()) {
             notes.add(Origin.file(source, entryLine).describe() + ": the value of " + name + " stops at ' #', which"
                     + " starts a comment: the rest of the line is not part of it (quote the value if the '#' is)");
@@ -257,7 +254,7 @@ final class DotenvParser {
         int end = text.indexOf('\n', position);
         String comment = text.substring(position, end < 0 ? text.length() : end);
         if (LITERAL_NEWLINE_ENTRY.matcher(comment).find()) {
-            notes.add("line " + line + " is a comment that holds a literal \\n followed by NAME=: the variables after"
+            notes.add("the comment on line " + line + " holds a literal \\n followed by NAME=: the variables after"
                     + " it are part of the comment; put each NAME=value on its own line");
         }
     }
