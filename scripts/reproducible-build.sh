@@ -4,14 +4,15 @@
 # byte (each module's jar, sources jar and Javadoc jar; config-cli's runnable jar and distribution archives). Then
 # print their sizes and check the size budget: the published library jars together stay under 1 MB (sources and
 # Javadoc jars, the runnable jar and the archives are not counted: the runnable jar bundles the library jars with
-# snakeyaml-engine and SLF4J for java -jar, and never sits on a class path beside them; it has its own 1 MB budget).
+# snakeyaml-engine and SLF4J for java -jar, and never sits on a class path beside them; it has its own budget,
+# 1.25 MiB: 838 KB before provider docker learnt compose projects and the stack's lifecycle, 1,080 KB after).
 # Published modules: those config-bom lists. Exit 1 on any difference or budget overrun.
 set -uo pipefail
 cd "$(dirname "$0")/.." || exit 1
 root=$(pwd)
 work=$root/target/reproducible
 library_budget=$((1024 * 1024))
-runnable_budget=$((1024 * 1024))
+runnable_budget=$((1280 * 1024))
 
 mapfile -t modules < <(awk '/<dependencyManagement>/,/<\/dependencyManagement>/' config-bom/pom.xml \
   | sed -n 's:.*<artifactId>\(.*\)</artifactId>.*:\1:p')

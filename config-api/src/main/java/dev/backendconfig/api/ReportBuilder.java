@@ -13,6 +13,7 @@ import dev.backendconfig.toolkit.OutsideText;
 import dev.backendconfig.toolkit.Secrets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -45,18 +46,25 @@ final class ReportBuilder {
         lines.add(line);
     }
 
-    private boolean valid(SettingValues.Explicit value) {
-        for (Setting<?> setting : known) {
-            if (setting.key().equals(value.key())) {
-                try {
-                    setting.parse(value.raw(), value.origin());
-                    return true;
-                } catch (InvalidInputException e) {
-                    return false;
-                }
-            }
+    private static boolean valid(Setting<?> setting, SettingValues.Explicit value) {
+        try {
+            setting.parse(value.raw(), value.origin());
+            return true;
+        } catch (InvalidInputException e) {
+            return false;
         }
-        return false;
+    }
+
+    /**
+     * Return a command line as the report shows it: the program only, since its arguments may hold a password that
+     * masking cannot recognise ({@code sshpass,-p,PASSWORD,ssh}).
+     */
+    static String programOnly(String raw) {
+        String[] words = raw.strip().split("[,\\s]+");
+        String program = OutsideText.excerpt(words[0], 120);
+        int arguments = words.length - 1;
+        return arguments == 0 ? program : program + " (and " + arguments + (arguments == 1 ? " argument" : " arguments")
+                + ", not shown: a command line may hold a password)";
     }
 
     ReportBuilder copy() {
@@ -91,10 +99,14 @@ final class ReportBuilder {
      */
     ResolutionReport build(Map<String, ServiceEndpoint> found, Origin invalid) {
         List<String> notes = new ArrayList<>();
+        Map<String, Setting<?>> byKey = new HashMap<>();
+        known.forEach(setting -> byKey.putIfAbsent(setting.key(), setting));
         for (SettingValues.Explicit value : SettingValues.of(settings).explicit(known)) {
+            Setting<?> setting = byKey.get(value.key());
             String shown = Secrets.isSecretName(value.key()) ? Secrets.MASK
                     : value.origin().equals(invalid) ? "(the value found invalid; not shown)"
-                    : !valid(value) ? "(a value that is not valid; not shown)"
+                    : !valid(setting, value) ? "(a value that is not valid; not shown)"
+                    : setting.namesAProgram() ? programOnly(value.raw())
                     : OutsideText.excerpt(value.raw(), 500);
             String where = value.origin().describe().replace("setting " + value.key() + " given to ", "given to ");
             notes.add("setting " + value.key() + "=" + shown + " (" + where + ")");

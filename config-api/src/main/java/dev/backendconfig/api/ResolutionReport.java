@@ -4,6 +4,7 @@ import static org.apiguardian.api.API.Status.STABLE;
 
 import dev.backendconfig.api.spi.Service;
 import dev.backendconfig.toolkit.Origin;
+import dev.backendconfig.toolkit.Secrets;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -59,7 +60,9 @@ public final class ResolutionReport {
     }
 
     /**
-     * One provider's line.
+     * One provider's line. Its reason, notes and service reasons hold text from outside (an engine's labels, a
+     * provider's words), so every secret they may quote is masked as the line is made ({@link Secrets#maskText}): a
+     * {@code token=...} label or a URL's password never reaches the report's text or JSON, whoever built the line.
      *
      * @param provider the provider's id (for {@link Outcome#NOT_LOADED}, the class named in the services file)
      * @param priority the provider's priority (0 for {@link Outcome#NOT_LOADED})
@@ -77,10 +80,10 @@ public final class ResolutionReport {
         public Line {
             Objects.requireNonNull(provider, "provider");
             Objects.requireNonNull(outcome, "outcome");
-            Objects.requireNonNull(reason, "reason");
+            reason = Secrets.maskText(Objects.requireNonNull(reason, "reason"));
             Objects.requireNonNull(elapsed, "elapsed");
             origins = Collections.unmodifiableMap(new LinkedHashMap<>(origins));
-            notes = List.copyOf(notes);
+            notes = notes.stream().map(Secrets::maskText).toList();
             services = List.copyOf(services);
         }
     }
@@ -99,7 +102,7 @@ public final class ResolutionReport {
             Map<String, Origin> origins) {
         public ServiceLine {
             Objects.requireNonNull(service, "service");
-            Objects.requireNonNull(reason, "reason");
+            reason = Secrets.maskText(Objects.requireNonNull(reason, "reason"));
             origins = Collections.unmodifiableMap(new LinkedHashMap<>(origins));
         }
     }
@@ -120,7 +123,7 @@ public final class ResolutionReport {
      *
      * @param services the endpoints found, by service name (the backend's under {@code backend}); empty when none
      * @param lines one line per provider, in the order they were considered
-     * @param notes lines about the resolution as a whole (settings in effect, services not found)
+     * @param notes lines about the resolution as a whole (settings in effect, services not found); masked as lines are
      * @param elapsed how long the whole resolution took
      */
     ResolutionReport(Map<String, ServiceEndpoint> services, List<Line> lines, List<String> notes,
@@ -128,7 +131,7 @@ public final class ResolutionReport {
         this.services = Collections.unmodifiableMap(new LinkedHashMap<>(services));
         this.endpoint = this.services.get(Service.BACKEND);
         this.lines = List.copyOf(lines);
-        this.notes = List.copyOf(notes);
+        this.notes = notes.stream().map(Secrets::maskText).toList();
         this.elapsed = Objects.requireNonNull(elapsed, "elapsed");
     }
 

@@ -19,10 +19,12 @@ import dev.backendconfig.toolkit.InvalidInputException;
 import dev.backendconfig.toolkit.OutsideText;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.apiguardian.api.API;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -195,8 +197,10 @@ public final class ServiceResolver {
                     LOG.warn("{} could not list its service settings: {}", provider.id(), ProviderLoader.summary(e));
                 }
             }
+            Set<String> keys = new HashSet<>();
+            all.forEach(setting -> keys.add(setting.key()));
             for (Setting<?> setting : DeclaredServices.settingsOf(services, perService)) {
-                if (all.stream().noneMatch(known -> known.key().equals(setting.key()))) {
+                if (keys.add(setting.key())) {
                     all.add(setting);
                 }
             }

@@ -51,4 +51,20 @@ class ResolutionReportTest {
                 .contains("  docker  200  excluded     left out by setting providers\n");
         assertThat(report.endpoint()).isEmpty();
     }
+
+    @Test
+    void everyReasonAndNoteFromOutsideIsMaskedAsTheLineIsMadeWhoeverMadeIt() {
+        String secret = "pl4nted-s3cret";
+        Line line = new Line("custom", 50, Outcome.UNAVAILABLE, "label token=" + secret + " on project shop",
+                Duration.ofMillis(3), Map.of(), List.of("started from https://deploy:" + secret
+                        + "@git.example.test/compose.yml"), List.of(new ResolutionReport.ServiceLine("auth", false, true,
+                        "its label says password: " + secret, Map.of())));
+        ResolutionReport report = new ResolutionReport(Map.of(), List.of(line), List.of("note api_key=" + secret),
+                Duration.ofMillis(3));
+        assertThat(line.reason()).isEqualTo("label token=*** on project shop");
+        assertThat(line.notes()).containsExactly("started from https://***@git.example.test/compose.yml");
+        assertThat(line.services().get(0).reason()).isEqualTo("its label says password: ***");
+        assertThat(report.notes()).containsExactly("note api_key=***");
+        assertThat(report.render()).doesNotContain(secret);
+    }
 }

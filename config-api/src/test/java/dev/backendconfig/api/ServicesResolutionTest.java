@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.backendconfig.api.ResolutionReport.Outcome;
 import dev.backendconfig.api.ResolutionReport.ServiceLine;
+import dev.backendconfig.api.internal.DeclaredServices;
 import dev.backendconfig.api.spi.ProviderResult;
 import dev.backendconfig.api.spi.ResolutionContext;
 import dev.backendconfig.api.spi.Service;
@@ -164,6 +165,50 @@ class ServicesResolutionTest {
                 .hasMessage("system property backendconfig.services: setting services: service a-ws would share variable"
                         + " X_A_WS with service a (provider vars reads X_A_WS and X_A_WS_WS for service a-ws, and X_A and"
                         + " X_A_WS for service a); give service a-ws another name");
+    }
+
+    /** A provider that counts how often it is asked for the names of a service. */
+    private static final class CountingNames extends FixedProvider {
+        final java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+
+        CountingNames() {
+            super("counting", 300, context -> ProviderResult.skipped("finds nothing"));
+        }
+
+        @Override
+        public List<String> namesOf(Service service) {
+            asked.incrementAndGet();
+            return List.of("X_" + upper(service));
+        }
+    }
+
+    private static String servicesNamed(int count) {
+        return java.util.stream.IntStream.range(0, count).mapToObj(i -> "s" + i)
+                .collect(java.util.stream.Collectors.joining(","));
+    }
+
+    @Test
+    void moreServicesThanTheLimitAreRefusedNamingTheSettingTheCountAndTheLimit() {
+        assertThatThrownBy(() -> ResolutionContext.builder().systemProperties(Map.of("backendconfig.services",
+                servicesNamed(DeclaredServices.MAX_SERVICES + 1) + ",pl4nted-s3cret")).build())
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageContaining("system property backendconfig.services: names 102 services; at most 100 are"
+                        + " resolved (not configurable: a suite's environment has a handful of services)")
+                .hasMessageNotContaining("pl4nted-s3cret");
+        assertThatThrownBy(() -> ResolutionContext.builder().systemProperties(Map.of("backendconfig.services",
+                servicesNamed(20_000))).build()).hasMessageContaining("names 20000 services; at most 100");
+    }
+
+    @Test
+    void theLimitOfServicesIsAcceptedAndEachServicesNamesAreAskedOncePerProvider() {
+        CountingNames names = new CountingNames();
+        ResolutionContext context = ResolutionContext.builder().systemProperties(Map.of("backendconfig.services",
+                servicesNamed(DeclaredServices.MAX_SERVICES - 1))).build();
+        assertThat(context.services()).hasSize(DeclaredServices.MAX_SERVICES);
+        assertThatThrownBy(() -> ServiceResolver.of(List.of(names)).resolve(context))
+                .isInstanceOf(ServiceNotFoundException.class);
+        assertThat(names.asked.get()).as("asked once per service, not once per pair").isEqualTo(DeclaredServices
+                .MAX_SERVICES);
     }
 
     @Test

@@ -18,6 +18,7 @@ import dev.backendconfig.docker.internal.engine.EngineIdentity;
 import dev.backendconfig.docker.internal.engine.EngineLocator;
 import dev.backendconfig.docker.internal.engine.LocalSockets;
 import dev.backendconfig.docker.internal.transport.EngineClient;
+import dev.backendconfig.docker.internal.transport.EngineTimeouts;
 import dev.backendconfig.docker.internal.transport.SshCommand;
 import dev.backendconfig.api.spi.RunScope;
 import dev.backendconfig.docker.internal.lifecycle.StackLifecycle;
@@ -106,7 +107,8 @@ public final class DockerEndpointProvider implements EndpointProvider {
         }
         EngineLocator.Located.Found found = (EngineLocator.Located.Found) located;
         SshCommand ssh = new SshCommand(config.sshCommand(), facts.environment());
-        try (EngineClient client = new EngineClient(found.address(), config.timeout(), ssh, facts.remaining())) {
+        EngineTimeouts timeouts = new EngineTimeouts(config.timeout(), config.answerTimeout());
+        try (EngineClient client = new EngineClient(found.address(), timeouts, ssh, facts.remaining())) {
             Function<String, ProviderResult> unreachable = problem -> found.address().isRemote()
                     ? ProviderResult.unavailable(problem + "; the engine runs on another machine, so the compose file"
                             + " here cannot tell where its ports are")

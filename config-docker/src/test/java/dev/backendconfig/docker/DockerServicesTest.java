@@ -272,4 +272,57 @@ class DockerServicesTest {
                 .hasMessage("system property backendconfig.services.auth.docker.container-port: setting"
                         + " services.auth.docker.container-port expects a whole number from 1 to 65535, got a number outside that range");
     }
+
+    @Test
+    void labelValuesHoldingSecretsAreMaskedInTheErrorThatNamesSeveralProjectsOfThisCheckout() {
+        String secret = "pl4nted-s3cret";
+        Map<String, Object> first = container(directory, 'a', "shop token=" + secret, "backend", "shop-backend-1",
+                8000, 8002);
+        Map<String, Object> second = container(directory, 'd', "https://deploy:" + secret + "@git.example.test/shop",
+                "backend", "other-backend-1", 8000, 9002);
+        // a compose file of this checkout whose path holds a secret: the label quoted in "ours because ..."
+        Path planted = directory.resolve("token=" + secret).resolve("compose.yml");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> labels = (Map<String, Object>) second.get("Labels");
+        labels.put("com.docker.compose.project.config_files", planted.toString());
+        running(List.of(first, second));
+        assertThatThrownBy(() -> resolve(Map.of("services", "")))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("2 compose projects of this checkout (")
+                .hasMessageContaining("run: shop token=*** (started from ")
+                .hasMessageContaining("; https://***@git.example.test/shop (started from ")
+                .hasMessageContaining("ours because it was started from this checkout's " + directory
+                        + "/token=***")
+                .hasMessageNotContaining(secret);
+    }
+
+    @Test
+    void labelValuesHoldingSecretsAreMaskedInTheReportsNotes() throws IOException {
+        String secret = "pl4nted-s3cret";
+        Map<String, Object> backend = ours('a', "backend", 8000, 8002);
+        Path planted = directory.resolve("token=" + secret).resolve("compose.yml");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> labels = (Map<String, Object>) backend.get("Labels");
+        labels.put("com.docker.compose.project.config_files", planted.toString());
+        Map<String, Object> other = container(Path.of("/srv/other"), 'd', "other", "backend", "other-backend-1", 8000,
+                9002);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> otherLabels = (Map<String, Object>) other.get("Labels");
+        otherLabels.put("com.docker.compose.project.config_files", "/srv/other/token=" + secret + "/compose.yml");
+        running(List.of(backend, other));
+        dev.backendconfig.api.Resolution resolution = dev.backendconfig.api.ServiceResolver.of(List.of(
+                new DockerEndpointProvider())).resolve(ResolutionContext.builder().workingDirectory(directory)
+                .settings(Map.of("docker.host", engine.dockerHost())).build());
+        assertThat(resolution.report().render())
+                .contains("compose project shop is this checkout's: it was started from this checkout's " + directory
+                        + "/token=***")
+                .contains("not ours: compose project other (started from /srv/other/token=***; running: backend)")
+                .doesNotContain(secret);
+        assertThat(resolution.report().lines()).flatExtracting(dev.backendconfig.api.ResolutionReport.Line::notes)
+                .noneMatch(note -> note.contains(secret));
+        ProviderResult direct = resolve(Map.of("services", ""));
+        assertThat(direct.notes()).as("the provider's own notes, before any report").isNotEmpty()
+                .anyMatch(note -> note.startsWith("compose project shop is this checkout's: "))
+                .noneMatch(note -> note.contains(secret));
+    }
 }

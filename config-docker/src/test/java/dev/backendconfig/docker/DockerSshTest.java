@@ -7,13 +7,21 @@ import static dev.backendconfig.testsupport.Recorded.text;
 import static dev.backendconfig.testsupport.Recorded.withHealth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
+import dev.backendconfig.api.InvalidConfigurationException;
+import dev.backendconfig.api.Resolution;
+import dev.backendconfig.api.ServiceResolver;
 import dev.backendconfig.toolkit.InvalidInputException;
 import dev.backendconfig.api.spi.ProviderResult;
 import dev.backendconfig.api.spi.ResolutionContext;
+import dev.backendconfig.api.spi.Settings;
+import dev.backendconfig.testsupport.CallerEnvironment;
 import dev.backendconfig.testsupport.FakeSsh;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -93,6 +101,34 @@ class DockerSshTest {
     }
 
     @Test
+    void aCheckoutsSettingsFileCannotChooseTheSshProgramNorRunIt() throws IOException {
+        Path resources = Files.createDirectories(directory.resolve("src/test/resources"));
+        Files.writeString(resources.resolve(Settings.RESOURCE), "docker.host=ssh://build-box\ndocker.ssh-command="
+                + ssh.command() + ",-oProxyCommand=sh -c 'echo " + SECRET + "'\n");
+        Throwable thrown = catchThrowable(() -> ServiceResolver.of(List.of(new DockerEndpointProvider(
+                directory.resolve("no-default.sock")))).resolve(ResolutionContext.builder().workingDirectory(directory)
+                .environment(Map.of("PATH", "/usr/bin:/bin")).systemProperties(Map.of())
+                .settingsResource(new URLClassLoader(new URL[] {resources.toUri().toURL()}, null)).build()));
+        assertThat(thrown).isInstanceOf(InvalidConfigurationException.class).hasMessageStartingWith(resources
+                .resolve(Settings.RESOURCE) + ":2: setting docker.ssh-command names a program to run, so it is never"
+                + " taken from a project file").hasMessageContaining("BACKENDCONFIG_DOCKER_SSH_COMMAND=... in your"
+                + " environment, -Dbackendconfig.docker.ssh-command=..., or --set docker.ssh-command=...")
+                .hasMessageNotContaining(SECRET);
+        assertThat(ssh.starts()).as("ssh never ran").isZero();
+    }
+
+    @Test
+    void theReportShowsTheSshProgramButNeverItsArguments() {
+        ResolutionContext context = ResolutionContext.builder().workingDirectory(directory)
+                .environment(Map.of("PATH", "/usr/bin:/bin", "DOCKER_HOST", "ssh://me@build-box"))
+                .systemProperties(Map.of("backendconfig.docker.ssh-command", ssh.command() + ",-oPassword=" + SECRET
+                        + ",-v")).build();
+        Resolution resolution = ServiceResolver.of(List.of(new DockerEndpointProvider(directory.resolve(
+                "no-default.sock")))).resolve(context);
+        assertThat(resolution.report().render()).contains("setting docker.ssh-command=/bin/sh (and 3 arguments, not shown: a command line may hold a password)").doesNotContain(SECRET);
+    }
+
+    @Test
     void withoutUserAndPortSshAndItsConfigDecide() throws IOException {
         resolve("ssh://build-box", Map.of(), Map.of("docker.ssh-command", ssh.command() + ",-F,/etc/my_ssh_config"));
         assertThat(ssh.arguments()).containsExactly("-F", "/etc/my_ssh_config", "-o", "BatchMode=yes", "-o",
@@ -146,28 +182,101 @@ class DockerSshTest {
     void anSshThatNeverAnswersIsEndedAtTheTimeoutWithNothingLeftRunning() {
         long start = System.nanoTime();
         ProviderResult result = resolve("ssh://me@build-box", Map.of("FAKE_SSH_SLEEP", neverAnswers),
-                Map.of("docker.timeout", "400ms"));
+                Map.of("docker.timeout", "150ms", "docker.answer-timeout", "250ms"));
         Duration took = Duration.ofNanos(System.nanoTime() - start);
-        assertThat(result.reason()).startsWith("engine ssh://***@build-box did not answer within 400 ms (setting"
-                + " docker.timeout); the engine runs on another machine");
+        assertThat(result.reason()).startsWith("engine ssh://***@build-box did not connect, log in and answer GET"
+                + " /containers/json within 400 ms (settings docker.timeout + docker.answer-timeout); the engine runs"
+                + " on another machine");
         assertThat(took).isLessThan(Duration.ofMillis(400 + 1500));
         assertThat(scriptsRunning()).as("ssh and the sleep it started").isEmpty();
     }
 
     @Test
     void anInterruptedResolutionEndsAtOnceAndEndsSsh() throws Exception {
+        // every bound in play is a minute: only the interrupt can end the resolution within seconds
         AtomicReference<ProviderResult> result = new AtomicReference<>();
         Thread worker = new Thread(() -> result.set(resolve("ssh://me@build-box", Map.of("FAKE_SSH_SLEEP", interrupted),
-                Map.of("docker.timeout", "20s"))));
+                Map.of("docker.timeout", "60s", "docker.answer-timeout", "60s"))));
         worker.start();
-        Thread.sleep(300);
-        long start = System.nanoTime();
-        worker.interrupt();
-        worker.join(5000);
-        assertThat(worker.isAlive()).isFalse();
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2500));
-        assertThat(result.get().reason()).startsWith("asking engine ssh://***@build-box was interrupted");
-        assertThat(scriptsRunning()).isEmpty();
+        try {
+            // interrupt only once ssh runs and waits (a fixed pause lost that race on a loaded machine)
+            assertThat(within(Duration.ofSeconds(60), () -> scriptsRunning().stream()
+                    .anyMatch(line -> line.contains("sleep " + interrupted)))).as("ssh started and waits").isTrue();
+            long start = System.nanoTime();
+            worker.interrupt();
+            worker.join(Duration.ofSeconds(30).toMillis());
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            assertThat(worker.isAlive()).as("the resolution ended after the interrupt").isFalse();
+            assertThat(took).as("ended at once, not at a bound of a minute").isLessThan(Duration.ofSeconds(8));
+            assertThat(result.get().reason()).startsWith("asking engine ssh://***@build-box was interrupted");
+            assertThat(scriptsRunning()).as("ssh and the sleep it started").isEmpty();
+        } finally {
+            worker.interrupt();
+            worker.join(Duration.ofSeconds(70).toMillis());
+        }
+    }
+
+    /** Start a JVM of its own that resolves through the fake ssh, which sleeps {@code sleep} before it answers. */
+    private Process childJvm(String sleep, String dockerTimeout) throws IOException {
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), SshChild.class.getName(), "resolve", "ssh://me@build-box",
+                ssh.command(), directory.toString(), dockerTimeout, "60s");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(directory.resolve("child.log").toFile());
+        // never the caller's variables: the build's hostile shell sets COMPOSE_FILE and the like, which the child's
+        // resolution would read (and fail on) before it dials ssh
+        Map<String, String> environment = CallerEnvironment.without(System.getenv());
+        builder.environment().clear();
+        builder.environment().putAll(environment);
+        builder.environment().put("FAKE_SSH_SLEEP", sleep);
+        builder.environment().put("PATH", "/usr/bin:/bin");
+        return builder.start();
+    }
+
+    private String childSaid() {
+        try {
+            return Files.readString(directory.resolve("child.log"));
+        } catch (IOException e) {
+            return "nothing (" + e + ")";
+        }
+    }
+
+    private boolean sshStarted() {
+        try {
+            return ssh.starts() >= 1;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Wait until {@code condition} holds, at most {@code limit}; return whether it did. */
+    private static boolean within(Duration limit, java.util.function.BooleanSupplier condition)
+            throws InterruptedException {
+        long end = System.nanoTime() + limit.toNanos();
+        while (System.nanoTime() < end) {
+            if (condition.getAsBoolean()) {
+                return true;
+            }
+            Thread.sleep(50);
+        }
+        return condition.getAsBoolean();
+    }
+
+    @Test
+    void sshEndsWithAJvmKilledWithKill9WhileSshWaits() throws Exception {
+        Process child = childJvm(neverAnswers, "30s");
+        try {
+            // a child that ended (an exception before ssh) fails the test at once, saying what it said
+            within(Duration.ofSeconds(60), () -> sshStarted() || !child.isAlive());
+            assertThat(sshStarted()).as("the child started ssh (it said: %s)", childSaid()).isTrue();
+            assertThat(within(Duration.ofSeconds(5), () -> !scriptsRunning().isEmpty())).isTrue();
+            child.destroyForcibly(); // SIGKILL: no shutdown hook, no finally of the child runs
+            child.waitFor();
+            assertThat(within(Duration.ofSeconds(4), () -> scriptsRunning().isEmpty()))
+                    .as("ssh and what it started end with the JVM; still running: %s", scriptsRunning()).isTrue();
+        } finally {
+            child.destroyForcibly();
+        }
     }
 
     @Test

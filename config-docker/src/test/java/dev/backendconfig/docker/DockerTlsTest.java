@@ -252,10 +252,10 @@ class DockerTlsTest {
             long start = System.nanoTime();
             ProviderResult result = resolve(Map.of("DOCKER_TLS_VERIFY", "1", "DOCKER_CERT_PATH",
                     certPath("silent", client, TestPki.pkcs8(client.keys().getPrivate())).toString(), "DOCKER_HOST",
-                    "tcp://127.0.0.1:" + silent.getLocalPort()), Map.of("docker.timeout", "300ms"));
+                    "tcp://127.0.0.1:" + silent.getLocalPort()), Map.of("docker.answer-timeout", "300ms"));
             Duration took = Duration.ofNanos(System.nanoTime() - start);
             assertThat(result.reason()).startsWith("engine tcp://127.0.0.1:" + silent.getLocalPort() + " did not finish"
-                    + " the TLS handshake within 300 ms (setting docker.timeout)");
+                    + " the TLS handshake within 300 ms (setting docker.answer-timeout)");
             assertThat(took).isLessThan(Duration.ofMillis(2000));
         }
     }

@@ -65,7 +65,6 @@ class PodmanEngineIT {
         all.put("docker.project", project);
         // two services publish container port 8000: the backend is named, never guessed
         all.put("docker.service", "alpine-test-backend");
-        all.putIfAbsent("docker.timeout", "5s");
         return new DockerEndpointProvider().resolve(ResolutionContext.builder()
                 .environment(EnginesIt.environment(Map.of("CONTAINER_HOST", "unix://" + socket)))
                 .systemProperties(Map.of("user.home", directory.toString())).workingDirectory(directory)

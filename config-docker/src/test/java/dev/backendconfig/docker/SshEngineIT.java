@@ -93,7 +93,6 @@ class SshEngineIT {
         Map<String, String> all = new HashMap<>(settings);
         all.put("docker.project", stack.project());
         all.putIfAbsent("docker.ssh-command", "ssh,-F," + sshConfig);
-        all.putIfAbsent("docker.timeout", "5s");
         return new DockerEndpointProvider().resolve(ResolutionContext.builder()
                 .environment(EnginesIt.environment(variables)).systemProperties(Map.of("user.home", home.toString()))
                 .workingDirectory(home).settings(all).build());
@@ -122,20 +121,107 @@ class SshEngineIT {
     }
 
     @Test
-    void aHostThatAcceptsAndNeverSpeaksIsLeftWithinTheTimeout() throws IOException {
+    void aHostThatAcceptsAndNeverSpeaksIsLeftWithinDockerTimeoutBySshsConnectTimeout() throws IOException {
         // a listening socket nobody accepts from: the kernel completes the TCP handshake, no SSH banner ever comes
         try (ServerSocket silent = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
             PORTS.add(silent.getLocalPort());
             String address = "ssh://root@127.0.0.1:" + silent.getLocalPort();
             long start = System.nanoTime();
-            ProviderResult result = resolve(Map.of("DOCKER_HOST", address), Map.of("docker.timeout", "1500ms"),
-                    directory);
+            ProviderResult result = resolve(Map.of("DOCKER_HOST", address), Map.of("docker.timeout", "1s"), directory);
             long took = (System.nanoTime() - start) / 1_000_000;
-            System.out.println("timing: ssh to a host that never answers, docker.timeout=1500ms: " + took + " ms");
+            System.out.println("timing: ssh to a host that never speaks, docker.timeout=1s: " + took + " ms");
             assertThat(result).isInstanceOf(ProviderResult.Unavailable.class);
-            assertThat(result.reason()).startsWith("engine ssh://***@127.0.0.1:" + silent.getLocalPort() + " did not"
-                    + " answer within 1500 ms (setting docker.timeout)");
-            assertThat(took).isLessThan(1500 + 500);
+            assertThat(result.reason()).startsWith("ssh to engine ssh://***@127.0.0.1:" + silent.getLocalPort()
+                    + " ended with exit code 255 before the engine answered GET /containers/json (ssh could not connect"
+                    + " or log in); ssh said: ").contains("timed out").contains("; ssh's ConnectTimeout was 1 s"
+                    + " (setting docker.timeout)");
+            assertThat(took).isLessThan(1000 + 1500);
+        }
+    }
+
+    /** Start a JVM of its own running {@link SshChild} with these arguments; its output goes to {@code log}. */
+    private static Process childJvm(Path log, String... arguments) throws IOException {
+        List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin",
+                "java").toString(), "-cp", System.getProperty("java.class.path"), SshChild.class.getName()));
+        command.addAll(List.of(arguments));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().clear();
+        builder.environment().putAll(EnginesIt.environment(Map.of()));
+        return builder.start();
+    }
+
+    /** Wait until {@code condition} holds, at most {@code limit}; return whether it did. */
+    private static boolean within(Duration limit, java.util.function.BooleanSupplier condition)
+            throws InterruptedException {
+        long end = System.nanoTime() + limit.toNanos();
+        while (System.nanoTime() < end) {
+            if (condition.getAsBoolean()) {
+                return true;
+            }
+            Thread.sleep(50);
+        }
+        return condition.getAsBoolean();
+    }
+
+    private static String read(Path log) {
+        try {
+            return Files.exists(log) ? Files.readString(log) : "";
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    /** Kill the child JVM with SIGKILL and return how long what it started (ssh and its watchdog) lived on. */
+    private static Duration killAndTimeItsProcesses(Process child) throws InterruptedException {
+        List<ProcessHandle> started = child.descendants().toList();
+        assertThat(started).as("the child's ssh").isNotEmpty();
+        child.destroyForcibly(); // SIGKILL
+        long killed = System.nanoTime();
+        child.waitFor();
+        boolean ended = within(Duration.ofSeconds(10), () -> started.stream().noneMatch(ProcessHandle::isAlive));
+        Duration lived = Duration.ofNanos(System.nanoTime() - killed);
+        assertThat(ended).as("ssh ended after its JVM was killed; alive: %s", started.stream()
+                .filter(ProcessHandle::isAlive).map(process -> process.info().commandLine().orElse("?")).toList())
+                .isTrue();
+        return lived;
+    }
+
+    @Test
+    void sshThroughTheRealSshdEndsWithAJvmKilledWithKill9() throws Exception {
+        URI host = URI.create(sshHost);
+        Path log = directory.resolve("child.log");
+        Process child = childJvm(log, "hold", host.getUserInfo(), host.getHost(), Integer.toString(host.getPort()),
+                "ssh,-F," + sshConfig);
+        try {
+            assertThat(within(Duration.ofSeconds(60), () -> read(log).contains("CHILD CONNECTED")))
+                    .as("the child logged in through sshd and dial-stdio: %s", log).isTrue();
+            Duration lived = killAndTimeItsProcesses(child);
+            System.out.println("timing: ssh (logged in, dial-stdio running) after its JVM was killed: "
+                    + lived.toMillis() + " ms");
+            assertThat(lived).isLessThan(Duration.ofSeconds(3));
+        } finally {
+            child.destroyForcibly();
+        }
+    }
+
+    @Test
+    void sshWaitingForTheServerEndsWithAJvmKilledWithKill9() throws Exception {
+        try (ServerSocket silent = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
+            Path log = directory.resolve("child.log");
+            // ssh's ConnectTimeout is docker.timeout, a minute here: only the watchdog can end it sooner
+            Process child = childJvm(log, "resolve", "ssh://root@127.0.0.1:" + silent.getLocalPort(),
+                    "ssh,-F," + sshConfig, directory.toString(), "60s", "60s");
+            try {
+                assertThat(within(Duration.ofSeconds(60), () -> child.descendants().anyMatch(process -> process.info()
+                        .commandLine().orElse("").contains("dial-stdio")))).as("the child started ssh: %s", log)
+                        .isTrue();
+                Duration lived = killAndTimeItsProcesses(child);
+                System.out.println("timing: ssh (waiting for a banner) after its JVM was killed: " + lived.toMillis()
+                        + " ms");
+                assertThat(lived).isLessThan(Duration.ofSeconds(3));
+            } finally {
+                child.destroyForcibly();
+            }
         }
     }
 

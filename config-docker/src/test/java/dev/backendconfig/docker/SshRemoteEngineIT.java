@@ -75,7 +75,7 @@ class SshRemoteEngineIT {
                 .environment(EnginesIt.environment(Map.of("DOCKER_HOST", remote)))
                 .systemProperties(Map.of("user.home", stackDirectory.toString())).workingDirectory(stackDirectory)
                 .settings(Map.of("docker.project", stack.project(), "docker.service", service, "docker.ssh-command",
-                        "ssh,-F," + sshConfig, "docker.timeout", "5s")).build());
+                        "ssh,-F," + sshConfig)).build());
     }
 
     /** The project named by setting docker.project is the tests' own: a service of it that cannot be reached is an error. */

@@ -91,7 +91,6 @@ class TlsEngineIT {
         environment.putIfAbsent("DOCKER_HOST", host);
         Map<String, String> all = new HashMap<>(settings);
         all.put("docker.project", stack.project());
-        all.putIfAbsent("docker.timeout", "5s");
         return ResolutionContext.builder().environment(EnginesIt.environment(environment))
                 .systemProperties(Map.of("user.home", home.toString())).workingDirectory(home).settings(all).build();
     }
@@ -183,7 +182,7 @@ class TlsEngineIT {
         Files.writeString(directory.resolve(".docker/config.json"), "{\"currentContext\":\"" + name + "\"}");
         ProviderResult result = new DockerEndpointProvider().resolve(ResolutionContext.builder()
                 .environment(EnginesIt.environment(Map.of())).systemProperties(Map.of("user.home", directory.toString()))
-                .workingDirectory(directory).settings(Map.of("docker.project", stack.project(), "docker.timeout", "5s"))
+                .workingDirectory(directory).settings(Map.of("docker.project", stack.project()))
                 .build());
         assertThat(result).as(result.reason()).isInstanceOf(ProviderResult.Found.class);
         assertThat(result.notes().get(0)).startsWith("engine " + host + " (context 'bcit-tls' ("

@@ -59,7 +59,7 @@ class BadInputCatalogueTest {
     static final String SECRET = "pl4nted-s3cret";
 
     /** The exact number of cases: a case added or lost changes it. */
-    private static final int CASES = 144;
+    private static final int CASES = 149;
 
     /** A staging file that answers, so that a case shows resolution did not fall through to it. */
     private static final String STAGING = "STAGING_BASE_URL=https://backend-staging.example.test\n";
@@ -300,6 +300,20 @@ class BadInputCatalogueTest {
 
     private static Stream<Case> settings() {
         return Stream.of(
+                new Case("-Dbackendconfig.services: 102 services", input -> input.property("backendconfig.services",
+                        servicesNamed(101) + "," + SECRET), INVALID, "system property backendconfig.services: names 102"
+                        + " services; at most 100 are resolved (not configurable: a suite's environment has a handful of"
+                        + " services)"),
+                new Case("services=base, whose staging variable is the backend's", input -> input.file(
+                        ".env.staging.e2e", STAGING + "TEST_USER_PASSWORD=" + SECRET + "\n").supportProperty(
+                        "backendconfig.services", "base"), INVALID, "system property backendconfig.services: setting"
+                        + " services: service base would share variable STAGING_BASE_URL with service backend"
+                        + " (provider staging reads STAGING_BASE_URL and STAGING_BASE_WEBSOCKET_URL for service base,"),
+                new Case("cli: a checkout's backend-config.properties names the ssh program", input -> input.file(
+                        "src/test/resources/backend-config.properties", "docker.host=ssh://build-box\n"
+                                + "docker.ssh-command=sh,-c,echo " + SECRET + "\n").cli("--format=text"), "exit 3",
+                        "{dir}/src/test/resources/backend-config.properties:2: setting docker.ssh-command names a"
+                                + " program to run, so it is never taken from a project file"),
                 property("backendconfig.provders", "env," + SECRET, "unknown setting 'backendconfig.provders'; did you"
                         + " mean 'backendconfig.providers'?"),
                 new Case("BACKENDCONFIG_DOCKER_SERVCE", input -> input.env("BACKENDCONFIG_DOCKER_SERVCE", SECRET),
@@ -553,9 +567,10 @@ class BadInputCatalogueTest {
                         + SECRET))), "answered GET /containers/json with 404: https://***@proxy.example.test says no,"
                         + " token: ***"),
                 engineReply("an engine that never answers", input -> {
-                    input.engineWithSecretInTheComposeFile(tcpEngine(input).behave(FakeDockerEngine.Behaviour.NEVER_ANSWER));
-                    input.supportProperty("backendconfig.docker.timeout", "200ms");
-                }, "did not answer within 200 ms (setting docker.timeout)"),
+                    input.engineWithSecretInTheComposeFile(tcpEngine(input)
+                            .behave(FakeDockerEngine.Behaviour.NEVER_ANSWER));
+                    input.supportProperty("backendconfig.docker.answer-timeout", "200ms");
+                }, "did not answer GET /containers/json within 200 ms (setting docker.answer-timeout)"),
                 engineReply("an engine that closes at once", input -> input.engineWithSecretInTheComposeFile(tcpEngine(input)
                         .behave(FakeDockerEngine.Behaviour.CLOSE_AT_ONCE)), "closed the connection without answering"),
                 engineReply("an inspect of a vanished container", input -> input.engine(engine(input).containers(
@@ -591,6 +606,23 @@ class BadInputCatalogueTest {
                             id(listEntry("alpine-test-backend")), Recorded.text(inspection("alpine"))));
                 }, FOUND, "found        compose project docker (named by setting docker.project): service backend\\n[WARN]"
                         + " forged\\u001b[2J publishes 8000 on 0.0.0.0:8002"),
+                new Case("engine: project labels holding a token and a URL's password", input -> {
+                    // two projects of this checkout (started from its compose file), named with secrets
+                    Map<String, Object> first = listEntry("alpine-test-backend");
+                    labels(first).put("com.docker.compose.project", "shop token=" + SECRET);
+                    Map<String, Object> second = Recorded.renamed(listEntry("alpine-test-backend"), "b".repeat(64),
+                            "alpine-test-backend", "other-backend-1");
+                    labels(second).put("com.docker.compose.project", "https://deploy:" + SECRET
+                            + "@git.example.test/shop");
+                    for (Map<String, Object> entry : List.of(first, second)) {
+                        labels(entry).put("com.docker.compose.project.working_dir", input.directory.toString());
+                        labels(entry).put("com.docker.compose.project.config_files", input.directory
+                                .resolve("compose.yml").toString());
+                    }
+                    input.supportEnv("DOCKER_HOST", engine(input).containers(input.fed(list(first, second)))
+                            .dockerHost());
+                    input.supportProperty("backendconfig.providers", "docker");
+                }, INVALID, "2 compose projects of this checkout ({dir}) run: shop token=*** (started from"),
                 new Case("DOCKER_HOST=garbage", input -> input.env("DOCKER_HOST", "garbage-" + SECRET), INVALID,
                         "variable DOCKER_HOST: expected unix:///path/to/docker.sock, tcp://host:port or"
                                 + " ssh://[user@]host[:port], got a value without a scheme"),
@@ -665,6 +697,10 @@ class BadInputCatalogueTest {
                         + TestPki.pkcs8(TestPki.freshKeys(TestPki.KeyKind.EC).getPrivate())), "{dir}/certs/key.pem: the"
                         + " client key (DOCKER_CERT_PATH {dir}/certs) does not belong to the certificate in"
                         + " {dir}/certs/cert.pem (its public key is another key's)"),
+                tlsFiles("TLS: an RSA key with 2,500,000-bit CRT exponents", input -> clientPair(input,
+                        "Bag Attributes\n    password: " + SECRET + "\n" + hugeCrtKey()), "{dir}/certs/key.pem:3: the"
+                        + " client key (DOCKER_CERT_PATH {dir}/certs) is an RSA key whose first CRT exponent (d mod"
+                        + " (p-1)) has 2500000 bits"),
                 tlsFiles("TLS: a certificate without its key", input -> {
                     clientPair(input, "KEY=" + SECRET);
                     Files.delete(input.directory.resolve("certs/key.pem"));
@@ -683,6 +719,29 @@ class BadInputCatalogueTest {
                 }, INVALID, "{dir}/.docker/contexts/tls/" + sha256("bad") + "/docker/key.pem: the client key (context"
                         + " 'bad' TLS files in {dir}/.docker/contexts/tls/" + sha256("bad") + "/docker) is not PEM: it has"
                         + " no -----BEGIN ...----- line"));
+    }
+
+    /** Return {@code count} service names, s0 to s{count-1}, comma-separated. */
+    private static String servicesNamed(int count) {
+        return String.join(",", java.util.stream.IntStream.range(0, count).mapToObj(i -> "s" + i).toList());
+    }
+
+    /**
+     * Return a PKCS#1 RSA key of a real 2048-bit key's integers but for CRT exponents of 2,500,000 bits each (under
+     * the 1 MiB file limit, and minutes of CPU if any arithmetic were started on it).
+     */
+    private static String hugeCrtKey() {
+        java.security.interfaces.RSAPrivateCrtKey key = (java.security.interfaces.RSAPrivateCrtKey) TestPki.keys(
+                TestPki.KeyKind.RSA).getPrivate();
+        java.math.BigInteger huge = java.math.BigInteger.ONE.shiftLeft(2_500_000).subtract(java.math.BigInteger.ONE);
+        java.math.BigInteger[] integers = {key.getModulus(), key.getPublicExponent(), key.getPrivateExponent(),
+            key.getPrimeP(), key.getPrimeQ(), huge, huge, key.getCrtCoefficient()};
+        byte[][] fields = new byte[integers.length + 1][];
+        fields[0] = TestPki.tlv(0x02, new byte[] {0});
+        for (int i = 0; i < integers.length; i++) {
+            fields[i + 1] = TestPki.tlv(0x02, integers[i].toByteArray());
+        }
+        return TestPki.pem("RSA PRIVATE KEY", TestPki.seq(fields));
     }
 
     private static Case dockerHost(String name, String value, String problem) {

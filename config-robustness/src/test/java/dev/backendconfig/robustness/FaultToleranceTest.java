@@ -122,11 +122,13 @@ class FaultToleranceTest {
         stagingFile();
         FakeDockerEngine engine = engine().behave(FakeDockerEngine.Behaviour.NEVER_ANSWER);
         long start = System.nanoTime();
-        Resolution resolution = resolve(Map.of("DOCKER_HOST", engine.dockerHost()), Map.of("docker.timeout", "300ms"));
+        Resolution resolution = resolve(Map.of("DOCKER_HOST", engine.dockerHost()),
+                Map.of("docker.answer-timeout", "300ms"));
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
         assertThat(resolution.endpoint().source()).isEqualTo("staging");
         assertThat(resolution.report().line("docker").orElseThrow().reason())
-                .startsWith("engine " + engine.dockerHost() + " did not answer within 300 ms (setting docker.timeout)");
+                .startsWith("engine " + engine.dockerHost() + " did not answer GET /containers/json within 300 ms"
+                        + " (setting docker.answer-timeout)");
     }
 
     /** A loopback server playing a backend's port. */
@@ -211,7 +213,7 @@ class FaultToleranceTest {
     /**
      * Every provider blocks past the budget, and would have found the backend had it answered in time: env (a
      * variable is set) and staging (its file is there) wait before they read anything; docker's engine accepts and
-     * never answers, and {@code docker.timeout} (10 s) is longer than both the budget and its own default (1 s), so
+     * never answers, and {@code docker.answer-timeout} (20 s) is longer than both the budget and its own default (10 s), so
      * docker waits on the engine for as long as the budget lets it. Whichever is asked first is left when the budget
      * runs out, and the others are never asked: the resolution ends on time.
      */
@@ -222,7 +224,7 @@ class FaultToleranceTest {
         FakeDockerEngine engine = engine().behave(FakeDockerEngine.Behaviour.NEVER_ANSWER);
         List<EndpointProvider> providers = List.of(new Slowed(new EnvEndpointProvider()),
                 new DockerEndpointProvider(), new Slowed(new StagingEndpointProvider()));
-        Map<String, String> settings = Map.of("timeout", BUDGET.toMillis() + "ms", "docker.timeout", "10s",
+        Map<String, String> settings = Map.of("timeout", BUDGET.toMillis() + "ms", "docker.answer-timeout", "20s",
                 "providers", order);
         Map<String, String> environment = Map.of("DOCKER_HOST", engine.dockerHost(),
                 "TEST_BACKEND_URL", "http://localhost:8002");
@@ -244,7 +246,7 @@ class FaultToleranceTest {
             // does: either way it did not answer
             assertThat(left.reason()).matches("(did not answer within the \\d+ ms left of the time budget \\(setting"
                     + " timeout\\); stopped|engine " + Pattern.quote(engine.dockerHost())
-                    + " did not answer within \\d+ ms .*)");
+                    + " did not answer GET /containers/json within \\d+ ms .*)");
         } else {
             assertThat(engine.requests()).as("requests the engine received").isEmpty();
             assertThat(left.reason()).matches("did not answer within the \\d+ ms left of the time budget \\(setting"

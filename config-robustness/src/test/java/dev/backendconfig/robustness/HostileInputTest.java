@@ -177,7 +177,8 @@ class HostileInputTest {
         FakeDockerEngine engine = FakeDockerEngine.onLoopback().behave(FakeDockerEngine.Behaviour.NEVER_ANSWER);
         closeables.add(engine);
         environment.put("DOCKER_HOST", engine.dockerHost());
-        settings.putAll(Map.of("docker.timeout", "1h", "timeout", "800ms", "providers", "docker"));
+        settings.putAll(Map.of("docker.timeout", "1h", "docker.answer-timeout", "1h", "timeout", "800ms", "providers",
+                "docker"));
         long start = System.nanoTime();
         Throwable thrown = resolveExpectingFailure();
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));

@@ -54,6 +54,26 @@ public final class StagingEndpointProvider implements EndpointProvider {
         return PRIORITY;
     }
 
+    /**
+     * Return the names of the staging file provider staging reads for a service by its convention: for the backend,
+     * {@code staging.url-variables} and {@code staging.websocket-variables} as they default, and
+     * {@code STAGING_API_URL}, which becomes its {@code api-url} detail (its own API's address); for another service,
+     * {@code STAGING_<NAME>_URL} and {@code STAGING_<NAME>_WEBSOCKET_URL}. So {@code services=base} or
+     * {@code services=api}, which would read the backend's own names, is refused. ({@code STAGING_AUTH_URL}, which the
+     * backend also carries as its {@code auth-url} detail, is the auth service's own address, and service
+     * {@code auth}'s name.)
+     */
+    @Override
+    public List<String> namesOf(Service service) {
+        List<String> names = new ArrayList<>(StagingSettings.SERVICE_URL_VARIABLES.forService(service).parsedDefault()
+                .orElse(List.of()));
+        names.addAll(StagingSettings.SERVICE_WEBSOCKET_VARIABLES.forService(service).parsedDefault().orElse(List.of()));
+        if (service.isBackend()) {
+            names.add(StagingVariables.API_VARIABLE);
+        }
+        return names;
+    }
+
     @Override
     public ProviderResult resolve(ResolutionContext context) {
         if (!context.settings().get(StagingSettings.ENABLED)) {

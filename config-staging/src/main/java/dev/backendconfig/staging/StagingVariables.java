@@ -23,6 +23,8 @@ final class StagingVariables {
 
     /** Detail keys for the two URLs tests most often need besides the backend's own. */
     static final String API_URL = "api-url";
+    /** The variable the backend's {@code api-url} detail comes from. */
+    static final String API_VARIABLE = "STAGING_API_URL";
     static final String AUTH_URL = "auth-url";
 
     private static final List<String> CREDENTIAL_WORDS = List.of("USER", "EMAIL", "LOGIN");
@@ -87,7 +89,7 @@ final class StagingVariables {
         if (!service.isBackend()) {
             return endpoint.detail("env-file", file.source(), Origin.other("the staging file found")).build();
         }
-        value("STAGING_API_URL").ifPresent(value -> endpoint.detail(API_URL, value.raw(), value.origin()));
+        value(API_VARIABLE).ifPresent(value -> endpoint.detail(API_URL, value.raw(), value.origin()));
         value("STAGING_AUTH_URL").ifPresent(value -> endpoint.detail(AUTH_URL, value.raw(), value.origin()));
         for (String name : file.entries().keySet()) {
             value(name).ifPresent(value -> {

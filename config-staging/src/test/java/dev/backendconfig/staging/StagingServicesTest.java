@@ -1,8 +1,12 @@
 package dev.backendconfig.staging;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.backendconfig.api.InvalidConfigurationException;
+import dev.backendconfig.api.Resolution;
 import dev.backendconfig.api.ServiceEndpoint;
+import dev.backendconfig.api.ServiceResolver;
 import dev.backendconfig.api.spi.ProviderResult;
 import dev.backendconfig.api.spi.ResolutionContext;
 import dev.backendconfig.toolkit.Origin;
@@ -10,6 +14,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -90,6 +95,34 @@ class StagingServicesTest {
         assertThat(result.reason()).isEqualTo(file + " sets none of STAGING_BASE_URL, STAGING_BACKEND_URL,"
                 + " BACKEND_STAGING_URL, STAGING_WEBSOCKET_URL; it sets STAGING_BASE_ULR, ENVIRONMENT; STAGING_BASE_ULR"
                 + " (did you mean STAGING_BASE_URL?)");
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({
+            "base, STAGING_BASE_URL, 'STAGING_BASE_URL, STAGING_BACKEND_URL, BACKEND_STAGING_URL, STAGING_WEBSOCKET_URL and STAGING_API_URL', backend",
+            "api, STAGING_API_URL, 'STAGING_BASE_URL, STAGING_BACKEND_URL, BACKEND_STAGING_URL, STAGING_WEBSOCKET_URL and STAGING_API_URL', backend",
+            "websocket, STAGING_WEBSOCKET_URL, 'STAGING_BASE_URL, STAGING_BACKEND_URL, BACKEND_STAGING_URL, STAGING_WEBSOCKET_URL and STAGING_API_URL', backend"})
+    void aServiceThatWouldReadTheBackendsOwnVariableIsRefusedBeforeTheFileIsRead(String service, String variable,
+            String backendNames, String other) throws IOException {
+        Files.writeString(file, FILE + "STAGING_API_URL=https://api.example.test/?token=pl4nted-s3cret\n");
+        assertThatThrownBy(() -> ServiceResolver.of(List.of(new StagingEndpointProvider())).resolve(
+                ResolutionContext.builder().workingDirectory(repository).systemProperties(Map.of(
+                        "backendconfig.services", service)).build()))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageContaining("system property backendconfig.services: setting services: service " + service
+                        + " would share variable " + variable + " with service " + other + " (provider staging reads")
+                .hasMessageContaining(", and " + backendNames + " for service backend); give service " + service
+                        + " another name")
+                .hasMessageNotContaining("pl4nted-s3cret").hasMessageNotContaining("example.test");
+    }
+
+    @Test
+    void servicesWhoseNamesOnlyLookLikeTheBackendsVariablesAreAccepted() {
+        Resolution resolution = ServiceResolver.of(List.of(new StagingEndpointProvider())).resolve(ResolutionContext
+                .builder().workingDirectory(repository).systemProperties(Map.of("backendconfig.services",
+                        "auth,bases,apis", "backendconfig.services.bases.required", "false",
+                        "backendconfig.services.apis.required", "false")).build());
+        assertThat(resolution.service("auth").http()).isEqualTo(URI.create("https://auth-staging.example.test"));
     }
 
     /** The file's STAGING_FRONTEND_URL is right; the declared name is the typo: never advise renaming the variable alone. */

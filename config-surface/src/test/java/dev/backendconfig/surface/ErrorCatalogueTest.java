@@ -136,6 +136,7 @@ class ErrorCatalogueTest {
         scenarios.put("BCFG00012", test -> test.failureWithResource("docker.service=\\uZZZZ\n"));
         scenarios.put("BCFG00013", test -> test.withSetting("services", "Front End").failure());
         scenarios.put("BCFG00014", test -> test.withSetting("providers", "nope").failure());
+        scenarios.put("BCFG00015", test -> test.failureWithResource("docker.ssh-command=ssh,-oProxyCommand=true\n"));
         scenarios.put("BCFG01000", test -> test.withVariable("DOCKER_HOST", "localhost:2375").failure());
         scenarios.put("BCFG01001", test -> test.withSetting("staging.env-file", ".git").failure());
         scenarios.put("BCFG01002", test -> test.withVariable("TEST_BACKEND_URL", "localhost:8002").failure());

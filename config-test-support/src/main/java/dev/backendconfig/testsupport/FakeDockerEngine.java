@@ -46,7 +46,9 @@ public final class FakeDockerEngine implements AutoCloseable {
         /** Read the request and never answer. */
         NEVER_ANSWER,
         /** Close the connection as soon as it is accepted. */
-        CLOSE_AT_ONCE
+        CLOSE_AT_ONCE,
+        /** Read the request, send a status line, then one byte of a header that never ends every 200 ms, forever. */
+        TRICKLE
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -65,6 +67,7 @@ public final class FakeDockerEngine implements AutoCloseable {
     private final Map<String, Reply> overrides = new ConcurrentHashMap<>();
     private volatile String containers = "[]";
     private volatile Behaviour behaviour = Behaviour.ANSWER;
+    private volatile long answerDelayMillis;
     private volatile boolean chunked;
     private volatile String serverHeaders = "Api-Version: 1.41\r\nServer: Docker/20.10.24 (fake)\r\n";
     private volatile boolean events;
@@ -142,6 +145,12 @@ public final class FakeDockerEngine implements AutoCloseable {
             lines.append(header).append("\r\n");
         }
         this.serverHeaders = lines.toString();
+        return this;
+    }
+
+    /** Answer each request only {@code delay} after it arrived: a slow engine, not an absent one. */
+    public FakeDockerEngine answerAfter(java.time.Duration delay) {
+        this.answerDelayMillis = delay.toMillis();
         return this;
     }
 
@@ -234,6 +243,17 @@ public final class FakeDockerEngine implements AutoCloseable {
             requests.add(requestLine);
             if (behaviour == Behaviour.NEVER_ANSWER) {
                 Thread.sleep(Long.MAX_VALUE);
+            }
+            if (behaviour == Behaviour.TRICKLE) {
+                channel.write(ByteBuffer.wrap("HTTP/1.1 200 OK\r\nX-Slow: ".getBytes(StandardCharsets.US_ASCII)));
+                while (true) {
+                    Thread.sleep(200);
+                    channel.write(ByteBuffer.wrap(new byte[] {'x'}));
+                }
+            }
+            long delay = answerDelayMillis;
+            if (delay > 0) {
+                Thread.sleep(delay);
             }
             String target = requestLine.split(" ")[1];
             if (events && target.startsWith("/events")) {

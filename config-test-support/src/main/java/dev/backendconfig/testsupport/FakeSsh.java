@@ -23,7 +23,13 @@ public final class FakeSsh {
             printf '%s' "$SSH_AUTH_SOCK" > "$dir/agent"
             [ -n "$FAKE_SSH_STDERR" ] && printf '%b' "$FAKE_SSH_STDERR" >&2
             [ -n "$FAKE_SSH_EXIT" ] && exit "$FAKE_SSH_EXIT"
-            [ -n "$FAKE_SSH_SLEEP" ] && sleep "$FAKE_SSH_SLEEP"
+            if [ -n "$FAKE_SSH_SLEEP" ]; then
+              # like ssh, which ends what it started (a ProxyCommand) when it is told to end
+              trap 'kill "$sleeper" 2>/dev/null; exit 143' TERM
+              sleep "$FAKE_SSH_SLEEP" & sleeper=$!
+              wait "$sleeper"
+              trap - TERM
+            fi
             cr=$(printf '\\r')
             path=""
             while IFS= read -r line; do

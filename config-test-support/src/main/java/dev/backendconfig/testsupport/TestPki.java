@@ -339,9 +339,14 @@ public final class TestPki {
         } else if (length < 0x100) {
             out.write(0x81);
             out.write(length);
-        } else {
+        } else if (length < 0x10000) {
             out.write(0x82);
             out.write(length >> 8);
+            out.write(length & 0xFF);
+        } else {
+            out.write(0x83);
+            out.write(length >> 16);
+            out.write((length >> 8) & 0xFF);
             out.write(length & 0xFF);
         }
         out.writeBytes(body.toByteArray());

@@ -1,9 +1,10 @@
 package dev.backendconfig.toolkit;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import static org.apiguardian.api.API.Status.STABLE;
 
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -17,6 +18,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
 import java.util.Objects;
 import org.apiguardian.api.API;
 
@@ -27,17 +29,24 @@ import org.apiguardian.api.API;
  * <p>Only a regular file is opened, after following symbolic links: a named pipe (FIFO) would block the reader until
  * some writer comes, and a device such as {@code /dev/zero} never ends, so both are refused before opening, with a
  * message naming the file and what it is. A file is read only up to its {@link Limit}: one larger (or one that grows
- * while it is read) is refused with a message naming the limit and how to raise it, if it can be raised. Text is
- * decoded as strict UTF-8. Every failure is an {@link InvalidInputException} naming the file (and, for
- * a byte that is not UTF-8, its line), never a value from it.
- *
- * <p>The check is made just before opening; a file replaced by a FIFO in between is not guarded against.
+ * while it is read, or claims 0 bytes and streams) is refused with a message naming the limit and how to raise it, if
+ * it can be raised. Whatever the file claims to be, reading it takes at most {@link #MAX_READ_TIME} and ends when the
+ * reading thread is interrupted: a "regular" file whose read blocks ({@code /proc/kmsg}), or a named pipe swapped in
+ * between the check and the open, cannot hold the reader. Text is decoded as strict UTF-8. Every failure is an
+ * {@link InvalidInputException} naming the file (and, for a byte that is not UTF-8, its line), never a value from it.
  */
 @API(status = STABLE, since = "1.0")
 public final class ConfigurationFiles {
 
     /** The code of every file this class refuses to read. */
     private static final String CODE = "BCFG01001";
+
+    /**
+     * The longest a file is read: a configuration file on a local disk is read in milliseconds, even on a loaded
+     * machine; one that takes longer blocks when read ({@code /proc/kmsg}, a named pipe swapped in after the check).
+     */
+    @API(status = EXPERIMENTAL, since = "1.0")
+    public static final Duration MAX_READ_TIME = Duration.ofSeconds(5);
 
     /** The limit for small configuration files (dotenv files, the docker CLI's JSON files): 1 MiB. */
     public static final long SMALL_FILE_BYTES = 1024 * 1024;
@@ -88,23 +97,36 @@ public final class ConfigurationFiles {
      * @param expected what the file should be, for messages: {@code "a dotenv file of NAME=value lines"}
      * @throws InvalidInputException when it does not exist, is not a regular file, is larger than the
      *     limit, or cannot be read
+     * @throws java.util.concurrent.CancellationException when the reading thread is interrupted (its flag stays set)
      */
     public static byte[] readBytes(Path file, String expected, Limit limit) {
         BasicFileAttributes attributes = regularFile(file, expected);
         if (attributes.size() > limit.maxBytes()) {
             throw tooLarge(file, attributes.size(), limit);
         }
-        byte[] bytes;
-        try (InputStream in = Files.newInputStream(file)) {
-            bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit.maxBytes() + 1));
+        return read(file, limit, MAX_READ_TIME);
+    }
+
+    /**
+     * Read what the file holds within {@code maxTime}, whatever it claims to be (see {@link BoundedFileRead}); the
+     * caller has checked that it is a regular file.
+     */
+    static byte[] read(Path file, Limit limit, Duration maxTime) {
+        try {
+            return BoundedFileRead.read(file, Math.min(Integer.MAX_VALUE - 8, limit.maxBytes()), maxTime);
+        } catch (BoundedFileRead.TooLarge e) {
+            throw invalid(file, "grew past the limit of " + limit.maxBytes() + " bytes while it was read ("
+                    + limit.why() + ")");
+        } catch (BoundedFileRead.TimedOut e) {
+            throw invalid(file, e.getMessage() + " (a file that blocks when read, such as /proc/kmsg or a named"
+                    + " pipe, is never waited for longer; not configurable: a configuration file is read in"
+                    + " milliseconds)");
+        } catch (InterruptedIOException e) {
+            // the resolution was cancelled (its budget ran out): not the file's fault, so not invalid input
+            throw new java.util.concurrent.CancellationException("interrupted while reading " + file);
         } catch (IOException e) {
             throw unreadable(file, e);
         }
-        if (bytes.length > limit.maxBytes()) {
-            throw invalid(file, "grew past the limit of " + limit.maxBytes() + " bytes while it was read ("
-                    + limit.why() + ")");
-        }
-        return bytes;
     }
 
     /**

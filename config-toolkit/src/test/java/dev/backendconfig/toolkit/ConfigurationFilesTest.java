@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -91,6 +92,144 @@ class ConfigurationFilesTest {
         assumeTrue(Files.isRegularFile(proc), "needs /proc, whose files say they hold 0 bytes");
         assertThatThrownBy(() -> ConfigurationFiles.readText(proc, "a file", new ConfigurationFiles.Limit(16, "x")))
                 .hasMessage(proc + ": grew past the limit of 16 bytes while it was read (x)");
+    }
+
+    /** The time bound the tests give a read: long enough for a loaded machine to open and read, short for a test. */
+    private static final Duration BOUND = Duration.ofMillis(600);
+
+    /** Read {@code file} as the public methods do once it passed the type check, timing it; return the error. */
+    private static InvalidInputException boundedReadFails(Path file, ConfigurationFiles.Limit limit, Duration bound) {
+        long start = System.nanoTime();
+        Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() -> assertTimeoutPreemptively(
+                DOES_NOT_HANG, () -> ConfigurationFiles.read(file, limit, bound)));
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        assertThat(took).as("the read ends soon after its bound").isLessThan(bound.plusSeconds(3));
+        assertThat(thrown).isInstanceOf(InvalidInputException.class);
+        return (InvalidInputException) thrown;
+    }
+
+    private static String timedOut(Path file, Duration bound) {
+        return file + ": did not finish reading within " + bound.toMillis() + " ms (a file that blocks when read,"
+                + " such as /proc/kmsg or a named pipe, is never waited for longer; not configurable: a configuration"
+                + " file is read in milliseconds)";
+    }
+
+    /** No reader thread and no descriptor of the read is left once it returned. */
+    private static void nothingLeft(Leftovers leftovers, Path file) throws IOException {
+        assertThat(leftovers.newThreads()).isEmpty();
+        assertThat(leftovers.newDescriptors()).isEmpty();
+        try (var fds = Files.list(Path.of("/proc/self/fd"))) {
+            assertThat(fds.map(fd -> {
+                try {
+                    return Files.readSymbolicLink(fd).toString();
+                } catch (IOException e) {
+                    return "";
+                }
+            }).toList()).doesNotContain(file.toString());
+        }
+    }
+
+    @Test
+    void aNamedPipeWhoseOpenBlocksIsLeftAtTheDeadline() throws IOException {
+        Path fifo = SpecialFiles.fifo(directory.resolve("swapped.env"));
+        Leftovers leftovers = Leftovers.snapshot(directory);
+        assertThat(boundedReadFails(fifo, LIMIT, BOUND)).hasMessage(timedOut(fifo, BOUND));
+        nothingLeft(leftovers, fifo);
+    }
+
+    @Test
+    void aNamedPipeWhoseWriterNeverWritesIsLeftAtTheDeadline() throws Exception {
+        Path fifo = SpecialFiles.fifo(directory.resolve("quiet.env"));
+        Process writer = SpecialFiles.writer(fifo, null);
+        try {
+            Leftovers leftovers = Leftovers.snapshot(directory);
+            assertThat(boundedReadFails(fifo, LIMIT, BOUND)).hasMessage(timedOut(fifo, BOUND));
+            nothingLeft(leftovers, fifo);
+        } finally {
+            writer.destroyForcibly().waitFor();
+        }
+    }
+
+    @Test
+    void aNamedPipeThatNeverEndsIsCutAtTheLimit() throws Exception {
+        Path fifo = SpecialFiles.fifo(directory.resolve("endless.env"));
+        Process writer = SpecialFiles.writer(fifo, "A=1");
+        try {
+            Leftovers leftovers = Leftovers.snapshot(directory);
+            assertThat(boundedReadFails(fifo, LIMIT, Duration.ofSeconds(30))).hasMessage(fifo + ": grew past the limit"
+                    + " of 1024 bytes while it was read (not configurable: a test file is small)");
+            nothingLeft(leftovers, fifo);
+        } finally {
+            writer.destroyForcibly().waitFor();
+        }
+    }
+
+    @Test
+    void aRegularFileOfSizeZeroWhoseReadBlocksIsLeftAtTheDeadline() throws IOException {
+        Optional<Path> kmsg = SpecialFiles.blockingKernelFile();
+        assumeTrue(kmsg.isPresent(), "the kernel gives this user no /proc/kmsg to read (it needs CAP_SYSLOG)");
+        Leftovers leftovers = Leftovers.snapshot(directory);
+        // a limit above anything the kernel log holds, so that the read drains it and then blocks
+        ConfigurationFiles.Limit large = new ConfigurationFiles.Limit(64L * 1024 * 1024, "large");
+        assertThat(boundedReadFails(kmsg.get(), large, BOUND)).hasMessage(timedOut(kmsg.get(), BOUND));
+        nothingLeft(leftovers, kmsg.get());
+    }
+
+    @Test
+    void aReadThatBlocksEndsWhenTheReadingThreadIsInterrupted() throws Exception {
+        Optional<Path> kmsg = SpecialFiles.blockingKernelFile();
+        Process writer = null;
+        Path file;
+        if (kmsg.isPresent()) {
+            file = kmsg.get();
+        } else {
+            file = SpecialFiles.fifo(directory.resolve("quiet.env"));
+            writer = SpecialFiles.writer(file, null);
+        }
+        try {
+            Leftovers leftovers = Leftovers.snapshot(directory);
+            java.util.concurrent.atomic.AtomicReference<Throwable> thrown = new java.util.concurrent.atomic.AtomicReference<>();
+            java.util.concurrent.atomic.AtomicBoolean flagKept = new java.util.concurrent.atomic.AtomicBoolean();
+            Thread reader = new Thread(() -> {
+                try {
+                    ConfigurationFiles.read(file, new ConfigurationFiles.Limit(64L * 1024 * 1024, "large"),
+                            Duration.ofSeconds(60));
+                } catch (RuntimeException e) {
+                    thrown.set(e);
+                    flagKept.set(Thread.currentThread().isInterrupted());
+                }
+            });
+            reader.start();
+            Thread.sleep(300);
+            long interrupted = System.nanoTime();
+            reader.interrupt();
+            reader.join(DOES_NOT_HANG.toMillis());
+            assertThat(reader.isAlive()).isFalse();
+            assertThat(Duration.ofNanos(System.nanoTime() - interrupted)).isLessThan(Duration.ofSeconds(3));
+            assertThat(thrown.get()).as("a cancelled resolution, not a bad file")
+                    .isInstanceOf(java.util.concurrent.CancellationException.class)
+                    .hasMessage("interrupted while reading " + file);
+            assertThat(flagKept).as("the interrupt flag stays set").isTrue();
+            nothingLeft(leftovers, file);
+        } finally {
+            if (writer != null) {
+                writer.destroyForcibly().waitFor();
+            }
+        }
+    }
+
+    @Test
+    void thePublicMethodsReadAFileThatBlocksForFiveSecondsAtMost() throws IOException {
+        Optional<Path> kmsg = SpecialFiles.blockingKernelFile();
+        assumeTrue(kmsg.isPresent(), "the kernel gives this user no /proc/kmsg to read (it needs CAP_SYSLOG)");
+        Path link = SpecialFiles.link(directory.resolve(".env.staging.e2e"), kmsg.get());
+        Leftovers leftovers = Leftovers.snapshot(directory);
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> assertTimeoutPreemptively(DOES_NOT_HANG, () -> ConfigurationFiles.readText(link,
+                "a staging file", new ConfigurationFiles.Limit(64L * 1024 * 1024, "large"))))
+                .isInstanceOf(InvalidInputException.class).hasMessage(timedOut(link, Duration.ofSeconds(5)));
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofSeconds(5), Duration.ofSeconds(8));
+        nothingLeft(leftovers, kmsg.get());
     }
 
     @Test

@@ -9,8 +9,11 @@ import dev.backendconfig.toolkit.InvalidInputException;
 import dev.backendconfig.toolkit.OutsideText;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -24,21 +27,30 @@ public final class DeclaredServices {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeclaredServices.class);
 
+    /** The most services one resolution finds: a suite's environment has a handful. */
+    public static final int MAX_SERVICES = 100;
+
     private DeclaredServices() {
     }
 
     /**
-     * Read the services from the settings.
+     * Read the services from the settings, in time linear in their number.
      *
-     * @throws InvalidInputException when setting {@code services} names something that is not a
-     *     service name, or a {@code services.<name>.required} value is not true or false
+     * @throws InvalidInputException when setting {@code services} names more than {@link #MAX_SERVICES} services or
+     *     something that is not a service name, or a {@code services.<name>.required} value is not true or false
      */
     public static List<Service> from(Settings settings) {
         List<Service> services = new ArrayList<>();
         services.add(Service.backend());
         Set<String> seen = new LinkedHashSet<>();
         seen.add(Service.BACKEND);
-        for (String name : settings.find(CoreSettings.SERVICES).orElse(List.of())) {
+        List<String> names = settings.find(CoreSettings.SERVICES).orElse(List.of());
+        if (names.size() > MAX_SERVICES) {
+            throw new InvalidInputException(CODE, settings.origin(CoreSettings.SERVICES), "names " + names.size()
+                    + " services; at most " + MAX_SERVICES + " are resolved (not configurable: a"
+                    + " suite's environment has a handful of services)");
+        }
+        for (String name : names) {
             if (!SettingNames.isServiceName(name)) {
                 throw new InvalidInputException(CODE, settings.origin(CoreSettings.SERVICES),
                         "setting services expects names of lower-case letters and digits, words joined by '-' (such as"
@@ -53,39 +65,41 @@ public final class DeclaredServices {
     }
 
     /**
-     * Refuse a service whose variables, by a provider's convention, are another's: with provider env,
-     * {@code websocket} would read the backend's {@code TEST_WEBSOCKET_URL}, {@code test-auth} would read
-     * {@code auth}'s {@code TEST_AUTH_URL}.
+     * Refuse a service whose names, by a provider's convention ({@link EndpointProvider#namesOf(Service)}), are
+     * another's: with provider env, {@code websocket} would read the backend's {@code TEST_WEBSOCKET_URL},
+     * {@code test-auth} would read {@code auth}'s {@code TEST_AUTH_URL}; with provider staging, {@code base} would
+     * read the backend's {@code STAGING_BASE_URL}. Each service's names are asked once, and each name is looked up in
+     * a table of the names taken so far: linear in the number of services.
      *
-     * @throws InvalidInputException naming setting {@code services}, the two services, the variable and the provider
+     * @throws InvalidInputException naming setting {@code services}, the two services, the name and the provider
      */
     public static void requireOwnVariables(List<Service> services, List<EndpointProvider> providers,
             Settings settings) {
         for (EndpointProvider provider : providers) {
-            for (int later = 1; later < services.size(); later++) {
-                Service service = services.get(later);
-                List<String> its = variables(provider, service);
-                for (Service other : services.subList(0, later)) {
-                    List<String> others = variables(provider, other);
-                    its.stream().filter(others::contains).findFirst().ifPresent(variable -> {
+            Map<Service, List<String>> names = new HashMap<>();
+            Map<String, Service> taken = new HashMap<>();
+            for (Service service : services) {
+                List<String> its = names.computeIfAbsent(service, s -> variables(provider, s));
+                for (String variable : its) {
+                    Service other = taken.putIfAbsent(variable, service);
+                    if (other != null && !other.equals(service)) {
                         throw new InvalidInputException(CODE, settings.origin(CoreSettings.SERVICES),
                                 "setting services: service " + service.name() + " would share variable " + variable
                                         + " with service " + other.name() + " (provider " + provider.id()
                                         + " reads " + listed(its) + " for service " + service.name() + ", and "
-                                        + listed(others) + " for service " + other.name() + "); give service "
+                                        + listed(names.get(other)) + " for service " + other.name() + "); give service "
                                         + service.name() + " another name");
-                    });
+                    }
                 }
             }
         }
     }
 
-    /** Return the provider's variables of a service; none when it cannot say (it threw, or gave null). */
+    /** Return the provider's names of a service; none when it cannot say (it threw, or gave null). */
     private static List<String> variables(EndpointProvider provider, Service service) {
         List<String> all = new ArrayList<>();
         try {
-            Optional.ofNullable(provider.urlVariables(service)).ifPresent(all::addAll);
-            Optional.ofNullable(provider.webSocketVariables(service)).ifPresent(all::addAll);
+            Optional.ofNullable(provider.namesOf(service)).ifPresent(all::addAll);
         } catch (RuntimeException e) {
             LOG.warn("{} could not list the variables of service {}: {}", OutsideText.oneLine(provider.id()),
                     service.name(), ProviderLoader.summary(e));
@@ -100,18 +114,16 @@ public final class DeclaredServices {
 
     /** Return the per-service settings of {@code declared}, for every service, as concrete settings to validate. */
     public static List<Setting<?>> settingsOf(Collection<Service> services, Collection<ServiceSetting<?>> declared) {
-        List<Setting<?>> all = new ArrayList<>();
+        Map<String, Setting<?>> all = new LinkedHashMap<>();
         for (Service service : services) {
             for (ServiceSetting<?> setting : declared) {
                 if (service.isBackend() && setting.backendSetting().isEmpty()) {
                     continue;
                 }
                 Setting<?> concrete = setting.forService(service);
-                if (!all.contains(concrete) && all.stream().noneMatch(s -> s.key().equals(concrete.key()))) {
-                    all.add(concrete);
-                }
+                all.putIfAbsent(concrete.key(), concrete);
             }
         }
-        return all;
+        return new ArrayList<>(all.values());
     }
 }

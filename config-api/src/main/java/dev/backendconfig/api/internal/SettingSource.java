@@ -26,7 +26,25 @@ public record SettingSource(Kind kind, Map<String, Entry> entries) {
         /** {@code BACKENDCONFIG_<KEY>}; named by variable. */
         VARIABLES,
         /** {@code backend-config.properties}; named by key. */
-        RESOURCE
+        RESOURCE;
+
+        /**
+         * Tell whether values here come from a project file — a file of the checkout, which anyone who can change the
+         * checkout writes — rather than from the user's own environment, JVM, code or command line.
+         */
+        public boolean isProjectFile() {
+            return this == RESOURCE;
+        }
+
+        /** Return how a person sets a key here, for messages: {@code -Dbackendconfig.docker.host=...}. */
+        String howToSet(Setting<?> setting) {
+            return switch (this) {
+                case OVERRIDES -> "--set " + setting.key() + "=... on the explain command line (or in code)";
+                case SYSTEM_PROPERTIES -> "-D" + setting.systemProperty() + "=...";
+                case VARIABLES -> SettingNames.variable(setting.key()) + "=... in your environment";
+                case RESOURCE -> setting.key() + "=... in " + PropertiesResource.NAME;
+            };
+        }
     }
 
     /**

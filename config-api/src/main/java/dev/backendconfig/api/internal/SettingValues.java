@@ -20,6 +20,9 @@ import java.util.function.Function;
  */
 public final class SettingValues {
 
+    /** The code of a setting naming a program that a project file sets. */
+    private static final String PROGRAM_CODE = "BCFG00015";
+
     private static volatile Function<Settings, SettingValues> access;
 
     private final List<SettingSource> sources;
@@ -80,9 +83,15 @@ public final class SettingValues {
         return new SettingValues(replaced, notes);
     }
 
-    /** Return the first entry for a setting, in lookup order. */
+    /**
+     * Return the first entry for a setting, in lookup order; a setting that names a program is never taken from a
+     * project file ({@link Setting#namingAProgram()}).
+     */
     public Optional<SettingSource.Entry> entry(Setting<?> setting) {
         for (SettingSource source : sources) {
+            if (setting.namesAProgram() && source.kind().isProjectFile()) {
+                continue;
+            }
             Optional<SettingSource.Entry> entry = source.find(setting);
             if (entry.isPresent()) {
                 return entry;
@@ -102,7 +111,8 @@ public final class SettingValues {
      * @param known every setting some loaded module declares
      * @param providerIds the ids of the loaded providers, so that a key of one that is not loaded is named as such
      * @throws InvalidInputException for the first unknown key (with the nearest known key as a suggestion, or the
-     *     provider that is missing) or the first value that is not valid
+     *     provider that is missing), the first setting naming a program that a project file sets, or the first value
+     *     that is not valid
      */
     public void validate(Collection<Setting<?>> known, Collection<String> providerIds) {
         UnknownSettings unknown = new UnknownSettings(known, providerIds);
@@ -110,7 +120,32 @@ public final class SettingValues {
             source.entries().forEach((name, entry) -> unknown.check(source, name, entry.origin()));
         }
         for (Setting<?> setting : known) {
+            if (setting.namesAProgram()) {
+                refuseFromProjectFiles(setting);
+            }
+        }
+        for (Setting<?> setting : known) {
             entry(setting).ifPresent(entry -> setting.parse(entry.raw(), entry.origin()));
+        }
+    }
+
+    /**
+     * Refuse a setting that names a program when a project file sets it, even where another source wins over the
+     * file: the checkout tried to choose a command, and the user must know.
+     */
+    private void refuseFromProjectFiles(Setting<?> setting) {
+        for (SettingSource source : sources) {
+            if (!source.kind().isProjectFile()) {
+                continue;
+            }
+            source.find(setting).ifPresent(entry -> {
+                throw new InvalidInputException(PROGRAM_CODE, entry.origin(), "setting " + setting.key() + " names"
+                        + " a program to run, so it is never taken from a project file (a checkout's files must not be"
+                        + " able to run a command, not even through explain --dir); remove it there and set it where"
+                        + " only you can: " + SettingSource.Kind.VARIABLES.howToSet(setting) + ", "
+                        + SettingSource.Kind.SYSTEM_PROPERTIES.howToSet(setting) + ", or "
+                        + SettingSource.Kind.OVERRIDES.howToSet(setting));
+            });
         }
     }
 

@@ -1,7 +1,9 @@
 package dev.backendconfig.api.spi;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import static org.apiguardian.api.API.Status.STABLE;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.apiguardian.api.API;
 
@@ -81,6 +83,21 @@ public interface EndpointProvider {
      */
     default List<String> webSocketVariables(Service service) {
         return List.of();
+    }
+
+    /**
+     * Return every name this provider reads for a service by its convention — the variables of
+     * {@link #urlVariables(Service)} and {@link #webSocketVariables(Service)}, and any other name that holds something
+     * of that service (provider staging reads {@code STAGING_API_URL} into the backend's details). The resolver
+     * refuses to declare a service whose names, by any loaded provider's convention, are another service's: with
+     * provider staging, {@code services=base} would read the backend's {@code STAGING_BASE_URL}. The default is the
+     * URL and WebSocket variables.
+     */
+    @API(status = EXPERIMENTAL, since = "1.0")
+    default List<String> namesOf(Service service) {
+        List<String> names = new ArrayList<>(urlVariables(service));
+        names.addAll(webSocketVariables(service));
+        return names;
     }
 
     /** Return what a user can do so that this provider finds the backend, for the "nothing found" message. */

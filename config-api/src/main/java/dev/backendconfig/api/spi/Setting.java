@@ -1,5 +1,6 @@
 package dev.backendconfig.api.spi;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import static org.apiguardian.api.API.Status.STABLE;
 
 import dev.backendconfig.api.internal.SettingNames;
@@ -45,6 +46,7 @@ public final class Setting<T> {
     private final String expected;
     private final String description;
     private final Parser<T> parser;
+    private final boolean program;
 
     @FunctionalInterface
     private interface Parser<T> {
@@ -53,6 +55,11 @@ public final class Setting<T> {
     }
 
     private Setting(String key, String defaultValue, String expected, String description, Parser<T> parser) {
+        this(key, defaultValue, expected, description, parser, false);
+    }
+
+    private Setting(String key, String defaultValue, String expected, String description, Parser<T> parser,
+            boolean program) {
         if (!KEY.matcher(key).matches()) {
             throw new IllegalArgumentException("setting key '" + key
                     + "' must be lower-case words separated by '.' or '-', such as acme.container-port");
@@ -62,6 +69,7 @@ public final class Setting<T> {
         this.expected = expected;
         this.description = Objects.requireNonNull(description, "description");
         this.parser = parser;
+        this.program = program;
         if (defaultValue != null) {
             parser.parse(defaultValue);
         }
@@ -141,6 +149,25 @@ public final class Setting<T> {
             }
             return Boolean.parseBoolean(lower);
         });
+    }
+
+    /**
+     * Return this setting marked as naming a program the library runs (with its arguments), such as
+     * {@code docker.ssh-command}. Such a setting is taken only from the user's own environment, system properties, code
+     * or command line, never from a project file (the classpath resource {@code backend-config.properties}): a
+     * checkout, which {@code explain --dir} reads to diagnose it, must not be able to make the library run a command.
+     * A project file that sets it is an error saying where to set it instead, and the report shows only the program,
+     * never its arguments (a command line may hold a password).
+     */
+    @API(status = EXPERIMENTAL, since = "1.0")
+    public Setting<T> namingAProgram() {
+        return new Setting<>(key, defaultValue, expected, description, parser, true);
+    }
+
+    /** Tell whether this setting names a program to run ({@link #namingAProgram()}). */
+    @API(status = EXPERIMENTAL, since = "1.0")
+    public boolean namesAProgram() {
+        return program;
     }
 
     /** Return the key, for example {@code docker.container-port}. */

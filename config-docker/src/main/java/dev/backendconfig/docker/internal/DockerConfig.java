@@ -30,6 +30,7 @@ import java.util.Optional;
  * @param predict setting {@code docker.predict}
  * @param waitHealthy setting {@code docker.wait-healthy}
  * @param timeout setting {@code docker.timeout}
+ * @param answerTimeout setting {@code docker.answer-timeout}
  * @param tls setting {@code docker.tls-verify}
  * @param certPath setting {@code docker.cert-path}, or empty text
  * @param sshCommand setting {@code docker.ssh-command}
@@ -40,7 +41,8 @@ import java.util.Optional;
 public record DockerConfig(String host, Origin hostOrigin, String project, Origin projectOrigin,
         List<String> composeFiles, Origin composeFilesOrigin, List<String> profiles, Origin profilesOrigin,
         List<String> envFiles, Origin envFilesOrigin, boolean predict, Duration waitHealthy, Duration timeout,
-        TlsChoice tls, String certPath, List<String> sshCommand, List<ServiceTarget> services, Lifecycle lifecycle) {
+        Duration answerTimeout, TlsChoice tls, String certPath, List<String> sshCommand, List<ServiceTarget> services,
+        Lifecycle lifecycle) {
 
     /**
      * The lifecycle settings.
@@ -156,7 +158,8 @@ public record DockerConfig(String host, Origin hostOrigin, String project, Origi
                 settings.origin(DockerSettings.PROFILES), settings.find(DockerSettings.ENV_FILE).orElse(List.of()),
                 settings.origin(DockerSettings.ENV_FILE), settings.get(DockerSettings.PREDICT),
                 settings.get(DockerSettings.WAIT_HEALTHY),
-                settings.get(DockerSettings.TIMEOUT), tls, settings.find(DockerSettings.CERT_PATH).orElse(""),
+                settings.get(DockerSettings.TIMEOUT), settings.get(DockerSettings.ANSWER_TIMEOUT), tls,
+                settings.find(DockerSettings.CERT_PATH).orElse(""),
                 settings.get(DockerSettings.SSH_COMMAND), services, new Lifecycle(settings.get(DockerSettings.START),
                         settings.get(DockerSettings.START_TIMEOUT), settings.get(DockerSettings.STOP),
                         leaseDirectory(context), settings.origin(DockerSettings.LEASE_DIR)));

@@ -67,10 +67,16 @@ public final class DockerSettings {
     public static final Setting<Duration> WAIT_HEALTHY = Setting.duration("docker.wait-healthy", "60s",
             "How long to wait while the backend container's healthcheck says starting.");
 
-    /** How long the engine may take to answer. */
+    /** How long the engine may take to accept a connection: is anyone there. */
     public static final Setting<Duration> TIMEOUT = Setting.duration("docker.timeout", "1s",
-            "How long the Docker engine may take to answer one request, connecting (TLS handshake, ssh login)"
-                    + " included.");
+            "How long the Docker engine may take to accept a connection (is anyone there): the socket or TCP"
+                    + " connect; for ssh, its ConnectTimeout.");
+
+    /** How long an engine that accepted may take for each exchange. */
+    public static final Setting<Duration> ANSWER_TIMEOUT = Setting.duration("docker.answer-timeout", "10s",
+            "How long an engine that accepted the connection may take for each exchange, as a whole: the TLS"
+                    + " handshake, the ssh login with its first answer, each answer. A slow engine is not an absent"
+                    + " one.");
 
     /** Whether to use TLS for a tcp:// engine, written {@code true} or {@code false}. */
     public enum TlsVerify {
@@ -93,7 +99,9 @@ public final class DockerSettings {
     /** The ssh program (and its first arguments) for an ssh:// engine. */
     public static final Setting<List<String>> SSH_COMMAND = Setting.list("docker.ssh-command", "ssh",
             "The ssh program and arguments put before the library's own for an ssh:// engine, comma-separated,"
-                    + " for example ssh,-F,/path/ssh_config.");
+                    + " for example ssh,-F,/path/ssh_config. Names a program: taken only from your environment,"
+                    + " system properties, code or command line, never from backend-config.properties.")
+            .namingAProgram();
 
     /** What to do when required services are not running, written {@code never} or {@code if-missing}. */
     public enum Start {
@@ -155,8 +163,8 @@ public final class DockerSettings {
 
     /** Every setting of provider docker, in the order of docs/settings.md. */
     public static final List<Setting<?>> ALL = List.of(HOST, PROJECT, SERVICE, CONTAINER_PORT, COMPOSE_FILE,
-            PROFILES, ENV_FILE, PREDICT, WEBSOCKET_PATH, WAIT_HEALTHY, TIMEOUT, TLS_VERIFY, CERT_PATH, SSH_COMMAND,
-            START, START_TIMEOUT, STOP, LEASE_DIR);
+            PROFILES, ENV_FILE, PREDICT, WEBSOCKET_PATH, WAIT_HEALTHY, TIMEOUT, ANSWER_TIMEOUT, TLS_VERIFY, CERT_PATH,
+            SSH_COMMAND, START, START_TIMEOUT, STOP, LEASE_DIR);
 
     private DockerSettings() {
     }

@@ -3,6 +3,7 @@ package dev.backendconfig.docker.internal.discovery;
 import dev.backendconfig.api.ServiceEndpoint;
 import dev.backendconfig.toolkit.InvalidInputException;
 import dev.backendconfig.toolkit.Origin;
+import dev.backendconfig.toolkit.Secrets;
 import dev.backendconfig.api.spi.ProbeResult;
 import dev.backendconfig.api.spi.ProviderResult;
 import dev.backendconfig.api.spi.Service;
@@ -174,18 +175,19 @@ public final class EngineDiscovery {
         Checkout checkout = Checkout.of(facts.workingDirectory(), model.map(ComposeProject::directory));
         ProjectOwnership.Verdict verdict = ProjectOwnership.classify(projects, checkout, model);
         List<String> notes = new ArrayList<>();
-        verdict.ours().forEach(owned -> notes.add("compose project " + Listing.shown(owned.project().name())
-                + " is this checkout's: " + owned.why()));
+        // why quotes a label (a compose file's path, a directory): text from outside, masked as any other
+        verdict.ours().forEach(owned -> notes.add(Secrets.maskText("compose project "
+                + Listing.shown(owned.project().name()) + " is this checkout's: " + owned.why())));
         notes.addAll(notOurs(verdict.others()));
         List<ProjectOwnership.Owned> running = verdict.ours().stream().filter(owned -> owned.project().anyRunning())
                 .toList();
         if (running.size() > 1) {
+            // project and container names and compose file paths are labels: text from outside, masked as any other
             throw new InvalidInputException(DockerErrors.SEVERAL_PROJECTS, Origin.other("engine " + engine()),
-                    running.size()
-                    + " compose projects of this checkout (" + checkout.root() + ") run: " + String.join("; ",
-                            running.stream().map(owned -> owned.project().describe() + ", ours because "
-                                    + owned.why()).toList()) + "; set docker.project (or COMPOSE_PROJECT_NAME) to the"
-                    + " one to test against, or stop the others");
+                    Secrets.maskText(running.size() + " compose projects of this checkout (" + checkout.root()
+                    + ") run: " + String.join("; ", running.stream().map(owned -> owned.project().describe()
+                            + ", ours because " + owned.why()).toList()) + "; set docker.project (or"
+                    + " COMPOSE_PROJECT_NAME) to the one to test against, or stop the others"));
         }
         if (running.size() == 1) {
             EngineProject project = running.get(0).project();

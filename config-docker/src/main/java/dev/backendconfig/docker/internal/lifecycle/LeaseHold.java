@@ -4,6 +4,7 @@ import dev.backendconfig.toolkit.Origin;
 import dev.backendconfig.docker.internal.DockerSettings;
 import dev.backendconfig.docker.internal.engine.EngineAddress;
 import dev.backendconfig.docker.internal.transport.EngineClient;
+import dev.backendconfig.docker.internal.transport.EngineTimeouts;
 import dev.backendconfig.docker.internal.transport.SshCommand;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -25,13 +26,13 @@ final class LeaseHold implements AutoCloseable {
     private final LeaseState.Holder holder;
     private final EngineAddress engine;
     private final SshCommand ssh;
-    private final Duration requestTimeout;
+    private final EngineTimeouts requestTimeout;
     private final DockerSettings.Stop stop;
     private final Origin origin;
     private final String project;
     private final AtomicBoolean left = new AtomicBoolean();
 
-    LeaseHold(LeaseFile lease, LeaseState.Holder holder, EngineAddress engine, SshCommand ssh, Duration requestTimeout,
+    LeaseHold(LeaseFile lease, LeaseState.Holder holder, EngineAddress engine, SshCommand ssh, EngineTimeouts requestTimeout,
             DockerSettings.Stop stop, Origin origin, String project) {
         this.lease = lease;
         this.holder = holder;

@@ -8,6 +8,7 @@ import dev.backendconfig.docker.internal.ResolutionFacts;
 import dev.backendconfig.docker.internal.discovery.ContainerLogs;
 import dev.backendconfig.docker.internal.json.Json;
 import dev.backendconfig.docker.internal.transport.EngineClient;
+import dev.backendconfig.docker.internal.transport.EngineTimeouts;
 import dev.backendconfig.docker.internal.transport.EngineException;
 import dev.backendconfig.docker.internal.transport.SshCommand;
 import dev.backendconfig.toolkit.Deadline;
@@ -117,7 +118,8 @@ public final class StackLifecycle {
             }
             state = state.withHolder(me);
             LeaseHold hold = new LeaseHold(lease, me, client.address(), new SshCommand(config.sshCommand(),
-                    facts.environment()), config.timeout(), config.lifecycle().stop(), origin, spec.project());
+                    facts.environment()), new EngineTimeouts(config.timeout(), config.answerTimeout()),
+                    config.lifecycle().stop(), origin, spec.project());
             scope.hold(key, hold);
             locked.write(state);
             ProjectSnapshot before = ProjectSnapshot.take(client, spec.project());

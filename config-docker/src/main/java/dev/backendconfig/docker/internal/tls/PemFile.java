@@ -1,12 +1,11 @@
 package dev.backendconfig.docker.internal.tls;
 
+import dev.backendconfig.toolkit.ConfigurationFiles;
 import dev.backendconfig.toolkit.InvalidInputException;
 import dev.backendconfig.toolkit.Origin;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -29,6 +28,9 @@ record PemFile(Path file, String role, List<Block> blocks) {
     /** The largest TLS file read: a CA bundle of a few hundred certificates. */
     static final int MAX_BYTES = 1024 * 1024;
 
+    private static final ConfigurationFiles.Limit LIMIT = new ConfigurationFiles.Limit(MAX_BYTES,
+            "not configurable: no PEM file of TLS material is larger");
+
     /**
      * One PEM block.
      *
@@ -40,30 +42,29 @@ record PemFile(Path file, String role, List<Block> blocks) {
     record Block(String label, Map<String, String> headers, byte[] der, int line) {
     }
 
-    /** Read a PEM file, refusing a missing, unreadable, oversized or non-PEM one. */
+    /**
+     * Read a PEM file, refusing a missing, unreadable, oversized or non-PEM one, and one that is not a regular file.
+     * The bytes are read as every configuration file is ({@link ConfigurationFiles#readBytes}): at most
+     * {@link #MAX_BYTES} of them, whatever size the file claims (a {@code /proc} file claims 0), within
+     * {@link ConfigurationFiles#MAX_READ_TIME}, and ended by an interrupt of the reading thread.
+     */
     static PemFile read(Path file, String role) {
         Origin origin = Origin.file(file.toString(), 0);
-        byte[] bytes;
+        if (Files.isDirectory(file)) {
+            throw new InvalidInputException(origin, role + " is a directory, not a PEM file");
+        }
+        if (!Files.exists(file)) {
+            throw new InvalidInputException(origin, role + " does not exist");
+        }
         try {
-            if (Files.isDirectory(file)) {
-                throw new InvalidInputException(origin, role + " is a directory, not a PEM file");
-            }
-            if (!Files.isRegularFile(file)) {
-                throw new InvalidInputException(origin, role + " does not exist");
-            }
-            if (Files.size(file) > MAX_BYTES) {
+            if (Files.isRegularFile(file) && Files.size(file) > MAX_BYTES) {
                 throw new InvalidInputException(origin, role + " is larger than " + MAX_BYTES
                         + " bytes, which no PEM file of TLS material is");
             }
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new InvalidInputException(origin, role + " does not exist");
-        } catch (AccessDeniedException e) {
-            throw new InvalidInputException(origin, role + " cannot be read: permission denied");
         } catch (IOException e) {
-            throw new InvalidInputException(origin, role + " cannot be read ("
-                    + e.getClass().getSimpleName() + ")");
+            // the read below names what is wrong with it
         }
+        byte[] bytes = ConfigurationFiles.readBytes(file, role + " in PEM", LIMIT);
         return new PemFile(file, role, parse(new String(bytes, StandardCharsets.ISO_8859_1), origin, role));
     }
 

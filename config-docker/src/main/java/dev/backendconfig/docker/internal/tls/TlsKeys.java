@@ -109,14 +109,15 @@ final class TlsKeys {
             if (fields.next().smallInteger() != 0) {
                 throw new Der.DerException("a PKCS#1 version other than 0 (two-prime RSA)");
             }
-            for (int i = 0; i < 8; i++) {
-                fields.next(Der.INTEGER, "the eight INTEGERs of an RSA key");
-            }
+            Der.Element[] integers = KeyBounds.rsaIntegers(fields);
             if (outer.hasMore()) {
                 throw new Der.DerException("bytes after the key");
             }
+            KeyBounds.checkRsa(integers);
         } catch (Der.DerException e) {
             throw malformed(pem, block, "a PKCS#1 RSA private key", e);
+        } catch (KeyBounds.OutOfBounds e) {
+            throw outOfBounds(pem, block, e);
         }
         return privateKeyInfo(Der.sequence(Der.oid(RSA), Der.element(Der.NULL)), block.der());
     }
@@ -133,7 +134,8 @@ final class TlsKeys {
             if (fields.next().smallInteger() != 1) {
                 throw new Der.DerException("an ECPrivateKey version other than 1");
             }
-            fields.next(Der.OCTET_STRING, "the private key OCTET STRING");
+            Der.Element value = fields.next(Der.OCTET_STRING, "the private key OCTET STRING");
+            KeyBounds.checkEcPrivateValue(value);
             while (fields.hasMore()) {
                 Der.Element element = fields.next();
                 if (element.tag() == 0xA0) {
@@ -151,6 +153,8 @@ final class TlsKeys {
             }
         } catch (Der.DerException e) {
             throw malformed(pem, block, "a SEC 1 EC private key", e);
+        } catch (KeyBounds.OutOfBounds e) {
+            throw outOfBounds(pem, block, e);
         }
         if (curve == null) {
             throw new InvalidInputException(pem.origin(block), pem.role() + " does not name its curve"
@@ -168,10 +172,14 @@ final class TlsKeys {
         try {
             Der.Reader fields = Der.Reader.of(der).next(Der.SEQUENCE, "a SEQUENCE").children();
             fields.next(Der.INTEGER, "a version INTEGER");
-            oid = fields.next(Der.SEQUENCE, "an AlgorithmIdentifier").children().next().oid();
-            fields.next(Der.OCTET_STRING, "the private key OCTET STRING");
+            Der.Reader algorithm = fields.next(Der.SEQUENCE, "an AlgorithmIdentifier").children();
+            oid = algorithm.next().oid();
+            Der.Element key = fields.next(Der.OCTET_STRING, "the private key OCTET STRING");
+            checkBounds(pem, block, oid, algorithm, key);
         } catch (Der.DerException e) {
             throw malformed(pem, block, "a PKCS#8 private key", e);
+        } catch (KeyBounds.OutOfBounds e) {
+            throw outOfBounds(pem, block, e);
         }
         String algorithm = ALGORITHMS.get(oid);
         if (algorithm == null) {
@@ -185,6 +193,41 @@ final class TlsKeys {
             throw new InvalidInputException(pem.origin(block), pem.role() + " is not a valid "
                     + algorithm + " private key");
         }
+    }
+
+    /**
+     * Check the sizes of the key inside a PKCS#8 envelope before the JDK reads it ({@link KeyBounds}): an RSA key's
+     * integers, an EC key's curve (named, never explicit parameters) and private value.
+     */
+    private static void checkBounds(PemFile pem, PemFile.Block block, String oid, Der.Reader algorithm,
+            Der.Element key) throws Der.DerException, KeyBounds.OutOfBounds {
+        if (oid.equals(RSA) || oid.equals(RSASSA_PSS)) {
+            Der.Element[] integers;
+            try {
+                Der.Reader fields = key.children().next(Der.SEQUENCE, "an RSAPrivateKey SEQUENCE").children();
+                if (fields.next().smallInteger() != 0) {
+                    throw new Der.DerException("an RSA key version other than 0 (two-prime RSA)");
+                }
+                integers = KeyBounds.rsaIntegers(fields);
+            } catch (Der.DerException e) {
+                // what the JDK would refuse too, and say no more of
+                throw new InvalidInputException(pem.origin(block), pem.role() + " is not a valid "
+                        + ALGORITHMS.get(oid) + " private key");
+            }
+            KeyBounds.checkRsa(integers);
+        } else if (oid.equals(EC)) {
+            if (!algorithm.hasMore() || algorithm.next().tag() != Der.OBJECT_IDENTIFIER) {
+                throw new InvalidInputException(pem.origin(block), pem.role() + " gives its curve as explicit"
+                        + " parameters; only named curves (such as P-256) can be used");
+            }
+            Der.Reader fields = key.children().next(Der.SEQUENCE, "an ECPrivateKey SEQUENCE").children();
+            fields.next(Der.INTEGER, "a version INTEGER");
+            KeyBounds.checkEcPrivateValue(fields.next(Der.OCTET_STRING, "the private key OCTET STRING"));
+        }
+    }
+
+    private static InvalidInputException outOfBounds(PemFile pem, PemFile.Block block, KeyBounds.OutOfBounds e) {
+        return new InvalidInputException(pem.origin(block), pem.role() + " " + e.getMessage());
     }
 
     private static InvalidInputException malformed(PemFile pem, PemFile.Block block, String what,

@@ -3,7 +3,6 @@ package dev.backendconfig.docker.internal.transport;
 import dev.backendconfig.docker.internal.engine.EngineAddress;
 import dev.backendconfig.docker.internal.engine.EngineIdentity;
 import dev.backendconfig.docker.internal.json.Json;
-import dev.backendconfig.toolkit.Deadline;
 import dev.backendconfig.toolkit.Http1;
 import dev.backendconfig.toolkit.OutsideText;
 import java.io.IOException;
@@ -16,9 +15,12 @@ import java.util.regex.Pattern;
 
 /**
  * A Docker Engine API client on the JDK alone: HTTP/1.1 over a Unix socket, TCP, TCP with TLS, or the standard
- * streams of {@code ssh HOST docker system dial-stdio}; each request bounded by a timeout that covers the whole
- * exchange (connecting, TLS handshake, every read), each response body capped. It learns what kind of engine it
- * talks to from the headers of the replies it gets anyway (no extra request). Close it to end an ssh process.
+ * streams of {@code ssh HOST docker system dial-stdio}. Each request is bounded in two steps that tell an absent
+ * engine from a slow one ({@link EngineTimeouts}): the connection must be accepted within {@code docker.timeout}; then
+ * the TLS handshake as a whole, the ssh login with its first answer, and each answer as a whole, within
+ * {@code docker.answer-timeout}; none past what is left of the resolution's budget. Each response body is capped. It
+ * learns what kind of engine it talks to from the headers of the replies it gets anyway (no extra request). Close it
+ * to end an ssh process.
  */
 public final class EngineClient implements AutoCloseable {
 
@@ -28,44 +30,33 @@ public final class EngineClient implements AutoCloseable {
     private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9_.-]{1,128}");
 
     private final EngineAddress address;
-    private final Duration timeout;
+    private final EngineTimeouts timeouts;
     private final Supplier<Duration> remaining;
     private final EngineTransport transport;
     private final SshCommand ssh;
     private EngineIdentity identity = EngineIdentity.UNKNOWN;
 
     /**
-     * Create a client; an ssh:// engine is reached with {@code ssh} from the PATH.
+     * Create a client whose connecting and each exchange may take {@code timeout}; an ssh:// engine is reached with
+     * {@code ssh} from the PATH.
      *
-     * @param timeout how long one request may take, connecting included
      * @throws dev.backendconfig.toolkit.InvalidInputException when the address's TLS files cannot be used
      */
     public EngineClient(EngineAddress address, Duration timeout) {
-        this(address, timeout, SshCommand.DEFAULT);
-    }
-
-    /**
-     * Create a client.
-     *
-     * @param timeout how long one request may take, connecting included
-     * @param ssh how to run ssh for an ssh:// engine
-     * @throws dev.backendconfig.toolkit.InvalidInputException when the address's TLS files cannot be used
-     */
-    public EngineClient(EngineAddress address, Duration timeout, SshCommand ssh) {
-        this(address, timeout, ssh, () -> timeout);
+        this(address, EngineTimeouts.both(timeout), SshCommand.DEFAULT, () -> timeout);
     }
 
     /**
      * Create a client whose every request also ends within what is left of a budget.
      *
-     * @param timeout how long one request may take, connecting included
+     * @param timeouts how long connecting, and each exchange after it, may take
      * @param ssh how to run ssh for an ssh:// engine
-     * @param remaining what is left of the resolution's budget, asked at the start of each request
+     * @param remaining what is left of the resolution's budget, asked as each step starts
      * @throws dev.backendconfig.toolkit.InvalidInputException when the address's TLS files cannot be used
      */
-    public EngineClient(EngineAddress address, Duration timeout, SshCommand ssh, Supplier<Duration> remaining) {
+    public EngineClient(EngineAddress address, EngineTimeouts timeouts, SshCommand ssh, Supplier<Duration> remaining) {
         this.address = address;
-        this.timeout = timeout;
+        this.timeouts = timeouts;
         this.remaining = remaining;
         this.ssh = ssh;
         this.transport = EngineTransport.of(address, ssh);
@@ -73,7 +64,7 @@ public final class EngineClient implements AutoCloseable {
 
     /**
      * Follow {@code GET /events} with these filters on a connection of its own, for at most {@code limit} (never
-     * more than what is left of the budget).
+     * more than what is left of the budget), connecting within {@code docker.timeout}.
      *
      * @param filters the {@code filters} query parameter's JSON, for example
      *     {@code {"type":["container"],"container":["<id>"]}}
@@ -81,7 +72,7 @@ public final class EngineClient implements AutoCloseable {
     public EngineEvents followEvents(String filters, Duration limit) {
         Duration left = remaining.get();
         return EngineEvents.follow(address, ssh, "/events?filters=" + java.net.URLEncoder.encode(filters,
-                StandardCharsets.UTF_8), left.compareTo(limit) < 0 ? left : limit);
+                StandardCharsets.UTF_8), timeouts.connect(), left.compareTo(limit) < 0 ? left : limit);
     }
 
     /**
@@ -153,13 +144,14 @@ public final class EngineClient implements AutoCloseable {
      *     character) or a {@code .} or {@code ..} segment; build paths with {@link #path(String...)}
      */
     public Reply get(String pathAndQuery) throws EngineException {
-        return send("GET", pathAndQuery, timeout);
+        return exchange("GET", pathAndQuery, timeouts);
     }
 
     /**
-     * Send a request without a body ({@code POST /containers/{id}/stop}, {@code DELETE /containers/{id}}), waiting
-     * at most {@code limit} for the whole exchange (an engine takes a container's stop grace period to answer a stop)
-     * and never more than what is left of the budget; returns the status and body, whatever the status.
+     * Send a request without a body ({@code POST /containers/{id}/stop}, {@code DELETE /containers/{id}}): connecting
+     * within {@code docker.timeout}, then waiting at most {@code limit} for the answer (an engine takes a container's
+     * stop grace period to answer a stop), never more than what is left of the budget; returns the status and body,
+     * whatever the status.
      *
      * @param method {@code POST} or {@code DELETE}
      * @throws IllegalArgumentException when the method is not POST or DELETE, or the path is not one a request line
@@ -169,21 +161,19 @@ public final class EngineClient implements AutoCloseable {
         if (!method.equals("GET") && !method.equals("POST") && !method.equals("DELETE")) {
             throw new IllegalArgumentException("the engine client sends GET, POST or DELETE, not " + method);
         }
-        return exchange(method, pathAndQuery, limit);
+        return exchange(method, pathAndQuery, new EngineTimeouts(timeouts.connect(), limit));
     }
 
-    private synchronized Reply exchange(String method, String pathAndQuery, Duration limit) throws EngineException {
+    private synchronized Reply exchange(String method, String pathAndQuery, EngineTimeouts limits)
+            throws EngineException {
         checkRequestTarget(pathAndQuery);
-        Duration left = remaining.get();
-        boolean cut = left.compareTo(limit) < 0;
-        Duration bounded = cut ? left : limit;
-        Deadline deadline = Deadline.after(bounded);
         String request = method + " " + pathAndQuery + " HTTP/1.1\r\nHost: docker\r\nUser-Agent: backend-config\r\n"
                 + "Accept: application/json\r\n" + (method.equals("GET") ? "" : "Content-Length: 0\r\n")
                 + (transport.keepsAlive() ? "" : "Connection: close\r\n") + "\r\n";
         for (int attempt = 1; ; attempt++) {
+            Exchange exchange = new Exchange(method + " " + pathOnly(pathAndQuery), limits, remaining);
             try {
-                InputStream in = transport.send(request.getBytes(StandardCharsets.ISO_8859_1), deadline);
+                InputStream in = transport.send(request.getBytes(StandardCharsets.ISO_8859_1), exchange);
                 Http1.Head head = Http1.readHead(in);
                 byte[] body = Http1.readBody(head, in, MAX_BODY_BYTES);
                 transport.done(reusable(head));
@@ -192,11 +182,10 @@ public final class EngineClient implements AutoCloseable {
                 }
                 return new Reply(head.status(), body);
             } catch (IOException e) {
-                boolean retry = attempt == 1 && method.equals("GET") && transport.mayRetry(e) && !deadline.passed();
+                boolean retry = attempt == 1 && method.equals("GET") && transport.mayRetry(e) && !exchange.expired();
                 transport.done(false);
                 if (!retry) {
-                    throw new EngineException(transport.explain(e, method + " " + pathOnly(pathAndQuery), bounded,
-                            cut));
+                    throw new EngineException(transport.explain(e, exchange));
                 }
             }
         }

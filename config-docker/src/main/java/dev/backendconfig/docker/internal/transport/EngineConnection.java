@@ -1,12 +1,10 @@
 package dev.backendconfig.docker.internal.transport;
 
 import dev.backendconfig.docker.internal.engine.EngineAddress;
-import dev.backendconfig.toolkit.Deadline;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
-import java.net.SocketTimeoutException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
@@ -15,45 +13,52 @@ import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 
 /**
- * One connection to the engine, Unix socket or TCP, where connecting, writing and every read wait at most until a
- * deadline: a socket that accepts and never answers cannot hold a resolution.
+ * One connection to the engine, Unix socket or TCP, where connecting, writing and every read wait at most until the
+ * deadline of the step under way (connecting, then answering): a socket that accepts and never answers, or trickles
+ * its answer, cannot hold a resolution. An interrupt of the waiting thread ends the wait.
  */
 final class EngineConnection implements AutoCloseable {
 
     private final SocketChannel channel;
     private final Selector selector;
-    private final Deadline deadline;
+    private Step step;
 
-    private EngineConnection(SocketChannel channel, Selector selector, Deadline deadline) {
+    private EngineConnection(SocketChannel channel, Selector selector, Step step) {
         this.channel = channel;
         this.selector = selector;
-        this.deadline = deadline;
+        this.step = step;
     }
 
     /**
-     * Connect to the engine; the deadline covers this connection's whole life.
+     * Connect to the engine within the step {@code connecting}.
      *
      * <p>A Unix socket whose listen queue is full refuses a non-blocking connect at once with "Resource temporarily
      * unavailable" (EAGAIN) instead of waiting as TCP does; a busy engine is not a missing one, so that is retried
      * until the deadline, as the docker CLI does.
      */
-    static EngineConnection open(EngineAddress address, Deadline deadline) throws IOException {
+    static EngineConnection open(EngineAddress address, Step connecting) throws IOException {
         while (true) {
             try {
-                return attempt(address, deadline);
+                return attempt(address, connecting);
             } catch (IOException e) {
                 if (!address.isUnix() || !isQueueFull(e)) {
                     throw e;
                 }
-                if (deadline.passed()) {
-                    throw new SocketTimeoutException("did not accept the connection (its queue stayed full)");
+                if (connecting.deadline().passed()) {
+                    throw new Step(connecting.what() + " (its queue stayed full)", connecting.setting(),
+                            connecting.given(), connecting.cut(), connecting.deadline()).timedOut();
                 }
                 sleepBriefly();
             }
         }
     }
 
-    private static EngineConnection attempt(EngineAddress address, Deadline deadline) throws IOException {
+    /** Let the step {@code next} bound every wait from now on (writing the request, reading the answer). */
+    void step(Step next) {
+        this.step = next;
+    }
+
+    private static EngineConnection attempt(EngineAddress address, Step connecting) throws IOException {
         SocketAddress target = address.isUnix() ? UnixDomainSocketAddress.of(address.socket())
                 : new InetSocketAddress(address.host(), address.port());
         SocketChannel channel = address.isUnix() ? SocketChannel.open(StandardProtocolFamily.UNIX) : SocketChannel.open();
@@ -61,10 +66,11 @@ final class EngineConnection implements AutoCloseable {
         try {
             channel.configureBlocking(false);
             selector = Selector.open();
-            EngineConnection connection = new EngineConnection(channel, selector, deadline);
+            EngineConnection connection = new EngineConnection(channel, selector, connecting);
             if (!channel.connect(target)) {
-                connection.await(SelectionKey.OP_CONNECT, "accept the connection");
-                channel.finishConnect();
+                do {
+                    connection.await(SelectionKey.OP_CONNECT);
+                } while (!channel.finishConnect());
             }
             return connection;
         } catch (IOException | RuntimeException e) {
@@ -93,7 +99,7 @@ final class EngineConnection implements AutoCloseable {
         ByteBuffer buffer = ByteBuffer.wrap(bytes);
         while (buffer.hasRemaining()) {
             if (channel.write(buffer) == 0) {
-                await(SelectionKey.OP_WRITE, "take the request");
+                await(SelectionKey.OP_WRITE);
             }
         }
     }
@@ -129,7 +135,7 @@ final class EngineConnection implements AutoCloseable {
                         return false;
                     }
                     if (read == 0) {
-                        await(SelectionKey.OP_READ, "answer");
+                        await(SelectionKey.OP_READ);
                     }
                 }
                 return true;
@@ -137,14 +143,17 @@ final class EngineConnection implements AutoCloseable {
         };
     }
 
-    private void await(int operation, String what) throws IOException {
-        if (deadline.passed()) {
-            throw new SocketTimeoutException("did not " + what);
-        }
+    private void await(int operation) throws IOException {
+        int left = step.millisLeft();
         SelectionKey key = channel.register(selector, operation);
         try {
-            if (selector.select(deadline.millisLeft()) == 0) {
-                throw new SocketTimeoutException("did not " + what);
+            if (selector.select(left) == 0) {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new java.io.InterruptedIOException("interrupted while waiting for the engine");
+                }
+                if (step.deadline().passed()) {
+                    throw step.timedOut();
+                }
             }
         } finally {
             key.interestOps(0);

@@ -60,21 +60,25 @@ public final class EngineEvents implements AutoCloseable {
     private final Thread reader;
     private volatile String endedWhy;
 
-    private EngineEvents(EngineAddress address, SshCommand ssh, String pathAndQuery, Deadline deadline) {
+    private EngineEvents(EngineAddress address, SshCommand ssh, String pathAndQuery, Exchange exchange) {
         EngineTransport transport = EngineTransport.of(address, ssh);
-        this.reader = new Thread(() -> follow(transport, pathAndQuery, deadline),
+        this.reader = new Thread(() -> follow(transport, pathAndQuery, exchange),
                 "backend-config-events-" + THREADS.incrementAndGet());
         reader.setDaemon(true);
     }
 
     /**
      * Subscribe to {@code pathAndQuery} (built with {@link EngineClient#path(String...)} and a query); the stream ends
-     * by {@code limit} from now at the latest.
+     * by {@code limit} from now at the latest; connecting (for ssh: its ConnectTimeout) takes at most {@code connect}.
      *
      * @throws dev.backendconfig.toolkit.InvalidInputException when the address's TLS files cannot be used
      */
-    public static EngineEvents follow(EngineAddress address, SshCommand ssh, String pathAndQuery, Duration limit) {
-        EngineEvents events = new EngineEvents(address, ssh, pathAndQuery, Deadline.after(limit));
+    public static EngineEvents follow(EngineAddress address, SshCommand ssh, String pathAndQuery, Duration connect,
+            Duration limit) {
+        Deadline deadline = Deadline.after(limit);
+        // every step (connecting, the ssh login, the stream itself) ends by the stream's deadline
+        Exchange exchange = new Exchange("GET /events", new EngineTimeouts(connect, limit), deadline::remaining);
+        EngineEvents events = new EngineEvents(address, ssh, pathAndQuery, exchange);
         events.reader.start();
         return events;
     }
@@ -108,12 +112,12 @@ public final class EngineEvents implements AutoCloseable {
         }
     }
 
-    private void follow(EngineTransport transport, String pathAndQuery, Deadline deadline) {
+    private void follow(EngineTransport transport, String pathAndQuery, Exchange exchange) {
         String request = "GET " + pathAndQuery + " HTTP/1.1\r\nHost: docker\r\nUser-Agent: backend-config\r\n"
                 + "Accept: application/json\r\nConnection: close\r\n\r\n";
         String why;
         try {
-            InputStream in = transport.send(request.getBytes(StandardCharsets.ISO_8859_1), deadline);
+            InputStream in = transport.send(request.getBytes(StandardCharsets.ISO_8859_1), exchange);
             Http1.Head head = Http1.readHead(in);
             if (head.status() != 200) {
                 byte[] body = Http1.readBody(head, in, 64 * 1024);
@@ -126,8 +130,7 @@ public final class EngineEvents implements AutoCloseable {
             }
         } catch (IOException | RuntimeException e) {
             why = Thread.currentThread().isInterrupted() ? "closed"
-                    : transport.explain(e instanceof IOException io ? io : new IOException(e), "GET /events",
-                            deadline.remaining(), false);
+                    : transport.explain(e instanceof IOException io ? io : new IOException(e), exchange);
         } finally {
             transport.close();
         }

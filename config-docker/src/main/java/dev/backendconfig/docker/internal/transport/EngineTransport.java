@@ -2,7 +2,6 @@ package dev.backendconfig.docker.internal.transport;
 
 import dev.backendconfig.docker.internal.engine.EngineAddress;
 import dev.backendconfig.docker.internal.tls.TlsSetup;
-import dev.backendconfig.toolkit.Deadline;
 import dev.backendconfig.toolkit.Http1;
 import dev.backendconfig.toolkit.OutsideText;
 import java.io.EOFException;
@@ -11,7 +10,6 @@ import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
 import java.nio.channels.ClosedByInterruptException;
-import java.time.Duration;
 import java.util.Locale;
 
 /**
@@ -39,9 +37,9 @@ abstract class EngineTransport implements AutoCloseable {
     /**
      * Send a request and return the stream its response comes on.
      *
-     * @param deadline when every wait of this exchange ends
+     * @param exchange the request's steps: each wait ends at the deadline of the step under way
      */
-    abstract InputStream send(byte[] request, Deadline deadline) throws IOException;
+    abstract InputStream send(byte[] request, Exchange exchange) throws IOException;
 
     /**
      * End the exchange.
@@ -76,22 +74,20 @@ abstract class EngineTransport implements AutoCloseable {
     }
 
     /**
-     * Explain why the last exchange failed, naming the engine; called after {@link #done(boolean) done(false)}.
-     *
-     * @param request the request line's method and path, without query: {@code "GET /containers/json"}
-     * @param waited how long the exchange was given
-     * @param cut whether that was less than {@code docker.timeout}, cut to what was left of setting {@code timeout}
+     * Explain why the last exchange failed, naming the engine and, when time ran out, the step and its setting;
+     * called after {@link #done(boolean) done(false)}.
      */
-    String explain(IOException failure, String request, Duration waited, boolean cut) {
+    String explain(IOException failure, Exchange exchange) {
         String uri = address.uri();
-        if (failure instanceof SocketTimeoutException) {
-            return "engine " + uri + " " + failure.getMessage() + " within " + waited.toMillis()
-                    + " ms (setting docker.timeout" + (cut ? ", cut to what was left of setting timeout" : "") + ")";
-        }
+        String request = exchange.request();
         // an interrupt closes a channel under whatever was reading it; the flag says why, whatever the exception
-        if (failure instanceof InterruptedIOException || failure instanceof ClosedByInterruptException
-                || Thread.currentThread().isInterrupted()) {
+        if (failure instanceof InterruptedIOException && !(failure instanceof SocketTimeoutException)
+                || failure instanceof ClosedByInterruptException || Thread.currentThread().isInterrupted()) {
             return "asking engine " + uri + " was interrupted (the resolution's time budget, setting timeout, ran out)";
+        }
+        Step.TimedOut timedOut = timedOut(failure, exchange);
+        if (timedOut != null) {
+            return "engine " + uri + " " + timedOut.step().describe();
         }
         if (failure instanceof Http1.ProtocolException) {
             return "engine " + uri + " answered " + request + " with something that is not a usable HTTP response: "
@@ -117,6 +113,22 @@ abstract class EngineTransport implements AutoCloseable {
         }
         return "cannot reach engine " + uri + ": " + failure.getClass().getSimpleName()
                 + (message.isEmpty() ? "" : " (" + OutsideText.excerpt(message, 160) + ")");
+    }
+
+    /**
+     * Return the step that ran out of time, if that is why the exchange failed: the failure itself, one it wraps, or
+     * a timeout the JDK raised of its own within the step under way.
+     */
+    static Step.TimedOut timedOut(IOException failure, Exchange exchange) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof Step.TimedOut stepTimedOut) {
+                return stepTimedOut;
+            }
+        }
+        if (failure instanceof SocketTimeoutException && exchange.current() != null) {
+            return exchange.current().timedOut();
+        }
+        return null;
     }
 
     /** End whatever is still open; never throws. */

@@ -1,11 +1,13 @@
 package dev.backendconfig.docker.internal.transport;
 
 import dev.backendconfig.docker.internal.engine.EngineAddress;
-import dev.backendconfig.toolkit.Deadline;
 import java.io.IOException;
 import java.io.InputStream;
 
-/** Plain HTTP over a Unix socket or TCP: one {@link EngineConnection} per request, closed after its response. */
+/**
+ * Plain HTTP over a Unix socket or TCP: one {@link EngineConnection} per request, closed after its response; the
+ * connection is accepted within {@code docker.timeout}, the request answered within {@code docker.answer-timeout}.
+ */
 final class SocketTransport extends EngineTransport {
 
     private EngineConnection connection;
@@ -15,8 +17,9 @@ final class SocketTransport extends EngineTransport {
     }
 
     @Override
-    InputStream send(byte[] request, Deadline deadline) throws IOException {
-        connection = EngineConnection.open(address, deadline);
+    InputStream send(byte[] request, Exchange exchange) throws IOException {
+        connection = EngineConnection.open(address, exchange.connecting());
+        connection.step(exchange.answering());
         connection.write(request);
         return connection.input();
     }

@@ -1,7 +1,6 @@
 package dev.backendconfig.docker.internal.transport;
 
 import dev.backendconfig.docker.internal.engine.EngineAddress;
-import dev.backendconfig.toolkit.Deadline;
 import dev.backendconfig.toolkit.OutsideText;
 import dev.backendconfig.toolkit.Secrets;
 import java.io.ByteArrayOutputStream;
@@ -10,7 +9,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
-import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,7 +26,8 @@ import java.util.regex.Pattern;
  * ssh's output holds, in steps of at most 8 ms, until the deadline. The same polling drains ssh's error output into
  * a bounded tail (so that ssh never blocks on a full pipe), whose last lines (masked, escaped) explain a failure;
  * nothing is written to disk. The process (and anything it started) is always ended: killed when the client closes
- * or an exchange fails, then reaped; if this JVM dies, ssh sees its input close and ends too.
+ * or an exchange fails, then reaped; if this JVM dies (even by {@code kill -9}), the shell that runs ssh
+ * ({@link SshCommand#WATCHDOG}) ends it within a second.
  */
 final class SshTransport extends KeptConnectionTransport {
 
@@ -42,7 +41,8 @@ final class SshTransport extends KeptConnectionTransport {
     private InputStream stderr;
     private final ByteArrayOutputStream errors = new ByteArrayOutputStream();
     private OutputStream stdin;
-    private Deadline deadline;
+    private Step step;
+    private long connectSeconds;
     private Integer exitCode;
     private String said = "";
     private IOException notRun;
@@ -53,27 +53,30 @@ final class SshTransport extends KeptConnectionTransport {
     }
 
     @Override
-    InputStream send(byte[] request, Deadline deadline) throws IOException {
-        this.deadline = deadline;
+    InputStream send(byte[] request, Exchange exchange) throws IOException {
         beginExchange(process != null);
         if (process == null) {
-            start();
+            step = exchange.startingSsh();
+            start(exchange.sshConnectTimeout());
+        } else {
+            step = exchange.answering();
         }
         stdin.write(request);
         stdin.flush();
         return new Output();
     }
 
-    private void start() throws IOException {
+    private void start(Duration connectTimeout) throws IOException {
         exitCode = null;
         said = "";
         notRun = null;
         errors.reset();
-        Duration left = deadline.remaining();
-        ProcessBuilder builder = new ProcessBuilder(command.commandLine(address, left));
+        connectSeconds = SshCommand.connectTimeoutSeconds(connectTimeout);
+        ProcessBuilder builder = new ProcessBuilder(command.processCommand(address, connectTimeout));
         builder.environment().clear();
         builder.environment().putAll(command.environment());
         try {
+            command.checkRunnable();
             process = builder.start();
         } catch (IOException e) {
             notRun = e;
@@ -130,11 +133,9 @@ final class SshTransport extends KeptConnectionTransport {
                     available = stdout.available();
                     return available > 0 ? counted(stdout.read(target, offset, Math.min(length, available))) : -1;
                 }
-                if (deadline.passed()) {
-                    throw new SocketTimeoutException("did not answer");
-                }
+                int left = step.millisLeft();
                 try {
-                    Thread.sleep(Math.min(pause, deadline.millisLeft()));
+                    Thread.sleep(Math.min(pause, left));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new InterruptedIOException("interrupted while waiting for the engine");
@@ -174,7 +175,7 @@ final class SshTransport extends KeptConnectionTransport {
         Process ending = process;
         process = null;
         try {
-            long left = deadline.remaining().toMillis();
+            long left = step == null ? 0 : step.deadline().remaining().toMillis();
             if (failed && left > 0 && ending.waitFor(Math.min(200, left), TimeUnit.MILLISECONDS)) {
                 exitCode = ending.exitValue();
             } else if (!ending.isAlive()) {
@@ -234,8 +235,9 @@ final class SshTransport extends KeptConnectionTransport {
     }
 
     @Override
-    String explain(IOException failure, String request, Duration timeout, boolean cut) {
+    String explain(IOException failure, Exchange exchange) {
         String uri = address.uri();
+        String request = exchange.request();
         // the program only: its arguments (setting docker.ssh-command) could hold anything, a password among them
         String ssh = command.program().get(0);
         if (notRun != null) {
@@ -244,14 +246,17 @@ final class SshTransport extends KeptConnectionTransport {
                     + " name the ssh program in setting docker.ssh-command";
         }
         String saidClause = said.isEmpty() ? "; ssh said nothing" : "; ssh said: " + said;
-        if (failure instanceof SocketTimeoutException) {
-            return super.explain(failure, request, timeout, cut) + (said.isEmpty() ? "" : "; ssh said: " + said);
+        if (timedOut(failure, exchange) != null) {
+            return super.explain(failure, exchange) + (said.isEmpty() ? "" : "; ssh said: " + said);
         }
         if (failure instanceof EOFException || exitCode != null) {
+            String connectTimedOut = exitCode != null && exitCode == 255 && said.toLowerCase(java.util.Locale.ROOT)
+                    .contains("timed out") ? "; ssh's ConnectTimeout was " + connectSeconds + " s (setting "
+                    + EngineTimeouts.CONNECT_SETTING + ")" : "";
             return "ssh to engine " + uri + " ended" + (exitCode == null ? "" : " with exit code " + exitCode)
-                    + " before the engine answered " + request + meaning(exitCode) + saidClause;
+                    + " before the engine answered " + request + meaning(exitCode) + saidClause + connectTimedOut;
         }
-        return super.explain(failure, request, timeout, cut) + (said.isEmpty() ? "" : "; ssh said: " + said);
+        return super.explain(failure, exchange) + (said.isEmpty() ? "" : "; ssh said: " + said);
     }
 
     private static String meaning(Integer exitCode) {

@@ -3,7 +3,6 @@ package dev.backendconfig.docker.internal.transport;
 import dev.backendconfig.docker.internal.engine.EngineAddress;
 import dev.backendconfig.docker.internal.tls.TlsMaterial;
 import dev.backendconfig.docker.internal.tls.TlsSetup;
-import dev.backendconfig.toolkit.Deadline;
 import dev.backendconfig.toolkit.OutsideText;
 import java.io.EOFException;
 import java.io.IOException;
@@ -23,7 +22,6 @@ import java.security.cert.CertificateExpiredException;
 import java.security.cert.CertificateNotYetValidException;
 import java.security.cert.CertificateParsingException;
 import java.security.cert.X509Certificate;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
@@ -35,8 +33,9 @@ import javax.net.ssl.SSLSocket;
 
 /**
  * HTTP over TCP with TLS 1.3 or 1.2: the engine's certificate is checked against the CA and the host name (never
- * skipped), the client certificate is offered when the engine asks, and connecting, the handshake and every read
- * end at the exchange's deadline. Nothing ever falls back to plain HTTP. One connection carries the requests of a
+ * skipped), the client certificate is offered when the engine asks. Connecting ends within {@code docker.timeout};
+ * the handshake as a whole, and each answer as a whole, within {@code docker.answer-timeout} ({@link DeadlineSocket}).
+ * Nothing ever falls back to plain HTTP. One connection carries the requests of a
  * resolution (a handshake costs tens of milliseconds); it is closed with the client.
  */
 final class TlsTransport extends KeptConnectionTransport {
@@ -47,6 +46,7 @@ final class TlsTransport extends KeptConnectionTransport {
 
     private final TlsSetup setup;
     private SSLSocket socket;
+    private DeadlineSocket bounded;
     private TlsSetup.Handshake handshake;
     private Phase phase = Phase.CONNECT;
     private String protocol = "";
@@ -57,11 +57,12 @@ final class TlsTransport extends KeptConnectionTransport {
     }
 
     @Override
-    InputStream send(byte[] request, Deadline deadline) throws IOException {
+    InputStream send(byte[] request, Exchange exchange) throws IOException {
         beginExchange(socket != null);
         if (socket == null) {
-            connect(deadline);
+            connect(exchange);
         }
+        bounded.step(exchange.answering());
         OutputStream out = socket.getOutputStream();
         out.write(request);
         out.flush();
@@ -75,7 +76,6 @@ final class TlsTransport extends KeptConnectionTransport {
 
             @Override
             public int read(byte[] target, int offset, int length) throws IOException {
-                socket.setSoTimeout(millisLeft(deadline, "answer"));
                 int count = in.read(target, offset, length);
                 arrived(count);
                 return count;
@@ -83,17 +83,26 @@ final class TlsTransport extends KeptConnectionTransport {
         };
     }
 
-    private void connect(Deadline deadline) throws IOException {
+    /**
+     * Connect within {@code docker.timeout}, then shake hands within {@code docker.answer-timeout}: one deadline for
+     * the whole handshake, however the engine trickles it ({@link DeadlineSocket}).
+     */
+    private void connect(Exchange exchange) throws IOException {
         phase = Phase.CONNECT;
         handshake = setup.handshake();
+        Step connecting = exchange.connecting();
         // a channel's socket: its connect and reads honour timeouts, and an interrupt closes it
         SocketChannel channel = SocketChannel.open();
         Socket plain = channel.socket();
         try {
-            plain.connect(new InetSocketAddress(address.host(), address.port()), millisLeft(deadline,
-                    "accept the connection"));
+            try {
+                plain.connect(new InetSocketAddress(address.host(), address.port()), connecting.millisLeft());
+            } catch (SocketTimeoutException e) {
+                throw connecting.timedOut();
+            }
             phase = Phase.HANDSHAKE;
-            socket = (SSLSocket) handshake.factory().createSocket(plain, address.host(), address.port(), true);
+            bounded = new DeadlineSocket(plain, exchange.handshaking());
+            socket = (SSLSocket) handshake.factory().createSocket(bounded, address.host(), address.port(), true);
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;
@@ -102,21 +111,9 @@ final class TlsTransport extends KeptConnectionTransport {
         parameters.setProtocols(PROTOCOLS);
         parameters.setEndpointIdentificationAlgorithm("HTTPS");
         socket.setSSLParameters(parameters);
-        socket.setSoTimeout(millisLeft(deadline, "finish the TLS handshake"));
-        try {
-            socket.startHandshake();
-        } catch (SocketTimeoutException e) {
-            throw new SocketTimeoutException("did not finish the TLS handshake");
-        }
+        socket.startHandshake();
         protocol = socket.getSession().getProtocol();
         phase = Phase.EXCHANGE;
-    }
-
-    private static int millisLeft(Deadline deadline, String what) throws SocketTimeoutException {
-        if (deadline.passed()) {
-            throw new SocketTimeoutException("did not " + what);
-        }
-        return deadline.millisLeft();
     }
 
     @Override
@@ -132,9 +129,18 @@ final class TlsTransport extends KeptConnectionTransport {
             try {
                 socket.close();
             } catch (IOException e) {
-                // an aborted TLS connection: nothing left to release
+                // an aborted TLS connection: what is under it is closed below
             }
             socket = null;
+        }
+        if (bounded != null) {
+            try {
+                // the TLS socket closes it too, unless saying goodbye to the engine failed first
+                bounded.close();
+            } catch (IOException e) {
+                // already closed
+            }
+            bounded = null;
         }
     }
 
@@ -147,10 +153,10 @@ final class TlsTransport extends KeptConnectionTransport {
     }
 
     @Override
-    String explain(IOException failure, String request, Duration timeout, boolean cut) {
-        if (failure instanceof SocketTimeoutException || failure instanceof InterruptedIOException
+    String explain(IOException failure, Exchange exchange) {
+        if (failure instanceof InterruptedIOException || timedOut(failure, exchange) != null
                 || Thread.currentThread().isInterrupted() || phase == Phase.CONNECT || handshake == null) {
-            return super.explain(failure, request, timeout, cut);
+            return super.explain(failure, exchange);
         }
         String uri = address.uri();
         Throwable untrusted = cause(failure, CertPathBuilderException.class, CertPathValidatorException.class);
@@ -182,7 +188,7 @@ final class TlsTransport extends KeptConnectionTransport {
             return "the TLS handshake with engine " + uri + " failed: " + OutsideText.excerpt(
                     String.valueOf(failure.getMessage()), 160);
         }
-        return super.explain(failure, request, timeout, cut);
+        return super.explain(failure, exchange);
     }
 
     private String clientCertificateRefused(String uri) {

@@ -2,14 +2,19 @@ package dev.backendconfig.docker.internal.tls;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.backendconfig.testsupport.TestPki.KeyKind;
+import dev.backendconfig.testsupport.Leftovers;
+import dev.backendconfig.testsupport.SpecialFiles;
 import dev.backendconfig.testsupport.TestPki;
 import dev.backendconfig.toolkit.InvalidInputException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
+import java.time.Duration;
 import java.security.PrivateKey;
 import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.ECPublicKey;
@@ -195,6 +200,145 @@ class TlsKeysTest {
         Path big = Files.write(directory.resolve("big.pem"), new byte[PemFile.MAX_BYTES + 1]);
         assertThatThrownBy(() -> PemFile.read(big, ROLE)).hasMessage(big + ": the client key (test) is larger than"
                 + " 1048576 bytes, which no PEM file of TLS material is");
+    }
+
+    @Test
+    void aNamedPipeIsRefusedWithoutOpeningIt() throws IOException {
+        Path fifo = SpecialFiles.fifo(directory.resolve("key.pem"));
+        assertThatThrownBy(() -> assertTimeoutPreemptively(Duration.ofSeconds(10), () -> PemFile.read(fifo, ROLE)))
+                .isInstanceOf(InvalidInputException.class).hasMessage(fifo + ": is a named pipe (FIFO), not a regular"
+                        + " file; expected the client key (test) in PEM (a named pipe could block and a device never"
+                        + " end, so only regular files are read)");
+    }
+
+    @Test
+    void aFileClaimingZeroBytesIsReadNoFurtherThanTheLimit() throws IOException {
+        Path kallsyms = Path.of("/proc/kallsyms");
+        assumeTrue(Files.isRegularFile(kallsyms) && Files.isReadable(kallsyms), "the kernel gives no /proc/kallsyms (its symbol table, megabytes of text)");
+        Path key = SpecialFiles.link(directory.resolve("key.pem"), kallsyms);
+        assertThatThrownBy(() -> assertTimeoutPreemptively(Duration.ofSeconds(10), () -> PemFile.read(key, ROLE)))
+                .isInstanceOf(InvalidInputException.class).hasMessage(key + ": grew past the limit of 1048576 bytes"
+                        + " while it was read (not configurable: no PEM file of TLS material is larger)");
+    }
+
+    @Test
+    void aFileWhoseReadBlocksIsLeftWithinTheReadTimeAndItsDescriptorClosed() throws IOException {
+        java.util.Optional<Path> kmsg = SpecialFiles.blockingKernelFile();
+        assumeTrue(kmsg.isPresent(), "the kernel gives this user no /proc/kmsg to read (it needs CAP_SYSLOG)");
+        Path ca = SpecialFiles.link(directory.resolve("ca.pem"), kmsg.get());
+        Leftovers leftovers = Leftovers.snapshot(directory);
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> assertTimeoutPreemptively(Duration.ofSeconds(15), () -> PemFile.read(ca,
+                "the CA certificate (test)"))).isInstanceOf(InvalidInputException.class)
+                .hasMessageStartingWith(ca + ": did not finish reading within 5000 ms");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(8));
+        assertThat(leftovers.newThreads()).isEmpty();
+        assertThat(leftovers.newDescriptors()).isEmpty();
+    }
+
+    /** The integers of a real 2048-bit RSA key: n, e, d, p, q, dP, dQ, qInv. */
+    private static java.math.BigInteger[] rsaIntegers() {
+        RSAPrivateCrtKey key = (RSAPrivateCrtKey) TestPki.keys(KeyKind.RSA).getPrivate();
+        return new java.math.BigInteger[] {key.getModulus(), key.getPublicExponent(), key.getPrivateExponent(),
+            key.getPrimeP(), key.getPrimeQ(), key.getPrimeExponentP(), key.getPrimeExponentQ(), key.getCrtCoefficient()};
+    }
+
+    /** Return a PKCS#1 RSAPrivateKey of these eight integers, as its DER bytes. */
+    private static byte[] pkcs1Der(java.math.BigInteger... integers) {
+        byte[][] fields = new byte[integers.length + 1][];
+        fields[0] = TestPki.tlv(0x02, new byte[] {0});
+        for (int i = 0; i < integers.length; i++) {
+            fields[i + 1] = TestPki.tlv(0x02, integers[i].toByteArray());
+        }
+        return TestPki.seq(fields);
+    }
+
+    /** Return a PKCS#8 PrivateKeyInfo around a key of algorithm {@code oid}. */
+    private static byte[] pkcs8Der(String oid, byte[] parameters, byte[] key) {
+        byte[] algorithm = parameters == null ? TestPki.seq(TestPki.oid(oid)) : TestPki.seq(TestPki.oid(oid), parameters);
+        return TestPki.seq(TestPki.tlv(0x02, new byte[] {0}), algorithm, TestPki.tlv(0x04, key));
+    }
+
+    /** A number of {@code bits} bits whose every bit is set (the costliest exponent). */
+    private static java.math.BigInteger ones(int bits) {
+        return java.math.BigInteger.ONE.shiftLeft(bits).subtract(java.math.BigInteger.ONE);
+    }
+
+    /** Read a hostile key, failing if that takes more than a second (it must be refused before any arithmetic). */
+    private String refusedAtOnce(String pem) throws IOException {
+        long start = System.nanoTime();
+        String problem = problem(pem);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
+        return problem;
+    }
+
+    @Test
+    void anRsaKeyWithHugeCrtExponentsIsRefusedBeforeAnyArithmetic() throws IOException {
+        java.math.BigInteger[] integers = rsaIntegers();
+        integers[5] = ones(2_500_000);
+        integers[6] = ones(2_500_000);
+        String expected = "{dir}/key.pem:1: the client key (test) is an RSA key whose first CRT exponent (d mod (p-1))"
+                + " has 2500000 bits, where a key has no more bits than the first prime's 1024; a key like this would"
+                + " cost minutes of computing, so it is refused before any";
+        assertThat(refusedAtOnce(TestPki.pem("RSA PRIVATE KEY", pkcs1Der(integers)))).isEqualTo(expected);
+        assertThat(refusedAtOnce(TestPki.pem("PRIVATE KEY", pkcs8Der(TlsKeys.RSA, new byte[] {0x05, 0x00},
+                pkcs1Der(integers))))).isEqualTo(expected);
+        assertThat(refusedAtOnce(TestPki.pem("PRIVATE KEY", pkcs8Der(TlsKeys.RSASSA_PSS, null, pkcs1Der(integers)))))
+                .isEqualTo(expected);
+    }
+
+    @Test
+    void everyIntegerOfAnRsaKeyIsBoundedByTheOthers() throws IOException {
+        String[] expected = {
+            "is an RSA key of 16384 bits; keys longer than 8192 bits are refused, as the docker CLI refuses them",
+            "is an RSA key whose public exponent has 100 bits, where a key has a public exponent of at most 64 bits"
+                    + " (65537 has 17)",
+            "is an RSA key whose private exponent has 4096 bits, where a key has no more bits than the modulus's 2048",
+            "is an RSA key whose primes have 2048 and 1024 bits, which cannot multiply to its modulus of 2048 bits",
+            "is an RSA key whose primes have 1024 and 2048 bits, which cannot multiply to its modulus of 2048 bits",
+            "is an RSA key whose first CRT exponent (d mod (p-1)) has 1025 bits, where a key has no more bits than the"
+                    + " first prime's 1024",
+            "is an RSA key whose second CRT exponent (d mod (q-1)) has 1025 bits, where a key has no more bits than"
+                    + " the second prime's 1024",
+            "is an RSA key whose CRT coefficient (q^-1 mod p) has 1025 bits, where a key has no more bits than the"
+                    + " first prime's 1024"};
+        int[] sizes = {16384, 100, 4096, 2048, 2048, 1025, 1025, 1025};
+        for (int field = 0; field < 8; field++) {
+            java.math.BigInteger[] integers = rsaIntegers();
+            integers[field] = ones(sizes[field]);
+            assertThat(refusedAtOnce(TestPki.pem("RSA PRIVATE KEY", pkcs1Der(integers)))).as("field %d", field)
+                    .startsWith("{dir}/key.pem:1: the client key (test) " + expected[field]);
+        }
+        java.math.BigInteger[] negative = rsaIntegers();
+        negative[2] = negative[2].negate();
+        assertThat(refusedAtOnce(TestPki.pem("RSA PRIVATE KEY", pkcs1Der(negative)))).isEqualTo("{dir}/key.pem:1: the"
+                + " client key (test) is a key whose private exponent is negative");
+    }
+
+    @Test
+    void anEcKeyWithAnOversizedValueOrExplicitParametersIsRefused() throws IOException {
+        byte[] bigValue = TestPki.seq(TestPki.tlv(0x02, new byte[] {1}), TestPki.tlv(0x04, new byte[10_000]),
+                TestPki.tlv(0xA0, TestPki.oid("1.2.840.10045.3.1.7")));
+        assertThat(refusedAtOnce(TestPki.pem("EC PRIVATE KEY", bigValue))).isEqualTo("{dir}/key.pem:1: the client key"
+                + " (test) is an EC key whose private value has 10000 bytes, where a named curve's takes 1 to 66");
+        assertThat(refusedAtOnce(TestPki.pem("PRIVATE KEY", pkcs8Der(TlsKeys.EC, TestPki.oid("1.2.840.10045.3.1.7"),
+                bigValue)))).isEqualTo("{dir}/key.pem:1: the client key (test) is an EC key whose private value has"
+                        + " 10000 bytes, where a named curve's takes 1 to 66");
+        byte[] explicit = TestPki.seq(TestPki.tlv(0x02, new byte[] {1}), TestPki.tlv(0x04, new byte[32]));
+        assertThat(refusedAtOnce(TestPki.pem("PRIVATE KEY", pkcs8Der(TlsKeys.EC, TestPki.seq(TestPki.tlv(0x02,
+                new byte[] {1})), explicit)))).isEqualTo("{dir}/key.pem:1: the client key (test) gives its curve as"
+                        + " explicit parameters; only named curves (such as P-256) can be used");
+    }
+
+    @Test
+    void realKeysStayWithinTheBounds() throws IOException {
+        for (KeyKind kind : KeyKind.values()) {
+            KeyPair keys = TestPki.keys(kind);
+            assertThat(read(TestPki.pkcs8(keys.getPrivate())).getEncoded()).as(kind.name())
+                    .isEqualTo(keys.getPrivate().getEncoded());
+        }
+        java.math.BigInteger[] integers = rsaIntegers();
+        assertThat(read(TestPki.pem("RSA PRIVATE KEY", pkcs1Der(integers)))).isInstanceOf(RSAPrivateCrtKey.class);
     }
 
     @Test

@@ -80,7 +80,7 @@ class EngineClientTest {
         engine.behave(FakeDockerEngine.Behaviour.NEVER_ANSWER);
         long start = System.nanoTime();
         assertThatThrownBy(() -> client.getJson(LIST)).hasMessage("engine unix://" + directory.resolve("engine.sock")
-                + " did not answer within 400 ms (setting docker.timeout)");
+                + " did not answer GET /containers/json within 400 ms (setting docker.answer-timeout)");
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
     }
 
@@ -226,11 +226,11 @@ class EngineClientTest {
     void aRequestNeverOutlastsWhatIsLeftOfTheBudgetEvenWithALongerEngineTimeout() {
         engine.behave(FakeDockerEngine.Behaviour.NEVER_ANSWER);
         EngineClient bounded = new EngineClient(EngineAddress.unix(directory.resolve("engine.sock"), "test"),
-                Duration.ofHours(1), SshCommand.DEFAULT, () -> Duration.ofMillis(300));
+                EngineTimeouts.both(Duration.ofHours(1)), SshCommand.DEFAULT, () -> Duration.ofMillis(300));
         assertThatThrownBy(() -> assertTimeoutPreemptively(Duration.ofSeconds(10), () -> bounded.getJson(LIST)))
                 .isInstanceOf(EngineException.class)
-                .hasMessage("engine unix://" + directory.resolve("engine.sock") + " did not answer within 300 ms"
-                        + " (setting docker.timeout, cut to what was left of setting timeout)");
+                .hasMessage("engine unix://" + directory.resolve("engine.sock") + " did not answer GET /containers/json"
+                        + " within 300 ms (setting docker.answer-timeout, cut to what was left of setting timeout)");
     }
 
     @Test

@@ -3,7 +3,6 @@ package dev.backendconfig.docker.internal.transport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.backendconfig.docker.internal.engine.EngineAddress;
-import dev.backendconfig.toolkit.Deadline;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,7 +21,7 @@ class KeptConnectionTransportTest {
         }
 
         @Override
-        InputStream send(byte[] request, Deadline deadline) {
+        InputStream send(byte[] request, Exchange exchange) {
             return InputStream.nullInputStream();
         }
 
