@@ -42,7 +42,8 @@ public record SshCommand(List<String> program, Map<String, String> environment) 
     /**
      * What runs ssh: a POSIX shell that starts it with this process's standard streams and then watches this JVM,
      * every 0.2 s; when the JVM is gone (killed with {@code kill -9}, say, so that nothing of it could end ssh), it
-     * ends ssh (SIGTERM, which makes ssh end a ProxyCommand it started, then SIGKILL a second later). Otherwise it
+     * ends ssh (SIGTERM, which makes ssh end a ProxyCommand it started, then SIGKILL if it still runs a second later;
+     * the shell leaves as soon as ssh has ended, a zombie counting as ended). Otherwise it
      * waits for ssh and exits with its exit code. A killed JVM's ssh would otherwise live on while it connects or
      * logs in (it reads its input, whose end would stop it, only once logged in).
      *
@@ -61,13 +62,28 @@ public record SshCommand(List<String> program, Map<String, String> environment) 
                 ! kill -0 "$PPID" 2>/dev/null
               fi
             }
+            alive() {
+              if [ -r "/proc/$1/stat" ]; then
+                read -r stat < "/proc/$1/stat"
+                set -- ${stat##*) }
+                [ "$1" != Z ]
+              else
+                kill -0 "$1" 2>/dev/null
+              fi
+            }
             exec 3<&0
             "$@" <&3 3<&- &
             child=$!
             exec 3<&- 0</dev/null
-            while kill -0 "$child" 2>/dev/null; do
+            while alive "$child"; do
               if parent_gone; then
-                kill -TERM "$child" 2>/dev/null; sleep 1; kill -KILL "$child" 2>/dev/null; exit 137
+                kill -TERM "$child" 2>/dev/null
+                tries=0
+                while alive "$child" && [ "$tries" -lt 10 ]; do
+                  sleep 0.1 2>/dev/null || sleep 1
+                  tries=$((tries + 1))
+                done
+                kill -KILL "$child" 2>/dev/null; exit 137
               fi
               sleep 0.2 2>/dev/null || sleep 1
             done
