@@ -116,6 +116,11 @@ final class Wait {
                     + " before its turn", Duration.ZERO), since(start)));
         }
         boolean ready = pending.isEmpty();
+        if (!ready) {
+            // no probe worth making fitted in what was left (under LEAST_FOR_A_PROBE): wait it out, so that "not
+            // ready within --timeout" is true to the millisecond and a script's retry never comes early
+            sleepOut();
+        }
         Answer.Waited waited = new Answer.Waited(ready, since(start), options.timeout(), last);
         if (ready) {
             err.println("wait: ready after " + TextOutput.seconds(waited.elapsed()) + ": " + String.join(", ", names));
@@ -173,6 +178,19 @@ final class Wait {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
+        }
+    }
+
+    /** Sleep what is left of {@code --timeout} (never more than {@link #LEAST_FOR_A_PROBE}); keep an interrupt. */
+    private void sleepOut() {
+        long left = deadline.bound(LEAST_FOR_A_PROBE).toNanos();
+        if (left <= 0 || Thread.currentThread().isInterrupted()) {
+            return;
+        }
+        try {
+            Thread.sleep(left / 1_000_000, (int) (left % 1_000_000));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
