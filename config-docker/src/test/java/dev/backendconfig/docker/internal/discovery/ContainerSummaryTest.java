@@ -18,7 +18,7 @@ class ContainerSummaryTest {
                 "com.docker.compose.project", "shop", "com.docker.compose.service", "api",
                 "com.docker.compose.project.working_dir", workingDirectory,
                 "com.docker.compose.project.config_files", configFiles), List.of(), "running", "Up 1 minute",
-                "shop/api", "");
+                "shop/api", "", "none", 0);
     }
 
     @Test
