@@ -1,16 +1,8 @@
 package dev.backendconfig.bench;
 
-import static dev.backendconfig.testsupport.Recorded.id;
-import static dev.backendconfig.testsupport.Recorded.inspection;
-import static dev.backendconfig.testsupport.Recorded.listEntry;
-import static dev.backendconfig.testsupport.Recorded.renamed;
-import static dev.backendconfig.testsupport.Recorded.text;
-
-import dev.backendconfig.api.ServiceResolver;
 import dev.backendconfig.api.spi.ResolutionContext;
 import dev.backendconfig.docker.DockerEndpointProvider;
 import dev.backendconfig.testsupport.FakeDockerEngine;
-import dev.backendconfig.testsupport.Recorded;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -33,8 +25,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * The benchmarks, in one run, side by side with what users would pick instead; prints a table and writes it to
  * {@code target/bench-results.md}. Run by scripts/bench.sh, which starts the example stack on a real engine when
- * one can run (system property {@code bench.project} names its compose project) and lists each setup's jars in
- * {@code bench.sizes}.
+ * one can run (system property {@code bench.project} names its compose project), lists each setup's jars in
+ * {@code bench.sizes} and names the distribution archive in {@code bench.distribution}. Warm figures come from JMH
+ * ({@link WarmJmh}; {@code bench.jmh.forks}, {@code bench.jmh.iterations}); first calls, the CLI
+ * ({@code bench.cli.rounds} paired rounds) and retained heap from fresh JVMs and processes.
  */
 public final class Benchmarks {
 
@@ -402,28 +396,9 @@ public final class Benchmarks {
     }
 
     private String fakeEngine() throws IOException {
-        FakeDockerEngine engine = FakeDockerEngine.onUnixSocket(work.resolve("engine.sock"));
+        FakeDockerEngine engine = WarmResolution.fakeEngine(work.resolve("engine.sock"));
         closeables.add(engine);
-        Map<String, Object> alpine = listEntry("alpine-test-backend");
-        Map<String, Object> auth = neighbour(alpine, 'b', "alpine-test-auth", 8081, 8083);
-        Map<String, Object> frontend = neighbour(alpine, 'c', "alpine-test-frontend", 3000, 3002);
-        engine.containers(Recorded.write(List.of(alpine, auth, frontend)));
-        for (Map<String, Object> container : List.of(alpine, auth, frontend)) {
-            engine.inspect(id(container), text(inspection("alpine")));
-        }
         return engine.dockerHost();
-    }
-
-    /** Return another service of the backend's compose project, publishing {@code target} on {@code published}. */
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> neighbour(Map<String, Object> backend, char id, String service, int target,
-            int published) {
-        Map<String, Object> entry = renamed(backend, String.valueOf(id).repeat(64), service, service);
-        for (Object port : (List<Object>) entry.get("Ports")) {
-            ((Map<String, Object>) port).put("PrivatePort", target);
-            ((Map<String, Object>) port).put("PublicPort", published);
-        }
-        return entry;
     }
 
     private int silentPort() throws IOException {

@@ -136,20 +136,29 @@ public class WarmResolution {
 
     /** A fake engine listing the example stack as Docker does (health in the list), each container inspectable. */
     private String fakeEngine() throws IOException {
-        fake = FakeDockerEngine.onUnixSocket(work.resolve("engine.sock"));
+        fake = fakeEngine(work.resolve("engine.sock"));
+        return fake.dockerHost();
+    }
+
+    /**
+     * Start a fake engine on {@code socket} listing the recorded example stack of project {@code docker}
+     * (alpine-test-backend, -auth and -frontend, healthy), each container inspectable.
+     */
+    static FakeDockerEngine fakeEngine(Path socket) throws IOException {
+        FakeDockerEngine engine = FakeDockerEngine.onUnixSocket(socket);
         Map<String, Object> alpine = listEntry("alpine-test-backend");
         Map<String, Object> auth = neighbour(alpine, 'b', "alpine-test-auth", 8081, 8083);
         Map<String, Object> frontend = neighbour(alpine, 'c', "alpine-test-frontend", 3000, 3002);
-        fake.containers(Recorded.write(List.of(alpine, auth, frontend)));
+        engine.containers(Recorded.write(List.of(alpine, auth, frontend)));
         for (Map<String, Object> container : List.of(alpine, auth, frontend)) {
-            fake.inspect(id(container), text(inspection("alpine")));
+            engine.inspect(id(container), text(inspection("alpine")));
         }
-        return fake.dockerHost();
+        return engine;
     }
 
     /** Return another service of the backend's compose project, publishing {@code target} on {@code published}. */
     @SuppressWarnings("unchecked")
-    static Map<String, Object> neighbour(Map<String, Object> backend, char id, String service, int target,
+    private static Map<String, Object> neighbour(Map<String, Object> backend, char id, String service, int target,
             int published) {
         Map<String, Object> entry = renamed(backend, String.valueOf(id).repeat(64), service, service);
         for (Object port : (List<Object>) entry.get("Ports")) {

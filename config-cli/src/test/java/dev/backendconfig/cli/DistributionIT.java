@@ -308,6 +308,10 @@ class DistributionIT {
         }
     }
 
+    private Path theArchive() throws IOException {
+        return archiveFiles().stream().filter(file -> file.toString().endsWith(".jsa")).findFirst().orElseThrow();
+    }
+
     @Test
     void theFirstRunRecordsAClassDataArchiveInAPrivateDirectoryAndLaterRunsMapIt() throws Exception {
         Path javaHome = recordingJavaHome("jdk", "");
@@ -369,8 +373,7 @@ class DistributionIT {
     void anArchiveCutShortIsRecordedAgainNeverMapped() throws Exception {
         Path javaHome = recordingJavaHome("jdk", "");
         runEnv(javaHome);
-        Path archive = archiveFiles().stream().filter(file -> file.toString().endsWith(".jsa")).findFirst()
-                .orElseThrow();
+        Path archive = theArchive();
         // its magic number intact: a java that mapped it would crash (SIGBUS) before verifying any checksum
         byte[] bytes = Files.readAllBytes(archive);
         Files.write(archive, java.util.Arrays.copyOf(bytes, bytes.length / 20));
@@ -385,8 +388,7 @@ class DistributionIT {
     void anArchiveDamagedInsideIsPassedOverByTheJavaAndTheCommandAnswersTheSame() throws Exception {
         Path javaHome = recordingJavaHome("jdk", "");
         runEnv(javaHome);
-        Path archive = archiveFiles().stream().filter(file -> file.toString().endsWith(".jsa")).findFirst()
-                .orElseThrow();
+        Path archive = theArchive();
         byte[] bytes = Files.readAllBytes(archive);
         // its second page damaged, size and magic number intact: a java that did not verify the checksum would crash
         for (int i = 4096; i < 8192; i++) {
