@@ -339,6 +339,19 @@ class DistributionIT {
     }
 
     @Test
+    void underAUmaskThatLetsTheGroupWriteTheArchiveStaysPrivateAndIsMapped() throws Exception {
+        Path javaHome = recordingJavaHome("jdk", "");
+        Map<String, String> environment = with(shell("/usr/bin:/bin"), "TEST_BACKEND_URL", "http://localhost:8002");
+        environment.put("JAVA_HOME", javaHome.toString());
+        for (int run = 0; run < 2; run++) {
+            ProcessOutcome outcome = run(Path.of("/bin/sh"), environment, "-c", "umask 002 && exec '" + launcher()
+                    + "' --format=env");
+            assertThat(outcome.out()).as(outcome.err()).isEqualTo(ENV_ANSWER);
+        }
+        assertThat(javaRuns("jdk").get(2)).contains("-XX:SharedArchiveFile=" + theArchive());
+    }
+
+    @Test
     void aChangedJarOrAnotherJavaNeverMapsTheArchiveOfTheFormerOne() throws Exception {
         Path javaHome = recordingJavaHome("jdk", "");
         runEnv(javaHome);
