@@ -42,4 +42,17 @@ class ContainerSummaryTest {
         assertThat(started("/infra", "../infra/compose.yml,extra.yml").configFilePaths())
                 .containsExactly(Path.of("/infra/compose.yml"));
     }
+
+    @Test
+    void dockersStatusTellsHealthOnlyInItsOwnWordsAtItsEnd() {
+        assertThat(ContainerSummary.listedHealth("Up 21 seconds (healthy)")).isEqualTo("healthy");
+        assertThat(ContainerSummary.listedHealth("Up 4 seconds (unhealthy)")).isEqualTo("unhealthy");
+        assertThat(ContainerSummary.listedHealth("Up Less than a second (health: starting)")).isEqualTo("starting");
+        assertThat(ContainerSummary.listedHealth("Up 4 seconds")).isEqualTo("none");
+        assertThat(ContainerSummary.listedHealth("Up 5 minutes (Paused)")).isEmpty();
+        assertThat(ContainerSummary.listedHealth("Restarting (1) 5 seconds ago")).isEmpty();
+        assertThat(ContainerSummary.listedHealth("Exited (0) 3 minutes ago")).isEmpty();
+        assertThat(ContainerSummary.listedHealth("(healthy)")).isEmpty();
+        assertThat(ContainerSummary.listedHealth("")).isEmpty();
+    }
 }
