@@ -2,10 +2,11 @@
  * backend-config's core: the facade tests call ({@code TestContext}, the resolver, its report and its errors) and the
  * contract providers implement ({@code dev.backendconfig.api.spi}). Providers are found with
  * {@link java.util.ServiceLoader}; the {@code internal} packages are not exported, so that no other module can depend
- * on them. What providers share beyond the contract is the toolkit, {@code dev.backendconfig.toolkit}.
+ * on them — but for {@code internal.spi}, exported to the JUnit extension alone for the settings it declares. What providers share beyond the contract is the toolkit, {@code dev.backendconfig.toolkit}.
  *
  * @uses dev.backendconfig.api.spi.EndpointProvider the sources that may know where the services are
- * @uses dev.backendconfig.api.spi.SettingsContributor modules that read settings without being providers
+ * @uses dev.backendconfig.api.internal.spi.SettingsContributor modules of this project that read settings without
+ *     being providers (the JUnit extension); exported to them alone, not part of the public API
  */
 module dev.backendconfig.api {
     requires transitive dev.backendconfig.toolkit;
@@ -13,7 +14,8 @@ module dev.backendconfig.api {
 
     exports dev.backendconfig.api;
     exports dev.backendconfig.api.spi;
+    exports dev.backendconfig.api.internal.spi to dev.backendconfig.junit;
 
     uses dev.backendconfig.api.spi.EndpointProvider;
-    uses dev.backendconfig.api.spi.SettingsContributor;
+    uses dev.backendconfig.api.internal.spi.SettingsContributor;
 }

@@ -8,13 +8,12 @@ import dev.backendconfig.api.internal.DeclaredServices;
 import dev.backendconfig.api.internal.ProviderLoader;
 import dev.backendconfig.api.internal.ProviderOrder;
 import dev.backendconfig.api.internal.SettingValues;
-import dev.backendconfig.api.spi.EarlierAnswer;
 import dev.backendconfig.api.spi.EndpointProvider;
 import dev.backendconfig.api.spi.ResolutionContext;
 import dev.backendconfig.api.spi.Service;
 import dev.backendconfig.api.spi.ServiceSetting;
 import dev.backendconfig.api.spi.Setting;
-import dev.backendconfig.api.spi.SettingsContributor;
+import dev.backendconfig.api.internal.spi.SettingsContributor;
 import dev.backendconfig.toolkit.InvalidInputException;
 import dev.backendconfig.toolkit.OutsideText;
 import java.time.Duration;
@@ -112,7 +111,7 @@ public final class ServiceResolver {
     ResolutionOutcome outcome() {
         ResolutionContext context;
         try {
-            context = ResolutionContext.fromSystem();
+            context = ResolutionContext.systemBuilder().build();
         } catch (InvalidConfigurationException e) {
             return e;
         }
@@ -138,7 +137,7 @@ public final class ServiceResolver {
         ReportBuilder report = new ReportBuilder(fresh.settings(), known, start);
         Map<String, ServiceEndpoint> found = null;
         List<String> nextSteps = new ArrayList<>();
-        List<EarlierAnswer> earlier = new ArrayList<>();
+        List<ResolutionReport.Line> earlier = new ArrayList<>();
         for (EndpointProvider provider : order) {
             if (found != null) {
                 report.add(ReportBuilder.line(provider, Outcome.NOT_ASKED, "", Duration.ZERO));
@@ -155,8 +154,7 @@ public final class ServiceResolver {
                 found = answer.endpoints().orElse(null);
                 if (found == null) {
                     answer.hint().ifPresent(step -> nextSteps.add(provider.id() + ": " + step));
-                    earlier.add(new EarlierAnswer(provider.id(), answer.line().outcome(), answer.line().reason(),
-                            answer.hint().orElse("")));
+                    earlier.add(answer.line());
                 }
             }
         }

@@ -4,7 +4,7 @@ import dev.backendconfig.api.ProbeKind;
 import dev.backendconfig.api.spi.EndpointProvider;
 import dev.backendconfig.api.spi.ServiceSetting;
 import dev.backendconfig.api.spi.Setting;
-import dev.backendconfig.api.spi.SettingsContributor;
+import dev.backendconfig.api.internal.spi.SettingsContributor;
 import java.time.Duration;
 import java.util.List;
 
