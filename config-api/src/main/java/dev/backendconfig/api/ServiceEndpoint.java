@@ -184,8 +184,8 @@ public final class ServiceEndpoint {
 
     /**
      * Return the details with every secret value masked, for messages and logs: a detail that is secret (by its name,
-     * see {@link Secrets#isSecretName}, or added with {@link Builder#secretDetail}) shows {@link Secrets#MASK}. The URLs are
-     * masked with {@link Secrets#mask(URI)}, as {@link #toString()} does.
+     * see {@link Secrets#isSecretName}, or added with {@link Builder#secretDetail}) shows {@link Secrets#MASK}. The
+     * URLs are masked with {@link Secrets#mask(URI)}, as {@link #toString()} does.
      */
     public Map<String, String> maskedDetails() {
         Map<String, String> masked = new LinkedHashMap<>();

@@ -8,12 +8,12 @@ import dev.backendconfig.api.internal.DeclaredServices;
 import dev.backendconfig.api.internal.ProviderLoader;
 import dev.backendconfig.api.internal.ProviderOrder;
 import dev.backendconfig.api.internal.SettingValues;
+import dev.backendconfig.api.internal.spi.SettingsContributor;
 import dev.backendconfig.api.spi.EndpointProvider;
 import dev.backendconfig.api.spi.ResolutionContext;
 import dev.backendconfig.api.spi.Service;
 import dev.backendconfig.api.spi.ServiceSetting;
 import dev.backendconfig.api.spi.Setting;
-import dev.backendconfig.api.internal.spi.SettingsContributor;
 import dev.backendconfig.toolkit.InvalidInputException;
 import dev.backendconfig.toolkit.OutsideText;
 import java.time.Duration;
@@ -75,8 +75,8 @@ public final class ServiceResolver {
     }
 
     /**
-     * Return every setting a loaded module declares: the resolver's own, each provider's, and each
-     * {@link SettingsContributor}'s, grouped by owner in that order.
+     * Return every setting a loaded module declares: the resolver's own, each provider's, and those of the modules
+     * that read settings without being providers (the JUnit extension's), grouped by owner in that order.
      */
     public Map<String, List<Setting<?>>> settingsByOwner() {
         return KnownSettings.byOwner(loaded);
