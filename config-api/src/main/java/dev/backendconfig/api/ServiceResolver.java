@@ -8,22 +8,19 @@ import dev.backendconfig.api.internal.DeclaredServices;
 import dev.backendconfig.api.internal.ProviderLoader;
 import dev.backendconfig.api.internal.ProviderOrder;
 import dev.backendconfig.api.internal.SettingValues;
-import dev.backendconfig.api.internal.spi.SettingsContributor;
+import dev.backendconfig.api.internal.spi.KnownSettings;
 import dev.backendconfig.api.spi.EndpointProvider;
 import dev.backendconfig.api.spi.ResolutionContext;
 import dev.backendconfig.api.spi.Service;
-import dev.backendconfig.api.spi.ServiceSetting;
 import dev.backendconfig.api.spi.Setting;
 import dev.backendconfig.toolkit.InvalidInputException;
 import dev.backendconfig.toolkit.OutsideText;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import org.apiguardian.api.API;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,14 +69,6 @@ public final class ServiceResolver {
     /** Return the providers that loaded, in discovery order. */
     public List<EndpointProvider> providers() {
         return loaded.providers();
-    }
-
-    /**
-     * Return every setting a loaded module declares: the resolver's own, each provider's, and those of the modules
-     * that read settings without being providers (the JUnit extension's), grouped by owner in that order.
-     */
-    public Map<String, List<Setting<?>>> settingsByOwner() {
-        return KnownSettings.byOwner(loaded);
     }
 
     /**
@@ -176,59 +165,5 @@ public final class ServiceResolver {
             LOG.debug("backend resolution:\n{}", done.render());
         }
         return new Resolution(found.get(Service.BACKEND), done, fresh.services());
-    }
-
-    /** Every setting of the loaded modules. */
-    static final class KnownSettings {
-        private KnownSettings() {
-        }
-
-        static List<Setting<?>> all(ProviderLoader.Loaded loaded, List<Service> services) {
-            List<Setting<?>> all = new ArrayList<>();
-            byOwner(loaded).values().forEach(all::addAll);
-            List<ServiceSetting<?>> perService = new ArrayList<>(CoreSettings.SERVICE_SETTINGS);
-            for (EndpointProvider provider : loaded.providers()) {
-                try {
-                    List<ServiceSetting<?>> declared = provider.serviceSettings();
-                    perService.addAll(declared == null ? List.of() : declared);
-                } catch (RuntimeException e) {
-                    LOG.warn("{} could not list its service settings: {}", provider.id(), ProviderLoader.summary(e));
-                }
-            }
-            Set<String> keys = new HashSet<>();
-            all.forEach(setting -> keys.add(setting.key()));
-            for (Setting<?> setting : DeclaredServices.settingsOf(services, perService)) {
-                if (keys.add(setting.key())) {
-                    all.add(setting);
-                }
-            }
-            return all;
-        }
-
-        static Map<String, List<Setting<?>>> byOwner(ProviderLoader.Loaded loaded) {
-            Map<String, List<Setting<?>>> owners = new java.util.LinkedHashMap<>();
-            owners.put("core", CoreSettings.ALL);
-            for (EndpointProvider provider : ProviderOrder.byPriority(loaded.providers())) {
-                owners.put(provider.id(), declared(provider.id(), provider::settings));
-            }
-            for (SettingsContributor contributor : loaded.contributors()) {
-                owners.merge(contributor.owner(), declared(contributor.owner(), contributor::settings), (a, b) -> {
-                    List<Setting<?>> both = new ArrayList<>(a);
-                    both.addAll(b);
-                    return both;
-                });
-            }
-            return owners;
-        }
-
-        private static List<Setting<?>> declared(String owner, java.util.function.Supplier<List<Setting<?>>> settings) {
-            try {
-                List<Setting<?>> declared = settings.get();
-                return declared == null ? List.of() : List.copyOf(declared);
-            } catch (RuntimeException e) {
-                LOG.warn("{} could not list its settings: {}", owner, ProviderLoader.summary(e));
-                return List.of();
-            }
-        }
     }
 }

@@ -49,7 +49,7 @@ class ModulePathConsumerTest {
         assertThat(api.getDescriptor().exports()).filteredOn(ModuleDescriptor.Exports::isQualified)
                 .extracting(ModuleDescriptor.Exports::source, ModuleDescriptor.Exports::targets)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("dev.backendconfig.api.internal.spi",
-                        java.util.Set.of("dev.backendconfig.junit")));
+                        java.util.Set.of("dev.backendconfig.junit", "dev.backendconfig.cli")));
         assertThat(api.isExported("dev.backendconfig.api.internal", Backends.class.getModule())).isFalse();
         assertThat(api.isExported("dev.backendconfig.api.internal.spi", Backends.class.getModule())).isFalse();
     }
