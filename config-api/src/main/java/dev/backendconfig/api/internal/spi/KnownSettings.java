@@ -1,5 +1,7 @@
 package dev.backendconfig.api.internal.spi;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.backendconfig.api.internal.CoreSettings;
 import dev.backendconfig.api.internal.DeclaredServices;
 import dev.backendconfig.api.internal.ProviderLoader;
@@ -16,6 +18,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.apiguardian.api.API;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,6 +26,7 @@ import org.slf4j.LoggerFactory;
  * Every setting of the loaded modules: the resolver's own, each provider's, and each {@link SettingsContributor}'s —
  * what the resolver validates, and what the command line's {@code --help} lists.
  */
+@API(status = INTERNAL, since = "1.0")
 public final class KnownSettings {
 
     private static final Logger LOG = LoggerFactory.getLogger(KnownSettings.class);
