@@ -133,8 +133,8 @@ public final class DockerEndpointProvider implements EndpointProvider {
         StringBuilder why = new StringBuilder();
         Optional<StackSpec> spec = StackSpecs.of(config, project, why);
         if (spec.isEmpty()) {
-            return discovery.discoverOr(unreachable).withNote("docker.start=if-missing: nothing can be started: "
-                    + why + " (set docker.compose-file, or COMPOSE_FILE, to the file that starts the stack)");
+            return discovery.discoverOr(unreachable).withNotes(List.of("docker.start=if-missing: nothing can be started: "
+                    + why + " (set docker.compose-file, or COMPOSE_FILE, to the file that starts the stack)"));
         }
         try {
             client.get("/_ping"); // the engine must answer before anything is started (and says what it is)

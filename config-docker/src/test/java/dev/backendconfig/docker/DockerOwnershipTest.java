@@ -134,7 +134,7 @@ class DockerOwnershipTest {
         running(both);
         ProviderResult.Found v = (ProviderResult.Found) resolve(holdvar, V_SERVICES);
         assertThat(v.endpoint().http()).isEqualTo(URI.create("http://localhost:28002"));
-        assertThat(v.endpoint("auth").orElseThrow().http()).isEqualTo(URI.create("http://localhost:28080"));
+        assertThat(v.endpoints().get("auth").http()).isEqualTo(URI.create("http://localhost:28080"));
         assertThat(v.serviceReasons().get("backend")).isEqualTo("service api publishes 8000 on 0.0.0.0:28002"
                 + " (healthy); chosen because it is the one service publishing container port 8000 and none is named"
                 + " backend");
