@@ -33,7 +33,8 @@ import org.apiguardian.api.API;
  * tests.
  *
  * Exit codes: 0 found (and ready), 2 not found (or not answering: the probe failed, wait ran out of time), 3 invalid
- * configuration, 64 bad arguments, 70 an unexpected error. Standard output holds the answer; on a failure the report
+ * configuration, 64 bad arguments, 70 an unexpected error, 71 a provider ended the JVM ({@code System.exit}) before
+ * the command answered. Standard output holds the answer; on a failure the report
  * goes to standard error in every format (the JSON format still prints its document), and the last line there says
  * what failed.
  */
@@ -50,6 +51,11 @@ public final class Explain {
     public static final int USAGE = 64;
     /** Something unexpected went wrong; a bug. */
     public static final int INTERNAL = 70;
+    /**
+     * Code on the class path ended the JVM ({@code System.exit}) before the command answered; nothing was printed as
+     * an answer.
+     */
+    public static final int ENDED_EARLY = 71;
 
     private final PrintStream out;
     private final PrintStream err;
@@ -69,7 +75,17 @@ public final class Explain {
         System.getProperties().stringPropertyNames().forEach(name -> properties.put(name, System.getProperty(name)));
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
-        System.exit(new Explain(out, err, System.getenv(), properties).run(Arrays.asList(arguments)));
+        List<String> given = Arrays.asList(arguments);
+        // before any provider is loaded: a provider's System.exit must not end the command as if it had answered
+        EarlyExitGuard guard = EarlyExitGuard.install(commandWord(given), err);
+        int code = new Explain(out, err, System.getenv(), properties).run(given);
+        guard.answered(code);
+        System.exit(code);
+    }
+
+    private static String commandWord(List<String> arguments) {
+        return !arguments.isEmpty() && StackCommand.names(arguments.get(0)) ? arguments.get(0)
+                : Options.commandOf(arguments).word();
     }
 
     /**
