@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.apiguardian.api.API;
 
 /**
@@ -47,6 +48,9 @@ public final class Explain {
     public static final int NOT_FOUND = 2;
     /** Explicit configuration is wrong. */
     public static final int INVALID = 3;
+    /** The setting that starts a stack, which explain never follows. */
+    private static final String START = "docker.start";
+
     /** The command line is wrong. */
     public static final int USAGE = 64;
     /** Something unexpected went wrong; a bug. */
@@ -131,7 +135,7 @@ public final class Explain {
             Run run = new Run(name, resolver, builder(options, classpath, project), project,
                     Output.of(options, resolver.providers()), out, err);
             return options.command() == Options.Command.WAIT ? new Wait(run, options, err).run()
-                    : explain(run, options);
+                    : explain(run, options, resolver);
         } catch (RuntimeException e) {
             err.println(name + ": unexpected " + e.getClass().getName() + (e.getMessage() == null ? "" : ": "
                     + Secrets.maskText(e.getMessage().lines().findFirst().orElse(""))) + " (please report it)");
@@ -154,8 +158,17 @@ public final class Explain {
                 .settings(settings, "--set");
     }
 
-    private int explain(Run run, Options options) {
-        return run.resolve(context -> context, (context, resolution) -> {
+    private int explain(Run run, Options options, ServiceResolver resolver) {
+        UnaryOperator<ResolutionContext> neverStarts = context -> context;
+        boolean canStart = resolver.settingsByOwner().values().stream().flatMap(List::stream)
+                .anyMatch(setting -> setting.key().equals(START));
+        if (canStart) {
+            // explain is a diagnosis: a checkout's docker.start=if-missing (for its tests, wait and up) never starts a
+            // stack here, wherever the setting comes from
+            neverStarts = context -> context.withSettings(context.settings().withOverrides(Map.of(START, "never"),
+                    "explain, which never starts a stack"));
+        }
+        return run.resolve(neverStarts, (context, resolution) -> {
             Answer.Check check = options.probe().filter(kind -> kind != ProbeKind.NONE)
                     .<Answer.Check>map(kind -> new Answer.Probed(context.probe(resolution.endpoint(), kind, "")))
                     .orElse(new Answer.NotChecked());
