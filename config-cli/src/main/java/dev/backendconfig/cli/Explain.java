@@ -6,6 +6,7 @@ import dev.backendconfig.api.ProbeKind;
 import dev.backendconfig.api.ServiceResolver;
 import dev.backendconfig.api.spi.ResolutionContext;
 import dev.backendconfig.api.spi.Setting;
+import dev.backendconfig.toolkit.Origin;
 import dev.backendconfig.toolkit.Secrets;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +15,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.apiguardian.api.API;
 
@@ -159,15 +161,15 @@ public final class Explain {
     }
 
     private int explain(Run run, Options options, ServiceResolver resolver) {
-        UnaryOperator<ResolutionContext> neverStarts = context -> context;
-        boolean canStart = resolver.settingsByOwner().values().stream().flatMap(List::stream)
-                .anyMatch(setting -> setting.key().equals(START));
-        if (canStart) {
-            // explain is a diagnosis: a checkout's docker.start=if-missing (for its tests, wait and up) never starts a
-            // stack here, wherever the setting comes from
-            neverStarts = context -> context.withSettings(context.settings().withOverrides(Map.of(START, "never"),
-                    "explain, which never starts a stack"));
-        }
+        // explain is a diagnosis: a docker.start=if-missing set anywhere (a checkout's settings file, for its tests, wait
+        // and up) never starts a stack here; the report shows the override whenever it changed something
+        Optional<Setting<?>> start = resolver.settingsByOwner().values().stream().flatMap(List::stream)
+                .filter(setting -> setting.key().equals(START)).findFirst();
+        UnaryOperator<ResolutionContext> neverStarts = context -> start
+                .filter(setting -> context.settings().origin(setting).kind() != Origin.Kind.DEFAULT)
+                .map(setting -> context.withSettings(context.settings().withOverrides(Map.of(START, "never"),
+                        "explain, which never starts a stack")))
+                .orElse(context);
         return run.resolve(neverStarts, (context, resolution) -> {
             Answer.Check check = options.probe().filter(kind -> kind != ProbeKind.NONE)
                     .<Answer.Check>map(kind -> new Answer.Probed(context.probe(resolution.endpoint(), kind, "")))

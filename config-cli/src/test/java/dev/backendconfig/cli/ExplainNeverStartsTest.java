@@ -95,6 +95,16 @@ class ExplainNeverStartsTest {
     }
 
     @Test
+    void aCheckoutThatDoesNotAskToStartGetsNoOverrideInItsReport() throws IOException {
+        Files.delete(checkout.resolve("src/test/resources/backend-config.properties"));
+
+        Outcome outcome = run(Map.of(), "explain", "--dir", checkout.toString());
+
+        assertThat(outcome.exit()).as(outcome.err()).isEqualTo(Explain.NOT_FOUND);
+        assertThat(outcome.err()).doesNotContain("docker.start");
+    }
+
+    @Test
     void explainRefusesToBeToldToStartOnItsCommandLine() {
         Outcome outcome = run(Map.of(), "explain", "--dir", checkout.toString(), "--set", "docker.start=if-missing");
 
