@@ -86,7 +86,7 @@ public final class EngineDiscovery {
         this.client = client;
         this.providerId = providerId;
         this.model = model;
-        this.advice = new StartAdvice(config, facts, model);
+        this.advice = new StartAdvice(config, facts, model, () -> client.identity().isPodman());
     }
 
     /**

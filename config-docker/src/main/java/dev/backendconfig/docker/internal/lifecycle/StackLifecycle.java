@@ -5,6 +5,8 @@ import dev.backendconfig.api.spi.RunScope;
 import dev.backendconfig.docker.internal.DockerConfig;
 import dev.backendconfig.docker.internal.Listing;
 import dev.backendconfig.docker.internal.ResolutionFacts;
+import dev.backendconfig.docker.internal.compose.ChildProcess;
+import dev.backendconfig.docker.internal.compose.ComposeCli;
 import dev.backendconfig.docker.internal.discovery.ContainerLogs;
 import dev.backendconfig.docker.internal.json.Json;
 import dev.backendconfig.docker.internal.transport.EngineClient;
@@ -182,7 +184,8 @@ public final class StackLifecycle {
         facts.extendBudget(budget(startTimeout));
         java.util.Map<String, String> environment = engine.applyTo(facts.environment());
         List<String> tried = new ArrayList<>();
-        ComposeCli cli = ComposeCli.choose(environment, spec.projectDirectory(), engine.podman(), startTimeout, tried)
+        ComposeCli cli = ComposeCli.choose(environment, spec.projectDirectory(), engine.podman(),
+                ComposeCli.START_CHECK, startTimeout, tried)
                 .orElseThrow(() -> fail(locked, joined, "services " + String.join(", ", missing)
                         + " of compose project " + spec.project() + " are not running and no compose command answers:"
                         + " " + String.join("; ", tried) + "; install docker compose (the v2 plugin) or docker-compose"
@@ -197,7 +200,7 @@ public final class StackLifecycle {
         LeaseState.Before existing = before.asBefore();
         LeaseState state = joined.starting(me, existing);
         locked.write(state);
-        List<String> command = cli.up(spec, missing);
+        List<String> command = spec.up(cli, missing);
         String shown = ChildProcess.shown(command);
         LOG.info("docker: starting {} of compose project {} with {} on engine {} (setting docker.start=if-missing,"
                 + " up to {} s, setting docker.start-timeout): {}", String.join(", ", missing), spec.project(),
