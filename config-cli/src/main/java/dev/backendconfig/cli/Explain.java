@@ -50,9 +50,6 @@ public final class Explain {
     public static final int NOT_FOUND = 2;
     /** Explicit configuration is wrong. */
     public static final int INVALID = 3;
-    /** The setting that starts a stack, which explain never follows. */
-    private static final String START = "docker.start";
-
     /** The command line is wrong. */
     public static final int USAGE = 64;
     /** Something unexpected went wrong; a bug. */
@@ -62,6 +59,9 @@ public final class Explain {
      * an answer.
      */
     public static final int ENDED_EARLY = 71;
+
+    /** The setting that starts a stack, which explain never follows. */
+    private static final String START = "docker.start";
 
     private final PrintStream out;
     private final PrintStream err;
