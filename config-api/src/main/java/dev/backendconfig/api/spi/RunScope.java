@@ -69,11 +69,6 @@ public final class RunScope implements AutoCloseable {
         return true;
     }
 
-    /** Tell whether something is held under {@code key}. */
-    public synchronized boolean holds(String key) {
-        return held.containsKey(key);
-    }
-
     /** Release what is held under {@code key} now, if anything is. */
     public void release(String key) {
         AutoCloseable resource;

@@ -24,7 +24,7 @@ class RunScopeTest {
         scope.close();
 
         assertThat(released).containsExactly("second", "first");
-        assertThat(scope.holds("first")).isFalse();
+        assertThat(scope.hold("first", () -> released.add("first again"))).as("first is no longer held").isTrue();
     }
 
     @Test
