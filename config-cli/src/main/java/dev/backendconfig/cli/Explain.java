@@ -163,7 +163,7 @@ public final class Explain {
     private int explain(Run run, Options options, ServiceResolver resolver) {
         // explain is a diagnosis: a docker.start=if-missing set anywhere (a checkout's settings file, for its tests, wait
         // and up) never starts a stack here; the report shows the override whenever it changed something
-        Optional<Setting<?>> start = resolver.settingsByOwner().values().stream().flatMap(List::stream)
+        Optional<Setting<?>> start = resolver.providers().stream().flatMap(provider -> provider.settings().stream())
                 .filter(setting -> setting.key().equals(START)).findFirst();
         UnaryOperator<ResolutionContext> neverStarts = context -> start
                 .filter(setting -> context.settings().origin(setting).kind() != Origin.Kind.DEFAULT)
