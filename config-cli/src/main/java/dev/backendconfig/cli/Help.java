@@ -85,6 +85,7 @@ final class Help {
                   3   explicit configuration is wrong (the error names the variable, setting or file and line)
                   64  the command line is wrong
                   70  an unexpected error (a bug: please report it)
+                  71  a provider ended the process (System.exit) before the command answered
                 """);
         return text.toString();
     }
