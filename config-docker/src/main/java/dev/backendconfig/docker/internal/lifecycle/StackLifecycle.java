@@ -256,16 +256,20 @@ public final class StackLifecycle {
      * the start failed — stop what it started (and remove what it created) and stop the resolution with an error.
      * Otherwise return the result with the lifecycle's notes.
      *
+     * @param refused whether the services were found but cannot be used as asked (the search stopped with an error,
+     *     such as two of this checkout's projects running): the error says that, not that time ran out
      * @throws InvalidInputException when the start failed
      */
-    public ProviderResult confirm(Joined joined, ProviderResult result) {
+    public ProviderResult confirm(Joined joined, ProviderResult result, boolean refused) {
         if (joined.command().isEmpty() || result instanceof ProviderResult.Found) {
             return result.withNotes(joined.notes());
         }
+        String what = refused ? "the services cannot be used as asked: " + result.reason()
+                : "the services were not all ready within setting docker.start-timeout = "
+                        + config.lifecycle().startTimeout().toMillis() + " ms: " + result.reason();
         List<String> failed = new ArrayList<>();
-        StringBuilder details = new StringBuilder("Command: " + joined.command() + "\nIt ended with exit code 0, but"
-                + " the services were not all ready within setting docker.start-timeout = "
-                + config.lifecycle().startTimeout().toMillis() + " ms: " + result.reason());
+        StringBuilder details = new StringBuilder("Command: " + joined.command() + "\nIt ended with exit code 0, but "
+                + what);
         for (LeaseState.Started container : joined.touched()) {
             Optional<String> problem = problem(container);
             if (problem.isPresent()) {
@@ -281,8 +285,8 @@ public final class StackLifecycle {
         }
         scope.release("docker lease " + joined.lease().path());
         throw new InvalidInputException(START_FAILED, origin, "ran " + joined.command() + " (" + (joined.touched()
-                .isEmpty() ? "it started nothing" : "it started " + names(joined.touched())) + "), but the services were not all ready within setting docker.start-timeout = "
-                + config.lifecycle().startTimeout().toMillis() + " ms: " + result.reason() + (failed.isEmpty() ? ""
+                .isEmpty() ? "it started nothing" : "it started " + names(joined.touched())) + "), but " + what
+                + (failed.isEmpty() ? ""
                         : "; failed: " + String.join(", ", failed)) + "; what the start started was stopped again: "
                 + stopped.describe() + " (the last " + LOG_LINES + " log lines of each failed service follow in the"
                 + " cause)", new StartFailure(details.toString()));
