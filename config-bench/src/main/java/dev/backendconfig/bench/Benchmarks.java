@@ -39,7 +39,7 @@ public final class Benchmarks {
     private List<String> hideDocker = List.of();
 
     /** How long a Testcontainers child may take before it is stopped. */
-    private static final long TESTCONTAINERS_CAP = 60;
+    private static final long TESTCONTAINERS_CAP = 30;
 
     private Benchmarks(Path work) {
         this.work = work;
