@@ -106,6 +106,21 @@ public final class Recorded {
     }
 
     /**
+     * Return a copy of a list entry whose project was started in {@code workingDirectory} from {@code files}, its
+     * project name kept: a recording's labels name the directory it was made in, which a test's checkout is not.
+     */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> startedFrom(Map<String, Object> entry, java.nio.file.Path workingDirectory,
+            java.nio.file.Path... files) {
+        Map<String, Object> copy = copy(entry);
+        Map<String, Object> labels = (Map<String, Object>) copy.get("Labels");
+        labels.put("com.docker.compose.project.working_dir", workingDirectory.toString());
+        labels.put("com.docker.compose.project.config_files", java.util.Arrays.stream(files)
+                .map(java.nio.file.Path::toString).collect(java.util.stream.Collectors.joining(",")));
+        return copy;
+    }
+
+    /**
      * Return a copy of a list entry started from {@code checkout} as docker compose v2 labels it: project
      * {@code project}, {@code working_dir} the checkout, {@code config_files} its {@code compose.yaml}.
      */

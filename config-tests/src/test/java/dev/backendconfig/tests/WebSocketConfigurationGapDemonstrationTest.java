@@ -4,6 +4,7 @@ import static dev.backendconfig.testsupport.Recorded.id;
 import static dev.backendconfig.testsupport.Recorded.inspection;
 import static dev.backendconfig.testsupport.Recorded.list;
 import static dev.backendconfig.testsupport.Recorded.listEntry;
+import static dev.backendconfig.testsupport.Recorded.startedFrom;
 import static dev.backendconfig.testsupport.Recorded.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,10 +32,10 @@ class WebSocketConfigurationGapDemonstrationTest extends ConfigurationScenario {
      */
     @Test
     void theDockerAlpineTestPortMappingGap() throws IOException {
-        writeAlpineCompose();
+        java.nio.file.Path compose = writeAlpineCompose();
         setting("docker.compose-file", "docker/docker-compose.alpine-test.yml");
         FakeDockerEngine engine = engine();
-        Map<String, Object> alpine = listEntry("alpine-test-backend");
+        Map<String, Object> alpine = startedFrom(listEntry("alpine-test-backend"), compose.getParent(), compose);
         engine.containers(list(alpine)).inspect(id(alpine), text(inspection("alpine")));
 
         SuiteContext running = SuiteContext.current();
