@@ -152,11 +152,22 @@ class JsonAndClasspathTest {
         assertThat(json().get("endpoint").get("webSocket").textValue()).isEqualTo("ws://***@localhost:8002");
     }
 
+    private void classpathWithItsProvider() throws IOException {
+        Path services = Files.createDirectories(project.resolve("extra/META-INF/services"));
+        Files.writeString(services.resolve(EndpointProvider.class.getName()), ClasspathProvider.class.getName() + "\n");
+    }
+
+    @Test
+    void helpListsTheProvidersTheClasspathAddsAmongTheOthersHighestPriorityFirst() throws IOException {
+        classpathWithItsProvider();
+        assertThat(run("--help", "--classpath", "extra")).isEqualTo(Explain.FOUND);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("\nProviders on the classpath:\n  classpath   400\n"
+                + "  env         300\n  docker      200\n  staging     100\n");
+    }
+
     @Test
     void providersOnTheClasspathAreAskedWithItAsTheContextClassLoaderWhichIsRestoredAfter() throws IOException {
-        Path extra = Files.createDirectories(project.resolve("extra/META-INF/services")).getParent().getParent();
-        Files.writeString(extra.resolve("META-INF/services/" + EndpointProvider.class.getName()),
-                ClasspathProvider.class.getName() + "\n");
+        classpathWithItsProvider();
         ClasspathProvider.contextLoader = "";
         ClassLoader before = Thread.currentThread().getContextClassLoader();
 

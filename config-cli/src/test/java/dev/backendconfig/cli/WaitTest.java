@@ -138,14 +138,28 @@ class WaitTest {
         String backend = server(n -> 503);
         environment.put("TEST_BACKEND_URL", backend);
 
-        assertThat(run("wait", "--path=/health", "--timeout=1s")).isEqualTo(Explain.NOT_FOUND);
+        assertThat(run("wait", "--path=/health", "--timeout=2s")).isEqualTo(Explain.NOT_FOUND);
 
-        assertThat(took).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+        assertThat(took).isGreaterThanOrEqualTo(Duration.ofSeconds(2));
         assertThat(out()).isEmpty();
         String answer = "http GET " + backend + "/health: answered 503 (a server error: not ready)";
-        assertThat(err()).startsWith("backend: " + backend + "  ").contains("\nprobe: backend: " + answer
-                + " (not ready)\n").endsWith("\nwait: not ready within 1.0 s: backend (" + answer + ")\n")
-                .doesNotContain("ready after");
+        assertThat(err()).startsWith("wait: ").containsPattern("^wait: \\d+\\.\\d s of 2\\.0 s: waiting for backend \\("
+                + Pattern.quote(answer) + "\\)\n").contains("\nbackend: " + backend + "  ").contains("\nprobe: backend: "
+                + answer + " (not ready)\n").endsWith("\nwait: not ready within 2.0 s: backend (" + answer + ")\n")
+                .doesNotContain("ready after").doesNotContain("ready:");
+    }
+
+    @Test
+    void notReadyWithinTheTimeoutIsNeverSaidBeforeItHasPassed() throws IOException {
+        String backend = server(n -> 0); // never answers: the one probe ends at probe.timeout, just before --timeout
+        environment.put("TEST_BACKEND_URL", backend);
+
+        assertThat(run("wait", "--path=/health", "--timeout=1s", "--set", "probe.timeout=900ms"))
+                .isEqualTo(Explain.NOT_FOUND);
+
+        assertThat(took).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+        assertThat(err()).containsPattern("\nwait: not ready within 1\\.0 s: backend \\(http GET " + Pattern.quote(backend)
+                + "/health: no answer within \\d+ ms\\)\n$");
     }
 
     @Test
@@ -232,6 +246,16 @@ class WaitTest {
         assertThat(out()).isEmpty();
         assertThat(err()).isEqualTo("wait: --service auht: not a declared service (declared: backend, auth); did you"
                 + " mean auth?; declare it with setting services, for example --set services=auht\n");
+    }
+
+    @Test
+    void nothingFoundExitsTwoAtOnceWithTheReportTheProjectAndWhatFailedLineAfterLine() {
+        assertThat(run("wait", "--timeout=60s")).isEqualTo(Explain.NOT_FOUND);
+
+        assertThat(took).isLessThan(Duration.ofSeconds(30));
+        assertThat(out()).isEmpty();
+        assertThat(err()).startsWith("No backend found.\n").doesNotContain("\n\n").endsWith("the tests\nproject: "
+                + project + " (holds .git)\nwait: no backend found; the report says why\n");
     }
 
     @Test
