@@ -89,27 +89,32 @@ abstract class BackendConfigMojo extends AbstractMojo {
 
     /**
      * Build a context for one resolution: {@code <settings>} with {@code forced} put over them where they do not set
-     * the key themselves.
+     * the key themselves. What this goal forces is reported as the goal's (say, {@code setting docker.start=never (goal
+     * backend-config:explain)}), never as {@code <settings>} the user did not write.
      *
      * @throws InvalidConfigurationException when a setting is not valid
      */
     ResolutionContext context(ProjectClasspath classpath, Map<String, String> forced) {
-        Map<String, String> overrides = new LinkedHashMap<>();
+        Map<String, String> configured = new LinkedHashMap<>();
         if (settings != null) {
             settings.forEach((key, value) -> {
                 if (key != null && value != null) {
-                    overrides.put(key, value);
+                    configured.put(key, value);
                 }
             });
         }
-        forced.forEach(overrides::putIfAbsent);
-        return ResolutionContext.builder()
+        ResolutionContext context = ResolutionContext.builder()
                 .environment(System.getenv())
                 .systemProperties(systemProperties())
                 .settingsResource(classpath.loader())
                 .workingDirectory(project.getBasedir().toPath())
-                .settings(overrides, SETTINGS_SOURCE)
+                .settings(configured, SETTINGS_SOURCE)
                 .build();
+        Map<String, String> goalsOwn = new LinkedHashMap<>(forced);
+        goalsOwn.keySet().removeAll(configured.keySet());
+        return goalsOwn.isEmpty() ? context
+                : context.withSettings(context.settings().withOverrides(goalsOwn, "the goal backend-config:"
+                        + goal()));
     }
 
     /** Return the Maven JVM's system properties with the build's {@code -D} properties over them. */

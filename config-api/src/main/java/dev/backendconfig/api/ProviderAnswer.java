@@ -40,7 +40,7 @@ final class ProviderAnswer {
     private final Throwable broken;
 
     private ProviderAnswer(Line line, Map<String, ServiceEndpoint> endpoints, String hint, Throwable broken) {
-        this.line = line;
+        this.line = hint == null || hint.isBlank() ? line : line.withNextStep(hint);
         this.endpoints = endpoints;
         this.hint = hint;
         this.broken = broken;
@@ -180,7 +180,7 @@ final class ProviderAnswer {
         String shown = lacking.isEmpty() ? reason : reason + "; lacks required service" + (lacking.size() > 1 ? "s " : " ")
                 + String.join(", ", lacking);
         Line line = new Line(provider.id(), provider.priority(), outcome, shown, took,
-                backend == null ? Map.of() : backend.origins(), notes, services.size() > 1 ? lines : List.of());
+                backend == null ? Map.of() : backend.origins(), notes, services.size() > 1 ? lines : List.of(), "");
         return new ProviderAnswer(line, outcome == Outcome.FOUND ? endpoints : null,
                 outcome == Outcome.FOUND ? "" : nextStep.isBlank() ? lackingStep(lacking, missing) : nextStep, null);
     }
@@ -191,11 +191,12 @@ final class ProviderAnswer {
      */
     private static ServiceEndpoint withoutWebSocketWhereNone(ServiceEndpoint endpoint, Service service,
             ResolutionContext context, List<String> notes) {
-        if (service.isBackend() || !endpoint.hasWebSocket() || context.setting(CoreSettings.WEBSOCKET, service)) {
+        if (service.isBackend() || endpoint.findWebSocket().isEmpty()
+                || context.settings().get(CoreSettings.WEBSOCKET.forService(service))) {
             return endpoint;
         }
         String key = CoreSettings.WEBSOCKET.forService(service).key();
-        Optional<Origin> given = endpoint.origin(ServiceEndpoint.WEBSOCKET)
+        Optional<Origin> given = Optional.ofNullable(endpoint.origins().get(ServiceEndpoint.WEBSOCKET))
                 .filter(origin -> origin.kind() != Origin.Kind.DERIVED);
         given.ifPresent(origin -> notes.add(service.name() + ": the WebSocket URL from " + origin.describe()
                 + " is dropped: setting " + key + "=false says the service has none"));
@@ -215,7 +216,7 @@ final class ProviderAnswer {
     }
 
     private static Optional<String> splitNote(ServiceEndpoint endpoint, boolean named) {
-        if (!endpoint.hasWebSocket()
+        if (endpoint.findWebSocket().isEmpty()
                 || BackendUrls.hostAndPort(endpoint.http()).equals(BackendUrls.hostAndPort(endpoint.webSocket()))) {
             return Optional.empty();
         }

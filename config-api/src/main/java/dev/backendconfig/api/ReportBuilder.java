@@ -39,7 +39,7 @@ final class ReportBuilder {
     /** Return a line without origins, with notes. */
     static Line line(EndpointProvider provider, Outcome outcome, String reason, Duration took,
             List<String> notes) {
-        return new Line(provider.id(), provider.priority(), outcome, reason, took, Map.of(), notes, List.of());
+        return new Line(provider.id(), provider.priority(), outcome, reason, took, Map.of(), notes, List.of(), "");
     }
 
     void add(Line line) {
@@ -82,7 +82,8 @@ final class ReportBuilder {
             }
         }
         for (ProviderLoader.Problem problem : problems) {
-            add(new Line(problem.name(), 0, Outcome.NOT_LOADED, problem.reason(), Duration.ZERO, Map.of(), List.of(), List.of()));
+            add(new Line(problem.name(), 0, Outcome.NOT_LOADED, problem.reason(), Duration.ZERO, Map.of(), List.of(),
+                    List.of(), ""));
             nextSteps.add("fix or remove the META-INF/services entry " + problem.name() + " (" + problem.reason() + ")");
         }
     }

@@ -3,8 +3,10 @@ package dev.backendconfig.api;
 import dev.backendconfig.api.ResolutionReport.Line;
 import dev.backendconfig.api.ResolutionReport.Outcome;
 import dev.backendconfig.api.ResolutionReport.ServiceLine;
+import dev.backendconfig.api.spi.Service;
 import dev.backendconfig.toolkit.Origin;
 import dev.backendconfig.toolkit.OutsideText;
+import dev.backendconfig.toolkit.Secrets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -87,10 +89,10 @@ final class ReportText {
     }
 
     private static String headline(ResolutionReport report) {
-        if (report.endpoint().isEmpty()) {
+        ServiceEndpoint backend = report.services().get(Service.BACKEND);
+        if (backend == null) {
             return "backend: none found (" + asked(report) + " asked, " + millis(report.elapsed()) + ")";
         }
-        ServiceEndpoint backend = report.endpoint().get();
         if (report.services().size() == 1) {
             return "backend: " + urls(backend) + "  (from " + safe(backend.source()) + ", " + millis(report.elapsed())
                     + ")";
@@ -114,19 +116,19 @@ final class ReportText {
     static String endpoints(Collection<ServiceEndpoint> endpoints) {
         List<String> parts = new ArrayList<>();
         for (ServiceEndpoint endpoint : endpoints) {
-            parts.add(endpoint.service() + ": " + endpoint.maskedHttp() + " " + webSocket(endpoint)
-                    + (endpoint.confirmed() ? "" : " (UNCONFIRMED)"));
+            parts.add(endpoint.service() + ": " + Secrets.mask(endpoint.http()) + " " + webSocket(endpoint)
+                    + (endpoint.unconfirmed().isEmpty() ? "" : " (UNCONFIRMED)"));
         }
         return String.join("; ", parts);
     }
 
     private static String urls(ServiceEndpoint endpoint) {
-        return endpoint.maskedHttp() + "  " + webSocket(endpoint) + (endpoint.confirmed() ? ""
-                : "  UNCONFIRMED: " + safe(endpoint.unconfirmed().orElseThrow()));
+        return Secrets.mask(endpoint.http()) + "  " + webSocket(endpoint) + endpoint.unconfirmed()
+                .map(why -> "  UNCONFIRMED: " + safe(why)).orElse("");
     }
 
     private static String webSocket(ServiceEndpoint endpoint) {
-        return endpoint.hasWebSocket() ? endpoint.maskedWebSocket() : "(no WebSocket)";
+        return endpoint.findWebSocket().map(Secrets::mask).orElse("(no WebSocket)");
     }
 
     private static String asked(ResolutionReport report) {

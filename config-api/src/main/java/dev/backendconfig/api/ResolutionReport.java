@@ -2,7 +2,6 @@ package dev.backendconfig.api;
 
 import static org.apiguardian.api.API.Status.STABLE;
 
-import dev.backendconfig.api.spi.Service;
 import dev.backendconfig.toolkit.Origin;
 import dev.backendconfig.toolkit.Secrets;
 import java.time.Duration;
@@ -73,10 +72,16 @@ public final class ResolutionReport {
      *     detail, when it found one
      * @param notes further lines (a losing variable, a duplicate key, a skipped container)
      * @param services what it found or lacked for each service, when more than the backend was asked for
+     * @param nextStep what the user can do about this outcome (the provider's {@link
+     *     dev.backendconfig.api.spi.ProviderResult#nextStep() next step}, else its {@link
+     *     dev.backendconfig.api.spi.EndpointProvider#hint() hint}), for the "what to do next" part of the nothing-found
+     *     message; empty text when the provider answered or has nothing to say. A later provider sees the lines before
+     *     its own ({@link dev.backendconfig.api.spi.ResolutionContext#earlierAnswers()}): a fallback such as staging
+     *     says why the sources before it did not answer, in their own words
      */
     @API(status = STABLE, since = "1.0")
     public record Line(String provider, int priority, Outcome outcome, String reason, Duration elapsed,
-            Map<String, Origin> origins, List<String> notes, List<ServiceLine> services) {
+            Map<String, Origin> origins, List<String> notes, List<ServiceLine> services, String nextStep) {
         public Line {
             Objects.requireNonNull(provider, "provider");
             Objects.requireNonNull(outcome, "outcome");
@@ -85,6 +90,12 @@ public final class ResolutionReport {
             origins = Collections.unmodifiableMap(new LinkedHashMap<>(origins));
             notes = notes.stream().map(Secrets::maskText).toList();
             services = List.copyOf(services);
+            nextStep = Secrets.maskText(Objects.requireNonNull(nextStep, "nextStep"));
+        }
+
+        /** Return a copy whose {@link #nextStep()} is {@code step}. */
+        Line withNextStep(String step) {
+            return new Line(provider, priority, outcome, reason, elapsed, origins, notes, services, step);
         }
     }
 
@@ -107,7 +118,6 @@ public final class ResolutionReport {
         }
     }
 
-    private final ServiceEndpoint endpoint;
     private final Map<String, ServiceEndpoint> services;
     private final List<Line> lines;
     private final List<String> notes;
@@ -129,18 +139,15 @@ public final class ResolutionReport {
     ResolutionReport(Map<String, ServiceEndpoint> services, List<Line> lines, List<String> notes,
             Duration elapsed) {
         this.services = Collections.unmodifiableMap(new LinkedHashMap<>(services));
-        this.endpoint = this.services.get(Service.BACKEND);
         this.lines = List.copyOf(lines);
         this.notes = notes.stream().map(Secrets::maskText).toList();
         this.elapsed = Objects.requireNonNull(elapsed, "elapsed");
     }
 
-    /** Return the backend's endpoint, if one was found. */
-    public Optional<ServiceEndpoint> endpoint() {
-        return Optional.ofNullable(endpoint);
-    }
-
-    /** Return every endpoint found, by service name, the backend first. */
+    /**
+     * Return every endpoint found, by service name, the backend first ({@code services().get("backend")}); empty when
+     * none was found.
+     */
     public Map<String, ServiceEndpoint> services() {
         return services;
     }

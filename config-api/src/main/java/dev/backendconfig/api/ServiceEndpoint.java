@@ -29,7 +29,7 @@ import org.apiguardian.api.API;
  * included but flagged secret, and {@link #toString()} never shows them, nor the user info of a URL.
  *
  * <p>A service without a WebSocket endpoint (setting {@code services.<name>.websocket=false}) has no WebSocket URL:
- * {@link #hasWebSocket()} is false and {@link #webSocket()} throws, saying why. An endpoint a provider could only
+ * {@link #findWebSocket()} is empty and {@link #webSocket()} throws, saying why. An endpoint a provider could only
  * guess — a port predicted from a compose file, say — is {@linkplain #unconfirmed() unconfirmed}, and every output
  * says so.
  *
@@ -38,9 +38,9 @@ import org.apiguardian.api.API;
 @API(status = STABLE, since = "1.0")
 public final class ServiceEndpoint {
 
-    /** The key under which {@link #origin(String)} keeps the origin of the HTTP URL. */
+    /** The key under which {@link #origins()} keeps the origin of the HTTP URL. */
     public static final String HTTP = "http";
-    /** The key under which {@link #origin(String)} keeps the origin of the WebSocket URL. */
+    /** The key under which {@link #origins()} keeps the origin of the WebSocket URL. */
     public static final String WEBSOCKET = "websocket";
 
     private final URI http;
@@ -99,7 +99,7 @@ public final class ServiceEndpoint {
     /**
      * Return the WebSocket URL, for example {@code ws://localhost:8002} or {@code wss://other-host/ws}.
      *
-     * @throws IllegalStateException when the service has no WebSocket URL ({@link #hasWebSocket()} is false)
+     * @throws IllegalStateException when the service has no WebSocket URL ({@link #findWebSocket()} is empty)
      */
     public URI webSocket() {
         if (webSocket == null) {
@@ -108,36 +108,25 @@ public final class ServiceEndpoint {
         return webSocket;
     }
 
-    /** Return the WebSocket URL, or empty when the service has none. */
+    /**
+     * Return the WebSocket URL, or empty when the service has none (setting {@code services.<name>.websocket=false}).
+     */
     @API(status = EXPERIMENTAL, since = "1.0")
     public Optional<URI> findWebSocket() {
         return Optional.ofNullable(webSocket);
     }
 
-    /** Tell whether the service has a WebSocket URL (false for setting {@code services.<name>.websocket=false}). */
-    @API(status = EXPERIMENTAL, since = "1.0")
-    public boolean hasWebSocket() {
-        return webSocket != null;
-    }
-
     /**
      * Return why this endpoint is unconfirmed — a guess the provider could not check against what really runs, such
-     * as a port predicted from a compose file — or empty when the provider vouches for it.
+     * as a port predicted from a compose file — or empty when the provider vouches for it (confirmed).
      */
     @API(status = EXPERIMENTAL, since = "1.0")
     public Optional<String> unconfirmed() {
         return Optional.ofNullable(unconfirmed);
     }
 
-    /** Tell whether the provider vouches for this endpoint (see {@link #unconfirmed()}). */
-    @API(status = EXPERIMENTAL, since = "1.0")
-    public boolean confirmed() {
-        return unconfirmed == null;
-    }
-
-    /** Return a copy without a WebSocket URL, {@code why} saying so when one is asked for. */
-    @API(status = EXPERIMENTAL, since = "1.0")
-    public ServiceEndpoint withoutWebSocket(String why) {
+    /** Return a copy without a WebSocket URL, {@code why} saying so when one is asked for; the resolver's. */
+    ServiceEndpoint withoutWebSocket(String why) {
         Builder copy = new Builder(source).service(service);
         copy.http(http, origins.get(HTTP));
         details.forEach((name, value) -> copy.detail(name, value, origins.get(name)));
@@ -180,35 +169,24 @@ public final class ServiceEndpoint {
         return Optional.ofNullable(details.get(name));
     }
 
-    /** Tell whether a detail is a secret that must never be printed. */
-    public boolean isSecret(String detailName) {
+    /** Tell whether a detail is a secret that must never be printed (see {@link #maskedDetails()}). */
+    private boolean isSecret(String detailName) {
         return secretDetails.contains(detailName);
     }
 
-    /** Return where a value came from: {@link #HTTP}, {@link #WEBSOCKET} or a detail name. */
-    public Optional<Origin> origin(String key) {
-        return Optional.ofNullable(origins.get(key));
-    }
-
-    /** Return the origins of the two URLs and of every detail, in that order. */
+    /**
+     * Return where each value came from, by key: {@link #HTTP}, {@link #WEBSOCKET} (when the service has a WebSocket
+     * URL), then each detail's name, in that order.
+     */
     public Map<String, Origin> origins() {
         return origins;
     }
 
-    /** Return the HTTP URL with user info and secret query values masked, for messages and logs. */
-    public String maskedHttp() {
-        return Secrets.mask(http);
-    }
-
     /**
-     * Return the WebSocket URL with user info and secret query values masked, for messages and logs; {@code (none)}
-     * when the service has none.
+     * Return the details with every secret value masked, for messages and logs: a detail that is secret (by its name,
+     * see {@link Secrets#isSecretName}, or added with {@link Builder#secretDetail}) shows {@link Secrets#MASK}. The
+     * URLs are masked with {@link Secrets#mask(URI)}, as {@link #toString()} does.
      */
-    public String maskedWebSocket() {
-        return webSocket == null ? "(none)" : Secrets.mask(webSocket);
-    }
-
-    /** Return the details with every secret value masked. */
     public Map<String, String> maskedDetails() {
         Map<String, String> masked = new LinkedHashMap<>();
         details.forEach((name, value) -> masked.put(name, isSecret(name) ? Secrets.MASK : Secrets.maskText(value)));
@@ -240,7 +218,8 @@ public final class ServiceEndpoint {
         if (!service.equals(Service.BACKEND)) {
             joiner.add("service=" + service);
         }
-        joiner.add("source=" + source).add("http=" + maskedHttp()).add("webSocket=" + maskedWebSocket());
+        joiner.add("source=" + source).add("http=" + Secrets.mask(http))
+                .add("webSocket=" + (webSocket == null ? "(none)" : Secrets.mask(webSocket)));
         if (!details.isEmpty()) {
             joiner.add("details=" + maskedDetails());
         }

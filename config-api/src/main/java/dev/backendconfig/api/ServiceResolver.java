@@ -8,23 +8,19 @@ import dev.backendconfig.api.internal.DeclaredServices;
 import dev.backendconfig.api.internal.ProviderLoader;
 import dev.backendconfig.api.internal.ProviderOrder;
 import dev.backendconfig.api.internal.SettingValues;
-import dev.backendconfig.api.spi.EarlierAnswer;
+import dev.backendconfig.api.internal.spi.KnownSettings;
 import dev.backendconfig.api.spi.EndpointProvider;
 import dev.backendconfig.api.spi.ResolutionContext;
 import dev.backendconfig.api.spi.Service;
-import dev.backendconfig.api.spi.ServiceSetting;
 import dev.backendconfig.api.spi.Setting;
-import dev.backendconfig.api.spi.SettingsContributor;
 import dev.backendconfig.toolkit.InvalidInputException;
 import dev.backendconfig.toolkit.OutsideText;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import org.apiguardian.api.API;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,14 +72,6 @@ public final class ServiceResolver {
     }
 
     /**
-     * Return every setting a loaded module declares: the resolver's own, each provider's, and each
-     * {@link SettingsContributor}'s, grouped by owner in that order.
-     */
-    public Map<String, List<Setting<?>>> settingsByOwner() {
-        return KnownSettings.byOwner(loaded);
-    }
-
-    /**
      * Resolve with the real process's variables, system properties, settings and working directory.
      *
      * @throws ServiceNotFoundException when no provider found every required service; its message is the report
@@ -112,7 +100,7 @@ public final class ServiceResolver {
     ResolutionOutcome outcome() {
         ResolutionContext context;
         try {
-            context = ResolutionContext.fromSystem();
+            context = ResolutionContext.systemBuilder().build();
         } catch (InvalidConfigurationException e) {
             return e;
         }
@@ -138,7 +126,7 @@ public final class ServiceResolver {
         ReportBuilder report = new ReportBuilder(fresh.settings(), known, start);
         Map<String, ServiceEndpoint> found = null;
         List<String> nextSteps = new ArrayList<>();
-        List<EarlierAnswer> earlier = new ArrayList<>();
+        List<ResolutionReport.Line> earlier = new ArrayList<>();
         for (EndpointProvider provider : order) {
             if (found != null) {
                 report.add(ReportBuilder.line(provider, Outcome.NOT_ASKED, "", Duration.ZERO));
@@ -155,8 +143,7 @@ public final class ServiceResolver {
                 found = answer.endpoints().orElse(null);
                 if (found == null) {
                     answer.hint().ifPresent(step -> nextSteps.add(provider.id() + ": " + step));
-                    earlier.add(new EarlierAnswer(provider.id(), answer.line().outcome(), answer.line().reason(),
-                            answer.hint().orElse("")));
+                    earlier.add(answer.line());
                 }
             }
         }
@@ -178,59 +165,5 @@ public final class ServiceResolver {
             LOG.debug("backend resolution:\n{}", done.render());
         }
         return new Resolution(found.get(Service.BACKEND), done, fresh.services());
-    }
-
-    /** Every setting of the loaded modules. */
-    static final class KnownSettings {
-        private KnownSettings() {
-        }
-
-        static List<Setting<?>> all(ProviderLoader.Loaded loaded, List<Service> services) {
-            List<Setting<?>> all = new ArrayList<>();
-            byOwner(loaded).values().forEach(all::addAll);
-            List<ServiceSetting<?>> perService = new ArrayList<>(CoreSettings.SERVICE_SETTINGS);
-            for (EndpointProvider provider : loaded.providers()) {
-                try {
-                    List<ServiceSetting<?>> declared = provider.serviceSettings();
-                    perService.addAll(declared == null ? List.of() : declared);
-                } catch (RuntimeException e) {
-                    LOG.warn("{} could not list its service settings: {}", provider.id(), ProviderLoader.summary(e));
-                }
-            }
-            Set<String> keys = new HashSet<>();
-            all.forEach(setting -> keys.add(setting.key()));
-            for (Setting<?> setting : DeclaredServices.settingsOf(services, perService)) {
-                if (keys.add(setting.key())) {
-                    all.add(setting);
-                }
-            }
-            return all;
-        }
-
-        static Map<String, List<Setting<?>>> byOwner(ProviderLoader.Loaded loaded) {
-            Map<String, List<Setting<?>>> owners = new java.util.LinkedHashMap<>();
-            owners.put("core", CoreSettings.ALL);
-            for (EndpointProvider provider : ProviderOrder.byPriority(loaded.providers())) {
-                owners.put(provider.id(), declared(provider.id(), provider::settings));
-            }
-            for (SettingsContributor contributor : loaded.contributors()) {
-                owners.merge(contributor.owner(), declared(contributor.owner(), contributor::settings), (a, b) -> {
-                    List<Setting<?>> both = new ArrayList<>(a);
-                    both.addAll(b);
-                    return both;
-                });
-            }
-            return owners;
-        }
-
-        private static List<Setting<?>> declared(String owner, java.util.function.Supplier<List<Setting<?>>> settings) {
-            try {
-                List<Setting<?>> declared = settings.get();
-                return declared == null ? List.of() : List.copyOf(declared);
-            } catch (RuntimeException e) {
-                LOG.warn("{} could not list its settings: {}", owner, ProviderLoader.summary(e));
-                return List.of();
-            }
-        }
     }
 }

@@ -2,9 +2,10 @@ package dev.backendconfig.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
+import dev.backendconfig.api.ResolutionReport.Line;
 import dev.backendconfig.api.ResolutionReport.Outcome;
-import dev.backendconfig.api.spi.EarlierAnswer;
 import dev.backendconfig.toolkit.Origin;
 import dev.backendconfig.api.spi.ProbeResult;
 import dev.backendconfig.api.spi.ProviderResult;
@@ -46,7 +47,6 @@ class GuessesAndWebSocketsTest {
     void anUnconfirmedEndpointSaysSoInItsAccessorsItsTextAndTheReportHeadline() {
         ServiceEndpoint guess = endpoint("docker", "backend", "http://localhost:28002")
                 .unconfirmed("predicted from compose.yaml:5").build();
-        assertThat(guess.confirmed()).isFalse();
         assertThat(guess.unconfirmed()).contains("predicted from compose.yaml:5");
         assertThat(guess).hasToString("ServiceEndpoint[source=docker, http=http://localhost:28002,"
                 + " webSocket=ws://localhost:28002, unconfirmed]");
@@ -80,15 +80,14 @@ class GuessesAndWebSocketsTest {
                 .resolve(ResolutionContext.builder().settings(Map.of("services", "auth,frontend",
                         "services.auth.websocket", "false", "services.frontend.websocket", "false")).build());
         ServiceEndpoint resolvedAuth = resolution.service("auth");
-        assertThat(resolvedAuth.hasWebSocket()).isFalse();
         assertThat(resolvedAuth.findWebSocket()).isEmpty();
         assertThat(resolvedAuth.http()).isEqualTo(URI.create("http://localhost:8080"));
         assertThatThrownBy(resolvedAuth::webSocket).isInstanceOf(IllegalStateException.class)
                 .hasMessage("service auth has no WebSocket URL: setting services.auth.websocket=false (setting"
                         + " services.auth.websocket given to ResolutionContext.Builder.settings)");
         assertThatThrownBy(() -> resolvedAuth.webSocket("/chat")).isInstanceOf(IllegalStateException.class);
-        assertThat(resolution.service("frontend").hasWebSocket()).isFalse();
-        assertThat(resolution.endpoint().hasWebSocket()).isTrue();
+        assertThat(resolution.service("frontend").findWebSocket()).isEmpty();
+        assertThat(resolution.endpoint().findWebSocket()).contains(URI.create("ws://localhost:8002"));
         assertThat(resolution.report().line("env").orElseThrow().notes()).containsExactly("auth: the WebSocket URL"
                 + " from variable TEST_AUTH_WEBSOCKET_URL is dropped: setting services.auth.websocket=false says the"
                 + " service has none");
@@ -109,8 +108,8 @@ class GuessesAndWebSocketsTest {
     }
 
     @Test
-    void laterProvidersSeeWhatTheEarlierOnesAnsweredWithTheirNextSteps() {
-        List<List<EarlierAnswer>> seen = new CopyOnWriteArrayList<>();
+    void laterProvidersSeeTheReportLinesOfTheEarlierOnesWithTheirNextSteps() {
+        List<List<Line>> seen = new CopyOnWriteArrayList<>();
         FixedProvider env = new FixedProvider("env", 300, context -> {
             seen.add(new ArrayList<>(context.earlierAnswers()));
             return ProviderResult.skipped("nothing set");
@@ -123,13 +122,17 @@ class GuessesAndWebSocketsTest {
             seen.add(new ArrayList<>(context.earlierAnswers()));
             return ProviderResult.found(endpoint("staging", Service.BACKEND, "https://staging.test").build(), "file");
         });
-        ServiceResolver.of(List.of(env, docker, staging)).resolve(ResolutionContext.builder().build());
-        assertThat(seen).containsExactly(List.of(),
-                List.of(new EarlierAnswer("env", Outcome.SKIPPED, "nothing set", "configure env")),
-                List.of(new EarlierAnswer("env", Outcome.SKIPPED, "nothing set", "configure env"),
-                        new EarlierAnswer("docker", Outcome.UNAVAILABLE, "this checkout's project v is stopped",
-                                "start it")));
-        assertThat(seen.get(2).get(1).triedAndFailed()).isTrue();
-        assertThat(seen.get(2).get(0).triedAndFailed()).isFalse();
+        Resolution resolution = ServiceResolver.of(List.of(env, docker, staging))
+                .resolve(ResolutionContext.builder().build());
+        assertThat(seen).hasSize(3);
+        assertThat(seen.get(0)).isEmpty();
+        assertThat(seen.get(1)).extracting(Line::provider, Line::outcome, Line::reason, Line::nextStep)
+                .containsExactly(tuple("env", Outcome.SKIPPED, "nothing set", "configure env"));
+        assertThat(seen.get(2)).extracting(Line::provider, Line::outcome, Line::reason, Line::nextStep)
+                .containsExactly(tuple("env", Outcome.SKIPPED, "nothing set", "configure env"),
+                        tuple("docker", Outcome.UNAVAILABLE, "this checkout's project v is stopped", "start it"));
+        assertThat(seen.get(2)).as("the very lines of the report")
+                .containsExactlyElementsOf(resolution.report().lines().subList(0, 2));
+        assertThat(resolution.report().line("staging").orElseThrow().nextStep()).as("found: nothing to do").isEmpty();
     }
 }

@@ -21,10 +21,10 @@ class ResolutionReportTest {
                 .detail("container-port", "8000", Origin.other("container alpine-test-backend")).build();
         ResolutionReport report = new ResolutionReport(Map.of("backend", endpoint), List.of(
                 new Line("env", 300, Outcome.SKIPPED, "none of TEST_BACKEND_URL, BACKEND_URL is set",
-                        Duration.ofNanos(120_000), Map.of(), List.of(), List.of()),
+                        Duration.ofNanos(120_000), Map.of(), List.of(), List.of(), "set TEST_BACKEND_URL"),
                 new Line("docker", 200, Outcome.FOUND, "service alpine-test-backend publishes 8000 on 0.0.0.0:8002",
-                        Duration.ofMillis(38), endpoint.origins(), List.of("engine unix:///var/run/docker.sock (default)"), List.of()),
-                new Line("staging", 100, Outcome.NOT_ASKED, "", Duration.ZERO, Map.of(), List.of(), List.of())),
+                        Duration.ofMillis(38), endpoint.origins(), List.of("engine unix:///var/run/docker.sock (default)"), List.of(), ""),
+                new Line("staging", 100, Outcome.NOT_ASKED, "", Duration.ZERO, Map.of(), List.of(), List.of(), "")),
                 List.of("setting docker.container-port=8000 (system property backendconfig.docker.container-port)"),
                 Duration.ofMillis(41));
         assertThat(report.render()).isEqualTo(String.join("\n",
@@ -44,12 +44,12 @@ class ResolutionReportTest {
     @Test
     void saysNoneFoundAndHowManyProvidersWereAsked() {
         ResolutionReport report = new ResolutionReport(Map.of(), List.of(
-                new Line("env", 300, Outcome.SKIPPED, "none set", Duration.ZERO, Map.of(), List.of(), List.of()),
+                new Line("env", 300, Outcome.SKIPPED, "none set", Duration.ZERO, Map.of(), List.of(), List.of(), ""),
                 new Line("docker", 200, Outcome.EXCLUDED, "left out by setting providers", Duration.ZERO, Map.of(),
-                        List.of(), List.of())), List.of(), Duration.ofMillis(3));
+                        List.of(), List.of(), "")), List.of(), Duration.ofMillis(3));
         assertThat(report.render()).startsWith("backend: none found (1 provider asked, 3.0 ms)\n")
                 .contains("  docker  200  excluded     left out by setting providers\n");
-        assertThat(report.endpoint()).isEmpty();
+        assertThat(report.services()).isEmpty();
     }
 
     @Test
@@ -58,11 +58,13 @@ class ResolutionReportTest {
         Line line = new Line("custom", 50, Outcome.UNAVAILABLE, "label token=" + secret + " on project shop",
                 Duration.ofMillis(3), Map.of(), List.of("started from https://deploy:" + secret
                         + "@git.example.test/compose.yml"), List.of(new ResolutionReport.ServiceLine("auth", false, true,
-                        "its label says password: " + secret, Map.of())));
+                        "its label says password: " + secret, Map.of())), "set REGISTRY_TOKEN=" + secret
+                        + " then https://u:" + secret + "@registry.test");
         ResolutionReport report = new ResolutionReport(Map.of(), List.of(line), List.of("note api_key=" + secret),
                 Duration.ofMillis(3));
         assertThat(line.reason()).isEqualTo("label token=*** on project shop");
         assertThat(line.notes()).containsExactly("started from https://***@git.example.test/compose.yml");
+        assertThat(line.nextStep()).doesNotContain(secret).endsWith("https://***@registry.test");
         assertThat(line.services().get(0).reason()).isEqualTo("its label says password: ***");
         assertThat(report.notes()).containsExactly("note api_key=***");
         assertThat(report.render()).doesNotContain(secret);

@@ -75,7 +75,7 @@ class ServiceEndpointBuilderTest {
         ServiceEndpoint endpoint = endpoint("env", "backend", "v");
         assertThat(endpoint.detail("d")).contains("v");
         assertThat(endpoint.detail("other")).isEmpty();
-        assertThat(endpoint.origin("d")).contains(Origin.variable("D"));
+        assertThat(endpoint.origins()).containsEntry("d", Origin.variable("D"));
     }
 
     private static ServiceEndpoint endpoint(String source, String service, String detail) {

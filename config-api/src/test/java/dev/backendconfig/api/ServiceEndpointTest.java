@@ -2,6 +2,7 @@ package dev.backendconfig.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
 import dev.backendconfig.toolkit.BackendUrls;
 import dev.backendconfig.toolkit.Origin;
@@ -25,8 +26,8 @@ class ServiceEndpointTest {
     void derivesTheWebSocketUrlFromTheHttpOneAndSaysSo() {
         ServiceEndpoint endpoint = fromHttp("https://backend.example.test/api");
         assertThat(endpoint.webSocket()).isEqualTo(URI.create("wss://backend.example.test/api"));
-        assertThat(endpoint.origin(ServiceEndpoint.WEBSOCKET).orElseThrow().kind()).isEqualTo(Origin.Kind.DERIVED);
-        assertThat(endpoint.origin(ServiceEndpoint.WEBSOCKET).orElseThrow().describe())
+        assertThat(endpoint.origins().get(ServiceEndpoint.WEBSOCKET).kind()).isEqualTo(Origin.Kind.DERIVED);
+        assertThat(endpoint.origins().get(ServiceEndpoint.WEBSOCKET).describe())
                 .isEqualTo("derived from the HTTP URL (variable TEST_BACKEND_URL)");
     }
 
@@ -34,8 +35,8 @@ class ServiceEndpointTest {
     void derivesTheHttpOriginFromAWebSocketUrlAlone() {
         ServiceEndpoint endpoint = fromWebSocket("wss://h.example.test/api/ws");
         assertThat(endpoint.http()).isEqualTo(URI.create("https://h.example.test"));
-        assertThat(endpoint.origin(ServiceEndpoint.WEBSOCKET).orElseThrow().kind()).isNotEqualTo(Origin.Kind.DERIVED);
-        assertThat(endpoint.origin(ServiceEndpoint.HTTP).orElseThrow().kind()).isEqualTo(Origin.Kind.DERIVED);
+        assertThat(endpoint.origins().get(ServiceEndpoint.WEBSOCKET).kind()).isNotEqualTo(Origin.Kind.DERIVED);
+        assertThat(endpoint.origins().get(ServiceEndpoint.HTTP).kind()).isEqualTo(Origin.Kind.DERIVED);
     }
 
     @Test
@@ -91,9 +92,8 @@ class ServiceEndpointTest {
                 .secretDetail("session", "opaque-value", Origin.variable("SESSION"))
                 .build();
         assertThat(endpoint.details()).containsEntry("TEST_USER_PASSWORD", "not-for-logs");
-        assertThat(endpoint.isSecret("TEST_USER_PASSWORD")).isTrue();
-        assertThat(endpoint.isSecret("session")).isTrue();
-        assertThat(endpoint.isSecret("auth-url")).isFalse();
+        assertThat(endpoint.maskedDetails()).containsExactly(entry("auth-url", "https://auth.example.test"),
+                entry("TEST_USER_PASSWORD", "***"), entry("session", "***"));
         assertThat(endpoint.toString())
                 .isEqualTo("ServiceEndpoint[source=staging, http=https://***@backend.example.test,"
                         + " webSocket=wss://***@backend.example.test, details={auth-url=https://auth.example.test,"

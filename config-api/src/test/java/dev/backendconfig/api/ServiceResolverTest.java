@@ -265,7 +265,7 @@ class ServiceResolverTest {
     void textFromAProviderIsRenderedOnOneLineSoThatNoLineCanBeForged() {
         String forged = "found it\n[WARN] forged line\u001b[2J\r\u009b31m";
         ServiceResolver resolver = ServiceResolver.of(List.of(
-                new FixedProvider("odd\nid", 300, c -> ProviderResult.skipped(forged).withNote(forged)),
+                new FixedProvider("odd\nid", 300, c -> ProviderResult.skipped(forged).withNotes(List.of(forged))),
                 new FixedProvider("env", 200, c -> ProviderResult.found(ServiceEndpoint.builder("env")
                         .http(URI.create("http://localhost:8002"), Origin.other("container x\n[WARN] y")).build(),
                         forged))));

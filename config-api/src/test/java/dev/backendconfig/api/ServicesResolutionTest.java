@@ -250,7 +250,7 @@ class ServicesResolutionTest {
     @Test
     void theBackendListedInServicesIsTheBackendOnceAndCannotBeOptional() {
         ResolutionContext context = context(Map.of("services", "backend,auth,auth"));
-        assertThat(context.services()).containsExactly(Service.backend(), new Service("auth", true));
+        assertThat(context.services()).containsExactly(new Service(Service.BACKEND, true), new Service("auth", true));
         ServiceResolver resolver = ServiceResolver.of(List.of(providing("local", 300, Set.of("backend", "auth"))));
         assertThatThrownBy(() -> resolver.resolve(context(Map.of("services.backend.required", "false"))))
                 .isInstanceOf(InvalidConfigurationException.class)

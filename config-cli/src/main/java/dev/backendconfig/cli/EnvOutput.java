@@ -58,7 +58,7 @@ final class EnvOutput implements Output {
                 line(out, "BACKEND_SOURCE", endpoint.source());
             }
             line(out, (url.endsWith("_URL") ? url.substring(0, url.length() - 4) : url) + "_CONFIRMED",
-                    Boolean.toString(endpoint.confirmed()));
+                    Boolean.toString(endpoint.unconfirmed().isEmpty()));
             if (details) {
                 printDetails(out, service, endpoint);
             }

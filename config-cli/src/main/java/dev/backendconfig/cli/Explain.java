@@ -6,6 +6,7 @@ import dev.backendconfig.api.ProbeKind;
 import dev.backendconfig.api.ServiceResolver;
 import dev.backendconfig.api.spi.ResolutionContext;
 import dev.backendconfig.api.spi.Setting;
+import dev.backendconfig.toolkit.Origin;
 import dev.backendconfig.toolkit.Secrets;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +15,8 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.apiguardian.api.API;
 
 /**
@@ -33,7 +36,8 @@ import org.apiguardian.api.API;
  * tests.
  *
  * Exit codes: 0 found (and ready), 2 not found (or not answering: the probe failed, wait ran out of time), 3 invalid
- * configuration, 64 bad arguments, 70 an unexpected error. Standard output holds the answer; on a failure the report
+ * configuration, 64 bad arguments, 70 an unexpected error, 71 a provider ended the JVM ({@code System.exit}) before
+ * the command answered. Standard output holds the answer; on a failure the report
  * goes to standard error in every format (the JSON format still prints its document), and the last line there says
  * what failed.
  */
@@ -50,6 +54,14 @@ public final class Explain {
     public static final int USAGE = 64;
     /** Something unexpected went wrong; a bug. */
     public static final int INTERNAL = 70;
+    /**
+     * Code on the class path ended the JVM ({@code System.exit}) before the command answered; nothing was printed as
+     * an answer.
+     */
+    public static final int ENDED_EARLY = 71;
+
+    /** The setting that starts a stack, which explain never follows. */
+    private static final String START = "docker.start";
 
     private final PrintStream out;
     private final PrintStream err;
@@ -69,7 +81,17 @@ public final class Explain {
         System.getProperties().stringPropertyNames().forEach(name -> properties.put(name, System.getProperty(name)));
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
-        System.exit(new Explain(out, err, System.getenv(), properties).run(Arrays.asList(arguments)));
+        List<String> given = Arrays.asList(arguments);
+        // before any provider is loaded: a provider's System.exit must not end the command as if it had answered
+        EarlyExitGuard guard = EarlyExitGuard.install(commandWord(given), err);
+        int code = new Explain(out, err, System.getenv(), properties).run(given);
+        guard.answered(code);
+        System.exit(code);
+    }
+
+    private static String commandWord(List<String> arguments) {
+        return !arguments.isEmpty() && StackCommand.names(arguments.get(0)) ? arguments.get(0)
+                : Options.commandOf(arguments).word();
     }
 
     /**
@@ -105,7 +127,7 @@ public final class Explain {
     private int commandOrHelp(Options options, UserClasspath classpath) {
         ServiceResolver resolver = ServiceResolver.create(classpath.loader());
         if (options.help()) {
-            out.print(Help.text(resolver));
+            out.print(Help.text(resolver, classpath.loader()));
             return FOUND;
         }
         String name = options.command().word();
@@ -115,7 +137,7 @@ public final class Explain {
             Run run = new Run(name, resolver, builder(options, classpath, project), project,
                     Output.of(options, resolver.providers()), out, err);
             return options.command() == Options.Command.WAIT ? new Wait(run, options, err).run()
-                    : explain(run, options);
+                    : explain(run, options, resolver);
         } catch (RuntimeException e) {
             err.println(name + ": unexpected " + e.getClass().getName() + (e.getMessage() == null ? "" : ": "
                     + Secrets.maskText(e.getMessage().lines().findFirst().orElse(""))) + " (please report it)");
@@ -138,8 +160,17 @@ public final class Explain {
                 .settings(settings, "--set");
     }
 
-    private int explain(Run run, Options options) {
-        return run.resolve(context -> context, (context, resolution) -> {
+    private int explain(Run run, Options options, ServiceResolver resolver) {
+        // explain is a diagnosis: a docker.start=if-missing set anywhere (a checkout's settings file, for its tests, wait
+        // and up) never starts a stack here; the report shows the override whenever it changed something
+        Optional<Setting<?>> start = resolver.providers().stream().flatMap(provider -> provider.settings().stream())
+                .filter(setting -> setting.key().equals(START)).findFirst();
+        UnaryOperator<ResolutionContext> neverStarts = context -> start
+                .filter(setting -> context.settings().origin(setting).kind() != Origin.Kind.DEFAULT)
+                .map(setting -> context.withSettings(context.settings().withOverrides(Map.of(START, "never"),
+                        "explain, which never starts a stack")))
+                .orElse(context);
+        return run.resolve(neverStarts, (context, resolution) -> {
             Answer.Check check = options.probe().filter(kind -> kind != ProbeKind.NONE)
                     .<Answer.Check>map(kind -> new Answer.Probed(context.probe(resolution.endpoint(), kind, "")))
                     .orElse(new Answer.NotChecked());

@@ -1,6 +1,7 @@
 package dev.backendconfig.cli;
 
 import dev.backendconfig.api.ServiceResolver;
+import dev.backendconfig.api.internal.spi.KnownSettings;
 import dev.backendconfig.api.spi.EndpointProvider;
 import dev.backendconfig.api.spi.Setting;
 import java.util.ArrayList;
@@ -12,7 +13,8 @@ final class Help {
     private Help() {
     }
 
-    static String text(ServiceResolver resolver) {
+    /** Return the text, listing the providers of {@code resolver} and the settings of the modules {@code loader} sees. */
+    static String text(ServiceResolver resolver, ClassLoader loader) {
         StringBuilder text = new StringBuilder("""
                 Usage: backend-config [explain] [options]
                        backend-config wait [--service NAME]... [--probe KIND] [--path /health] [--timeout 60s] [options]
@@ -70,7 +72,7 @@ final class Help {
         text.append("\nSettings (--set key=value, -Dbackendconfig.key=value, BACKENDCONFIG_KEY=value,\n"
                 + "backend-config.properties), with their defaults:\n");
         List<Setting<?>> settings = new ArrayList<>();
-        resolver.settingsByOwner().values().forEach(settings::addAll);
+        KnownSettings.byOwner(loader).values().forEach(settings::addAll);
         for (Setting<?> setting : settings) {
             text.append(String.format("  %-28s %s%n", setting.key(), setting.defaultValue().orElse("(none)")));
             text.append("      ").append(setting.description()).append('\n');
@@ -83,6 +85,7 @@ final class Help {
                   3   explicit configuration is wrong (the error names the variable, setting or file and line)
                   64  the command line is wrong
                   70  an unexpected error (a bug: please report it)
+                  71  a provider ended the process (System.exit) before the command answered
                 """);
         return text.toString();
     }

@@ -148,7 +148,7 @@ final class JsonOutput implements Output {
                 : Secrets.mask(webSocket)).orElse(null));
         json.put("service", endpoint.service());
         json.put("source", endpoint.source());
-        json.put("confirmed", endpoint.confirmed());
+        json.put("confirmed", endpoint.unconfirmed().isEmpty());
         endpoint.unconfirmed().ifPresent(why -> json.put("unconfirmed", Secrets.maskText(why)));
         json.put("details", details ? endpoint.details() : endpoint.maskedDetails());
         return json;

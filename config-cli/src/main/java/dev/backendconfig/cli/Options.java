@@ -205,6 +205,11 @@ record Options(Command command, Path directory, boolean directoryGiven, List<Pat
         if (chosen == Command.WAIT && probe.equals(Optional.of(ProbeKind.NONE))) {
             throw new UsageException("--probe none would wait for nothing; wait with tcp, http or websocket");
         }
+        if (chosen == Command.EXPLAIN && settings.containsKey("docker.start")
+                && !settings.get("docker.start").strip().equals("never")) {
+            throw new UsageException("--set docker.start: explain never starts a stack, it only says what is there;"
+                    + " start it with backend-config up (or wait, or the tests, with docker.start=if-missing)");
+        }
         if (path.isPresent() && probe.orElse(ProbeKind.HTTP) == ProbeKind.TCP) {
             throw new UsageException("--path is for --probe http or websocket; a tcp probe has no path");
         }

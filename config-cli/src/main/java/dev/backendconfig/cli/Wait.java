@@ -3,6 +3,7 @@ package dev.backendconfig.cli;
 import dev.backendconfig.api.ProbeKind;
 import dev.backendconfig.api.Resolution;
 import dev.backendconfig.api.ResolutionReport;
+import dev.backendconfig.api.ServiceEndpoint;
 import dev.backendconfig.api.spi.ProbeResult;
 import dev.backendconfig.api.spi.ResolutionContext;
 import dev.backendconfig.api.spi.Service;
@@ -16,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -147,7 +149,8 @@ final class Wait {
 
     /** Return why the provider that answered did not find a service, as its report line says. */
     private static String reason(ResolutionReport report, String service) {
-        String source = report.endpoint().map(endpoint -> endpoint.source()).orElse("");
+        String source = Optional.ofNullable(report.services().get(Service.BACKEND)).map(ServiceEndpoint::source)
+                .orElse("");
         return report.line(source).flatMap(line -> line.services().stream()
                 .filter(answer -> answer.service().equals(service)).findFirst())
                 .map(ResolutionReport.ServiceLine::reason).orElse("the report says why");

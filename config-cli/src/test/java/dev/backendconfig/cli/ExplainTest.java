@@ -534,7 +534,7 @@ class ExplainTest {
                 .detail("a_b", "2", dev.backendconfig.toolkit.Origin.other("test")).build();
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         new EnvOutput(List.of(), false, true).printDetails(new PrintStream(printed, true, StandardCharsets.UTF_8),
-                dev.backendconfig.api.spi.Service.backend(), endpoint);
+                new dev.backendconfig.api.spi.Service(dev.backendconfig.api.spi.Service.BACKEND, true), endpoint);
         assertThat(printed.toString(StandardCharsets.UTF_8)).isEqualTo("BACKEND_DETAIL_A_B=1\n# BACKEND_DETAIL_A_B is"
                 + " detail a-b; detail a_b has the same name and is left out\n");
     }

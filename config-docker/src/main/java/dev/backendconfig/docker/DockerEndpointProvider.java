@@ -8,6 +8,7 @@ import dev.backendconfig.api.spi.ResolutionContext;
 import dev.backendconfig.api.spi.ServiceSetting;
 import dev.backendconfig.api.spi.Setting;
 import dev.backendconfig.docker.internal.DockerConfig;
+import dev.backendconfig.docker.internal.DockerErrors;
 import dev.backendconfig.docker.internal.DockerSettings;
 import dev.backendconfig.docker.internal.ResolutionFacts;
 import dev.backendconfig.docker.internal.Results;
@@ -132,8 +133,8 @@ public final class DockerEndpointProvider implements EndpointProvider {
         StringBuilder why = new StringBuilder();
         Optional<StackSpec> spec = StackSpecs.of(config, project, why);
         if (spec.isEmpty()) {
-            return discovery.discoverOr(unreachable).withNote("docker.start=if-missing: nothing can be started: "
-                    + why + " (set docker.compose-file, or COMPOSE_FILE, to the file that starts the stack)");
+            return discovery.discoverOr(unreachable).withNotes(List.of("docker.start=if-missing: nothing can be started: "
+                    + why + " (set docker.compose-file, or COMPOSE_FILE, to the file that starts the stack)"));
         }
         try {
             client.get("/_ping"); // the engine must answer before anything is started (and says what it is)
@@ -143,22 +144,26 @@ public final class DockerEndpointProvider implements EndpointProvider {
         StackLifecycle lifecycle = new StackLifecycle(config, facts, client, scope);
         StackLifecycle.Joined joined;
         try {
+            discovery.refuseNameClash(spec.get().project()); // never start into another checkout's project
             joined = lifecycle.join(spec.get());
         } catch (EngineException e) {
             return ProviderResult.unavailable(e.getMessage());
         }
         joined.readinessLimit().ifPresent(discovery::afterStart);
         ProviderResult found;
+        boolean refused = false;
         try {
             found = discovery.discoverOr(unreachable);
         } catch (InvalidInputException e) {
             if (joined.command().isEmpty()) {
                 throw e; // nothing was started here: this checkout's stack is half up as it was
             }
-            // what was just started is not all up: the start failed, and confirm stops what it started
+            // what was just started is not all ready (half up), or cannot be served as asked (two projects of this
+            // checkout, an ambiguous service): the start failed, and confirm stops what it started
             found = ProviderResult.unavailable(e.getMessage());
+            refused = !DockerErrors.HALF_UP.equals(e.code());
         }
-        return lifecycle.confirm(joined, found);
+        return lifecycle.confirm(joined, found, refused);
     }
 
     /** Return the report's line on the engine: where, why, what it is, and how it was reached. */

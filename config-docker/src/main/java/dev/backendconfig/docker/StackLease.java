@@ -18,7 +18,7 @@ import org.apiguardian.api.API;
  * and stopped once after the last, however many JVMs the phase forks.
  *
  * <pre>{@code
- * StackLease lease = StackLease.acquire(ResolutionContext.fromSystem());   // before the tests
+ * StackLease lease = StackLease.acquire(ResolutionContext.systemBuilder().build());   // before the tests
  * log.info(lease.describe());
  * ...                                                                        // the tests run, in forks
  * lease.close();                                                             // after them

@@ -101,7 +101,7 @@ class DockerEngineDiscoveryTest {
         ServiceEndpoint endpoint = ((ProviderResult.Found) result).endpoint();
         assertThat(endpoint.http()).isEqualTo(URI.create("http://localhost:8002"));
         assertThat(endpoint.webSocket()).isEqualTo(URI.create("ws://localhost:8002"));
-        assertThat(endpoint.confirmed()).isTrue();
+        assertThat(endpoint.unconfirmed()).isEmpty();
         assertThat(result.reason()).isEqualTo(OURS + "service alpine-test-backend publishes 8000 on 0.0.0.0:8002"
                 + " (healthy); chosen because its network alias is backend");
         assertThat(result.notes()).containsExactly(engineNote(), "compose project shop is this checkout's: it was"

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.backendconfig.toolkit.InvalidInputException;
 import dev.backendconfig.api.spi.ProviderResult;
 import dev.backendconfig.api.spi.ResolutionContext;
+import dev.backendconfig.api.spi.RunScope;
 import dev.backendconfig.testsupport.FakeComposeCli;
 import dev.backendconfig.testsupport.FakeDockerEngine;
 import dev.backendconfig.testsupport.Recorded;
@@ -133,13 +134,14 @@ class DockerOwnershipTest {
         running(both);
         ProviderResult.Found v = (ProviderResult.Found) resolve(holdvar, V_SERVICES);
         assertThat(v.endpoint().http()).isEqualTo(URI.create("http://localhost:28002"));
-        assertThat(v.endpoint("auth").orElseThrow().http()).isEqualTo(URI.create("http://localhost:28080"));
+        assertThat(v.endpoints().get("auth").http()).isEqualTo(URI.create("http://localhost:28080"));
         assertThat(v.serviceReasons().get("backend")).isEqualTo("service api publishes 8000 on 0.0.0.0:28002"
                 + " (healthy); chosen because it is the one service publishing container port 8000 and none is named"
                 + " backend");
         assertThat(v.reason()).isEqualTo("compose project holdvar (this checkout's)");
         assertThat(v.notes()).contains("compose project holdvar is this checkout's: its name is this checkout's"
-                + " project name (the name of the project directory " + holdvar + ")", "not ours: compose project"
+                + " project name (the name of the project directory " + holdvar + ") and it was started from this"
+                + " checkout's " + holdvar.resolve("compose.yaml"), "not ours: compose project"
                 + " holdoth (started from " + holdoth.resolve("compose.yaml") + "; running: backend); setting"
                 + " docker.project=holdoth would use it");
 
@@ -265,8 +267,31 @@ class DockerOwnershipTest {
             elsewhere.add(container);
         }
         running(elsewhere);
-        assertThat(resolve(holdvar, V_SERVICES).notes()).contains("compose project holdvar is this checkout's: its"
-                + " name is this checkout's project name (the name of the project directory " + holdvar + ")");
+        assertThatThrownBy(() -> resolve(holdvar, V_SERVICES)).isInstanceOf(InvalidInputException.class)
+                .satisfies(e -> assertThat(((InvalidInputException) e).code()).isEqualTo("BCFG03006"))
+                .hasMessage("engine " + engine.dockerHost() + ": compose project holdvar (started from"
+                        + " /srv/holdvar-copy/compose.yaml; running: api, keycloak, frontend) has this checkout's project"
+                        + " name (the name of the project directory " + holdvar + "), but it was started from"
+                        + " /srv/holdvar-copy/compose.yaml, not from this checkout's compose files (" + holdvar
+                        + "/compose.yaml): it is another checkout's stack with the same name, and compose would mix the"
+                        + " two; give this checkout's project a name of its own (COMPOSE_PROJECT_NAME in its .env file,"
+                        + " or setting docker.project) and start it, or stop that project; to test against that stack on"
+                        + " purpose, set docker.project=holdvar");
+        List<Map<String, Object>> mixed = new ArrayList<>();
+        for (Map<String, Object> container : productV()) {
+            if (container.get("Names").toString().contains("keycloak")) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> labels = (Map<String, Object>) container.get("Labels");
+                labels.put("com.docker.compose.project.working_dir", "/srv/holdvar-copy");
+                labels.put("com.docker.compose.project.config_files", "/srv/holdvar-copy/compose.yaml");
+            }
+            mixed.add(container);
+        }
+        running(mixed);
+        assertThatThrownBy(() -> resolve(holdvar, V_SERVICES)).isInstanceOf(InvalidInputException.class)
+                .satisfies(e -> assertThat(((InvalidInputException) e).code()).isEqualTo("BCFG03006"))
+                .hasMessageContaining("but some of its containers were started"
+                        + " from this checkout's files, others: it was started from /srv/holdvar-copy/compose.yaml,");
         List<Map<String, Object>> dashP = new ArrayList<>();
         for (Map<String, Object> container : productV()) {
             @SuppressWarnings("unchecked")
@@ -308,5 +333,80 @@ class DockerOwnershipTest {
         assertThat(result.reason()).startsWith("no compose project of this checkout (" + holdvar + ") is on engine "
                 + engine.dockerHost());
         assertThat(String.join("\n", result.notes()) + result.reason()).contains("nestedo");
+    }
+
+    @Test
+    void anotherStackOfTheSameRepositoryIsNeverOursWhenThisDirectoryHasComposeFilesOfItsOwn() throws IOException {
+        Path repository = Files.createDirectories(directory.resolve("monorepo"));
+        Files.createDirectories(repository.resolve(".git"));
+        Path app = Files.createDirectories(repository.resolve("app"));
+        Path other = Files.createDirectories(repository.resolve("other"));
+        Files.writeString(app.resolve("compose.yaml"), O_COMPOSE);
+        Files.writeString(other.resolve("compose.yaml"), O_COMPOSE);
+
+        running(List.of(container('f', other, "backend", 8000, 38002)));
+        ProviderResult alone = resolve(app, Map.of());
+        assertThat(alone).as(alone.reason()).isInstanceOf(ProviderResult.Unavailable.class);
+        assertThat(alone.reason()).isEqualTo("no compose project of this checkout (" + repository + ") is on engine "
+                + engine.dockerHost() + "; this checkout's project is app (the name of the project directory " + app
+                + "); other projects run there, and are not ours: other (setting docker.project uses one)");
+        assertThat(alone.notes()).contains("not ours: compose project other (started from "
+                + other.resolve("compose.yaml") + "; running: backend); setting docker.project=other would use it");
+
+        running(List.of(container('f', other, "backend", 8000, 38002), container('a', app, "backend", 8000, 38003)));
+        ProviderResult both = resolve(app, Map.of());
+        assertThat(((ProviderResult.Found) both).endpoint().http()).isEqualTo(URI.create("http://localhost:38003"));
+        assertThat(both.notes()).contains("compose project app is this checkout's: its name is this checkout's project"
+                + " name (the name of the project directory " + app + ") and it was started from this checkout's "
+                + app.resolve("compose.yaml"));
+    }
+
+    @Test
+    void aStackOfThisRepositoryIsOursByWhereItWasStartedWhenThisDirectoryHasNoComposeFile() throws IOException {
+        Path repository = Files.createDirectories(directory.resolve("repo-with-infra"));
+        Files.createDirectories(repository.resolve(".git"));
+        Path tests = Files.createDirectories(repository.resolve("tests"));
+        Path infra = Files.createDirectories(repository.resolve("infra"));
+        Files.writeString(infra.resolve("compose.yaml"), O_COMPOSE);
+
+        running(List.of(container('f', infra, "backend", 8000, 38004)));
+        ProviderResult result = resolve(tests, Map.of());
+        assertThat(((ProviderResult.Found) result).endpoint().http()).isEqualTo(URI.create("http://localhost:38004"));
+        assertThat(result.notes()).contains("compose project infra is this checkout's: it was started from this"
+                + " checkout's " + infra.resolve("compose.yaml"));
+    }
+
+    @Test
+    void aStartNeverAddsThisCheckoutsServicesToAnotherCheckoutsProjectOfTheSameName() throws IOException {
+        List<Map<String, Object>> copy = new ArrayList<>();
+        for (Map<String, Object> container : productV()) {
+            if (!container.get("Names").toString().contains("frontend")) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> labels = (Map<String, Object>) container.get("Labels");
+                labels.put("com.docker.compose.project.working_dir", "/srv/holdvar-copy");
+                labels.put("com.docker.compose.project.config_files", "/srv/holdvar-copy/compose.yaml");
+                copy.add(container);
+            }
+        }
+        running(copy);
+        Path ran = directory.resolve("compose-ran.log");
+        environment.put("PATH", FakeComposeCli.in(directory.resolve("logging"), FakeComposeCli.Answer.FAILS,
+                FakeComposeCli.Answer.VERSION).toString());
+        Path logging = directory.resolve("logging").resolve("docker-compose");
+        Files.writeString(logging, "#!/bin/sh\necho \"$*\" >> '" + ran + "'\n[ \"$1\" = version ] && exit 0\nexit 0\n");
+        Map<String, String> settings = new HashMap<>(V_SERVICES);
+        settings.put("docker.start", "if-missing");
+        settings.put("docker.lease-dir", directory.resolve("leases").toString());
+        settings.put("docker.host", engine.dockerHost());
+        try (RunScope scope = RunScope.create("aStartNeverAddsThisCheckoutsServices")) {
+            assertThatThrownBy(() -> new DockerEndpointProvider(scope).resolve(ResolutionContext.builder()
+                    .workingDirectory(holdvar).environment(environment)
+                    .systemProperties(Map.of("user.dir", holdvar.toString())).settings(settings).build()))
+                    .isInstanceOf(InvalidInputException.class)
+                    .satisfies(e -> assertThat(((InvalidInputException) e).code()).isEqualTo("BCFG03006"))
+                    .hasMessageContaining("compose project holdvar (started from /srv/holdvar-copy/compose.yaml;"
+                            + " running: api, keycloak) has this checkout's project name");
+        }
+        assertThat(ran).as("compose was never run, not even its version check").doesNotExist();
     }
 }

@@ -93,7 +93,7 @@ class DockerPredictionTest {
         assertThat(result).isInstanceOf(ProviderResult.Found.class);
         ServiceEndpoint endpoint = ((ProviderResult.Found) result).endpoint();
         assertThat(endpoint.http()).isEqualTo(URI.create("http://localhost:" + port));
-        assertThat(endpoint.confirmed()).isFalse();
+        assertThat(endpoint.unconfirmed()).isPresent();
         String predicted = "predicted http://localhost:" + port + " for service alpine-test-backend from " + file + ":6";
         assertThat(endpoint.unconfirmed()).contains(predicted + " while the engine could not be asked ("
                 + engineProblem() + "); http GET http://localhost:" + port + "/: answered 200, but nothing confirms it is this"
@@ -127,7 +127,7 @@ class DockerPredictionTest {
             ServiceEndpoint endpoint = ((ProviderResult.Found) result).endpoint();
             assertThat(endpoint.webSocket()).isEqualTo(URI.create("ws://localhost:" + webSocket.port() + "/ws"));
             assertThat(result.reason()).contains("http GET http://localhost:" + webSocket.port() + "/: answered 404");
-            assertThat(endpoint.confirmed()).isFalse();
+            assertThat(endpoint.unconfirmed()).isPresent();
         }
     }
 
@@ -290,10 +290,10 @@ class DockerPredictionTest {
                 Map.of("services", "auth,frontend"));
         ProviderResult.Found found = (ProviderResult.Found) result;
         assertThat(found.endpoint().http()).isEqualTo(URI.create("http://localhost:" + backend));
-        assertThat(found.endpoint("auth").orElseThrow().http()).isEqualTo(URI.create("http://localhost:" + auth));
-        assertThat(found.endpoint("auth").orElseThrow().detail("container-port")).contains("8081");
-        assertThat(found.endpoint("frontend").orElseThrow().http()).isEqualTo(URI.create("http://localhost:" + frontend));
-        assertThat(found.endpoints().values()).allMatch(endpoint -> !endpoint.confirmed());
+        assertThat(found.endpoints().get("auth").http()).isEqualTo(URI.create("http://localhost:" + auth));
+        assertThat(found.endpoints().get("auth").detail("container-port")).contains("8081");
+        assertThat(found.endpoints().get("frontend").http()).isEqualTo(URI.create("http://localhost:" + frontend));
+        assertThat(found.endpoints().values()).allMatch(endpoint -> endpoint.unconfirmed().isPresent());
         assertThat(found.reason()).startsWith("predicted from " + repository.resolve("compose.yaml") + "; setting"
                 + " docker.host names " + unreachable);
     }

@@ -99,9 +99,9 @@ class DockerServicesTest {
         running(shop());
         ProviderResult.Found found = (ProviderResult.Found) resolve(Map.of());
         assertThat(found.endpoint().http()).isEqualTo(URI.create("http://localhost:8002"));
-        assertThat(found.endpoint("auth").orElseThrow().http()).isEqualTo(URI.create("http://localhost:8083"));
-        assertThat(found.endpoint("frontend").orElseThrow().http()).isEqualTo(URI.create("http://localhost:3002"));
-        assertThat(found.endpoint("auth").orElseThrow().detail("container-port")).contains("8081");
+        assertThat(found.endpoints().get("auth").http()).isEqualTo(URI.create("http://localhost:8083"));
+        assertThat(found.endpoints().get("frontend").http()).isEqualTo(URI.create("http://localhost:3002"));
+        assertThat(found.endpoints().get("auth").detail("container-port")).contains("8081");
         assertThat(found.serviceReasons()).containsEntry("auth", "service auth publishes 8081 on 0.0.0.0:8083 (healthy)");
         assertThat(found.reason()).isEqualTo("compose project shop (this checkout's)");
         assertThat(engine.requests()).hasSize(4).filteredOn(request -> request.startsWith("GET /containers/json"))
@@ -226,7 +226,7 @@ class DockerServicesTest {
         running(List.of(ours('a', "backend", 8080, 18080), ours('b', "auth", 8000, 18000)));
         ProviderResult.Found found = (ProviderResult.Found) resolve(Map.of("services", "auth"));
         assertThat(found.endpoint().http()).isEqualTo(URI.create("http://localhost:18080"));
-        assertThat(found.endpoint("auth").orElseThrow().http()).isEqualTo(URI.create("http://localhost:18000"));
+        assertThat(found.endpoints().get("auth").http()).isEqualTo(URI.create("http://localhost:18000"));
         assertThat(found.notes()).contains("service backend (project shop, container shop-backend-1) does not publish"
                 + " the default container port 8000; using 8080, the one port it publishes (set docker.container-port=8080"
                 + " to say so)");
@@ -257,7 +257,7 @@ class DockerServicesTest {
                 + " auth (service auth (project shop, container shop-auth-1) publishes 8083->8081/tcp, 9090->9090/tcp;"
                 + " set services.auth.docker.container-port to say which port the service listens on)");
         ProviderResult fixed = resolve(Map.of("services", "auth", "services.auth.docker.container-port", "9090"));
-        assertThat(((ProviderResult.Found) fixed).endpoint("auth").orElseThrow().http())
+        assertThat(((ProviderResult.Found) fixed).endpoints().get("auth").http())
                 .isEqualTo(URI.create("http://localhost:9090"));
     }
 

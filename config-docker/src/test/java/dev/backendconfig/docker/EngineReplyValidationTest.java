@@ -162,7 +162,7 @@ class EngineReplyValidationTest {
         assertThat(result).isInstanceOf(ProviderResult.Found.class);
         assertThat(result.reason()).isEqualTo("compose project shop (this checkout's): service backend\\n[WARN] forged"
                 + " line\\u001b[2J publishes 8000 on 0.0.0.0:8002 (healthy); chosen because its network alias is backend");
-        assertThat(((ProviderResult.Found) result).endpoint().origin("http").orElseThrow().describe())
+        assertThat(((ProviderResult.Found) result).endpoint().origins().get("http").describe())
                 .isEqualTo("container name\\u001b]0;title\\u0007 (" + ALPINE_ID.substring(0, 12) + ")");
     }
 

@@ -120,7 +120,7 @@ class RealDockerIT {
                     .settings(Map.of("docker.host", CallerEnvironment.noEngine(repository),
                             "docker.compose-file", "docker/docker-compose.alpine-test.yml")).build());
             assertThat(found(predicted).http()).isEqualTo(URI.create("http://localhost:" + port));
-            assertThat(found(predicted).confirmed()).isFalse();
+            assertThat(found(predicted).unconfirmed()).isPresent();
             assertThat(predicted.reason()).startsWith("UNCONFIRMED: predicted http://localhost:" + port + " for service"
                     + " alpine-test-backend from " + composeFile + ":" + AlpineStack.UNNAMED_PORTS_LINE + "; http GET"
                     + " http://localhost:" + port + "/: answered ");

@@ -91,7 +91,8 @@ class StackStartTest {
         long child = Long.parseLong(Files.readString(pidFile).strip());
         assertThat(ProcessHandle.of(child).filter(process -> process.isAlive() && !zombie(process.pid()))).isEmpty();
         assertThat(leftovers.newThreads()).isEmpty();
-        assertThat(run.holds("docker lease " + directory.resolve("leases"))).isFalse();
+        assertThat(run.hold("docker lease " + directory.resolve("leases"), () -> { })).as("the lease is no longer held")
+                .isTrue();
         assertThat(Files.readString(Files.list(directory.resolve("leases")).findFirst().orElseThrow())).isEmpty();
     }
 
@@ -296,6 +297,7 @@ class StackStartTest {
         assertThat(engine.requests()).filteredOn(line -> line.startsWith("POST") || line.startsWith("DELETE"))
                 .containsExactly("POST /containers/" + ID + "/stop HTTP/1.1", "DELETE /containers/" + ID
                         + "?v=0 HTTP/1.1", "DELETE /networks/" + NETWORK + " HTTP/1.1");
-        assertThat(run.holds("docker lease " + directory.resolve("leases"))).isFalse();
+        assertThat(run.hold("docker lease " + directory.resolve("leases"), () -> { })).as("the lease is no longer held")
+                .isTrue();
     }
 }

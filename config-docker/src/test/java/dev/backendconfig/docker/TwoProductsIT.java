@@ -182,7 +182,7 @@ class TwoProductsIT {
 
     private static ServiceEndpoint found(ProviderResult result, String service) {
         assertThat(result).as(result.reason()).isInstanceOf(ProviderResult.Found.class);
-        return ((ProviderResult.Found) result).endpoint(service).orElseThrow();
+        return ((ProviderResult.Found) result).endpoints().get(service);
     }
 
     /** Staging, for the cases where docker must or must not hand the suite to a shared environment. */
@@ -230,7 +230,7 @@ class TwoProductsIT {
                 .contains(name(holdvar) + "_api_1 exited");
         assertThat(stopped.nextStep()).isEqualTo("start it: docker-compose -f compose.yaml start");
         RecordingLogs.clear();
-        List<dev.backendconfig.api.spi.EarlierAnswer> seenByStaging = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<dev.backendconfig.api.ResolutionReport.Line> seenByStaging = new java.util.concurrent.CopyOnWriteArrayList<>();
         FixedProvider staging = new FixedProvider("staging", 100, context -> {
             seenByStaging.addAll(context.earlierAnswers());
             return staging().resolve(context);
@@ -283,7 +283,7 @@ class TwoProductsIT {
         ProviderResult v = resolve(holdvar, noEngine);
         ServiceEndpoint guess = found(v, "backend");
         assertThat(guess.http()).isEqualTo(URI.create("http://localhost:" + collidingDefault));
-        assertThat(guess.confirmed()).isFalse();
+        assertThat(guess.unconfirmed()).isPresent();
         assertThat(v.reason()).startsWith("UNCONFIRMED: predicted http://localhost:" + collidingDefault
                 + " for service api from " + holdvar.resolve("compose.yaml"));
         assertThat(RecordingLogs.events(Level.WARN)).extracting(RecordingLogs.Event::message).anyMatch(line -> line
@@ -293,8 +293,8 @@ class TwoProductsIT {
         assertThat(resolve(holdvar, noEngine)).isInstanceOf(ProviderResult.Unavailable.class);
 
         ProviderResult o = resolve(holdoth, Map.of("docker.host", CallerEnvironment.noEngine(root)));
-        assertThat(found(o, "backend").confirmed()).as("even O's own stack is only a guess without the engine")
-                .isFalse();
+        assertThat(found(o, "backend").unconfirmed()).as("even O's own stack is only a guess without the engine")
+                .isPresent();
     }
 
     @Test
@@ -325,7 +325,7 @@ class TwoProductsIT {
         assertThat(docker.endpoint().webSocket()).isEqualTo(URI.create("ws://localhost:" + vApi + "/ws"));
         assertThat(docker.endpoint().webSocket("chat")).isEqualTo(URI.create("ws://localhost:" + vApi + "/ws/chat"));
         assertThat(WebSocketEcho.exchange(docker.endpoint().webSocket("chat"), "hello V")).isEqualTo("hello V");
-        assertThat(docker.service("auth").hasWebSocket()).isFalse();
+        assertThat(docker.service("auth").findWebSocket()).isEmpty();
 
         Path stagingFile = Files.writeString(holdvar.resolve(".env.staging.e2e"), "unused=1\n");
         FixedProvider staging = new FixedProvider("staging", 100, context -> {
@@ -341,7 +341,7 @@ class TwoProductsIT {
                 .workingDirectory(holdvar).settings(Map.of("services", "auth", "services.auth.websocket", "false"))
                 .build());
         assertThat(fromStaging.endpoint().webSocket("chat")).isEqualTo(docker.endpoint().webSocket("chat"));
-        assertThat(fromStaging.service("auth").hasWebSocket()).isFalse();
+        assertThat(fromStaging.service("auth").findWebSocket()).isEmpty();
 
         ServiceEndpoint o = found(resolve(holdoth, Map.of()), "backend");
         assertThat(o.webSocket()).isEqualTo(URI.create("ws://localhost:" + oBackend));

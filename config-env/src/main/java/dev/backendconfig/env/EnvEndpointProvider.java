@@ -76,8 +76,9 @@ public final class EnvEndpointProvider implements EndpointProvider {
         }
         requireEveryRequiredService(chosen, misspelt);
         if (chosen.size() == 1) {
-            Choices backend = chosen.values().iterator().next();
-            return withNotes(ProviderResult.found(backend.endpoint(Service.backend()), backend.reason()), chosen);
+            Map.Entry<Service, Choices> backend = chosen.entrySet().iterator().next();
+            return withNotes(ProviderResult.found(backend.getValue().endpoint(backend.getKey()),
+                    backend.getValue().reason()), chosen);
         }
         ProviderResult.Services answer = ProviderResult.services();
         chosen.forEach((service, choices) -> {
@@ -203,24 +204,25 @@ public final class EnvEndpointProvider implements EndpointProvider {
     }
 
     private static ProviderResult withNotes(ProviderResult result, Map<Service, Choices> chosen) {
-        ProviderResult noted = result;
+        List<String> notes = new ArrayList<>();
         for (Map.Entry<Service, Choices> entry : chosen.entrySet()) {
             for (VariableChoice choice : entry.getValue().both()) {
                 choice.conflicts().forEach(conflict -> LOG.warn("{}", OutsideText.oneLine(conflict)));
                 for (String note : choice.notes()) {
-                    noted = noted.withNote(chosen.size() > 1 ? entry.getKey().name() + ": " + note : note);
+                    notes.add(chosen.size() > 1 ? entry.getKey().name() + ": " + note : note);
                 }
             }
         }
-        return noted;
+        return notes.isEmpty() ? result : result.withNotes(notes);
     }
 
     /** The HTTP and WebSocket choices of one service. */
     private record Choices(VariableChoice http, VariableChoice webSocket, List<String> names) {
 
         static Choices of(ResolutionContext context, Service service) {
-            List<String> urlVariables = context.setting(EnvSettings.SERVICE_URL_VARIABLES, service);
-            List<String> webSocketVariables = context.setting(EnvSettings.SERVICE_WEBSOCKET_VARIABLES, service);
+            List<String> urlVariables = context.settings().get(EnvSettings.SERVICE_URL_VARIABLES.forService(service));
+            List<String> webSocketVariables = context.settings()
+                    .get(EnvSettings.SERVICE_WEBSOCKET_VARIABLES.forService(service));
             VariableChoice http = VariableChoice.http(context, EnvSettings.SERVICE_URL.forService(service),
                     urlVariables);
             VariableChoice webSocket = VariableChoice.webSocket(context,

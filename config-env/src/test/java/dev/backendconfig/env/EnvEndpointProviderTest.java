@@ -36,7 +36,7 @@ class EnvEndpointProviderTest {
         ServiceEndpoint endpoint = ((ProviderResult.Found) result).endpoint();
         assertThat(endpoint.http()).isEqualTo(URI.create("http://localhost:8002"));
         assertThat(endpoint.webSocket()).isEqualTo(URI.create("ws://localhost:8002"));
-        assertThat(endpoint.origin(ServiceEndpoint.HTTP)).contains(Origin.variable("TEST_BACKEND_URL"));
+        assertThat(endpoint.origins()).containsEntry(ServiceEndpoint.HTTP, Origin.variable("TEST_BACKEND_URL"));
         assertThat(result.reason()).isEqualTo("TEST_BACKEND_URL is set; WebSocket URL derived from it");
         assertThat(result.notes()).isEmpty();
     }
@@ -118,7 +118,7 @@ class EnvEndpointProviderTest {
                 "TEST_WEBSOCKET_URL", "wss://realtime.example.test/api/v1/websocket"));
         ServiceEndpoint endpoint = ((ProviderResult.Found) result).endpoint();
         assertThat(endpoint.webSocket()).isEqualTo(URI.create("wss://realtime.example.test/api/v1/websocket"));
-        assertThat(endpoint.origin(ServiceEndpoint.WEBSOCKET).orElseThrow().kind()).isNotEqualTo(Origin.Kind.DERIVED);
+        assertThat(endpoint.origins().get(ServiceEndpoint.WEBSOCKET).kind()).isNotEqualTo(Origin.Kind.DERIVED);
         assertThat(result.reason()).isEqualTo("TEST_BACKEND_URL and TEST_WEBSOCKET_URL are set");
     }
 

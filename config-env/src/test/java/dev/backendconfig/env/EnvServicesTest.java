@@ -33,10 +33,10 @@ class EnvServicesTest {
                 "FRONTEND_WEBSOCKET_URL", "ws://localhost:3002/hmr"), Map.of("services", "auth,frontend"));
         ProviderResult.Found found = (ProviderResult.Found) result;
         assertThat(found.endpoints()).containsOnlyKeys("backend", "auth", "frontend");
-        ServiceEndpoint auth = found.endpoint("auth").orElseThrow();
+        ServiceEndpoint auth = found.endpoints().get("auth");
         assertThat(auth.service()).isEqualTo("auth");
         assertThat(auth.http()).isEqualTo(URI.create("http://localhost:8083"));
-        assertThat(found.endpoint("frontend").orElseThrow().webSocket()).isEqualTo(URI.create("ws://localhost:3002/hmr"));
+        assertThat(found.endpoints().get("frontend").webSocket()).isEqualTo(URI.create("ws://localhost:3002/hmr"));
         assertThat(found.serviceReasons()).containsEntry("auth", "TEST_AUTH_URL is set; WebSocket URL derived from it")
                 .containsEntry("frontend", "FRONTEND_URL and FRONTEND_WEBSOCKET_URL are set");
     }
@@ -46,7 +46,7 @@ class EnvServicesTest {
         ProviderResult result = resolve(Map.of("BACKEND_URL", "http://localhost:8002",
                 "E2E_AUTH_SERVICE_URL", "http://auth.local:8083"),
                 Map.of("services", "auth", "services.auth.url-variables", "AUTH_SERVICE_URL,E2E_AUTH_SERVICE_URL"));
-        assertThat(((ProviderResult.Found) result).endpoint("auth").orElseThrow().http())
+        assertThat(((ProviderResult.Found) result).endpoints().get("auth").http())
                 .isEqualTo(URI.create("http://auth.local:8083"));
     }
 
@@ -60,10 +60,10 @@ class EnvServicesTest {
                         "backendconfig.services.auth.websocket-url", "ws://127.0.0.1:8084/events"))
                 .build());
         ProviderResult.Found found = (ProviderResult.Found) result;
-        ServiceEndpoint auth = found.endpoint("auth").orElseThrow();
+        ServiceEndpoint auth = found.endpoints().get("auth");
         assertThat(auth.http()).isEqualTo(URI.create("http://127.0.0.1:8083"));
         assertThat(auth.webSocket()).isEqualTo(URI.create("ws://127.0.0.1:8084/events"));
-        assertThat(found.endpoint("backend").orElseThrow().http()).isEqualTo(URI.create("http://127.0.0.1:8002"));
+        assertThat(found.endpoints().get("backend").http()).isEqualTo(URI.create("http://127.0.0.1:8002"));
         assertThat(found.serviceReasons().get("auth")).startsWith("system property backendconfig.services.auth.url and"
                 + " system property backendconfig.services.auth.websocket-url are set");
     }
@@ -140,7 +140,7 @@ class EnvServicesTest {
     void aServiceNameWithADashBecomesAnUnderscoreInItsVariables() {
         ProviderResult result = resolve(Map.of("TEST_BACKEND_URL", "http://localhost:8002",
                 "TEST_PAYMENTS_API_URL", "http://localhost:9000"), Map.of("services", "payments-api"));
-        assertThat(((ProviderResult.Found) result).endpoint("payments-api").orElseThrow().http())
+        assertThat(((ProviderResult.Found) result).endpoints().get("payments-api").http())
                 .isEqualTo(URI.create("http://localhost:9000"));
     }
 
@@ -183,7 +183,8 @@ class EnvServicesTest {
         Service auth = new Service("auth", true);
         assertThat(provider.urlVariables(auth)).containsExactly("TEST_AUTH_URL", "AUTH_URL");
         assertThat(provider.webSocketVariables(auth)).containsExactly("TEST_AUTH_WEBSOCKET_URL", "AUTH_WEBSOCKET_URL");
-        assertThat(provider.urlVariables(Service.backend())).containsExactly("TEST_BACKEND_URL", "BACKEND_URL");
-        assertThat(provider.webSocketVariables(Service.backend())).containsExactly("TEST_WEBSOCKET_URL", "WEBSOCKET_URL");
+        Service backend = new Service(Service.BACKEND, true);
+        assertThat(provider.urlVariables(backend)).containsExactly("TEST_BACKEND_URL", "BACKEND_URL");
+        assertThat(provider.webSocketVariables(backend)).containsExactly("TEST_WEBSOCKET_URL", "WEBSOCKET_URL");
     }
 }

@@ -24,8 +24,8 @@ class EnvWebSocketSettingTest {
         ServiceEndpoint endpoint = ((ProviderResult.Found) result).endpoint();
         assertThat(endpoint.http()).isEqualTo(URI.create("http://localhost:8002"));
         assertThat(endpoint.webSocket()).isEqualTo(URI.create("ws://127.0.0.1:9999/socket"));
-        assertThat(endpoint.origin(ServiceEndpoint.WEBSOCKET))
-                .contains(Origin.systemProperty("backendconfig.websocket-url"));
+        assertThat(endpoint.origins())
+                .containsEntry(ServiceEndpoint.WEBSOCKET, Origin.systemProperty("backendconfig.websocket-url"));
         assertThat(result.notes()).containsExactly("system property backendconfig.websocket-url wins over"
                 + " TEST_WEBSOCKET_URL, which is set to a different URL (localhost:8002 instead of 127.0.0.1:9999)");
     }

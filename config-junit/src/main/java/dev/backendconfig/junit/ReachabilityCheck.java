@@ -5,6 +5,7 @@ import dev.backendconfig.api.ProbeKind;
 import dev.backendconfig.api.Resolution;
 import dev.backendconfig.api.spi.ProbeResult;
 import dev.backendconfig.api.spi.Service;
+import dev.backendconfig.toolkit.Secrets;
 import java.lang.reflect.AnnotatedElement;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,7 +38,7 @@ record ReachabilityCheck(ProbeKind kind, String path) {
             Resolution resolution = shared.resolution().orElseThrow();
             ServiceUnreachableException unreachable = new ServiceUnreachableException("The "
                     + (wanted.service().equals(Service.BACKEND) ? "backend" : "service " + wanted.service()) + " "
-                    + resolution.service(wanted.service()).maskedHttp() + " (from "
+                    + Secrets.mask(resolution.service(wanted.service()).http()) + " (from "
                     + resolution.service(wanted.service()).source() + ") is not reachable: " + probe.description(),
                     resolution.report());
             BackendConfigException once = shared.reportOnce(unreachable);

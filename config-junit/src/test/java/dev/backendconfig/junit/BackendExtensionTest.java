@@ -707,6 +707,7 @@ class BackendExtensionTest {
         assertThat(run.thrown()).isEmpty();
         assertThat(run.succeeded()).isEqualTo(2);
         assertThat(RELEASED).containsExactly("fixture lease");
-        assertThat(RunScope.jvm().holds("fixture lease")).isFalse();
+        assertThat(RunScope.jvm().hold("fixture lease", () -> { })).as("the fixture lease is no longer held").isTrue();
+        RunScope.jvm().release("fixture lease");
     }
 }

@@ -59,7 +59,7 @@ class BadInputCatalogueTest {
     static final String SECRET = "pl4nted-s3cret";
 
     /** The exact number of cases: a case added or lost changes it. */
-    private static final int CASES = 149;
+    private static final int CASES = 152;
 
     /** A staging file that answers, so that a case shows resolution did not fall through to it. */
     private static final String STAGING = "STAGING_BASE_URL=https://backend-staging.example.test\n";
@@ -451,7 +451,43 @@ class BadInputCatalogueTest {
                 }, INVALID, "{dir}/" + COLIMA_META + ": is a character device, not a regular file"));
     }
 
+    /**
+     * Return a compose file of just under 2 MiB (the size limit) made of the costliest shapes found (issue 22 item 10):
+     * a list of {@code aliasedPorts} interpolated port entries aliased by 100 services (the alias limit), an image
+     * interpolated three deep aliased by every one of them, then as many services as fit, each with an image
+     * interpolated 19 deep and ports in both syntaxes; service backend (holding the secret) publishes 8000 on
+     * {@code backendPort}, on line {@code aliasedPorts + 8}.
+     */
+    static String worstShapes(int backendPort, int aliasedPorts) {
+        StringBuilder text = new StringBuilder("x-ports: &ports\n");
+        for (int i = 0; i < aliasedPorts; i++) {
+            text.append("  - \"127.0.0.1:${PORT_").append(i).append(":-").append(20000 + i % 40000).append("}:")
+                    .append(8000 + i % 1000).append("/tcp\"\n");
+        }
+        text.append("x-image: &image \"${REGISTRY:-${MIRROR:-${CACHE:-registry.example.test}}}/app:${TAG:-latest}\"\n")
+                .append("services:\n  backend:\n    image: *image\n").append(SECRET_ENVIRONMENT)
+                .append("    ports: [\"").append(backendPort).append(":8000\"]\n");
+        for (int i = 0; i < 100; i++) {
+            text.append("  alias").append(i).append(":\n    image: *image\n    ports: *ports\n");
+        }
+        StringBuilder nested = new StringBuilder();
+        for (int level = 0; level < 19; level++) {
+            nested.append("${V").append(level).append(":-");
+        }
+        String deep = nested + "x" + "}".repeat(19);
+        for (int i = 0; ; i++) {
+            String service = "  s" + i + ":\n    image: \"" + deep + i + "\"\n    container_name: c" + i + "\n    ports:\n"
+                    + "      - \"" + (1 + i % 60000) + ":80\"\n      - target: 81\n        published: \"${P" + i + ":-"
+                    + (1 + (i + 7) % 60000) + "}\"\n";
+            if (text.length() + service.length() > 2 * 1024 * 1024 - 64) {
+                return text.toString();
+            }
+            text.append(service);
+        }
+    }
+
     private static Stream<Case> composeFiles() {
+        int backendPort = LoopbackServers.closedPort();
         String service = "services:\n  api:\n" + SECRET_ENVIRONMENT;
         StringBuilder aliases = new StringBuilder("x-ports: &ports [\"8002:8000\"]\nservices:\n  api:\n"
                 + SECRET_ENVIRONMENT);
@@ -514,6 +550,13 @@ class BadInputCatalogueTest {
                         + "services:\n  api:\n    networks:\n      n:\n        aliases: [*big, *big, *big, *big,"
                         + " *big]\n").supportFile(".env.staging.e2e", STAGING), INVALID, "{dir}/compose.yaml:1:"
                         + " interpolation makes the values read from the compose files longer than 4194304"),
+                new Case("compose file: 2 MiB of the costliest shapes within every limit", input -> input.file(
+                        "compose.yaml", worstShapes(backendPort, 1000)).supportFile(".env.staging.e2e", STAGING), FOUND,
+                        "predicted http://localhost:" + backendPort + " for service backend from {dir}/compose.yaml:1008,"
+                        + " but the protocol is not spoken there"),
+                composeFile("2 MiB of the costliest shapes, its aliases interpolating past 4 Mi characters",
+                        worstShapes(backendPort, 5000), 4716, "interpolation makes the values read from the compose"
+                        + " files longer than 4194304 characters in all"),
                 new Case("compose file: named by COMPOSE_FILE, not a path", input -> input.env("COMPOSE_FILE",
                         SECRET + "\u0000.yml"), INVALID, "variable COMPOSE_FILE: expected a file path, got text that"
                         + " cannot be a path on this system"));
@@ -796,6 +839,9 @@ class BadInputCatalogueTest {
 
     private static Stream<Case> cliArguments() {
         return Stream.of(
+                cli("docker.start given to explain", "--set docker.start: explain never starts a stack, it only says"
+                        + " what is there; start it with backend-config up (or wait, or the tests, with"
+                        + " docker.start=if-missing)", "--set", "docker.start=" + SECRET),
                 cli("an unknown option", "unknown option '--verbose=...' (see --help)", "--verbose=" + SECRET),
                 cli("an unknown option holding a URL", "unknown option '--url=...' (see --help)",
                         "--url=http://e2e:" + SECRET + "@host.example.test"),

@@ -2,15 +2,17 @@ package dev.backendconfig.staging;
 
 import static org.apiguardian.api.API.Status.STABLE;
 
-import dev.backendconfig.api.ServiceEndpoint;
-import dev.backendconfig.api.spi.EarlierAnswer;
+import dev.backendconfig.api.ResolutionReport.Line;
+import dev.backendconfig.api.ResolutionReport.Outcome;
 import dev.backendconfig.api.spi.EndpointProvider;
 import dev.backendconfig.api.spi.ProviderResult;
 import dev.backendconfig.api.spi.ResolutionContext;
 import dev.backendconfig.api.spi.Service;
 import dev.backendconfig.api.spi.ServiceSetting;
 import dev.backendconfig.api.spi.Setting;
+import dev.backendconfig.api.spi.Settings;
 import dev.backendconfig.toolkit.OutsideText;
+import dev.backendconfig.toolkit.Secrets;
 import dev.backendconfig.toolkit.dotenv.Dotenv;
 import dev.backendconfig.toolkit.dotenv.DotenvFile;
 import java.nio.file.Path;
@@ -93,8 +95,9 @@ public final class StagingEndpointProvider implements EndpointProvider {
         ProviderResult.Services answer = ProviderResult.services();
         List<String> backendNames = new ArrayList<>();
         for (Service service : context.services()) {
-            List<String> urlNames = context.setting(StagingSettings.SERVICE_URL_VARIABLES, service);
-            List<String> webSocketNames = context.setting(StagingSettings.SERVICE_WEBSOCKET_VARIABLES, service);
+            Settings settings = context.settings();
+            List<String> urlNames = settings.get(StagingSettings.SERVICE_URL_VARIABLES.forService(service));
+            List<String> webSocketNames = settings.get(StagingSettings.SERVICE_WEBSOCKET_VARIABLES.forService(service));
             Optional<StagingVariables.Value> http = variables.first(urlNames);
             Optional<StagingVariables.Value> webSocket = variables.first(webSocketNames);
             if (http.isEmpty() && webSocket.isEmpty()) {
@@ -112,7 +115,7 @@ public final class StagingEndpointProvider implements EndpointProvider {
                 ? reason + " (" + backendNames.get(0) + ")" : reason);
         if (result instanceof ProviderResult.Found found) {
             LOG.warn("Tests will run against the shared staging deployment {} (from {}): {}. {}; staging.enabled=false"
-                    + " turns this fallback off.", found.endpoint().maskedHttp(),
+                    + " turns this fallback off.", Secrets.mask(found.endpoint().http()),
                     OutsideText.oneLine(file.get().toString()), whyNotLocal(context.earlierAnswers()),
                     nextStep(context.earlierAnswers()));
         }
@@ -124,8 +127,8 @@ public final class StagingEndpointProvider implements EndpointProvider {
      * configured but could not answer said ({@code docker: this checkout's project shop is stopped ...}); only when
      * none was even configured, that no local backend was found.
      */
-    static String whyNotLocal(List<EarlierAnswer> earlier) {
-        List<String> failed = earlier.stream().filter(EarlierAnswer::triedAndFailed)
+    static String whyNotLocal(List<Line> earlier) {
+        List<String> failed = earlier.stream().filter(StagingEndpointProvider::triedAndFailed)
                 .map(answer -> OutsideText.oneLine(answer.provider()) + " " + answer.outcome().label() + ": "
                         + OutsideText.excerpt(answer.reason(), 400)).toList();
         if (!failed.isEmpty()) {
@@ -136,9 +139,14 @@ public final class StagingEndpointProvider implements EndpointProvider {
                 + ")");
     }
 
+    /** Tell whether a provider asked before was configured but could not answer (unavailable or partial). */
+    private static boolean triedAndFailed(Line earlier) {
+        return earlier.outcome() == Outcome.UNAVAILABLE || earlier.outcome() == Outcome.PARTIAL;
+    }
+
     /** Return what to do to test locally: the failed providers' own next steps, else the usual two. */
-    private static String nextStep(List<EarlierAnswer> earlier) {
-        List<String> steps = earlier.stream().filter(EarlierAnswer::triedAndFailed)
+    private static String nextStep(List<Line> earlier) {
+        List<String> steps = earlier.stream().filter(StagingEndpointProvider::triedAndFailed)
                 .filter(answer -> !answer.nextStep().isBlank())
                 .map(answer -> OutsideText.excerpt(answer.nextStep(), 300)).toList();
         return steps.isEmpty() ? "Start the local stack or set TEST_BACKEND_URL to test locally"

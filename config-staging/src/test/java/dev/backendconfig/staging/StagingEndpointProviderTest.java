@@ -62,14 +62,14 @@ class StagingEndpointProviderTest {
         ServiceEndpoint endpoint = ((ProviderResult.Found) result).endpoint();
         assertThat(endpoint.http()).isEqualTo(URI.create("https://backend-staging.example.test"));
         assertThat(endpoint.webSocket()).isEqualTo(URI.create("wss://backend-staging.example.test/ws"));
-        assertThat(endpoint.origin(ServiceEndpoint.HTTP)).contains(Origin.file(file.toString(), 2));
-        assertThat(endpoint.origin(ServiceEndpoint.WEBSOCKET)).contains(Origin.file(file.toString(), 4));
+        assertThat(endpoint.origins()).containsEntry(ServiceEndpoint.HTTP, Origin.file(file.toString(), 2));
+        assertThat(endpoint.origins()).containsEntry(ServiceEndpoint.WEBSOCKET, Origin.file(file.toString(), 4));
         assertThat(endpoint.detail("auth-url")).contains("https://auth-staging.example.test");
         assertThat(endpoint.detail("api-url")).contains("https://backend-staging.example.test/api");
         assertThat(endpoint.detail("TEST_USER_PASSWORD")).contains("not-for-logs");
-        assertThat(endpoint.isSecret("TEST_USER_PASSWORD")).isTrue();
-        assertThat(endpoint.isSecret("TEST_USER_EMAIL")).isTrue();
-        assertThat(endpoint.isSecret("ENVIRONMENT")).isFalse();
+        assertThat(endpoint.maskedDetails()).as("flagged secret").containsEntry("TEST_USER_PASSWORD", "***")
+                .containsEntry("TEST_USER_EMAIL", "***").doesNotContainEntry("ENVIRONMENT", "***");
+        assertThat(endpoint.maskedDetails()).containsKey("ENVIRONMENT");
         assertThat(result.reason()).isEqualTo("shared staging deployment from " + file + " (STAGING_BASE_URL)");
     }
 
@@ -145,7 +145,7 @@ class StagingEndpointProviderTest {
                 "TEST_USER_PASSWORD", "from-env"), Map.of());
         ServiceEndpoint endpoint = ((ProviderResult.Found) result).endpoint();
         assertThat(endpoint.http()).isEqualTo(URI.create("https://override.example.test"));
-        assertThat(endpoint.origin(ServiceEndpoint.HTTP)).contains(Origin.variable("STAGING_BASE_URL"));
+        assertThat(endpoint.origins()).containsEntry(ServiceEndpoint.HTTP, Origin.variable("STAGING_BASE_URL"));
         assertThat(endpoint.detail("TEST_USER_PASSWORD")).contains("from-env");
         assertThat(result.notes()).containsExactly(
                 "STAGING_BASE_URL from the environment wins over " + file + ":2",

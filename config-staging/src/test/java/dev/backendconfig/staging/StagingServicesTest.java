@@ -51,11 +51,11 @@ class StagingServicesTest {
     void allThreeServicesComeFromTheStagingFile() {
         ProviderResult.Found found = (ProviderResult.Found) resolve(Map.of("services", "auth,frontend"));
         assertThat(found.endpoints()).containsOnlyKeys("backend", "auth", "frontend");
-        ServiceEndpoint auth = found.endpoint("auth").orElseThrow();
+        ServiceEndpoint auth = found.endpoints().get("auth");
         assertThat(auth.http()).isEqualTo(URI.create("https://auth-staging.example.test"));
         assertThat(auth.webSocket()).isEqualTo(URI.create("wss://auth-staging.example.test"));
-        assertThat(auth.origin(ServiceEndpoint.HTTP)).contains(Origin.file(file.toString(), 3));
-        assertThat(found.endpoint("frontend").orElseThrow().http()).isEqualTo(URI.create("https://app-staging.example.test"));
+        assertThat(auth.origins()).containsEntry(ServiceEndpoint.HTTP, Origin.file(file.toString(), 3));
+        assertThat(found.endpoints().get("frontend").http()).isEqualTo(URI.create("https://app-staging.example.test"));
         assertThat(found.serviceReasons()).containsEntry("backend", "from STAGING_BASE_URL")
                 .containsEntry("auth", "from STAGING_AUTH_URL");
         assertThat(found.reason()).isEqualTo("shared staging deployment from " + file);
@@ -66,8 +66,8 @@ class StagingServicesTest {
         ProviderResult.Found found = (ProviderResult.Found) resolve(Map.of("services", "auth"));
         ServiceEndpoint backend = found.endpoint();
         assertThat(backend.detail("auth-url")).contains("https://auth-staging.example.test");
-        assertThat(backend.isSecret("TEST_USER_PASSWORD")).isTrue();
-        assertThat(found.endpoint("auth").orElseThrow().details()).containsOnlyKeys("env-file");
+        assertThat(backend.maskedDetails()).as("flagged secret").containsEntry("TEST_USER_PASSWORD", "***");
+        assertThat(found.endpoints().get("auth").details()).containsOnlyKeys("env-file");
     }
 
     @Test
@@ -84,7 +84,7 @@ class StagingServicesTest {
     void aServiceReadsTheVariablesItsSettingNames() {
         ProviderResult.Found found = (ProviderResult.Found) resolve(Map.of("services", "web",
                 "services.web.staging.url-variables", "STAGING_FRONTEND_URL"));
-        assertThat(found.endpoint("web").orElseThrow().http()).isEqualTo(URI.create("https://app-staging.example.test"));
+        assertThat(found.endpoints().get("web").http()).isEqualTo(URI.create("https://app-staging.example.test"));
     }
 
     @Test

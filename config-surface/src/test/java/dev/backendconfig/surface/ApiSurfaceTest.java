@@ -27,6 +27,8 @@ import java.util.spi.ToolProvider;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apiguardian.api.API;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestReporter;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -41,6 +43,10 @@ import org.junit.jupiter.params.provider.EnumSource;
 class ApiSurfaceTest {
 
     private static final Path BASELINE = Path.of("baseline");
+    /** At most this many public types in config-api's exported packages. */
+    private static final int CORE_TYPE_BUDGET = 30;
+    /** At most this many public members of those types, as {@code javap -public} lists them. */
+    private static final int CORE_MEMBER_BUDGET = 250;
 
     /** Each published module, by a type that lives in it. */
     enum Published {
@@ -87,6 +93,25 @@ class ApiSurfaceTest {
         assertThat(surface).as("the public signatures of %s, against %s (if the change is meant, update the baseline"
                 + " with -Dapi.baseline.update=true and list it in docs/changelog.md)", module.artifact,
                 baseline).isEqualTo(Files.readString(baseline));
+    }
+
+    /**
+     * The core is the facade and the contract, not a toolkit (issue 23, part 3): its exported packages hold at most 30
+     * public types and 250 public members, counted as {@code javap -public} shows them — nested types and every
+     * member (constructors, fields, methods, the accessors and {@code equals}/{@code hashCode}/{@code toString} of
+     * records) included; packages exported only to this project's modules ({@code exports ... to}) are not the public
+     * surface. A structural budget: what only this project uses goes behind {@code internal}, what providers share to
+     * the toolkit.
+     */
+    @Test
+    void theCoreStaysWithinItsBudgetOfPublicTypesAndMembers(TestReporter reporter) throws IOException {
+        int types = publicTypes(Published.API).size();
+        long members = surface(Published.API).lines().filter(line -> line.startsWith("  ")).count();
+        String counts = String.format("config-api: %d public types (budget %d), %d public members (budget %d)", types,
+                CORE_TYPE_BUDGET, members, CORE_MEMBER_BUDGET);
+        reporter.publishEntry("config-api surface", counts);
+        assertThat(types).as(counts).isLessThanOrEqualTo(CORE_TYPE_BUDGET);
+        assertThat(members).as(counts).isLessThanOrEqualTo(CORE_MEMBER_BUDGET);
     }
 
     /** Return {@code javap -public} of every public type, in name order, without the lines naming source files. */

@@ -154,8 +154,25 @@ class ErrorCatalogueTest {
         scenarios.put("BCFG03004", test -> test.withEngine(ours('a', "shop", "api"), ours('b', "shop", "web"))
                 .failure());
         scenarios.put("BCFG03005", ErrorCatalogueTest::aStartWithoutAComposeCommand);
+        scenarios.put("BCFG03006", ErrorCatalogueTest::aProjectOfThisNameStartedElsewhere);
         scenarios.put("BCFG04001", test -> test.withSetting("staging.env-file", "missing.env").failure());
         return scenarios;
+    }
+
+    /** This repository has a compose file; a project of its name runs, started from another directory's files. */
+    private BackendConfigException aProjectOfThisNameStartedElsewhere() {
+        try {
+            Files.writeString(repository.resolve("compose.yaml"), "services:\n  backend:\n    image: backend\n");
+            return withEngine(sameNameStartedElsewhere('c', "backend")).failure();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } finally {
+            try {
+                Files.deleteIfExists(repository.resolve("compose.yaml"));
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     /** {@code docker.start=if-missing} on an engine that answers, with no compose command on PATH. */
@@ -182,6 +199,17 @@ class ErrorCatalogueTest {
     private static Function<Path, Map<String, Object>> ours(char id, String project, String service) {
         return repository -> Recorded.startedIn(Recorded.renamed(Recorded.listEntry("alpine-test-backend"),
                 String.valueOf(id).repeat(64), service, project + "-" + service + "-1"), repository, project);
+    }
+
+    /** A container of a project with this repository's project name, started from another directory's files. */
+    private static Function<Path, Map<String, Object>> sameNameStartedElsewhere(char id, String service) {
+        return repository -> {
+            String project = repository.getFileName().toString().toLowerCase(java.util.Locale.ROOT)
+                    .replaceAll("[^a-z0-9_-]", "");
+            return Recorded.startedIn(Recorded.renamed(Recorded.listEntry("alpine-test-backend"),
+                    String.valueOf(id).repeat(64), service, project + "-" + service + "-1"),
+                    Path.of("/srv/another-checkout"), project);
+        };
     }
 
     private static Function<Path, Map<String, Object>> stopped(Function<Path, Map<String, Object>> container) {

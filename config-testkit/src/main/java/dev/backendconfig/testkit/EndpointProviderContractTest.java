@@ -141,8 +141,8 @@ public abstract class EndpointProviderContractTest {
         ServiceEndpoint endpoint = ((ProviderResult.Found) result).endpoint();
         assertThat(endpoint.source()).isEqualTo(provider().id());
         assertThat(endpoint.http()).hasToString(expectedHttp());
-        assertThat(endpoint.origin(ServiceEndpoint.HTTP)).isPresent();
-        assertThat(endpoint.origin(ServiceEndpoint.WEBSOCKET)).isPresent();
+        assertThat(endpoint.origins()).containsKey(ServiceEndpoint.HTTP);
+        assertThat(endpoint.origins()).containsKey(ServiceEndpoint.WEBSOCKET);
     }
 
     @Test

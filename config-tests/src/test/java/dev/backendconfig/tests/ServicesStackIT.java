@@ -150,11 +150,11 @@ class ServicesStackIT {
             assertThat(result).as(result.reason()).isInstanceOf(ProviderResult.Found.class);
             ProviderResult.Found found = (ProviderResult.Found) result;
             assertThat(found.endpoint().http()).isEqualTo(local("BACKEND"));
-            assertThat(found.endpoint("auth").orElseThrow().http()).isEqualTo(local("AUTH"));
-            assertThat(found.endpoint("frontend").orElseThrow().http()).isEqualTo(local("FRONTEND"));
+            assertThat(found.endpoints().get("auth").http()).isEqualTo(local("AUTH"));
+            assertThat(found.endpoints().get("frontend").http()).isEqualTo(local("FRONTEND"));
             assertThat(found.serviceReasons().get("auth")).startsWith("service alpine-test-auth publishes 8081 on");
             HttpResponse<String> health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    found.endpoint("frontend").orElseThrow().http("/api/health")).timeout(Duration.ofSeconds(5)).build(),
+                    found.endpoints().get("frontend").http("/api/health")).timeout(Duration.ofSeconds(5)).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(health.statusCode()).isEqualTo(200);
         }
@@ -227,14 +227,14 @@ class ServicesStackIT {
         try (ComposeStack stack = up(Map.of())) {
             ProviderResult.Found found = (ProviderResult.Found) new DockerEndpointProvider()
                     .resolve(context(stack.project(), Map.of()));
-            assertThat(found.endpoint("auth").orElseThrow().http()).isEqualTo(local("AUTH"));
+            assertThat(found.endpoints().get("auth").http()).isEqualTo(local("AUTH"));
             ProviderResult predicted = new DockerEndpointProvider().resolve(ResolutionContext.builder()
                     .workingDirectory(repository).environment(ports).settings(Map.of("services", "auth,frontend",
                             "docker.host", "unix://" + repository.resolve("no-engine.sock"),
                             "docker.compose-file", "docker/docker-compose.alpine-test.yml")).build());
             assertThat(predicted).as(predicted.reason()).isInstanceOf(ProviderResult.Found.class);
-            assertThat(((ProviderResult.Found) predicted).endpoint("auth").orElseThrow().http()).isEqualTo(local("AUTH"));
-            assertThat(((ProviderResult.Found) predicted).endpoint("auth").orElseThrow().confirmed()).isFalse();
+            assertThat(((ProviderResult.Found) predicted).endpoints().get("auth").http()).isEqualTo(local("AUTH"));
+            assertThat(((ProviderResult.Found) predicted).endpoints().get("auth").unconfirmed()).isPresent();
         }
     }
 
@@ -248,7 +248,7 @@ class ServicesStackIT {
             assertThat(found.endpoint().http()).isEqualTo(local("BACKEND"));
             assertThat(found.endpoint().detail("compose-service")).contains("alpine-test-backend");
             assertThat(found.endpoint().detail("container-port")).contains("8080");
-            assertThat(found.endpoint("auth").orElseThrow().http()).isEqualTo(local("AUTH"));
+            assertThat(found.endpoints().get("auth").http()).isEqualTo(local("AUTH"));
             assertThat(found.notes()).anyMatch(note -> note.contains("does not publish the default container port 8000;"
                     + " using 8080, the one port it publishes"));
         }

@@ -1,10 +1,10 @@
 package dev.backendconfig.api.internal;
 
 import dev.backendconfig.api.ProbeKind;
+import dev.backendconfig.api.internal.spi.SettingsContributor;
 import dev.backendconfig.api.spi.EndpointProvider;
 import dev.backendconfig.api.spi.ServiceSetting;
 import dev.backendconfig.api.spi.Setting;
-import dev.backendconfig.api.spi.SettingsContributor;
 import java.time.Duration;
 import java.util.List;
 

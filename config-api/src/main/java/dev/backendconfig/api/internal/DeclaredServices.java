@@ -41,7 +41,7 @@ public final class DeclaredServices {
      */
     public static List<Service> from(Settings settings) {
         List<Service> services = new ArrayList<>();
-        services.add(Service.backend());
+        services.add(new Service(Service.BACKEND, true));
         Set<String> seen = new LinkedHashSet<>();
         seen.add(Service.BACKEND);
         List<String> names = settings.find(CoreSettings.SERVICES).orElse(List.of());

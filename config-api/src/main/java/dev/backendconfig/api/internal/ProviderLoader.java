@@ -1,7 +1,7 @@
 package dev.backendconfig.api.internal;
 
+import dev.backendconfig.api.internal.spi.SettingsContributor;
 import dev.backendconfig.api.spi.EndpointProvider;
-import dev.backendconfig.api.spi.SettingsContributor;
 import dev.backendconfig.toolkit.OutsideText;
 import java.util.ArrayList;
 import java.util.Iterator;

@@ -40,7 +40,7 @@ public record SettingSource(Kind kind, Map<String, Entry> entries) {
         String howToSet(Setting<?> setting) {
             return switch (this) {
                 case OVERRIDES -> "--set " + setting.key() + "=... on the explain command line (or in code)";
-                case SYSTEM_PROPERTIES -> "-D" + setting.systemProperty() + "=...";
+                case SYSTEM_PROPERTIES -> "-D" + SettingNames.PROPERTY_PREFIX + setting.key() + "=...";
                 case VARIABLES -> SettingNames.variable(setting.key()) + "=... in your environment";
                 case RESOURCE -> setting.key() + "=... in " + PropertiesResource.NAME;
             };

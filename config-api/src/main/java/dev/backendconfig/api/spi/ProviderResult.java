@@ -47,12 +47,7 @@ public sealed interface ProviderResult {
      */
     String nextStep();
 
-    /** Return a copy with one more note. */
-    default ProviderResult withNote(String note) {
-        return withNotes(List.of(note));
-    }
-
-    /** Return a copy with these notes added, in time linear in their number. */
+    /** Return a copy with these notes added ({@code List.of(note)} for one), in time linear in their number. */
     default ProviderResult withNotes(List<String> more) {
         return copy(this, appendAll(notes(), more), nextStep());
     }
@@ -117,13 +112,8 @@ public sealed interface ProviderResult {
          * @throws NoSuchElementException when the provider found other services but not the backend
          */
         public ServiceEndpoint endpoint() {
-            return endpoint(Service.BACKEND).orElseThrow(() -> new NoSuchElementException(
+            return Optional.ofNullable(endpoints.get(Service.BACKEND)).orElseThrow(() -> new NoSuchElementException(
                     "no endpoint for service " + Service.BACKEND + " (found: " + endpoints.keySet() + ")"));
-        }
-
-        /** Return one service's endpoint. */
-        public Optional<ServiceEndpoint> endpoint(String service) {
-            return Optional.ofNullable(endpoints.get(service));
         }
 
     }

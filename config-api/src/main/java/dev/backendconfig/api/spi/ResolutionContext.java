@@ -5,6 +5,7 @@ import static org.apiguardian.api.API.Status.STABLE;
 
 import dev.backendconfig.api.InvalidConfigurationException;
 import dev.backendconfig.api.ProbeKind;
+import dev.backendconfig.api.ResolutionReport;
 import dev.backendconfig.api.ServiceEndpoint;
 import dev.backendconfig.api.internal.CoreSettings;
 import dev.backendconfig.api.internal.DeclaredServices;
@@ -12,7 +13,6 @@ import dev.backendconfig.api.internal.ProcessSnapshot;
 import dev.backendconfig.api.internal.probe.ProbePolicy;
 import dev.backendconfig.toolkit.Deadline;
 import dev.backendconfig.toolkit.InvalidInputException;
-import dev.backendconfig.toolkit.Origin;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,7 +30,7 @@ import org.apiguardian.api.API;
  * properties, settings, the services to find, working directory, clock, time budget, and the probe.
  *
  * <p>Providers read nothing global directly, so that each one can be tested with plain maps. Build a context
- * for a test with {@link #builder()}; the resolver builds one from the real process with {@link #fromSystem()}.
+ * for a test with {@link #builder()}; the resolver builds one from the real process with {@link #systemBuilder()}.
  */
 @API(status = STABLE, since = "1.0")
 public final class ResolutionContext {
@@ -44,7 +44,7 @@ public final class ResolutionContext {
     private final AtomicReference<Deadline> budget;
     private final Probe customProbe;
     private final ProbePolicy probes;
-    private final List<EarlierAnswer> earlierAnswers;
+    private final List<ResolutionReport.Line> earlierAnswers;
 
     /** Create a context whose budget starts now. */
     private ResolutionContext(Map<String, String> environment, Map<String, String> systemProperties, Settings settings,
@@ -62,7 +62,7 @@ public final class ResolutionContext {
     }
 
     /** Create a copy of {@code context}, with the same budget, seeing {@code earlierAnswers}. */
-    private ResolutionContext(ResolutionContext context, List<EarlierAnswer> earlierAnswers) {
+    private ResolutionContext(ResolutionContext context, List<ResolutionReport.Line> earlierAnswers) {
         this.environment = context.environment;
         this.systemProperties = context.systemProperties;
         this.settings = context.settings;
@@ -76,17 +76,11 @@ public final class ResolutionContext {
     }
 
     /**
-     * Return a context of the real process: {@code System.getenv()}, the system properties, the working directory
-     * {@code user.dir}, the system clock, and settings including the classpath resource
-     * {@code backend-config.properties} as the thread's context class loader sees it.
-     */
-    public static ResolutionContext fromSystem() {
-        return systemBuilder().build();
-    }
-
-    /**
-     * Start a context filled from the real process as {@link #fromSystem()} is, to which settings overrides, a
-     * working directory or a probe can still be added.
+     * Start a context filled from the real process — {@code System.getenv()}, the system properties, the working
+     * directory {@code user.dir}, the system clock, and settings including the classpath resource
+     * {@code backend-config.properties} as the thread's context class loader sees it — to which settings overrides, a
+     * working directory or a probe can still be added: {@code ResolutionContext.systemBuilder().build()} is the
+     * context of the real process.
      */
     public static Builder systemBuilder() {
         ProcessSnapshot process = ProcessSnapshot.now();
@@ -129,29 +123,9 @@ public final class ResolutionContext {
         return services;
     }
 
-    /** Return one service's value of a per-service setting, or its default. */
-    public <T> T setting(ServiceSetting<T> setting, Service service) {
-        return settings.get(setting.forService(service));
-    }
-
-    /** Return one service's value of a per-service setting when it is set, without its default. */
-    public <T> Optional<T> findSetting(ServiceSetting<T> setting, Service service) {
-        return settings.find(setting.forService(service));
-    }
-
-    /** Return where one service's value of a per-service setting comes from. */
-    public Origin origin(ServiceSetting<?> setting, Service service) {
-        return settings.origin(setting.forService(service));
-    }
-
     /** Return the directory to search from (for compose files, dotenv files). */
     public Path workingDirectory() {
         return workingDirectory;
-    }
-
-    /** Return the user's home directory, from system property {@code user.home}. */
-    public Path userHome() {
-        return Path.of(systemProperties.getOrDefault("user.home", "")).toAbsolutePath();
     }
 
     /** Return the clock for timestamps. */
@@ -205,17 +179,20 @@ public final class ResolutionContext {
     }
 
     /**
-     * Return what the providers asked before this one answered in this resolution, in the order they were asked
-     * (empty for the first): a fallback says why they did not answer, from their own words.
+     * Return the report lines of the providers asked before this one in this resolution, in the order they were asked
+     * (empty for the first): a fallback says why they did not answer, from their own words — their
+     * {@linkplain ResolutionReport.Line#outcome() outcome} (skipped, unavailable or partial: a provider that found,
+     * failed or met invalid configuration ends the resolution), {@linkplain ResolutionReport.Line#reason() reason} and
+     * {@linkplain ResolutionReport.Line#nextStep() next step}.
      */
     @API(status = EXPERIMENTAL, since = "1.0")
-    public List<EarlierAnswer> earlierAnswers() {
+    public List<ResolutionReport.Line> earlierAnswers() {
         return earlierAnswers;
     }
 
     /** Return a copy, on the same time budget, whose {@link #earlierAnswers()} are {@code answers}; the resolver's. */
     @API(status = EXPERIMENTAL, since = "1.0")
-    public ResolutionContext withEarlierAnswers(List<EarlierAnswer> answers) {
+    public ResolutionContext withEarlierAnswers(List<ResolutionReport.Line> answers) {
         return new ResolutionContext(this, answers);
     }
 

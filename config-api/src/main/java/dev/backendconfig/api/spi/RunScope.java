@@ -32,6 +32,8 @@ public final class RunScope implements AutoCloseable {
     private final boolean closeAtExit;
     private final Map<String, AutoCloseable> held = new LinkedHashMap<>();
     private boolean hookAdded;
+    /** Held for a whole close, so that a second close (another shutdown hook) returns only once the first is done. */
+    private final Object closing = new Object();
 
     private RunScope(String name, boolean closeAtExit) {
         this.name = Objects.requireNonNull(name, "name");
@@ -67,11 +69,6 @@ public final class RunScope implements AutoCloseable {
         return true;
     }
 
-    /** Tell whether something is held under {@code key}. */
-    public synchronized boolean holds(String key) {
-        return held.containsKey(key);
-    }
-
     /** Release what is held under {@code key} now, if anything is. */
     public void release(String key) {
         AutoCloseable resource;
@@ -85,17 +82,20 @@ public final class RunScope implements AutoCloseable {
 
     /**
      * Release everything held, newest first. A release that throws is logged at WARN and the others still run. The
-     * scope can hold resources again afterwards (a later run in the same JVM).
+     * scope can hold resources again afterwards (a later run in the same JVM). A close while another runs (two shutdown
+     * hooks) returns when both are done.
      */
     @Override
     public void close() {
-        List<Map.Entry<String, AutoCloseable>> releasing;
-        synchronized (this) {
-            releasing = new ArrayList<>(held.entrySet());
-            held.clear();
-        }
-        for (int i = releasing.size() - 1; i >= 0; i--) {
-            releaseQuietly(releasing.get(i).getKey(), releasing.get(i).getValue());
+        synchronized (closing) {
+            List<Map.Entry<String, AutoCloseable>> releasing;
+            synchronized (this) {
+                releasing = new ArrayList<>(held.entrySet());
+                held.clear();
+            }
+            for (int i = releasing.size() - 1; i >= 0; i--) {
+                releaseQuietly(releasing.get(i).getKey(), releasing.get(i).getValue());
+            }
         }
     }
 

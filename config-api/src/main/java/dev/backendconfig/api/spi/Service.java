@@ -33,11 +33,6 @@ public record Service(String name, boolean required) {
         }
     }
 
-    /** Return the backend service. */
-    public static Service backend() {
-        return new Service(BACKEND, true);
-    }
-
     /** Tell whether this is the backend. */
     public boolean isBackend() {
         return BACKEND.equals(name);

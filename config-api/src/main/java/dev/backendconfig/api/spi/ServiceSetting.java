@@ -16,8 +16,8 @@ import org.apiguardian.api.API;
  *
  * <p>A default may name the service: {@code TEST_<NAME>_URL,<NAME>_URL} gives {@code TEST_AUTH_URL,AUTH_URL} for
  * {@code auth} ({@code <NAME>} is {@link Service#variableName()}). Providers declare theirs in
- * {@link EndpointProvider#serviceSettings()} and read a service's value with
- * {@link ResolutionContext#setting(ServiceSetting, Service)}.
+ * {@link EndpointProvider#serviceSettings()} and read a service's value as any setting's, through
+ * {@link #forService(Service)}: {@code context.settings().get(URL_VARIABLES.forService(service))}.
  *
  * @param <T> the type of the parsed value
  */

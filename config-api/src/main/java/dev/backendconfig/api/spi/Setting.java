@@ -3,7 +3,6 @@ package dev.backendconfig.api.spi;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import static org.apiguardian.api.API.Status.STABLE;
 
-import dev.backendconfig.api.internal.SettingNames;
 import dev.backendconfig.toolkit.InvalidInputException;
 import dev.backendconfig.toolkit.Origin;
 import dev.backendconfig.toolkit.Suggestions;
@@ -188,11 +187,6 @@ public final class Setting<T> {
     /** Return what the setting is for, one sentence. */
     public String description() {
         return description;
-    }
-
-    /** Return the system property that sets it: {@code backendconfig.<key>}. */
-    public String systemProperty() {
-        return SettingNames.PROPERTY_PREFIX + key;
     }
 
     /**

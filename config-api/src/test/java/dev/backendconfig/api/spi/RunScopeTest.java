@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.backendconfig.testkit.RecordingLogs;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.slf4j.event.Level;
 
@@ -22,7 +24,7 @@ class RunScopeTest {
         scope.close();
 
         assertThat(released).containsExactly("second", "first");
-        assertThat(scope.holds("first")).isFalse();
+        assertThat(scope.hold("first", () -> released.add("first again"))).as("first is no longer held").isTrue();
     }
 
     @Test
@@ -64,5 +66,35 @@ class RunScopeTest {
         assertThat(RecordingLogs.events(Level.WARN)).anySatisfy(event -> assertThat(event.message())
                 .isEqualTo("releasing broken at the end of a test run failed: engine at https://***@10.0.0.1 refused"));
         assertThat(RecordingLogs.text()).doesNotContain("Hunter2Pw");
+    }
+
+    /** The command line's exit guard closes the JVM's scope while the scope's own shutdown hook may be closing it. */
+    @Test
+    void aCloseWhileAnotherRunsReturnsOnlyOnceTheFirstHasReleasedEverything() throws Exception {
+        RunScope scope = RunScope.create("a test");
+        CountDownLatch releasing = new CountDownLatch(1);
+        CountDownLatch mayFinish = new CountDownLatch(1);
+        List<String> done = new CopyOnWriteArrayList<>();
+        scope.hold("stack", () -> {
+            releasing.countDown();
+            mayFinish.await();
+            done.add("stack released");
+        });
+        Thread first = new Thread(scope::close, "first close");
+        first.start();
+        assertThat(releasing.await(10, TimeUnit.SECONDS)).isTrue();
+        Thread second = new Thread(() -> {
+            scope.close();
+            done.add("second close returned");
+        }, "second close");
+        second.start();
+        second.join(300);
+        assertThat(done).as("the second close waits for the first").isEmpty();
+
+        mayFinish.countDown();
+        first.join(10_000);
+        second.join(10_000);
+
+        assertThat(done).containsExactly("stack released", "second close returned");
     }
 }

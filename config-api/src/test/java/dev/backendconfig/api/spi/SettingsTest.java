@@ -79,7 +79,8 @@ class SettingsTest {
     void variableNamesUseUnderscoresForDotsAndDashes() {
         assertThat(SettingNames.variable(CONTAINER_PORT.key())).isEqualTo("BACKENDCONFIG_DOCKER_CONTAINER_PORT");
         assertThat(SettingNames.variable(CoreSettings.PROBE_HTTP_PATH.key())).isEqualTo("BACKENDCONFIG_PROBE_HTTP_PATH");
-        assertThat(URL_SETTING.systemProperty()).isEqualTo("backendconfig.url");
+        assertThat(Settings.load(Map.of("backendconfig.url", "http://h"), Map.of(), null).find(URL_SETTING))
+                .contains("http://h");
     }
 
     @Test

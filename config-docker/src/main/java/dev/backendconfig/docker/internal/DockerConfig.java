@@ -145,8 +145,8 @@ public record DockerConfig(String host, Origin hostOrigin, String project, Origi
     public static DockerConfig read(ResolutionContext context) {
         Settings settings = context.settings();
         List<ServiceTarget> services = context.services().stream().map(service -> new ServiceTarget(service,
-                context.findSetting(DockerSettings.SERVICE_COMPOSE_SERVICE, service).orElse(""),
-                context.findSetting(DockerSettings.SERVICE_CONTAINER_PORT, service).orElse(0),
+                settings.find(DockerSettings.SERVICE_COMPOSE_SERVICE.forService(service)).orElse(""),
+                settings.find(DockerSettings.SERVICE_CONTAINER_PORT.forService(service)).orElse(0),
                 webSocketPath(context, service))).toList();
         TlsChoice tls = settings.find(DockerSettings.TLS_VERIFY)
                 .map(verify -> verify == DockerSettings.TlsVerify.TRUE ? TlsChoice.VERIFY : TlsChoice.PLAIN)
@@ -183,7 +183,7 @@ public record DockerConfig(String host, Origin hostOrigin, String project, Origi
      * @throws dev.backendconfig.toolkit.InvalidInputException when it cannot be joined onto a URL
      */
     private static String webSocketPath(ResolutionContext context, Service service) {
-        String path = context.findSetting(DockerSettings.SERVICE_WEBSOCKET_PATH, service).orElse("");
+        String path = context.settings().find(DockerSettings.SERVICE_WEBSOCKET_PATH.forService(service)).orElse("");
         if (path.isEmpty()) {
             return path;
         }
@@ -193,7 +193,7 @@ public record DockerConfig(String host, Origin hostOrigin, String project, Origi
             return path;
         } catch (IllegalArgumentException e) {
             throw new dev.backendconfig.toolkit.InvalidInputException(
-                    context.origin(DockerSettings.SERVICE_WEBSOCKET_PATH, service), "setting "
+                    context.settings().origin(DockerSettings.SERVICE_WEBSOCKET_PATH.forService(service)), "setting "
                             + DockerSettings.SERVICE_WEBSOCKET_PATH.forService(service).key() + " expects a path such"
                             + " as /ws or ws/chat, got a value that is not one (a whole URL, or characters a URL"
                             + " path cannot hold)");

@@ -17,6 +17,11 @@ public final class DockerErrors {
     public static final String AMBIGUOUS = "BCFG03004";
     /** A start of the stack ({@code docker.start=if-missing}) failed; what it started was stopped again. */
     public static final String START_FAILED = "BCFG03005";
+    /**
+     * A project with this checkout's project name runs on the engine, but was started from compose files that are not
+     * this checkout's (another clone, worktree or directory with the same name), and none of this checkout's runs.
+     */
+    public static final String NAME_CLASH = "BCFG03006";
 
     private DockerErrors() {
     }

@@ -53,7 +53,8 @@ public record ResolutionFacts(Map<String, String> environment, Path workingDirec
 
     /** Return the facts of a resolution. */
     public static ResolutionFacts of(ResolutionContext context) {
-        return new ResolutionFacts(context.environment(), context.workingDirectory(), context.userHome(),
+        return new ResolutionFacts(context.environment(), context.workingDirectory(),
+                Path.of(context.systemProperty("user.home").orElse("")).toAbsolutePath(),
                 context.systemProperty("user.dir").orElse(""), context.clock(), context::remaining, context.probing(),
                 context::probe, (candidate, kind) -> context.probe(candidate, kind, ""), context::extendBudget);
     }

@@ -1,7 +1,7 @@
 package dev.backendconfig.junit.internal;
 
 import dev.backendconfig.api.spi.Setting;
-import dev.backendconfig.api.spi.SettingsContributor;
+import dev.backendconfig.api.internal.spi.SettingsContributor;
 import dev.backendconfig.junit.OnMissing;
 import java.util.List;
 
@@ -16,7 +16,7 @@ public final class JunitSettings implements SettingsContributor {
                     + " (junit-platform.properties).");
 
     /** The JUnit configuration parameter that sets {@link #ON_MISSING} when no setting source does. */
-    public static final String ON_MISSING_PARAMETER = ON_MISSING.systemProperty();
+    public static final String ON_MISSING_PARAMETER = "backendconfig." + ON_MISSING.key();
 
     /** Create the contributor, as {@link java.util.ServiceLoader} does. */
     public JunitSettings() {

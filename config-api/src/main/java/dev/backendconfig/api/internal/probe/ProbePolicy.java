@@ -55,12 +55,27 @@ public final class ProbePolicy {
      */
     public ProbeResult probe(ServiceEndpoint candidate, ProbeKind requested, String path) {
         boolean handshake = requested == ProbeKind.WEBSOCKET;
-        ProbeKind kind = handshake && !candidate.hasWebSocket() ? ProbeKind.HTTP : requested;
+        ProbeKind kind = handshake && candidate.findWebSocket().isEmpty() ? ProbeKind.HTTP : requested;
         if (handshake && kind == ProbeKind.HTTP) {
             path = "";
         }
         String effective = kind == ProbeKind.HTTP && path.isBlank() ? settings.get(CoreSettings.PROBE_HTTP_PATH) : path;
-        return run(Probe.of(kind, effective), candidate);
+        return run(builtIn(kind, effective), candidate);
+    }
+
+    /**
+     * Return the built-in probe of a kind.
+     *
+     * @param path for {@link ProbeKind#HTTP}, the path to GET (empty: {@code /}); for {@link ProbeKind#WEBSOCKET},
+     *     a path joined onto the WebSocket URL (empty: the URL itself); ignored by the others
+     */
+    public static Probe builtIn(ProbeKind kind, String path) {
+        return switch (kind) {
+            case NONE -> (candidate, timeout) -> new ProbeResult(true, "not probed (probe=none)", Duration.ZERO);
+            case TCP -> new TcpProbe();
+            case HTTP -> new HttpProbe(path);
+            case WEBSOCKET -> new WebSocketProbe(path);
+        };
     }
 
     private ProbeResult run(Probe probe, ServiceEndpoint candidate) {

@@ -56,7 +56,7 @@ class ProbeDeadlineTest {
                 : TricklingServer.httpHead(TICK)) {
             leftovers = Leftovers.snapshot(directory);
             ServiceEndpoint candidate = endpoint(url.replace("{port}", Integer.toString(server.port())));
-            Probe probe = Probe.of(kind, "");
+            Probe probe = ProbePolicy.builtIn(kind, "");
             result = assertTimeoutPreemptively(DOES_NOT_HANG, () -> probe.check(candidate, TIMEOUT));
             assertThat(server.accepted()).isEqualTo(1);
         }

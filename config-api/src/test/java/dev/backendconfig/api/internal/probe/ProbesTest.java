@@ -98,7 +98,7 @@ class ProbesTest {
     })
     void httpIsReadyBelow500AndNotAt503(int status, boolean ready, String description) throws IOException {
         int port = httpServer(status);
-        assertThat(Probe.of(ProbeKind.HTTP, "/health").check(at("http://127.0.0.1:" + port), TIMEOUT))
+        assertThat(ProbePolicy.builtIn(ProbeKind.HTTP, "/health").check(at("http://127.0.0.1:" + port), TIMEOUT))
                 .extracting(ProbeResult::ready, ProbeResult::description)
                 .containsExactly(ready, "http GET http://127.0.0.1:" + port + "/health: " + description);
     }
@@ -106,7 +106,7 @@ class ProbesTest {
     @Test
     void httpGivesUpWithinTheTimeoutWhenTheServerNeverAnswers() throws IOException {
         int port = holding();
-        ProbeResult result = Probe.of(ProbeKind.HTTP, "/").check(at("http://127.0.0.1:" + port), Duration.ofMillis(300));
+        ProbeResult result = ProbePolicy.builtIn(ProbeKind.HTTP, "/").check(at("http://127.0.0.1:" + port), Duration.ofMillis(300));
         assertThat(result.ready()).isFalse();
         assertThat(result.description()).endsWith(": no answer within 300 ms");
         assertThat(result.elapsed()).isLessThan(Duration.ofSeconds(2));
@@ -139,7 +139,7 @@ class ProbesTest {
 
     @Test
     void probeNoneTrustsTheCandidate() {
-        ProbeResult result = Probe.of(ProbeKind.NONE, "/").check(at("http://127.0.0.1:1"), TIMEOUT);
+        ProbeResult result = ProbePolicy.builtIn(ProbeKind.NONE, "/").check(at("http://127.0.0.1:1"), TIMEOUT);
         assertThat(result.ready()).isTrue();
         assertThat(result.description()).isEqualTo("not probed (probe=none)");
     }
@@ -147,7 +147,7 @@ class ProbesTest {
     @Test
     void probeDescriptionsNeverShowUserInfo() throws IOException {
         int port = LoopbackServers.closedPort();
-        ProbeResult result = Probe.of(ProbeKind.HTTP, "/").check(at("http://u:hunter2@127.0.0.1:" + port), TIMEOUT);
+        ProbeResult result = ProbePolicy.builtIn(ProbeKind.HTTP, "/").check(at("http://u:hunter2@127.0.0.1:" + port), TIMEOUT);
         assertThat(result.description()).doesNotContain("hunter2").contains("http://***@127.0.0.1:" + port);
     }
 }

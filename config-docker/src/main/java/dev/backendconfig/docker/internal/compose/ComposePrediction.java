@@ -3,6 +3,7 @@ package dev.backendconfig.docker.internal.compose;
 import dev.backendconfig.api.ServiceEndpoint;
 import dev.backendconfig.toolkit.InvalidInputException;
 import dev.backendconfig.toolkit.Origin;
+import dev.backendconfig.toolkit.Secrets;
 import dev.backendconfig.api.spi.ProbeResult;
 import dev.backendconfig.api.spi.ProviderResult;
 import dev.backendconfig.api.spi.Service;
@@ -115,7 +116,7 @@ public final class ComposePrediction {
         ProviderResult result = answer.result("predicted from " + fileNames + "; " + engineProblem);
         if (result instanceof ProviderResult.Found) {
             guessed.forEach(endpoint -> LOG.warn("Tests will use {} for service {}, UNCONFIRMED: {}. Make the engine"
-                    + " answer (or set docker.predict=false to never guess).", endpoint.maskedHttp(),
+                    + " answer (or set docker.predict=false to never guess).", Secrets.mask(endpoint.http()),
                     endpoint.service(), endpoint.unconfirmed().orElse("")));
         }
         if (config.backendOnly()) {

@@ -21,6 +21,7 @@ import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.parser.Parser;
 import org.snakeyaml.engine.v2.parser.ParserImpl;
 import org.snakeyaml.engine.v2.scanner.StreamReader;
 
@@ -28,9 +29,9 @@ import org.snakeyaml.engine.v2.scanner.StreamReader;
  * Read one compose file's YAML into a node tree, within limits, and turn anything the parser throws into an error
  * that names the file and the line where the offending node or quote starts.
  *
- * <p>A first pass over the parser's events (which uses no recursion) checks the limits before the tree is built by
- * snakeyaml-engine's composer, which recurses once per level: nesting at most {@link #MAX_NESTING} levels, and at most
- * {@link #MAX_COLLECTION_ALIASES} aliases of mappings or lists. Both passes read through a reader that stops when the
+ * <p>The parser's events are checked as snakeyaml-engine's composer (which recurses once per level) takes them, in the
+ * one pass over the text that builds the tree: nesting at most {@link #MAX_NESTING} levels, and at most
+ * {@link #MAX_COLLECTION_ALIASES} aliases of mappings or lists. The text is read through a reader that stops when the
  * thread is interrupted. Whatever the parser throws — a syntax error, or anything else — is an
  * {@link InvalidInputException}; so is a stack overflow, should one still happen.
  */
@@ -64,10 +65,9 @@ final class ComposeYaml {
                 .setMaxAliasesForCollections(MAX_COLLECTION_ALIASES).setAllowRecursiveKeys(false)
                 .setCodePointLimit(Integer.MAX_VALUE).build();
         try {
-            checkLimits(settings, text, file);
-            // What Compose.composeReader does; its package (api.lowlevel) is not exported by the YAML module
-            return new Composer(settings, new ParserImpl(settings, new StreamReader(settings,
-                    new InterruptibleReader(text, file)))).getSingleNode();
+            // What Compose.composeReader does (its package, api.lowlevel, is not exported by the YAML module), with the
+            // limits checked as the composer reads: one pass over the text
+            return new Composer(settings, new LimitedParser(settings, text, file)).getSingleNode();
         } catch (MarkedYamlEngineException e) {
             throw notYaml(e, file);
         } catch (YamlEngineException e) {
@@ -84,14 +84,40 @@ final class ComposeYaml {
         }
     }
 
-    /** Walk the events: nesting depth and aliases of collections, with the line of the node that breaks a limit. */
-    private static void checkLimits(LoadSettings settings, String text, String file) {
-        Map<Anchor, Boolean> collectionAnchors = new HashMap<>();
-        int depth = 0;
-        int collectionAliases = 0;
-        // What Parse.parseReader does, from exported classes (the parser is an iterator of events)
-        ParserImpl parser = new ParserImpl(settings, new StreamReader(settings, new InterruptibleReader(text, file)));
-        while (parser.hasNext()) {
+    /**
+     * The parser the composer reads, checking each event as the composer takes it: nesting depth and aliases of
+     * collections, with the line of the node that breaks a limit. The composer recurses only when it takes a
+     * collection's start, so a file nesting too deeply stops here before the recursion goes deeper.
+     */
+    private static final class LimitedParser implements Parser {
+        private final ParserImpl parser;
+        private final String file;
+        private final Map<Anchor, Boolean> collectionAnchors = new HashMap<>();
+        private int depth;
+        private int collectionAliases;
+
+        LimitedParser(LoadSettings settings, String text, String file) {
+            this.parser = new ParserImpl(settings, new StreamReader(settings, new InterruptibleReader(text, file)));
+            this.file = file;
+        }
+
+        @Override
+        public boolean checkEvent(Event.ID id) {
+            return parser.checkEvent(id);
+        }
+
+        @Override
+        public Event peekEvent() {
+            return parser.peekEvent();
+        }
+
+        @Override
+        public boolean hasNext() {
+            return parser.hasNext();
+        }
+
+        @Override
+        public Event next() {
             Event event = parser.next();
             if (event instanceof CollectionStartEvent start) {
                 if (++depth > MAX_NESTING) {
@@ -108,8 +134,9 @@ final class ComposeYaml {
                             + " lists (not configurable: a compose file reuses a few shared blocks)");
                 }
             } else if (event instanceof NodeEvent node) {
-                node.getAnchor().ifPresent(anchor -> collectionAnchors.remove(anchor));
+                node.getAnchor().ifPresent(collectionAnchors::remove);
             }
+            return event;
         }
     }
 

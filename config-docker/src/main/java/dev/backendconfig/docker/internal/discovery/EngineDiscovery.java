@@ -25,6 +25,7 @@ import dev.backendconfig.docker.internal.transport.EngineException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -86,7 +87,7 @@ public final class EngineDiscovery {
         this.client = client;
         this.providerId = providerId;
         this.model = model;
-        this.advice = new StartAdvice(config, facts, model);
+        this.advice = new StartAdvice(config, facts, model, () -> client.identity().isPodman());
     }
 
     /**
@@ -178,6 +179,9 @@ public final class EngineDiscovery {
         // why quotes a label (a compose file's path, a directory): text from outside, masked as any other
         verdict.ours().forEach(owned -> notes.add(Secrets.maskText("compose project "
                 + Listing.shown(owned.project().name()) + " is this checkout's: " + owned.why())));
+        verdict.clashes().forEach(clash -> notes.add(Secrets.maskText("not ours, though it has this checkout's"
+                + " project name: compose project " + clash.project().describe() + "; " + clash.why() + ", not from"
+                + " this checkout's compose files")));
         notes.addAll(notOurs(verdict.others()));
         List<ProjectOwnership.Owned> running = verdict.ours().stream().filter(owned -> owned.project().anyRunning())
                 .toList();
@@ -193,11 +197,56 @@ public final class EngineDiscovery {
             EngineProject project = running.get(0).project();
             return serve(project, "compose project " + Listing.shown(project.name()) + " (this checkout's)", notes);
         }
+        if (!verdict.clashes().isEmpty()) {
+            throw nameClash(verdict.clashes().get(0));
+        }
         if (!verdict.ours().isEmpty()) {
             List<EngineProject> ours = verdict.ours().stream().map(ProjectOwnership.Owned::project).toList();
             return stopped(ours, "this checkout's project").withNotes(notes);
         }
         return noneOfOurs(checkout, verdict.others()).withNotes(notes);
+    }
+
+    /**
+     * Before a start ({@code docker.start=if-missing}) of this checkout's project {@code project}: refuse when a project
+     * of that name on the engine was started from compose files that are not this checkout's — {@code up
+     * --no-recreate} would add this checkout's services to another checkout's containers, and the mix would be served.
+     * Nothing to check when a setting or variable names the project (the user chose it, wherever it was started).
+     *
+     * @throws InvalidInputException {@code BCFG03006}, saying how to choose
+     * @throws EngineException when the engine does not answer the list
+     */
+    public void refuseNameClash(String project) throws EngineException {
+        if (explicitName().isPresent()) {
+            return;
+        }
+        Checkout checkout = Checkout.of(facts.workingDirectory(), model.map(ComposeProject::directory));
+        List<EngineProject> named = ProjectOwnership.group(list()).stream()
+                .filter(engineProject -> engineProject.name().equals(project)).toList();
+        Optional<ProjectOwnership.Clash> clash = ProjectOwnership.classify(named, checkout, model).clashes().stream()
+                .findFirst();
+        if (clash.isPresent()) {
+            throw nameClash(clash.get());
+        }
+    }
+
+    /**
+     * A project with this checkout's project name runs from other compose files, and none of ours runs: compose would
+     * take it for this checkout's project (it knows projects by name), but its services are another checkout's. Never
+     * served, never passed over for a fallback: the caller is told how to choose.
+     */
+    private InvalidInputException nameClash(ProjectOwnership.Clash clash) {
+        ComposeProject ours = model.orElseThrow();
+        String files = ours.hasFiles() ? Listing.join(", ", ours.configFiles().stream().map(Path::toString)
+                .map(Listing::shown).toList(), 3) : "none (this checkout has no compose file)";
+        return new InvalidInputException(DockerErrors.NAME_CLASH, Origin.other("engine " + engine()),
+                Secrets.maskText("compose project " + clash.project().describe() + " has this checkout's project"
+                        + " name (" + ours.nameReason() + "), but " + clash.why() + ", not from this checkout's"
+                        + " compose files (" + files + "): it is another checkout's stack with the same name, and"
+                        + " compose would mix the two; give this checkout's project a name of its own"
+                        + " (COMPOSE_PROJECT_NAME in its .env file, or setting docker.project) and start it, or stop"
+                        + " that project; to test against that stack on purpose, set docker.project="
+                        + Listing.shown(clash.project().name())));
     }
 
     /** Name the project a setting or variable names, when one does. */

@@ -11,10 +11,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 /**
- * The command that starts a project, as advice shows it: the compose command line installed here ({@code docker
- * compose}, else {@code docker-compose}, found once per resolution and only when advice is needed), the project's
+ * The command that starts a project, as advice shows it: the compose command line installed here, chosen as the
+ * lifecycle chooses it ({@link ComposeCli}: {@code docker compose}, else {@code docker-compose}, else Podman's for a
+ * Podman engine; found once per resolution and only when advice is needed), the project's
  * files ({@code -f}, relative to the directory the JVM runs in when below it, the override file included), its name
  * ({@code -p}) when a setting or variable gave it or it is not this checkout's, the profiles and env files settings
  * gave, then the verb: {@code start} for containers that exist and stopped, {@code up -d} for those missing.
@@ -24,10 +26,12 @@ final class StartAdvice {
     private final DockerConfig config;
     private final ResolutionFacts facts;
     private final Optional<ComposeProject> model;
-    private ComposeCli cli;
+    private final BooleanSupplier podman;
+    private String cli;
 
-    StartAdvice(DockerConfig config, ResolutionFacts facts, Optional<ComposeProject> model) {
+    StartAdvice(DockerConfig config, ResolutionFacts facts, Optional<ComposeProject> model, BooleanSupplier podman) {
         this.config = config;
+        this.podman = podman;
         this.facts = facts;
         this.model = model;
     }
@@ -37,7 +41,7 @@ final class StartAdvice {
      * on the engine, or of this checkout's project when {@code project} is empty.
      */
     String command(String verb, Optional<ProjectOwnership.EngineProject> project, List<String> services) {
-        List<String> words = new ArrayList<>(cli().command());
+        List<String> words = new ArrayList<>(List.of(cli().split(" ")));
         boolean modelsProject = model.isPresent()
                 && project.map(p -> p.name().equals(model.get().name())).orElse(true);
         List<Path> files = modelsProject && model.get().hasFiles() ? model.get().configFiles()
@@ -62,13 +66,19 @@ final class StartAdvice {
         return String.join(" ", words);
     }
 
-    /** Return the compose command line installed here, checking once. */
-    ComposeCli cli() {
+    /**
+     * Return the name of the compose command line installed here ({@code docker compose}, {@code docker-compose}, ...)
+     * as the lifecycle would choose it, checking once and within what is left of the resolution's time; the current
+     * {@code docker compose} when none answers.
+     */
+    String cli() {
         if (cli == null) {
             Duration left = facts.timeLeft();
-            Duration limit = left.compareTo(ComposeCli.CHECK_TIME.multipliedBy(2)) < 0 ? left
-                    : ComposeCli.CHECK_TIME.multipliedBy(2);
-            cli = ComposeCli.detect(facts.environment(), limit);
+            Duration all = ComposeCli.ADVICE_CHECK.multipliedBy(2);
+            Path directory = launchDirectory().orElseGet(() -> Path.of("").toAbsolutePath());
+            cli = ComposeCli.choose(facts.environment(), directory, podman.getAsBoolean(), ComposeCli.ADVICE_CHECK,
+                    left.compareTo(all) < 0 ? left : all, new ArrayList<>()).map(ComposeCli::name)
+                    .orElse(ComposeCli.CURRENT);
         }
         return cli;
     }

@@ -5,6 +5,8 @@ import dev.backendconfig.api.spi.RunScope;
 import dev.backendconfig.docker.internal.DockerConfig;
 import dev.backendconfig.docker.internal.Listing;
 import dev.backendconfig.docker.internal.ResolutionFacts;
+import dev.backendconfig.docker.internal.compose.ChildProcess;
+import dev.backendconfig.docker.internal.compose.ComposeCli;
 import dev.backendconfig.docker.internal.discovery.ContainerLogs;
 import dev.backendconfig.docker.internal.json.Json;
 import dev.backendconfig.docker.internal.transport.EngineClient;
@@ -182,7 +184,8 @@ public final class StackLifecycle {
         facts.extendBudget(budget(startTimeout));
         java.util.Map<String, String> environment = engine.applyTo(facts.environment());
         List<String> tried = new ArrayList<>();
-        ComposeCli cli = ComposeCli.choose(environment, spec.projectDirectory(), engine.podman(), startTimeout, tried)
+        ComposeCli cli = ComposeCli.choose(environment, spec.projectDirectory(), engine.podman(),
+                ComposeCli.START_CHECK, startTimeout, tried)
                 .orElseThrow(() -> fail(locked, joined, "services " + String.join(", ", missing)
                         + " of compose project " + spec.project() + " are not running and no compose command answers:"
                         + " " + String.join("; ", tried) + "; install docker compose (the v2 plugin) or docker-compose"
@@ -197,7 +200,7 @@ public final class StackLifecycle {
         LeaseState.Before existing = before.asBefore();
         LeaseState state = joined.starting(me, existing);
         locked.write(state);
-        List<String> command = cli.up(spec, missing);
+        List<String> command = spec.up(cli, missing);
         String shown = ChildProcess.shown(command);
         LOG.info("docker: starting {} of compose project {} with {} on engine {} (setting docker.start=if-missing,"
                 + " up to {} s, setting docker.start-timeout): {}", String.join(", ", missing), spec.project(),
@@ -253,16 +256,20 @@ public final class StackLifecycle {
      * the start failed — stop what it started (and remove what it created) and stop the resolution with an error.
      * Otherwise return the result with the lifecycle's notes.
      *
+     * @param refused whether the services were found but cannot be used as asked (the search stopped with an error,
+     *     such as two of this checkout's projects running): the error says that, not that time ran out
      * @throws InvalidInputException when the start failed
      */
-    public ProviderResult confirm(Joined joined, ProviderResult result) {
+    public ProviderResult confirm(Joined joined, ProviderResult result, boolean refused) {
         if (joined.command().isEmpty() || result instanceof ProviderResult.Found) {
             return result.withNotes(joined.notes());
         }
+        String what = refused ? "the services cannot be used as asked: " + result.reason()
+                : "the services were not all ready within setting docker.start-timeout = "
+                        + config.lifecycle().startTimeout().toMillis() + " ms: " + result.reason();
         List<String> failed = new ArrayList<>();
-        StringBuilder details = new StringBuilder("Command: " + joined.command() + "\nIt ended with exit code 0, but"
-                + " the services were not all ready within setting docker.start-timeout = "
-                + config.lifecycle().startTimeout().toMillis() + " ms: " + result.reason());
+        StringBuilder details = new StringBuilder("Command: " + joined.command() + "\nIt ended with exit code 0, but "
+                + what);
         for (LeaseState.Started container : joined.touched()) {
             Optional<String> problem = problem(container);
             if (problem.isPresent()) {
@@ -278,8 +285,8 @@ public final class StackLifecycle {
         }
         scope.release("docker lease " + joined.lease().path());
         throw new InvalidInputException(START_FAILED, origin, "ran " + joined.command() + " (" + (joined.touched()
-                .isEmpty() ? "it started nothing" : "it started " + names(joined.touched())) + "), but the services were not all ready within setting docker.start-timeout = "
-                + config.lifecycle().startTimeout().toMillis() + " ms: " + result.reason() + (failed.isEmpty() ? ""
+                .isEmpty() ? "it started nothing" : "it started " + names(joined.touched())) + "), but " + what
+                + (failed.isEmpty() ? ""
                         : "; failed: " + String.join(", ", failed)) + "; what the start started was stopped again: "
                 + stopped.describe() + " (the last " + LOG_LINES + " log lines of each failed service follow in the"
                 + " cause)", new StartFailure(details.toString()));

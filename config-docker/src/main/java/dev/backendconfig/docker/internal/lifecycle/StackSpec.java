@@ -1,5 +1,6 @@
 package dev.backendconfig.docker.internal.lifecycle;
 
+import dev.backendconfig.docker.internal.compose.ComposeCli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +40,19 @@ public record StackSpec(String project, Path projectDirectory, List<Path> files,
         envFiles = List.copyOf(envFiles);
         composeServices = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(composeServices));
         unmapped = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(unmapped));
+    }
+
+    /**
+     * Return the command line that starts {@code services} of this project with {@code cli}: {@code up -d
+     * --no-recreate} — detached, and never recreating a container that exists (what runs is left as it is; a stopped
+     * container is started as it was) — for just those services; compose brings their dependencies.
+     */
+    public List<String> up(ComposeCli cli, List<String> services) {
+        List<String> line = new java.util.ArrayList<>(cli.command());
+        line.addAll(projectArguments(cli.projectOptions()));
+        line.addAll(List.of("up", "-d", "--no-recreate"));
+        line.addAll(services);
+        return line;
     }
 
     /**

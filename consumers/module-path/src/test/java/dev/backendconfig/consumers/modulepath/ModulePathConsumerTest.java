@@ -43,9 +43,15 @@ class ModulePathConsumerTest {
     @Test
     void theCoreExportsItsApiAndNotItsInternals() {
         Module api = ServiceResolver.class.getModule();
-        assertThat(api.getDescriptor().exports()).extracting(ModuleDescriptor.Exports::source)
+        assertThat(api.getDescriptor().exports()).filteredOn(exports -> !exports.isQualified())
+                .extracting(ModuleDescriptor.Exports::source)
                 .containsExactlyInAnyOrder("dev.backendconfig.api", "dev.backendconfig.api.spi");
+        assertThat(api.getDescriptor().exports()).filteredOn(ModuleDescriptor.Exports::isQualified)
+                .extracting(ModuleDescriptor.Exports::source, ModuleDescriptor.Exports::targets)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("dev.backendconfig.api.internal.spi",
+                        java.util.Set.of("dev.backendconfig.junit", "dev.backendconfig.cli")));
         assertThat(api.isExported("dev.backendconfig.api.internal", Backends.class.getModule())).isFalse();
+        assertThat(api.isExported("dev.backendconfig.api.internal.spi", Backends.class.getModule())).isFalse();
     }
 
     @Test
@@ -91,7 +97,7 @@ class ModulePathConsumerTest {
             assertThat(resolution.endpoint().source()).isEqualTo("docker");
             assertThat(resolution.endpoint().http()).isEqualTo(URI.create("http://localhost:"
                     + backend.getLocalPort()));
-            assertThat(resolution.endpoint().confirmed()).as("a prediction is a guess").isFalse();
+            assertThat(resolution.endpoint().unconfirmed()).as("a prediction is a guess").isPresent();
         }
     }
 

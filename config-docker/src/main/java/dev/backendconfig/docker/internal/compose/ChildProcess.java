@@ -1,4 +1,4 @@
-package dev.backendconfig.docker.internal.lifecycle;
+package dev.backendconfig.docker.internal.compose;
 
 import dev.backendconfig.toolkit.Deadline;
 import dev.backendconfig.toolkit.OutsideText;
@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * calling thread is interrupted, the command and every process it started are killed and reaped: nothing it started
  * outlives the call. No thread is started: the calling thread waits in short steps.
  */
-final class ChildProcess {
+public final class ChildProcess {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChildProcess.class);
     private static final Duration STEP = Duration.ofMillis(50);
@@ -43,15 +43,15 @@ final class ChildProcess {
      * @param tail its last lines of output, masked and on one line each
      * @param took how long it ran
      */
-    record Outcome(String commandLine, int exitCode, boolean timedOut, List<String> tail, Duration took) {
+    public record Outcome(String commandLine, int exitCode, boolean timedOut, List<String> tail, Duration took) {
 
         /** Tell whether it ended by itself with exit code 0. */
-        boolean succeeded() {
+        public boolean succeeded() {
             return !timedOut && exitCode == 0;
         }
 
         /** Return its last {@code count} lines of output as one indented block, or {@code (no output)}. */
-        String tailText(int count) {
+        public String tailText(int count) {
             List<String> last = tail.subList(Math.max(0, tail.size() - count), tail.size());
             return last.isEmpty() ? "    (no output)" : "    " + String.join("\n    ", last);
         }
@@ -66,7 +66,7 @@ final class ChildProcess {
      * @param progress called now and then while it runs, with how long it has run (for INFO lines)
      * @throws IOException when it cannot be started (the program is missing, say)
      */
-    static Outcome run(List<String> command, Map<String, String> environment, Path directory, Duration bound,
+    public static Outcome run(List<String> command, Map<String, String> environment, Path directory, Duration bound,
             Consumer<Duration> progress) throws IOException {
         String shown = shown(command);
         Path output = Files.createTempFile("backend-config-compose", ".log");
@@ -118,7 +118,7 @@ final class ChildProcess {
      * reap it, and wait — at most {@link #REAP} in all — until the descendants have ended too. A killed descendant
      * that only its new parent has yet to reap (a zombie) has ended.
      */
-    static void kill(Process process) {
+    public static void kill(Process process) {
         List<ProcessHandle> descendants = process.descendants().toList();
         process.destroyForcibly();
         descendants.forEach(ProcessHandle::destroyForcibly);
@@ -142,7 +142,7 @@ final class ChildProcess {
     }
 
     /** Tell whether a process runs: alive, and not a zombie waiting to be reaped by its parent. */
-    static boolean running(ProcessHandle process) {
+    public static boolean running(ProcessHandle process) {
         if (!process.isAlive()) {
             return false;
         }
@@ -157,7 +157,7 @@ final class ChildProcess {
     }
 
     /** Return the command as a message shows it: each word masked, the whole on one line. */
-    static String shown(List<String> command) {
+    public static String shown(List<String> command) {
         return OutsideText.oneLine(dev.backendconfig.toolkit.Secrets.maskText(String.join(" ", command)));
     }
 
@@ -220,7 +220,7 @@ final class ChildProcess {
     }
 
     /** Return the first executable file named {@code program} in the directories of {@code path}, as a shell finds it. */
-    static Optional<Path> onPath(String program, String path) {
+    public static Optional<Path> onPath(String program, String path) {
         for (String directory : path.split(java.io.File.pathSeparator)) {
             if (directory.isBlank()) {
                 continue;

@@ -1,4 +1,4 @@
-package dev.backendconfig.docker.internal.lifecycle;
+package dev.backendconfig.docker.internal.compose;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,7 +30,8 @@ class ComposeCliTest {
     }
 
     private Optional<ComposeCli> choose(boolean podman, List<String> tried) {
-        return ComposeCli.choose(Map.of("PATH", bin.toString()), bin, podman, Duration.ofSeconds(30), tried);
+        return ComposeCli.choose(Map.of("PATH", bin.toString()), bin, podman, ComposeCli.START_CHECK,
+                Duration.ofSeconds(30), tried);
     }
 
     @Test
@@ -84,16 +85,43 @@ class ComposeCliTest {
     }
 
     @Test
-    void theUpCommandNamesTheProjectItsFilesProfilesAndJustTheMissingServices() {
-        StackSpec spec = new StackSpec("shop", Path.of("/r"), List.of(Path.of("/r/compose.yaml"),
-                Path.of("/r/compose.override.yaml")), List.of("debug"), List.of(), Map.of("backend", "api"), Map.of(),
-                "test");
-        ComposeCli cli = new ComposeCli(List.of("/usr/bin/docker", "compose"), "docker compose", true);
-        assertThat(cli.up(spec, List.of("api", "auth"))).containsExactly("/usr/bin/docker", "compose", "-p", "shop",
-                "--project-directory", "/r", "-f", "/r/compose.yaml", "-f", "/r/compose.override.yaml", "--profile",
-                "debug", "up", "-d", "--no-recreate", "api", "auth");
-        ComposeCli podman = new ComposeCli(List.of("/usr/bin/podman-compose"), "podman-compose", false);
-        assertThat(podman.up(spec, List.of("api"))).containsExactly("/usr/bin/podman-compose", "-p", "shop", "-f",
-                "/r/compose.yaml", "-f", "/r/compose.override.yaml", "up", "-d", "--no-recreate", "api");
+    void aChoiceThatAnsweredIsRememberedUntilTheProgramOnPathChanges() throws IOException {
+        Path runs = bin.resolve("runs");
+        program("docker-compose", "echo run >> '" + runs + "'; [ \"$1\" = version ] && exit 0; exit 1");
+
+        assertThat(choose(false, new ArrayList<>()).orElseThrow().name()).isEqualTo("docker-compose");
+        assertThat(choose(false, new ArrayList<>()).orElseThrow().name()).isEqualTo("docker-compose");
+        assertThat(Files.readAllLines(runs)).hasSize(1);
+
+        program("docker-compose", "echo run >> '" + runs + "'; echo replaced >/dev/null; [ \"$1\" = version ] && exit 0;"
+                + " exit 1");
+        assertThat(choose(false, new ArrayList<>()).orElseThrow().name()).isEqualTo("docker-compose");
+        assertThat(Files.readAllLines(runs)).hasSize(2);
+    }
+
+    @Test
+    void aSearchThatFoundNoneIsNotRememberedSoAnInstallLaterIsSeen() throws IOException {
+        program("docker-compose", "exit 1");
+        assertThat(choose(false, new ArrayList<>())).isEmpty();
+
+        program("docker-compose", "[ \"$1\" = version ] && exit 0; exit 1 # installed now");
+        assertThat(choose(false, new ArrayList<>()).orElseThrow().name()).isEqualTo("docker-compose");
+    }
+
+    @Test
+    void aCheckThatHangsIsKilledAtItsBoundWithWhatItStartedAndTheNextCandidateIsTried() throws IOException {
+        Path pid = bin.resolve("child.pid");
+        program("docker", "/bin/sleep 300 & echo $! > '" + pid + "'; wait");
+        program("docker-compose", "[ \"$1\" = version ] && exit 0; exit 1");
+
+        List<String> tried = new ArrayList<>();
+        ComposeCli cli = ComposeCli.choose(Map.of("PATH", bin.toString()), bin, false, Duration.ofSeconds(1),
+                Duration.ofSeconds(30), tried).orElseThrow();
+
+        assertThat(cli.name()).isEqualTo("docker-compose");
+        assertThat(tried).containsExactly("docker compose: compose version did not answer within 1 s");
+        long child = Long.parseLong(Files.readString(pid).strip());
+        assertThat(ProcessHandle.of(child).filter(ChildProcess::running)).as("the grandchild, killed (a zombie has ended)")
+                .isEmpty();
     }
 }

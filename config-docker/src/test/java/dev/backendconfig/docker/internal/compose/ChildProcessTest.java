@@ -1,4 +1,4 @@
-package dev.backendconfig.docker.internal.lifecycle;
+package dev.backendconfig.docker.internal.compose;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
