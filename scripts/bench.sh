@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Reproduce the benchmark table of the README: builds everything, lists the jars each setup adds, starts the example
-# compose stack on a real engine when Docker can run (else the Docker figures use the fake engine and the
-# comparisons that need a real engine say n/a), runs config-bench and prints the table, which is also written to
-# config-bench/target/bench-results.md.
+# Reproduce the benchmark table of docs/benchmarks.md: builds everything, lists the jars each setup adds, starts the
+# example compose stack on a real engine when Docker can run (else the Docker figures use the fake engine and the
+# comparisons that need a real engine say n/a), runs config-bench — JMH for the warm figures (forks, warm-up, GC
+# profiler), fresh JVMs and processes for first calls, the CLI through the distribution's launcher, and memory — and
+# prints one table, also written to config-bench/target/bench-results.md, with the machine's load before and after.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -51,5 +52,8 @@ fi
 # In the reactor: config-bench's fake engine comes from config-test-support, which is never installed.
 mvn -B -q -pl config-bench -am package -DskipTests dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
 cd config-bench
+echo "bench: load before: $(uptime)"
 java -cp "target/classes:$(cat target/classpath.txt)" -Dbench.project="$project" -Dbench.sizes="$sizes" \
+  -Dbench.distribution="$root/config-cli/target/backend-config-$version-dist.tar.gz" \
   dev.backendconfig.bench.Benchmarks
+echo "bench: load after: $(uptime)"

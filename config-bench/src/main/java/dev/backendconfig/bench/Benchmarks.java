@@ -1,16 +1,8 @@
 package dev.backendconfig.bench;
 
-import static dev.backendconfig.testsupport.Recorded.id;
-import static dev.backendconfig.testsupport.Recorded.inspection;
-import static dev.backendconfig.testsupport.Recorded.listEntry;
-import static dev.backendconfig.testsupport.Recorded.renamed;
-import static dev.backendconfig.testsupport.Recorded.text;
-
-import dev.backendconfig.api.ServiceResolver;
 import dev.backendconfig.api.spi.ResolutionContext;
 import dev.backendconfig.docker.DockerEndpointProvider;
 import dev.backendconfig.testsupport.FakeDockerEngine;
-import dev.backendconfig.testsupport.Recorded;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -23,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -32,8 +25,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * The benchmarks, in one run, side by side with what users would pick instead; prints a table and writes it to
  * {@code target/bench-results.md}. Run by scripts/bench.sh, which starts the example stack on a real engine when
- * one can run (system property {@code bench.project} names its compose project) and lists each setup's jars in
- * {@code bench.sizes}.
+ * one can run (system property {@code bench.project} names its compose project), lists each setup's jars in
+ * {@code bench.sizes} and names the distribution archive in {@code bench.distribution}. Warm figures come from JMH
+ * ({@link WarmJmh}; {@code bench.jmh.forks}, {@code bench.jmh.iterations}); first calls, the CLI
+ * ({@code bench.cli.rounds} paired rounds) and retained heap from fresh JVMs and processes.
  */
 public final class Benchmarks {
 
@@ -44,7 +39,7 @@ public final class Benchmarks {
     private List<String> hideDocker = List.of();
 
     /** How long a Testcontainers child may take before it is stopped. */
-    private static final long TESTCONTAINERS_CAP = 60;
+    private static final long TESTCONTAINERS_CAP = 30;
 
     private Benchmarks(Path work) {
         this.work = work;
@@ -75,38 +70,40 @@ public final class Benchmarks {
         String engineHost = realEngine ? "unix:///var/run/docker.sock" : fakeEngine();
         String engineKind = realEngine ? "real engine" : "fake engine (no Docker here)";
 
-        row("1. Resolution, warm (median, p99)", "", "", "");
-        ServiceResolver resolver = ServiceResolver.create();
-        Samples env = Samples.time(500, 5000, () -> resolver.resolve(context(repository,
-                Map.of("TEST_BACKEND_URL", "http://localhost:8002"), Map.of("providers", "env"))));
-        row("env", env.describe(), "", "");
-        Samples staging = Samples.time(500, 5000, () -> resolver.resolve(context(repository, Map.of(),
-                Map.of("providers", "staging"))));
-        row("staging file", staging.describe(), "", "");
-        Map<String, String> dockerSettings = realEngine ? Map.of("providers", "docker", "docker.project", project)
-                : Map.of("providers", "docker");
-        Samples docker = Samples.time(200, 2000, () -> resolver.resolve(context(repository,
-                Map.of("DOCKER_HOST", engineHost), dockerSettings)));
-        row("docker, " + engineKind, docker.describe(), "", "target < 5 ms: " + verdict(docker.median() < 5_000_000L));
-        Map<String, String> threeServices = new java.util.HashMap<>(dockerSettings);
-        threeServices.put("services", "auth,frontend");
-        Samples dockerThree = Samples.time(200, 2000, () -> resolver.resolve(context(repository,
-                Map.of("DOCKER_HOST", engineHost), threeServices)));
-        row("docker, three services (backend, auth, frontend: one list, three inspects), " + engineKind,
-                dockerThree.describe(), "", "one service: " + Samples.millis(docker.median()));
+        String engineSocket = engineHost.substring("unix://".length());
 
-        row("2. Resolution, first call in a fresh JVM (in the JVM; whole process)", "", "", "");
-        firstCall("env", repository, Map.of("TEST_BACKEND_URL", "http://localhost:8002"), List.of("-Dbackendconfig.providers=env"));
-        firstCall("staging file", repository, Map.of(), List.of("-Dbackendconfig.providers=staging"));
-        ChildJvm.Outcome dockerFirst = firstCall("docker, " + engineKind, repository, Map.of("DOCKER_HOST", engineHost),
-                realEngine ? List.of("-Dbackendconfig.providers=docker", "-Dbackendconfig.docker.project=" + project)
-                        : List.of("-Dbackendconfig.providers=docker"));
-        rows.get(rows.size() - 1)[3] = "target < 300 ms: " + verdict(dockerFirst.nanos("first") < 300_000_000L);
+        row("1. Resolution, warm (JMH: mean ± 99.9% interval; bytes allocated per resolution, GC profiler)", "", "",
+                "");
+        Map<String, WarmJmh.Figure> warm = WarmJmh.run(project);
+        WarmJmh.Figure peer = warm.get("dockerJavaList");
+        row("env", jmh(warm.get("env")), "", "");
+        row("staging file", jmh(warm.get("staging")), "", "");
+        WarmJmh.Figure dockerWarm = warm.get("docker");
+        row("docker, " + engineKind, jmh(dockerWarm), "docker-java's list of the same container, warm client: "
+                + jmh(peer), "ours <= docker-java's list: " + verdict(dockerWarm.micros() <= peer.micros()) + " ("
+                + ratio(dockerWarm.micros() / peer.micros()) + ")");
+        row("docker, three services (backend, auth, frontend: one list), " + engineKind,
+                jmh(warm.get("dockerThreeServices")), "", "one service: " + micros(dockerWarm.micros()));
+
+        row("2. Resolution, first call in a fresh JVM (median of 5: in the JVM; whole process), against the floor: a"
+                + " fresh JVM doing one HTTP exchange with the engine, JDK alone", "", "", "");
+        ChildJvm.Outcome floor = median(5, () -> ChildJvm.run(EngineFloor.class, Map.of(), List.of(), 60,
+                engineSocket));
+        row("floor: JDK socket, GET /containers/json", Samples.millis(floor.nanos("first")) + "; process "
+                + Samples.millis(floor.wallNanos()), "", "");
+        firstCall("env", repository, Map.of("TEST_BACKEND_URL", "http://localhost:8002"),
+                List.of("-Dbackendconfig.providers=env"), floor);
+        firstCall("staging file", repository, Map.of(), List.of("-Dbackendconfig.providers=staging"), floor);
+        firstCall("docker, " + engineKind, repository, Map.of("DOCKER_HOST", engineHost),
+                List.of("-Dbackendconfig.providers=docker", "-Dbackendconfig.docker.project=" + dockerProject(),
+                        "-Dbackendconfig.docker.service=alpine-test-backend"), floor);
 
         decisions(repository);
-        portLookup(realEngine, docker);
+        portLookup(realEngine, (long) (dockerWarm.micros() * 1000));
         sizes();
         readiness(realEngine, repository);
+        cli(repository, engineHost);
+        memory(repository, engineHost, warm);
         print();
     }
 
@@ -128,7 +125,7 @@ public final class Benchmarks {
     private void decision(String name, Path repository, String dockerHost, boolean target) throws Exception {
         DockerEndpointProvider provider = new DockerEndpointProvider();
         boolean slow = dockerHost.startsWith("tcp");
-        Samples warm = Samples.time(slow ? 0 : 1000, slow ? 3 : 10_000, () -> provider.resolve(context(repository,
+        Samples warm = Samples.time(slow ? 0 : 1000, slow ? 1 : 10_000, () -> provider.resolve(context(repository,
                 Map.of("DOCKER_HOST", dockerHost), Map.of())));
         ChildJvm.Outcome first = ChildJvm.run(hideDocker, FirstCall.class, Map.of("DOCKER_HOST", dockerHost), List.of(),
                 60, "docker-decision", repository.toString());
@@ -144,7 +141,7 @@ public final class Benchmarks {
                 "Testcontainers " + theirs + (Double.isInfinite(ratio) ? "" : " (" + ratio(ratio) + " ours warm)"), note);
     }
 
-    private void portLookup(boolean realEngine, Samples docker) throws Exception {
+    private void portLookup(boolean realEngine, long dockerNanos) throws Exception {
         row("4. Host port of a running compose service (warm, median)", "", "", "");
         if (!realEngine) {
             row("docker ps, Testcontainers", "n/a", "needs a real engine: run scripts/bench.sh where Docker runs", "");
@@ -159,16 +156,16 @@ public final class Benchmarks {
                 throw new IllegalStateException("docker ps failed");
             }
         });
-        row("docker ps --filter ... --format (a process per call)", "ours " + Samples.millis(docker.median()),
-                "docker ps " + cli.describe() + " (" + ratio(cli.median() / (double) docker.median()) + " ours)",
-                "target >= 10x: " + verdict(cli.median() >= 10 * docker.median()));
+        row("docker ps --filter ... --format (a process per call)", "ours " + Samples.millis(dockerNanos),
+                "docker ps " + cli.describe() + " (" + ratio(cli.median() / (double) dockerNanos) + " ours)",
+                "target >= 10x: " + verdict(cli.median() >= 10 * dockerNanos));
         ChildJvm.Outcome testcontainers = testcontainers(List.of(), Map.of("DOCKER_HOST", "unix:///var/run/docker.sock"),
                 "lookup", "500");
         long theirs = testcontainers.nanos("median");
-        row("Testcontainers' docker-java client", "ours " + Samples.millis(docker.median()),
+        row("Testcontainers' docker-java client", "ours " + Samples.millis(dockerNanos),
                 "docker-java " + Samples.millis(theirs) + " (p99 " + Samples.millis(testcontainers.nanos("p99"))
                         + ", port " + testcontainers.results().get("port") + ")",
-                ratio(theirs / (double) docker.median()) + " ours");
+                ratio(theirs / (double) dockerNanos) + " ours");
     }
 
     private void readiness(boolean realEngine, Path repository) throws Exception {
@@ -214,16 +211,160 @@ public final class Benchmarks {
         return sum;
     }
 
+    /**
+     * Time the first resolution in five fresh JVMs (the median's in-JVM and whole-process times, each as a ratio of
+     * the floor's), and count in one more what it loads: classes, ours among them, lambda proxies and method-handle
+     * classes spun at run time, regular-expression and YAML classes.
+     */
     private ChildJvm.Outcome firstCall(String name, Path repository, Map<String, String> environment,
-            List<String> options) throws Exception {
-        List<ChildJvm.Outcome> runs = new ArrayList<>();
-        for (int i = 0; i < 5; i++) {
-            runs.add(ChildJvm.run(FirstCall.class, environment, options, 60, "resolve", repository.toString()));
-        }
-        runs.sort((a, b) -> Long.compare(a.nanos("first"), b.nanos("first")));
-        ChildJvm.Outcome median = runs.get(2);
-        row(name, Samples.millis(median.nanos("first")) + "; process " + Samples.millis(median.wallNanos()), "", "");
+            List<String> options, ChildJvm.Outcome floor) throws Exception {
+        ChildJvm.Outcome median = median(5, () -> ChildJvm.run(FirstCall.class, environment, options, 60, "resolve",
+                repository.toString()));
+        double inJvm = median.nanos("first") / (double) floor.nanos("first");
+        double process = median.wallNanos() / (double) floor.wallNanos();
+        Path log = Files.createTempFile(work, "class-load", ".txt");
+        List<String> logged = new ArrayList<>(options);
+        logged.add("-Xlog:class+load:file=" + log);
+        ChildJvm.run(FirstCall.class, environment, logged, 60, "resolve", repository.toString());
+        row(name, Samples.millis(median.nanos("first")) + "; process " + Samples.millis(median.wallNanos()),
+                "floor x" + String.format(Locale.ROOT, "%.1f", inJvm) + " in the JVM, x" + String.format(Locale.ROOT,
+                        "%.1f", process) + " whole process; " + ClassLoads.describe(log),
+                "<= 2x the floor: in the JVM " + verdict(inJvm <= 2) + ", whole process " + verdict(process <= 2));
         return median;
+    }
+
+    private static ChildJvm.Outcome median(int runs, ChildRun run) throws Exception {
+        List<ChildJvm.Outcome> outcomes = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+            outcomes.add(run.run());
+        }
+        outcomes.sort((a, b) -> Long.compare(a.nanos("first"), b.nanos("first")));
+        return outcomes.get(runs / 2);
+    }
+
+    /** One child run. */
+    @FunctionalInterface
+    private interface ChildRun {
+        ChildJvm.Outcome run() throws Exception;
+    }
+
+    /**
+     * The CLI's whole process through the distribution's launcher (its class-data archive recorded by a first run),
+     * against a bare JVM printing one line, in paired rounds: the median of the rounds' ratios and their range.
+     */
+    private void cli(Path repository, String engineHost) throws Exception {
+        String archive = System.getProperty("bench.distribution", "");
+        row("7. The CLI's whole process (launcher bin/backend-config, --format=env), against a bare JVM printing one"
+                + " line; paired rounds", "", "", "");
+        if (archive.isEmpty() || !Files.isRegularFile(Path.of(archive))) {
+            row("CLI", "n/a", "no distribution archive (-Dbench.distribution): run scripts/bench.sh", "");
+            return;
+        }
+        Path unpacked = Files.createDirectories(work.resolve("distribution"));
+        Process tar = new ProcessBuilder("tar", "-xzf", archive, "-C", unpacked.toString()).inheritIO().start();
+        if (tar.waitFor() != 0) {
+            throw new IllegalStateException("tar -xzf " + archive + " failed");
+        }
+        Path launcher;
+        try (var found = Files.find(unpacked, 3, (path, attributes) -> path.endsWith("bin/backend-config"))) {
+            launcher = found.findFirst().orElseThrow();
+        }
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        List<String> bare = List.of(java.toString(), "-Xshare:auto", "-cp", Path.of("target/classes").toAbsolutePath()
+                .toString(), OneLine.class.getName());
+        Map<String, String> base = new java.util.HashMap<>(Map.of("JAVA_HOME", Path.of(System.getProperty(
+                "java.home")).toString(), "BACKEND_CONFIG_CDS_DIR", work.resolve("cds").toString()));
+        Map<String, String> env = new java.util.HashMap<>(base);
+        env.put("TEST_BACKEND_URL", "http://localhost:8002");
+        env.put("DOCKER_HOST", "unix://" + work.resolve("no-engine.sock"));
+        Map<String, String> docker = new java.util.HashMap<>(base);
+        docker.put("DOCKER_HOST", engineHost);
+        List<String> envCommand = List.of(launcher.toString(), "--format=env", "--dir", repository.toString(),
+                "--set", "providers=env");
+        List<String> dockerCommand = new ArrayList<>(List.of(launcher.toString(), "--format=env", "--dir",
+                repository.toString(), "--set", "providers=docker"));
+        dockerCommand.addAll(List.of("--set", "docker.project=" + dockerProject(), "--set",
+                "docker.service=alpine-test-backend"));
+        Map<String, String> plain = new java.util.HashMap<>(env);
+        plain.put("BACKEND_CONFIG_CDS", "off");
+        long firstRun = Processes.time(envCommand, env); // records the archive
+        Processes.time(dockerCommand, docker);
+        int rounds = Integer.getInteger("bench.cli.rounds", 15);
+        long[] bareTimes = new long[rounds];
+        long[] envTimes = new long[rounds];
+        long[] dockerTimes = new long[rounds];
+        long[] plainTimes = new long[rounds];
+        for (int i = 0; i < rounds; i++) {
+            bareTimes[i] = Processes.time(bare, Map.of());
+            envTimes[i] = Processes.time(envCommand, env);
+            dockerTimes[i] = Processes.time(dockerCommand, docker);
+            plainTimes[i] = Processes.time(envCommand, plain);
+        }
+        Samples bareSamples = new Samples(bareTimes);
+        row("bare JVM printing one line", bareSamples.describe(), "", "");
+        cliRow("CLI, provider env (class-data archive)", envTimes, bareTimes, 1.5);
+        cliRow("CLI, provider docker, " + (project.isEmpty() ? "fake engine" : "real engine")
+                + " (class-data archive)", dockerTimes, bareTimes, 2.0);
+        cliRow("CLI, provider env, BACKEND_CONFIG_CDS=off (as before the archive)", plainTimes, bareTimes, 0);
+        row("CLI, provider env, the run that records the archive", Samples.millis(firstRun), "once per jar and java",
+                "");
+    }
+
+    private void cliRow(String name, long[] ours, long[] bare, double target) {
+        double[] ratios = new double[ours.length];
+        for (int i = 0; i < ours.length; i++) {
+            ratios[i] = ours[i] / (double) bare[i];
+        }
+        java.util.Arrays.sort(ratios);
+        double median = ratios[ratios.length / 2];
+        row(name, new Samples(ours).describe(), "bare JVM x" + String.format(Locale.ROOT, "%.2f (rounds %.2f-%.2f)",
+                median, ratios[0], ratios[ratios.length - 1]), target == 0 ? "" : "<= " + target + "x: "
+                + verdict(median <= target));
+    }
+
+    /** Bytes allocated per warm resolution (JMH's GC profiler) and heap retained after a first TestContext.get(). */
+    private void memory(Path repository, String engineHost, Map<String, WarmJmh.Figure> warm) throws Exception {
+        row("8. Memory: bytes allocated per warm resolution (JMH, gc.alloc.rate.norm); heap retained after a first"
+                + " TestContext.get() (fresh JVM, serial GC, used heap after full collections, median of 3)", "", "",
+                "");
+        Map<String, List<String>> settings = new LinkedHashMap<>();
+        settings.put("env", List.of("-Dbackendconfig.providers=env"));
+        settings.put("staging", List.of("-Dbackendconfig.providers=staging", "-Dbackendconfig.staging.env-file="
+                + repository.resolve(".env.staging.e2e")));
+        settings.put("docker", List.of("-Dbackendconfig.providers=docker", "-Dbackendconfig.docker.project="
+                + dockerProject(), "-Dbackendconfig.docker.service=alpine-test-backend"));
+        for (Map.Entry<String, List<String>> entry : settings.entrySet()) {
+            Map<String, String> environment = switch (entry.getKey()) {
+                case "env" -> Map.of("TEST_BACKEND_URL", "http://localhost:8002");
+                case "docker" -> Map.of("DOCKER_HOST", engineHost);
+                default -> Map.of();
+            };
+            List<String> options = new ArrayList<>(entry.getValue());
+            options.add("-XX:+UseSerialGC");
+            List<Long> retained = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                retained.add(ChildJvm.run(RetainedHeap.class, environment, options, 60, repository.toString())
+                        .nanos("retained"));
+            }
+            retained.sort(Long::compare);
+            WarmJmh.Figure figure = warm.get(entry.getKey());
+            row(entry.getKey(), String.format(Locale.ROOT, "%,.0f bytes allocated per resolution; %,d bytes retained",
+                    figure.bytes(), retained.get(1)), "", "");
+        }
+    }
+
+    /** The compose project of the stack: the real engine's, or the recorded one the fake engine lists. */
+    private String dockerProject() {
+        return project.isEmpty() ? "docker" : project;
+    }
+
+    private static String jmh(WarmJmh.Figure figure) {
+        return micros(figure.micros()) + " ± " + micros(figure.error()) + String.format(Locale.ROOT, ", %,.0f B/op",
+                figure.bytes());
+    }
+
+    private static String micros(double micros) {
+        return Samples.millis((long) (micros * 1000));
     }
 
     /**
@@ -255,28 +396,9 @@ public final class Benchmarks {
     }
 
     private String fakeEngine() throws IOException {
-        FakeDockerEngine engine = FakeDockerEngine.onUnixSocket(work.resolve("engine.sock"));
+        FakeDockerEngine engine = WarmResolution.fakeEngine(work.resolve("engine.sock"));
         closeables.add(engine);
-        Map<String, Object> alpine = listEntry("alpine-test-backend");
-        Map<String, Object> auth = neighbour(alpine, 'b', "alpine-test-auth", 8081, 8083);
-        Map<String, Object> frontend = neighbour(alpine, 'c', "alpine-test-frontend", 3000, 3002);
-        engine.containers(Recorded.write(List.of(alpine, auth, frontend)));
-        for (Map<String, Object> container : List.of(alpine, auth, frontend)) {
-            engine.inspect(id(container), text(inspection("alpine")));
-        }
         return engine.dockerHost();
-    }
-
-    /** Return another service of the backend's compose project, publishing {@code target} on {@code published}. */
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> neighbour(Map<String, Object> backend, char id, String service, int target,
-            int published) {
-        Map<String, Object> entry = renamed(backend, String.valueOf(id).repeat(64), service, service);
-        for (Object port : (List<Object>) entry.get("Ports")) {
-            ((Map<String, Object>) port).put("PrivatePort", target);
-            ((Map<String, Object>) port).put("PublicPort", published);
-        }
-        return entry;
     }
 
     private int silentPort() throws IOException {

@@ -47,13 +47,21 @@ class DistributionIT {
         return into.resolve(System.getProperty("distribution.directory"));
     }
 
-    /** The environment of a shell that has nothing of ours: a PATH, no engine, no Docker configuration. */
+    /**
+     * The environment of a shell that has nothing of ours: a PATH, no engine, no Docker configuration, and the
+     * launcher's class-data archives in this test's own directory.
+     */
     private Map<String, String> shell(String path) {
         Map<String, String> environment = new HashMap<>();
         environment.put("PATH", path);
         environment.put("DOCKER_HOST", "unix://" + noEngine);
         environment.put("DOCKER_CONFIG", temp.resolve("docker-config").toString());
+        environment.put("BACKEND_CONFIG_CDS_DIR", archives().toString());
         return environment;
+    }
+
+    private Path archives() {
+        return temp.resolve("cds");
     }
 
     private ProcessOutcome run(Path launcher, Map<String, String> environment, String... arguments) throws Exception {
@@ -255,6 +263,188 @@ class DistributionIT {
         assertThat(outcome.exit()).isEqualTo(127);
         assertThat(outcome.err()).isEqualTo("backend-config: " + javaHome + "/bin/java is Java 11.0.22; backend-config"
                 + " needs Java 17 or newer (set JAVA_HOME to one)\n");
+    }
+
+    /** What the class-data-sharing tests run: the env provider's answer, in the env format. */
+    private static final String ENV_ANSWER = "BACKEND_URL=http://localhost:8002\nWEBSOCKET_URL=ws://localhost:8002\n"
+            + "BACKEND_SOURCE=env\nBACKEND_CONFIRMED=true\n";
+
+    /**
+     * A JAVA_HOME whose java writes its arguments, one run a line, to {@code java-runs.txt} and then runs this
+     * JDK's java; its release file is this JDK's, or says {@code version}.
+     */
+    private Path recordingJavaHome(String name, String version) throws IOException {
+        Path home = temp.resolve(name);
+        directoryWithJava(name + "/bin", "echo \"$*\" >> '" + temp.resolve(name + "-runs.txt") + "'\nexec '" + JAVA
+                + "' \"$@\"");
+        Path release = JAVA.getParent().getParent().resolve("release");
+        String text = Files.isRegularFile(release) ? Files.readString(release) : "JAVA_VERSION=\"17\"\n";
+        Files.writeString(home.resolve("release"), version.isEmpty() ? text
+                : text.replaceAll("(?m)^JAVA_VERSION=.*$", "JAVA_VERSION=\"" + version + "\""));
+        return home;
+    }
+
+    private List<String> javaRuns(String name) throws IOException {
+        Path runs = temp.resolve(name + "-runs.txt");
+        return Files.exists(runs) ? Files.readAllLines(runs) : List.of();
+    }
+
+    private ProcessOutcome runEnv(Path javaHome) throws Exception {
+        Map<String, String> environment = with(shell("/usr/bin:/bin"), "TEST_BACKEND_URL", "http://localhost:8002");
+        environment.put("JAVA_HOME", javaHome.toString());
+        ProcessOutcome outcome = run(launcher(), environment, "--format=env");
+        assertThat(outcome.exit()).as(outcome.err()).isZero();
+        assertThat(outcome.out()).isEqualTo(ENV_ANSWER);
+        assertThat(outcome.err()).isEmpty();
+        return outcome;
+    }
+
+    private List<Path> archiveFiles() throws IOException {
+        if (!Files.isDirectory(archives())) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.walk(archives())) {
+            return files.filter(Files::isRegularFile).sorted().toList();
+        }
+    }
+
+    private Path theArchive() throws IOException {
+        return archiveFiles().stream().filter(file -> file.toString().endsWith(".jsa")).findFirst().orElseThrow();
+    }
+
+    @Test
+    void theFirstRunRecordsAClassDataArchiveInAPrivateDirectoryAndLaterRunsMapIt() throws Exception {
+        Path javaHome = recordingJavaHome("jdk", "");
+
+        runEnv(javaHome);
+        List<Path> recorded = archiveFiles();
+        assertThat(recorded).hasSize(2);
+        Path archive = recorded.get(0);
+        assertThat(recorded.get(1)).hasFileName(archive.getFileName() + ".size").hasContent(Long.toString(Files.size(
+                archive)));
+        assertThat(archive.getFileName().toString()).matches("[0-9]+-[0-9]+-[0-9]+\\.jsa");
+        assertThat(archive.getParent().getFileName().toString()).startsWith("java-17");
+        assertThat(Files.getPosixFilePermissions(archive.getParent())).isEqualTo(
+                PosixFilePermissions.fromString("rwx------"));
+        assertThat(javaRuns("jdk").get(0)).contains("-XX:ArchiveClassesAtExit=");
+        assertThat(javaRuns("jdk").get(1)).as("the check of the recorded archive")
+                .contains("-Xshare:on").endsWith("-version");
+
+        runEnv(javaHome);
+        runEnv(javaHome);
+        assertThat(javaRuns("jdk")).hasSize(4);
+        assertThat(javaRuns("jdk").subList(2, 4)).allMatch(line -> line.contains("-XX:SharedArchiveFile=" + archive
+                + " -jar "));
+        assertThat(archiveFiles()).containsExactly(archive, recorded.get(1));
+    }
+
+    @Test
+    void underAUmaskThatLetsTheGroupWriteTheArchiveStaysPrivateAndIsMapped() throws Exception {
+        Path javaHome = recordingJavaHome("jdk", "");
+        Map<String, String> environment = with(shell("/usr/bin:/bin"), "TEST_BACKEND_URL", "http://localhost:8002");
+        environment.put("JAVA_HOME", javaHome.toString());
+        for (int run = 0; run < 2; run++) {
+            ProcessOutcome outcome = run(Path.of("/bin/sh"), environment, "-c", "umask 002 && exec '" + launcher()
+                    + "' --format=env");
+            assertThat(outcome.out()).as(outcome.err()).isEqualTo(ENV_ANSWER);
+        }
+        assertThat(javaRuns("jdk").get(2)).contains("-XX:SharedArchiveFile=" + theArchive());
+    }
+
+    @Test
+    void aChangedJarOrAnotherJavaNeverMapsTheArchiveOfTheFormerOne() throws Exception {
+        Path javaHome = recordingJavaHome("jdk", "");
+        runEnv(javaHome);
+        Path first = archiveFiles().get(0);
+        assertThat(first.toString()).endsWith(".jsa");
+
+        // the same jar with one entry more: another content, so another archive
+        Path jar = distribution.resolve("lib/backend-config.jar");
+        Path changed = temp.resolve("changed.jar");
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(Files.newInputStream(jar));
+                java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(Files.newOutputStream(changed))) {
+            for (java.util.zip.ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                out.putNextEntry(new java.util.zip.ZipEntry(entry.getName()));
+                in.transferTo(out);
+            }
+            out.putNextEntry(new java.util.zip.ZipEntry("changed.txt"));
+        }
+        Files.move(changed, jar, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        runEnv(javaHome);
+        assertThat(javaRuns("jdk").get(2)).contains("-XX:ArchiveClassesAtExit=").doesNotContain(first.toString());
+        assertThat(archiveFiles()).hasSize(4).contains(first);
+
+        // another java (another release file) records its own archive in its own version's directory
+        Path otherHome = recordingJavaHome("other-jdk", "17.0.99");
+        runEnv(otherHome);
+        assertThat(javaRuns("other-jdk").get(0)).contains("-XX:ArchiveClassesAtExit=" + archives().resolve(
+                "java-17.0.99"));
+        assertThat(archiveFiles()).hasSize(6);
+    }
+
+    @Test
+    void anArchiveCutShortIsRecordedAgainNeverMapped() throws Exception {
+        Path javaHome = recordingJavaHome("jdk", "");
+        runEnv(javaHome);
+        Path archive = theArchive();
+        // its magic number intact: a java that mapped it would crash (SIGBUS) before verifying any checksum
+        byte[] bytes = Files.readAllBytes(archive);
+        Files.write(archive, java.util.Arrays.copyOf(bytes, bytes.length / 20));
+
+        runEnv(javaHome);
+
+        assertThat(javaRuns("jdk").get(2)).doesNotContain("SharedArchiveFile").contains("-XX:ArchiveClassesAtExit=");
+        assertThat(archive).hasSize(bytes.length);
+    }
+
+    @Test
+    void anArchiveDamagedInsideIsPassedOverByTheJavaAndTheCommandAnswersTheSame() throws Exception {
+        Path javaHome = recordingJavaHome("jdk", "");
+        runEnv(javaHome);
+        Path archive = theArchive();
+        byte[] bytes = Files.readAllBytes(archive);
+        // its second page damaged, size and magic number intact: a java that did not verify the checksum would crash
+        for (int i = 4096; i < 8192; i++) {
+            bytes[i] ^= 0x5a;
+        }
+        Files.write(archive, bytes);
+
+        runEnv(javaHome);
+
+        assertThat(javaRuns("jdk").get(2)).contains("-XX:SharedArchiveFile=" + archive);
+    }
+
+    @Test
+    void anArchiveOrDirectoryOthersMayWriteIsNeverMapped() throws Exception {
+        Path javaHome = recordingJavaHome("jdk", "");
+        runEnv(javaHome);
+        Path archive = archiveFiles().get(0);
+        assertThat(archive.toString()).endsWith(".jsa");
+
+        Files.setPosixFilePermissions(archive, PosixFilePermissions.fromString("rw-rw-rw-"));
+        runEnv(javaHome);
+        assertThat(javaRuns("jdk").get(2)).as("recorded anew, never mapped").doesNotContain("SharedArchiveFile")
+                .contains("-XX:ArchiveClassesAtExit=");
+
+        Files.setPosixFilePermissions(archive.getParent(), PosixFilePermissions.fromString("rwxrwxrwx"));
+        runEnv(javaHome);
+        assertThat(javaRuns("jdk").get(javaRuns("jdk").size() - 1)).as("no archive at all")
+                .isEqualTo("-jar " + distribution.resolve("lib/backend-config.jar") + " --format=env");
+    }
+
+    @Test
+    void classDataSharingOffRunsThePlainCommand() throws Exception {
+        Path javaHome = recordingJavaHome("jdk", "");
+        Map<String, String> environment = with(with(shell("/usr/bin:/bin"), "TEST_BACKEND_URL",
+                "http://localhost:8002"), "BACKEND_CONFIG_CDS", "off");
+        environment.put("JAVA_HOME", javaHome.toString());
+
+        ProcessOutcome outcome = run(launcher(), environment, "--format=env");
+
+        assertThat(outcome.out()).isEqualTo(ENV_ANSWER);
+        assertThat(javaRuns("jdk")).containsExactly("-jar " + distribution.resolve("lib/backend-config.jar")
+                + " --format=env");
+        assertThat(archives()).doesNotExist();
     }
 
     private static Map<String, String> with(Map<String, String> environment, String name, String value) {

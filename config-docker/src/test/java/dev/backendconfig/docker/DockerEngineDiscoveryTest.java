@@ -113,6 +113,39 @@ class DockerEngineDiscoveryTest {
     }
 
     @Test
+    void aContainerDockersListCallsHealthyIsAnsweredWithTheListAloneOneRequestNoInspect() {
+        Map<String, Object> alpine = ours("alpine-test-backend");
+        engine.containers(list(alpine)).inspect(id(alpine), withHealth(inspection("alpine"), "unhealthy"));
+        ProviderResult result = resolve(Map.of("docker.service", "alpine-test-backend"));
+        assertThat(result.reason()).isEqualTo(OURS + "service alpine-test-backend publishes 8000 on 0.0.0.0:8002"
+                + " (healthy); chosen because setting docker.service names it");
+        assertThat(engine.requests()).hasSize(1).allMatch(request -> request.startsWith("GET /containers/json?"));
+        assertThat(engine.inspections(id(alpine))).isZero();
+    }
+
+    @Test
+    void aContainerDockersListShowsWithoutHealthcheckIsProbedWithoutAnInspect() throws IOException {
+        int port = listeningPort();
+        Map<String, Object> plain = ours(renamed(withPublicPort(listEntry("plain-backend"), port),
+                id(listEntry("plain-backend")), "backend", "shop-backend-1"));
+        engine.containers(list(plain)).inspect(id(plain), text(inspection("alpine")));
+        ProviderResult result = resolve();
+        assertThat(result.reason()).isEqualTo(OURS + "service backend publishes 8000 on 0.0.0.0:" + port
+                + " (no healthcheck; tcp localhost:" + port + ": accepted and kept the connection open)");
+        assertThat(engine.requests()).hasSize(1);
+    }
+
+    @Test
+    void anEngineThatDoesNotSayItIsDockerIsInspectedWhateverItsListSays() {
+        engine.identifyAs("Api-Version: 1.41");
+        Map<String, Object> alpine = ours("alpine-test-backend");
+        engine.containers(list(alpine)).inspect(id(alpine), text(inspection("alpine")));
+        ProviderResult result = resolve(Map.of("docker.service", "alpine-test-backend"));
+        assertThat(result).isInstanceOf(ProviderResult.Found.class);
+        assertThat(engine.inspections(id(alpine))).isEqualTo(1);
+    }
+
+    @Test
     void asksOnceForEveryComposeContainerStoppedOnesIncludedOrOnlyForTheNamedProject() {
         engine.containers("[]");
         resolve();
@@ -201,6 +234,8 @@ class DockerEngineDiscoveryTest {
         assertThatThrownBy(this::resolve).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("not running or not ready: backend (service backend (project shop, container"
                         + " shop-backend-1) is unhealthy (last check said: database connection refused))");
+        // the last check's words are in the inspect only
+        assertThat(engine.inspections(id(sick))).isEqualTo(1);
     }
 
     @Test

@@ -175,7 +175,11 @@ class DockerPodmanTest {
     @Test
     void aDockerEngineIsNeverThoughtStalled() {
         engine.identifyAs("Api-Version: 1.41", "Server: Docker/20.10.24 (linux)");
-        engine.containers(Json.write(recordedList())).inspect(BACKEND, Recorded.write(Recorded.podman("inspect-backend")));
+        List<Map<String, Object>> list = recordedList();
+        // Docker's list tells a healthcheck that has not answered yet, as Docker writes it
+        list.stream().filter(container -> Json.string(container, "Id").equals(BACKEND))
+                .forEach(container -> container.put("Status", "Up 45 seconds (health: starting)"));
+        engine.containers(Json.write(list)).inspect(BACKEND, Recorded.write(Recorded.podman("inspect-backend")));
         assertThatThrownBy(() -> resolve(Clock.fixed(STARTED.plusSeconds(45), ZoneOffset.UTC),
                 Map.of("docker.wait-healthy", "700ms"))).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("not running or not ready: backend (service alpine-test-backend (project"

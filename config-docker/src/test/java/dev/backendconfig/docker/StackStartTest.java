@@ -164,8 +164,14 @@ class StackStartTest {
     /** The backend of project shop as the engine lists it once compose started it. */
     @SuppressWarnings("unchecked")
     private static String runningBackend() {
-        Map<String, Object> entry = Recorded.renamed(Recorded.listEntry("alpine-test-backend"), ID, "backend",
-                "shop-backend-1");
+        return runningBackend("healthy");
+    }
+
+    /** The same, its list entry telling {@code health} as Docker's list does. */
+    @SuppressWarnings("unchecked")
+    private static String runningBackend(String health) {
+        Map<String, Object> entry = Recorded.listedWithHealth(Recorded.renamed(Recorded.listEntry(
+                "alpine-test-backend"), ID, "backend", "shop-backend-1"), health);
         ((Map<String, Object>) entry.get("Labels")).put("com.docker.compose.project", "shop");
         return Recorded.write(java.util.List.of(entry));
     }
@@ -184,13 +190,19 @@ class StackStartTest {
 
     /** When compose runs up, make the engine list the backend (and its network) as compose would have made them. */
     private java.util.concurrent.CompletableFuture<Void> engineStartsTheBackendWhenComposeRuns(String inspection) {
+        return engineStartsTheBackendWhenComposeRuns(inspection, "healthy");
+    }
+
+    /** The same, the engine listing the backend with {@code listedHealth}, as its inspection says. */
+    private java.util.concurrent.CompletableFuture<Void> engineStartsTheBackendWhenComposeRuns(String inspection,
+            String listedHealth) {
         return java.util.concurrent.CompletableFuture.runAsync(() -> {
             try {
                 long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
                 while (!Files.exists(directory.resolve("up-ran")) && System.nanoTime() < until) {
                     Thread.sleep(10);
                 }
-                engine.containers(runningBackend()).inspect(ID, inspection).answer("/networks", 200,
+                engine.containers(runningBackend(listedHealth)).inspect(ID, inspection).answer("/networks", 200,
                         "[{\"Id\":\"" + NETWORK + "\",\"Name\":\"shop_default\"}]");
                 Files.createFile(directory.resolve("engine-ready"));
             } catch (IOException | InterruptedException e) {
@@ -272,7 +284,8 @@ class StackStartTest {
                 .answer("/networks/" + NETWORK, 204, "").answer("/containers/" + ID + "/logs", 200, new String(
                         Recorded.class.getResourceAsStream("/engine/logs-multiplexed.bin").readAllBytes(),
                         java.nio.charset.StandardCharsets.ISO_8859_1));
-        var engineSide = engineStartsTheBackendWhenComposeRuns(Recorded.text(Recorded.inspection("slow")));
+        var engineSide = engineStartsTheBackendWhenComposeRuns(Recorded.text(Recorded.inspection("slow")),
+                "starting");
 
         Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() -> resolve(Map.of(
                 "docker.start-timeout", "2s")));

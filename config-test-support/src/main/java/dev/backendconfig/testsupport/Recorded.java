@@ -120,6 +120,24 @@ public final class Recorded {
         return copy;
     }
 
+    /**
+     * Return a copy of a list entry whose {@code Status} tells {@code health} as Docker's list writes it:
+     * {@code Up 4 seconds (healthy)}, {@code (unhealthy)}, {@code (health: starting)}, or no health part for
+     * {@code none}. A case whose inspection says another health than the recorded entry needs this: Docker's list and
+     * its inspect agree.
+     */
+    public static Map<String, Object> listedWithHealth(Map<String, Object> entry, String health) {
+        Map<String, Object> copy = copy(entry);
+        copy.put("Status", switch (health) {
+            case "healthy" -> "Up 4 seconds (healthy)";
+            case "unhealthy" -> "Up 4 seconds (unhealthy)";
+            case "starting" -> "Up 4 seconds (health: starting)";
+            case "none" -> "Up 4 seconds";
+            default -> throw new IllegalArgumentException("no such health: " + health);
+        });
+        return copy;
+    }
+
     /** Return a copy of a list entry whose container has stopped: {@code State} exited, as the engine lists it. */
     public static Map<String, Object> exited(Map<String, Object> entry) {
         Map<String, Object> copy = copy(entry);

@@ -44,6 +44,19 @@ record ContainerHealth(String status, String lastOutput, Set<String> aliases, St
                 instant(Json.string(inspect, "Created")));
     }
 
+    /**
+     * Return what Docker's list already told of a running container whose {@link ContainerSummary#listedHealth()} is
+     * {@code healthy} or {@code none}, so that no inspect is needed: no last output (only an unhealthy container's
+     * is shown, and that one is inspected), no aliases (matching by alias inspects), and as creation time the
+     * listed whole second rounded up, so that a compose file written within the same second is never taken for a
+     * change made after the container (see {@link Drift}).
+     */
+    static ContainerHealth listed(ContainerSummary container) {
+        return new ContainerHealth(container.listedHealth(), "", Set.of(), container.state(), 0,
+                container.createdSeconds() > 0 ? Optional.of(Instant.ofEpochSecond(container.createdSeconds() + 1))
+                        : Optional.empty());
+    }
+
     /** Return the same health with another status (an event said it changed). */
     ContainerHealth withStatus(String newStatus) {
         return new ContainerHealth(newStatus, lastOutput, aliases, state, exitCode, created);

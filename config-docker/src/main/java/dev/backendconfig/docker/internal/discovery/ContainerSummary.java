@@ -26,9 +26,13 @@ import java.util.regex.Pattern;
  * @param status the engine's words on it ({@code Exited (0) 2 hours ago}), shown on one line, or empty text
  * @param image its image, as the engine names it, or empty text
  * @param networkMode its network mode ({@code host}: it shares the host's network and publishes nothing), or empty
+ * @param listedHealth the health Docker's list tells in {@code Status} ({@code Up 2 minutes (healthy)}):
+ *     {@code healthy}, {@code unhealthy}, {@code starting}, {@code none} for a running container without a health
+ *     part ({@code Up 2 minutes}), or empty text when {@code Status} says neither (see {@link #listedHealth(String)})
+ * @param createdSeconds {@code Created}, the engine's creation time in whole seconds since the epoch, 0 when none
  */
 record ContainerSummary(String id, List<String> names, Map<String, String> labels, List<PortEntry> ports,
-        String state, String status, String image, String networkMode) {
+        String state, String status, String image, String networkMode, String listedHealth, long createdSeconds) {
 
     /** The compose label naming the service. */
     public static final String SERVICE_LABEL = "com.docker.compose.service";
@@ -89,13 +93,46 @@ record ContainerSummary(String id, List<String> names, Map<String, String> label
                 ports.add(portEntry(port, engine, id));
             }
             String state = Json.string(item, "State");
+            String status = Json.string(item, "Status");
             containers.add(new ContainerSummary(id, List.copyOf(names), labels, List.copyOf(ports),
                     state.isEmpty() ? "running" : OutsideText.excerpt(state, 40),
-                    OutsideText.excerpt(Json.string(item, "Status"), 80), OutsideText.excerpt(Json.string(item,
+                    OutsideText.excerpt(status, 80), OutsideText.excerpt(Json.string(item,
                             "Image"), 200), OutsideText.excerpt(Json.string(Json.object(item, "HostConfig"),
-                                    "NetworkMode"), 100)));
+                                    "NetworkMode"), 100), listedHealth(status), createdSeconds(item)));
         }
         return containers;
+    }
+
+    /**
+     * Read the health part of Docker's {@code Status}: Docker writes {@code Up 2 minutes (healthy)},
+     * {@code (unhealthy)} or {@code (health: starting)} for a container with a healthcheck and nothing after the
+     * uptime for one without. Podman's list never tells health (it writes {@code Up 2 minutes} either way), so the
+     * caller trusts this only when the engine is Docker.
+     *
+     * @return {@code healthy}, {@code unhealthy}, {@code starting}, {@code none} ({@code Up ...} without a
+     *     parenthesis), or empty text when the status says neither (paused, restarting, anything else)
+     */
+    static String listedHealth(String status) {
+        if (status.endsWith(" (healthy)")) {
+            return "healthy";
+        }
+        if (status.endsWith(" (unhealthy)")) {
+            return "unhealthy";
+        }
+        if (status.endsWith(" (health: starting)")) {
+            return "starting";
+        }
+        return status.startsWith("Up ") && !status.endsWith(")") ? "none" : "";
+    }
+
+    /** Return {@code Created} in seconds since the epoch, 0 when it is missing or not a plausible time. */
+    private static long createdSeconds(Object item) {
+        Object value = item instanceof Map<?, ?> map ? map.get("Created") : null;
+        if (value instanceof java.math.BigDecimal number && number.signum() > 0 && number.scale() <= 0
+                && number.compareTo(java.math.BigDecimal.valueOf(253_402_300_799L)) <= 0) {
+            return number.longValue();
+        }
+        return 0;
     }
 
     private static PortEntry portEntry(Object port, String engine, String id) throws EngineException {

@@ -18,6 +18,7 @@ import dev.backendconfig.docker.internal.ServiceMatch;
 import dev.backendconfig.docker.internal.compose.ComposeProject;
 import dev.backendconfig.docker.internal.compose.ComposeService;
 import dev.backendconfig.docker.internal.discovery.ProjectOwnership.EngineProject;
+import dev.backendconfig.docker.internal.engine.EngineIdentity;
 import dev.backendconfig.docker.internal.json.Json;
 import dev.backendconfig.docker.internal.transport.EngineClient;
 import dev.backendconfig.docker.internal.transport.EngineEvents;
@@ -470,7 +471,7 @@ public final class EngineDiscovery {
         Map<String, ContainerHealth> first = new LinkedHashMap<>();
         for (Selected choice : selected.values()) {
             waitingFor.put(choice.container(), choice.target().service().name());
-            first.put(choice.container().id(), inspect(choice.container()));
+            first.put(choice.container().id(), listedOrInspected(choice.container()));
         }
         Duration waitHealthy = config.waitHealthy();
         Duration left = facts.timeLeft();
@@ -632,6 +633,20 @@ public final class EngineDiscovery {
                 .detail("container-port", Integer.toString(choice.port()), origin)
                 .detail("engine", engine(), engine)
                 .build();
+    }
+
+    /**
+     * Return a chosen container's health from Docker's list when it already says all that is needed (healthy, or no
+     * healthcheck): one request for the whole resolution. Otherwise — Podman, whose list never tells health; a
+     * container starting or unhealthy, whose wait or last output needs the inspect; an engine of unknown kind — inspect.
+     */
+    private ContainerHealth listedOrInspected(ContainerSummary container) throws EngineException {
+        String listed = container.listedHealth();
+        if (!inspected.containsKey(container.id()) && client.identity().kind() == EngineIdentity.Kind.DOCKER
+                && container.running() && (listed.equals("healthy") || listed.equals("none"))) {
+            return ContainerHealth.listed(container);
+        }
+        return inspect(container);
     }
 
     private ContainerHealth inspect(ContainerSummary container) throws EngineException {

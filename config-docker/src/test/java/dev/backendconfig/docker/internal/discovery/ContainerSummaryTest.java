@@ -18,7 +18,7 @@ class ContainerSummaryTest {
                 "com.docker.compose.project", "shop", "com.docker.compose.service", "api",
                 "com.docker.compose.project.working_dir", workingDirectory,
                 "com.docker.compose.project.config_files", configFiles), List.of(), "running", "Up 1 minute",
-                "shop/api", "");
+                "shop/api", "", "none", 0);
     }
 
     @Test
@@ -41,5 +41,18 @@ class ContainerSummaryTest {
     void aFirstFileThatClimbsLeavesOnlyTheFirstFileKnown() {
         assertThat(started("/infra", "../infra/compose.yml,extra.yml").configFilePaths())
                 .containsExactly(Path.of("/infra/compose.yml"));
+    }
+
+    @Test
+    void dockersStatusTellsHealthOnlyInItsOwnWordsAtItsEnd() {
+        assertThat(ContainerSummary.listedHealth("Up 21 seconds (healthy)")).isEqualTo("healthy");
+        assertThat(ContainerSummary.listedHealth("Up 4 seconds (unhealthy)")).isEqualTo("unhealthy");
+        assertThat(ContainerSummary.listedHealth("Up Less than a second (health: starting)")).isEqualTo("starting");
+        assertThat(ContainerSummary.listedHealth("Up 4 seconds")).isEqualTo("none");
+        assertThat(ContainerSummary.listedHealth("Up 5 minutes (Paused)")).isEmpty();
+        assertThat(ContainerSummary.listedHealth("Restarting (1) 5 seconds ago")).isEmpty();
+        assertThat(ContainerSummary.listedHealth("Exited (0) 3 minutes ago")).isEmpty();
+        assertThat(ContainerSummary.listedHealth("(healthy)")).isEmpty();
+        assertThat(ContainerSummary.listedHealth("")).isEmpty();
     }
 }

@@ -23,7 +23,7 @@ class DriftTest {
         return new ContainerSummary("a".repeat(64), List.of("shop-backend-1"), Map.of(
                 ContainerSummary.PROJECT_LABEL, "shop", ContainerSummary.SERVICE_LABEL, "backend",
                 "com.docker.compose.project.config_files", configFiles,
-                "com.docker.compose.project.working_dir", workingDirectory), List.of(), "running", "", "", "");
+                "com.docker.compose.project.working_dir", workingDirectory), List.of(), "running", "", "", "", "", 0);
     }
 
     private Path file(String name, Instant modified) throws Exception {
