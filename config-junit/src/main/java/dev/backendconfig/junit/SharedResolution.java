@@ -105,13 +105,14 @@ final class SharedResolution implements AutoCloseable {
 
     /**
      * Return setting {@code junit.on-missing} as this resolution read it, else the JUnit configuration parameter
-     * {@code backendconfig.junit.on-missing}, else {@code fail}.
+     * {@code backendconfig.junit.on-missing}, else {@code fail}. Asked only when the services were found or none was:
+     * the resolution had a context (it is null only for invalid settings, which fail whatever on-missing says).
      *
      * @throws InvalidConfigurationException when the configuration parameter is neither fail nor skip
      */
     OnMissing onMissingSetting(Optional<String> configurationParameter) {
         try {
-            return (context == null ? Optional.<OnMissing>empty() : context.settings().find(JunitSettings.ON_MISSING))
+            return context.settings().find(JunitSettings.ON_MISSING)
                     .orElseGet(() -> configurationParameter
                     .filter(value -> !value.isBlank())
                     .map(value -> JunitSettings.ON_MISSING.parse(value,
@@ -130,13 +131,12 @@ final class SharedResolution implements AutoCloseable {
     }
 
     /**
-     * End the run: forget the probes, and give back what providers hold for the run ({@link RunScope#jvm()}: a
-     * started stack's lease, whose last holder stops what it started).
+     * End the run: give back what providers hold for the run ({@link RunScope#jvm()}: a started stack's lease, whose
+     * last holder stops what it started). The probes go with this object: the next run resolves into a new root store.
      */
     @Override
     public void close() {
         RunScope.jvm().close();
-        probes.clear();
         if (sharedWithTestContext) {
             TestContext.reset();
         }

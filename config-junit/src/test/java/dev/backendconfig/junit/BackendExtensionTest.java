@@ -299,6 +299,42 @@ class BackendExtensionTest {
         }
     }
 
+    @BackendTest
+    @RequiresReachableService(service = "payments", path = "/health")
+    static class RequiresAnUndeclaredService {
+        @Test
+        void pay() {
+        }
+    }
+
+    @BackendTest
+    @RequiresReachableService(service = "frontend", probe = ProbeKind.NONE)
+    static class NamesAnOptionalServiceWithoutProbing {
+        @Test
+        void runs() {
+        }
+    }
+
+    static class RegisteredWithAReachabilityCheck {
+        @RegisterExtension
+        static BackendExtension backend = BackendExtension.builder().requireReachable(ProbeKind.HTTP, "/health")
+                .build();
+
+        @Test
+        void test() {
+        }
+    }
+
+    static class RegisteredWithAnInvalidSetting {
+        @RegisterExtension
+        static BackendExtension backend = BackendExtension.builder().onMissing(OnMissing.SKIP)
+                .setting("timeout", "soon").build();
+
+        @Test
+        void test() {
+        }
+    }
+
     static class RegisteredInCode {
         @RegisterExtension
         static BackendExtension backend = BackendExtension.builder().onMissing(OnMissing.SKIP)
@@ -588,6 +624,55 @@ class BackendExtensionTest {
         assertThat(EngineRun.of(FinalField.class).onlyThrown()).isInstanceOf(ExtensionConfigurationException.class)
                 .hasMessage("@BackendUrl cannot be injected into final field 'http' of " + FinalField.class.getName()
                         + "; remove final");
+    }
+
+    @Test
+    void aBlankJunitConfigurationParameterCountsAsUnset() {
+        EngineRun run = EngineRun.withParameters(Map.of("backendconfig.junit.on-missing", " "), NeedsABackend.class);
+        assertThat(run.failed()).isEqualTo(2);
+        assertThat(run.thrown()).allMatch(ServiceNotFoundException.class::isInstance);
+    }
+
+    @Test
+    void aServiceNamedByRequiresReachableServiceButNotDeclaredFailsNamingTheDeclaredOnes() {
+        properties.set("backendconfig.url", "http://localhost:8002");
+        EngineRun run = EngineRun.of(RequiresAnUndeclaredService.class);
+        assertThat(run.onlyThrown()).isInstanceOf(ExtensionConfigurationException.class)
+                .hasMessage("@RequiresReachableService names service 'payments': no service 'payments' is declared;"
+                        + " declared services are backend (declare more with setting services, for example"
+                        + " services=auth,frontend)");
+    }
+
+    @Test
+    void aReachabilityRequirementWithProbeNoneAsksNothingEvenOfAnOptionalServiceThatWasNotFound() {
+        properties.set("backendconfig.services", "frontend");
+        properties.set("backendconfig.services.frontend.required", "false");
+        properties.set("backendconfig.url", "http://localhost:8002");
+        EngineRun run = EngineRun.of(NamesAnOptionalServiceWithoutProbing.class);
+        assertThat(run.thrown()).isEmpty();
+        assertThat(run.succeeded()).isEqualTo(1);
+    }
+
+    @Test
+    void theBuildersReachabilityCheckProbesTheBackendBeforeEachTest() throws IOException {
+        int port = httpBackend(503);
+        properties.set("backendconfig.url", "http://127.0.0.1:" + port);
+        EngineRun run = EngineRun.of(RegisteredWithAReachabilityCheck.class);
+        String summary = "The backend http://127.0.0.1:" + port + " (from env) is not reachable: http GET"
+                + " http://127.0.0.1:" + port + "/health: answered 503 (a server error: not ready)";
+        assertThat(run.onlyThrown()).isInstanceOf(ServiceUnreachableException.class)
+                .hasMessageStartingWith(summary + "\nbackend: http://127.0.0.1:" + port);
+        assertThat(((ServiceUnreachableException) run.onlyThrown()).summary()).isEqualTo(summary);
+        assertThat(healthRequests).hasValue(1);
+    }
+
+    @Test
+    void anInvalidSettingOfAnExtensionRegisteredInCodeFailsEvenWhenSkippingIsAskedFor() {
+        EngineRun run = EngineRun.of(RegisteredWithAnInvalidSetting.class);
+        assertThat(run.failed()).isEqualTo(1);
+        assertThat(run.onlyThrown()).isInstanceOf(InvalidConfigurationException.class)
+                .hasMessage("setting timeout given to BackendExtension: setting timeout expects a duration such as"
+                        + " 500ms, 2s or 1m, at most 24h, got a value that is not a duration");
     }
 
     @Test
