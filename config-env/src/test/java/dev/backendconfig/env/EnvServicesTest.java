@@ -187,4 +187,38 @@ class EnvServicesTest {
         assertThat(provider.urlVariables(backend)).containsExactly("TEST_BACKEND_URL", "BACKEND_URL");
         assertThat(provider.webSocketVariables(backend)).containsExactly("TEST_WEBSOCKET_URL", "WEBSOCKET_URL");
     }
+
+    @Test
+    void withTwoServicesEachNoteSaysWhichServiceItIsAbout() {
+        ProviderResult result = resolve(Map.of("TEST_BACKEND_URL", "http://localhost:8002",
+                "BACKEND_URL", "http://localhost:8002", "TEST_AUTH_URL", "http://localhost:8083"),
+                Map.of("services", "auth"));
+        assertThat(result.notes()).contains("backend: BACKEND_URL is also set, to the same URL");
+    }
+
+    @Test
+    void theNextStepNamesTheOneRequiredServicesVariableWhenTheOthersAreOptional() {
+        ProviderResult result = resolve(Map.of(), Map.of("services", "auth", "services.auth.required", "false"));
+        assertThat(result.nextStep()).isEqualTo("set TEST_BACKEND_URL to the URLs of one environment (the variables"
+                + " each service reads are settings env.url-variables and services.<name>.url-variables)");
+    }
+
+    @Test
+    void aServiceGivenOnlyByItsWebSocketVariableIsWhereTheIncompleteConfigurationIsReported() {
+        assertThatThrownBy(() -> resolve(Map.of("TEST_WEBSOCKET_URL", "ws://localhost:8002/ws"),
+                Map.of("services", "auth")))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageStartingWith("variable TEST_WEBSOCKET_URL: is set, but required service auth has none of");
+    }
+
+    @Test
+    void atMostFiveMisspeltVariablesAreNamed() {
+        Map<String, String> variables = new java.util.HashMap<>();
+        for (String name : List.of("TEST_BAKEND_URL", "TEST_BACKND_URL", "TEST_BACKEN_URL", "TEST_BCKEND_URL",
+                "TEST_BACKEDN_URL", "TEST_BAKCEND_URL", "TEST_BACKEND_ULR")) {
+            variables.put(name, "http://localhost:8002");
+        }
+        ProviderResult result = resolve(variables, Map.of());
+        assertThat(result.reason().split("did you mean", -1)).hasSize(6);
+    }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.backendconfig.api.ServiceEndpoint;
 import dev.backendconfig.api.ServiceNotFoundException;
+import dev.backendconfig.api.ResolutionReport;
 import dev.backendconfig.api.ServiceResolver;
 import dev.backendconfig.toolkit.InvalidInputException;
 import dev.backendconfig.toolkit.Origin;
@@ -102,6 +103,55 @@ class StagingEndpointProviderTest {
                         + " project holdvar is stopped (holdvar-api-1 exited (Exited (0) 3 minutes ago)). To test"
                         + " locally: start it: docker-compose -f compose.yaml start; staging.enabled=false turns this"
                         + " fallback off.");
+    }
+
+    @Test
+    void theWarnQuotesEveryEarlierProviderThatTriedAndFailedPartialOnesTooAndOnlyTheNextStepsTheyGave()
+            throws IOException {
+        write(EXAMPLE);
+        FixedProvider docker = new FixedProvider("docker", 200, context -> ProviderResult.unavailable("engine not"
+                + " reachable"));
+        FixedProvider compose = new FixedProvider("compose", 150, context -> ProviderResult.unavailable("stack"
+                + " stopped").withNextStep("start it: docker compose start"));
+        RecordingLogs.clear();
+        ServiceResolver.of(List.of(docker, compose, new StagingEndpointProvider())).resolve(ResolutionContext
+                .builder().workingDirectory(repository).environment(Map.of()).build());
+        assertThat(RecordingLogs.events(Level.WARN)).singleElement().extracting(RecordingLogs.Event::message).asString()
+                .isEqualTo("Tests will run against the shared staging deployment https://backend-staging.example.test"
+                        + " (from " + repository.resolve(".env.staging.e2e") + "): docker unavailable: engine not"
+                        + " reachable; compose unavailable: stack stopped. To test locally: configure docker; start it:"
+                        + " docker compose start; staging.enabled=false turns this fallback off.");
+    }
+
+    @Test
+    void anEarlierProviderThatGaveNoNextStepAddsNoneToTheWarn() throws IOException {
+        write(EXAMPLE);
+        ResolutionReport.Line silent = new ResolutionReport.Line("docker", 200, ResolutionReport.Outcome.UNAVAILABLE,
+                "engine not reachable", java.time.Duration.ZERO, Map.of(), List.of(), List.of(), "");
+        ResolutionReport.Line helpful = new ResolutionReport.Line("compose", 150,
+                ResolutionReport.Outcome.UNAVAILABLE, "stack stopped", java.time.Duration.ZERO, Map.of(), List.of(),
+                List.of(), "start it: docker compose start");
+        RecordingLogs.clear();
+        provider.resolve(ResolutionContext.builder().workingDirectory(repository).environment(Map.of()).build()
+                .withEarlierAnswers(List.of(silent, helpful)));
+        assertThat(RecordingLogs.events(Level.WARN)).singleElement().extracting(RecordingLogs.Event::message).asString()
+                .endsWith(": docker unavailable: engine not reachable; compose unavailable: stack stopped. To test"
+                        + " locally: start it: docker compose start; staging.enabled=false turns this fallback off.");
+    }
+
+    @Test
+    void aProviderThatFoundOnlySomeServicesTriedAndFailedAsOneThatWasUnavailable() {
+        ResolutionReport.Line partial = new ResolutionReport.Line("docker", 200, ResolutionReport.Outcome.PARTIAL,
+                "found backend, not auth", java.time.Duration.ZERO, Map.of(), List.of(), List.of(), "");
+        ResolutionReport.Line unavailable = new ResolutionReport.Line("compose", 150,
+                ResolutionReport.Outcome.UNAVAILABLE, "stack stopped", java.time.Duration.ZERO, Map.of(), List.of(),
+                List.of(), "");
+        ResolutionReport.Line skipped = new ResolutionReport.Line("env", 300, ResolutionReport.Outcome.SKIPPED,
+                "nothing set", java.time.Duration.ZERO, Map.of(), List.of(), List.of(), "");
+        assertThat(StagingEndpointProvider.whyNotLocal(List.of(skipped, partial, unavailable)))
+                .isEqualTo("docker partial: found backend, not auth; compose unavailable: stack stopped");
+        assertThat(StagingEndpointProvider.whyNotLocal(List.of(skipped))).isEqualTo("no local backend was found (env"
+                + " skipped)");
     }
 
     @Test
