@@ -101,6 +101,14 @@ class DockerOwnershipTest {
         return entry;
     }
 
+    /** Where another copy of product V was checked out (and its stack started from), beside this one. */
+    private static final Path COPY = Path.of("/srv/holdvar-copy");
+
+    /** Return a container of product V as the copy's stack, of the same name, would have it. */
+    private static Map<String, Object> fromCopy(Map<String, Object> container) {
+        return Recorded.startedFrom(container, COPY, COPY.resolve("compose.yaml"));
+    }
+
     private List<Map<String, Object>> productV() {
         return new ArrayList<>(List.of(container('a', holdvar, "api", 8000, 28002),
                 container('b', holdvar, "keycloak", 8080, 28080), container('c', holdvar, "frontend", 3000, 28300)));
@@ -258,15 +266,7 @@ class DockerOwnershipTest {
 
     @Test
     void ourProjectByNameIsOursWhereverItWasStartedAndAProjectStartedWithDashPFromHereIsOursByItsLabels() {
-        List<Map<String, Object>> elsewhere = new ArrayList<>();
-        for (Map<String, Object> container : productV()) {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> labels = (Map<String, Object>) container.get("Labels");
-            labels.put("com.docker.compose.project.working_dir", "/srv/holdvar-copy");
-            labels.put("com.docker.compose.project.config_files", "/srv/holdvar-copy/compose.yaml");
-            elsewhere.add(container);
-        }
-        running(elsewhere);
+        running(productV().stream().map(DockerOwnershipTest::fromCopy).toList());
         assertThatThrownBy(() -> resolve(holdvar, V_SERVICES)).isInstanceOf(InvalidInputException.class)
                 .satisfies(e -> assertThat(((InvalidInputException) e).code()).isEqualTo("BCFG03006"))
                 .hasMessage("engine " + engine.dockerHost() + ": compose project holdvar (started from"
@@ -277,17 +277,8 @@ class DockerOwnershipTest {
                         + " two; give this checkout's project a name of its own (COMPOSE_PROJECT_NAME in its .env file,"
                         + " or setting docker.project) and start it, or stop that project; to test against that stack on"
                         + " purpose, set docker.project=holdvar");
-        List<Map<String, Object>> mixed = new ArrayList<>();
-        for (Map<String, Object> container : productV()) {
-            if (container.get("Names").toString().contains("keycloak")) {
-                @SuppressWarnings("unchecked")
-                Map<String, Object> labels = (Map<String, Object>) container.get("Labels");
-                labels.put("com.docker.compose.project.working_dir", "/srv/holdvar-copy");
-                labels.put("com.docker.compose.project.config_files", "/srv/holdvar-copy/compose.yaml");
-            }
-            mixed.add(container);
-        }
-        running(mixed);
+        running(productV().stream().map(container -> container.get("Names").toString().contains("keycloak")
+                ? fromCopy(container) : container).toList());
         assertThatThrownBy(() -> resolve(holdvar, V_SERVICES)).isInstanceOf(InvalidInputException.class)
                 .satisfies(e -> assertThat(((InvalidInputException) e).code()).isEqualTo("BCFG03006"))
                 .hasMessageContaining("but some of its containers were started"
@@ -378,17 +369,8 @@ class DockerOwnershipTest {
 
     @Test
     void aStartNeverAddsThisCheckoutsServicesToAnotherCheckoutsProjectOfTheSameName() throws IOException {
-        List<Map<String, Object>> copy = new ArrayList<>();
-        for (Map<String, Object> container : productV()) {
-            if (!container.get("Names").toString().contains("frontend")) {
-                @SuppressWarnings("unchecked")
-                Map<String, Object> labels = (Map<String, Object>) container.get("Labels");
-                labels.put("com.docker.compose.project.working_dir", "/srv/holdvar-copy");
-                labels.put("com.docker.compose.project.config_files", "/srv/holdvar-copy/compose.yaml");
-                copy.add(container);
-            }
-        }
-        running(copy);
+        running(productV().stream().filter(container -> !container.get("Names").toString().contains("frontend"))
+                .map(DockerOwnershipTest::fromCopy).toList());
         Path ran = directory.resolve("compose-ran.log");
         environment.put("PATH", FakeComposeCli.in(directory.resolve("logging"), FakeComposeCli.Answer.FAILS,
                 FakeComposeCli.Answer.VERSION).toString());
