@@ -91,9 +91,8 @@ class StackStartTest {
         long child = Long.parseLong(Files.readString(pidFile).strip());
         assertThat(ProcessHandle.of(child).filter(process -> process.isAlive() && !zombie(process.pid()))).isEmpty();
         assertThat(leftovers.newThreads()).isEmpty();
-        assertThat(run.hold("docker lease " + directory.resolve("leases"), () -> { })).as("the lease is no longer held")
-                .isTrue();
-        assertThat(Files.readString(Files.list(directory.resolve("leases")).findFirst().orElseThrow())).isEmpty();
+        assertThat(run.hold("docker lease " + leaseFile(), () -> { })).as("the lease is no longer held").isTrue();
+        assertThat(leaseFile()).isEmptyFile();
     }
 
     /** Tell whether a process has ended and waits only to be reaped by its parent (here PID 1, which is slow at it). */
@@ -277,6 +276,84 @@ class StackStartTest {
         assertThat(engine.requests()).noneMatch(line -> line.startsWith("POST") || line.startsWith("DELETE"));
     }
 
+    /** Return this test's one lease file (the lease directory holds one file per engine and project). */
+    private Path leaseFile() throws IOException {
+        try (java.util.stream.Stream<Path> files = Files.list(directory.resolve("leases"))) {
+            java.util.List<Path> all = files.toList();
+            assertThat(all).as("the lease files").hasSize(1);
+            return all.get(0);
+        }
+    }
+
+    /** Return a process id that no process has any longer (a JVM killed with kill -9 leaves its id so). */
+    private static long goneProcess() throws Exception {
+        Process finished = new ProcessBuilder("true").start();
+        assertThat(finished.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        return finished.pid();
+    }
+
+    @Test
+    void aStartCutShortByAKilledJvmIsAdoptedAndWhatItStartedIsStoppedAtTheEndOfTheNextRun() throws Exception {
+        Path log = directory.resolve("compose.log");
+        program("docker-compose", "echo \"$*\" >> '" + log + "'");
+        engine.containers(runningBackend()).inspect(ID, Recorded.text(Recorded.inspection("alpine")))
+                .answer("/networks", 200, "[{\"Id\":\"" + NETWORK + "\",\"Name\":\"shop_default\"}]")
+                .answer("/containers/" + ID + "/stop", 204, "").answer("/containers/" + ID, 204, "")
+                .answer("/networks/" + NETWORK, 204, "");
+        // a first run attaches (the stack runs) and leaves: nothing of it is stopped, the lease file stays, empty
+        resolve(Map.of("probe", "none"));
+        run.close();
+        Path lease = leaseFile();
+        assertThat(lease).isEmptyFile();
+        assertThat(engine.requests()).noneMatch(line -> line.startsWith("POST") || line.startsWith("DELETE"));
+        // what a JVM killed during its compose up leaves: itself holding and starting, nothing of the project before
+        long killed = goneProcess();
+        Files.writeString(lease, "{\"version\":1,\"engine\":\"e\",\"project\":\"shop\",\"holders\":[{\"pid\":"
+                + killed + ",\"started\":\"\"}],\"starter\":{\"pid\":" + killed + ",\"started\":\"\"},"
+                + "\"before\":{\"containers\":[],\"running\":[],\"networks\":[]},\"started\":[],\"networks\":[]}");
+
+        ProviderResult result = resolve(Map.of("probe", "none"));
+
+        assertThat(result).as(result.reason()).isInstanceOf(ProviderResult.Found.class);
+        assertThat(result.notes()).contains("a start of compose project shop was cut short (pid " + killed + " is"
+                + " gone); what it started is this lease's: shop-backend-1", "adopted compose project shop's"
+                + " containers that a JVM now gone (pid " + killed + ") started: shop-backend-1; this run stops them at"
+                + " its end (setting docker.stop)");
+        assertThat(log).as("nothing is started again").doesNotExist();
+        assertThat(Files.readString(lease)).contains("\"holders\":[{\"pid\":" + ProcessHandle.current().pid())
+                .doesNotContain("\"pid\":" + killed).doesNotContain("\"starter\"")
+                .contains("\"started\":[{\"id\":\"" + ID + "\"").contains("\"networks\":[\"" + NETWORK + "\"]");
+
+        run.close();
+
+        assertThat(engine.requests()).filteredOn(line -> line.startsWith("POST") || line.startsWith("DELETE"))
+                .containsExactly("POST /containers/" + ID + "/stop HTTP/1.1", "DELETE /containers/" + ID
+                        + "?v=0 HTTP/1.1", "DELETE /networks/" + NETWORK + " HTTP/1.1");
+        assertThat(lease).isEmptyFile();
+    }
+
+    @Test
+    void withoutALeaseDirectorySetTheLeaseIsOnePerUserInTheTemporaryDirectoryReadableByItsOwnerOnly()
+            throws Exception {
+        engine.containers(runningBackend()).inspect(ID, Recorded.text(Recorded.inspection("alpine")));
+        Path temp = Files.createDirectory(directory.resolve("tmp"));
+
+        ProviderResult result = new DockerEndpointProvider(run).resolve(ResolutionContext.builder()
+                .workingDirectory(directory).environment(Map.of("PATH", bin.toString()))
+                .systemProperties(Map.of("java.io.tmpdir", temp.toString(), "user.name", "ci runner"))
+                .settings(Map.of("docker.host", engine.dockerHost(), "docker.project", "shop", "docker.start",
+                        "if-missing", "probe", "none")).build());
+
+        Path leases = temp.resolve("backend-config-leases-ci_runner");
+        assertThat(result.notes()).anySatisfy(note -> assertThat(note).startsWith("docker.start=if-missing: every"
+                + " required service of compose project shop runs; attached (lease " + leases.resolve("shop-")));
+        assertThat(Files.getPosixFilePermissions(leases)).isEqualTo(PosixFilePermissions.fromString("rwx------"));
+        try (java.util.stream.Stream<Path> files = Files.list(leases)) {
+            assertThat(files.map(file -> file.getFileName().toString()).toList()).singleElement()
+                    .satisfies(name -> assertThat(name).matches("shop-[0-9a-f]{16}\\.lease"));
+        }
+    }
+
     @Test
     void aStartedBackendThatNeverBecomesHealthyIsAnErrorWithItsLogLinesAndIsStoppedAgain() throws Exception {
         composeThatWaitsForTheEngine();
@@ -310,7 +387,6 @@ class StackStartTest {
         assertThat(engine.requests()).filteredOn(line -> line.startsWith("POST") || line.startsWith("DELETE"))
                 .containsExactly("POST /containers/" + ID + "/stop HTTP/1.1", "DELETE /containers/" + ID
                         + "?v=0 HTTP/1.1", "DELETE /networks/" + NETWORK + " HTTP/1.1");
-        assertThat(run.hold("docker lease " + directory.resolve("leases"), () -> { })).as("the lease is no longer held")
-                .isTrue();
+        assertThat(run.hold("docker lease " + leaseFile(), () -> { })).as("the lease is no longer held").isTrue();
     }
 }
