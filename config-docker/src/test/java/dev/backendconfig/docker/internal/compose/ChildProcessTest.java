@@ -52,6 +52,30 @@ class ChildProcessTest {
     }
 
     @Test
+    void aCommandStillRunningWhenTheJvmExitsIsKilledWithEveryProcessItStarted() throws Exception {
+        Process jvm = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), ChildProcessAtExit.class.getName(), directory.toString())
+                .redirectErrorStream(true).redirectOutput(directory.resolve("jvm.out").toFile()).start();
+        List<ProcessHandle> all = List.of();
+        try {
+            assertThat(jvm.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).as(directory.resolve("jvm.out")
+                    .toString()).isTrue();
+            assertThat(jvm.exitValue()).as(Files.readString(directory.resolve("jvm.out"))).isZero();
+            all = java.util.Arrays.stream(Files.readString(directory.resolve("pids")).strip().split(" "))
+                    .map(Long::parseLong).map(ProcessHandle::of).flatMap(java.util.Optional::stream).toList();
+            long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (all.stream().anyMatch(ChildProcess::running) && System.nanoTime() < until) {
+                Thread.sleep(20);
+            }
+            assertThat(all).as("the command and the process it started (the JVM said: %s)",
+                    Files.readString(directory.resolve("jvm.out"))).noneMatch(ChildProcess::running);
+        } finally {
+            all.forEach(ProcessHandle::destroyForcibly);
+            jvm.destroyForcibly();
+        }
+    }
+
+    @Test
     void theChildSeesExactlyTheEnvironmentItIsGiven() throws Exception {
         ChildProcess.Outcome outcome = ChildProcess.run(List.of("/bin/sh", "-c", "echo \"host=$DOCKER_HOST"
                 + " home=${HOME:-unset}\""), Map.of("PATH", "/usr/bin:/bin", "DOCKER_HOST", "unix:///e.sock"),
