@@ -7,6 +7,7 @@ import dev.backendconfig.toolkit.InvalidInputException;
 import dev.backendconfig.api.spi.ProviderResult;
 import dev.backendconfig.api.spi.ResolutionContext;
 import dev.backendconfig.api.spi.RunScope;
+import dev.backendconfig.testkit.RecordingLogs;
 import dev.backendconfig.testsupport.FakeDockerEngine;
 import dev.backendconfig.testsupport.Leftovers;
 import dev.backendconfig.testsupport.Recorded;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.event.Level;
 
 /**
  * Starting with {@code docker.start=if-missing} against a fake engine on a real socket and fake compose programs on
@@ -73,21 +75,29 @@ class StackStartTest {
         program("docker-compose", "[ \"$1\" = version ] && exit 0\necho \"Pulling backend ...\"\n/bin/sleep 300 &\necho $! > '"
                 + pidFile + "'\nwait");
         Leftovers leftovers = Leftovers.snapshot(directory);
+        RecordingLogs.clear();
         long start = System.nanoTime();
         ProviderResult[] answered = new ProviderResult[1];
         Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() -> answered[0] = resolve(Map.of(
-                "docker.start-timeout", "2s", "timeout", "500ms")));
+                "docker.start-timeout", "4s", "timeout", "500ms")));
 
         assertThat(thrown).as("answered instead: %s", answered[0] == null ? "" : answered[0] + " "
                 + answered[0].notes()).isInstanceOf(InvalidInputException.class)
                 .satisfies(e -> assertThat(((InvalidInputException) e).code()).isEqualTo("BCFG03005"))
                 .hasMessage("setting docker.start=if-missing: " + bin.resolve("docker-compose") + " -p shop"
                         + " --project-directory " + directory + " -f " + directory.resolve("compose.yaml") + " up -d"
-                        + " --no-recreate backend did not end within setting docker.start-timeout = 2000 ms and was"
+                        + " --no-recreate backend did not end within setting docker.start-timeout = 4000 ms and was"
                         + " killed, with every process it started: Pulling backend ...; what it started was stopped"
                         + " again: nothing was left to stop");
 
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(15));
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(20));
+        assertThat(RecordingLogs.events(Level.INFO)).extracting(RecordingLogs.Event::message)
+                .as("progress while compose runs, after the first two seconds").contains("docker: starting backend of"
+                        + " compose project shop with docker-compose: 2 s so far, up to 4 s (setting"
+                        + " docker.start-timeout)");
+        assertThat(RecordingLogs.events(Level.DEBUG)).extracting(RecordingLogs.Event::message)
+                .contains(bin.resolve("docker-compose") + " -p shop --project-directory " + directory + " -f "
+                        + directory.resolve("compose.yaml") + " up -d --no-recreate backend: Pulling backend ...");
         long child = Long.parseLong(Files.readString(pidFile).strip());
         assertThat(ProcessHandle.of(child).filter(process -> process.isAlive() && !zombie(process.pid()))).isEmpty();
         assertThat(leftovers.newThreads()).isEmpty();
@@ -217,11 +227,21 @@ class StackStartTest {
         engine.answer("/containers/" + ID + "/stop", 204, "").answer("/containers/" + ID, 204, "")
                 .answer("/networks/" + NETWORK, 204, "");
         var engineSide = engineStartsTheBackendWhenComposeRuns(Recorded.text(Recorded.inspection("alpine")));
+        RecordingLogs.clear();
 
         ProviderResult result = resolve(Map.of("probe", "none"));
         engineSide.get(5, java.util.concurrent.TimeUnit.SECONDS);
 
         assertThat(result).as(result.reason()).isInstanceOf(ProviderResult.Found.class);
+        String command = bin.resolve("docker-compose") + " -p shop --project-directory " + directory + " -f "
+                + directory.resolve("compose.yaml") + " up -d --no-recreate backend";
+        assertThat(RecordingLogs.events(Level.INFO)).extracting(RecordingLogs.Event::message)
+                .contains("docker: starting backend of compose project shop with docker-compose on engine "
+                        + engine.dockerHost() + " (setting docker.start=if-missing, up to 180 s, setting"
+                        + " docker.start-timeout): " + command)
+                .anySatisfy(line -> assertThat(line).startsWith("docker: docker-compose started shop-backend-1 in "));
+        assertThat(RecordingLogs.events(Level.DEBUG)).extracting(RecordingLogs.Event::message)
+                .contains(command + ": Creating shop-backend-1 ... done");
         assertThat(result.reason()).isEqualTo("compose project shop (named by setting docker.project): service backend"
                 + " publishes 8000 on 0.0.0.0:8002 (healthy)");
         assertThat(result.notes()).anySatisfy(note -> assertThat(note).startsWith("docker.start=if-missing: started"
