@@ -261,9 +261,7 @@ class StackStartTest {
 
         run.close();
 
-        assertThat(engine.requests()).filteredOn(line -> line.startsWith("POST") || line.startsWith("DELETE"))
-                .containsExactly("POST /containers/" + ID + "/stop HTTP/1.1", "DELETE /containers/" + ID
-                        + "?v=0 HTTP/1.1", "DELETE /networks/" + NETWORK + " HTTP/1.1");
+        assertStoppedAndRemovedTheBackendAndItsNetwork();
         assertThat(lease).isEmptyFile();
     }
 
@@ -294,6 +292,13 @@ class StackStartTest {
         assertThat(log).doesNotExist();
         run.close();
         assertThat(engine.requests()).noneMatch(line -> line.startsWith("POST") || line.startsWith("DELETE"));
+    }
+
+    /** Assert that the engine was asked to stop the backend, remove it (its volumes kept) and remove its network. */
+    private void assertStoppedAndRemovedTheBackendAndItsNetwork() {
+        assertThat(engine.requests()).filteredOn(line -> line.startsWith("POST") || line.startsWith("DELETE"))
+                .containsExactly("POST /containers/" + ID + "/stop HTTP/1.1", "DELETE /containers/" + ID
+                        + "?v=0 HTTP/1.1", "DELETE /networks/" + NETWORK + " HTTP/1.1");
     }
 
     /** Return this test's one lease file (the lease directory holds one file per engine and project). */
@@ -346,9 +351,7 @@ class StackStartTest {
 
         run.close();
 
-        assertThat(engine.requests()).filteredOn(line -> line.startsWith("POST") || line.startsWith("DELETE"))
-                .containsExactly("POST /containers/" + ID + "/stop HTTP/1.1", "DELETE /containers/" + ID
-                        + "?v=0 HTTP/1.1", "DELETE /networks/" + NETWORK + " HTTP/1.1");
+        assertStoppedAndRemovedTheBackendAndItsNetwork();
         assertThat(lease).isEmptyFile();
     }
 
@@ -404,9 +407,7 @@ class StackStartTest {
                 .hasMessageStartingWith("Command: " + bin.resolve("docker-compose") + " -p shop")
                 .hasMessageContaining("\nService backend (container shop-backend-1, starting), last 50 log lines:\n"
                         + "    cannot reach the database\n    db password=*** refused");
-        assertThat(engine.requests()).filteredOn(line -> line.startsWith("POST") || line.startsWith("DELETE"))
-                .containsExactly("POST /containers/" + ID + "/stop HTTP/1.1", "DELETE /containers/" + ID
-                        + "?v=0 HTTP/1.1", "DELETE /networks/" + NETWORK + " HTTP/1.1");
+        assertStoppedAndRemovedTheBackendAndItsNetwork();
         assertThat(run.hold("docker lease " + leaseFile(), () -> { })).as("the lease is no longer held").isTrue();
     }
 }

@@ -1,14 +1,8 @@
 package com.example.it;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import dev.backendconfig.junit.BackendTest;
 import dev.backendconfig.junit.BackendUrl;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** A fork of its own (reuseForks=false): the stack is found through the lease its first fork took. */
@@ -17,11 +11,6 @@ class ForkTwoTest {
 
     @Test
     void theBackendAnswers(@BackendUrl("/health") URI health) throws Exception {
-        HttpResponse<String> answer = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()
-                .send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(5)).build(),
-                        HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, answer.statusCode(), health.toString());
-        System.out.println("fork Two (pid " + ProcessHandle.current().pid() + ") reached " + health);
-        Forks.awaitTheOthers();
+        Forks.reachAndAwaitTheOthers("Two", health);
     }
 }

@@ -1,5 +1,11 @@
 package com.example.it;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,8 +18,16 @@ final class Forks {
     private Forks() {
     }
 
-    /** Say that this fork has its endpoint (it holds the lease), and wait until the other two have theirs. */
-    static void awaitTheOthers() throws Exception {
+    /**
+     * Check that the backend answers at {@code health}, say so, and wait until the other two forks have their
+     * endpoint too (each holds the lease once it has one).
+     */
+    static void reachAndAwaitTheOthers(String fork, URI health) throws Exception {
+        HttpResponse<String> answer = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()
+                .send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(5)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, answer.statusCode(), health.toString());
+        System.out.println("fork " + fork + " (pid " + ProcessHandle.current().pid() + ") reached " + health);
         Files.createDirectories(JOINED);
         Files.createFile(JOINED.resolve(Long.toString(ProcessHandle.current().pid())));
         long until = System.nanoTime() + Duration.ofMinutes(3).toNanos();
