@@ -62,9 +62,9 @@ public final class DockerSettings {
     public static final Setting<Integer> COMPOSE_MAX_KIB = Setting.integer("docker.compose-max-kib",
             COMPOSE_MAX_KIB_DEFAULT, 16, COMPOSE_MAX_KIB_LIMIT,
             "Most compose YAML read for this checkout's project, in KiB: each file, and all of them together (the"
-                    + " override, include and extends files too); the values read are bounded with it (one per 4"
+                    + " override, include and extends files too); the values read are bounded with it (one per 8"
                     + " bytes). Real compose files are tens of KB; raise it (up to 2048) only for a larger generated"
-                    + " one: a fresh JVM spends about 1.5 s of CPU per MiB reading it.");
+                    + " one: a fresh JVM spends about 2 s of CPU per MiB reading it.");
 
     /** Whether to predict ports from the compose files when the engine cannot be asked. */
     public static final Setting<Boolean> PREDICT = Setting.flag("docker.predict", true,

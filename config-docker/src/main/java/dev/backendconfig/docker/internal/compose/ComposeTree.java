@@ -116,7 +116,7 @@ final class ComposeTree {
         /** The most characters interpolation may produce across the values read. */
         static final long MAX_INTERPOLATED_CHARS = 4L * 1024 * 1024;
         /** How many bytes of the size limit allow one value read (and copied by {@code extends}). */
-        static final int BYTES_PER_VALUE = 4;
+        static final int BYTES_PER_VALUE = 8;
         /** The most files read: the project's, and those {@code include} and {@code extends} name. */
         static final int MAX_FILES = 64;
         /** The code {@link ConfigurationFiles} gives a file over its size limit: the files together are over it. */
