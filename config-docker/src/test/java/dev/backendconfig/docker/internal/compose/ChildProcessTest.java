@@ -122,7 +122,8 @@ class ChildProcessTest {
 
     @Test
     void aZombieAProcessLeftUnreapedHasEndedAndAnEndedProcessToo() throws Exception {
-        Process parent = new ProcessBuilder("/bin/sh", "-c", "sleep 0 & echo $!; exec sleep 30").start();
+        // the child ends after the shell became sleep 30 (exec), so no shell can have reaped it: it stays a zombie
+        Process parent = new ProcessBuilder("/bin/sh", "-c", "sleep 0.3 & echo $!; exec sleep 30").start();
         try {
             long zombie = Long.parseLong(new java.io.BufferedReader(new java.io.InputStreamReader(
                     parent.getInputStream(), java.nio.charset.StandardCharsets.UTF_8)).readLine().strip());
