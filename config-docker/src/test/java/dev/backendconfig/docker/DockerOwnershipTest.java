@@ -334,26 +334,9 @@ class DockerOwnershipTest {
         Files.writeString(holdvar.resolve(".env"), "COMPOSE_PROJECT_NAME=shop\n");
         running(productV().stream().filter(container -> !container.get("Names").toString().contains("frontend"))
                 .map(container -> Recorded.startedIn(container, COPY, "shop")).toList());
-        Path ran = directory.resolve("compose-ran.log");
-        environment.put("PATH", FakeComposeCli.in(directory.resolve("logging"), FakeComposeCli.Answer.FAILS,
-                FakeComposeCli.Answer.VERSION).toString());
-        Files.writeString(directory.resolve("logging").resolve("docker-compose"), "#!/bin/sh\necho \"$*\" >> '" + ran
-                + "'\n[ \"$1\" = version ] && exit 0\nexit 0\n");
-        Map<String, String> settings = new HashMap<>(V_SERVICES);
-        settings.put("docker.start", "if-missing");
-        settings.put("docker.lease-dir", directory.resolve("leases").toString());
-        settings.put("docker.host", engine.dockerHost());
-        try (RunScope scope = RunScope.create("aStartNeverJoinsAnotherCopysStack")) {
-            assertThatThrownBy(() -> new DockerEndpointProvider(scope).resolve(ResolutionContext.builder()
-                    .workingDirectory(holdvar).environment(environment)
-                    .systemProperties(Map.of("user.dir", holdvar.toString())).settings(settings).build()))
-                    .isInstanceOf(InvalidInputException.class)
-                    .satisfies(e -> assertThat(((InvalidInputException) e).code()).isEqualTo("BCFG03006"))
-                    .hasMessageContaining("compose project shop (started from /srv/holdvar-copy/compose.yaml;"
-                            + " running: api, keycloak) has this checkout's project name (COMPOSE_PROJECT_NAME in "
-                            + holdvar.resolve(".env") + ":1)");
-        }
-        assertThat(ran).as("compose was never run, not even its version check").doesNotExist();
+        assertAStartIsRefusedBeforeComposeRuns("compose project shop (started from /srv/holdvar-copy/compose.yaml;"
+                + " running: api, keycloak) has this checkout's project name (COMPOSE_PROJECT_NAME in "
+                + holdvar.resolve(".env") + ":1)");
     }
 
     @Test
@@ -430,6 +413,15 @@ class DockerOwnershipTest {
     void aStartNeverAddsThisCheckoutsServicesToAnotherCheckoutsProjectOfTheSameName() throws IOException {
         running(productV().stream().filter(container -> !container.get("Names").toString().contains("frontend"))
                 .map(DockerOwnershipTest::fromCopy).toList());
+        assertAStartIsRefusedBeforeComposeRuns("compose project holdvar (started from /srv/holdvar-copy/compose.yaml;"
+                + " running: api, keycloak) has this checkout's project name");
+    }
+
+    /**
+     * Resolve V with {@code docker.start=if-missing}, a compose command on PATH that logs every run: the resolution
+     * stops with {@code BCFG03006} containing {@code message}, and compose was never run, not even its version check.
+     */
+    private void assertAStartIsRefusedBeforeComposeRuns(String message) throws IOException {
         Path ran = directory.resolve("compose-ran.log");
         environment.put("PATH", FakeComposeCli.in(directory.resolve("logging"), FakeComposeCli.Answer.FAILS,
                 FakeComposeCli.Answer.VERSION).toString());
@@ -439,14 +431,13 @@ class DockerOwnershipTest {
         settings.put("docker.start", "if-missing");
         settings.put("docker.lease-dir", directory.resolve("leases").toString());
         settings.put("docker.host", engine.dockerHost());
-        try (RunScope scope = RunScope.create("aStartNeverAddsThisCheckoutsServices")) {
+        try (RunScope scope = RunScope.create("aStartIsRefusedBeforeComposeRuns")) {
             assertThatThrownBy(() -> new DockerEndpointProvider(scope).resolve(ResolutionContext.builder()
                     .workingDirectory(holdvar).environment(environment)
                     .systemProperties(Map.of("user.dir", holdvar.toString())).settings(settings).build()))
                     .isInstanceOf(InvalidInputException.class)
                     .satisfies(e -> assertThat(((InvalidInputException) e).code()).isEqualTo("BCFG03006"))
-                    .hasMessageContaining("compose project holdvar (started from /srv/holdvar-copy/compose.yaml;"
-                            + " running: api, keycloak) has this checkout's project name");
+                    .hasMessageContaining(message);
         }
         assertThat(ran).as("compose was never run, not even its version check").doesNotExist();
     }
