@@ -39,8 +39,9 @@ import java.util.regex.Pattern;
  *       {@code extends} (same file or another); the active profiles decide which services are on.
  * </ol>
  *
- * <p>Every file is read within {@link ComposeYaml}'s limits, at most {@link ComposeTree.Budget#MAX_FILES} files in
- * all, {@code include} at most {@link #MAX_INCLUDE_DEPTH} deep and {@code extends} at most
+ * <p>Every file is read within {@link ComposeYaml}'s limits and the project's {@link ComposeTree.Budget} (setting
+ * {@code docker.compose-max-kib} for each file and for all of them), at most {@link ComposeTree.Budget#MAX_FILES}
+ * files in all, {@code include} at most {@link #MAX_INCLUDE_DEPTH} deep and {@code extends} at most
  * {@link #MAX_EXTENDS_DEPTH} deep; a cycle of either is an error naming it.
  */
 public final class ComposeProjects {
@@ -111,7 +112,7 @@ public final class ComposeProjects {
         if (chosen.files().isEmpty() && explicitName.isEmpty()) {
             return new Loaded.None(chosen.searched(), variables.notes());
         }
-        Reading reading = new Reading();
+        Reading reading = new Reading(config.composeMaxBytes());
         Mapping top = reading.project(chosen.files().stream().map(ComposeFile::path).toList(), directory,
                 variables, List.of(), 0);
         Naming naming = explicitName.orElseGet(() -> namedInFiles(reading.names)
@@ -229,11 +230,15 @@ public final class ComposeProjects {
 
     /** Reads the files of one project and what they include and extend. */
     private static final class Reading {
-        private final ComposeTree.Budget budget = new ComposeTree.Budget();
+        private final ComposeTree.Budget budget;
         private final Map<Path, ComposeTree.FileTree> extendedTrees = new LinkedHashMap<>();
         private final List<FileName> names = new ArrayList<>();
         private final List<ComposeFile> alsoRead = new ArrayList<>();
         private final List<String> notes = new ArrayList<>();
+
+        Reading(long maxBytes) {
+            budget = new ComposeTree.Budget(maxBytes);
+        }
 
         /** Read a project's files, each merged onto the ones before it, and return its merged top level. */
         Mapping project(List<Path> files, Path directory, ComposeVariables variables, List<Path> chain, int depth) {
@@ -262,7 +267,9 @@ public final class ComposeProjects {
         }
 
         private ComposeTree.FileTree parse(Path file, ComposeVariables variables) {
-            String text = ConfigurationFiles.readText(file, "a compose file (YAML)", ComposeYaml.LIMIT);
+            byte[] bytes = ConfigurationFiles.readBytes(file, "a compose file (YAML)", budget.fileLimit());
+            budget.bytes(file, bytes.length);
+            String text = ConfigurationFiles.decode(bytes, file.toString());
             return ComposeTree.read(file, ComposeYaml.compose(text, file.toString()), variables.lookup(), budget);
         }
 
