@@ -30,7 +30,8 @@ import java.util.regex.Pattern;
  *   <li>the files ({@link ComposeFiles}): setting {@code docker.compose-file}, else {@code COMPOSE_FILE}, else the
  *       default names found upward with the override file beside them;
  *   <li>the profiles: setting {@code docker.profiles} (like {@code --profile}), else {@code COMPOSE_PROFILES};
- *   <li>the name: setting {@code docker.project} (like {@code -p}), else {@code COMPOSE_PROJECT_NAME}, else the
+ *   <li>the name: setting {@code docker.project} (like {@code -p}), else {@code COMPOSE_PROJECT_NAME} (of the
+ *       environment, else of the env files), else the
  *       top-level {@code name:} of the files (the last one set, interpolated, normalised), else the project
  *       directory's name normalised as compose does (lower case; only {@code a-z 0-9 _ -} kept; no leading
  *       {@code _} or {@code -});
@@ -179,9 +180,10 @@ public final class ComposeProjects {
                     + " docker-compose (v1) would use it lower-cased with the other characters dropped"
                     + (normal.isEmpty() ? "" : " (" + normal + ")") + "; write the name the project runs under");
         }
-        return Optional.of(new Naming(name, ComposeProject.NameSource.VARIABLE,
-                variable.get().origin().kind() == Origin.Kind.VARIABLE
-                ? "variable COMPOSE_PROJECT_NAME" : "COMPOSE_PROJECT_NAME in " + variable.get().origin().describe()));
+        return Optional.of(variable.get().origin().kind() == Origin.Kind.VARIABLE
+                ? new Naming(name, ComposeProject.NameSource.VARIABLE, "variable COMPOSE_PROJECT_NAME")
+                : new Naming(name, ComposeProject.NameSource.ENV_FILE, "COMPOSE_PROJECT_NAME in "
+                        + variable.get().origin().describe()));
     }
 
     private static Optional<Naming> namedInFiles(List<FileName> names) {
