@@ -117,13 +117,13 @@ public record Origin(Kind kind, String location, int line) {
     // method handles at their first call, a cost a first resolution (which compares origins) would pay in a fresh JVM
 
     @Override
-    public boolean equals(Object other) {
+    public final boolean equals(Object other) {
         return other instanceof Origin origin && kind == origin.kind && location.equals(origin.location)
                 && line == origin.line;
     }
 
     @Override
-    public int hashCode() {
+    public final int hashCode() {
         return (31 * kind.hashCode() + location.hashCode()) * 31 + line;
     }
 

@@ -51,12 +51,12 @@ public record Service(String name, boolean required) {
     // time in a fresh JVM (docs/benchmarks.md)
 
     @Override
-    public boolean equals(Object other) {
+    public final boolean equals(Object other) {
         return other instanceof Service service && name.equals(service.name) && required == service.required;
     }
 
     @Override
-    public int hashCode() {
+    public final int hashCode() {
         return 31 * name.hashCode() + Boolean.hashCode(required);
     }
 }

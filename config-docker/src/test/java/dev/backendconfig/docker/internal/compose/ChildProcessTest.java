@@ -122,8 +122,10 @@ class ChildProcessTest {
 
     @Test
     void aZombieAProcessLeftUnreapedHasEndedAndAnEndedProcessToo() throws Exception {
-        // the child ends after the shell became sleep 30 (exec), so no shell can have reaped it: it stays a zombie
-        Process parent = new ProcessBuilder("/bin/sh", "-c", "sleep 0.3 & echo $!; exec sleep 30").start();
+        // the child (a subshell) waits until its parent has become sleep 30 (exec), then ends: no shell is left to
+        // reap it, so it stays a zombie however slowly a loaded machine schedules the two
+        Process parent = new ProcessBuilder("/bin/sh", "-c", "( until [ \"$(cat /proc/$$/comm)\" = sleep ]; do"
+                + " sleep 0.01; done ) & echo $!; exec sleep 30").start();
         try {
             long zombie = Long.parseLong(new java.io.BufferedReader(new java.io.InputStreamReader(
                     parent.getInputStream(), java.nio.charset.StandardCharsets.UTF_8)).readLine().strip());
