@@ -39,4 +39,13 @@ class ServiceSettingTest {
         assertThat(auth.key()).isEqualTo("services.auth-api.optional");
         assertThat(auth.parsedDefault()).contains(false);
     }
+
+    @Test
+    void aPerServiceWholeNumberTakesItsBoundsForEveryService() {
+        ServiceSetting<Integer> port = ServiceSetting.integer("container-port", null, 1, 65535, "Port.");
+        Setting<Integer> auth = port.forService(AUTH);
+        assertThat(auth.key()).isEqualTo("services.auth-api.container-port");
+        assertThat(auth.parse("65535", dev.backendconfig.toolkit.Origin.other("a test"))).isEqualTo(65535);
+        assertThat(auth.defaultValue()).isEmpty();
+    }
 }
