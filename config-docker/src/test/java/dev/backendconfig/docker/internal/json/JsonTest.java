@@ -84,6 +84,7 @@ class JsonTest {
                 Arguments.of("[2E+]", "a number's exponent needs digits (line 1, column 5)"),
                 Arguments.of("\u0001", "expected a value, got '\\u0001' (line 1, column 1)"),
                 Arguments.of("\u007f", "expected a value, got '\\u007f' (line 1, column 1)"),
+                Arguments.of("\"\\ \"", "'\\ ' is not a JSON escape (line 1, column 4)"),
                 Arguments.of("~", "expected a value, got '~' (line 1, column 1)"));
     }
 
