@@ -127,7 +127,7 @@ public final class Explain {
     private int commandOrHelp(Options options, UserClasspath classpath) {
         ServiceResolver resolver = ServiceResolver.create(classpath.loader());
         if (options.help()) {
-            out.print(Help.text(resolver, classpath.loader()));
+            out.print(Help.text(resolver));
             return FOUND;
         }
         String name = options.command().word();

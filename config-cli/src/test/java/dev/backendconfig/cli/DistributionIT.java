@@ -141,7 +141,7 @@ class DistributionIT {
         Path examples = Path.of(System.getProperty("examples.directory")).toRealPath();
         Files.createDirectories(copy.getParent().resolve(".git"));
         for (String file : List.of(".env.staging.e2e", "src/test/resources/backend-config.properties",
-                "docker/docker-compose.alpine-test.yml")) {
+                "docker/docker-compose.alpine-test.yml", "docker/.env")) {
             Files.createDirectories(copy.resolve(file).getParent());
             Files.copy(examples.resolve(file), copy.resolve(file));
         }

@@ -1,7 +1,7 @@
 package dev.backendconfig.api.internal;
 
-import dev.backendconfig.api.internal.spi.SettingsContributor;
 import dev.backendconfig.api.spi.EndpointProvider;
+import dev.backendconfig.api.spi.SettingsOwner;
 import dev.backendconfig.toolkit.OutsideText;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 
 /**
  * Load every {@code META-INF/services} entry for {@link EndpointProvider} (and for
- * {@link SettingsContributor}) on its own: one that fails to load (class missing, constructor throws, blank or
+ * for the other {@link SettingsOwner}s) on its own: one that fails to load (class missing, constructor throws, blank or
  * duplicate id) is recorded and the others go on.
  */
 public final class ProviderLoader {
@@ -37,14 +37,13 @@ public final class ProviderLoader {
      * What loading found.
      *
      * @param providers the providers that loaded, with unique ids, in discovery order
-     * @param contributors the other modules that declare settings
+     * @param owners the other modules that declare settings (the JUnit extension), in discovery order
      * @param problems the entries that did not load
      */
-    public record Loaded(List<EndpointProvider> providers, List<SettingsContributor> contributors,
-            List<Problem> problems) {
+    public record Loaded(List<EndpointProvider> providers, List<SettingsOwner> owners, List<Problem> problems) {
         public Loaded {
             providers = List.copyOf(providers);
-            contributors = List.copyOf(contributors);
+            owners = List.copyOf(owners);
             problems = List.copyOf(problems);
         }
     }
@@ -52,14 +51,14 @@ public final class ProviderLoader {
     private ProviderLoader() {
     }
 
-    /** Load the providers and settings contributors visible to {@code loader}. */
+    /** Load the providers and the other settings owners visible to {@code loader}. */
     public static Loaded load(ClassLoader loader) {
         Map<String, EndpointProvider> byId = new LinkedHashMap<>();
         List<Problem> problems = new ArrayList<>();
         for (EndpointProvider provider : each(EndpointProvider.class, loader, problems)) {
             accept(provider, byId, problems);
         }
-        return new Loaded(new ArrayList<>(byId.values()), each(SettingsContributor.class, loader, problems), problems);
+        return new Loaded(new ArrayList<>(byId.values()), each(SettingsOwner.class, loader, problems), problems);
     }
 
     private static <S> List<S> each(Class<S> service, ClassLoader loader, List<Problem> problems) {
