@@ -20,8 +20,9 @@ import java.util.regex.Pattern;
  */
 public final class ProviderLoader {
 
-    private static final Pattern PROVIDER_NAME = Pattern.compile(
-            ": (?:Provider )?(\\S+) (?:not found|not a subtype|could not be instantiated)");
+    /** The pattern of a provider's name in ServiceLoader's messages; compiled only when an entry fails to load. */
+    private static final String PROVIDER_NAME =
+            ": (?:Provider )?(\\S+) (?:not found|not a subtype|could not be instantiated)";
     private static final int MAX_FAILURES = 1000;
 
     /**
@@ -109,7 +110,7 @@ public final class ProviderLoader {
 
     private static Problem describe(ServiceConfigurationError error, Class<?> service) {
         String message = error.getMessage() == null ? "" : error.getMessage();
-        Matcher matcher = PROVIDER_NAME.matcher(message);
+        Matcher matcher = Pattern.compile(PROVIDER_NAME).matcher(message);
         String name = matcher.find() ? matcher.group(1) : "(unnamed services entry)";
         String reason;
         if (message.contains(" not found")) {
