@@ -39,8 +39,9 @@ final class ProviderAnswer {
     private final String hint;
     private final Throwable broken;
 
+    /** {@code hint} is never null: empty text when there is no next step ({@link #hint(EndpointProvider)}). */
     private ProviderAnswer(Line line, Map<String, ServiceEndpoint> endpoints, String hint, Throwable broken) {
-        this.line = hint == null || hint.isBlank() ? line : line.withNextStep(hint);
+        this.line = hint.isBlank() ? line : line.withNextStep(hint);
         this.endpoints = endpoints;
         this.hint = hint;
         this.broken = broken;
@@ -94,7 +95,7 @@ final class ProviderAnswer {
 
     /** Return the provider's hint for "what to do next", when it did not answer and has one. */
     Optional<String> hint() {
-        return hint == null || hint.isBlank() ? Optional.empty() : Optional.of(hint);
+        return hint.isBlank() ? Optional.empty() : Optional.of(hint);
     }
 
     /**

@@ -157,6 +157,8 @@ class ProgramSettingsTest {
     @Test
     void aProgramWithoutArgumentsIsShownAsItIs() {
         assertThat(ReportBuilder.programOnly("  /usr/bin/ssh ")).isEqualTo("/usr/bin/ssh");
+        assertThat(ReportBuilder.programOnly("ssh,-v")).isEqualTo("ssh (and 1 argument, not shown: a command line may"
+                + " hold a password)");
         assertThat(ReportBuilder.programOnly("ssh -i " + SECRET)).isEqualTo("ssh (and 2 arguments, not shown: a"
                 + " command line may hold a password)");
         assertThat(ReportBuilder.programOnly("https://u:" + SECRET + "@host/tool,x")).doesNotContain(SECRET);

@@ -65,4 +65,12 @@ class ReportSettingNotesTest {
                 "setting acme.port=7 (given to the test)");
         assertThat(stopped.getMessage() + stopped.report().render()).doesNotContain("hunter2");
     }
+
+    @Test
+    void aSecretNamedSettingsPassphraseOfSeveralWordsIsMaskedWhole() {
+        Resolution resolution = ServiceResolver.of(List.of(new AcmeProvider(false)))
+                .resolve(context(Map.of("acme.api-token", "correct horse battery staple")));
+        assertThat(resolution.report().notes()).containsExactly("setting acme.api-token=*** (given to the test)");
+        assertThat(resolution.report().render()).doesNotContain("horse").doesNotContain("staple");
+    }
 }

@@ -42,6 +42,30 @@ class ResolutionReportTest {
     }
 
     @Test
+    void aLineShowsTwentyNotesAndSaysHowManyMoreThereAre() {
+        List<String> twenty = java.util.stream.IntStream.rangeClosed(1, 20).mapToObj(n -> "note " + n).toList();
+        List<String> twentyTwo = java.util.stream.IntStream.rangeClosed(1, 22).mapToObj(n -> "note " + n).toList();
+        String all = notesOf(twenty);
+        assertThat(all).contains("note: note 20\n").doesNotContain("more notes");
+        String capped = notesOf(twentyTwo);
+        assertThat(capped).contains("note: note 20\n").doesNotContain("note 21")
+                .contains("note: ... and 2 more notes (all are in ResolutionReport.lines())\n");
+    }
+
+    private static String notesOf(List<String> notes) {
+        return new ResolutionReport(Map.of(), List.of(new Line("env", 300, Outcome.SKIPPED, "none set", Duration.ZERO,
+                Map.of(), notes, List.of(), "")), List.of(), Duration.ZERO).render();
+    }
+
+    @Test
+    void timesUnderTenMillisecondsShowATenthAndLongerOnesWholeMilliseconds() {
+        assertThat(ReportText.millis(Duration.ofNanos(9_999_999))).isEqualTo("10.0 ms");
+        assertThat(ReportText.millis(Duration.ofMillis(10))).isEqualTo("10 ms");
+        assertThat(ReportText.millis(Duration.ofNanos(250_000))).isEqualTo("0.3 ms");
+        assertThat(ReportText.millis(Duration.ofSeconds(90))).isEqualTo("90000 ms");
+    }
+
+    @Test
     void saysNoneFoundAndHowManyProvidersWereAsked() {
         ResolutionReport report = new ResolutionReport(Map.of(), List.of(
                 new Line("env", 300, Outcome.SKIPPED, "none set", Duration.ZERO, Map.of(), List.of(), List.of(), ""),

@@ -71,6 +71,17 @@ class ServiceEndpointBuilderTest {
     }
 
     @Test
+    void anEndpointWithoutAWebSocketUrlSaysSoAndNeedsAnHttpUrl() {
+        ServiceEndpoint httpOnly = ServiceEndpoint.builder("env").http(URI.create("http://h:8002"), ORIGIN)
+                .withoutWebSocket("setting services.backend.websocket=false").build();
+        assertThat(httpOnly).hasToString("ServiceEndpoint[source=env, http=http://h:8002, webSocket=(none)]");
+        assertThatThrownBy(() -> ServiceEndpoint.builder("env").webSocket(URI.create("ws://h:8002"), ORIGIN)
+                .withoutWebSocket("setting services.backend.websocket=false").build())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("an endpoint without a WebSocket URL needs an HTTP URL");
+    }
+
+    @Test
     void aDetailIsFoundByNameWithItsOrigin() {
         ServiceEndpoint endpoint = endpoint("env", "backend", "v");
         assertThat(endpoint.detail("d")).contains("v");

@@ -64,6 +64,59 @@ class ServiceResolverTest {
     }
 
     @Test
+    void aResolutionAskedOnAnInterruptedThreadStopsSayingSoAndKeepsTheInterrupt() {
+        FixedProvider env = new FixedProvider("env", 300, context -> {
+            try {
+                Thread.sleep(10_000); // still working when the resolution is interrupted
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return ProviderResult.skipped("interrupted");
+        });
+        Thread.currentThread().interrupt();
+        Throwable thrown;
+        try {
+            thrown = catchThrowable(() -> ServiceResolver.of(List.of(env)).resolve(context(Map.of())));
+        } finally {
+            assertThat(Thread.interrupted()).isTrue();
+        }
+        assertThat(thrown).isInstanceOf(ProviderFailedException.class)
+                .hasMessageContaining("resolution was interrupted while asking it");
+    }
+
+    @Test
+    void eachProvidersTimeIsPartOfTheResolutionsTime() {
+        Resolution resolution = ServiceResolver.of(List.of(skipping("env", 300), finding("docker", 200,
+                "http://localhost:8002"))).resolve(context(Map.of()));
+        for (String provider : List.of("env", "docker")) {
+            assertThat(resolution.report().line(provider).orElseThrow().elapsed())
+                    .isBetween(Duration.ZERO, resolution.report().elapsed());
+        }
+    }
+
+    @Test
+    void aProviderWhoseHintIsNullOrThrowsGivesNoNextStep() {
+        FixedProvider silent = new FixedProvider("silent", 300, context -> ProviderResult.skipped("nothing here")) {
+            @Override
+            public String hint() {
+                return null;
+            }
+        };
+        FixedProvider broken = new FixedProvider("broken", 250, context -> ProviderResult.skipped("nothing there")) {
+            @Override
+            public String hint() {
+                throw new IllegalStateException("no hint today");
+            }
+        };
+        assertThatThrownBy(() -> ServiceResolver.of(List.of(silent, broken, skipping("docker", 200)))
+                .resolve(context(Map.of())))
+                .isInstanceOf(ServiceNotFoundException.class)
+                .hasMessageContaining("What to do next:\n  - docker: configure docker\n  - run the explain command")
+                .hasMessageNotContaining("- silent").hasMessageNotContaining("- broken")
+                .hasMessageNotContaining("null").hasMessageNotContaining("no hint today");
+    }
+
+    @Test
     void asksHighestPriorityFirstAndStopsAtTheFirstFound() {
         FixedProvider env = skipping("env", 300);
         FixedProvider docker = finding("docker", 200, "http://localhost:8002");
@@ -89,6 +142,20 @@ class ServiceResolverTest {
         assertThat(resolution.report().line("env").orElseThrow().outcome()).isEqualTo(Outcome.EXCLUDED);
         assertThat(resolution.report().line("docker").orElseThrow().outcome()).isEqualTo(Outcome.NOT_ASKED);
         assertThat(env.calls()).isZero();
+    }
+
+    @Test
+    void aProvidersSettingWhenNoProviderIsLoadedSaysNoneIs() {
+        assertThatThrownBy(() -> ServiceResolver.of(List.of()).resolve(context(Map.of("providers", "env"))))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageContaining("names, as entry 1, a provider that is not loaded; loaded providers are none");
+    }
+
+    @Test
+    void aProvidersSettingThatNamesNoProviderAsksEveryProviderByPriority() {
+        Resolution resolution = ServiceResolver.of(List.of(finding("staging", 100, "https://staging.example.test"),
+                finding("docker", 200, "http://localhost:8002"))).resolve(context(Map.of("providers", " , ")));
+        assertThat(resolution.endpoint().source()).isEqualTo("docker");
     }
 
     @Test

@@ -128,6 +128,63 @@ class ServicesResolutionTest {
     }
 
     @Test
+    void aPartialAnswerWithItsOwnNextStepKeepsItInsteadOfTheGenericOne() {
+        FixedProvider local = new FixedProvider("local", 300, context -> ProviderResult.services()
+                .found(endpoint("local", "backend", "http://local-backend.test"), "local knows backend")
+                .missing("auth", "auth is stopped").result("local asked").withNextStep("start auth: make auth-up"));
+        assertThatThrownBy(() -> ServiceResolver.of(List.of(local)).resolve(context(Map.of("services", "auth"))))
+                .isInstanceOf(ServiceNotFoundException.class)
+                .hasMessageContaining("What to do next:\n  - local: start auth: make auth-up\n")
+                .hasMessageNotContaining("provide it here");
+    }
+
+    @Test
+    void anEndpointGivenUnderAnotherServicesNameIsTheProvidersFault() {
+        FixedProvider mixed = new FixedProvider("mixed", 300, context -> new ProviderResult.Found(Map.of("backend",
+                endpoint("mixed", "auth", "http://mixed-auth.test")), Map.of(), "mixed asked", Map.of(), List.of(), ""));
+        assertThatThrownBy(() -> ServiceResolver.of(List.of(mixed)).resolve(context(Map.of("services", "auth"))))
+                .isInstanceOf(ProviderFailedException.class)
+                .hasMessageContaining("returned the endpoint of service auth as service backend");
+    }
+
+    @Test
+    void aSplitEndpointOfOneOfSeveralServicesIsNotedWithTheServicesName() {
+        FixedProvider split = new FixedProvider("split", 300, context -> ProviderResult.services()
+                .found(endpoint("split", "backend", "http://split-backend.test"), "split knows backend")
+                .found(ServiceEndpoint.builder("split").service("auth").http(URI.create("https://auth.test"),
+                        Origin.other("a")).webSocket(URI.create("wss://auth-events.test/ws"), Origin.other("b")).build(),
+                        "split knows auth")
+                .result("split asked"));
+        Resolution resolution = ServiceResolver.of(List.of(split)).resolve(context(Map.of("services", "auth")));
+        assertThat(resolution.report().line("split").orElseThrow().notes()).containsExactly("auth: HTTP and WebSocket"
+                + " URLs point to different hosts or ports (auth.test:443 and auth-events.test:443)");
+    }
+
+    @Test
+    void aServiceWhoseWebSocketIsSwitchedOffKeepsItsDetails() {
+        FixedProvider detailed = new FixedProvider("detailed", 300, context -> ProviderResult.services()
+                .found(endpoint("detailed", "backend", "http://detailed-backend.test"), "detailed knows backend")
+                .found(ServiceEndpoint.builder("detailed").service("auth").http(URI.create("http://auth.test"),
+                        Origin.other("a")).detail("realm", "shop", Origin.other("r")).build(), "detailed knows auth")
+                .result("detailed asked"));
+        Resolution resolution = ServiceResolver.of(List.of(detailed))
+                .resolve(context(Map.of("services", "auth", "services.auth.websocket", "false")));
+        assertThat(resolution.service("auth").findWebSocket()).isEmpty();
+        assertThat(resolution.service("auth").details()).containsExactly(java.util.Map.entry("realm", "shop"));
+        assertThat(resolution.service("auth").origins()).containsKey("realm");
+    }
+
+    @Test
+    void aProviderThatFoundEveryServiceHasNoNextStepWhateverItSaid() {
+        FixedProvider eager = new FixedProvider("eager", 300, context -> ProviderResult.services()
+                .found(endpoint("eager", "backend", "http://eager-backend.test"), "eager knows backend")
+                .found(endpoint("eager", "auth", "http://eager-auth.test"), "eager knows auth")
+                .result("eager asked").withNextStep("nothing to do"));
+        Resolution resolution = ServiceResolver.of(List.of(eager)).resolve(context(Map.of("services", "auth")));
+        assertThat(resolution.report().line("eager").orElseThrow().nextStep()).isEmpty();
+    }
+
+    @Test
     void anInvalidServiceNameInTheServicesSettingIsAnErrorNamingItsSource() {
         assertThatThrownBy(() -> ResolutionContext.builder().systemProperties(Map.of("backendconfig.services",
                 "auth,Front End")).build())

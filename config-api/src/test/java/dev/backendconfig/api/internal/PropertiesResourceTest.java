@@ -140,6 +140,51 @@ class PropertiesResourceTest {
                 .hasMessageStartingWith(folder.resolve(PropertiesResource.NAME) + ": is not a valid properties file (");
     }
 
+    @Test
+    void aDirectoryInPlaceOfTheSettingsFileIsRefusedNamingItAndNeverListed() throws IOException {
+        Path folder = Files.createDirectories(root.resolve("odd"));
+        Files.createDirectories(folder.resolve(PropertiesResource.NAME).resolve("providers=env"));
+        assertThatThrownBy(() -> read(folder)).isInstanceOf(InvalidInputException.class)
+                .hasMessage(folder.resolve(PropertiesResource.NAME) + ": is a directory; expected a properties file of"
+                        + " key=value lines")
+                .hasMessageNotContaining("providers=env");
+    }
+
+    @Test
+    void aResourceNearTheFileSystemRootHasNoBuildOutputAndNoEditedFile() throws IOException {
+        assertThat(PropertiesResource.editedFile(new URL("file:/"), "providers=env\n")).isEmpty();
+        assertThat(PropertiesResource.editedFile(new URL("file:/" + PropertiesResource.NAME), "providers=env\n"))
+                .isEmpty();
+        assertThat(PropertiesResource.editedFile(new URL("file:/classes/" + PropertiesResource.NAME),
+                "providers=env\n")).isEmpty();
+    }
+
+    @Test
+    void aKeyWrittenWithAnEscapeIsReadAndNamedByItsFileAlone() throws IOException {
+        Path folder = write("escaped", "tim\\eout=5s\n");
+        Map<String, SettingSource.Entry> entries = read(folder);
+        assertThat(entries.get("timeout").raw()).isEqualTo("5s");
+        assertThat(where(entries, "timeout")).isEqualTo(folder.resolve(PropertiesResource.NAME).toString());
+    }
+
+    @Test
+    void aCopyOutsideATargetFolderIsNamedAsItIsEvenNextToASourceWithTheSameText() throws IOException {
+        write("gradle/src/test/resources", "providers=env\n");
+        Path copy = write("gradle/build/test-classes", "providers=env\n");
+        assertThat(where(read(copy), "providers")).isEqualTo(copy.resolve(PropertiesResource.NAME) + ":1");
+    }
+
+    @Test
+    void aBuildsCopyOfExactlyTheLimitIsStillNamedByItsSource() throws IOException {
+        StringBuilder text = new StringBuilder("providers=env\n");
+        text.append("#".repeat(PropertiesResource.MAX_BYTES - text.length() - 1)).append('\n');
+        write("full/src/test/resources", text.toString());
+        Path copy = write("full/target/test-classes", text.toString());
+        assertThat(Files.size(copy.resolve(PropertiesResource.NAME))).isEqualTo(PropertiesResource.MAX_BYTES);
+        assertThat(where(read(copy), "providers")).isEqualTo(root.resolve(
+                "full/src/test/resources/backend-config.properties") + ":1");
+    }
+
     private Path jar(String name, byte[] content) throws IOException {
         Path jar = root.resolve(name);
         try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file)) {

@@ -99,6 +99,15 @@ class SettingsTest {
                 + " 'backendconfig.docker.servce'; did you mean 'backendconfig.docker.service'?",
         "backendconfig.colour | system property backendconfig.colour: unknown setting 'backendconfig.colour'"
                 + " (every setting is listed in docs/settings.md, and by 'explain --help')",
+        // probe.* is the core's own namespace (probe.timeout), not a provider that is missing
+        "backendconfig.probe.zzzzzzzz | system property backendconfig.probe.zzzzzzzz: unknown setting"
+                + " 'backendconfig.probe.zzzzzzzz' (every setting is listed in docs/settings.md, and by 'explain --help')",
+        // a provider's key with one part too many is not a per-service key
+        "backendconfig.docker.service.name | system property backendconfig.docker.service.name: unknown setting"
+                + " 'backendconfig.docker.service.name' (every setting is listed in docs/settings.md, and by 'explain --help')",
+        // a key that starts with a dot has no namespace, so no provider is missing
+        "backendconfig..zzzzzzzz | system property backendconfig..zzzzzzzz: unknown setting"
+                + " 'backendconfig..zzzzzzzz' (every setting is listed in docs/settings.md, and by 'explain --help')",
     })
     void anUnknownSystemPropertyIsAnErrorWithTheNearestKey(String property, String message) {
         Settings settings = Settings.load(Map.of(property, "x"), Map.of(), null);
@@ -131,6 +140,16 @@ class SettingsTest {
         assertThatThrownBy(() -> SettingValues.of(settings).validate(envOnly, List.of("env")))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessage(message);
+    }
+
+    @Test
+    void aKeyOfAProviderThatIsNotLoadedSaysNoneIsLoadedWhenNoneIs() {
+        Settings settings = Settings.load(Map.of("backendconfig.docker.service", "x"), Map.of(), null);
+        assertThatThrownBy(() -> SettingValues.of(settings).validate(List.of(CoreSettings.PROVIDERS), List.of()))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("system property backendconfig.docker.service: setting 'backendconfig.docker.service' has"
+                        + " no effect: no provider 'docker' is on the classpath (loaded: none); add the module that"
+                        + " provides it as a test dependency, or remove the setting");
     }
 
     @Test

@@ -24,6 +24,9 @@ class ComposePortTest {
         "8002:8000/tcp        | ''          | 8002 | 8000",
         "8000-8001:8000-8001  | ''          | 8000 | 8000",
         "9000-9001:8000-8001  | ''          | 9000 | 8000",
+        "1:65535              | ''          | 1    | 65535",
+        "65535:1              | ''          | 65535 | 1",
+        "8000-8000:8000       | ''          | 8000 | 8000",
         "8000-8001            | ''          | none | 8000",
         "9000-9009:8000       | ''          | none | 8000",
     })
@@ -52,6 +55,11 @@ class ComposePortTest {
         "8002:      | ports entry '8002:': there is no container port after the last ':'",
         "70000:8000 | ports entry '70000:8000': the host port 70000 is outside 1-65535",
         "8002:0     | ports entry '8002:0': the container port 0 is outside 1-65535",
+        "100000:8000 | ports entry '100000:8000': the host port 100000 is outside 1-65535",
+        "8002:65536 | ports entry '8002:65536': the container port 65536 is outside 1-65535",
+        "1000000:8000 | ports entry '1000000:8000': the host port '1000000' is not a port from 1 to 65535",
+        "-5:8000    | ports entry '-5:8000': the host port '-5' is not a port from 1 to 65535",
+        "::8000     | ports entry '::8000': the host port ':' is not a port from 1 to 65535",
         "8002:8000/http | ports entry '8002:8000/http': the protocol 'http' is not tcp, udp or sctp",
         "9000-8000:8000 | ports entry '9000-8000:8000': the host port range '9000-8000' ends before it starts",
         "9000-9002:8000-8001 | ports entry '9000-9002:8000-8001': the host range 9000-9002 and the container range"
@@ -77,6 +85,17 @@ class ComposePortTest {
                 .map(p -> p.replace("'", "")), Optional.of("127.0.0.1"), Optional.of("tcp"), "8000", ORIGIN);
         assertThat(port.hostIp()).isEqualTo("127.0.0.1");
         assertThat(port.hostPortFor(8000)).isEqualTo(Optional.ofNullable(hostPort));
+    }
+
+    @org.junit.jupiter.api.Test
+    void aBlankPublishedPortOrProtocolInTheLongSyntaxIsLeftToItsDefault() {
+        ComposePort port = ComposePort.parseLong(Optional.of("8000"), Optional.of("  "), Optional.empty(),
+                Optional.of(" "), "8000", ORIGIN);
+        assertThat(port.hostPortFor(8000)).isEmpty();
+        assertThat(port.maps(8000)).isTrue();
+        assertThat(port.protocol()).isEqualTo("tcp");
+        assertThat(ComposePort.parseLong(Optional.of("8000"), Optional.of(" 8002 "), Optional.empty(),
+                Optional.of(" UDP "), "8000", ORIGIN).protocol()).isEqualTo("udp");
     }
 
     @ParameterizedTest(name = "{0}")

@@ -72,7 +72,20 @@ class JsonTest {
                 Arguments.of("{\"a\":-}", "a number needs digits (line 1, column 7)"),
                 Arguments.of("[\n  1,\n  x]", "expected a value, got 'x' (line 3, column 3)"),
                 Arguments.of("\"\\u-001\"", "'\\u' must be followed by four hexadecimal digits (line 1, column 4)"),
-                Arguments.of("\"\\u+041\"", "'\\u' must be followed by four hexadecimal digits (line 1, column 4)"));
+                Arguments.of("\"\\u+041\"", "'\\u' must be followed by four hexadecimal digits (line 1, column 4)"),
+                Arguments.of("\"\\u12", "'\\u' must be followed by four hexadecimal digits (line 1, column 4)"),
+                Arguments.of("\"\\u1234", "a string is never closed (line 1, column 8)"),
+                Arguments.of("\"ends in a backslash\\", "a string is never closed (line 1, column 22)"),
+                Arguments.of("\"a\u0001b\"", "a control character inside a string must be escaped (line 1, column 4)"),
+                Arguments.of("\"tab\tinside\"", "a control character inside a string must be escaped (line 1, column 6)"),
+                Arguments.of("{\"a\" 1}", "expected ':' (line 1, column 6)"),
+                Arguments.of("[1.]", "a number's fraction needs digits (line 1, column 4)"),
+                Arguments.of("[1e]", "a number's exponent needs digits (line 1, column 4)"),
+                Arguments.of("[2E+]", "a number's exponent needs digits (line 1, column 5)"),
+                Arguments.of("\u0001", "expected a value, got '\\u0001' (line 1, column 1)"),
+                Arguments.of("\u007f", "expected a value, got '\\u007f' (line 1, column 1)"),
+                Arguments.of("\"\\ \"", "'\\ ' is not a JSON escape (line 1, column 4)"),
+                Arguments.of("~", "expected a value, got '~' (line 1, column 1)"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -87,6 +100,42 @@ class JsonTest {
         assertThatThrownBy(() -> Json.parse(deep)).hasMessageStartingWith("nested deeper than 256 levels");
         String fine = "[".repeat(Json.MAX_DEPTH) + "]".repeat(Json.MAX_DEPTH);
         org.assertj.core.api.Assertions.assertThatCode(() -> Json.parse(fine)).doesNotThrowAnyException();
+    }
+
+    @Test
+    void readsWhitespaceWhereverTheGrammarAllowsIt() throws Json.ParseException {
+        Object parsed = Json.parse(" \r\n\t{ \"a\" :\t[ ] , \"b\" : [ 1 , false , null ] , \"c\" : { } }\n ");
+        assertThat(Json.array(parsed, "a")).isEmpty();
+        assertThat(Json.array(parsed, "b")).containsExactly(new BigDecimal(1), Boolean.FALSE, Json.NULL);
+        assertThat(Json.object(parsed, "c")).isEmpty();
+    }
+
+    @Test
+    void siblingsAreNotNestingHoweverManyThereAre() throws Json.ParseException {
+        int siblings = Json.MAX_DEPTH * 2;
+        String arrays = "[" + "[],".repeat(siblings) + "[1]]";
+        assertThat((List<?>) Json.parse(arrays)).hasSize(siblings + 1);
+        String objects = "[" + "{},".repeat(siblings) + "{\"a\":{\"b\":[]}}]";
+        assertThat((List<?>) Json.parse(objects)).hasSize(siblings + 1);
+        StringBuilder members = new StringBuilder("{");
+        for (int i = 0; i < siblings; i++) {
+            members.append("\"m").append(i).append("\":{\"x\":[1]},");
+        }
+        members.append("\"last\":{}}");
+        assertThat((Map<?, ?>) Json.parse(members.toString())).hasSize(siblings + 1);
+    }
+
+    @Test
+    void refusesObjectsNestedDeeperThanTheLimit() {
+        String deep = "{\"a\":".repeat(Json.MAX_DEPTH + 1) + "1" + "}".repeat(Json.MAX_DEPTH + 1);
+        assertThatThrownBy(() -> Json.parse(deep)).hasMessageStartingWith("nested deeper than 256 levels");
+    }
+
+    @Test
+    void writesNullAndTheParsedNullAsNull() {
+        assertThat(Json.write(null)).isEqualTo("null");
+        assertThat(Json.write(Json.NULL)).isEqualTo("null");
+        assertThat(Json.write(List.of(false))).isEqualTo("[false]");
     }
 
     @Test
