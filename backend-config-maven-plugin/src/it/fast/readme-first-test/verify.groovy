@@ -5,7 +5,8 @@ def pom = new File(basedir, 'pom.xml').text
 assert log =~ /Tests run: 1, Failures: 0, Errors: 0, Skipped: 0/
 assert context.asked.get() == 1 : "GET /health asked ${context.asked.get()} times"
 // every plugin the build ran is pinned in the README's POM, at the version it ran: none is Maven's default
-def ran = (log =~ /--- (maven-[a-z-]+-plugin):([^:\s]+):/).collect { [it[1], it[2]] }.unique()
+// (Maven 3.8 names a plugin by its artifactId, "--- maven-jar-plugin:3.4.2:jar", Maven 3.9 by its prefix, "--- jar:3.4.2:jar")
+def ran = (log =~ /--- (?:maven-)?([a-z-]+?)(?:-plugin)?:([0-9][^:\s]*):/).collect { ["maven-${it[1]}-plugin".toString(), it[2]] }.unique()
 assert ran*.get(0).containsAll(['maven-resources-plugin', 'maven-compiler-plugin', 'maven-surefire-plugin', 'maven-jar-plugin'])
 ran.each { plugin, version ->
     assert pom.contains("<artifactId>${plugin}</artifactId><version>${version}</version>") :
