@@ -104,6 +104,7 @@ public final class StagingEndpointProvider implements EndpointProvider {
                 answer.missing(service.name(), variables.describeMissing(service, urlNames, webSocketNames));
                 continue;
             }
+            variables.requireOneDeployment(service, http, webSocket, urlNames, webSocketNames);
             String name = http.or(() -> webSocket).orElseThrow().name();
             answer.found(variables.endpoint(ID, service, http, webSocket), "from " + name);
             if (service.isBackend()) {

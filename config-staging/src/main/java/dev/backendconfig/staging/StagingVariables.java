@@ -5,12 +5,14 @@ import dev.backendconfig.api.spi.ProviderResult;
 import dev.backendconfig.api.spi.ResolutionContext;
 import dev.backendconfig.api.spi.Service;
 import dev.backendconfig.toolkit.BackendUrls;
+import dev.backendconfig.toolkit.InvalidInputException;
 import dev.backendconfig.toolkit.Origin;
 import dev.backendconfig.toolkit.OutsideText;
 import dev.backendconfig.toolkit.Secrets;
 import dev.backendconfig.toolkit.Suggestions;
 import dev.backendconfig.toolkit.dotenv.DotenvEntry;
 import dev.backendconfig.toolkit.dotenv.DotenvFile;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,6 +28,8 @@ final class StagingVariables {
     /** The variable the backend's {@code api-url} detail comes from. */
     static final String API_VARIABLE = "STAGING_API_URL";
     static final String AUTH_URL = "auth-url";
+    /** The code of a service whose HTTP and WebSocket URLs the environment split across two deployments. */
+    static final String CODE_TWO_DEPLOYMENTS = "BCFG04002";
 
     private static final List<String> CREDENTIAL_WORDS = List.of("USER", "EMAIL", "LOGIN");
     /** How many of the file's names a reason lists, so that a file of thousands of names stays one readable line. */
@@ -43,6 +47,11 @@ final class StagingVariables {
      * @param origin the file and line, or the real variable
      */
     record Value(String name, String raw, Origin origin) {
+
+        /** Tell whether the value comes from the real environment rather than the file. */
+        boolean fromEnvironment() {
+            return origin.kind() == Origin.Kind.VARIABLE;
+        }
     }
 
     StagingVariables(DotenvFile file, ResolutionContext context) {
@@ -74,6 +83,72 @@ final class StagingVariables {
             return Optional.of(new Value(name, real.get(), Origin.variable(name)));
         }
         return file.entry(name).filter(e -> !e.value().isBlank()).map(e -> new Value(name, e.value(), file.origin(e)));
+    }
+
+    /** Return the first of {@code names} that the file itself sets, whatever the environment says. */
+    Optional<Value> firstInFile(List<String> names) {
+        for (String name : names) {
+            Optional<DotenvEntry> entry = file.entry(name).filter(e -> !e.value().isBlank());
+            if (entry.isPresent()) {
+                return Optional.of(new Value(name, entry.get().value(), file.origin(entry.get())));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Refuse a service's URLs when the environment moved its HTTP URL to another deployment while its WebSocket URL
+     * still comes from the file ({@code STAGING_BASE_URL=https://pr-7.example.test} with the file's
+     * {@code STAGING_WEBSOCKET_URL=wss://backend-staging.example.test/ws}): tests would talk HTTP to one deployment and
+     * WebSocket to another. Taken as they are: both from the same place; an HTTP URL the file has no value of its own
+     * for; a move that stays on the file's host and port, or onto the WebSocket URL's own host and port; and a
+     * WebSocket URL set in the environment (the user chose where the WebSocket lives, as on a host of its own).
+     *
+     * @throws InvalidInputException naming both variables, where each came from, and what to set
+     */
+    void requireOneDeployment(Service service, Optional<Value> http, Optional<Value> webSocket, List<String> urlNames,
+            List<String> webSocketNames) {
+        if (http.isEmpty() || webSocket.isEmpty() || !http.get().fromEnvironment()
+                || webSocket.get().fromEnvironment()) {
+            return;
+        }
+        Value moved = http.get();
+        Value kept = webSocket.get();
+        Optional<Value> replaced = firstInFile(urlNames);
+        if (replaced.isEmpty()) {
+            return;
+        }
+        String movedTo = hostAndPort(moved, true);
+        String keptOn = hostAndPort(kept, false);
+        String replacedOn;
+        try {
+            replacedOn = hostAndPort(replaced.get(), true);
+        } catch (InvalidInputException e) {
+            // the file's own value is not a URL, and the environment replaces it: nothing to compare with
+            return;
+        }
+        if (movedTo.equals(replacedOn) || movedTo.equals(keptOn)) {
+            return;
+        }
+        throw new InvalidInputException(CODE_TWO_DEPLOYMENTS, moved.origin(), "from the environment, "
+                + Secrets.maskText(moved.raw()) + " replaces the staging file's " + replaced.get().name() + "="
+                + Secrets.maskText(replaced.get().raw()) + " (" + replaced.get().origin().describe() + ")"
+                + (service.isBackend() ? "" : " for service " + service.name())
+                + ", but the WebSocket URL still comes from the file: " + kept.name() + "=" + Secrets.maskText(kept.raw())
+                + " (" + kept.origin().describe() + "), on another deployment (" + keptOn + ", not " + movedTo
+                + "). Set " + String.join(" or ", webSocketNames) + " in the environment too, or remove " + kept.name()
+                + " from the file to derive the WebSocket URL from the HTTP URL");
+    }
+
+    /**
+     * Return a URL's host and effective port, {@code staging.example.test:443} for both https and wss.
+     *
+     * @throws InvalidInputException when the value is not a URL of its kind, naming where it came from
+     */
+    private static String hostAndPort(Value value, boolean http) {
+        URI uri = (http ? BackendUrls.parseHttp(value.raw(), value.origin())
+                : BackendUrls.parseWebSocket(value.raw(), value.origin())).orElseThrow();
+        return BackendUrls.hostAndPort(uri).toLowerCase(Locale.ROOT);
     }
 
     /**

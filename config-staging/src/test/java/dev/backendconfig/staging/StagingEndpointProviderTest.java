@@ -192,13 +192,15 @@ class StagingEndpointProviderTest {
     void aRealVariableWinsOverTheFileAndTheReportSaysSo() throws IOException {
         Path file = write(EXAMPLE);
         ProviderResult result = resolve(Map.of("STAGING_BASE_URL", "https://override.example.test",
-                "TEST_USER_PASSWORD", "from-env"), Map.of());
+                "STAGING_WEBSOCKET_URL", "wss://override.example.test/ws", "TEST_USER_PASSWORD", "from-env"), Map.of());
         ServiceEndpoint endpoint = ((ProviderResult.Found) result).endpoint();
         assertThat(endpoint.http()).isEqualTo(URI.create("https://override.example.test"));
         assertThat(endpoint.origins()).containsEntry(ServiceEndpoint.HTTP, Origin.variable("STAGING_BASE_URL"));
+        assertThat(endpoint.webSocket()).isEqualTo(URI.create("wss://override.example.test/ws"));
         assertThat(endpoint.detail("TEST_USER_PASSWORD")).contains("from-env");
         assertThat(result.notes()).containsExactly(
                 "STAGING_BASE_URL from the environment wins over " + file + ":2",
+                "STAGING_WEBSOCKET_URL from the environment wins over " + file + ":4",
                 "TEST_USER_PASSWORD from the environment wins over " + file + ":7");
     }
 

@@ -156,6 +156,10 @@ class ErrorCatalogueTest {
         scenarios.put("BCFG03005", ErrorCatalogueTest::aStartWithoutAComposeCommand);
         scenarios.put("BCFG03006", ErrorCatalogueTest::aProjectOfThisNameStartedElsewhere);
         scenarios.put("BCFG04001", test -> test.withSetting("staging.env-file", "missing.env").failure());
+        scenarios.put("BCFG04002", test -> test.withStagingFile("""
+                STAGING_BASE_URL=https://backend-staging.example.test
+                STAGING_WEBSOCKET_URL=wss://backend-staging.example.test/ws
+                """).withVariable("STAGING_BASE_URL", "https://pr-7.example.test").failure());
         return scenarios;
     }
 
