@@ -1,13 +1,12 @@
 /**
  * backend-config's core: the facade tests call ({@code TestContext}, the resolver, its report and its errors) and the
  * contract providers implement ({@code dev.backendconfig.api.spi}). Providers are found with
- * {@link java.util.ServiceLoader}; the {@code internal} packages are not exported, so that no other module can depend
- * on them — but for {@code internal.spi}, exported to this project's JUnit extension (for the settings it declares)
- * and command line (for the settings it lists) alone. What providers share beyond the contract is the toolkit, {@code dev.backendconfig.toolkit}.
+ * {@link java.util.ServiceLoader}; the {@code internal} packages are not exported, to any module, so that no other
+ * module can depend on them. What providers share beyond the contract is the toolkit, {@code dev.backendconfig.toolkit}.
  *
  * @uses dev.backendconfig.api.spi.EndpointProvider the sources that may know where the services are
- * @uses dev.backendconfig.api.internal.spi.SettingsContributor modules of this project that read settings without
- *     being providers (the JUnit extension); not part of the public API
+ * @uses dev.backendconfig.api.spi.SettingsOwner modules that read settings without being providers (the JUnit
+ *     extension)
  */
 module dev.backendconfig.api {
     requires transitive dev.backendconfig.toolkit;
@@ -15,8 +14,7 @@ module dev.backendconfig.api {
 
     exports dev.backendconfig.api;
     exports dev.backendconfig.api.spi;
-    exports dev.backendconfig.api.internal.spi to dev.backendconfig.junit, dev.backendconfig.cli;
 
     uses dev.backendconfig.api.spi.EndpointProvider;
-    uses dev.backendconfig.api.internal.spi.SettingsContributor;
+    uses dev.backendconfig.api.spi.SettingsOwner;
 }

@@ -2,7 +2,7 @@
  * The JUnit Jupiter extension: {@code @BackendTest}, injection of the backend's endpoint and URLs, fail or skip when
  * there is none, and probes before tests that need a reachable backend.
  *
- * @provides dev.backendconfig.api.internal.spi.SettingsContributor as the declaration of setting {@code junit.on-missing}
+ * @provides dev.backendconfig.api.spi.SettingsOwner as the declaration of setting {@code junit.on-missing}
  */
 module dev.backendconfig.junit {
     requires transitive dev.backendconfig.api;
@@ -11,5 +11,5 @@ module dev.backendconfig.junit {
 
     exports dev.backendconfig.junit;
 
-    provides dev.backendconfig.api.internal.spi.SettingsContributor with dev.backendconfig.junit.internal.JunitSettings;
+    provides dev.backendconfig.api.spi.SettingsOwner with dev.backendconfig.junit.internal.JunitSettings;
 }

@@ -5,14 +5,15 @@ import static org.apiguardian.api.API.Status.STABLE;
 import dev.backendconfig.api.ResolutionReport.Outcome;
 import dev.backendconfig.api.internal.CoreSettings;
 import dev.backendconfig.api.internal.DeclaredServices;
+import dev.backendconfig.api.internal.KnownSettings;
 import dev.backendconfig.api.internal.ProviderLoader;
 import dev.backendconfig.api.internal.ProviderOrder;
 import dev.backendconfig.api.internal.SettingValues;
-import dev.backendconfig.api.internal.spi.KnownSettings;
 import dev.backendconfig.api.spi.EndpointProvider;
 import dev.backendconfig.api.spi.ResolutionContext;
 import dev.backendconfig.api.spi.Service;
 import dev.backendconfig.api.spi.Setting;
+import dev.backendconfig.api.spi.SettingsOwner;
 import dev.backendconfig.toolkit.InvalidInputException;
 import dev.backendconfig.toolkit.OutsideText;
 import java.time.Duration;
@@ -56,7 +57,7 @@ public final class ServiceResolver {
         return create(loader != null ? loader : ServiceResolver.class.getClassLoader());
     }
 
-    /** Create a resolver with the providers (and settings contributors) registered for {@code loader}. */
+    /** Create a resolver with the providers (and the other {@link SettingsOwner}s) registered for {@code loader}. */
     public static ServiceResolver create(ClassLoader loader) {
         return new ServiceResolver(ProviderLoader.load(Objects.requireNonNull(loader, "loader")));
     }
@@ -69,6 +70,15 @@ public final class ServiceResolver {
     /** Return the providers that loaded, in discovery order. */
     public List<EndpointProvider> providers() {
         return loaded.providers();
+    }
+
+    /**
+     * Return every setting the resolver knows, grouped by owner: {@code core} (the resolver's own) first, then each
+     * provider's by priority, then each other {@link SettingsOwner}'s ({@code junit}) — the settings it validates, as
+     * {@code explain --help} lists them. Per-service keys ({@code services.<name>....}) are not included.
+     */
+    public Map<String, List<Setting<?>>> settingsByOwner() {
+        return KnownSettings.byOwner(loaded);
     }
 
     /**

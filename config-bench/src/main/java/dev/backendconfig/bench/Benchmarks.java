@@ -2,6 +2,7 @@ package dev.backendconfig.bench;
 
 import dev.backendconfig.api.spi.ResolutionContext;
 import dev.backendconfig.docker.DockerEndpointProvider;
+import dev.backendconfig.docker.internal.DockerSettings;
 import dev.backendconfig.testsupport.FakeDockerEngine;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -66,6 +67,11 @@ public final class Benchmarks {
             print();
             return;
         }
+        if (System.getProperty("bench.only", "").equals("compose")) {
+            composeCost();
+            print();
+            return;
+        }
         Files.writeString(repository.resolve(".env.staging.e2e"), "STAGING_BASE_URL=https://backend-staging.example.test\n");
         String engineHost = realEngine ? "unix:///var/run/docker.sock" : fakeEngine();
         String engineKind = realEngine ? "real engine" : "fake engine (no Docker here)";
@@ -104,7 +110,72 @@ public final class Benchmarks {
         readiness(realEngine, repository);
         cli(repository, engineHost);
         memory(repository, engineHost, warm);
+        composeCost();
         print();
+    }
+
+    /**
+     * What reading one compose file costs a fresh JVM (issue 22 item 10): CPU of the whole process during its first
+     * docker resolution, which reads the file to predict a port, median of 3; each shape at the size limit
+     * (setting docker.compose-max-kib, default 64 KiB) against a one-service file, then what raising the setting costs.
+     */
+    private void composeCost() throws Exception {
+        int cap = DockerSettings.COMPOSE_MAX_KIB_DEFAULT * 1024;
+        row("9. A compose file's cost: a fresh JVM's first docker resolution reading it (CPU of every thread of the"
+                + " process during the call, /proc/self/stat; median of 3; MB the calling thread allocated)", "", "", "");
+        ChildJvm.Outcome tiny = composeCost("one service", "services:\n  backend:\n    image: x\n    ports:"
+                + " [\"45678:8000\"]\n", List.of());
+        row("one service (" + tiny.results().get("bytes") + " bytes)", cpu(tiny), "", "");
+        ChildJvm.Outcome real = composeCost("real", ComposeShapes.generate(ComposeShapes.Shape.REAL, 24 * 1024),
+                List.of());
+        row("a real-looking file (mailcow-like services), 24 KiB", cpu(real) + "; " + above(real, tiny), "", "");
+        for (ComposeShapes.Shape shape : ComposeShapes.Shape.values()) {
+            if (shape == ComposeShapes.Shape.WORST_1000) {
+                continue;
+            }
+            ChildJvm.Outcome outcome = composeCost(shape.name(), ComposeShapes.generate(shape, cap), List.of());
+            long extra = outcome.nanos("cpu") - tiny.nanos("cpu");
+            row(shape.name().toLowerCase(Locale.ROOT) + " at the limit (" + outcome.results().get("bytes") + " bytes)",
+                    cpu(outcome) + "; " + above(outcome, tiny), outcome.results().get("outcome").contains("limit")
+                            ? "REFUSED: " + outcome.results().get("outcome") : "read",
+                    "<= 0.5 s above one service: " + verdict(extra <= 500_000_000L));
+        }
+        String atTheLimit = ComposeShapes.generate(ComposeShapes.Shape.SERVICES, cap);
+        ChildJvm.Outcome over = composeCost("over", atTheLimit + "#" + "x".repeat(cap - atTheLimit.length() - 1)
+                + "\n", List.of());
+        row("services, over the limit (" + over.results().get("bytes") + " bytes): refused before it is parsed",
+                cpu(over), "", "");
+        for (int kib : List.of(256, 1024, 2048)) {
+            List<String> raised = List.of("-Dbackendconfig.docker.compose-max-kib=" + kib);
+            ChildJvm.Outcome services = composeCost("services" + kib, ComposeShapes.generate(
+                    ComposeShapes.Shape.SERVICES, kib * 1024), raised);
+            ChildJvm.Outcome worst = composeCost("worst" + kib, ComposeShapes.generate(ComposeShapes.Shape.WORST_1000,
+                    kib * 1024), raised);
+            row("docker.compose-max-kib=" + kib + ": services / the 1000-port worst shape at the limit",
+                    cpu(services) + " / " + cpu(worst) + (worst.results().get("outcome").contains("values of the"
+                            + " services read") ? " (refused at the values limit)" : ""), "", "");
+        }
+    }
+
+    private ChildJvm.Outcome composeCost(String name, String text, List<String> options) throws Exception {
+        Path directory = repository("compose-" + name);
+        Files.writeString(directory.resolve("compose.yaml"), text);
+        List<String> all = new ArrayList<>(options);
+        all.add("-Dbackendconfig.providers=docker");
+        ChildJvm.Outcome median = medianOf(3, "cpu", () -> ChildJvm.run(ComposeCost.class,
+                ComposeCost.environment(work), all, 120, directory.toString()));
+        Map<String, String> results = new java.util.HashMap<>(median.results());
+        results.put("bytes", Long.toString(Files.size(directory.resolve("compose.yaml"))));
+        return new ChildJvm.Outcome(results, median.wallNanos(), median.output());
+    }
+
+    private static String cpu(ChildJvm.Outcome outcome) {
+        return Samples.millis(outcome.nanos("cpu")) + " CPU (calling thread " + Samples.millis(outcome.nanos("thread"))
+                + "), " + outcome.nanos("allocated") / 1_000_000 + " MB";
+    }
+
+    private static String above(ChildJvm.Outcome outcome, ChildJvm.Outcome tiny) {
+        return Samples.millis(outcome.nanos("cpu") - tiny.nanos("cpu")) + " above one service";
     }
 
     private void decisions(Path repository) throws Exception {
@@ -234,11 +305,15 @@ public final class Benchmarks {
     }
 
     private static ChildJvm.Outcome median(int runs, ChildRun run) throws Exception {
+        return medianOf(runs, "first", run);
+    }
+
+    private static ChildJvm.Outcome medianOf(int runs, String result, ChildRun run) throws Exception {
         List<ChildJvm.Outcome> outcomes = new ArrayList<>();
         for (int i = 0; i < runs; i++) {
             outcomes.add(run.run());
         }
-        outcomes.sort((a, b) -> Long.compare(a.nanos("first"), b.nanos("first")));
+        outcomes.sort((a, b) -> Long.compare(a.nanos(result), b.nanos(result)));
         return outcomes.get(runs / 2);
     }
 

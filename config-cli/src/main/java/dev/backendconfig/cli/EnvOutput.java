@@ -7,13 +7,13 @@ import dev.backendconfig.api.spi.EndpointProvider;
 import dev.backendconfig.api.spi.Service;
 import dev.backendconfig.toolkit.OutsideText;
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.BiFunction;
-import java.util.regex.Pattern;
 
 /**
  * {@code NAME=value} lines for other tools and languages ({@code out=$(backend-config --format=env --export) && eval
@@ -31,17 +31,26 @@ import java.util.regex.Pattern;
  */
 final class EnvOutput implements Output {
 
-    /** Characters no shell gives a meaning to in a word (no ~, no glob brackets, no $, no quotes). */
-    private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_./:@%+=,-]+");
-    /** What a detail's key may not keep in a variable name. */
-    private static final Pattern NOT_IN_A_NAME = Pattern.compile("[^A-Z0-9_]");
+    /**
+     * Characters no shell gives a meaning to in a word (no ~, no glob brackets, no $, no quotes), besides letters and
+     * digits. This class scans for them and for a name's characters rather than using regular expressions: it prints
+     * every line of a command's answer, and compiling patterns was a cost of the command's start.
+     */
+    private static final String PLAIN_PUNCTUATION = "_./:@%+=,-";
 
     private final List<EndpointProvider> providers;
     private final String prefix;
     private final boolean details;
 
     EnvOutput(List<EndpointProvider> providers, boolean export, boolean details) {
-        this.providers = providers.stream().sorted(Comparator.comparingInt(EndpointProvider::priority).reversed()).toList();
+        List<EndpointProvider> sorted = new ArrayList<>(providers);
+        sorted.sort(new Comparator<EndpointProvider>() { // highest first; a stable sort keeps ties in their order
+            @Override
+            public int compare(EndpointProvider one, EndpointProvider other) {
+                return Integer.compare(other.priority(), one.priority());
+            }
+        });
+        this.providers = List.copyOf(sorted);
         this.prefix = export ? "export " : "";
         this.details = details;
     }
@@ -89,8 +98,7 @@ final class EnvOutput implements Output {
         String servicePart = service.name().toUpperCase(Locale.ROOT).replace('-', '_');
         Map<String, String> printed = new LinkedHashMap<>();
         for (Map.Entry<String, String> detail : endpoint.details().entrySet()) {
-            String name = servicePart + "_DETAIL_" + NOT_IN_A_NAME.matcher(detail.getKey().toUpperCase(Locale.ROOT))
-                    .replaceAll("_");
+            String name = servicePart + "_DETAIL_" + nameOf(detail.getKey().toUpperCase(Locale.ROOT));
             String first = printed.putIfAbsent(name, detail.getKey());
             if (first == null) {
                 line(out, name, detail.getValue());
@@ -113,11 +121,33 @@ final class EnvOutput implements Output {
                 + service.name() + " (provider env, of config-env, does)");
     }
 
+    /** Return {@code upperCase} with every character (code point) other than A-Z, 0-9 and _ written {@code _}. */
+    private static String nameOf(String upperCase) {
+        StringBuilder name = new StringBuilder(upperCase.length());
+        for (int i = 0; i < upperCase.length(); i += Character.charCount(upperCase.codePointAt(i))) {
+            int c = upperCase.codePointAt(i);
+            name.append(c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' ? (char) c : '_');
+        }
+        return name.toString();
+    }
+
     /** Return a value the shell reads back as exactly itself. */
     static String quote(String value) {
-        if (PLAIN.matcher(value).matches()) {
+        if (plain(value)) {
             return value;
         }
         return "'" + value.replace("'", "'\\''") + "'";
+    }
+
+    /** Tell whether a value is one or more of A-Z, a-z, 0-9 and {@link #PLAIN_PUNCTUATION}. */
+    private static boolean plain(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9'
+                    || PLAIN_PUNCTUATION.indexOf(c) >= 0)) {
+                return false;
+            }
+        }
+        return !value.isEmpty();
     }
 }

@@ -1,7 +1,6 @@
 package dev.backendconfig.cli;
 
 import dev.backendconfig.api.ServiceResolver;
-import dev.backendconfig.api.internal.spi.KnownSettings;
 import dev.backendconfig.api.spi.EndpointProvider;
 import dev.backendconfig.api.spi.Setting;
 import java.util.ArrayList;
@@ -13,8 +12,8 @@ final class Help {
     private Help() {
     }
 
-    /** Return the text, listing the providers of {@code resolver} and the settings of the modules {@code loader} sees. */
-    static String text(ServiceResolver resolver, ClassLoader loader) {
+    /** Return the text, listing the providers of {@code resolver} and every setting it knows. */
+    static String text(ServiceResolver resolver) {
         StringBuilder text = new StringBuilder("""
                 Usage: backend-config [explain] [options]
                        backend-config wait [--service NAME]... [--probe KIND] [--path /health] [--timeout 60s] [options]
@@ -72,7 +71,7 @@ final class Help {
         text.append("\nSettings (--set key=value, -Dbackendconfig.key=value, BACKENDCONFIG_KEY=value,\n"
                 + "backend-config.properties), with their defaults:\n");
         List<Setting<?>> settings = new ArrayList<>();
-        KnownSettings.byOwner(loader).values().forEach(settings::addAll);
+        resolver.settingsByOwner().values().forEach(settings::addAll);
         for (Setting<?> setting : settings) {
             text.append(String.format("  %-28s %s%n", setting.key(), setting.defaultValue().orElse("(none)")));
             text.append("      ").append(setting.description()).append('\n');

@@ -45,16 +45,26 @@ record Options(Command command, Path directory, boolean directoryGiven, List<Pat
         Map<String, String> settings, boolean help, boolean export, boolean details, List<String> waitFor,
         String path, Duration timeout) {
 
-    /** What an option name looks like; anything else given as an option is not quoted back. */
-    private static final Pattern OPTION_NAME = Pattern.compile("--?[A-Za-z0-9][A-Za-z0-9-]{0,40}");
     /** What an error says instead of a value, which may be a password typed in the wrong place. */
     private static final String NOT_SHOWN = "a value that is not one of them (not shown: it may hold a secret)";
-    /** A key quoted back in an error: a word that cannot be a URL or carry a password's punctuation. */
-    private static final Pattern PLAIN_WORD = Pattern.compile("[A-Za-z0-9_.-]{1,40}");
-    /** What a service name looks like (setting services); anything else given to --service is not quoted back. */
-    private static final Pattern SERVICE_NAME = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
-    /** A path given to --path: begins with '/', no spaces or control characters. */
-    private static final Pattern PATH = Pattern.compile("/[\\x21-\\x7e]{0,1000}");
+    /**
+     * The patterns of options that are checked only in errors and in wait's options, compiled when first used (a
+     * class of their own is initialised then): an explain that needs none of them does not pay for compiling them.
+     */
+    private static final class Patterns {
+        /** What an option name looks like; anything else given as an option is not quoted back. */
+        static final Pattern OPTION_NAME = Pattern.compile("--?[A-Za-z0-9][A-Za-z0-9-]{0,40}");
+        /** A key quoted back in an error: a word that cannot be a URL or carry a password's punctuation. */
+        static final Pattern PLAIN_WORD = Pattern.compile("[A-Za-z0-9_.-]{1,40}");
+        /** What a service name looks like (setting services); anything else given to --service is not quoted back. */
+        static final Pattern SERVICE_NAME = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+        /** A path given to --path: begins with '/', no spaces or control characters. */
+        static final Pattern PATH = Pattern.compile("/[\\x21-\\x7e]{0,1000}");
+
+        private Patterns() {
+        }
+    }
+
     /** How long wait waits when --timeout is not given. */
     static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
     /** Parses --timeout as a duration setting is parsed: 500ms, 2s, 1m, at most 24h. */
@@ -290,7 +300,7 @@ record Options(Command command, Path directory, boolean directoryGiven, List<Pat
     }
 
     private static String service(String value) throws UsageException {
-        if (!SERVICE_NAME.matcher(value).matches() || value.length() > 63) {
+        if (!Patterns.SERVICE_NAME.matcher(value).matches() || value.length() > 63) {
             throw new UsageException("--service expects a service name such as backend or auth (lower-case letters and"
                     + " digits, words joined by '-'), got a value that is not one (not shown: it may hold a secret)");
         }
@@ -298,7 +308,7 @@ record Options(Command command, Path directory, boolean directoryGiven, List<Pat
     }
 
     private static String path(String value) throws UsageException {
-        if (!PATH.matcher(value).matches() || mayHoldSecret(value)) {
+        if (!Patterns.PATH.matcher(value).matches() || mayHoldSecret(value)) {
             throw new UsageException("--path expects a path that begins with '/', such as /health, without spaces,"
                     + " got a value that is not one (not shown: it may hold a secret)");
         }
@@ -337,7 +347,7 @@ record Options(Command command, Path directory, boolean directoryGiven, List<Pat
         if (key.startsWith("backendconfig.")) {
             String bare = key.substring("backendconfig.".length());
             throw new UsageException("--set takes keys without the backendconfig. prefix: --set "
-                    + (PLAIN_WORD.matcher(bare).matches() ? bare : "<key>") + "=...");
+                    + (Patterns.PLAIN_WORD.matcher(bare).matches() ? bare : "<key>") + "=...");
         }
         settings.put(key, value.substring(eq + 1));
     }
@@ -348,7 +358,7 @@ record Options(Command command, Path directory, boolean directoryGiven, List<Pat
      * at all.
      */
     private static UsageException unknown(String argument, String name, boolean withValue) {
-        if (OPTION_NAME.matcher(name).matches()) {
+        if (Patterns.OPTION_NAME.matcher(name).matches()) {
             List<String> all = new ArrayList<>(OPTIONS);
             all.addAll(WAIT_OPTIONS);
             all.addAll(FLAGS);

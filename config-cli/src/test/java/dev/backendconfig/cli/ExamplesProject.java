@@ -42,6 +42,8 @@ final class ExamplesProject {
                         + " alpine-test-backend from " + compose + ":15, but the protocol is not spoken there")
                 .contains("auth: predicted http://localhost:" + ports.get("ALPINE_TEST_AUTH_PORT") + " for service"
                         + " alpine-test-auth from " + compose + ":32, but the protocol is not spoken there")
+                .contains("this checkout's compose project: backend-config-example (COMPOSE_PROJECT_NAME in "
+                        + examples.resolve("docker/.env") + ":5)")
                 .contains("shared staging deployment from " + examples.resolve(".env.staging.e2e"))
                 .contains("                             auth: from STAGING_AUTH_URL\n")
                 .doesNotContain("not-for-logs");

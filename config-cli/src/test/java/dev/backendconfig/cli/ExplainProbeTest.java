@@ -2,48 +2,17 @@ package dev.backendconfig.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** explain's {@code --probe}: it becomes setting probe for the candidates too, and none probes nothing. */
-class ExplainProbeTest {
-
-    @TempDir
-    Path project;
-
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private final Map<String, String> environment = new HashMap<>();
-    private final Map<String, String> properties = new HashMap<>();
+class ExplainProbeTest extends CommandInProject {
 
     @BeforeEach
-    void aProjectWithoutDocker() throws IOException {
-        Files.createDirectory(project.resolve(".git"));
-        environment.put("DOCKER_HOST", "unix://" + project.resolve("no-engine.sock"));
+    void aBackendVariable() {
         environment.put("TEST_BACKEND_URL", "http://localhost:8002");
-        properties.put("user.dir", project.toString());
-        properties.put("user.home", project.toString());
-    }
-
-    private int run(String... arguments) {
-        return new Explain(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true,
-                StandardCharsets.UTF_8), environment, properties).run(List.of(arguments));
-    }
-
-    private static int closedPort() throws IOException {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 
     @Test

@@ -15,48 +15,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** explain through its entry point, with plain maps for the environment and real files in a project directory. */
-class ExplainTest {
-
-    @TempDir
-    Path project;
-
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private final Map<String, String> environment = new HashMap<>();
-    private final Map<String, String> properties = new HashMap<>();
-
-    @BeforeEach
-    void aProjectWithoutDocker() throws IOException {
-        Files.createDirectory(project.resolve(".git"));
-        environment.put("DOCKER_HOST", "unix://" + project.resolve("no-engine.sock"));
-        properties.put("user.dir", project.toString());
-        properties.put("user.home", project.toString());
-    }
-
-    private int run(String... arguments) {
-        return new Explain(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true,
-                StandardCharsets.UTF_8), environment, properties).run(List.of(arguments));
-    }
-
-    private String out() {
-        return out.toString(StandardCharsets.UTF_8);
-    }
-
-    private String err() {
-        return err.toString(StandardCharsets.UTF_8);
-    }
+class ExplainTest extends CommandInProject {
 
     private void stagingFile() throws IOException {
         Files.writeString(project.resolve(".env.staging.e2e"), "STAGING_BASE_URL=https://backend-staging.example.test\n"

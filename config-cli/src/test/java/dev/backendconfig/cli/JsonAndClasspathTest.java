@@ -10,48 +10,20 @@ import dev.backendconfig.api.spi.EndpointProvider;
 import dev.backendconfig.api.spi.ProviderResult;
 import dev.backendconfig.api.spi.ResolutionContext;
 import dev.backendconfig.toolkit.Origin;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * explain's JSON document (the probe, the project, each provider's origins, details on request) and the user's class
  * path given with {@code --classpath} (its providers, its settings file, its class loader), through the entry point.
  */
-class JsonAndClasspathTest {
-
-    @TempDir
-    Path project;
-
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private final Map<String, String> environment = new HashMap<>();
-    private final Map<String, String> properties = new HashMap<>();
-
-    @BeforeEach
-    void aProjectWithoutDocker() throws IOException {
-        Files.createDirectory(project.resolve(".git"));
-        environment.put("DOCKER_HOST", "unix://" + project.resolve("no-engine.sock"));
-        properties.put("user.dir", project.toString());
-        properties.put("user.home", project.toString());
-    }
-
-    private int run(String... arguments) {
-        return new Explain(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true,
-                StandardCharsets.UTF_8), environment, properties).run(List.of(arguments));
-    }
+class JsonAndClasspathTest extends CommandInProject {
 
     private JsonNode json() throws IOException {
         return new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));

@@ -5,20 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -26,57 +19,23 @@ import java.util.function.IntUnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code wait} in this JVM, with plain maps for the environment and real loopback servers that answer at once, late,
  * never, or first and then no more: what it waits for, what goes to stdout and stderr, and when it gives up.
  * ({@code WaitJarIT} runs the built jar the same way; this one is what mutation testing sees.)
  */
-class WaitTest {
+class WaitTest extends CommandInProject {
 
-    @TempDir
-    Path project;
-
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private final Map<String, String> environment = new HashMap<>();
-    private final Map<String, String> properties = new HashMap<>();
     private final List<HttpServer> servers = new ArrayList<>();
     /** Released after each test, so that a handler told to hang lets its server stop. */
     private final CountDownLatch release = new CountDownLatch(1);
-    private Duration took = Duration.ZERO;
-
-    @BeforeEach
-    void aProjectWithoutDocker() throws IOException {
-        Files.createDirectory(project.resolve(".git"));
-        environment.put("DOCKER_HOST", "unix://" + project.resolve("no-engine.sock"));
-        properties.put("user.dir", project.toString());
-        properties.put("user.home", project.toString());
-    }
 
     @AfterEach
     void stopServers() {
         release.countDown();
         servers.forEach(server -> server.stop(0));
-    }
-
-    private int run(String... arguments) {
-        long start = System.nanoTime();
-        int exit = new Explain(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true,
-                StandardCharsets.UTF_8), environment, properties).run(List.of(arguments));
-        took = Duration.ofNanos(System.nanoTime() - start);
-        return exit;
-    }
-
-    private String out() {
-        return out.toString(StandardCharsets.UTF_8);
-    }
-
-    private String err() {
-        return err.toString(StandardCharsets.UTF_8);
     }
 
     /**
@@ -104,12 +63,6 @@ class WaitTest {
         server.start();
         servers.add(server);
         return "http://127.0.0.1:" + server.getAddress().getPort();
-    }
-
-    private static int closedPort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 
     /** Return the seconds of the first match of {@code pattern}'s group 1, failing when there is none. */

@@ -298,6 +298,48 @@ class DockerOwnershipTest {
     }
 
     @Test
+    void aComposeProjectNameInTheCheckoutsEnvFileIsItsDefaultSoAnotherCopysStackOfThatNameIsNeverServed()
+            throws IOException {
+        // a .env committed to the repository names both worktrees' projects alike, as compose would name them
+        Files.writeString(holdvar.resolve(".env"), "COMPOSE_PROJECT_NAME=shop\n");
+        running(productV().stream().map(container -> Recorded.startedIn(container, COPY, "shop")).toList());
+        assertThatThrownBy(() -> resolve(holdvar, V_SERVICES)).isInstanceOf(InvalidInputException.class)
+                .satisfies(e -> assertThat(((InvalidInputException) e).code()).isEqualTo("BCFG03006"))
+                .hasMessage("engine " + engine.dockerHost() + ": compose project shop (started from"
+                        + " /srv/holdvar-copy/compose.yaml; running: api, keycloak, frontend) has this checkout's project"
+                        + " name (COMPOSE_PROJECT_NAME in " + holdvar.resolve(".env") + ":1), but it was started from"
+                        + " /srv/holdvar-copy/compose.yaml, not from this checkout's compose files (" + holdvar
+                        + "/compose.yaml): it is another checkout's stack with the same name, and compose would mix the"
+                        + " two; the env file names every copy of this checkout alike, so give this copy's project a"
+                        + " name of its own for this run (variable COMPOSE_PROJECT_NAME, or setting docker.project, for"
+                        + " example BACKENDCONFIG_DOCKER_PROJECT or -Dbackendconfig.docker.project) and start it, or"
+                        + " stop that project; to test against that stack on purpose, set docker.project=shop");
+
+        environment.put("COMPOSE_PROJECT_NAME", "shop");
+        ProviderResult chosen = resolve(holdvar, V_SERVICES);
+        assertThat(((ProviderResult.Found) chosen).endpoint().http()).isEqualTo(URI.create("http://localhost:28002"));
+        assertThat(chosen.reason()).isEqualTo("compose project shop (named by COMPOSE_PROJECT_NAME)");
+        environment.remove("COMPOSE_PROJECT_NAME");
+
+        running(productV().stream().map(container -> Recorded.startedIn(container, holdvar, "shop")).toList());
+        ProviderResult ours = resolve(holdvar, V_SERVICES);
+        assertThat(((ProviderResult.Found) ours).endpoint().http()).isEqualTo(URI.create("http://localhost:28002"));
+        assertThat(ours.notes()).contains("compose project shop is this checkout's: its name is this checkout's"
+                + " project name (COMPOSE_PROJECT_NAME in " + holdvar.resolve(".env") + ":1) and it was started from"
+                + " this checkout's " + holdvar.resolve("compose.yaml"));
+    }
+
+    @Test
+    void aStartNeverJoinsAnotherCopysStackNamedByTheSharedEnvFile() throws IOException {
+        Files.writeString(holdvar.resolve(".env"), "COMPOSE_PROJECT_NAME=shop\n");
+        running(productV().stream().filter(container -> !container.get("Names").toString().contains("frontend"))
+                .map(container -> Recorded.startedIn(container, COPY, "shop")).toList());
+        assertAStartIsRefusedBeforeComposeRuns("compose project shop (started from /srv/holdvar-copy/compose.yaml;"
+                + " running: api, keycloak) has this checkout's project name (COMPOSE_PROJECT_NAME in "
+                + holdvar.resolve(".env") + ":1)");
+    }
+
+    @Test
     void aCheckoutWithoutComposeFileTakesTheProjectComposeProjectNameNames() throws IOException {
         running(productO());
         Path bare = Files.createDirectories(directory.resolve("tests-only"));
@@ -371,6 +413,15 @@ class DockerOwnershipTest {
     void aStartNeverAddsThisCheckoutsServicesToAnotherCheckoutsProjectOfTheSameName() throws IOException {
         running(productV().stream().filter(container -> !container.get("Names").toString().contains("frontend"))
                 .map(DockerOwnershipTest::fromCopy).toList());
+        assertAStartIsRefusedBeforeComposeRuns("compose project holdvar (started from /srv/holdvar-copy/compose.yaml;"
+                + " running: api, keycloak) has this checkout's project name");
+    }
+
+    /**
+     * Resolve V with {@code docker.start=if-missing}, a compose command on PATH that logs every run: the resolution
+     * stops with {@code BCFG03006} containing {@code message}, and compose was never run, not even its version check.
+     */
+    private void assertAStartIsRefusedBeforeComposeRuns(String message) throws IOException {
         Path ran = directory.resolve("compose-ran.log");
         environment.put("PATH", FakeComposeCli.in(directory.resolve("logging"), FakeComposeCli.Answer.FAILS,
                 FakeComposeCli.Answer.VERSION).toString());
@@ -380,14 +431,13 @@ class DockerOwnershipTest {
         settings.put("docker.start", "if-missing");
         settings.put("docker.lease-dir", directory.resolve("leases").toString());
         settings.put("docker.host", engine.dockerHost());
-        try (RunScope scope = RunScope.create("aStartNeverAddsThisCheckoutsServices")) {
+        try (RunScope scope = RunScope.create("aStartIsRefusedBeforeComposeRuns")) {
             assertThatThrownBy(() -> new DockerEndpointProvider(scope).resolve(ResolutionContext.builder()
                     .workingDirectory(holdvar).environment(environment)
                     .systemProperties(Map.of("user.dir", holdvar.toString())).settings(settings).build()))
                     .isInstanceOf(InvalidInputException.class)
                     .satisfies(e -> assertThat(((InvalidInputException) e).code()).isEqualTo("BCFG03006"))
-                    .hasMessageContaining("compose project holdvar (started from /srv/holdvar-copy/compose.yaml;"
-                            + " running: api, keycloak) has this checkout's project name");
+                    .hasMessageContaining(message);
         }
         assertThat(ran).as("compose was never run, not even its version check").doesNotExist();
     }

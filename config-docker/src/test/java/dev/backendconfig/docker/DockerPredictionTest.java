@@ -132,6 +132,29 @@ class DockerPredictionTest {
     }
 
     @Test
+    void eachServiceHasTheWebSocketPathOfItsOwnSettingAndNeverTheBackends() throws IOException {
+        write("compose.yaml", """
+                services:
+                  backend:
+                    ports: ["${B}:8000"]
+                  auth:
+                    ports: ["${A}:8081"]
+                  frontend:
+                    ports: ["${F}:3000"]
+                """);
+        int backend = httpPort();
+        int auth = httpPort();
+        int frontend = httpPort();
+        ProviderResult result = resolve(Map.of("B", Integer.toString(backend), "A", Integer.toString(auth), "F",
+                Integer.toString(frontend)), Map.of("services", "auth,frontend", "docker.websocket-path", "/ws",
+                "services.auth.docker.websocket-path", "realtime/v1"));
+        Map<String, ServiceEndpoint> endpoints = ((ProviderResult.Found) result).endpoints();
+        assertThat(endpoints.get("backend").webSocket()).isEqualTo(URI.create("ws://localhost:" + backend + "/ws"));
+        assertThat(endpoints.get("auth").webSocket()).isEqualTo(URI.create("ws://localhost:" + auth + "/realtime/v1"));
+        assertThat(endpoints.get("frontend").webSocket()).isEqualTo(URI.create("ws://localhost:" + frontend));
+    }
+
+    @Test
     void settingDockerPredictFalseNeverPredicts() throws IOException {
         write("compose.yaml", "services:\n  backend:\n    ports: [\"" + httpPort() + ":8000\"]\n");
         ProviderResult result = resolve(Map.of(), Map.of("docker.predict", "false"));

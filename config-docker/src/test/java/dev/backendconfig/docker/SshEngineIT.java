@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.backendconfig.api.spi.ProviderResult;
 import dev.backendconfig.api.spi.ResolutionContext;
 import dev.backendconfig.testsupport.AlpineStack;
+import dev.backendconfig.testsupport.BusyCores;
 import dev.backendconfig.testsupport.ComposeStack;
 import dev.backendconfig.testsupport.EnginesIt;
 import java.io.IOException;
@@ -118,6 +119,27 @@ class SshEngineIT {
         HttpResponse<String> health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(http.resolve("/health"))
                 .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(health.body().strip()).isEqualTo("ok");
+    }
+
+    /**
+     * The real sshd and engine with one busy process more than there are cores, and every bound at its default: found
+     * each time (a slow ssh login is not an absent engine), and no ssh left running.
+     */
+    @Test
+    void theRealSshEngineIsFoundWithTheDefaultBoundsWithEveryCoreBusy() throws Exception {
+        try (BusyCores busy = BusyCores.start()) {
+            assertThat(busy.count()).isGreaterThan(Runtime.getRuntime().availableProcessors());
+            for (int i = 0; i < 3; i++) {
+                long start = System.nanoTime();
+                ProviderResult result = resolve(Map.of("DOCKER_HOST", sshHost), Map.of(), directory);
+                System.out.println("timing: ssh resolution with every core busy: "
+                        + (System.nanoTime() - start) / 1_000_000 + " ms");
+                assertThat(result).as(result.reason()).isInstanceOf(ProviderResult.Found.class);
+                assertThat(((ProviderResult.Found) result).endpoint().http())
+                        .isEqualTo(URI.create("http://localhost:" + port));
+            }
+        }
+        assertThat(sshProcesses()).isEmpty();
     }
 
     @Test

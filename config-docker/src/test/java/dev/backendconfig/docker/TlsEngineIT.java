@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.backendconfig.api.spi.ProviderResult;
 import dev.backendconfig.api.spi.ResolutionContext;
+import dev.backendconfig.testsupport.BusyCores;
 import dev.backendconfig.testsupport.ComposeStack;
 import dev.backendconfig.testsupport.EnginesIt;
 import dev.backendconfig.toolkit.InvalidInputException;
@@ -128,6 +129,26 @@ class TlsEngineIT {
         HttpResponse<String> health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(http.resolve("/health"))
                 .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(health.body().strip()).isEqualTo("ok");
+    }
+
+    /**
+     * The real TLS engine with one busy process more than there are cores, and every bound at its default: found each
+     * time (a slow handshake is not an absent engine).
+     */
+    @Test
+    void theRealTlsEngineIsFoundWithTheDefaultBoundsWithEveryCoreBusy() throws Exception {
+        try (BusyCores busy = BusyCores.start()) {
+            assertThat(busy.count()).isGreaterThan(Runtime.getRuntime().availableProcessors());
+            for (int i = 0; i < 3; i++) {
+                long start = System.nanoTime();
+                ProviderResult result = resolve("client-rsa-pkcs1");
+                System.out.println("timing: TLS resolution with every core busy: "
+                        + (System.nanoTime() - start) / 1_000_000 + " ms");
+                assertThat(result).as(result.reason()).isInstanceOf(ProviderResult.Found.class);
+                assertThat(((ProviderResult.Found) result).endpoint().http())
+                        .isEqualTo(URI.create("http://localhost:" + port));
+            }
+        }
     }
 
     @Test

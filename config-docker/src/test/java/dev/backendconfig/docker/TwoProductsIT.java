@@ -62,6 +62,8 @@ class TwoProductsIT {
     private int oBackend;
     /** Whether V's env file leaves its backend's port to the compose file's default (the colliding one). */
     private boolean vApiFromDefault;
+    /** The COMPOSE_PROJECT_NAME V's env file names, when it names one. */
+    private String vEnvFileName = "";
     private final List<ComposeStack> stacks = new ArrayList<>();
 
     @BeforeEach
@@ -98,7 +100,8 @@ class TwoProductsIT {
                     ports: ["${V_DB_PORT:-5432}:5432"]
                 """.formatted(IMAGE, collidingDefault, HEALTHCHECK));
         Files.writeString(holdvar.resolve(".env"), (vApiFromDefault ? "" : "V_API_PORT=" + vApi + "\n")
-                + "V_AUTH_PORT=" + vAuth + "\nV_DB_PORT=" + vDb + "\n");
+                + "V_AUTH_PORT=" + vAuth + "\nV_DB_PORT=" + vDb + "\n"
+                + (vEnvFileName.isEmpty() ? "" : "COMPOSE_PROJECT_NAME=" + vEnvFileName + "\n"));
         Files.writeString(holdoth.resolve("compose.yaml"), """
                 services:
                   backend:
@@ -158,8 +161,8 @@ class TwoProductsIT {
     }
 
 
-    private static String name(Path checkout) {
-        return checkout.getFileName().toString();
+    private String name(Path checkout) {
+        return checkout.equals(holdvar) && !vEnvFileName.isEmpty() ? vEnvFileName : checkout.getFileName().toString();
     }
 
     private ResolutionContext.Builder context(Path checkout, Map<String, String> settings) {
@@ -401,5 +404,31 @@ class TwoProductsIT {
         assertThat(result.reason()).startsWith("compose project " + name(holdoth) + " (named by COMPOSE_PROJECT_NAME)");
         assertThat(resolve(bare, Map.of()).reason()).startsWith("no compose project of this checkout (" + bare
                 + ") is on engine");
+    }
+
+    @Test
+    void aCommittedEnvFileNamingTwoWorktreesAlikeNeverHandsOneTheOthersStack() throws IOException {
+        vEnvFileName = "shared-" + UUID.randomUUID().toString().substring(0, 8);
+        writeFiles();
+        up(holdvar);
+        // a second worktree of V: the same committed compose.yaml and .env, nothing of its own started
+        Path worktree = Files.createDirectories(root.resolve("holdvar-worktree-" + UUID.randomUUID().toString()
+                .substring(0, 8)));
+        Files.writeString(worktree.resolve(".git"), "gitdir: " + holdvar.resolve(".git/worktrees/b") + "\n");
+        Files.copy(holdvar.resolve("compose.yaml"), worktree.resolve("compose.yaml"));
+        Files.copy(holdvar.resolve(".env"), worktree.resolve(".env"));
+
+        assertThatThrownBy(() -> resolve(worktree, V)).isInstanceOf(InvalidInputException.class)
+                .satisfies(e -> assertThat(((InvalidInputException) e).code()).isEqualTo("BCFG03006"))
+                .hasMessageContaining("compose project " + vEnvFileName + " (started from "
+                        + holdvar.resolve("compose.yaml"))
+                .hasMessageContaining("has this checkout's project name (COMPOSE_PROJECT_NAME in "
+                        + worktree.resolve(".env") + ":4)")
+                .hasMessageContaining("the env file names every copy of this checkout alike");
+        assertThat(found(resolve(holdvar, V), "backend").http()).isEqualTo(URI.create("http://localhost:" + vApi));
+        Map<String, String> chosen = new HashMap<>(V);
+        chosen.put("docker.project", vEnvFileName);
+        assertThat(found(resolve(worktree, chosen), "backend").http()).as("chosen on purpose")
+                .isEqualTo(URI.create("http://localhost:" + vApi));
     }
 }

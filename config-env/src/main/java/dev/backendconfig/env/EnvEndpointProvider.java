@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.apiguardian.api.API;
@@ -69,7 +70,9 @@ public final class EnvEndpointProvider implements EndpointProvider {
             chosen.put(service, Choices.of(context, service));
         }
         List<String> misspelt = misspelt(context, chosen);
-        if (chosen.values().stream().allMatch(Choices::isEmpty)) {
+        // loops rather than streams and lambdas on the way to an answer: this runs in every first resolution, where
+        // linking each lambda costs a fresh JVM more than the work
+        if (firstSet(chosen) == null) {
             ProviderResult skipped = ProviderResult.skipped(nothingSet(chosen) + hints(misspelt));
             return misspelt.isEmpty() ? chosen.size() == 1 ? skipped : skipped.withNextStep(setEach(chosen))
                     : skipped.withNextStep("fix the misspelt name: " + String.join("; ", misspelt));
@@ -152,13 +155,13 @@ public final class EnvEndpointProvider implements EndpointProvider {
      * service that is missing is named at once.
      */
     private static void requireEveryRequiredService(Map<Service, Choices> chosen, List<String> misspelt) {
-        Choices someSet = chosen.values().stream().filter(choices -> !choices.isEmpty()).findFirst().orElseThrow();
+        Choices someSet = firstSet(chosen);
         Map<Service, Choices> missing = new LinkedHashMap<>();
-        chosen.forEach((service, choices) -> {
-            if (service.required() && choices.isEmpty()) {
-                missing.put(service, choices);
+        for (Map.Entry<Service, Choices> entry : chosen.entrySet()) {
+            if (entry.getKey().required() && entry.getValue().isEmpty()) {
+                missing.put(entry.getKey(), entry.getValue());
             }
-        });
+        }
         if (missing.isEmpty()) {
             return;
         }
@@ -188,15 +191,31 @@ public final class EnvEndpointProvider implements EndpointProvider {
      */
     private static List<String> misspelt(ResolutionContext context, Map<Service, Choices> chosen) {
         Map<String, String> lookedFor = new LinkedHashMap<>();
-        chosen.forEach((service, choices) -> choices.names().forEach(name -> lookedFor.putIfAbsent(name,
-                service.isBackend() ? "" : service.name())));
+        for (Map.Entry<Service, Choices> entry : chosen.entrySet()) {
+            for (String name : entry.getValue().names()) {
+                lookedFor.putIfAbsent(name, entry.getKey().isBackend() ? "" : entry.getKey().name());
+            }
+        }
         List<String> hints = new ArrayList<>();
         for (String name : new TreeSet<>(context.environment().keySet())) {
             if (hints.size() < MAX_HINTS && context.variable(name).isPresent()) {
-                Suggestions.misspeltVariable(name, lookedFor).map(OutsideText::oneLine).ifPresent(hints::add);
+                Optional<String> hint = Suggestions.misspeltVariable(name, lookedFor);
+                if (hint.isPresent()) {
+                    hints.add(OutsideText.oneLine(hint.get()));
+                }
             }
         }
         return hints;
+    }
+
+    /** Return the choices of the first service with a variable set, or null when none has one. */
+    private static Choices firstSet(Map<Service, Choices> chosen) {
+        for (Choices choices : chosen.values()) {
+            if (!choices.isEmpty()) {
+                return choices;
+            }
+        }
+        return null;
     }
 
     private static String hints(List<String> misspelt) {
@@ -207,7 +226,9 @@ public final class EnvEndpointProvider implements EndpointProvider {
         List<String> notes = new ArrayList<>();
         for (Map.Entry<Service, Choices> entry : chosen.entrySet()) {
             for (VariableChoice choice : entry.getValue().both()) {
-                choice.conflicts().forEach(conflict -> LOG.warn("{}", OutsideText.oneLine(conflict)));
+                for (String conflict : choice.conflicts()) {
+                    LOG.warn("{}", OutsideText.oneLine(conflict));
+                }
                 for (String note : choice.notes()) {
                     notes.add(chosen.size() > 1 ? entry.getKey().name() + ": " + note : note);
                 }

@@ -79,12 +79,17 @@ final class VariableChoice {
     private static VariableChoice choose(ResolutionContext context, Setting<String> setting, List<String> variables,
             BiFunction<String, Origin, Optional<URI>> parser) {
         List<Candidate> candidates = new ArrayList<>();
-        if (setting != null) {
-            context.settings().find(setting)
-                    .ifPresent(value -> candidates.add(new Candidate(value, context.settings().origin(setting))));
+        // plain conditions rather than ifPresent(lambda): this runs in every first resolution, where each lambda's
+        // linking costs a fresh JVM more than the work
+        Optional<String> set = setting == null ? Optional.empty() : context.settings().find(setting);
+        if (set.isPresent()) {
+            candidates.add(new Candidate(set.get(), context.settings().origin(setting)));
         }
         for (String variable : variables) {
-            context.variable(variable).ifPresent(value -> candidates.add(new Candidate(value, Origin.variable(variable))));
+            Optional<String> value = context.variable(variable);
+            if (value.isPresent()) {
+                candidates.add(new Candidate(value.get(), Origin.variable(variable)));
+            }
         }
         if (candidates.isEmpty()) {
             return new VariableChoice(null, null, List.of(), List.of());

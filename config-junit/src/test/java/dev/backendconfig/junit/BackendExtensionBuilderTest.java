@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.backendconfig.api.ProbeKind;
+import dev.backendconfig.api.ServiceResolver;
 import dev.backendconfig.junit.internal.JunitSettings;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The builder of {@code @RegisterExtension} chains on one builder and refuses nulls by name. */
@@ -32,7 +34,9 @@ class BackendExtensionBuilderTest {
 
     @Test
     void theJunitSettingsAreOwnedByTheJunitModule() {
-        assertThat(new JunitSettings().owner()).isEqualTo("junit");
+        assertThat(new JunitSettings().id()).isEqualTo("junit");
         assertThat(new JunitSettings().settings()).containsExactly(JunitSettings.ON_MISSING);
+        assertThat(ServiceResolver.create().settingsByOwner()).as("the settings the resolver knows, by owner")
+                .containsEntry("junit", List.of(JunitSettings.ON_MISSING));
     }
 }

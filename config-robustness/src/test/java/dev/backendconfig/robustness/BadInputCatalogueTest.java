@@ -59,7 +59,7 @@ class BadInputCatalogueTest {
     static final String SECRET = "pl4nted-s3cret";
 
     /** The exact number of cases: a case added or lost changes it. */
-    private static final int CASES = 152;
+    private static final int CASES = 155;
 
     /** A staging file that answers, so that a case shows resolution did not fall through to it. */
     private static final String STAGING = "STAGING_BASE_URL=https://backend-staging.example.test\n";
@@ -68,8 +68,10 @@ class BadInputCatalogueTest {
     private static final String NOT_SHOWN = " (the line is not shown: it may be part of a value, and a value that"
             + " spans lines must be quoted)";
     private static final String OVER_ONE_MEBIBYTE = "TEST_USER_PASSWORD=" + SECRET + "\n" + "#".repeat(1024 * 1024) + "\n";
-    private static final String OVER_TWO_MEBIBYTES = "services:\n  api:\n    environment:\n      DB_PASSWORD: " + SECRET
-            + "\n" + "#".repeat(2 * 1024 * 1024) + "\n";
+    /** The default limit of a project's compose YAML (setting docker.compose-max-kib). */
+    private static final int COMPOSE_LIMIT = 64 * 1024;
+    private static final String OVER_THE_COMPOSE_LIMIT = "services:\n  api:\n    environment:\n      DB_PASSWORD: "
+            + SECRET + "\n" + "#".repeat(COMPOSE_LIMIT) + "\n";
     /** Where the docker CLI keeps the meta file of context {@code colima}: under the SHA-256 of its name. */
     private static final String COLIMA_META = ".docker/contexts/meta/" + sha256("colima") + "/meta.json";
     /** A compose service's environment holding the secret: the compose file a case feeds always carries it. */
@@ -452,13 +454,13 @@ class BadInputCatalogueTest {
     }
 
     /**
-     * Return a compose file of just under 2 MiB (the size limit) made of the costliest shapes found (issue 22 item 10):
-     * a list of {@code aliasedPorts} interpolated port entries aliased by 100 services (the alias limit), an image
+     * Return a compose file of just under {@code bytes} made of the costliest shapes found (issue 22 item 10): a list
+     * of {@code aliasedPorts} interpolated port entries aliased by 100 services (the alias limit), an image
      * interpolated three deep aliased by every one of them, then as many services as fit, each with an image
      * interpolated 19 deep and ports in both syntaxes; service backend (holding the secret) publishes 8000 on
      * {@code backendPort}, on line {@code aliasedPorts + 8}.
      */
-    static String worstShapes(int backendPort, int aliasedPorts) {
+    static String worstShapes(int backendPort, int aliasedPorts, int bytes) {
         StringBuilder text = new StringBuilder("x-ports: &ports\n");
         for (int i = 0; i < aliasedPorts; i++) {
             text.append("  - \"127.0.0.1:${PORT_").append(i).append(":-").append(20000 + i % 40000).append("}:")
@@ -479,11 +481,35 @@ class BadInputCatalogueTest {
             String service = "  s" + i + ":\n    image: \"" + deep + i + "\"\n    container_name: c" + i + "\n    ports:\n"
                     + "      - \"" + (1 + i % 60000) + ":80\"\n      - target: 81\n        published: \"${P" + i + ":-"
                     + (1 + (i + 7) % 60000) + "}\"\n";
-            if (text.length() + service.length() > 2 * 1024 * 1024 - 64) {
+            if (text.length() + service.length() > bytes - 64) {
                 return text.toString();
             }
             text.append(service);
         }
+    }
+
+    /** Return services, the first holding the secret, padded with a comment to {@code bytes} bytes. */
+    private static String servicesOf(int bytes) {
+        StringBuilder text = new StringBuilder("services:\n  api:\n").append(SECRET_ENVIRONMENT);
+        for (int i = 0; text.length() < bytes - 200; i++) {
+            text.append("  s").append(i).append(":\n    image: x\n");
+        }
+        String padding = "#" + "x".repeat(bytes - text.length() - 2) + "\n";
+        return text.append(padding).toString();
+    }
+
+    /** Return a backend (holding the secret) and 100 services aliasing 65 ranges of 1000 ports to expose. */
+    private static String exposedRanges(int backendPort) {
+        StringBuilder text = new StringBuilder("services:\n  backend:\n").append(SECRET_ENVIRONMENT)
+                .append("    ports: [\"").append(backendPort).append(":8000\"]\n    expose: &expose [");
+        for (int i = 0; i < 65; i++) {
+            text.append('"').append(i * 1000 + 1).append('-').append(i * 1000 + 1000).append("\", ");
+        }
+        text.append("\"8000\"]\n");
+        for (int i = 0; i < 100; i++) {
+            text.append("  s").append(i).append(":\n    expose: *expose\n");
+        }
+        return text.toString();
     }
 
     private static Stream<Case> composeFiles() {
@@ -542,21 +568,39 @@ class BadInputCatalogueTest {
                         .supportFile("compose.yaml", "services:\n  api:\n    ports: [\"${HOST_IP}:8002:8000\"]\n")
                         .supportFile(".env.staging.e2e", STAGING), INVALID, "{dir}/compose.yaml:3: ports entry"
                         + " '${HOST_IP}:8002:8000': the host address (from a variable) is not an IP address"),
-                new Case("compose file: over 2 MiB", input -> input.file("compose.yaml", OVER_TWO_MEBIBYTES)
+                new Case("compose file: over 64 KiB", input -> input.file("compose.yaml", OVER_THE_COMPOSE_LIMIT)
                         .supportFile(".env.staging.e2e", STAGING), INVALID, "{dir}/compose.yaml: is "
-                        + OVER_TWO_MEBIBYTES.length() + " bytes, larger than the limit of 2097152 bytes"),
+                        + OVER_THE_COMPOSE_LIMIT.length() + " bytes, larger than the limit of 65536 bytes (setting"
+                        + " docker.compose-max-kib, 64 KiB for all the compose files of a project"),
+                new Case("compose files: over 64 KiB together", input -> input.file("compose.yaml", servicesOf(40 * 1024))
+                        .supportFile("compose.override.yaml", "services:\n  late:\n    image: x\n" + "#".repeat(
+                                COMPOSE_LIMIT - 40 * 1024) + "\n").supportFile(".env.staging.e2e", STAGING), INVALID,
+                        "{dir}/compose.override.yaml: is " + (COMPOSE_LIMIT - 40 * 1024 + 32) + " bytes, which makes"
+                        + " the compose files read for this project " + (COMPOSE_LIMIT + 32) + " bytes, larger than"
+                        + " the limit of 65536 bytes in all"),
                 new Case("compose file: a value interpolated past 4 Mi characters", input -> input.env("LONG", SECRET
                         + "x".repeat(1024 * 1024 - 100)).supportFile("compose.yaml", "x-big: &big \"${LONG}\"\n"
                         + "services:\n  api:\n    networks:\n      n:\n        aliases: [*big, *big, *big, *big,"
                         + " *big]\n").supportFile(".env.staging.e2e", STAGING), INVALID, "{dir}/compose.yaml:1:"
                         + " interpolation makes the values read from the compose files longer than 4194304"),
-                new Case("compose file: 2 MiB of the costliest shapes within every limit", input -> input.file(
-                        "compose.yaml", worstShapes(backendPort, 1000)).supportFile(".env.staging.e2e", STAGING), FOUND,
-                        "predicted http://localhost:" + backendPort + " for service backend from {dir}/compose.yaml:1008,"
-                        + " but the protocol is not spoken there"),
-                composeFile("2 MiB of the costliest shapes, its aliases interpolating past 4 Mi characters",
-                        worstShapes(backendPort, 5000), 4716, "interpolation makes the values read from the compose"
-                        + " files longer than 4194304 characters in all"),
+                new Case("compose file: 64 KiB of the costliest shapes within every limit", input -> input.file(
+                        "compose.yaml", worstShapes(backendPort, 50, COMPOSE_LIMIT)).supportFile(".env.staging.e2e",
+                        STAGING), FOUND, "predicted http://localhost:" + backendPort + " for service backend from"
+                        + " {dir}/compose.yaml:58, but the protocol is not spoken there"),
+                composeFile("64 KiB of the costliest shapes, its aliases repeating more values than the limit",
+                        worstShapes(backendPort, 1000, COMPOSE_LIMIT), 173, "the compose files hold, or extends"
+                        + " copies, more than 8192 values of the services read (one per 8 bytes of setting"
+                        + " docker.compose-max-kib, 64 KiB;"),
+                new Case("compose file: 2 MiB of the costliest shapes, docker.compose-max-kib raised to 2048",
+                        input -> input.file("compose.yaml", worstShapes(backendPort, 1000, 2 * 1024 * 1024))
+                                .supportEnv("BACKENDCONFIG_DOCKER_COMPOSE_MAX_KIB", "2048")
+                                .supportFile(".env.staging.e2e", STAGING), FOUND, "predicted http://localhost:"
+                                + backendPort + " for service backend from {dir}/compose.yaml:1008, but the protocol is"
+                                + " not spoken there"),
+                new Case("compose file: 100 aliases of 65 ranges to expose", input -> input.file("compose.yaml",
+                        exposedRanges(backendPort)).supportFile(".env.staging.e2e", STAGING), FOUND, "predicted"
+                        + " http://localhost:" + backendPort + " for service backend from {dir}/compose.yaml:5, but the"
+                        + " protocol is not spoken there"),
                 new Case("compose file: named by COMPOSE_FILE, not a path", input -> input.env("COMPOSE_FILE",
                         SECRET + "\u0000.yml"), INVALID, "variable COMPOSE_FILE: expected a file path, got text that"
                         + " cannot be a path on this system"));

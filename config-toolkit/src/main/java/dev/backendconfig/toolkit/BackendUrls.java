@@ -7,7 +7,6 @@ import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.apiguardian.api.API;
 
 /**
@@ -28,11 +27,27 @@ public final class BackendUrls {
     /** The schemes a WebSocket URL may have. */
     public static final List<String> WEBSOCKET_SCHEMES = List.of("ws", "wss");
 
-    private static final Pattern SCHEME = Pattern.compile("[a-z][a-z0-9+.-]*");
     private static final String HTTP_EXAMPLE = "http://localhost:8002";
     private static final String WEBSOCKET_EXAMPLE = "ws://localhost:8002/ws";
 
     private BackendUrls() {
+    }
+
+    /**
+     * Tell whether lower-cased text is a scheme, {@code [a-z][a-z0-9+.-]*}; a scan rather than a pattern, since every
+     * first resolution checks a URL and compiling a pattern there costs a fresh JVM more than the check.
+     */
+    private static boolean isScheme(String scheme) {
+        if (scheme.isEmpty() || scheme.charAt(0) < 'a' || scheme.charAt(0) > 'z') {
+            return false;
+        }
+        for (int i = 1; i < scheme.length(); i++) {
+            char c = scheme.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+' || c == '.' || c == '-')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Parse an HTTP base URL; empty when {@code raw} is null or blank. */
@@ -85,7 +100,7 @@ public final class BackendUrls {
                     + "://host:port)");
         }
         String scheme = value.substring(0, separator).toLowerCase(Locale.ROOT);
-        if (!SCHEME.matcher(scheme).matches()) {
+        if (!isScheme(scheme)) {
             throw invalid(origin, expected + ", got text before '://' that is not a scheme");
         }
         if (!schemes.contains(scheme)) {

@@ -113,6 +113,20 @@ public record Origin(Kind kind, String location, int line) {
         };
     }
 
+    // equals and hashCode are written out, with the meaning a record's own have: those are bootstrapped through
+    // method handles at their first call, a cost a first resolution (which compares origins) would pay in a fresh JVM
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Origin origin && kind == origin.kind && location.equals(origin.location)
+                && line == origin.line;
+    }
+
+    @Override
+    public int hashCode() {
+        return (31 * kind.hashCode() + location.hashCode()) * 31 + line;
+    }
+
     @Override
     public String toString() {
         return describe();

@@ -1,17 +1,17 @@
 package dev.backendconfig.api.internal;
 
 import dev.backendconfig.api.ProbeKind;
-import dev.backendconfig.api.internal.spi.SettingsContributor;
 import dev.backendconfig.api.spi.EndpointProvider;
 import dev.backendconfig.api.spi.ServiceSetting;
 import dev.backendconfig.api.spi.Setting;
+import dev.backendconfig.api.spi.SettingsOwner;
 import java.time.Duration;
 import java.util.List;
 
 /**
  * The settings of the resolver itself; every provider declares its own through
  * {@link EndpointProvider#settings()}, and a module that is not a provider (the JUnit extension) through
- * {@link SettingsContributor}.
+ * {@link SettingsOwner#settings()}.
  */
 public final class CoreSettings {
 

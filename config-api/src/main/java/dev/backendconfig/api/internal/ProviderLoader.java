@@ -1,7 +1,7 @@
 package dev.backendconfig.api.internal;
 
-import dev.backendconfig.api.internal.spi.SettingsContributor;
 import dev.backendconfig.api.spi.EndpointProvider;
+import dev.backendconfig.api.spi.SettingsOwner;
 import dev.backendconfig.toolkit.OutsideText;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -15,13 +15,14 @@ import java.util.regex.Pattern;
 
 /**
  * Load every {@code META-INF/services} entry for {@link EndpointProvider} (and for
- * {@link SettingsContributor}) on its own: one that fails to load (class missing, constructor throws, blank or
+ * for the other {@link SettingsOwner}s) on its own: one that fails to load (class missing, constructor throws, blank or
  * duplicate id) is recorded and the others go on.
  */
 public final class ProviderLoader {
 
-    private static final Pattern PROVIDER_NAME = Pattern.compile(
-            ": (?:Provider )?(\\S+) (?:not found|not a subtype|could not be instantiated)");
+    /** The pattern of a provider's name in ServiceLoader's messages; compiled only when an entry fails to load. */
+    private static final String PROVIDER_NAME =
+            ": (?:Provider )?(\\S+) (?:not found|not a subtype|could not be instantiated)";
     private static final int MAX_FAILURES = 1000;
 
     /**
@@ -37,14 +38,13 @@ public final class ProviderLoader {
      * What loading found.
      *
      * @param providers the providers that loaded, with unique ids, in discovery order
-     * @param contributors the other modules that declare settings
+     * @param owners the other modules that declare settings (the JUnit extension), in discovery order
      * @param problems the entries that did not load
      */
-    public record Loaded(List<EndpointProvider> providers, List<SettingsContributor> contributors,
-            List<Problem> problems) {
+    public record Loaded(List<EndpointProvider> providers, List<SettingsOwner> owners, List<Problem> problems) {
         public Loaded {
             providers = List.copyOf(providers);
-            contributors = List.copyOf(contributors);
+            owners = List.copyOf(owners);
             problems = List.copyOf(problems);
         }
     }
@@ -52,14 +52,14 @@ public final class ProviderLoader {
     private ProviderLoader() {
     }
 
-    /** Load the providers and settings contributors visible to {@code loader}. */
+    /** Load the providers and the other settings owners visible to {@code loader}. */
     public static Loaded load(ClassLoader loader) {
         Map<String, EndpointProvider> byId = new LinkedHashMap<>();
         List<Problem> problems = new ArrayList<>();
         for (EndpointProvider provider : each(EndpointProvider.class, loader, problems)) {
             accept(provider, byId, problems);
         }
-        return new Loaded(new ArrayList<>(byId.values()), each(SettingsContributor.class, loader, problems), problems);
+        return new Loaded(new ArrayList<>(byId.values()), each(SettingsOwner.class, loader, problems), problems);
     }
 
     private static <S> List<S> each(Class<S> service, ClassLoader loader, List<Problem> problems) {
@@ -110,7 +110,7 @@ public final class ProviderLoader {
 
     private static Problem describe(ServiceConfigurationError error, Class<?> service) {
         String message = error.getMessage() == null ? "" : error.getMessage();
-        Matcher matcher = PROVIDER_NAME.matcher(message);
+        Matcher matcher = Pattern.compile(PROVIDER_NAME).matcher(message);
         String name = matcher.find() ? matcher.group(1) : "(unnamed services entry)";
         String reason;
         if (message.contains(" not found")) {

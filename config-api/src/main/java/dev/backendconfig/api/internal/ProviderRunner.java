@@ -6,8 +6,8 @@ import dev.backendconfig.api.spi.ResolutionContext;
 import dev.backendconfig.toolkit.Deadline;
 import dev.backendconfig.toolkit.OutsideText;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -69,14 +69,10 @@ public final class ProviderRunner {
      * @throws InterruptedException when the calling thread is interrupted while waiting
      */
     public static Answer ask(EndpointProvider provider, ResolutionContext context) throws InterruptedException {
-        CompletableFuture<ProviderResult> answer = new CompletableFuture<>();
-        Thread worker = new Thread(() -> {
-            try {
-                answer.complete(provider.resolve(context));
-            } catch (Throwable e) {
-                answer.completeExceptionally(e);
-            }
-        }, "backend-config-" + provider.id() + "-" + THREADS.incrementAndGet());
+        // a FutureTask on a thread of our own: what the provider returns or throws, without CompletableFuture, whose
+        // class initialisation sets up the common ForkJoinPool in every first resolution for nothing
+        FutureTask<ProviderResult> answer = new FutureTask<>(() -> provider.resolve(context));
+        Thread worker = new Thread(answer, "backend-config-" + provider.id() + "-" + THREADS.incrementAndGet());
         worker.setDaemon(true);
         worker.setContextClassLoader(Thread.currentThread().getContextClassLoader());
         Duration wait = context.remaining();
@@ -112,7 +108,7 @@ public final class ProviderRunner {
      * at INFO every {@link #PROGRESS_EVERY} what is awaited and for how long it may still be, so that a slow
      * resolution is never silent.
      */
-    private static ProviderResult await(CompletableFuture<ProviderResult> answer, EndpointProvider provider,
+    private static ProviderResult await(FutureTask<ProviderResult> answer, EndpointProvider provider,
             ResolutionContext context) throws InterruptedException, ExecutionException, TimeoutException {
         long start = System.nanoTime();
         Deadline quiet = Deadline.after(QUIET);

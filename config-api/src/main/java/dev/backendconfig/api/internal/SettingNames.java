@@ -1,7 +1,6 @@
 package dev.backendconfig.api.internal;
 
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /** How a setting's key is written in each place it is read from. */
 public final class SettingNames {
@@ -13,14 +12,41 @@ public final class SettingNames {
     /** The prefix of every per-service key: {@code services.<name>.<suffix>}. */
     public static final String SERVICE_PREFIX = "services.";
 
-    private static final Pattern SERVICE_NAME = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
-
     private SettingNames() {
     }
 
     /** Tell whether a service name is lower-case letters and digits, words joined by {@code -}. */
     public static boolean isServiceName(String name) {
-        return SERVICE_NAME.matcher(name).matches();
+        return isWords(name, "-");
+    }
+
+    /** Tell whether a setting's key is lower-case letters and digits, words joined by {@code .} or {@code -}. */
+    public static boolean isKey(String key) {
+        return isWords(key, ".-");
+    }
+
+    /**
+     * Tell whether {@code text} is words of lower-case letters and digits, the first beginning with a letter, each
+     * joined to the next by one of {@code separators} ({@code [a-z][a-z0-9]*([SEPARATORS][a-z0-9]+)*}). Scanned
+     * rather than matched with a regular expression: settings and services are declared and checked by the dozen in
+     * every first resolution, and compiling and running patterns there cost a fresh JVM time for nothing.
+     */
+    private static boolean isWords(String text, String separators) {
+        if (text.isEmpty() || text.charAt(0) < 'a' || text.charAt(0) > 'z') {
+            return false;
+        }
+        boolean afterSeparator = false;
+        for (int i = 1; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+                afterSeparator = false;
+            } else if (separators.indexOf(c) >= 0 && !afterSeparator) {
+                afterSeparator = true;
+            } else {
+                return false;
+            }
+        }
+        return !afterSeparator;
     }
 
     /** Return the environment variable of a key: {@code BACKENDCONFIG_<KEY>}, dots and dashes as {@code _}. */

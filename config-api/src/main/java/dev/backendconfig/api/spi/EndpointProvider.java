@@ -26,13 +26,11 @@ import org.apiguardian.api.API;
  * <p>To register one, put its class name in a file
  * {@code META-INF/services/dev.backendconfig.api.spi.EndpointProvider} on the test classpath
  * (usually {@code src/test/resources}). It needs a public no-argument constructor. Read everything from the
- * {@link ResolutionContext}, never from {@code System.getenv()} directly, so that it can be tested with a map.
+ * {@link ResolutionContext}, never from {@code System.getenv()} directly, so that it can be tested with a map. Its
+ * {@link #id()} and the {@link #settings()} it reads are declared as every {@link SettingsOwner} declares them.
  */
 @API(status = STABLE, since = "1.0")
-public interface EndpointProvider {
-
-    /** Return the provider's id: short, lower case, unique, as used in the {@code providers} setting. */
-    String id();
+public interface EndpointProvider extends SettingsOwner {
 
     /** Return the priority; higher is asked first (env 300, docker 200, staging 100). */
     int priority();
@@ -53,11 +51,6 @@ public interface EndpointProvider {
      *     there and reports it with the report so far
      */
     ProviderResult resolve(ResolutionContext context);
-
-    /** Return the settings this provider reads, so that they are validated, listed, and not called unknown. */
-    default List<Setting<?>> settings() {
-        return List.of();
-    }
 
     /**
      * Return the settings this provider reads once per service ({@code services.<name>.<suffix>}), so that each

@@ -42,13 +42,12 @@ public final class ResolutionContext {
     private final Clock clock;
     private final List<Service> services;
     private final AtomicReference<Deadline> budget;
-    private final Probe customProbe;
     private final ProbePolicy probes;
     private final List<ResolutionReport.Line> earlierAnswers;
 
     /** Create a context whose budget starts now. */
     private ResolutionContext(Map<String, String> environment, Map<String, String> systemProperties, Settings settings,
-            Path workingDirectory, Clock clock, Probe customProbe) {
+            Path workingDirectory, Clock clock) {
         this.environment = environment;
         this.systemProperties = systemProperties;
         this.settings = settings;
@@ -56,8 +55,7 @@ public final class ResolutionContext {
         this.clock = clock;
         this.budget = new AtomicReference<>(Deadline.after(settings.get(CoreSettings.TIMEOUT)));
         this.services = DeclaredServices.from(settings);
-        this.customProbe = customProbe;
-        this.probes = new ProbePolicy(settings, budget::get, customProbe);
+        this.probes = new ProbePolicy(settings, budget::get);
         this.earlierAnswers = List.of();
     }
 
@@ -70,7 +68,6 @@ public final class ResolutionContext {
         this.clock = context.clock;
         this.budget = context.budget;
         this.services = context.services;
-        this.customProbe = context.customProbe;
         this.probes = context.probes;
         this.earlierAnswers = List.copyOf(earlierAnswers);
     }
@@ -79,7 +76,7 @@ public final class ResolutionContext {
      * Start a context filled from the real process — {@code System.getenv()}, the system properties, the working
      * directory {@code user.dir}, the system clock, and settings including the classpath resource
      * {@code backend-config.properties} as the thread's context class loader sees it — to which settings overrides, a
-     * working directory or a probe can still be added: {@code ResolutionContext.systemBuilder().build()} is the
+     * working directory or a clock can still be added: {@code ResolutionContext.systemBuilder().build()} is the
      * context of the real process.
      */
     public static Builder systemBuilder() {
@@ -155,7 +152,7 @@ public final class ResolutionContext {
     }
 
     /**
-     * Check a candidate with the probe configured by setting {@code probe} (or the one given to the builder), within
+     * Check a candidate with the probe configured by setting {@code probe}, within
      * {@code probe.timeout} and what is left of the budget.
      *
      * @param candidate the endpoint to check
@@ -203,7 +200,7 @@ public final class ResolutionContext {
      * @throws InvalidInputException when setting {@code timeout} or {@code services} is not valid
      */
     public ResolutionContext withSettings(Settings newSettings) {
-        return new ResolutionContext(environment, systemProperties, newSettings, workingDirectory, clock, customProbe);
+        return new ResolutionContext(environment, systemProperties, newSettings, workingDirectory, clock);
     }
 
     private static Optional<String> nonBlank(String value) {
@@ -220,7 +217,6 @@ public final class ResolutionContext {
         private ClassLoader settingsResource;
         private Path workingDirectory;
         private Clock clock = Clock.systemUTC();
-        private Probe probe;
 
         private Builder() {
         }
@@ -272,12 +268,6 @@ public final class ResolutionContext {
             return this;
         }
 
-        /** Replace the probe configured by settings, for tests that check what providers do with its answer. */
-        public Builder probe(Probe probe) {
-            this.probe = Objects.requireNonNull(probe, "probe");
-            return this;
-        }
-
         /**
          * Build the context; its budget starts now.
          *
@@ -292,7 +282,7 @@ public final class ResolutionContext {
                 Path directory = workingDirectory != null ? workingDirectory
                         : Path.of(properties.getOrDefault("user.dir", ""));
                 return new ResolutionContext(Collections.unmodifiableMap(new TreeMap<>(environment)), properties,
-                        settings, directory.toAbsolutePath().normalize(), clock, probe);
+                        settings, directory.toAbsolutePath().normalize(), clock);
             } catch (InvalidInputException e) {
                 throw InvalidConfigurationException.of(e);
             }

@@ -46,4 +46,17 @@ public record Service(String name, boolean required) {
         return name.toUpperCase(Locale.ROOT).replace('-', '_');
     }
 
+    // equals and hashCode are written out, with the meaning a record's own have: those are bootstrapped through
+    // method handles at their first call, which cost a first resolution (services are map keys) about a tenth of its
+    // time in a fresh JVM (docs/benchmarks.md)
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Service service && name.equals(service.name) && required == service.required;
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * name.hashCode() + Boolean.hashCode(required);
+    }
 }

@@ -3,18 +3,17 @@ package dev.backendconfig.api.spi;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import static org.apiguardian.api.API.Status.STABLE;
 
+import dev.backendconfig.api.internal.SettingNames;
 import dev.backendconfig.toolkit.InvalidInputException;
 import dev.backendconfig.toolkit.Origin;
 import dev.backendconfig.toolkit.Suggestions;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apiguardian.api.API;
 
 /**
@@ -35,8 +34,6 @@ public final class Setting<T> {
     private static final String CODE = "BCFG00011";
 
 
-    private static final Pattern KEY = Pattern.compile("[a-z][a-z0-9]*([.-][a-z0-9]+)*");
-    private static final Pattern DURATION = Pattern.compile("(\\d{1,9})\\s*(ms|s|m|h)");
     /** The longest duration any setting accepts: longer is a typo, and would overflow the clock arithmetic. */
     private static final Duration MAX_DURATION = Duration.ofHours(24);
 
@@ -59,7 +56,7 @@ public final class Setting<T> {
 
     private Setting(String key, String defaultValue, String expected, String description, Parser<T> parser,
             boolean program) {
-        if (!KEY.matcher(key).matches()) {
+        if (!SettingNames.isKey(key)) {
             throw new IllegalArgumentException("setting key '" + key
                     + "' must be lower-case words separated by '.' or '-', such as acme.container-port");
         }
@@ -90,7 +87,10 @@ public final class Setting<T> {
     public static <E extends Enum<E>> Setting<E> choice(String key, List<E> allowed, E defaultValue,
             String description) {
         List<E> constants = List.copyOf(allowed);
-        List<String> spellings = constants.stream().map(Setting::spelling).toList();
+        List<String> spellings = new ArrayList<>(constants.size());
+        for (E constant : constants) {
+            spellings.add(spelling(constant));
+        }
         return new Setting<>(key, defaultValue == null ? null : spelling(defaultValue),
                 "one of " + String.join(", ", spellings), description, raw -> {
                     String lower = raw.toLowerCase(Locale.ROOT);
@@ -112,8 +112,20 @@ public final class Setting<T> {
 
     /** Declare a comma-separated list setting; blank entries are dropped. */
     public static Setting<List<String>> list(String key, String defaultValue, String description) {
-        return new Setting<>(key, defaultValue, "a comma-separated list", description,
-                raw -> Arrays.stream(raw.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList());
+        return new Setting<>(key, defaultValue, "a comma-separated list", description, Setting::parseList);
+    }
+
+    // a loop rather than a stream: every list setting's default is parsed when it is declared, in every first
+    // resolution, where a stream pipeline's classes and lambdas cost a fresh JVM more than the work
+    private static List<String> parseList(String raw) {
+        List<String> entries = new ArrayList<>();
+        for (String entry : raw.split(",")) {
+            String stripped = entry.strip();
+            if (!stripped.isEmpty()) {
+                entries.add(stripped);
+            }
+        }
+        return List.copyOf(entries);
     }
 
     /** Declare an integer setting that must lie within {@code min}..{@code max}. */
@@ -218,15 +230,9 @@ public final class Setting<T> {
     }
 
     private static Duration parseDurationText(String raw) {
-        Matcher matcher = DURATION.matcher(raw.toLowerCase(Locale.ROOT));
-        if (matcher.matches()) {
-            long amount = Long.parseLong(matcher.group(1));
-            return switch (matcher.group(2)) {
-                case "ms" -> Duration.ofMillis(amount);
-                case "s" -> Duration.ofSeconds(amount);
-                case "m" -> Duration.ofMinutes(amount);
-                default -> Duration.ofHours(amount);
-            };
+        Optional<Duration> written = parseShortDuration(raw.toLowerCase(Locale.ROOT));
+        if (written.isPresent()) {
+            return written.get();
         }
         if (raw.toUpperCase(Locale.ROOT).startsWith("PT") && raw.length() <= 40) {
             try {
@@ -240,6 +246,33 @@ public final class Setting<T> {
         }
         throw new IllegalArgumentException(!raw.isEmpty() && raw.chars().allMatch(Character::isDigit)
                 ? "got a number without a unit (add ms, s or m)" : "got a value that is not a duration");
+    }
+
+    /**
+     * Parse {@code 500ms}, {@code 2 s}, {@code 1m}, {@code 1h}: one to nine digits, optional white space, a unit (what
+     * {@code (\d{1,9})\s*(ms|s|m|h)} matches), scanned rather than matched: durations are parsed in every first
+     * resolution (setting defaults), where compiling a pattern costs a fresh JVM more than the scan.
+     */
+    private static Optional<Duration> parseShortDuration(String lower) {
+        int digits = 0;
+        while (digits < lower.length() && lower.charAt(digits) >= '0' && lower.charAt(digits) <= '9') {
+            digits++;
+        }
+        if (digits == 0 || digits > 9) {
+            return Optional.empty();
+        }
+        int unit = digits;
+        while (unit < lower.length() && " \t\n\013\f\r".indexOf(lower.charAt(unit)) >= 0) {
+            unit++;
+        }
+        long amount = Long.parseLong(lower.substring(0, digits));
+        return switch (lower.substring(unit)) {
+            case "ms" -> Optional.of(Duration.ofMillis(amount));
+            case "s" -> Optional.of(Duration.ofSeconds(amount));
+            case "m" -> Optional.of(Duration.ofMinutes(amount));
+            case "h" -> Optional.of(Duration.ofHours(amount));
+            default -> Optional.empty();
+        };
     }
 
     @Override

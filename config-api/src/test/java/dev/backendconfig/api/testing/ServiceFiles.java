@@ -15,8 +15,16 @@ public final class ServiceFiles {
 
     /** Return a class loader, child of this test's, that sees a services file with these lines. */
     public static ClassLoader loaderListing(Path directory, String... lines) throws IOException {
+        return loaderListing(directory, EndpointProvider.class, lines);
+    }
+
+    /**
+     * Return a class loader, child of this test's, that sees a services file of {@code service} with these lines, and
+     * the services files written into {@code directory} before.
+     */
+    public static ClassLoader loaderListing(Path directory, Class<?> service, String... lines) throws IOException {
         Path services = Files.createDirectories(directory.resolve("META-INF/services"));
-        Files.write(services.resolve(EndpointProvider.class.getName()), java.util.List.of(lines));
+        Files.write(services.resolve(service.getName()), java.util.List.of(lines));
         return new URLClassLoader(new URL[] {directory.toUri().toURL()}, ServiceFiles.class.getClassLoader()) {
             @Override
             public java.util.Enumeration<URL> getResources(String name) throws IOException {

@@ -37,12 +37,13 @@ import java.util.Optional;
  * @param services the services to find, the backend first, each with its own settings
  * @param lifecycle settings {@code docker.start}, {@code docker.start-timeout}, {@code docker.stop} and
  *     {@code docker.lease-dir}
+ * @param composeMaxBytes setting {@code docker.compose-max-kib}, in bytes
  */
 public record DockerConfig(String host, Origin hostOrigin, String project, Origin projectOrigin,
         List<String> composeFiles, Origin composeFilesOrigin, List<String> profiles, Origin profilesOrigin,
         List<String> envFiles, Origin envFilesOrigin, boolean predict, Duration waitHealthy, Duration timeout,
         Duration answerTimeout, TlsChoice tls, String certPath, List<String> sshCommand, List<ServiceTarget> services,
-        Lifecycle lifecycle) {
+        Lifecycle lifecycle, long composeMaxBytes) {
 
     /**
      * The lifecycle settings.
@@ -162,7 +163,8 @@ public record DockerConfig(String host, Origin hostOrigin, String project, Origi
                 settings.find(DockerSettings.CERT_PATH).orElse(""),
                 settings.get(DockerSettings.SSH_COMMAND), services, new Lifecycle(settings.get(DockerSettings.START),
                         settings.get(DockerSettings.START_TIMEOUT), settings.get(DockerSettings.STOP),
-                        leaseDirectory(context), settings.origin(DockerSettings.LEASE_DIR)));
+                        leaseDirectory(context), settings.origin(DockerSettings.LEASE_DIR)),
+                settings.get(DockerSettings.COMPOSE_MAX_KIB) * 1024L);
     }
 
     /** Return the lease directory: the setting against the working directory, else one per user in the temp dir. */

@@ -52,6 +52,20 @@ public final class DockerSettings {
                     + " --env-file. Unset: .env of the working directory and of the project directory, unless"
                     + " COMPOSE_DISABLE_ENV_FILE is true.");
 
+    /** The default of {@link #COMPOSE_MAX_KIB}: 64 KiB, a few times the largest real compose files. */
+    public static final int COMPOSE_MAX_KIB_DEFAULT = 64;
+
+    /** The most it may be raised to: 2 MiB, where a fresh JVM spends seconds of CPU reading the files. */
+    public static final int COMPOSE_MAX_KIB_LIMIT = 2048;
+
+    /** How much compose YAML one project may hold, in KiB. */
+    public static final Setting<Integer> COMPOSE_MAX_KIB = Setting.integer("docker.compose-max-kib",
+            COMPOSE_MAX_KIB_DEFAULT, 16, COMPOSE_MAX_KIB_LIMIT,
+            "Most compose YAML read for this checkout's project, in KiB: each file, and all of them together (the"
+                    + " override, include and extends files too); the values read are bounded with it (one per 8"
+                    + " bytes). Real compose files are tens of KB; raise it (up to 2048) only for a larger generated"
+                    + " one: a fresh JVM spends about 2 s of CPU per MiB reading it.");
+
     /** Whether to predict ports from the compose files when the engine cannot be asked. */
     public static final Setting<Boolean> PREDICT = Setting.flag("docker.predict", true,
             "Whether to predict a port from the compose files when the engine cannot be asked; a prediction is"
@@ -163,7 +177,7 @@ public final class DockerSettings {
 
     /** Every setting of provider docker, in the order of docs/settings.md. */
     public static final List<Setting<?>> ALL = List.of(HOST, PROJECT, SERVICE, CONTAINER_PORT, COMPOSE_FILE,
-            PROFILES, ENV_FILE, PREDICT, WEBSOCKET_PATH, WAIT_HEALTHY, TIMEOUT, ANSWER_TIMEOUT, TLS_VERIFY, CERT_PATH,
+            PROFILES, ENV_FILE, COMPOSE_MAX_KIB, PREDICT, WEBSOCKET_PATH, WAIT_HEALTHY, TIMEOUT, ANSWER_TIMEOUT, TLS_VERIFY, CERT_PATH,
             SSH_COMMAND, START, START_TIMEOUT, STOP, LEASE_DIR);
 
     private DockerSettings() {

@@ -17,7 +17,23 @@ final class DotenvParser {
     /** The code of a malformed dotenv file. */
     private static final String CODE = "BCFG01003";
 
-    private static final Pattern LITERAL_NEWLINE_ENTRY = Pattern.compile("\\\\n\\s*(export\\s+)?[A-Za-z_][A-Za-z0-9_.-]*\\s*=");
+    /**
+     * A literal {@code \n} followed by an entry, as {@code echo} without {@code -e} writes a file; compiled when a value
+     * or comment first holds a literal {@code \n} (a class of its own is initialised then), so that reading an ordinary
+     * file in a first resolution compiles no pattern.
+     */
+    private static final class LiteralNewline {
+        static final Pattern ENTRY = Pattern.compile("\\\\n\\s*(export\\s+)?[A-Za-z_][A-Za-z0-9_.-]*\\s*=");
+
+        private LiteralNewline() {
+        }
+    }
+
+    /** Tell whether text holds a literal {@code \n} followed by an entry ({@link LiteralNewline#ENTRY}). */
+    private static boolean holdsLiteralNewlineEntry(String text) {
+        return text.contains("\\n") && LiteralNewline.ENTRY.matcher(text).find();
+    }
+
     /** Said of a line that is not quoted in an error, because it may be the rest of a value. */
     private static final String NOT_SHOWN = " (the line is not shown: it may be part of a value, and a value that"
             + " spans lines must be quoted)";
@@ -222,7 +238,7 @@ final class DotenvParser {
             notes.add(Origin.file(source, entryLine).describe() + ": the value of " + name + " stops at ' #', which"
                     + " starts a comment: the rest of the line is not part of it (quote the value if the '#' is)");
         }
-        if (LITERAL_NEWLINE_ENTRY.matcher(raw).find()) {
+        if (holdsLiteralNewlineEntry(raw)) {
             notes.add(name + " (line " + entryLine + ") holds a literal \\n followed by NAME=: the file looks written"
                     + " with echo without -e; put each NAME=value on its own line");
         }
@@ -253,7 +269,7 @@ final class DotenvParser {
     private void checkCommentForLiteralNewlines() {
         int end = text.indexOf('\n', position);
         String comment = text.substring(position, end < 0 ? text.length() : end);
-        if (LITERAL_NEWLINE_ENTRY.matcher(comment).find()) {
+        if (holdsLiteralNewlineEntry(comment)) {
             notes.add("the comment on line " + line + " holds a literal \\n followed by NAME=: the variables after"
                     + " it are part of the comment; put each NAME=value on its own line");
         }

@@ -3,7 +3,6 @@ package dev.backendconfig.api.internal.probe;
 import dev.backendconfig.api.ProbeKind;
 import dev.backendconfig.api.ServiceEndpoint;
 import dev.backendconfig.api.internal.CoreSettings;
-import dev.backendconfig.api.spi.Probe;
 import dev.backendconfig.api.spi.ProbeResult;
 import dev.backendconfig.api.spi.Settings;
 import dev.backendconfig.toolkit.Deadline;
@@ -11,26 +10,23 @@ import java.util.function.Supplier;
 import java.time.Duration;
 
 /**
- * How one resolution probes candidates: the kind of setting {@code probe} (or a probe a test handed in), the path
- * of {@code probe.http-path}, each probe bounded by {@code probe.timeout} and by what is left of the budget.
+ * How one resolution probes candidates: the kind of setting {@code probe}, the path of {@code probe.http-path}, each
+ * probe bounded by {@code probe.timeout} and by what is left of the budget.
  */
 public final class ProbePolicy {
 
     private final Settings settings;
     private final Supplier<Deadline> budget;
-    private final Probe custom;
 
     /**
-     * Probe with the settings' probe, or with {@code custom} when not null, within {@code budget}.
+     * Probe with the settings' probe within {@code budget}.
      *
      * @param settings the resolution's settings
      * @param budget the resolution's time budget
-     * @param custom a probe that replaces the configured one, or null
      */
-    public ProbePolicy(Settings settings, Supplier<Deadline> budget, Probe custom) {
+    public ProbePolicy(Settings settings, Supplier<Deadline> budget) {
         this.settings = settings;
         this.budget = budget;
-        this.custom = custom;
     }
 
     /** Return the kind of setting {@code probe}. */
@@ -38,14 +34,14 @@ public final class ProbePolicy {
         return settings.get(CoreSettings.PROBE);
     }
 
-    /** Tell whether candidates are really checked (false for {@code probe=none} without a custom probe). */
+    /** Tell whether candidates are really checked (false for {@code probe=none}). */
     public boolean probing() {
-        return custom != null || kind() != ProbeKind.NONE;
+        return kind() != ProbeKind.NONE;
     }
 
-    /** Check a candidate with the configured (or custom) probe. */
+    /** Check a candidate with the configured probe. */
     public ProbeResult probe(ServiceEndpoint candidate) {
-        return custom != null ? run(custom, candidate) : probe(candidate, kind(), "");
+        return probe(candidate, kind(), "");
     }
 
     /**

@@ -1,7 +1,6 @@
 package dev.backendconfig.api.internal.probe;
 
 import dev.backendconfig.api.ServiceEndpoint;
-import dev.backendconfig.api.spi.Probe;
 import dev.backendconfig.api.spi.ProbeResult;
 import dev.backendconfig.toolkit.BackendUrls;
 import dev.backendconfig.toolkit.Deadline;

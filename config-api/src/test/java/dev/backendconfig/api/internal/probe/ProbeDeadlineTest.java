@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.backendconfig.api.ProbeKind;
 import dev.backendconfig.api.ServiceEndpoint;
-import dev.backendconfig.api.spi.Probe;
 import dev.backendconfig.api.spi.ProbeResult;
 import dev.backendconfig.api.spi.ResolutionContext;
 import dev.backendconfig.testsupport.Leftovers;

@@ -160,17 +160,13 @@ class ProbeRequestsTest {
     }
 
     @Test
-    void thePolicyProbesWithTheConfiguredKindAndPathUnlessACustomProbeReplacesIt() throws Exception {
-        ProbePolicy none = new ProbePolicy(settings(Map.of("probe", "none")), () -> Deadline.after(TIMEOUT), null);
+    void thePolicyProbesWithTheConfiguredKindAndPath() throws Exception {
+        ProbePolicy none = new ProbePolicy(settings(Map.of("probe", "none")), () -> Deadline.after(TIMEOUT));
         assertThat(none.kind()).isEqualTo(ProbeKind.NONE);
         assertThat(none.probing()).isFalse();
-        ProbePolicy custom = new ProbePolicy(settings(Map.of("probe", "none")), () -> Deadline.after(TIMEOUT),
-                (candidate, timeout) -> new ProbeResult(false, "custom", Duration.ZERO));
-        assertThat(custom.probing()).isTrue();
-        assertThat(custom.probe(at("http://127.0.0.1:1")).description()).isEqualTo("custom");
         int port = serveOnce(request -> status(200));
         ProbePolicy http = new ProbePolicy(settings(Map.of("probe", "http", "probe.http-path", "/ready")),
-                () -> Deadline.after(TIMEOUT), null);
+                () -> Deadline.after(TIMEOUT));
         assertThat(http.probing()).isTrue();
         assertThat(http.probe(at("http://127.0.0.1:" + port)).description())
                 .isEqualTo("http GET http://127.0.0.1:" + port + "/ready: answered 200");
@@ -178,7 +174,7 @@ class ProbeRequestsTest {
 
     @Test
     void aUsedUpBudgetProbesNothing() {
-        ProbePolicy policy = new ProbePolicy(settings(Map.of("probe", "http")), () -> Deadline.after(Duration.ZERO), null);
+        ProbePolicy policy = new ProbePolicy(settings(Map.of("probe", "http")), () -> Deadline.after(Duration.ZERO));
         assertThat(policy.probe(at("http://127.0.0.1:1")))
                 .isEqualTo(new ProbeResult(false, "not probed: the time budget (setting timeout) is used up",
                         Duration.ZERO));

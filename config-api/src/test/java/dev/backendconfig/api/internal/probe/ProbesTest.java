@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sun.net.httpserver.HttpServer;
 import dev.backendconfig.api.ProbeKind;
 import dev.backendconfig.api.ServiceEndpoint;
-import dev.backendconfig.api.spi.Probe;
 import dev.backendconfig.api.spi.ProbeResult;
 import dev.backendconfig.testkit.LoopbackServers;
 import dev.backendconfig.testkit.LoopbackWebSocketServer;

@@ -45,14 +45,23 @@ public record ComposeProject(String name, NameSource nameSource, String nameReas
     public enum NameSource {
         /** Setting {@code docker.project}, as {@code docker compose -p} would. */
         SETTING,
-        /** {@code COMPOSE_PROJECT_NAME}, from the environment or the env file. */
+        /** The variable {@code COMPOSE_PROJECT_NAME} of the environment. */
         VARIABLE,
+        /**
+         * {@code COMPOSE_PROJECT_NAME} written in an env file (compose's {@code .env}, or setting
+         * {@code docker.env-file}): the checkout's default name, which every copy of the checkout shares.
+         */
+        ENV_FILE,
         /** The top-level {@code name:} of a compose file. */
         FILE,
         /** The project directory's name, normalised. */
         DIRECTORY;
 
-        /** Tell whether a setting or variable names the project (then it is used whoever started it). */
+        /**
+         * Tell whether the user chose the name for this run, with a setting or a variable of the environment (then
+         * the project is used whoever started it). A name written in a file ({@code name:}, {@code .env}) is the
+         * checkout's default, shared by every copy of the checkout: the project's labels must say it is this one's.
+         */
         public boolean explicit() {
             return this == SETTING || this == VARIABLE;
         }
@@ -72,6 +81,17 @@ public record ComposeProject(String name, NameSource nameSource, String nameReas
         services = Collections.unmodifiableMap(new LinkedHashMap<>(services));
         inactive = Collections.unmodifiableMap(new LinkedHashMap<>(inactive));
         notes = List.copyOf(notes);
+    }
+
+    /**
+     * Tell whether the user named the project on purpose, so that it is used whoever started it: a setting or a
+     * variable of the environment; or {@code COMPOSE_PROJECT_NAME} in an env file of a checkout without compose files,
+     * whose named stack can only have been started elsewhere. A name from an env file beside this checkout's compose
+     * files is the checkout's default: a copy of the checkout (a second worktree) shares it, so the project's labels
+     * decide whether a stack of that name is this checkout's ({@code ProjectOwnership}).
+     */
+    public boolean namedExplicitly() {
+        return nameSource.explicit() || (nameSource == NameSource.ENV_FILE && files.isEmpty());
     }
 
     /** Return the paths of {@link #files()}, as compose records them in label {@code config_files}. */

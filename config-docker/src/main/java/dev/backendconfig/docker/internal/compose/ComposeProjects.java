@@ -30,7 +30,8 @@ import java.util.regex.Pattern;
  *   <li>the files ({@link ComposeFiles}): setting {@code docker.compose-file}, else {@code COMPOSE_FILE}, else the
  *       default names found upward with the override file beside them;
  *   <li>the profiles: setting {@code docker.profiles} (like {@code --profile}), else {@code COMPOSE_PROFILES};
- *   <li>the name: setting {@code docker.project} (like {@code -p}), else {@code COMPOSE_PROJECT_NAME}, else the
+ *   <li>the name: setting {@code docker.project} (like {@code -p}), else {@code COMPOSE_PROJECT_NAME} (of the
+ *       environment, else of the env files), else the
  *       top-level {@code name:} of the files (the last one set, interpolated, normalised), else the project
  *       directory's name normalised as compose does (lower case; only {@code a-z 0-9 _ -} kept; no leading
  *       {@code _} or {@code -});
@@ -39,8 +40,9 @@ import java.util.regex.Pattern;
  *       {@code extends} (same file or another); the active profiles decide which services are on.
  * </ol>
  *
- * <p>Every file is read within {@link ComposeYaml}'s limits, at most {@link ComposeTree.Budget#MAX_FILES} files in
- * all, {@code include} at most {@link #MAX_INCLUDE_DEPTH} deep and {@code extends} at most
+ * <p>Every file is read within {@link ComposeYaml}'s limits and the project's {@link ComposeTree.Budget} (setting
+ * {@code docker.compose-max-kib} for each file and for all of them), at most {@link ComposeTree.Budget#MAX_FILES}
+ * files in all, {@code include} at most {@link #MAX_INCLUDE_DEPTH} deep and {@code extends} at most
  * {@link #MAX_EXTENDS_DEPTH} deep; a cycle of either is an error naming it.
  */
 public final class ComposeProjects {
@@ -111,7 +113,7 @@ public final class ComposeProjects {
         if (chosen.files().isEmpty() && explicitName.isEmpty()) {
             return new Loaded.None(chosen.searched(), variables.notes());
         }
-        Reading reading = new Reading();
+        Reading reading = new Reading(config.composeMaxBytes());
         Mapping top = reading.project(chosen.files().stream().map(ComposeFile::path).toList(), directory,
                 variables, List.of(), 0);
         Naming naming = explicitName.orElseGet(() -> namedInFiles(reading.names)
@@ -178,9 +180,10 @@ public final class ComposeProjects {
                     + " docker-compose (v1) would use it lower-cased with the other characters dropped"
                     + (normal.isEmpty() ? "" : " (" + normal + ")") + "; write the name the project runs under");
         }
-        return Optional.of(new Naming(name, ComposeProject.NameSource.VARIABLE,
-                variable.get().origin().kind() == Origin.Kind.VARIABLE
-                ? "variable COMPOSE_PROJECT_NAME" : "COMPOSE_PROJECT_NAME in " + variable.get().origin().describe()));
+        return Optional.of(variable.get().origin().kind() == Origin.Kind.VARIABLE
+                ? new Naming(name, ComposeProject.NameSource.VARIABLE, "variable COMPOSE_PROJECT_NAME")
+                : new Naming(name, ComposeProject.NameSource.ENV_FILE, "COMPOSE_PROJECT_NAME in "
+                        + variable.get().origin().describe()));
     }
 
     private static Optional<Naming> namedInFiles(List<FileName> names) {
@@ -229,11 +232,15 @@ public final class ComposeProjects {
 
     /** Reads the files of one project and what they include and extend. */
     private static final class Reading {
-        private final ComposeTree.Budget budget = new ComposeTree.Budget();
+        private final ComposeTree.Budget budget;
         private final Map<Path, ComposeTree.FileTree> extendedTrees = new LinkedHashMap<>();
         private final List<FileName> names = new ArrayList<>();
         private final List<ComposeFile> alsoRead = new ArrayList<>();
         private final List<String> notes = new ArrayList<>();
+
+        Reading(long maxBytes) {
+            budget = new ComposeTree.Budget(maxBytes);
+        }
 
         /** Read a project's files, each merged onto the ones before it, and return its merged top level. */
         Mapping project(List<Path> files, Path directory, ComposeVariables variables, List<Path> chain, int depth) {
@@ -262,7 +269,9 @@ public final class ComposeProjects {
         }
 
         private ComposeTree.FileTree parse(Path file, ComposeVariables variables) {
-            String text = ConfigurationFiles.readText(file, "a compose file (YAML)", ComposeYaml.LIMIT);
+            byte[] bytes = ConfigurationFiles.readBytes(file, "a compose file (YAML)", budget.fileLimit());
+            budget.bytes(file, bytes.length);
+            String text = ConfigurationFiles.decode(bytes, file.toString());
             return ComposeTree.read(file, ComposeYaml.compose(text, file.toString()), variables.lookup(), budget);
         }
 

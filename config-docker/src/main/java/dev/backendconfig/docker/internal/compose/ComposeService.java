@@ -2,7 +2,7 @@ package dev.backendconfig.docker.internal.compose;
 
 import dev.backendconfig.toolkit.Origin;
 import dev.backendconfig.docker.internal.DatabaseLook;
-import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -45,19 +45,17 @@ public record ComposeService(String name, String containerName, String image, St
 
     /** Return the TCP container ports its {@code ports} and {@code expose} name, each once, in their order. */
     public List<Integer> containerPorts() {
-        List<Integer> all = new ArrayList<>();
+        Set<Integer> all = new LinkedHashSet<>();
         for (ComposePort port : ports) {
             if ("tcp".equals(port.protocol())) {
                 for (int target = port.target().first(); target <= port.target().last() && all.size() < 1000;
                         target++) {
-                    if (!all.contains(target)) {
-                        all.add(target);
-                    }
+                    all.add(target);
                 }
             }
         }
-        exposed.stream().filter(port -> !all.contains(port)).forEach(all::add);
-        return all;
+        all.addAll(exposed);
+        return List.copyOf(all);
     }
 
     /** Tell whether its image or a port it publishes looks like a database's ({@code postgres}, 5432, ...). */

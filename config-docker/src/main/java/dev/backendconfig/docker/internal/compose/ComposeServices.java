@@ -22,7 +22,7 @@ import java.util.Set;
  */
 final class ComposeServices {
 
-    /** The most container ports one {@code expose} range may name. */
+    /** The most container ports the {@code expose} entries of one service may name (the first ones are kept). */
     private static final int MAX_EXPOSED = 1000;
 
     private ComposeServices() {
@@ -71,16 +71,16 @@ final class ComposeServices {
                 ports.put(key, port);
             }
         });
-        List<Integer> exposed = new ArrayList<>();
+        Set<Integer> exposed = new LinkedHashSet<>();
         service.get("expose").ifPresent(value -> {
             for (String entry : texts(value, "expose of service " + name)) {
-                exposed(entry, value.origin()).stream().filter(port -> !exposed.contains(port)).forEach(exposed::add);
+                exposed(entry, value.origin(), exposed);
             }
         });
         List<String> profiles = new ArrayList<>(new LinkedHashSet<>(service.get("profiles")
                 .map(value -> texts(value, "the profiles of service " + name)).orElse(List.of())));
         return new ComposeService(name, text(service, "container_name"), text(service, "image"),
-                text(service, "network_mode"), aliases, List.copyOf(ports.values()), exposed, profiles,
+                text(service, "network_mode"), aliases, List.copyOf(ports.values()), List.copyOf(exposed), profiles,
                 service.origin());
     }
 
@@ -129,23 +129,24 @@ final class ComposeServices {
         return texts;
     }
 
-    /** Return the TCP container ports of an {@code expose} entry: {@code 3000}, {@code 3000-3005}, {@code 53/udp}. */
-    private static List<Integer> exposed(String entry, Origin origin) {
+    /**
+     * Add the TCP container ports of an {@code expose} entry ({@code 3000}, {@code 3000-3005}, {@code 53/udp}) to
+     * {@code ports}, up to {@link #MAX_EXPOSED} for the service.
+     */
+    private static void exposed(String entry, Origin origin, Set<Integer> ports) {
         String value = entry.strip();
         int slash = value.indexOf('/');
         if (slash >= 0) {
             String protocol = value.substring(slash + 1);
             value = value.substring(0, slash);
             if (!protocol.equalsIgnoreCase("tcp")) {
-                return List.of();
+                return;
             }
         }
         ComposePort port = ComposePort.parseShort(value, "expose: " + entry, origin);
-        List<Integer> ports = new ArrayList<>();
         for (int target = port.target().first(); target <= port.target().last() && ports.size() < MAX_EXPOSED;
                 target++) {
             ports.add(target);
         }
-        return ports;
     }
 }

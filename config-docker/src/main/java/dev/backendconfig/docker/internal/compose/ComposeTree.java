@@ -1,5 +1,6 @@
 package dev.backendconfig.docker.internal.compose;
 
+import dev.backendconfig.toolkit.ConfigurationFiles;
 import dev.backendconfig.toolkit.InvalidInputException;
 import dev.backendconfig.toolkit.dotenv.Interpolation;
 import dev.backendconfig.toolkit.Origin;
@@ -104,23 +105,59 @@ final class ComposeTree {
     }
 
     /**
-     * What reading one project may still spend: entries brought in by merge keys, characters made by interpolation,
-     * values read (an alias of a large list is read again at each use), and files read.
+     * What reading one project may still spend: bytes of compose YAML (setting {@code docker.compose-max-kib}, each
+     * file and all of them), values read (an alias of a large list is read again at each use; one value per
+     * {@link #BYTES_PER_VALUE} bytes of that limit), entries brought in by merge keys, characters made by
+     * interpolation, and files read.
      */
     static final class Budget {
         /** How many entries merge keys may bring into mappings in all. */
         static final int MAX_MERGED_ENTRIES = 100_000;
         /** The most characters interpolation may produce across the values read. */
         static final long MAX_INTERPOLATED_CHARS = 4L * 1024 * 1024;
-        /** The most values read (and copied by {@code extends}) across the project. */
-        static final int MAX_VALUES = 500_000;
+        /** How many bytes of the size limit allow one value read (and copied by {@code extends}). */
+        static final int BYTES_PER_VALUE = 8;
         /** The most files read: the project's, and those {@code include} and {@code extends} name. */
         static final int MAX_FILES = 64;
+        /** The code {@link ConfigurationFiles} gives a file over its size limit: the files together are over it. */
+        private static final String FILE_SIZE_CODE = "BCFG01001";
 
+        private final long maxBytes;
+        private final long maxValues;
+        private long bytes;
         private long merged;
         private long interpolated;
         private long values;
         private int files;
+
+        /**
+         * A budget for reading at most {@code maxBytes} of compose YAML.
+         *
+         * @param maxBytes setting {@code docker.compose-max-kib}, in bytes
+         */
+        Budget(long maxBytes) {
+            this.maxBytes = maxBytes;
+            this.maxValues = maxBytes / BYTES_PER_VALUE;
+        }
+
+        /** Return the limit of one file's size, which is the limit of all of them. */
+        ConfigurationFiles.Limit fileLimit() {
+            return ComposeYaml.limit(maxBytes);
+        }
+
+        /**
+         * Count a file's bytes against the project's limit.
+         *
+         * @throws InvalidInputException naming the file when the project's files hold more in all
+         */
+        void bytes(Path file, long size) {
+            bytes += size;
+            if (bytes > maxBytes) {
+                throw new InvalidInputException(FILE_SIZE_CODE, Origin.file(file.toString(), 0), "is " + size
+                        + " bytes, which makes the compose files read for this project " + bytes + " bytes, larger"
+                        + " than the limit of " + maxBytes + " bytes in all (" + ComposeYaml.whatToDo(maxBytes) + ")");
+            }
+        }
 
         void file(Path file, Origin from) {
             if (++files > MAX_FILES) {
@@ -132,10 +169,11 @@ final class ComposeTree {
 
         void values(long count, Origin at) {
             values += count;
-            if (values > MAX_VALUES) {
+            if (values > maxValues) {
                 throw new InvalidInputException(at, "the compose files hold, or extends copies, more"
-                        + " than " + MAX_VALUES + " values of the services read (not configurable: a project with"
-                        + " hundreds of services holds a fraction of this)");
+                        + " than " + maxValues + " values of the services read (one per " + BYTES_PER_VALUE + " bytes"
+                        + " of setting docker.compose-max-kib, " + (maxBytes / 1024) + " KiB; a project with hundreds"
+                        + " of services holds a fraction of this: does an alias of a long list repeat it?)");
             }
         }
     }

@@ -1,5 +1,6 @@
 package dev.backendconfig.docker.internal.compose;
 
+import dev.backendconfig.docker.internal.DockerSettings;
 import dev.backendconfig.toolkit.InvalidInputException;
 import dev.backendconfig.toolkit.Origin;
 import dev.backendconfig.toolkit.OutsideText;
@@ -41,13 +42,20 @@ final class ComposeYaml {
     static final int MAX_NESTING = 64;
     /** How many aliases ({@code *name}) of mappings or lists a file may hold; a compose file uses a few. */
     static final int MAX_COLLECTION_ALIASES = 100;
-    /** The largest compose file read: 2 MiB. */
-    static final long MAX_FILE_BYTES = 2L * 1024 * 1024;
-    /** The limit of a compose file's size, and why it is not configurable. */
-    static final dev.backendconfig.toolkit.ConfigurationFiles.Limit LIMIT = new dev.backendconfig.toolkit
-            .ConfigurationFiles.Limit(MAX_FILE_BYTES, "not configurable: a compose file with hundreds of services is"
-                    + " a fraction of this; name a smaller one with setting docker.compose-file, or let the engine"
-                    + " answer (docker.host)");
+    /**
+     * Return the size limit of one compose file: the project's limit (setting {@code docker.compose-max-kib}), and
+     * what to do about a larger file.
+     */
+    static dev.backendconfig.toolkit.ConfigurationFiles.Limit limit(long maxBytes) {
+        return new dev.backendconfig.toolkit.ConfigurationFiles.Limit(maxBytes, whatToDo(maxBytes));
+    }
+
+    /** Say where the limit comes from and what a person can do about it. */
+    static String whatToDo(long maxBytes) {
+        return "setting docker.compose-max-kib, " + (maxBytes / 1024) + " KiB for all the compose files of a project:"
+                + " real ones are tens of KB; name the files that start the stack with docker.compose-file, or raise"
+                + " the setting, up to " + DockerSettings.COMPOSE_MAX_KIB_LIMIT + ", for a larger generated file";
+    }
 
     private ComposeYaml() {
     }

@@ -158,8 +158,11 @@ public final class EngineDiscovery {
         Optional<String> named = explicitName();
         if (named.isPresent()) {
             String label = "compose project " + Listing.shown(named.get()) + " (named by "
-                    + (model.orElseThrow().nameSource() == ComposeProject.NameSource.SETTING ? "setting docker.project"
-                            : "COMPOSE_PROJECT_NAME") + ")";
+                    + switch (model.orElseThrow().nameSource()) {
+                        case SETTING -> "setting docker.project";
+                        case VARIABLE -> "COMPOSE_PROJECT_NAME";
+                        default -> model.orElseThrow().nameReason();
+                    } + ")";
             Optional<EngineProject> project = projects.stream().filter(p -> p.name().equals(named.get())).findFirst();
             if (project.isEmpty()) {
                 String step = model.orElseThrow().hasFiles()
@@ -244,15 +247,29 @@ public final class EngineDiscovery {
                 Secrets.maskText("compose project " + clash.project().describe() + " has this checkout's project"
                         + " name (" + ours.nameReason() + "), but " + clash.why() + ", not from this checkout's"
                         + " compose files (" + files + "): it is another checkout's stack with the same name, and"
-                        + " compose would mix the two; give this checkout's project a name of its own"
-                        + " (COMPOSE_PROJECT_NAME in its .env file, or setting docker.project) and start it, or stop"
+                        + " compose would mix the two; " + ownName(ours) + " and start it, or stop"
                         + " that project; to test against that stack on purpose, set docker.project="
                         + Listing.shown(clash.project().name())));
     }
 
+    /**
+     * Say how to give this checkout's project a name of its own. A name from an env file is shared by every copy of
+     * the checkout (a committed {@code .env}, a second worktree): only a variable or setting of this run tells them
+     * apart.
+     */
+    private static String ownName(ComposeProject ours) {
+        if (ours.nameSource() == ComposeProject.NameSource.ENV_FILE) {
+            return "the env file names every copy of this checkout alike, so give this copy's project a name of its"
+                    + " own for this run (variable COMPOSE_PROJECT_NAME, or setting docker.project, for example"
+                    + " BACKENDCONFIG_DOCKER_PROJECT or -Dbackendconfig.docker.project)";
+        }
+        return "give this checkout's project a name of its own (COMPOSE_PROJECT_NAME in its .env file, or setting"
+                + " docker.project)";
+    }
+
     /** Name the project a setting or variable names, when one does. */
     private Optional<String> explicitName() {
-        return model.filter(project -> project.nameSource().explicit()).map(ComposeProject::name);
+        return model.filter(ComposeProject::namedExplicitly).map(ComposeProject::name);
     }
 
     private List<String> modelNotes() {

@@ -54,7 +54,7 @@ final class StartAdvice {
         }
         String name = project.map(ProjectOwnership.EngineProject::name).or(() -> model.map(ComposeProject::name))
                 .orElse("");
-        boolean computed = modelsProject && !model.get().nameSource().explicit() && !files.isEmpty();
+        boolean computed = modelsProject && !model.get().namedExplicitly() && !files.isEmpty();
         if (!name.isEmpty() && !computed) {
             words.add("-p");
             words.add(OutsideText.oneLine(name));

@@ -121,23 +121,87 @@ class ComposeHostileInputTest {
                         + " long variable?)");
     }
 
+    /** What the size errors say to do, at the default limit of 64 KiB. */
+    private static final String WHAT_TO_DO = "setting docker.compose-max-kib, 64 KiB for all the compose files of a"
+            + " project: real ones are tens of KB; name the files that start the stack with docker.compose-file, or"
+            + " raise the setting, up to 2048, for a larger generated file";
+
     @Test
     void aFileOverTheLimitIsRefusedBeforeItIsRead() throws IOException {
         Path file = SpecialFiles.sparse(directory.resolve("compose.yaml"), 50L * 1024 * 1024);
-        assertThatThrownBy(() -> load(file)).hasMessage(file + ": is 52428800 bytes, larger than the limit of 2097152"
-                + " bytes (not configurable: a compose file with hundreds of services is a fraction of this; name a"
-                + " smaller one with setting docker.compose-file, or let the engine answer (docker.host))");
+        assertThatThrownBy(() -> load(file)).hasMessage(file + ": is 52428800 bytes, larger than the limit of 65536"
+                + " bytes (" + WHAT_TO_DO + ")");
+    }
+
+    /** Return services, each publishing a port, padded with a comment to exactly {@code bytes} bytes. */
+    private static String servicesOf(int bytes) {
+        StringBuilder text = new StringBuilder("services:\n");
+        for (int i = 0; text.length() < bytes - 200; i++) {
+            text.append("  s").append(i).append(":\n    image: x\n    ports: [\"").append(1 + i % 60000)
+                    .append(":8000\"]\n");
+        }
+        String padding = "#" + "x".repeat(bytes - text.length() - 2) + "\n";
+        return text.append(padding).toString();
+    }
+
+    @Test
+    void aFileOfExactlyTheLimitIsReadAndOneByteMoreIsRefusedNamingItsSizeTheLimitAndWhatToDo() throws IOException {
+        Path file = write(servicesOf(64 * 1024));
+        assertThat(Files.size(file)).isEqualTo(65536);
+        assertThat(load(file).services()).containsKey("s1000");
+        Files.writeString(file, servicesOf(64 * 1024 + 1));
+        assertThatThrownBy(() -> load(file)).isInstanceOf(InvalidInputException.class)
+                .hasMessage(file + ": is 65537 bytes, larger than the limit of 65536 bytes (" + WHAT_TO_DO + ")");
+    }
+
+    @Test
+    void theLimitHoldsForAllTheFilesOfAProjectTogetherNamingTheFileThatCrossesIt() throws IOException {
+        Path first = write(servicesOf(40 * 1024));
+        Path second = Files.writeString(directory.resolve("compose.override.yaml"), servicesOf(24 * 1024));
+        assertThat(Projects.ofFiles(directory, Map.of(), first, second).services()).containsKey("s10");
+        Files.writeString(second, servicesOf(24 * 1024 + 1));
+        assertThatThrownBy(() -> Projects.ofFiles(directory, Map.of(), first, second))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage(second + ": is 24577 bytes, which makes the compose files read for this project 65537"
+                        + " bytes, larger than the limit of 65536 bytes in all (" + WHAT_TO_DO + ")");
+    }
+
+    @Test
+    void settingComposeMaxKibRaisesTheLimitForALargerGeneratedFile() throws IOException {
+        Path file = write(servicesOf(200 * 1024));
+        assertThatThrownBy(() -> load(file)).hasMessageStartingWith(file + ": is 204800 bytes, larger than the limit"
+                + " of 65536 bytes");
+        assertThat(Projects.load(directory, Map.of(), Map.of("docker.compose-file", file.toString(),
+                "docker.compose-max-kib", "200")).services()).containsKey("s3000");
+    }
+
+    @Test
+    void settingComposeMaxKibIsBoundedAt2048() {
+        assertThatThrownBy(() -> Projects.load(directory, Map.of(), Map.of("docker.compose-max-kib", "2049")))
+                .hasMessageContaining("docker.compose-max-kib").hasMessageContaining("2048");
     }
 
     @Test
     void aFileJustUnderTheLimitIsReadWithoutQuadraticCost() throws IOException {
-        StringBuilder text = new StringBuilder("services:\n");
-        int i = 0;
-        while (text.length() < ComposeYaml.MAX_FILE_BYTES - 200) {
-            text.append("  s").append(i++).append(":\n    image: x\n    ports: [\"").append(1 + i % 60000)
-                    .append(":8000\"]\n");
+        String text = servicesOf(64 * 1024 - 1);
+        assertThat(load(write(text)).services()).hasSize((int) text.lines().filter(line -> line.startsWith("  s"))
+                .count());
+    }
+
+    @Test
+    void aliasesOfAListOfLongPortRangesToExposeAreReadInLinearTimeKeepingTheFirstThousandPorts() throws IOException {
+        StringBuilder ranges = new StringBuilder("x-expose: &expose [");
+        for (int i = 0; i < 65; i++) {
+            ranges.append('"').append(i * 1000 + 1).append('-').append(i * 1000 + 1000).append("\", ");
         }
-        assertThat(load(write(text.toString())).services()).hasSize(i);
+        StringBuilder text = new StringBuilder(ranges).append("\"8000\"]\nservices:\n");
+        for (int i = 0; i < 100; i++) {
+            text.append("  s").append(i).append(":\n    image: x\n    expose: *expose\n");
+        }
+        ComposeProject project = load(write(text.toString()));
+        assertThat(project.services()).hasSize(100);
+        assertThat(project.services().get("s99").exposed()).hasSize(1000).startsWith(1, 2, 3).endsWith(999, 1000);
+        assertThat(project.services().get("s99").containerPorts()).hasSize(1000);
     }
 
     @Test

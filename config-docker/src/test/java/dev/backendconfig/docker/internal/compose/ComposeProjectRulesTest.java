@@ -88,11 +88,28 @@ class ComposeProjectRulesTest {
         Path env = write(".env", "# ours\nCOMPOSE_PROJECT_NAME=fromenvfile\n");
         ComposeProject fromFile = load(Map.of());
         assertThat(fromFile.name()).isEqualTo("fromenvfile");
-        assertThat(fromFile.nameSource()).isEqualTo(ComposeProject.NameSource.VARIABLE);
+        assertThat(fromFile.nameSource()).isEqualTo(ComposeProject.NameSource.ENV_FILE);
         assertThat(fromFile.nameReason()).isEqualTo("COMPOSE_PROJECT_NAME in " + env + ":2");
         ComposeProject fromVariable = load(Map.of("COMPOSE_PROJECT_NAME", "fromvariable"));
         assertThat(fromVariable.name()).isEqualTo("fromvariable");
+        assertThat(fromVariable.nameSource()).isEqualTo(ComposeProject.NameSource.VARIABLE);
         assertThat(fromVariable.nameReason()).isEqualTo("variable COMPOSE_PROJECT_NAME");
+    }
+
+    @Test
+    void aNameFromTheEnvFileBesideComposeFilesIsTheCheckoutsDefaultAndOnlyAVariableOrSettingIsAChoice()
+            throws IOException {
+        write("compose.yaml", "services:\n  api:\n    image: x\n");
+        write(".env", "COMPOSE_PROJECT_NAME=shop\n");
+        assertThat(load(Map.of()).namedExplicitly()).as("a committed .env names every worktree alike").isFalse();
+        assertThat(load(Map.of("COMPOSE_PROJECT_NAME", "shop")).namedExplicitly()).isTrue();
+        assertThat(load(repository, Map.of(), Map.of("docker.project", "shop")).namedExplicitly()).isTrue();
+        assertThat(load(repository, Map.of(), Map.of("docker.env-file", ".env")).namedExplicitly()).isFalse();
+        Files.delete(repository.resolve("compose.yaml"));
+        ComposeProject withoutFiles = load(Map.of());
+        assertThat(withoutFiles.name()).isEqualTo("shop");
+        assertThat(withoutFiles.namedExplicitly()).as("without compose files the stack it names runs elsewhere")
+                .isTrue();
     }
 
     @Test

@@ -1,32 +1,26 @@
-package dev.backendconfig.api.internal.spi;
+package dev.backendconfig.api.internal;
 
-import static org.apiguardian.api.API.Status.INTERNAL;
-
-import dev.backendconfig.api.internal.CoreSettings;
-import dev.backendconfig.api.internal.DeclaredServices;
-import dev.backendconfig.api.internal.ProviderLoader;
-import dev.backendconfig.api.internal.ProviderOrder;
 import dev.backendconfig.api.spi.EndpointProvider;
 import dev.backendconfig.api.spi.Service;
 import dev.backendconfig.api.spi.ServiceSetting;
 import dev.backendconfig.api.spi.Setting;
+import dev.backendconfig.api.spi.SettingsOwner;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.function.Supplier;
-import org.apiguardian.api.API;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Every setting of the loaded modules: the resolver's own, each provider's, and each {@link SettingsContributor}'s —
- * what the resolver validates, and what the command line's {@code --help} lists.
+ * Every setting of the loaded modules: the resolver's own, each provider's, and each other {@link SettingsOwner}'s —
+ * what the resolver validates, and what {@code ServiceResolver.settingsByOwner()} returns (the command line's
+ * {@code --help} lists them).
  */
-@API(status = INTERNAL, since = "1.0")
 public final class KnownSettings {
 
     private static final Logger LOG = LoggerFactory.getLogger(KnownSettings.class);
@@ -35,29 +29,27 @@ public final class KnownSettings {
     }
 
     /**
-     * Return every setting the modules visible to {@code loader} declare (providers and settings contributors loaded
-     * one services entry at a time, as the resolver loads them), grouped by owner: {@code core} first, then each
-     * provider by priority, then each contributor.
+     * Return every setting of these loaded modules, grouped by owner: {@code core} first, then each provider by
+     * priority, then each other settings owner, in discovery order (one that shares a provider's id adds to its list).
      */
-    public static Map<String, List<Setting<?>>> byOwner(ClassLoader loader) {
-        return byOwner(ProviderLoader.load(Objects.requireNonNull(loader, "loader")));
-    }
-
-    /** Return every setting of these loaded modules, grouped by owner as {@link #byOwner(ClassLoader)} does. */
     public static Map<String, List<Setting<?>>> byOwner(ProviderLoader.Loaded loaded) {
         Map<String, List<Setting<?>>> owners = new LinkedHashMap<>();
         owners.put("core", CoreSettings.ALL);
         for (EndpointProvider provider : ProviderOrder.byPriority(loaded.providers())) {
             owners.put(provider.id(), declared(provider.id(), provider::settings));
         }
-        for (SettingsContributor contributor : loaded.contributors()) {
-            owners.merge(contributor.owner(), declared(contributor.owner(), contributor::settings), (a, b) -> {
+        for (SettingsOwner owner : loaded.owners()) {
+            String id = idOf(owner);
+            if (id.isBlank()) {
+                continue;
+            }
+            owners.merge(id, declared(id, owner::settings), (a, b) -> {
                 List<Setting<?>> both = new ArrayList<>(a);
                 both.addAll(b);
-                return both;
+                return List.copyOf(both);
             });
         }
-        return owners;
+        return Collections.unmodifiableMap(owners);
     }
 
     /** Return every setting of these loaded modules, with each declared service's own keys. */
@@ -81,6 +73,20 @@ public final class KnownSettings {
             }
         }
         return all;
+    }
+
+    private static String idOf(SettingsOwner owner) {
+        try {
+            String id = owner.id();
+            if (id == null || id.isBlank()) {
+                LOG.warn("{} declares settings without an id: they are not known", owner.getClass().getName());
+                return "";
+            }
+            return id;
+        } catch (RuntimeException e) {
+            LOG.warn("{} could not give its id: {}", owner.getClass().getName(), ProviderLoader.summary(e));
+            return "";
+        }
     }
 
     private static List<Setting<?>> declared(String owner, Supplier<List<Setting<?>>> settings) {
