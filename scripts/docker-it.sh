@@ -15,7 +15,7 @@ source scripts/docker-env.sh
 
 # Maven 3.9 too, with or without an engine: the plugin must run on 3.8.7 (the Maven here) and 3.9+. Maven 3.9.16 from
 # Maven Central (the apache-maven bin archive, through the local repository), unpacked under target/; the plugin's fast
-# invoker projects run with it (among them readme-first-test, the README's minimal POM), and consumers/maven-plugin
+# invoker projects run with it and consumers/maven-plugin
 # below is built with it (the engine projects ran with 3.8.7).
 status=0
 maven39=target/apache-maven-3.9.16
@@ -25,6 +25,12 @@ if [ ! -x "$maven39/bin/mvn" ]; then
 fi
 echo "ci: running the Maven plugin's fast invoker projects with Maven 3.9.16"
 mvn -B -q -o -pl backend-config-maven-plugin verify -Dinvoker.mavenHome="$PWD/$maven39" || status=1
+# The README's minimal POM and first test, built as a user copies them (invoker project readme/first-test), with Maven
+# 3.8.7 and 3.9.16: it needs config-junit and config-bom as installed (.ci/run's main command installs every module).
+echo "ci: building the README's minimal POM (readme/first-test) with Maven 3.8.7 and 3.9.16"
+mvn -B -q -o -pl backend-config-maven-plugin verify -Dinvoker.select='readme/*/pom.xml' || status=1
+mvn -B -q -o -pl backend-config-maven-plugin verify -Dinvoker.select='readme/*/pom.xml' \
+  -Dinvoker.mavenHome="$PWD/$maven39" || status=1
 
 if ! ensure_docker; then
   echo "REAL-DOCKER TESTS DID NOT RUN: $DOCKER_UNAVAILABLE"
