@@ -341,7 +341,7 @@ class LifecycleIT {
         assertThat(result.notes()).anySatisfy(note -> assertThat(note).startsWith("warning: compose file "
                 + repository.resolve("compose.yaml") + " was modified at ").contains(", after container " + project
                 + "_backend_1 (service backend) was created at ").endsWith(": the running stack does not show that"
-                + " change; apply it with docker compose -p " + project + " -f " + repository.resolve("compose.yaml")
+                + " change; apply it with docker-compose -p " + project + " -f " + repository.resolve("compose.yaml")
                 + " up -d"));
         assertThat(psA()).containsExactly(project + "_backend_1 running");
     }

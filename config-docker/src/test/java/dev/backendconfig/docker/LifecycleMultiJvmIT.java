@@ -26,8 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
  * The lease across JVMs, with real processes ({@link LifecycleFork}) as a Surefire run's forks would be, the real
  * engine and the real docker-compose behind a wrapper on PATH that counts its {@code up} commands: four JVMs at once
  * start the stack once and the last to leave stops it; a JVM killed with {@code kill -9} leaves a stack the next run
- * adopts and stops; a plain {@code TestContext} user's stack is stopped by the shutdown hook. Each test asserts what
- * {@code docker ps -a} (filtered to its own project) shows afterwards. Run by scripts/docker-it.sh.
+ * adopts and stops, whether it was killed after its start or during {@code compose up}; a plain {@code TestContext}
+ * user's stack is stopped by the shutdown hook. Each test asserts what {@code docker ps -a} (filtered to its own
+ * project) shows afterwards. Run by scripts/docker-it.sh.
  */
 class LifecycleMultiJvmIT {
 
@@ -167,6 +168,38 @@ class LifecycleMultiJvmIT {
         assertThat(awaitFound(List.of(next)).get(0)).contains("runs; attached").contains("adopted compose project "
                 + project + "'s containers that a JVM now gone (pid " + starter.pid() + ") started: " + project
                 + "_backend_1; this run stops them at its end");
+        assertThat(next.waitFor(2, TimeUnit.MINUTES)).isTrue();
+
+        assertThat(output(1)).anySatisfy(line -> assertThat(line).endsWith(" STOPPED"));
+        assertThat(ups()).isEqualTo(1);
+        assertThat(psA()).isEmpty();
+    }
+
+    @Test
+    void aJvmKilledDuringComposeUpLeavesAStartTheNextRunAdoptsAndStopsAtItsEnd() throws Exception {
+        // the wrapper runs the real up, then says so and lingers, as a slow compose would: the JVM is killed meanwhile
+        Path upDone = repository.resolve("up-done");
+        Files.writeString(bin.resolve("docker-compose"), "#!/bin/sh\necho \"$*\" >> '" + upLog + "'\n"
+                + "/usr/bin/docker-compose \"$@\"\nstatus=$?\ncase \" $* \" in *\" up \"*) : > '" + upDone
+                + "'; exec /bin/sleep 300;; esac\nexit $status\n");
+        Process starter = fork("hold", List.of());
+        long until = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (!Files.exists(upDone) && starter.isAlive() && System.nanoTime() < until) {
+            Thread.sleep(50);
+        }
+        assertThat(upDone).as(String.join("\n", output(0))).exists();
+        List<ProcessHandle> compose = starter.descendants().toList();
+        starter.destroyForcibly(); // kill -9, in the middle of its start
+        assertThat(starter.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        compose.forEach(ProcessHandle::destroyForcibly); // the lingering compose ends: its up did its work
+        assertThat(output(0)).noneMatch(line -> line.startsWith("FORK "));
+        assertThat(psA()).containsExactly(project + "_backend_1 running");
+
+        Files.createFile(repository.resolve("go"));
+        Process next = fork("close", List.of());
+        assertThat(awaitFound(List.of(next)).get(0)).contains("runs; attached").contains("a start of compose project "
+                + project + " was cut short (pid " + starter.pid() + " is gone); what it started is this lease's: "
+                + project + "_backend_1");
         assertThat(next.waitFor(2, TimeUnit.MINUTES)).isTrue();
 
         assertThat(output(1)).anySatisfy(line -> assertThat(line).endsWith(" STOPPED"));

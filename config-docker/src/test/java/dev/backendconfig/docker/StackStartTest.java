@@ -7,6 +7,7 @@ import dev.backendconfig.toolkit.InvalidInputException;
 import dev.backendconfig.api.spi.ProviderResult;
 import dev.backendconfig.api.spi.ResolutionContext;
 import dev.backendconfig.api.spi.RunScope;
+import dev.backendconfig.testkit.RecordingLogs;
 import dev.backendconfig.testsupport.FakeDockerEngine;
 import dev.backendconfig.testsupport.Leftovers;
 import dev.backendconfig.testsupport.Recorded;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.event.Level;
 
 /**
  * Starting with {@code docker.start=if-missing} against a fake engine on a real socket and fake compose programs on
@@ -73,27 +75,34 @@ class StackStartTest {
         program("docker-compose", "[ \"$1\" = version ] && exit 0\necho \"Pulling backend ...\"\n/bin/sleep 300 &\necho $! > '"
                 + pidFile + "'\nwait");
         Leftovers leftovers = Leftovers.snapshot(directory);
+        RecordingLogs.clear();
         long start = System.nanoTime();
         ProviderResult[] answered = new ProviderResult[1];
         Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() -> answered[0] = resolve(Map.of(
-                "docker.start-timeout", "2s", "timeout", "500ms")));
+                "docker.start-timeout", "4s", "timeout", "500ms")));
 
         assertThat(thrown).as("answered instead: %s", answered[0] == null ? "" : answered[0] + " "
                 + answered[0].notes()).isInstanceOf(InvalidInputException.class)
                 .satisfies(e -> assertThat(((InvalidInputException) e).code()).isEqualTo("BCFG03005"))
                 .hasMessage("setting docker.start=if-missing: " + bin.resolve("docker-compose") + " -p shop"
                         + " --project-directory " + directory + " -f " + directory.resolve("compose.yaml") + " up -d"
-                        + " --no-recreate backend did not end within setting docker.start-timeout = 2000 ms and was"
+                        + " --no-recreate backend did not end within setting docker.start-timeout = 4000 ms and was"
                         + " killed, with every process it started: Pulling backend ...; what it started was stopped"
                         + " again: nothing was left to stop");
 
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(15));
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(20));
+        assertThat(RecordingLogs.events(Level.INFO)).extracting(RecordingLogs.Event::message)
+                .as("progress while compose runs, after the first two seconds").contains("docker: starting backend of"
+                        + " compose project shop with docker-compose: 2 s so far, up to 4 s (setting"
+                        + " docker.start-timeout)");
+        assertThat(RecordingLogs.events(Level.DEBUG)).extracting(RecordingLogs.Event::message)
+                .contains(bin.resolve("docker-compose") + " -p shop --project-directory " + directory + " -f "
+                        + directory.resolve("compose.yaml") + " up -d --no-recreate backend: Pulling backend ...");
         long child = Long.parseLong(Files.readString(pidFile).strip());
         assertThat(ProcessHandle.of(child).filter(process -> process.isAlive() && !zombie(process.pid()))).isEmpty();
         assertThat(leftovers.newThreads()).isEmpty();
-        assertThat(run.hold("docker lease " + directory.resolve("leases"), () -> { })).as("the lease is no longer held")
-                .isTrue();
-        assertThat(Files.readString(Files.list(directory.resolve("leases")).findFirst().orElseThrow())).isEmpty();
+        assertThat(run.hold("docker lease " + leaseFile(), () -> { })).as("the lease is no longer held").isTrue();
+        assertThat(leaseFile()).isEmptyFile();
     }
 
     /** Tell whether a process has ended and waits only to be reaped by its parent (here PID 1, which is slow at it). */
@@ -218,11 +227,21 @@ class StackStartTest {
         engine.answer("/containers/" + ID + "/stop", 204, "").answer("/containers/" + ID, 204, "")
                 .answer("/networks/" + NETWORK, 204, "");
         var engineSide = engineStartsTheBackendWhenComposeRuns(Recorded.text(Recorded.inspection("alpine")));
+        RecordingLogs.clear();
 
         ProviderResult result = resolve(Map.of("probe", "none"));
         engineSide.get(5, java.util.concurrent.TimeUnit.SECONDS);
 
         assertThat(result).as(result.reason()).isInstanceOf(ProviderResult.Found.class);
+        String command = bin.resolve("docker-compose") + " -p shop --project-directory " + directory + " -f "
+                + directory.resolve("compose.yaml") + " up -d --no-recreate backend";
+        assertThat(RecordingLogs.events(Level.INFO)).extracting(RecordingLogs.Event::message)
+                .contains("docker: starting backend of compose project shop with docker-compose on engine "
+                        + engine.dockerHost() + " (setting docker.start=if-missing, up to 180 s, setting"
+                        + " docker.start-timeout): " + command)
+                .anySatisfy(line -> assertThat(line).startsWith("docker: docker-compose started shop-backend-1 in "));
+        assertThat(RecordingLogs.events(Level.DEBUG)).extracting(RecordingLogs.Event::message)
+                .contains(command + ": Creating shop-backend-1 ... done");
         assertThat(result.reason()).isEqualTo("compose project shop (named by setting docker.project): service backend"
                 + " publishes 8000 on 0.0.0.0:8002 (healthy)");
         assertThat(result.notes()).anySatisfy(note -> assertThat(note).startsWith("docker.start=if-missing: started"
@@ -242,9 +261,7 @@ class StackStartTest {
 
         run.close();
 
-        assertThat(engine.requests()).filteredOn(line -> line.startsWith("POST") || line.startsWith("DELETE"))
-                .containsExactly("POST /containers/" + ID + "/stop HTTP/1.1", "DELETE /containers/" + ID
-                        + "?v=0 HTTP/1.1", "DELETE /networks/" + NETWORK + " HTTP/1.1");
+        assertStoppedAndRemovedTheBackendAndItsNetwork();
         assertThat(lease).isEmptyFile();
     }
 
@@ -277,6 +294,89 @@ class StackStartTest {
         assertThat(engine.requests()).noneMatch(line -> line.startsWith("POST") || line.startsWith("DELETE"));
     }
 
+    /** Assert that the engine was asked to stop the backend, remove it (its volumes kept) and remove its network. */
+    private void assertStoppedAndRemovedTheBackendAndItsNetwork() {
+        assertThat(engine.requests()).filteredOn(line -> line.startsWith("POST") || line.startsWith("DELETE"))
+                .containsExactly("POST /containers/" + ID + "/stop HTTP/1.1", "DELETE /containers/" + ID
+                        + "?v=0 HTTP/1.1", "DELETE /networks/" + NETWORK + " HTTP/1.1");
+    }
+
+    /** Return this test's one lease file (the lease directory holds one file per engine and project). */
+    private Path leaseFile() throws IOException {
+        try (java.util.stream.Stream<Path> files = Files.list(directory.resolve("leases"))) {
+            java.util.List<Path> all = files.toList();
+            assertThat(all).as("the lease files").hasSize(1);
+            return all.get(0);
+        }
+    }
+
+    /** Return a process id that no process has any longer (a JVM killed with kill -9 leaves its id so). */
+    private static long goneProcess() throws Exception {
+        Process finished = new ProcessBuilder("true").start();
+        assertThat(finished.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        return finished.pid();
+    }
+
+    @Test
+    void aStartCutShortByAKilledJvmIsAdoptedAndWhatItStartedIsStoppedAtTheEndOfTheNextRun() throws Exception {
+        Path log = directory.resolve("compose.log");
+        program("docker-compose", "echo \"$*\" >> '" + log + "'");
+        engine.containers(runningBackend()).inspect(ID, Recorded.text(Recorded.inspection("alpine")))
+                .answer("/networks", 200, "[{\"Id\":\"" + NETWORK + "\",\"Name\":\"shop_default\"}]")
+                .answer("/containers/" + ID + "/stop", 204, "").answer("/containers/" + ID, 204, "")
+                .answer("/networks/" + NETWORK, 204, "");
+        // a first run attaches (the stack runs) and leaves: nothing of it is stopped, the lease file stays, empty
+        resolve(Map.of("probe", "none"));
+        run.close();
+        Path lease = leaseFile();
+        assertThat(lease).isEmptyFile();
+        assertThat(engine.requests()).noneMatch(line -> line.startsWith("POST") || line.startsWith("DELETE"));
+        // what a JVM killed during its compose up leaves: itself holding and starting, nothing of the project before
+        long killed = goneProcess();
+        Files.writeString(lease, "{\"version\":1,\"engine\":\"e\",\"project\":\"shop\",\"holders\":[{\"pid\":"
+                + killed + ",\"started\":\"\"}],\"starter\":{\"pid\":" + killed + ",\"started\":\"\"},"
+                + "\"before\":{\"containers\":[],\"running\":[],\"networks\":[]},\"started\":[],\"networks\":[]}");
+
+        ProviderResult result = resolve(Map.of("probe", "none"));
+
+        assertThat(result).as(result.reason()).isInstanceOf(ProviderResult.Found.class);
+        assertThat(result.notes()).contains("a start of compose project shop was cut short (pid " + killed + " is"
+                + " gone); what it started is this lease's: shop-backend-1", "adopted compose project shop's"
+                + " containers that a JVM now gone (pid " + killed + ") started: shop-backend-1; this run stops them at"
+                + " its end (setting docker.stop)");
+        assertThat(log).as("nothing is started again").doesNotExist();
+        assertThat(Files.readString(lease)).contains("\"holders\":[{\"pid\":" + ProcessHandle.current().pid())
+                .doesNotContain("\"pid\":" + killed).doesNotContain("\"starter\"")
+                .contains("\"started\":[{\"id\":\"" + ID + "\"").contains("\"networks\":[\"" + NETWORK + "\"]");
+
+        run.close();
+
+        assertStoppedAndRemovedTheBackendAndItsNetwork();
+        assertThat(lease).isEmptyFile();
+    }
+
+    @Test
+    void withoutALeaseDirectorySetTheLeaseIsOnePerUserInTheTemporaryDirectoryReadableByItsOwnerOnly()
+            throws Exception {
+        engine.containers(runningBackend()).inspect(ID, Recorded.text(Recorded.inspection("alpine")));
+        Path temp = Files.createDirectory(directory.resolve("tmp"));
+
+        ProviderResult result = new DockerEndpointProvider(run).resolve(ResolutionContext.builder()
+                .workingDirectory(directory).environment(Map.of("PATH", bin.toString()))
+                .systemProperties(Map.of("java.io.tmpdir", temp.toString(), "user.name", "ci runner"))
+                .settings(Map.of("docker.host", engine.dockerHost(), "docker.project", "shop", "docker.start",
+                        "if-missing", "probe", "none")).build());
+
+        Path leases = temp.resolve("backend-config-leases-ci_runner");
+        assertThat(result.notes()).anySatisfy(note -> assertThat(note).startsWith("docker.start=if-missing: every"
+                + " required service of compose project shop runs; attached (lease " + leases.resolve("shop-")));
+        assertThat(Files.getPosixFilePermissions(leases)).isEqualTo(PosixFilePermissions.fromString("rwx------"));
+        try (java.util.stream.Stream<Path> files = Files.list(leases)) {
+            assertThat(files.map(file -> file.getFileName().toString()).toList()).singleElement()
+                    .satisfies(name -> assertThat(name).matches("shop-[0-9a-f]{16}\\.lease"));
+        }
+    }
+
     @Test
     void aStartedBackendThatNeverBecomesHealthyIsAnErrorWithItsLogLinesAndIsStoppedAgain() throws Exception {
         composeThatWaitsForTheEngine();
@@ -307,10 +407,7 @@ class StackStartTest {
                 .hasMessageStartingWith("Command: " + bin.resolve("docker-compose") + " -p shop")
                 .hasMessageContaining("\nService backend (container shop-backend-1, starting), last 50 log lines:\n"
                         + "    cannot reach the database\n    db password=*** refused");
-        assertThat(engine.requests()).filteredOn(line -> line.startsWith("POST") || line.startsWith("DELETE"))
-                .containsExactly("POST /containers/" + ID + "/stop HTTP/1.1", "DELETE /containers/" + ID
-                        + "?v=0 HTTP/1.1", "DELETE /networks/" + NETWORK + " HTTP/1.1");
-        assertThat(run.hold("docker lease " + directory.resolve("leases"), () -> { })).as("the lease is no longer held")
-                .isTrue();
+        assertStoppedAndRemovedTheBackendAndItsNetwork();
+        assertThat(run.hold("docker lease " + leaseFile(), () -> { })).as("the lease is no longer held").isTrue();
     }
 }

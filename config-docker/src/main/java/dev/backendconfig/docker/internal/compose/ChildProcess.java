@@ -11,9 +11,11 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -22,9 +24,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Run one command (a compose command line) with a given environment and directory, bounded: its output (standard
  * output and error together) goes to a temporary file, never a pipe that could fill and block it; each line it writes
- * is logged at DEBUG (masked, escaped) as it comes, and its last lines are kept for an error. At the bound, or when the
- * calling thread is interrupted, the command and every process it started are killed and reaped: nothing it started
- * outlives the call. No thread is started: the calling thread waits in short steps.
+ * is logged at DEBUG (masked, escaped) as it comes, and its last lines are kept for an error. At the bound, when the
+ * calling thread is interrupted, or when the JVM exits while it runs (a shutdown hook, added when the class loads),
+ * the command and every process it started are killed and reaped: nothing it started outlives the call, nor the JVM
+ * that made it unless that JVM is killed outright ({@code kill -9}). No thread is started: the calling thread waits
+ * in short steps.
  */
 public final class ChildProcess {
 
@@ -33,6 +37,16 @@ public final class ChildProcess {
     private static final Duration REAP = Duration.ofSeconds(5);
     private static final int KEPT_LINES = 40;
     private static final int MAX_LINE_CHARS = 400;
+    /** The commands running now (guarded by itself), killed with what they started when the JVM exits. */
+    private static final Set<Process> RUNNING = new HashSet<>();
+
+    static {
+        try {
+            Runtime.getRuntime().addShutdownHook(new Thread(ChildProcess::killRunning, "backend-config-compose-exit"));
+        } catch (IllegalStateException e) {
+            // loaded while the JVM exits: a command run now is still bounded by its caller's deadline
+        }
+    }
 
     /**
      * How a command ended.
@@ -77,7 +91,11 @@ public final class ChildProcess {
                     .redirectInput(ProcessBuilder.Redirect.from(nullDevice()));
             builder.environment().clear();
             builder.environment().putAll(environment);
-            Process process = builder.start();
+            Process process;
+            synchronized (RUNNING) { // an exit that begins now waits until the process is known, then kills it
+                process = builder.start();
+                RUNNING.add(process);
+            }
             Lines lines = new Lines(shown);
             boolean ended = false;
             boolean interrupted = false;
@@ -97,6 +115,9 @@ public final class ChildProcess {
                 if (!ended) {
                     kill(process);
                 }
+                synchronized (RUNNING) {
+                    RUNNING.remove(process);
+                }
             }
             try (InputStream in = Files.newInputStream(output)) {
                 in.skipNBytes(lines.offset);
@@ -111,6 +132,15 @@ public final class ChildProcess {
         } finally {
             Files.deleteIfExists(output);
         }
+    }
+
+    /** Kill every command running now, with what each started: the JVM exits. */
+    private static void killRunning() {
+        List<Process> running;
+        synchronized (RUNNING) {
+            running = new ArrayList<>(RUNNING);
+        }
+        running.forEach(ChildProcess::kill);
     }
 
     /**

@@ -14,12 +14,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Tell when running containers are older than a compose file they came from: the file (as the container's
  * {@code com.docker.compose.project.config_files} label names it) was modified more than a second after the
  * container was created, so the running stack does not show the change until compose applies it. A warning for the
- * report, never an error: the stack may still be what the tests want.
+ * report, never an error: the stack may still be what the tests want. The command it names is the compose command
+ * installed here, chosen as advice and the lifecycle choose it ({@link StartAdvice#cli()}).
  *
  * <p>Compose's own {@code config-hash} label is not compared: it is a hash of compose's internal serialization of
  * the service, which differs between compose versions and cannot be reproduced here exactly. Only an engine on this
@@ -48,8 +50,10 @@ final class Drift {
      *
      * @param containers the containers the answer uses, with their creation times
      * @param checkout this checkout's compose files, absolute (to join a relative label compose v1 wrote)
+     * @param cli the compose command installed here, as advice names it ({@code docker compose},
+     *     {@code docker-compose}): asked only when there is a warning to give
      */
-    static List<String> warnings(List<Created> containers, List<Path> checkout) {
+    static List<String> warnings(List<Created> containers, List<Path> checkout, Supplier<String> cli) {
         Map<Path, String> byFile = new LinkedHashMap<>();
         for (Created created : containers) {
             ContainerSummary container = created.container();
@@ -63,7 +67,7 @@ final class Drift {
                                 + " was modified at " + time + ", after container " + Listing.shown(container.name())
                                 + " (service " + Listing.shown(container.service()) + ") was created at "
                                 + created.created() + ": the running stack does not show that change; apply it with "
-                                + command(container, files)));
+                                + command(cli.get(), container, files)));
             }
         }
         return List.copyOf(byFile.values());
@@ -102,8 +106,8 @@ final class Drift {
         }
     }
 
-    private static String command(ContainerSummary container, List<Path> files) {
-        StringBuilder command = new StringBuilder("docker compose -p ").append(Listing.shown(container.project()));
+    private static String command(String cli, ContainerSummary container, List<Path> files) {
+        StringBuilder command = new StringBuilder(cli).append(" -p ").append(Listing.shown(container.project()));
         for (Path file : files) {
             command.append(" -f ").append(OutsideText.oneLine(file.toString()));
         }

@@ -528,7 +528,8 @@ public final class EngineDiscovery {
                 health.created().ifPresent(time -> created.add(new Drift.Created(choice.container(), time)));
             }
         }
-        List<String> warnings = Drift.warnings(created, model.map(ComposeProject::configFiles).orElse(List.of()));
+        List<String> warnings = Drift.warnings(created, model.map(ComposeProject::configFiles).orElse(List.of()),
+                advice::cli);
         warnings.forEach(warning -> LOG.warn("docker: {}", warning));
         return warnings;
     }

@@ -52,6 +52,30 @@ class ChildProcessTest {
     }
 
     @Test
+    void aCommandStillRunningWhenTheJvmExitsIsKilledWithEveryProcessItStarted() throws Exception {
+        Process jvm = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), ChildProcessAtExit.class.getName(), directory.toString())
+                .redirectErrorStream(true).redirectOutput(directory.resolve("jvm.out").toFile()).start();
+        List<ProcessHandle> all = List.of();
+        try {
+            assertThat(jvm.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).as(directory.resolve("jvm.out")
+                    .toString()).isTrue();
+            assertThat(jvm.exitValue()).as(Files.readString(directory.resolve("jvm.out"))).isZero();
+            all = java.util.Arrays.stream(Files.readString(directory.resolve("pids")).strip().split(" "))
+                    .map(Long::parseLong).map(ProcessHandle::of).flatMap(java.util.Optional::stream).toList();
+            long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (all.stream().anyMatch(ChildProcess::running) && System.nanoTime() < until) {
+                Thread.sleep(20);
+            }
+            assertThat(all).as("the command and the process it started (the JVM said: %s)",
+                    Files.readString(directory.resolve("jvm.out"))).noneMatch(ChildProcess::running);
+        } finally {
+            all.forEach(ProcessHandle::destroyForcibly);
+            jvm.destroyForcibly();
+        }
+    }
+
+    @Test
     void theChildSeesExactlyTheEnvironmentItIsGiven() throws Exception {
         ChildProcess.Outcome outcome = ChildProcess.run(List.of("/bin/sh", "-c", "echo \"host=$DOCKER_HOST"
                 + " home=${HOME:-unset}\""), Map.of("PATH", "/usr/bin:/bin", "DOCKER_HOST", "unix:///e.sock"),
@@ -98,7 +122,8 @@ class ChildProcessTest {
 
     @Test
     void aZombieAProcessLeftUnreapedHasEndedAndAnEndedProcessToo() throws Exception {
-        Process parent = new ProcessBuilder("/bin/sh", "-c", "sleep 0 & echo $!; exec sleep 30").start();
+        // the child ends after the shell became sleep 30 (exec), so no shell can have reaped it: it stays a zombie
+        Process parent = new ProcessBuilder("/bin/sh", "-c", "sleep 0.3 & echo $!; exec sleep 30").start();
         try {
             long zombie = Long.parseLong(new java.io.BufferedReader(new java.io.InputStreamReader(
                     parent.getInputStream(), java.nio.charset.StandardCharsets.UTF_8)).readLine().strip());

@@ -17,6 +17,9 @@ class DriftTest {
     @TempDir
     Path repository;
 
+    /** The compose command a machine with the v2 plugin has. */
+    private static final java.util.function.Supplier<String> DOCKER_COMPOSE = () -> "docker compose";
+
     private static final Instant CREATED = Instant.parse("2026-11-24T10:00:00.123456789Z");
 
     private static ContainerSummary container(String configFiles, String workingDirectory) {
@@ -38,7 +41,7 @@ class DriftTest {
         Path override = file("compose.override.yaml", CREATED.minus(Duration.ofMinutes(5)));
         ContainerSummary backend = container(compose + "," + override, repository.toString());
 
-        List<String> warnings = Drift.warnings(List.of(new Drift.Created(backend, CREATED)), List.of());
+        List<String> warnings = Drift.warnings(List.of(new Drift.Created(backend, CREATED)), List.of(), DOCKER_COMPOSE);
 
         assertThat(warnings).containsExactly("warning: compose file " + compose + " was modified at "
                 + CREATED.plus(Duration.ofMinutes(5)) + ", after container shop-backend-1 (service backend) was created"
@@ -47,10 +50,28 @@ class DriftTest {
     }
 
     @Test
+    void theCommandIsTheComposeCommandInstalledHereAskedOnlyWhenThereIsAWarning() throws Exception {
+        Path compose = file("compose.yaml", CREATED.plus(Duration.ofMinutes(5)));
+        java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.function.Supplier<String> v1 = () -> {
+            asked.incrementAndGet();
+            return "docker-compose";
+        };
+
+        assertThat(Drift.warnings(List.of(new Drift.Created(container(compose.toString(), repository.toString()),
+                CREATED)), List.of(), v1)).singleElement().satisfies(warning -> assertThat(warning)
+                .endsWith("; apply it with docker-compose -p shop -f " + compose + " up -d"));
+        assertThat(asked).hasValue(1);
+        assertThat(Drift.warnings(List.of(new Drift.Created(container(compose.toString(), repository.toString()),
+                CREATED.plus(Duration.ofHours(1)))), List.of(), v1)).isEmpty();
+        assertThat(asked).as("no warning, no compose command looked for").hasValue(1);
+    }
+
+    @Test
     void filesOlderThanTheContainerOrWithinASecondOfItGiveNoWarning() throws Exception {
         Path compose = file("compose.yaml", CREATED.plus(Duration.ofMillis(900)));
         assertThat(Drift.warnings(List.of(new Drift.Created(container(compose.toString(), repository.toString()),
-                CREATED)), List.of())).isEmpty();
+                CREATED)), List.of(), DOCKER_COMPOSE)).isEmpty();
     }
 
     @Test
@@ -59,7 +80,7 @@ class DriftTest {
         Path compose = file("docker/compose.yaml", CREATED.plus(Duration.ofHours(1)));
         ContainerSummary v1 = container("docker/compose.yaml", repository.toString());
 
-        assertThat(Drift.warnings(List.of(new Drift.Created(v1, CREATED)), List.of())).singleElement()
+        assertThat(Drift.warnings(List.of(new Drift.Created(v1, CREATED)), List.of(), DOCKER_COMPOSE)).singleElement()
                 .satisfies(warning -> assertThat(warning).startsWith("warning: compose file " + compose + " was"));
     }
 
@@ -68,6 +89,6 @@ class DriftTest {
         Files.createDirectory(repository.resolve("dir.yaml"));
         ContainerSummary gone = container(repository.resolve("gone.yaml") + "," + repository.resolve("dir.yaml"),
                 repository.toString());
-        assertThat(Drift.warnings(List.of(new Drift.Created(gone, CREATED)), List.of())).isEmpty();
+        assertThat(Drift.warnings(List.of(new Drift.Created(gone, CREATED)), List.of(), DOCKER_COMPOSE)).isEmpty();
     }
 }
