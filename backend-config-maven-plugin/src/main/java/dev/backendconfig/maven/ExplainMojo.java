@@ -2,6 +2,7 @@ package dev.backendconfig.maven;
 
 import dev.backendconfig.api.InvalidConfigurationException;
 import dev.backendconfig.api.ResolutionOutcome;
+import dev.backendconfig.api.ServiceNotFoundException;
 import dev.backendconfig.api.ServiceResolver;
 import java.util.Map;
 import java.util.Optional;
@@ -49,10 +50,12 @@ public class ExplainMojo extends BackendConfigMojo {
     }
 
     private Optional<Failure> explain(ResolutionOutcome outcome) {
-        return outcome.fold(found -> {
-            info(found.report().render());
+        return outcome.fold(resolution -> {
+            info(resolution.report().render());
             return Optional.empty();
-        }, notFound -> {
+        }, found -> {
+            // the goal shows the report itself: no step saying to run explain to see it
+            ServiceNotFoundException notFound = found.withoutExplainStep();
             if (failIfNotFound) {
                 return Optional.of(Failure.of(notFound));
             }

@@ -104,7 +104,8 @@ final class Readiness {
     private Attempt attempt(ResolutionContext context) {
         ResolutionOutcome outcome = resolver.outcome(context);
         return outcome.fold(found -> probe(found, context),
-                notFound -> new Attempt(null, notFound.getMessage()),
+                // the failure shows the report itself: no step saying to run explain to see it
+                notFound -> new Attempt(null, notFound.withoutExplainStep().getMessage()),
                 invalid -> new Attempt(new Failed(Failure.of(invalid)), ""),
                 broken -> new Attempt(new Failed(Failure.of(broken)), ""));
     }

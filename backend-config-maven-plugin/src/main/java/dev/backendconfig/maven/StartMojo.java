@@ -1,6 +1,8 @@
 package dev.backendconfig.maven;
 
 import java.util.Map;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.ResolutionScope;
@@ -20,6 +22,13 @@ public class StartMojo extends ReadinessGoal {
     @Override
     String goal() {
         return "start";
+    }
+
+    @Override
+    void run() throws MojoExecutionException, MojoFailureException {
+        // the lease goes back at the session's end even when stop never runs (SessionEnd says why not at JVM exit)
+        SessionEnd.listen(session);
+        super.run();
     }
 
     @Override

@@ -1,7 +1,9 @@
 package dev.backendconfig.api;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import static org.apiguardian.api.API.Status.STABLE;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import org.apiguardian.api.API;
@@ -15,15 +17,29 @@ public final class ServiceNotFoundException extends BackendConfigException imple
 
     private static final long serialVersionUID = 1L;
 
-    private final List<String> nextSteps;
+    /**
+     * The last next step of a failure a test meets: the report can be had without running the tests. A tool that shows
+     * the report itself (the explain command, the Maven plugin) leaves it out ({@link #withoutExplainStep()}).
+     */
+    static final String EXPLAIN_STEP = "run the explain command of config-cli in the project directory to see this"
+            + " report again without running the tests";
 
-    ServiceNotFoundException(ResolutionReport report, List<String> nextSteps) {
-        this(message(report, nextSteps), report, nextSteps);
+    private final List<String> providerSteps;
+    private final boolean explainStep;
+
+    ServiceNotFoundException(ResolutionReport report, List<String> providerSteps) {
+        this(report, providerSteps, true);
     }
 
-    private ServiceNotFoundException(String message, ResolutionReport report, List<String> nextSteps) {
+    private ServiceNotFoundException(ResolutionReport report, List<String> providerSteps, boolean explainStep) {
+        this(message(report, steps(providerSteps, explainStep)), report, providerSteps, explainStep);
+    }
+
+    private ServiceNotFoundException(String message, ResolutionReport report, List<String> providerSteps,
+            boolean explainStep) {
         super(message, report, null);
-        this.nextSteps = List.copyOf(nextSteps);
+        this.providerSteps = List.copyOf(providerSteps);
+        this.explainStep = explainStep;
     }
 
     @Override
@@ -33,7 +49,17 @@ public final class ServiceNotFoundException extends BackendConfigException imple
 
     /** Return what the user can do next, one step per entry. */
     public List<String> nextSteps() {
-        return nextSteps;
+        return steps(providerSteps, explainStep);
+    }
+
+    /**
+     * Return this failure as a tool that shows the report itself gives it (the explain command, the Maven plugin's
+     * goals): the same report and the providers' next steps, without the last step, which says to run explain to see
+     * the report.
+     */
+    @API(status = EXPERIMENTAL, since = "1.0")
+    public ServiceNotFoundException withoutExplainStep() {
+        return explainStep ? new ServiceNotFoundException(report(), providerSteps, false) : this;
     }
 
     /** Return what became of each provider, on one line: {@code env skipped, docker unavailable, staging skipped}. */
@@ -46,10 +72,17 @@ public final class ServiceNotFoundException extends BackendConfigException imple
     @Override
     public BackendConfigException repeated() {
         return new ServiceNotFoundException("No backend found (see the first failure in this run for the whole report,"
-                + " or run explain): " + summary(), report(), nextSteps);
+                + " or run explain): " + summary(), report(), providerSteps, explainStep);
     }
 
-
+    private static List<String> steps(List<String> providerSteps, boolean explainStep) {
+        if (!explainStep) {
+            return List.copyOf(providerSteps);
+        }
+        List<String> steps = new ArrayList<>(providerSteps);
+        steps.add(EXPLAIN_STEP);
+        return List.copyOf(steps);
+    }
 
     private static String message(ResolutionReport report, List<String> nextSteps) {
         StringBuilder message = new StringBuilder("No backend found.\n").append(report.render());

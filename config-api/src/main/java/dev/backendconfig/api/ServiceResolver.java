@@ -163,8 +163,6 @@ public final class ServiceResolver {
             if (LOG.isDebugEnabled()) {
                 LOG.debug("no backend found:\n{}", done.render());
             }
-            nextSteps.add("run the explain command of config-cli in the project directory to see this report"
-                    + " again without running the tests");
             return new ServiceNotFoundException(done, nextSteps);
         }
         String source = found.get(Service.BACKEND).source();

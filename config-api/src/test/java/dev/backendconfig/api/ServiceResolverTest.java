@@ -188,6 +188,25 @@ class ServiceResolverTest {
     }
 
     @Test
+    void aTestsFailureEndsWithTheExplainStepAndAToolThatShowsTheReportLeavesOnlyTheProvidersSteps() {
+        ServiceResolver resolver = ServiceResolver.of(List.of(skipping("env", 300), skipping("staging", 100)));
+        ServiceNotFoundException failure = (ServiceNotFoundException) resolver.outcome(context(Map.of()));
+        String explain = "run the explain command of config-cli in the project directory to see this report again"
+                + " without running the tests";
+        assertThat(failure.nextSteps()).containsExactly("env: configure env", "staging: configure staging", explain);
+        assertThat(failure.getMessage()).endsWith("What to do next:\n  - env: configure env\n  - staging: configure"
+                + " staging\n  - " + explain + "\n");
+
+        ServiceNotFoundException shown = failure.withoutExplainStep();
+        assertThat(shown.nextSteps()).containsExactly("env: configure env", "staging: configure staging");
+        assertThat(shown.getMessage()).isEqualTo(failure.getMessage().replace("  - " + explain + "\n", ""));
+        assertThat(shown.report()).isSameAs(failure.report());
+        assertThat(shown.withoutExplainStep()).isSameAs(shown);
+        assertThat(((ServiceNotFoundException) shown.repeated()).nextSteps()).doesNotContain(explain);
+        assertThat(((ServiceNotFoundException) failure.repeated()).nextSteps()).endsWith(explain);
+    }
+
+    @Test
     void explicitButBrokenConfigurationStopsResolutionNamingTheProvider() {
         FixedProvider staging = finding("staging", 100, "https://staging.example.test");
         ServiceResolver resolver = ServiceResolver.of(List.of(new FixedProvider("env", 300, c -> {

@@ -81,7 +81,9 @@ final class Run {
         return Explain.NOT_FOUND;
     }
 
-    private int notFound(ServiceNotFoundException failure) {
+    private int notFound(ServiceNotFoundException found) {
+        // the command shows the report itself: a step saying to run explain to see it would send the user in a circle
+        ServiceNotFoundException failure = found.withoutExplainStep();
         output.notFound(failure, project, out);
         err.print(TextOutput.failure(failure, project));
         err.println(command + ": no backend found; the report says why");

@@ -71,7 +71,9 @@ final class StackKeeper {
         } catch (InvalidConfigurationException e) {
             outcome = e;
         }
-        String text = outcome.fold(found -> found.report().render(), notFound -> notFound.getMessage(),
+        // up shows this report itself: no step saying to run explain to see it
+        String text = outcome.fold(found -> found.report().render(), notFound -> notFound.withoutExplainStep()
+                .getMessage(),
                 invalid -> invalid.getMessage(), broken -> broken.getMessage());
         write(record.report(), text);
         return outcome.fold(found -> UpRecord.State.UP, notFound -> UpRecord.State.NOT_FOUND,

@@ -76,7 +76,10 @@ class UpDownIT {
         ProcessOutcome outcome = run("up");
         assertThat(outcome.exit()).isEqualTo(2);
         assertThat(outcome.out()).isEmpty();
-        assertThat(outcome.err()).startsWith("No backend found.\n").endsWith("up: nothing found; the report says why\n");
+        assertThat(outcome.err()).startsWith("No backend found.\n").endsWith("up: nothing found; the report says why\n")
+                .contains("What to do next:\n  - env: set TEST_BACKEND_URL")
+                // up shows the report itself: no step sends the user to run explain for it
+                .doesNotContain("run the explain command");
         assertThat(records()).isEmpty();
     }
 
