@@ -57,6 +57,24 @@ class StagingEmptyAndManyNamesTest {
                 + "; it sets STAGING_BASE_URL"));
     }
 
+    @Test
+    void aMisspeltBackendVariableIsOfferedTheVariableNeverAServiceOfThatName() throws IOException {
+        Path file = write("STAGING_BAKEND_URL=https://backend.example.test\n");
+        assertThat(resolve()).isEqualTo(ProviderResult.unavailable(file + " sets none of " + LOOKED_FOR
+                + "; it sets STAGING_BAKEND_URL; STAGING_BAKEND_URL (did you mean STAGING_BACKEND_URL?)"));
+    }
+
+    @Test
+    void aMisspeltBackendWebSocketVariableOfASettingIsOfferedTheVariableNeverAService() throws IOException {
+        Path file = write("STAGING_BAKEND_WS_URL=wss://backend.example.test\n");
+        ProviderResult result = provider.resolve(ResolutionContext.builder().workingDirectory(repository)
+                .environment(Map.of()).settings(Map.of("staging.url-variables", "STAGING_BASE_URL",
+                        "staging.websocket-variables", "STAGING_BACKEND_WS_URL")).build());
+        assertThat(result).isEqualTo(ProviderResult.unavailable(file + " sets none of STAGING_BASE_URL,"
+                + " STAGING_BACKEND_WS_URL; it sets STAGING_BAKEND_WS_URL; STAGING_BAKEND_WS_URL (did you mean"
+                + " STAGING_BACKEND_WS_URL?)"));
+    }
+
     private static String names(int from, int to) {
         return IntStream.rangeClosed(from, to).mapToObj(i -> "NAME_" + i).collect(Collectors.joining(", "));
     }

@@ -137,4 +137,24 @@ class StagingOneDeploymentTest {
         assertThat(endpoint.http()).isEqualTo(URI.create("https://pr-7.example.test"));
         assertThat(endpoint.webSocket()).isEqualTo(URI.create("wss://backend-staging.example.test/ws"));
     }
+    @Test
+    void aBlankHttpLineOfTheFileIsNotTheValueReplacedTheNextNameIs() throws IOException {
+        Files.writeString(file, """
+                STAGING_BASE_URL=
+                STAGING_BACKEND_URL=https://backend-staging.example.test
+                STAGING_WEBSOCKET_URL=wss://backend-staging.example.test/ws
+                """);
+        assertThatThrownBy(() -> resolve(Map.of("STAGING_BASE_URL", "https://pr-7.example.test"), Map.of()))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("replaces the staging file's STAGING_BACKEND_URL=https://backend-staging.example.test"
+                        + " (" + file + ":2)");
+    }
+
+    @Test
+    void aServiceWithOnlyAWebSocketUrlInTheFileIsFoundAsBefore() throws IOException {
+        Files.writeString(file, "STAGING_WEBSOCKET_URL=wss://backend-staging.example.test/ws\n");
+        ServiceEndpoint endpoint = backend(Map.of());
+        assertThat(endpoint.webSocket()).isEqualTo(URI.create("wss://backend-staging.example.test/ws"));
+        assertThat(endpoint.origins()).containsEntry(ServiceEndpoint.WEBSOCKET, Origin.file(file.toString(), 1));
+    }
 }
