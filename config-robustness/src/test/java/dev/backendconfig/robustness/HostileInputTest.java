@@ -196,7 +196,8 @@ class HostileInputTest {
                     .append(":9000\"]\n    labels: {a: b, c: d}\n");
         }
         Files.writeString(repository.resolve("compose.yaml"), text);
-        settings.putAll(Map.of("timeout", "400ms", "providers", "docker"));
+        // 2 MB is over the default compose cap (64 KiB, refused before reading); raised, the file is read
+        settings.putAll(Map.of("timeout", "400ms", "providers", "docker", "docker.compose-max-kib", "2048"));
         Throwable thrown = resolveExpectingFailure();
         assertThat(thrown).isInstanceOf(ServiceNotFoundException.class);
         String docker = ((ServiceNotFoundException) thrown).report().line("docker").orElseThrow().reason();
