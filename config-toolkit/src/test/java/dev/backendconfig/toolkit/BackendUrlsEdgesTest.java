@@ -35,6 +35,32 @@ class BackendUrlsEdgesTest {
                 .hasMessage(EXPECTED + problem);
     }
 
+    /** A scheme is a letter, then letters, digits, {@code +}, {@code .} or {@code -}: each edge, inside and out. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "a://host       | got scheme 'a'",
+        "z://host       | got scheme 'z'",
+        "AZ://host      | got scheme 'az'",
+        "a0://host      | got scheme 'a0'",
+        "a9://host      | got scheme 'a9'",
+        "a+.-://host    | got scheme 'a+.-'",
+        "`x://host      | got text before '://' that is not a scheme",
+        "{x://host      | got text before '://' that is not a scheme",
+        "0x://host      | got text before '://' that is not a scheme",
+        "a`://host      | got text before '://' that is not a scheme",
+        "a{://host      | got text before '://' that is not a scheme",
+        "a/x://host     | got text before '://' that is not a scheme",
+        "a:x://host     | got text before '://' that is not a scheme",
+        "a*://host      | got text before '://' that is not a scheme",
+        "a,://host      | got text before '://' that is not a scheme",
+        "httpé://host   | got text before '://' that is not a scheme",
+    })
+    void aSchemeIsALetterThenLettersDigitsPlusDotOrMinus(String raw, String problem) {
+        assertThatThrownBy(() -> BackendUrls.parseHttp(raw, BACKEND_URL))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage(EXPECTED + problem);
+    }
+
     @Test
     void namesTheKindOfCharacterThatCannotBeInAUrl() {
         assertThatThrownBy(() -> BackendUrls.parseHttp("http://host\u0001:8002", BACKEND_URL))

@@ -248,4 +248,11 @@ class ConfigurationFilesTest {
         assertThat(ConfigurationFiles.resolve(directory, "docker/../compose.yaml", Origin.variable("COMPOSE_FILE")))
                 .isEqualTo(directory.resolve("compose.yaml"));
     }
+
+    @Test
+    void aLimitOfZeroBytesIsALimitANegativeOneIsRefused() {
+        assertThat(new ConfigurationFiles.Limit(0, "not configurable").maxBytes()).isZero();
+        assertThatThrownBy(() -> new ConfigurationFiles.Limit(-1, "x")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("maxBytes must not be negative, got -1");
+    }
 }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -56,5 +57,23 @@ class ProjectFilesTest {
         assertThat(search.repositoryRoot()).isFalse();
         assertThat(search.stop()).isEqualTo(start.getRoot());
         assertThat(search.range()).endsWith(" (no .git found)");
+    }
+
+    @Test
+    void aSymbolicLinkWhoseTargetIsGoneIsFoundSoThatItsReaderCanSayWhatIsWrong() throws IOException {
+        Path repository = Files.createDirectories(directory.resolve("repo"));
+        Files.createDirectory(repository.resolve(".git"));
+        Path link = Files.createSymbolicLink(repository.resolve(".env.staging.e2e"), repository.resolve("gone"));
+        assertThat(ProjectFiles.findUpward(repository, List.of(".env.staging.e2e")).found()).contains(link);
+    }
+
+    @Test
+    void theRangeSaysWhereTheSearchLookedInEachOfItsThreeShapes() {
+        Path start = Path.of("/repo/app");
+        assertThat(new ProjectFiles.Search(Optional.empty(), start, start, true).range()).isEqualTo("in /repo/app");
+        assertThat(new ProjectFiles.Search(Optional.empty(), start, Path.of("/repo"), true).range())
+                .isEqualTo("from /repo/app up to /repo");
+        assertThat(new ProjectFiles.Search(Optional.empty(), start, Path.of("/"), false).range())
+                .isEqualTo("from /repo/app up to / (no .git found)");
     }
 }

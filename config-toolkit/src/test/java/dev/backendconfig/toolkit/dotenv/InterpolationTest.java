@@ -107,4 +107,19 @@ class InterpolationTest {
         assertThatThrownBy(() -> Interpolation.interpolate(max + "$SET", name -> Optional.of("yz"), ORIGIN))
                 .hasMessageStartingWith("/repo/docker/.env:4: interpolation makes the value longer than 1048576");
     }
+
+    /** A variable's name starts with a letter or an underscore: each edge of the two letter ranges, inside and out. */
+    @Test
+    void aNameStartsWithALetterOrAnUnderscoreAtEachEdgeOfTheRanges() {
+        Map<String, String> variables = Map.of("A1", "upper-a", "Z1", "upper-z", "a1", "lower-a", "z1", "lower-z",
+                "_1", "underscore");
+        for (String name : variables.keySet()) {
+            assertThat(Interpolation.interpolate("$" + name + ".", key -> Optional.ofNullable(variables.get(key)),
+                    ORIGIN)).as(name).isEqualTo(variables.get(name) + ".");
+        }
+        for (String text : List.of("$@1", "$[1", "$`1")) {
+            assertThat(Interpolation.interpolate(text, key -> Optional.of("looked up " + key), ORIGIN)).as(text)
+                    .doesNotContain("looked up");
+        }
+    }
 }
