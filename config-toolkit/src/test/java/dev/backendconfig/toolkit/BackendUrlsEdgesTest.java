@@ -41,6 +41,7 @@ class BackendUrlsEdgesTest {
         "a://host       | got scheme 'a'",
         "z://host       | got scheme 'z'",
         "AZ://host      | got scheme 'az'",
+        "ba://host      | got scheme 'ba'",
         "a0://host      | got scheme 'a0'",
         "a9://host      | got scheme 'a9'",
         "a+.-://host    | got scheme 'a+.-'",
