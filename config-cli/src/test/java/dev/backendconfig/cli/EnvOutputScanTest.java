@@ -24,7 +24,7 @@ class EnvOutputScanTest {
     void aValueIsLeftUnquotedExactlyWhenTheFormerPatternMatchedIt() {
         Pattern former = Pattern.compile("[A-Za-z0-9_./:@%+=,-]+");
         List<String> parts = new ArrayList<>(List.of(""));
-        for (char c : "aZ9_./:@%+=,-~[$' \"\\*?".toCharArray()) {
+        for (char c : "aZ9_./:@%+=,-~[$' \"\\*?Az0`{".toCharArray()) {
             parts.add(String.valueOf(c));
         }
         for (String first : parts) { // every value of up to three of these characters
@@ -46,5 +46,15 @@ class EnvOutputScanTest {
         new EnvOutput(List.of(), false, true).printDetails(new PrintStream(printed, true, StandardCharsets.UTF_8),
                 new Service(Service.BACKEND, true), endpoint);
         assertThat(printed.toString(StandardCharsets.UTF_8)).isEqualTo("BACKEND_DETAIL_A_B_C_D__=1\n");
+    }
+
+    @Test
+    void aDetailNameKeepsAToZZeroToNineAndUnderscoreAndWritesTheirNeighboursAsUnderscores() {
+        ServiceEndpoint endpoint = ServiceEndpoint.builder("x").http(URI.create("http://localhost:8002"),
+                Origin.other("test")).detail("@AZ[/09:_`az{", "1", Origin.other("test")).build();
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        new EnvOutput(List.of(), false, true).printDetails(new PrintStream(printed, true, StandardCharsets.UTF_8),
+                new Service(Service.BACKEND, true), endpoint);
+        assertThat(printed.toString(StandardCharsets.UTF_8)).isEqualTo("BACKEND_DETAIL__AZ__09___AZ_=1\n");
     }
 }
