@@ -272,7 +272,7 @@ public final class ComposeProjects {
             byte[] bytes = ConfigurationFiles.readBytes(file, "a compose file (YAML)", budget.fileLimit());
             budget.bytes(file, bytes.length);
             String text = ConfigurationFiles.decode(bytes, file.toString());
-            return ComposeTree.read(file, ComposeYamlKept.compose(text, file.toString()), variables.lookup(), budget);
+            return ComposeTree.read(file, ComposeYaml.compose(text, file.toString()), variables.lookup(), budget);
         }
 
         /** Read an included project (its files, directory and variables) and return its merged top level. */
