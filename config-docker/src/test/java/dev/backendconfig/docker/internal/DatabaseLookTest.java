@@ -15,6 +15,9 @@ class DatabaseLookTest {
         assertThat(DatabaseLook.imageName("registry:5000/team/redis")).isEqualTo("redis");
         assertThat(DatabaseLook.imageName("mongo")).isEqualTo("mongo");
         assertThat(DatabaseLook.imageName("")).isEmpty();
+        // a reference with only a digest or a tag has no name
+        assertThat(DatabaseLook.imageName("@sha256:abc")).isEmpty();
+        assertThat(DatabaseLook.imageName("registry.test/:16")).isEmpty();
         assertThat(DatabaseLook.of("docker.io/library/Postgres:16", List.of())).contains("image"
                 + " docker.io/library/Postgres:16");
     }

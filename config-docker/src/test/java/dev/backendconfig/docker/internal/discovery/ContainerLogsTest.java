@@ -44,6 +44,8 @@ class ContainerLogsTest {
     void framesOfStandardInputOutputAndErrorAreJoinedWithoutTheirHeaders() {
         assertThat(ContainerLogs.demultiplex(concat(frame(0, "in\n"), frame(1, "out\n"), frame(2, "err\n"))))
                 .isEqualTo("in\nout\nerr\n");
+        assertThat(ContainerLogs.demultiplex(frame(2, "only errors\n"))).isEqualTo("only errors\n");
+        assertThat(ContainerLogs.demultiplex(frame(1, "only output\n"))).isEqualTo("only output\n");
     }
 
     @Test

@@ -237,6 +237,12 @@ class ProjectOwnershipTest {
                 container('a', "shop", "", ""))), Checkout.of(tests, Optional.empty()), named);
         assertThat(ours(nothingSaid)).containsExactly("shop: its name is this checkout's project name ("
                 + named.get().nameReason() + ")");
+
+        ProjectOwnership.Verdict elsewhere = ProjectOwnership.classify(ProjectOwnership.group(List.of(
+                container('a', "shop", "/srv/elsewhere", ""))), Checkout.of(tests, Optional.empty()), named);
+        assertThat(elsewhere.ours()).isEmpty();
+        assertThat(elsewhere.clashes()).singleElement().satisfies(clash -> assertThat(clash.why())
+                .isEqualTo("it was started in /srv/elsewhere"));
     }
 
     @Test
