@@ -153,7 +153,7 @@ public final class EngineEvents implements AutoCloseable {
             if (b == '\n') {
                 if (!skipping && line.size() > 0) {
                     Object event = parseOrEmpty(line.toString(StandardCharsets.UTF_8));
-                    if (event instanceof java.util.Map<?, ?>) {
+                    if (event instanceof java.util.Map<?, ?> map && !map.isEmpty()) { // not JSON: parsed as empty
                         offer(new Item.Event(event, System.nanoTime()));
                     }
                 }
