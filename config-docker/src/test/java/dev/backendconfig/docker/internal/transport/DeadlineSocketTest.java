@@ -240,4 +240,13 @@ class DeadlineSocketTest {
         }
         return sockets;
     }
+
+    @Test
+    void anUnconnectedWrappedSocketIsNeitherConnectedNorBound() throws IOException {
+        try (SocketChannel unconnected = SocketChannel.open()) {
+            DeadlineSocket socket = new DeadlineSocket(unconnected.socket(), lasting(BOUND));
+            assertThat(socket.isConnected()).isFalse();
+            assertThat(socket.isBound()).isFalse();
+        }
+    }
 }

@@ -211,4 +211,16 @@ class EngineClientRequestsTest {
         }
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(4));
     }
+
+    @Test
+    void anExchangeThatFailsLeavesNoConnectionOpen() throws Exception {
+        RawEngine engine = raw(RawEngine.replyingAndStaying("garbage\r\n\r\n"));
+        EngineClient client = client(engine.socket());
+        dev.backendconfig.testsupport.Leftovers leftovers = dev.backendconfig.testsupport.Leftovers.snapshot(directory);
+
+        assertThatThrownBy(() -> client.getJson("/containers/json")).isInstanceOf(EngineException.class)
+                .hasMessageContaining("not a usable HTTP response");
+
+        assertThat(leftovers.newDescriptors()).as("our end of the connection, and so the engine's").isEmpty();
+    }
 }

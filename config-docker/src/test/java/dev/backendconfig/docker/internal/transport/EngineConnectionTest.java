@@ -261,4 +261,48 @@ class EngineConnectionTest {
             }
         }
     }
+
+    @Test
+    void askingForNothingReturnsAtOnceThoughNothingCameAndAtTheEnd() throws Exception {
+        EngineConnection connection = open();
+        SocketChannel peer = accepted();
+        InputStream in = connection.input();
+        byte[] target = new byte[4];
+
+        assertThat(assertTimeoutPreemptively(Duration.ofSeconds(5), () -> in.read(target, 0, 0))).isZero();
+        peer.shutdownOutput();
+        assertThat(in.read()).isEqualTo(-1);
+        assertThat(in.read(target, 0, 0)).isZero();
+    }
+
+    @Test
+    void aConnectionThatIsRefusedLeavesNoSelectorOpen() throws IOException {
+        Path stale = directory.resolve("refusing.sock");
+        ServerSocketChannel gone = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+        gone.bind(UnixDomainSocketAddress.of(stale));
+        gone.close();
+        long before = kernelObjects();
+        for (int i = 0; i < 10; i++) {
+            assertThatThrownBy(() -> EngineConnection.open(EngineAddress.unix(stale, "test"), lasting(BOUND)))
+                    .isInstanceOf(IOException.class);
+        }
+        assertThat(kernelObjects()).as("sockets, pipes and the selectors' epoll and event descriptors")
+                .isLessThanOrEqualTo(before + 2);
+    }
+
+    /** Count this process's descriptors of sockets, pipes and anonymous inodes (a selector's epoll and eventfd). */
+    private static long kernelObjects() throws IOException {
+        Path fds = Path.of("/proc/self/fd");
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isDirectory(fds), "needs Linux /proc");
+        try (var list = java.nio.file.Files.list(fds)) {
+            return list.filter(fd -> {
+                try {
+                    String target = java.nio.file.Files.readSymbolicLink(fd).toString();
+                    return target.startsWith("socket:") || target.startsWith("pipe:") || target.startsWith("anon_inode:");
+                } catch (IOException gone) {
+                    return false;
+                }
+            }).count();
+        }
+    }
 }

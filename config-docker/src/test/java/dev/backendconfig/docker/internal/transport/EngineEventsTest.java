@@ -334,4 +334,37 @@ class EngineEventsTest {
         assertThat(reading.get(0).isAlive()).isFalse();
         assertThat(events.poll(Duration.ZERO)).contains(new Item.Ended("closed"));
     }
+
+    @Test
+    void aChunkSizeLineThatIsOnlyAnExtensionHasNoSize() throws Exception {
+        List<Item> items = untilEnded(follow(RawEngine.replying(CHUNKED_HEAD + ";x\r\n")));
+        assertThat(endedWhy(items)).endsWith("not a usable HTTP response: chunk size '' is not a hexadecimal number of"
+                + " at most 7 digits");
+    }
+
+    @Test
+    void theConnectionIsClosedWhenTheEngineEndsTheStream() throws Exception {
+        RawEngine engine = RawEngine.on(directory.resolve("raw.sock"), RawEngine.replyingAndStaying(CHUNKED_HEAD
+                + chunk("{\"a\":1}\n") + "0\r\n\r\n"));
+        closeables.add(engine);
+        dev.backendconfig.testsupport.Leftovers leftovers = dev.backendconfig.testsupport.Leftovers.snapshot(directory);
+        EngineEvents events = follow(engine.socket(), WAIT);
+        assertThat(endedWhy(untilEnded(events))).isEqualTo("the engine ended the event stream");
+
+        assertThat(leftovers.newDescriptors()).as("our end of the stream, and so the engine's").isEmpty();
+    }
+
+    @Test
+    void closingFromAnInterruptedThreadStillEndsTheStreamAndKeepsTheInterrupt() throws Exception {
+        EngineEvents events = follow(RawEngine.replyingAndStaying(CHUNKED_HEAD));
+        assertThat(events.poll(WAIT)).containsInstanceOf(Item.Opened.class);
+        Thread.currentThread().interrupt();
+        try {
+            events.close();
+            assertThat(Thread.currentThread().isInterrupted()).isTrue();
+        } finally {
+            Thread.interrupted();
+        }
+        assertThat(events.poll(WAIT)).contains(new Item.Ended("closed"));
+    }
 }
