@@ -249,4 +249,15 @@ class DeadlineSocketTest {
             assertThat(socket.isBound()).isFalse();
         }
     }
+
+    @Test
+    void aSingleByteReadWaitsOnlyUntilTheDeadlineThoughTheWrappedSocketWouldWaitForever() throws IOException {
+        wrapped.setSoTimeout(0);
+        InputStream in = new DeadlineSocket(wrapped, lasting(Duration.ofMillis(300))).getInputStream();
+        long start = System.nanoTime();
+
+        assertThatThrownBy(() -> assertTimeoutPreemptively(BOUND, () -> in.read()))
+                .isInstanceOf(SocketTimeoutException.class);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+    }
 }

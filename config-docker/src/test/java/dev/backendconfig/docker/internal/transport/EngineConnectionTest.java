@@ -305,4 +305,41 @@ class EngineConnectionTest {
             }).count();
         }
     }
+
+    @Test
+    void aTcpEngineThatNeverAcceptsIsLeftAtTheDeadlineWithNothingOpen() throws Exception {
+        try (java.net.ServerSocket listener = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            List<SocketChannel> waiting = new ArrayList<>();
+            try {
+                for (int i = 0; i < 8; i++) {
+                    SocketChannel filler = SocketChannel.open();
+                    waiting.add(filler);
+                    filler.configureBlocking(false);
+                    filler.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), listener.getLocalPort()));
+                }
+                try (SocketChannel probe = SocketChannel.open()) {
+                    probe.socket().connect(new InetSocketAddress(InetAddress.getLoopbackAddress(),
+                            listener.getLocalPort()), 300);
+                    org.junit.jupiter.api.Assumptions.assumeTrue(false, "this kernel accepts beyond a full queue");
+                } catch (java.net.SocketTimeoutException expected) {
+                    // nobody accepts
+                }
+                long before = kernelObjects();
+                Step connecting = Step.start("accept the connection", "docker.timeout", Duration.ofMillis(300),
+                        Duration.ofHours(1));
+                long start = System.nanoTime();
+
+                assertThatThrownBy(() -> assertTimeoutPreemptively(BOUND, () -> EngineConnection.open(
+                        EngineAddress.tcp("127.0.0.1", listener.getLocalPort(), "test"), connecting)))
+                        .isInstanceOf(Step.TimedOut.class)
+                        .hasMessage("did not accept the connection within 300 ms (setting docker.timeout)");
+                assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+                assertThat(kernelObjects()).as("the channel and its selector are closed").isEqualTo(before);
+            } finally {
+                for (SocketChannel filler : waiting) {
+                    filler.close();
+                }
+            }
+        }
+    }
 }
