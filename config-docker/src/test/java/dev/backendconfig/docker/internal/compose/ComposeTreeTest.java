@@ -274,4 +274,26 @@ class ComposeTreeTest {
             Thread.interrupted();
         }
     }
+
+    /** A file whose {@code services} each merge the same mapping of {@code keys} entries. */
+    private static String mergingServices(int services, int keys) {
+        StringBuilder text = new StringBuilder("x-big: &big\n");
+        for (int k = 0; k < keys; k++) {
+            text.append("  k").append(k).append(": 1\n");
+        }
+        text.append("services:\n");
+        for (int s = 0; s < services; s++) {
+            text.append("  s").append(s).append(":\n    <<: *big\n    image: x\n");
+        }
+        return text.toString();
+    }
+
+    @Test
+    void mergeKeysMayBringExactlyAHundredThousandEntriesAndNotOneMore() {
+        FileTree tree = read(mergingServices(100, 1000));
+        assertThat(((Mapping) tree.top().get("services").orElseThrow()).entries()).hasSize(100);
+        assertThatThrownBy(() -> read(mergingServices(100, 1001))).isInstanceOf(InvalidInputException.class)
+                .hasMessage(FILE + ":" + (1001 + 3 + 99 * 3 + 1) + ": merge keys (<<) bring more than 100000 entries"
+                        + " into mappings in all (not configurable: a compose file merges a few shared blocks)");
+    }
 }
