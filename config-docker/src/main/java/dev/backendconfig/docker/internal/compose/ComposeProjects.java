@@ -4,12 +4,10 @@ import dev.backendconfig.toolkit.InvalidInputException;
 import dev.backendconfig.toolkit.ConfigurationFiles;
 import dev.backendconfig.toolkit.Origin;
 import dev.backendconfig.docker.internal.DockerConfig;
-import dev.backendconfig.docker.internal.Listing;
 import dev.backendconfig.docker.internal.ResolutionFacts;
 import dev.backendconfig.docker.internal.compose.ComposeFiles.Variable;
 import dev.backendconfig.docker.internal.compose.ComposeTree.Mapping;
 import dev.backendconfig.docker.internal.compose.ComposeTree.Scalar;
-import dev.backendconfig.docker.internal.compose.ComposeTree.Value;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -294,10 +292,5 @@ public final class ComposeProjects {
             extendedTrees.put(file, tree);
             return tree;
         }
-    }
-
-    /** Return a value's interpolated text, for messages: shown on one line. */
-    static String shown(Value value) {
-        return value instanceof Scalar scalar ? Listing.shown(scalar.text()) : ComposeMerge.kind(value);
     }
 }
