@@ -226,4 +226,18 @@ class TlsTransportTest {
         assertThat(client.get("/_ping").status()).as("a closed client connects anew").isEqualTo(200);
         assertThat(engine.handshakes()).isEqualTo(2);
     }
+
+    @Test
+    void everyCaOfABundleIsTrusted() throws Exception {
+        TlsFrontEngine engine = engine(engineCertificate);
+        Issued client = TestPki.client(ca, KeyKind.EC);
+        Path certs = TestPki.certPath(directory.resolve("bundle"), TestPki.authority("first-ca").certificate(),
+                client.certificate(), TestPki.pkcs8(client.keys().getPrivate()));
+        java.nio.file.Files.writeString(certs.resolve("ca.pem"), TestPki.pem(ca.certificate()),
+                java.nio.file.StandardOpenOption.APPEND);
+        EngineClient bundled = client("127.0.0.1", engine.port(), new TlsMaterial(certs.resolve("ca.pem"),
+                certs.resolve("cert.pem"), certs.resolve("key.pem"), "DOCKER_CERT_PATH " + certs, "DOCKER_TLS_VERIFY",
+                false));
+        assertThat(bundled.get("/_ping").status()).isEqualTo(200);
+    }
 }
