@@ -96,8 +96,18 @@ public final class TestPki {
         }
     }
 
-    /** Return a self-signed CA with an RSA key. */
+    /**
+     * Return the self-signed CA of this common name, with an RSA key of its own: made once per JVM and name (RSA key
+     * generation is slow, and a mutation run runs a test class's {@code @BeforeAll} again for each test it runs), so
+     * that two names are two CAs, and one name is one CA however often it is asked for.
+     */
     public static Issued authority(String commonName) {
+        return AUTHORITIES.computeIfAbsent(commonName, TestPki::newAuthority);
+    }
+
+    private static final java.util.Map<String, Issued> AUTHORITIES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static Issued newAuthority(String commonName) {
         KeyPair keys = freshKeys(KeyKind.RSA);
         Instant now = Instant.now();
         return new Issued(certificate(commonName, keys.getPublic(), commonName, keys.getPrivate(), true, List.of(),
