@@ -240,4 +240,66 @@ class TlsTransportTest {
                 false));
         assertThat(bundled.get("/_ping").status()).isEqualTo(200);
     }
+
+    /** A TLS engine that demands a client certificate but names no CA it accepts one from, and trusts none. */
+    private int demandingWithoutNamingCas() throws Exception {
+        java.security.KeyStore keys = java.security.KeyStore.getInstance("PKCS12");
+        keys.load(null, null);
+        keys.setKeyEntry("engine", engineCertificate.keys().getPrivate(), "x".toCharArray(),
+                new java.security.cert.X509Certificate[] {engineCertificate.certificate(), ca.certificate()});
+        javax.net.ssl.KeyManagerFactory keyManagers = javax.net.ssl.KeyManagerFactory.getInstance(
+                javax.net.ssl.KeyManagerFactory.getDefaultAlgorithm());
+        keyManagers.init(keys, "x".toCharArray());
+        javax.net.ssl.X509TrustManager nobody = new javax.net.ssl.X509TrustManager() {
+            @Override
+            public void checkClientTrusted(java.security.cert.X509Certificate[] chain, String authType)
+                    throws java.security.cert.CertificateException {
+                throw new java.security.cert.CertificateException("trusts nobody");
+            }
+
+            @Override
+            public void checkServerTrusted(java.security.cert.X509Certificate[] chain, String authType)
+                    throws java.security.cert.CertificateException {
+                throw new java.security.cert.CertificateException("trusts nobody");
+            }
+
+            @Override
+            public java.security.cert.X509Certificate[] getAcceptedIssuers() {
+                return new java.security.cert.X509Certificate[0];
+            }
+        };
+        javax.net.ssl.SSLContext context = javax.net.ssl.SSLContext.getInstance("TLS");
+        context.init(keyManagers.getKeyManagers(), new javax.net.ssl.TrustManager[] {nobody}, null);
+        javax.net.ssl.SSLServerSocket server = (javax.net.ssl.SSLServerSocket) context.getServerSocketFactory()
+                .createServerSocket(0, 5, InetAddress.getLoopbackAddress());
+        server.setNeedClientAuth(true);
+        closing.add(server);
+        CompletableFuture.runAsync(() -> {
+            while (!server.isClosed()) {
+                try (javax.net.ssl.SSLSocket socket = (javax.net.ssl.SSLSocket) server.accept()) {
+                    socket.setSoTimeout(5000);
+                    socket.startHandshake();
+                    socket.getInputStream().read();
+                } catch (IOException e) {
+                    // refused, or the client went away
+                }
+            }
+        });
+        return server.getLocalPort();
+    }
+
+    @Test
+    void anEngineThatNamesNoCaItAcceptsIsExplainedWithoutThem() throws Exception {
+        int port = demandingWithoutNamingCas();
+        Path certs = TestPki.certPath(directory.resolve("no-client"), ca.certificate(), null, null);
+        TlsMaterial without = new TlsMaterial(certs.resolve("ca.pem"), null, null, "DOCKER_CERT_PATH " + certs,
+                "DOCKER_TLS_VERIFY", false);
+        assertThat(failure(client("127.0.0.1", port, without))).isEqualTo("engine tcp://127.0.0.1:" + port + " demands"
+                + " a client certificate, and none was sent: there is no cert.pem and key.pem in DOCKER_CERT_PATH "
+                + certs + "; give the client certificate and key the engine's CA signed");
+        TlsMaterial with = material("refused");
+        assertThat(failure(client("127.0.0.1", port, with))).isEqualTo("engine tcp://127.0.0.1:" + port + " demands a"
+                + " client certificate and refused the one sent, " + with.cert() + " (issued by CN=test-ca); give a"
+                + " client certificate the engine's CA signed");
+    }
 }
