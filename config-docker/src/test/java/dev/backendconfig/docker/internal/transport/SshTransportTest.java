@@ -22,6 +22,16 @@ class SshTransportTest {
     @TempDir
     Path directory;
 
+    /**
+     * A test that ran before on this thread may have left its interrupt flag set (a mutation run runs every class's
+     * tests on one thread), and an interrupted resolution is explained as such: each test here starts without one.
+     */
+    @org.junit.jupiter.api.BeforeEach
+    void startUninterrupted() {
+        Thread.interrupted();
+    }
+
+
     /** A stand-in for ssh: this shell script, run with /bin/sh, with only PATH in its environment. */
     private SshCommand script(String body) throws IOException {
         Path script = Files.writeString(directory.resolve("ssh-" + System.nanoTime() + ".sh"), body);
@@ -86,6 +96,12 @@ class SshTransportTest {
                         + " _me, acme)");
         assertThat(failure("a.b", script("echo 'a.b@box: no; axb stays' >&2\nexit 255\n")))
                 .endsWith("; ssh said: ***@box: no; axb stays");
+    }
+
+    @Test
+    void withoutAUserInTheAddressNothingOfWhatSshSaidIsMasked() throws IOException {
+        assertThat(failure("", script("echo 'git@example.test: Permission denied, try me@box' >&2\nexit 255\n")))
+                .endsWith("; ssh said: git@example.test: Permission denied, try me@box");
     }
 
     @Test

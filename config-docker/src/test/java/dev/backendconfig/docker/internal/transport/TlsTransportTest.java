@@ -52,6 +52,15 @@ class TlsTransportTest {
         engineCertificate = TestPki.server(ca, List.of("localhost"), List.of("127.0.0.1"));
     }
 
+    /**
+     * A test that ran before on this thread may have left its interrupt flag set (a mutation run runs every class's
+     * tests on one thread), and an interrupted resolution is explained as such: each test here starts without one.
+     */
+    @org.junit.jupiter.api.BeforeEach
+    void startUninterrupted() {
+        Thread.interrupted();
+    }
+
     @BeforeEach
     void startBackend() throws IOException {
         backend = FakeDockerEngine.onUnixSocket(directory.resolve("engine.sock"));
