@@ -90,6 +90,10 @@ public final class Benchmarks {
                 + ratio(dockerWarm.micros() / peer.micros()) + ")");
         row("docker, three services (backend, auth, frontend: one list), " + engineKind,
                 jmh(warm.get("dockerThreeServices")), "", "one service: " + micros(dockerWarm.micros()));
+        WarmJmh.Figure withCompose = warm.get("dockerWithComposeFile");
+        row("docker, in a checkout holding its compose file (read at every resolution), " + engineKind,
+                jmh(withCompose), "docker-java's list: " + ratio(withCompose.micros() / peer.micros()),
+                "one service, no compose file: " + micros(dockerWarm.micros()));
 
         row("2. Resolution, first call in a fresh JVM (median of 5: in the JVM; whole process), against the floor: a"
                 + " fresh JVM doing one HTTP exchange with the engine, JDK alone", "", "", "");

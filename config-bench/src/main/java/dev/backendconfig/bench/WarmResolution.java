@@ -15,6 +15,7 @@ import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
 import dev.backendconfig.api.Resolution;
 import dev.backendconfig.api.ServiceResolver;
 import dev.backendconfig.api.spi.ResolutionContext;
+import dev.backendconfig.testsupport.AlpineStack;
 import dev.backendconfig.testsupport.FakeDockerEngine;
 import dev.backendconfig.testsupport.Recorded;
 import java.io.IOException;
@@ -57,6 +58,7 @@ public class WarmResolution {
     private ResolutionContext staging;
     private ResolutionContext docker;
     private ResolutionContext dockerThree;
+    private ResolutionContext dockerCompose;
     private DockerClient dockerJava;
 
     /** Make the checkout, the staging file and (without a real engine) the fake engine. */
@@ -79,6 +81,11 @@ public class WarmResolution {
         three.put("services.auth.docker.service", "alpine-test-auth");
         three.put("services.frontend.docker.service", "alpine-test-frontend");
         dockerThree = context(repository, Map.of("DOCKER_HOST", engineHost), three);
+        // a checkout as users have it: its compose file (the example's backend) beside it, read at every resolution
+        Path withCompose = Files.createDirectories(work.resolve("with-compose"));
+        Files.createDirectories(withCompose.resolve(".git"));
+        Files.writeString(withCompose.resolve("docker-compose.yml"), AlpineStack.COMPOSE_FILE);
+        dockerCompose = context(withCompose, Map.of("DOCKER_HOST", engineHost), dockerSettings);
         DockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder().withDockerHost(engineHost)
                 .build();
         dockerJava = DockerClientImpl.getInstance(config, new ZerodepDockerHttpClient.Builder()
@@ -113,6 +120,12 @@ public class WarmResolution {
     @Benchmark
     public Resolution docker() {
         return resolver.resolve(docker);
+    }
+
+    /** Provider docker: the backend, in a checkout holding its compose file (read, for the report and the match). */
+    @Benchmark
+    public Resolution dockerWithComposeFile() {
+        return resolver.resolve(dockerCompose);
     }
 
     /** Provider docker: backend, auth and frontend of one project. */

@@ -1,6 +1,8 @@
 package dev.backendconfig.api.internal;
 
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** How a setting's key is written in each place it is read from. */
 public final class SettingNames {
@@ -11,6 +13,15 @@ public final class SettingNames {
     public static final String VARIABLE_PREFIX = "BACKENDCONFIG_";
     /** The prefix of every per-service key: {@code services.<name>.<suffix>}. */
     public static final String SERVICE_PREFIX = "services.";
+
+    /** How many keys' variable names are kept: every declared key of a run, with room for per-service keys. */
+    static final int KEPT = 1024;
+    /**
+     * The variable names already written, by key. Every resolution looks each known setting up among the variables
+     * and checks the variables set against them, hundreds of names: written once per JVM instead (a key is a
+     * setting's declared name, never a value). Bounded: past {@link #KEPT} keys, names are written as they are asked.
+     */
+    private static final Map<String, String> VARIABLES = new ConcurrentHashMap<>();
 
     private SettingNames() {
     }
@@ -51,6 +62,19 @@ public final class SettingNames {
 
     /** Return the environment variable of a key: {@code BACKENDCONFIG_<KEY>}, dots and dashes as {@code _}. */
     public static String variable(String key) {
-        return VARIABLE_PREFIX + key.replace('.', '_').replace('-', '_').toUpperCase(Locale.ROOT);
+        String kept = VARIABLES.get(key);
+        if (kept != null) {
+            return kept;
+        }
+        String variable = VARIABLE_PREFIX + key.replace('.', '_').replace('-', '_').toUpperCase(Locale.ROOT);
+        if (VARIABLES.size() < KEPT) {
+            VARIABLES.put(key, variable);
+        }
+        return variable;
+    }
+
+    /** Return how many keys' variable names are kept. */
+    static int kept() {
+        return VARIABLES.size();
     }
 }

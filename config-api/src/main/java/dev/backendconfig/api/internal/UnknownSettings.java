@@ -27,21 +27,30 @@ public final class UnknownSettings {
 
     private static final String LISTED = " (every setting is listed in docs/settings.md, and by 'explain --help')";
 
+    private final Collection<Setting<?>> known;
+    private final Collection<String> loadedIds;
+    // what an unknown name is compared with, gathered only when a name is unknown: every resolution checks the
+    // few names set against every known setting, and a known name is found by a scan without building these
     private final Set<String> keys = new LinkedHashSet<>();
     private final Set<String> variables = new LinkedHashSet<>();
     private final Set<String> namespaces = new LinkedHashSet<>();
     private final Set<String> services = new LinkedHashSet<>();
-    private final List<String> providerIds;
+    private List<String> providerIds = List.of();
 
     /** Prepare to check keys against {@code known}, declared by modules including providers {@code providerIds}. */
     public UnknownSettings(Collection<Setting<?>> known, Collection<String> providerIds) {
+        this.known = known;
+        this.loadedIds = providerIds;
+    }
+
+    private void gather() {
         for (Setting<?> setting : known) {
             keys.add(setting.key());
             variables.add(SettingNames.variable(setting.key()));
             namespace(setting.key(), '.').ifPresent(namespaces::add);
             serviceOf(setting.key()).ifPresent(services::add);
         }
-        this.providerIds = providerIds.stream().sorted().toList();
+        this.providerIds = loadedIds.stream().sorted().toList();
         namespaces.addAll(this.providerIds);
     }
 
@@ -52,10 +61,13 @@ public final class UnknownSettings {
      */
     public void check(SettingSource source, String name, Origin origin) {
         boolean variable = source.kind() == SettingSource.Kind.VARIABLES;
-        Set<String> names = variable ? variables : keys;
-        if (names.contains(name)) {
-            return;
+        for (Setting<?> setting : known) {
+            if (name.equals(variable ? SettingNames.variable(setting.key()) : setting.key())) {
+                return;
+            }
         }
+        gather();
+        Set<String> names = variable ? variables : keys;
         String written = source.written(name);
         if (!variable && name.startsWith(SettingNames.PROPERTY_PREFIX)
                 && keys.contains(name.substring(SettingNames.PROPERTY_PREFIX.length()))) {

@@ -42,13 +42,23 @@ class JsonTest {
         return Stream.of(
                 Arguments.of("\"a\\\"b\\\\c\\/d\\n\\t\"", "a\"b\\c/d\n\t"),
                 Arguments.of("\"\\u00e9\\u20ac\"", "\u00e9\u20ac"),
-                Arguments.of("\"\\ud83d\\ude00\"", "\ud83d\ude00"));
+                Arguments.of("\"\\ud83d\\ude00\"", "\ud83d\ude00"),
+                // no escape (read in one scan), an escape after plain text and plain text after it
+                Arguments.of("\"\"", ""),
+                Arguments.of("\"plain \u00e9\u20ac text\"", "plain \u00e9\u20ac text"),
+                Arguments.of("\"before\\nafter\\\"end\"", "before\nafter\"end"));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("escapes")
     void readsStringEscapes(String json, String expected) throws Json.ParseException {
         assertThat(Json.parse(json)).isEqualTo(expected);
+    }
+
+    @Test
+    void readsMembersAfterAStringWithAndWithoutEscapes() throws Json.ParseException {
+        assertThat(Json.parse("{\"a\":\"x\",\"b\\u0062\":\"y\\\\\",\"c\":[\"\",\"z\"]}"))
+                .isEqualTo(Map.of("a", "x", "bb", "y\\", "c", List.of("", "z")));
     }
 
     @ParameterizedTest(name = "{0}")
