@@ -155,8 +155,8 @@ public final class ServiceMatch {
     /** Return a "did you mean" for a near spelling among the candidates, or empty text. */
     private static String typo(String typed, Collection<Candidate> candidates, String key, Service service,
             boolean setting) {
-        Optional<String> near = Suggestions.nearest(typed, candidates.stream().map(Candidate::name).toList())
-                .filter(name -> !name.equals(typed));
+        // never the typed name itself: a candidate of exactly that name was chosen before any "did you mean"
+        Optional<String> near = Suggestions.nearest(typed, candidates.stream().map(Candidate::name).toList());
         if (near.isEmpty()) {
             return "";
         }

@@ -86,7 +86,8 @@ record ContainerHealth(String status, String lastOutput, Set<String> aliases, St
     }
 
     private static String lastLine(String output) {
-        List<String> lines = new ArrayList<>(output.strip().lines().map(String::strip).filter(l -> !l.isEmpty()).toList());
+        // stripped first, the output's last line is never blank
+        List<String> lines = new ArrayList<>(output.strip().lines().map(String::strip).toList());
         if (lines.isEmpty()) {
             return "";
         }

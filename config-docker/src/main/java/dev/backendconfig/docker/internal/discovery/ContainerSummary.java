@@ -212,8 +212,7 @@ record ContainerSummary(String id, List<String> names, Map<String, String> label
     /** Return the compose file paths the container's project was started from, as its labels record them. */
     public List<String> configFiles() {
         String files = labels.getOrDefault(CONFIG_FILES_LABEL, "");
-        return files.isBlank() ? List.of() : java.util.Arrays.stream(files.split(",")).map(String::strip)
-                .filter(file -> !file.isEmpty()).toList();
+        return java.util.Arrays.stream(files.split(",")).map(String::strip).filter(file -> !file.isEmpty()).toList();
     }
 
     /**
@@ -260,11 +259,8 @@ record ContainerSummary(String id, List<String> names, Map<String, String> label
             if (folder == null) {
                 return Optional.of(workingDirectory);
             }
-            for (Path part : folder) {
-                if (part.toString().equals("..")) {
-                    return Optional.empty();
-                }
-            }
+            // a folder that climbs (../infra) keeps its .. once normalised, which a normalised absolute working
+            // directory never holds: it does not end with it
             if (!workingDirectory.endsWith(folder)) {
                 return Optional.empty();
             }

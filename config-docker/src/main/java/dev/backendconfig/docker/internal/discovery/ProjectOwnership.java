@@ -62,9 +62,8 @@ final class ProjectOwnership {
         String describe() {
             List<String> running = containers.stream().filter(ContainerSummary::running).map(ContainerSummary::service)
                     .distinct().map(Listing::shown).toList();
-            List<String> stopped = containers.stream().filter(c -> !c.running()).map(ContainerSummary::service)
-                    .distinct().filter(service -> !running.contains(Listing.shown(service))).map(Listing::shown)
-                    .toList();
+            List<String> stopped = containers.stream().map(ContainerSummary::service).distinct()
+                    .filter(service -> !running.contains(Listing.shown(service))).map(Listing::shown).toList();
             return Listing.shown(name) + " (started from " + startedFrom()
                     + (running.isEmpty() ? "" : "; running: " + Listing.join(", ", running, 5))
                     + (stopped.isEmpty() ? "" : "; not running: " + Listing.join(", ", stopped, 5)) + ")";

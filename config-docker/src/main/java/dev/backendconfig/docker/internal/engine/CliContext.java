@@ -53,11 +53,7 @@ record CliContext(String name, String host, Origin origin, String why, boolean s
             origin = Origin.variable("DOCKER_CONTEXT");
         } else {
             Path config = configDirectory.resolve("config.json");
-            Optional<String> current = currentContext(config);
-            if (current.isEmpty()) {
-                return Optional.empty();
-            }
-            name = current.get();
+            name = currentContext(config);
             origin = Origin.file(config.toString(), 0);
         }
         if (name.isEmpty() || name.equals("default")) {
@@ -79,14 +75,14 @@ record CliContext(String name, String host, Origin origin, String why, boolean s
                 configDirectory.resolve("contexts/tls").resolve(sha256(name)).resolve("docker")));
     }
 
-    private static Optional<String> currentContext(Path config) {
+    /** Return the context config.json names, stripped; empty text when there is no file or it names none. */
+    private static String currentContext(Path config) {
         if (!Files.exists(config) && !Files.isSymbolicLink(config)) {
-            return Optional.empty();
+            return "";
         }
         Object document = readJson(config, Origin.file(config.toString(), 0), "cannot be read as the docker CLI's"
                 + " config.json");
-        String current = Json.string(document, "currentContext");
-        return current.isBlank() ? Optional.empty() : Optional.of(current.strip());
+        return Json.string(document, "currentContext").strip();
     }
 
     private static Object readJson(Path file, Origin origin, String problem) {

@@ -34,7 +34,7 @@ public record ChildEngine(String key, Map<String, String> set, List<String> unse
             case UNIX -> "unix://" + address.socket();
             case TCP, TLS -> "tcp://" + address.hostAndPort().forUri();
             case SSH -> "ssh://" + (address.user().isEmpty() ? "" : address.user() + "@")
-                    + (address.port() == 0 ? address.hostAndPort().hostForUri() : address.hostAndPort().forUri());
+                    + address.hostAndPort().forUri(); // port 0 (left to ssh) is written as no port
         };
         set.put("DOCKER_HOST", host);
         if (podman && address.isUnix()) {

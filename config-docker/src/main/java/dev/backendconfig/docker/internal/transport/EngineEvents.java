@@ -94,11 +94,8 @@ public final class EngineEvents implements AutoCloseable {
         if (why != null && items.isEmpty()) {
             return Optional.of(new Item.Ended(why));
         }
-        Item item = items.poll(Math.max(0, wait.toNanos()), TimeUnit.NANOSECONDS);
-        if (item == null && endedWhy != null) {
-            return Optional.of(new Item.Ended(endedWhy));
-        }
-        return Optional.ofNullable(item);
+        // the end is queued after endedWhy is set, so a wait never misses it
+        return Optional.ofNullable(items.poll(Math.max(0, wait.toNanos()), TimeUnit.NANOSECONDS));
     }
 
     /** End the stream and its thread; returns once the thread has ended (or after two seconds at most). */
@@ -121,7 +118,7 @@ public final class EngineEvents implements AutoCloseable {
             Http1.Head head = Http1.readHead(in);
             if (head.status() != 200) {
                 byte[] body = Http1.readBody(head, in, 64 * 1024);
-                String message = Json.string(parseOrEmpty(new String(body, StandardCharsets.UTF_8)), "message");
+                String message = Json.string(parseOrNull(new String(body, StandardCharsets.UTF_8)), "message");
                 why = "the engine answered GET /events with " + head.status()
                         + (message.isBlank() ? "" : ": " + OutsideText.excerpt(message.strip(), 160));
             } else {
@@ -151,8 +148,8 @@ public final class EngineEvents implements AutoCloseable {
                 return "the engine ended the event stream";
             }
             if (b == '\n') {
-                if (!skipping && line.size() > 0) {
-                    Object event = parseOrEmpty(line.toString(StandardCharsets.UTF_8));
+                if (!skipping) {
+                    Object event = parseOrNull(line.toString(StandardCharsets.UTF_8));
                     if (event instanceof java.util.Map<?, ?>) {
                         offer(new Item.Event(event, System.nanoTime()));
                     }
@@ -161,10 +158,7 @@ public final class EngineEvents implements AutoCloseable {
                 skipping = false;
             } else if (!skipping) {
                 line.write(b);
-                if (line.size() > MAX_LINE_BYTES) {
-                    line.reset();
-                    skipping = true;
-                }
+                skipping = line.size() > MAX_LINE_BYTES; // the rest of the line is not kept; the line end resets it
             }
         }
     }
@@ -173,19 +167,19 @@ public final class EngineEvents implements AutoCloseable {
         items.offer(item); // a full queue drops the event: the waiting side inspects again now and then
     }
 
-    private static Object parseOrEmpty(String text) {
+    /** Return the JSON value of {@code text}, or null when it is not JSON (an empty line included). */
+    private static Object parseOrNull(String text) {
         try {
             return Json.parse(text);
         } catch (Json.ParseException e) {
-            return java.util.Map.of();
+            return null;
         }
     }
 
-    /** A chunked body read as it arrives, one chunk at a time. */
+    /** A chunked body read as it arrives, one chunk at a time, until its last chunk (read no further after -1). */
     private static final class Chunked extends InputStream {
         private final InputStream in;
         private int left;
-        private boolean done;
 
         Chunked(InputStream in) {
             this.in = in;
@@ -193,13 +187,9 @@ public final class EngineEvents implements AutoCloseable {
 
         @Override
         public int read() throws IOException {
-            if (done) {
-                return -1;
-            }
             if (left == 0) {
                 left = nextSize();
                 if (left == 0) {
-                    done = true;
                     return -1;
                 }
             }

@@ -177,4 +177,121 @@ class ProjectOwnershipTest {
                 "com.docker.compose.project", project, "com.docker.compose.service", "worker"), List.of(), "exited",
                 "Exited (0) 1 minute ago", "worker", "", "none", 0);
     }
+
+    private static ContainerSummary service(char id, String project, String service, boolean running) {
+        return new ContainerSummary(String.valueOf(id).repeat(64), List.of(project + "-" + service + "-1"), Map.of(
+                "com.docker.compose.project", project, "com.docker.compose.service", service), List.of(),
+                running ? "running" : "exited", "", service, "", "none", 0);
+    }
+
+    @Test
+    void aProjectWhoseLabelsSayLittleIsDescribedByItsDirectoryOrAsStartedInAnUnknownOne() {
+        ProjectOwnership.EngineProject unknown = new ProjectOwnership.EngineProject("shop",
+                List.of(container('a', "shop", "", "")));
+        assertThat(unknown.startedFrom()).isEqualTo("an unknown directory");
+        ProjectOwnership.EngineProject inDirectory = new ProjectOwnership.EngineProject("shop",
+                List.of(container('a', "shop", "/srv/shop", "")));
+        assertThat(inDirectory.describe()).isEqualTo("shop (started from /srv/shop; running: backend)");
+    }
+
+    @Test
+    void aProjectsDescriptionNamesEachServiceOnceRunningBeforeNotRunningAndAtMostFiveOfEach() {
+        ProjectOwnership.EngineProject project = new ProjectOwnership.EngineProject("shop", List.of(
+                service('a', "shop", "api", true), service('b', "shop", "api", false), service('c', "shop", "api",
+                        true), service('d', "shop", "s1", true), service('e', "shop", "s2", true),
+                service('f', "shop", "s3", true), service('0', "shop", "s4", true), service('1', "shop", "s5", true),
+                service('2', "shop", "w1", false), service('3', "shop", "w1", false)));
+        assertThat(project.describe()).isEqualTo("shop (started from an unknown directory; running: api, s1, s2, s3,"
+                + " s4, and 1 more; not running: w1)");
+        ProjectOwnership.EngineProject stopped = new ProjectOwnership.EngineProject("shop", List.of(
+                service('a', "shop", "api", false)));
+        assertThat(stopped.anyRunning()).isFalse();
+        assertThat(stopped.describe()).isEqualTo("shop (started from an unknown directory; not running: api)");
+    }
+
+    @Test
+    void ourNameStartedFromOurComposeFileIsOursForBothReasons() {
+        ProjectOwnership.Verdict verdict = classify(app, container('a', "app", app.toString(),
+                app.resolve("compose.yaml").toString()), container('b', "app", app.toString(), ""));
+        assertThat(ours(verdict)).containsExactly("app: its name is this checkout's project name (the name of the"
+                + " project directory " + app + ") and it was started from this checkout's "
+                + app.resolve("compose.yaml"));
+        assertThat(verdict.clashes()).isEmpty();
+    }
+
+    @Test
+    void aNameGivenWithoutComposeFilesIsOursWithWhereInTheCheckoutItWasStarted() throws IOException {
+        Path tests = Files.createDirectories(repository.resolve("tests"));
+        Path infra = Files.createDirectories(repository.resolve("infra"));
+        ResolutionContext context = ResolutionContext.builder().workingDirectory(tests)
+                .environment(Map.of("COMPOSE_PROJECT_NAME", "shop")).build();
+        Optional<ComposeProject> named = ComposeProjects.load(DockerConfig.read(context), ResolutionFacts.of(context))
+                .found();
+        assertThat(named).isPresent();
+        ProjectOwnership.Verdict verdict = ProjectOwnership.classify(ProjectOwnership.group(List.of(
+                container('a', "shop", infra.toString(), ""))), Checkout.of(tests, Optional.empty()), named);
+        assertThat(ours(verdict)).containsExactly("shop: its name is this checkout's project name ("
+                + named.get().nameReason() + ") and it was started in this checkout's " + infra);
+
+        ProjectOwnership.Verdict nothingSaid = ProjectOwnership.classify(ProjectOwnership.group(List.of(
+                container('a', "shop", "", ""))), Checkout.of(tests, Optional.empty()), named);
+        assertThat(ours(nothingSaid)).containsExactly("shop: its name is this checkout's project name ("
+                + named.get().nameReason() + ")");
+
+        ProjectOwnership.Verdict elsewhere = ProjectOwnership.classify(ProjectOwnership.group(List.of(
+                container('a', "shop", "/srv/elsewhere", ""))), Checkout.of(tests, Optional.empty()), named);
+        assertThat(elsewhere.ours()).isEmpty();
+        assertThat(elsewhere.clashes()).singleElement().satisfies(clash -> assertThat(clash.why())
+                .isEqualTo("it was started in /srv/elsewhere"));
+    }
+
+    @Test
+    void aClashNamesAtMostThreeOfTheFilesItWasStartedFrom() {
+        ProjectOwnership.Verdict verdict = classify(app, container('a', "app", "/srv/copy",
+                "/srv/copy/a.yaml,/srv/copy/b.yaml,/srv/copy/c.yaml,/srv/copy/d.yaml,/srv/copy/e.yaml"));
+        assertThat(verdict.clashes()).singleElement().satisfies(clash -> assertThat(clash.why()).isEqualTo(
+                "it was started from /srv/copy/a.yaml, /srv/copy/b.yaml, /srv/copy/c.yaml, and 2 more"));
+        assertThat(verdict.clashes().get(0).project().startedFrom()).isEqualTo("/srv/copy/a.yaml, /srv/copy/b.yaml,"
+                + " /srv/copy/c.yaml, and 2 more");
+    }
+
+    @Test
+    void anotherExistingFileBesideOursIsNotOurs() throws IOException {
+        Path copy = Files.createDirectories(root.resolve("copy"));
+        Files.writeString(copy.resolve("compose.yaml"), "services:\n  backend:\n    image: backend\n");
+        ProjectOwnership.Verdict verdict = classify(app, container('a', "copy", copy.toString(),
+                copy.resolve("compose.yaml").toString()));
+        assertThat(verdict.ours()).isEmpty();
+        assertThat(verdict.others()).extracting(ProjectOwnership.EngineProject::name).containsExactly("copy");
+    }
+
+    @Test
+    void ourNameStartedFromAnotherComposeFileOfThisRepositoryIsAClashNeverOurs() throws IOException {
+        Path other = Files.createDirectories(repository.resolve("other"));
+        ProjectOwnership.Verdict verdict = classify(app, container('a', "app", other.toString(),
+                other.resolve("compose.yaml").toString()));
+        assertThat(verdict.ours()).isEmpty();
+        assertThat(verdict.clashes()).singleElement().satisfies(clash -> assertThat(clash.why())
+                .isEqualTo("it was started from " + other.resolve("compose.yaml")));
+    }
+
+    @Test
+    void aLabelNamingExactlyOurComposeFileIsOursWithoutTheFileBeingAskedFor() throws IOException {
+        Optional<ComposeProject> model = model(app);
+        Files.delete(app.resolve("compose.yaml")); // moved away after the stack was started
+        ProjectOwnership.Verdict verdict = ProjectOwnership.classify(ProjectOwnership.group(List.of(container('a',
+                "ci-42", "/elsewhere", app.resolve("compose.yaml").toString()))), Checkout.of(app, Optional.of(app)),
+                model);
+        assertThat(ours(verdict)).containsExactly("ci-42: it was started from this checkout's "
+                + app.resolve("compose.yaml"));
+    }
+
+    @Test
+    void projectsAreGroupedByNameInTheEnginesOrder() {
+        List<ProjectOwnership.EngineProject> projects = ProjectOwnership.group(List.of(container('a', "b", "", ""),
+                container('b', "a", "", ""), container('c', "b", "", "")));
+        assertThat(projects).extracting(ProjectOwnership.EngineProject::name).containsExactly("b", "a");
+        assertThat(projects.get(0).containers()).extracting(ContainerSummary::id)
+                .containsExactly("a".repeat(64), "c".repeat(64));
+    }
 }

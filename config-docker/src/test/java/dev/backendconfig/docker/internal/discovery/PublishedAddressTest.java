@@ -62,4 +62,41 @@ class PublishedAddressTest {
         assertThat(address.notes()).containsExactly("the container port is also published on 127.0.0.1:8021; using"
                 + " 192.168.5.7:8022");
     }
+
+    @Test
+    void allInterfacesComeFirstThenIpv6sAllThenASpecificIpv4ThenASpecificIpv6Address() {
+        assertThat(PublishedAddress.from(List.of(entry("192.168.5.7", 8001), entry("::", 8002)), LOCAL))
+                .isEqualTo(new PublishedAddress(new HostAndPort("localhost", 8002), "[::]:8002", List.of(
+                        "the container port is also published on 192.168.5.7:8001; using [::]:8002"), ""));
+        assertThat(PublishedAddress.from(List.of(entry("::", 8002), entry("0.0.0.0", 8001)), LOCAL).address())
+                .isEqualTo(new HostAndPort("localhost", 8001));
+        assertThat(PublishedAddress.from(List.of(entry("fd00::7", 8003), entry("10.0.0.5", 8004)), LOCAL).address())
+                .isEqualTo(new HostAndPort("10.0.0.5", 8004));
+        assertThat(PublishedAddress.from(List.of(entry("fd00::7", 8003)), LOCAL).binding()).isEqualTo("[fd00::7]:8003");
+    }
+
+    @Test
+    void aRemoteEnginesLoopbackComesAfterEverySpecificAddressIpv4LoopbackBeforeIpv6s() {
+        assertThat(PublishedAddress.from(List.of(entry("127.0.0.1", 8001), entry("fd00::7", 8002)), REMOTE_TCP)
+                .address()).isEqualTo(new HostAndPort("fd00::7", 8002));
+        assertThat(PublishedAddress.from(List.of(entry("::1", 8001), entry("127.0.0.1", 8002)), REMOTE_TCP)
+                .address()).isEqualTo(new HostAndPort("127.0.0.1", 8002));
+        // on a local engine loopback is one specific address among others
+        assertThat(PublishedAddress.from(List.of(entry("fd00::7", 8001), entry("127.0.0.1", 8002)), LOCAL)
+                .address()).isEqualTo(new HostAndPort("127.0.0.1", 8002));
+    }
+
+    @Test
+    void eachOtherHostPortIsNotedOnceAndTheSamePortOnAnotherFamilyNotAtAll() {
+        PublishedAddress address = PublishedAddress.from(List.of(entry("0.0.0.0", 8001), entry("::", 8001),
+                entry("127.0.0.1", 8005), entry("127.0.0.1", 8005)), LOCAL);
+        assertThat(address.notes()).containsExactly("the container port is also published on 127.0.0.1:8005; using"
+                + " 0.0.0.0:8001");
+    }
+
+    @Test
+    void aContainerOnTheHostsNetworkIsReachedAtTheEnginesHostAtItsContainerPort() {
+        assertThat(PublishedAddress.hostNetwork(8000, REMOTE_TCP)).isEqualTo(new PublishedAddress(new HostAndPort(
+                "docker", 8000), "the host's network (network_mode: host) at 8000", List.of(), ""));
+    }
 }

@@ -68,4 +68,17 @@ class StalledHealthcheckTest {
         assertThat(at(inspect("starting", List.of(), null, "yesterday"), 600_000)).isEmpty();
         assertThat(at(inspect("healthy", List.of(), null, STARTED.toString()), 600_000)).isEmpty();
     }
+
+    @Test
+    void anIntervalThatIsNoPositiveWholeNumberOfNanosecondsCountsAsPodmansDefault() {
+        for (Object interval : List.of(java.math.BigDecimal.ZERO, java.math.BigDecimal.valueOf(-1_000_000_000L),
+                new java.math.BigDecimal("1e30"), new java.math.BigDecimal("1000000000.5"), "1s")) {
+            Object inspect = inspect("starting", List.of(), interval, STARTED.toString());
+            assertThat(at(inspect, 61_000)).as("interval %s", interval).isEmpty();
+            assertThat(at(inspect, 61_001)).as("interval %s", interval).get().asString()
+                    .contains("in the 61 s since", "(interval 30000 ms;");
+        }
+        Object tiny = inspect("starting", List.of(), java.math.BigDecimal.ONE, STARTED.toString());
+        assertThat(at(tiny, 1001)).get().asString().contains("in the 1 s since", "(interval 0 ms;");
+    }
 }
