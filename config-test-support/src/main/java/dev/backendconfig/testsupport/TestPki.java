@@ -96,25 +96,49 @@ public final class TestPki {
         }
     }
 
-    /** Return a self-signed CA with an RSA key. */
+    /**
+     * Return the self-signed CA of this common name, with an RSA key of its own: made once per JVM and name (RSA key
+     * generation is slow, and a mutation run runs a test class's {@code @BeforeAll} again for each test it runs), so
+     * that two names are two CAs, and one name is one CA however often it is asked for.
+     */
     public static Issued authority(String commonName) {
+        return AUTHORITIES.computeIfAbsent(commonName, TestPki::newAuthority);
+    }
+
+    private static final java.util.Map<String, Issued> AUTHORITIES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static Issued newAuthority(String commonName) {
         KeyPair keys = freshKeys(KeyKind.RSA);
+        Instant now = Instant.now();
         return new Issued(certificate(commonName, keys.getPublic(), commonName, keys.getPrivate(), true, List.of(),
-                List.of(), ""), keys);
+                List.of(), "", now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(30))), keys);
     }
 
     /** Return a server certificate signed by {@code ca}, for the given DNS names and IP addresses. */
     public static Issued server(Issued ca, List<String> dnsNames, List<String> ipAddresses) {
+        Instant now = Instant.now();
+        return server(ca, dnsNames, ipAddresses, now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(30)));
+    }
+
+    /** Return a server certificate signed by {@code ca}, valid from {@code notBefore} to {@code notAfter}. */
+    public static Issued server(Issued ca, List<String> dnsNames, List<String> ipAddresses, Instant notBefore,
+            Instant notAfter) {
         KeyPair keys = keys(KeyKind.RSA);
         return new Issued(certificate("engine", keys.getPublic(), commonName(ca), ca.keys().getPrivate(), false,
-                dnsNames, ipAddresses, "1.3.6.1.5.5.7.3.1"), keys);
+                dnsNames, ipAddresses, "1.3.6.1.5.5.7.3.1", notBefore, notAfter), keys);
     }
 
     /** Return a client certificate signed by {@code ca}. */
     public static Issued client(Issued ca, KeyKind kind) {
+        Instant now = Instant.now();
+        return client(ca, kind, now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(30)));
+    }
+
+    /** Return a client certificate signed by {@code ca}, valid from {@code notBefore} to {@code notAfter}. */
+    public static Issued client(Issued ca, KeyKind kind, Instant notBefore, Instant notAfter) {
         KeyPair keys = keys(kind);
         return new Issued(certificate("client", keys.getPublic(), commonName(ca), ca.keys().getPrivate(), false,
-                List.of(), List.of(), "1.3.6.1.5.5.7.3.2"), keys);
+                List.of(), List.of(), "1.3.6.1.5.5.7.3.2", notBefore, notAfter), keys);
     }
 
     private static String commonName(Issued ca) {
@@ -123,7 +147,8 @@ public final class TestPki {
     }
 
     private static X509Certificate certificate(String subject, PublicKey key, String issuer, PrivateKey signer,
-            boolean authority, List<String> dnsNames, List<String> ipAddresses, String extendedKeyUsage) {
+            boolean authority, List<String> dnsNames, List<String> ipAddresses, String extendedKeyUsage,
+            Instant notBefore, Instant notAfter) {
         byte[] algorithm = signatureAlgorithm(signer);
         List<byte[]> extensions = new ArrayList<>();
         extensions.add(extension("2.5.29.19", true, authority ? seq(tlv(0x01, new byte[] {(byte) 0xFF})) : seq()));
@@ -144,13 +169,12 @@ public final class TestPki {
             }
             extensions.add(extension("2.5.29.17", false, seq(names.toArray(new byte[0][]))));
         }
-        Instant now = Instant.now();
         byte[] tbs = seq(
                 tlv(0xA0, tlv(0x02, new byte[] {2})),
                 tlv(0x02, new BigInteger(63, RANDOM).add(BigInteger.ONE).toByteArray()),
                 algorithm,
                 name(issuer),
-                seq(time(now.minus(Duration.ofHours(1))), time(now.plus(Duration.ofDays(30)))),
+                seq(time(notBefore), time(notAfter)),
                 name(subject),
                 key.getEncoded(),
                 tlv(0xA3, seq(extensions.toArray(new byte[0][]))));
