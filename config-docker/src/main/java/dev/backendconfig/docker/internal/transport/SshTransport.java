@@ -34,6 +34,12 @@ final class SshTransport extends KeptConnectionTransport {
     private static final int TAIL_BYTES = 4096;
     private static final int KEPT_BYTES = 2 * TAIL_BYTES;
     private static final long REAP_MILLIS = 2000;
+    /**
+     * How long ssh, after its output ended in a failed exchange, is given to exit on its own so that its exit code
+     * explains the failure: it has as good as exited, but on a loaded machine the JVM may take hundreds of
+     * milliseconds to see it (200 ms was seen to be too short on two busy cores, leaving the code out).
+     */
+    private static final long EXIT_WAIT_MILLIS = 1000;
 
     private final SshCommand command;
     private Process process;
@@ -165,8 +171,8 @@ final class SshTransport extends KeptConnectionTransport {
     /**
      * End ssh and what it started, reap it, and keep its exit code and last words.
      *
-     * @param failed whether an exchange failed: then ssh, which may be exiting on its own, is given up to 200 ms
-     *     (within the deadline) so that its own exit code and message are known
+     * @param failed whether an exchange failed: then ssh, which may be exiting on its own, is given up to
+     *     {@link #EXIT_WAIT_MILLIS} (within the deadline) so that its own exit code and message are known
      */
     private void end(boolean failed) {
         if (process == null) {
@@ -176,7 +182,7 @@ final class SshTransport extends KeptConnectionTransport {
         process = null;
         try {
             long left = step == null ? 0 : step.deadline().remaining().toMillis();
-            if (failed && left > 0 && ending.waitFor(Math.min(200, left), TimeUnit.MILLISECONDS)) {
+            if (failed && left > 0 && ending.waitFor(Math.min(EXIT_WAIT_MILLIS, left), TimeUnit.MILLISECONDS)) {
                 exitCode = ending.exitValue();
             } else if (!ending.isAlive()) {
                 exitCode = ending.exitValue();
