@@ -40,6 +40,17 @@ class ScannedNamesTest {
     }
 
     @Test
+    void theCharactersNextToEachRangeOfAKeyOrServiceNameAreOutsideIt() {
+        Pattern key = Pattern.compile("[a-z][a-z0-9]*([.-][a-z0-9]+)*");
+        Pattern service = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
+        for (String text : strings("`a{z/0:9.-", 4)) {
+            assertThat(SettingNames.isKey(text)).as("key '%s'", text).isEqualTo(key.matcher(text).matches());
+            assertThat(SettingNames.isServiceName(text)).as("service '%s'", text)
+                    .isEqualTo(service.matcher(text).matches());
+        }
+    }
+
+    @Test
     void aShortDurationParsesExactlyWhenTheFormerPatternMatchedIt() {
         Setting<Duration> setting = Setting.duration("example.wait", null, "an example");
         Pattern former = Pattern.compile("(\\d{1,9})\\s*(ms|s|m|h)");
