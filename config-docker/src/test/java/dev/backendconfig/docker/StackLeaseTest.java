@@ -5,13 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.backendconfig.api.spi.ProviderResult;
 import dev.backendconfig.api.spi.ResolutionContext;
+import dev.backendconfig.testsupport.BackendCheckout;
+import dev.backendconfig.testsupport.FakeComposeCli;
 import dev.backendconfig.testsupport.FakeDockerEngine;
 import dev.backendconfig.testsupport.Recorded;
 import dev.backendconfig.toolkit.InvalidInputException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,10 +41,7 @@ class StackLeaseTest {
 
     @BeforeEach
     void engineAndComposeFile() throws IOException {
-        Files.createDirectory(directory.resolve(".git"));
-        Files.writeString(directory.resolve("compose.yaml"), "services:\n  backend:\n    image: backend\n"
-                + "    ports: [\"8000\"]\n");
-        engine = FakeDockerEngine.onUnixSocket(directory.resolve("engine.sock")).answer("/networks", 200, "[]");
+        engine = BackendCheckout.withEngine(directory);
     }
 
     @AfterEach
@@ -52,10 +50,7 @@ class StackLeaseTest {
     }
 
     private Path program(String name, String script) throws IOException {
-        Path file = bin.resolve(name);
-        Files.writeString(file, "#!/bin/sh\n" + script + "\n");
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
-        return file;
+        return FakeComposeCli.program(bin, name, script);
     }
 
     private ResolutionContext context(Map<String, String> settings) {

@@ -6,13 +6,13 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import dev.backendconfig.api.spi.ProviderResult;
 import dev.backendconfig.api.spi.ResolutionContext;
 import dev.backendconfig.api.spi.RunScope;
+import dev.backendconfig.testsupport.FakeComposeCli;
 import dev.backendconfig.testsupport.FakeDockerEngine;
 import dev.backendconfig.testsupport.Recorded;
 import dev.backendconfig.toolkit.InvalidInputException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -62,9 +62,7 @@ class StackStartEdgesTest {
     }
 
     private void program(String name, String script) throws IOException {
-        Path file = bin.resolve(name);
-        Files.writeString(file, "#!/bin/sh\n" + script + "\n");
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
+        FakeComposeCli.program(bin, name, script);
     }
 
     private ProviderResult resolve(Map<String, String> settings) {

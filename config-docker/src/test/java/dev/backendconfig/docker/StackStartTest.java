@@ -3,14 +3,16 @@ package dev.backendconfig.docker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.backendconfig.toolkit.InvalidInputException;
 import dev.backendconfig.api.spi.ProviderResult;
 import dev.backendconfig.api.spi.ResolutionContext;
 import dev.backendconfig.api.spi.RunScope;
 import dev.backendconfig.testkit.RecordingLogs;
+import dev.backendconfig.testsupport.BackendCheckout;
+import dev.backendconfig.testsupport.FakeComposeCli;
 import dev.backendconfig.testsupport.FakeDockerEngine;
 import dev.backendconfig.testsupport.Leftovers;
 import dev.backendconfig.testsupport.Recorded;
+import dev.backendconfig.toolkit.InvalidInputException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,10 +43,7 @@ class StackStartTest {
 
     @BeforeEach
     void engineAndComposeFile() throws IOException {
-        Files.createDirectory(directory.resolve(".git"));
-        Files.writeString(directory.resolve("compose.yaml"), "services:\n  backend:\n    image: backend\n"
-                + "    ports: [\"8000\"]\n");
-        engine = FakeDockerEngine.onUnixSocket(directory.resolve("engine.sock")).answer("/networks", 200, "[]");
+        engine = BackendCheckout.withEngine(directory);
     }
 
     @AfterEach
@@ -54,9 +53,7 @@ class StackStartTest {
     }
 
     private void program(String name, String script) throws IOException {
-        Path file = bin.resolve(name);
-        Files.writeString(file, "#!/bin/sh\n" + script + "\n");
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
+        FakeComposeCli.program(bin, name, script);
     }
 
     private ProviderResult resolve(Map<String, String> settings) {

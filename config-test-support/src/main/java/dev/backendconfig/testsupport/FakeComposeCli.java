@@ -42,6 +42,16 @@ public final class FakeComposeCli {
         return directory;
     }
 
+    /**
+     * Write the shell script {@code name} into {@code directory}, run by {@code /bin/sh} and executable, in place of a
+     * program a resolution runs ({@code docker-compose}, {@code docker}); return its path.
+     */
+    public static Path program(Path directory, String name, String script) throws IOException {
+        Path file = directory.resolve(name);
+        write(file, script + "\n");
+        return file;
+    }
+
     private static String body(Answer answer, String version, String failure) {
         return switch (answer) {
             case VERSION -> "echo '" + version + "'\nexit 0\n";

@@ -32,9 +32,7 @@ class ComposeIncludeExtendsTest {
     }
 
     private Path write(String name, String text) throws IOException {
-        Path file = repository.resolve(name);
-        Files.createDirectories(file.getParent());
-        return Files.writeString(file, text);
+        return Projects.write(repository, name, text);
     }
 
     private ComposeProject load(Map<String, String> environment) {

@@ -31,9 +31,7 @@ class ComposeProjectRulesTest {
     }
 
     private Path write(String name, String text) throws IOException {
-        Path file = repository.resolve(name);
-        Files.createDirectories(file.getParent());
-        return Files.writeString(file, text);
+        return Projects.write(repository, name, text);
     }
 
     private ComposeProject load(Path directory, Map<String, String> environment, Map<String, String> settings) {

@@ -27,9 +27,7 @@ class ComposeProjectsEdgesTest {
     }
 
     private Path write(String name, String text) throws IOException {
-        Path file = repository.resolve(name);
-        Files.createDirectories(file.getParent());
-        return Files.writeString(file, text);
+        return Projects.write(repository, name, text);
     }
 
     @Test

@@ -21,9 +21,7 @@ class ComposeProjectsTest {
     Path directory;
 
     private Path write(String name, String text) throws IOException {
-        Path file = directory.resolve(name);
-        Files.createDirectories(file.getParent());
-        return Files.writeString(file, text);
+        return Projects.write(directory, name, text);
     }
 
     @org.junit.jupiter.api.BeforeEach

@@ -27,9 +27,7 @@ class ComposeVariablesTest {
     Path directory;
 
     private Path write(String name, String text) throws IOException {
-        Path file = directory.resolve(name);
-        Files.createDirectories(file.getParent());
-        return Files.writeString(file, text);
+        return Projects.write(directory, name, text);
     }
 
     @ParameterizedTest

@@ -3,6 +3,8 @@ package dev.backendconfig.docker.internal.compose;
 import dev.backendconfig.api.spi.ResolutionContext;
 import dev.backendconfig.docker.internal.DockerConfig;
 import dev.backendconfig.docker.internal.ResolutionFacts;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -10,6 +12,13 @@ import java.util.Map;
 final class Projects {
 
     private Projects() {
+    }
+
+    /** Write {@code text} to the file {@code name} under {@code root}, making its directories; return the file. */
+    static Path write(Path root, String name, String text) throws IOException {
+        Path file = root.resolve(name);
+        Files.createDirectories(file.getParent());
+        return Files.writeString(file, text);
     }
 
     /** Load from {@code directory} (the test makes its repository root, so that the search for files stops there). */

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.backendconfig.api.spi.ProviderResult;
 import dev.backendconfig.api.spi.ResolutionContext;
 import dev.backendconfig.docker.StackLease;
+import dev.backendconfig.testsupport.BackendCheckout;
 import dev.backendconfig.testsupport.FakeDockerEngine;
 import dev.backendconfig.testsupport.Recorded;
 import dev.backendconfig.toolkit.Origin;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -36,10 +36,7 @@ class StackLifecycleWaitTest {
 
     @BeforeEach
     void engine() throws IOException {
-        Files.createDirectory(directory.resolve(".git"));
-        Files.writeString(directory.resolve("compose.yaml"), "services:\n  backend:\n    image: backend\n"
-                + "    ports: [\"8000\"]\n");
-        engine = FakeDockerEngine.onUnixSocket(directory.resolve("engine.sock")).answer("/networks", 200, "[]");
+        engine = BackendCheckout.withEngine(directory);
     }
 
     @AfterEach

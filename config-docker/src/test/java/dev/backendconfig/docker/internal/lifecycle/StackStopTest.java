@@ -2,12 +2,10 @@ package dev.backendconfig.docker.internal.lifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.backendconfig.docker.internal.engine.EngineAddress;
 import dev.backendconfig.docker.internal.transport.EngineClient;
 import dev.backendconfig.testsupport.FakeDockerEngine;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,19 +26,20 @@ class StackStopTest {
     @TempDir
     Path directory;
 
+    private EngineOnSocket onSocket;
     private FakeDockerEngine engine;
     private EngineClient client;
 
     @BeforeEach
     void engine() throws IOException {
-        engine = FakeDockerEngine.onUnixSocket(directory.resolve("engine.sock"));
-        client = new EngineClient(EngineAddress.unix(directory.resolve("engine.sock"), "test"), Duration.ofSeconds(5));
+        onSocket = EngineOnSocket.in(directory);
+        engine = onSocket.engine();
+        client = onSocket.client();
     }
 
     @AfterEach
     void close() throws IOException {
-        client.close();
-        engine.close();
+        onSocket.close();
     }
 
     private List<String> changes() {

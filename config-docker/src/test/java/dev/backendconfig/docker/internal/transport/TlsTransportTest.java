@@ -114,20 +114,22 @@ class TlsTransportTest {
 
     @Test
     void anEngineCertificateThatExpiredIsNamedWithItsValidity() throws IOException {
-        Instant from = seconds(Instant.now().minus(Duration.ofDays(40)));
-        Instant to = seconds(Instant.now().minus(Duration.ofDays(10)));
-        TlsFrontEngine engine = engine(TestPki.server(ca, List.of("localhost"), List.of("127.0.0.1"), from, to));
-        assertThat(failure(client("127.0.0.1", engine.port(), material("expired")))).isEqualTo("engine "
-                + engine.dockerHost() + " presented a certificate that is not valid now (valid from " + from + " to " + to
-                + "); renew the engine's certificate");
+        assertEngineCertificateOutOfValidityIsNamed(Instant.now().minus(Duration.ofDays(40)),
+                Instant.now().minus(Duration.ofDays(10)), "expired");
     }
 
     @Test
     void anEngineCertificateNotYetValidIsNamedWithItsValidity() throws IOException {
-        Instant from = seconds(Instant.now().plus(Duration.ofDays(2)));
-        Instant to = seconds(Instant.now().plus(Duration.ofDays(30)));
+        assertEngineCertificateOutOfValidityIsNamed(Instant.now().plus(Duration.ofDays(2)),
+                Instant.now().plus(Duration.ofDays(30)), "early");
+    }
+
+    private void assertEngineCertificateOutOfValidityIsNamed(Instant notBefore, Instant notAfter, String name)
+            throws IOException {
+        Instant from = seconds(notBefore);
+        Instant to = seconds(notAfter);
         TlsFrontEngine engine = engine(TestPki.server(ca, List.of("localhost"), List.of("127.0.0.1"), from, to));
-        assertThat(failure(client("127.0.0.1", engine.port(), material("early")))).isEqualTo("engine "
+        assertThat(failure(client("127.0.0.1", engine.port(), material(name)))).isEqualTo("engine "
                 + engine.dockerHost() + " presented a certificate that is not valid now (valid from " + from + " to " + to
                 + "); renew the engine's certificate");
     }
