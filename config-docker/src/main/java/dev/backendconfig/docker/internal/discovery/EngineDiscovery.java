@@ -15,6 +15,7 @@ import dev.backendconfig.docker.internal.Endpoints;
 import dev.backendconfig.docker.internal.Listing;
 import dev.backendconfig.docker.internal.ResolutionFacts;
 import dev.backendconfig.docker.internal.ServiceMatch;
+import dev.backendconfig.docker.internal.compose.ComposeCli;
 import dev.backendconfig.docker.internal.compose.ComposeProject;
 import dev.backendconfig.docker.internal.compose.ComposeService;
 import dev.backendconfig.docker.internal.discovery.ProjectOwnership.EngineProject;
@@ -80,15 +81,17 @@ public final class EngineDiscovery {
      * Prepare to ask {@code client} on behalf of provider {@code providerId}.
      *
      * @param model this checkout's compose project, when it has one
+     * @param adviceCheck at most how long one compose command's {@code version} check may take when advice names the
+     *     command installed here: {@link ComposeCli#ADVICE_CHECK} (tests of that bound pass a shorter one)
      */
     public EngineDiscovery(DockerConfig config, ResolutionFacts facts, EngineClient client, String providerId,
-            Optional<ComposeProject> model) {
+            Optional<ComposeProject> model, Duration adviceCheck) {
         this.config = config;
         this.facts = facts;
         this.client = client;
         this.providerId = providerId;
         this.model = model;
-        this.advice = new StartAdvice(config, facts, model, () -> client.identity().isPodman());
+        this.advice = new StartAdvice(config, facts, model, () -> client.identity().isPodman(), adviceCheck);
     }
 
     /**
