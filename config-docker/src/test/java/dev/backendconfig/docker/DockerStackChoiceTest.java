@@ -347,4 +347,40 @@ class DockerStackChoiceTest {
                 + " 2026-11-24T16:40:36Z: the running stack does not show that change; apply it with docker compose -p"
                 + " shop -f " + file + " up -d");
     }
+
+    @Test
+    void theStartCommandCarriesTheEnvFilesAndProfilesTheSettingsGave() throws IOException {
+        compose("services:\n  backend:\n    image: shop/api\n");
+        Files.writeString(checkout.resolve("ci.env"), "TAG=1\n");
+        engine.containers("[]");
+        ProviderResult result = resolve(Map.of("docker.env-file", "ci.env", "docker.profiles", "one,two"));
+        assertThat(result.nextStep()).isEqualTo("start this checkout's stack: docker compose -f compose.yaml"
+                + " --env-file ci.env --profile one --profile two up -d");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aServiceStillStartingWhenAnotherStoppedSaysTheWaitEndedThereAndTheStoppedOneSaysHowItEnded()
+            throws IOException {
+        compose("services:\n  backend:\n    image: shop/api\n  auth:\n    image: shop/auth\n");
+        Map<String, Object> backend = Recorded.listedWithHealth(container(1, "shop", "backend", 8000, 28002),
+                "starting");
+        Map<String, Object> auth = Recorded.listedWithHealth(container(2, "shop", "auth", 7000, 27000), "starting");
+        listed(backend, auth);
+        Map<String, Object> died = Recorded.inspection("slow");
+        Map<String, Object> state = (Map<String, Object>) died.get("State");
+        state.put("Status", "exited");
+        state.put("Running", false);
+        state.put("ExitCode", 3);
+        engine.inspect(Recorded.id(backend), Recorded.text(Recorded.inspection("slow")))
+                .inspect(Recorded.id(auth), Recorded.text(Recorded.inspection("slow")), Recorded.text(died));
+        assertThatThrownBy(() -> resolve(Map.of("services", "auth", "docker.wait-healthy", "20s")))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("; not running or not ready: backend (service backend (project shop, container"
+                        + " shop-backend-1) is still starting after ")
+                .hasMessageContaining(" ms (setting docker.wait-healthy = 20000 ms) (last check said: wget: can't"
+                        + " connect to remote host (127.0.0.1): Connection refused); the wait ended when service auth"
+                        + " (project shop, container shop-auth-1) stopped); auth (service auth (project shop, container"
+                        + " shop-auth-1) stopped (state exited, exit code 3) while it was awaited");
+    }
 }
