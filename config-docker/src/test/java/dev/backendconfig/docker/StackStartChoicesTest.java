@@ -220,7 +220,7 @@ class StackStartChoicesTest {
 
         Throwable thrown = catchThrowable(() -> {
             try (StackLease lease = StackLease.acquire(context(Map.of("docker.project", "shop",
-                    "docker.wait-healthy", "300ms", "docker.start-timeout", "20s")))) {
+                    "docker.wait-healthy", "300ms", "docker.start-timeout", "3s")))) {
                 throw new AssertionError(lease.describe());
             }
         });
@@ -230,5 +230,100 @@ class StackStartChoicesTest {
                 .hasMessageContaining("setting docker.wait-healthy = 300 ms");
         assertThat(log).doesNotExist();
         assertThat(leaseFile()).as("the StackLease's hold is given back").isEmptyFile();
+    }
+
+    /** A compose program whose up makes the engine list {@code listed}, then ends with exit 0. */
+    private void composeThatMakesTheEngineList(String listed) throws IOException {
+        FakeComposeCli.program(bin, "docker-compose", "[ \"$1\" = version ] && exit 0\n: > '" + directory.resolve("up-ran")
+                + "'\ni=0\nwhile [ ! -e '" + directory.resolve("engine-ready") + "' ] && [ $i -lt 200 ]; do /bin/sleep"
+                + " 0.05; i=$((i+1)); done\nexit 0");
+        CompletableFuture.runAsync(() -> {
+            try {
+                long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+                while (!Files.exists(directory.resolve("up-ran")) && System.nanoTime() < until) {
+                    Thread.sleep(10);
+                }
+                engine.containers(listed);
+                Files.createFile(directory.resolve("engine-ready"));
+            } catch (IOException | InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    @Test
+    void aStartWhoseServicesCannotBeUsedAsAskedIsAnErrorSayingSoNotATimeout() throws IOException {
+        checkout("services:\n  backend:\n    image: backend\n    ports: [\"8000\"]\n");
+        String project = directory.getFileName().toString();
+        String other = "a".repeat(64);
+        engine.answer("/containers/" + BACKEND + "/stop", 204, "").answer("/containers/" + BACKEND, 204, "")
+                .inspect(BACKEND, Recorded.text(Recorded.inspection("alpine")))
+                .inspect(other, Recorded.text(Recorded.inspection("alpine")));
+        composeThatMakesTheEngineList(Recorded.write(List.of(Recorded.startedIn(running(BACKEND, "backend"), directory,
+                project), running(other, "backend"))));
+
+        Throwable thrown = catchThrowable(() -> resolve(Map.of()));
+
+        assertThat(thrown).isInstanceOf(InvalidInputException.class)
+                .satisfies(e -> assertThat(((InvalidInputException) e).code()).isEqualTo("BCFG03005"))
+                .hasMessageStartingWith("setting docker.start=if-missing: ran " + bin.resolve("docker-compose") + " -p "
+                        + project + " --project-directory " + directory + " -f " + directory.resolve("compose.yaml")
+                        + " up -d --no-recreate backend (it started shop-backend-1), but the services cannot be used as"
+                        + " asked: ")
+                .hasMessageNotContaining("not all ready");
+    }
+
+    @Test
+    void aStartedContainerTheEngineCannotSayAnythingOfIsNamedAmongTheFailedWithTheEnginesWords() throws IOException {
+        checkout("services:\n  backend:\n    image: backend\n    ports: [\"8000\"]\n  db:\n    image: db\n");
+        String db = "d".repeat(64);
+        engine.answer("/containers/" + BACKEND + "/stop", 204, "").answer("/containers/" + BACKEND, 204, "")
+                .answer("/containers/" + BACKEND + "/logs", 200, "").answer("/containers/" + db + "/stop", 204, "")
+                .answer("/containers/" + db, 204, "").answer("/containers/" + db + "/logs", 200, "")
+                .answer("/containers/" + db + "/json", 500, "{\"message\":\"inspect broke\"}")
+                .inspect(BACKEND, Recorded.withHealth(Recorded.inspection("alpine"), "unhealthy"));
+        composeThatMakesTheEngineList(Recorded.write(List.of(Recorded.startedIn(Recorded.listedWithHealth(
+                Recorded.renamed(Recorded.listEntry("alpine-test-backend"), BACKEND, "backend", "shop-backend-1"),
+                "unhealthy"), directory, "shop"), running(db, "db"))));
+
+        Throwable thrown = catchThrowable(() -> resolve(Map.of("docker.project", "shop")));
+
+        assertThat(thrown).isInstanceOf(InvalidInputException.class).hasMessageContaining("; failed: backend"
+                + " (unhealthy), db (")
+                .hasMessageContaining("inspect broke");
+    }
+
+    @Test
+    void aSlowStartSaysHowLongItHasRunOnceAfterTwoSecondsAndNotAgainBeforeFiveMore() throws IOException {
+        checkout("services:\n  backend:\n    image: backend\n    ports: [\"8000\"]\n");
+        FakeComposeCli.program(bin, "docker-compose", "[ \"$1\" = version ] && exit 0\n/bin/sleep 3\nexit 1");
+        dev.backendconfig.testkit.RecordingLogs.clear();
+
+        assertThatThrownBy(() -> resolve(Map.of("docker.project", "shop"))).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining(" exited with code 1");
+
+        assertThat(dev.backendconfig.testkit.RecordingLogs.events(org.slf4j.event.Level.INFO).stream()
+                .map(dev.backendconfig.testkit.RecordingLogs.Event::message).filter(line -> line.contains(" so far, up"
+                        + " to "))).containsExactly("docker: starting backend of compose project shop with"
+                                + " docker-compose: 2 s so far, up to 180 s (setting docker.start-timeout)");
+    }
+
+    @Test
+    void aWorkingDirectorysEnvFileIsNamedWithTheProjectDirectorysWhichComposeWouldOtherwiseNoLongerRead()
+            throws IOException {
+        checkout("services:\n  backend:\n    image: backend\n    ports: [\"8000\"]\n");
+        Files.writeString(directory.resolve(".env"), "TAG=1\n");
+        Path tests = Files.createDirectories(directory.resolve("tests"));
+        Files.writeString(tests.resolve(".env"), "OTHER=2\n");
+        Path log = recordingCompose();
+        Map<String, String> settings = new HashMap<>(Map.of("docker.project", "shop", "docker.host",
+                engine.dockerHost(), "docker.lease-dir", directory.resolve("leases").toString(), "docker.start",
+                "if-missing", "probe", "none"));
+
+        catchThrowable(() -> new DockerEndpointProvider(run).resolve(ResolutionContext.builder().workingDirectory(tests)
+                .environment(Map.of("PATH", bin.toString())).settings(settings).build()));
+
+        assertThat(Files.readAllLines(log)).containsExactly(up(" --env-file " + tests.resolve(".env") + " --env-file "
+                + directory.resolve(".env"), "backend"));
     }
 }
