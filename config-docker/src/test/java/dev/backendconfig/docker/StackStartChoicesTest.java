@@ -326,4 +326,20 @@ class StackStartChoicesTest {
         assertThat(Files.readAllLines(log)).containsExactly(up(" --env-file " + tests.resolve(".env") + " --env-file "
                 + directory.resolve(".env"), "backend"));
     }
+
+    @Test
+    void aStartedStacksNoteNamesTheProfilesItWasStartedWith() throws IOException {
+        checkout("services:\n  backend:\n    image: backend\n    ports: [\"8000\"]\n  debug:\n    image: debug\n"
+                + "    profiles: [dev]\n");
+        engine.inspect(BACKEND, Recorded.text(Recorded.inspection("alpine")));
+        composeThatMakesTheEngineList(Recorded.write(List.of(running(BACKEND, "backend"))));
+
+        ProviderResult result = resolve(Map.of("docker.project", "shop", "docker.profiles", "dev"));
+
+        assertThat(result).as(result.reason()).isInstanceOf(ProviderResult.Found.class);
+        assertThat(result.notes()).anySatisfy(note -> assertThat(note).startsWith("docker.start=if-missing: started"
+                + " backend of compose project shop (named by setting docker.project given to"
+                + " ResolutionContext.Builder.settings; files " + directory.resolve("compose.yaml") + " (found in "
+                + directory + "); profiles dev) with docker-compose in "));
+    }
 }

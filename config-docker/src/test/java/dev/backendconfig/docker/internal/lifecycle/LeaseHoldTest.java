@@ -187,4 +187,17 @@ class LeaseHoldTest {
         assertThat(changes()).isEmpty();
         assertThat(read()).isEqualTo(rejoined);
     }
+
+    @Test
+    void aHolderWhoseProcessIsGoneDoesNotKeepTheStackRunningWhenTheLastLiveHolderLeaves() throws IOException {
+        engine.answer("/containers/" + A + "/stop", 204, "").answer("/containers/" + A, 204, "");
+        LeaseState.Holder gone = new LeaseState.Holder(ME.pid(), "2000-01-01T00:00:00Z");
+        write(held(List.of(gone, ME), List.of(new LeaseState.Started(A, "shop-a-1", "a", true)), List.of()));
+
+        hold(DockerSettings.Stop.STARTED).close();
+
+        assertThat(changes()).containsExactly("POST /containers/" + A + "/stop HTTP/1.1", "DELETE /containers/" + A
+                + "?v=0 HTTP/1.1");
+        assertThat(lease.path()).isEmptyFile();
+    }
 }
