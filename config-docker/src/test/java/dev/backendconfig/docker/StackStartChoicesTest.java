@@ -342,4 +342,17 @@ class StackStartChoicesTest {
                 + " ResolutionContext.Builder.settings; files " + directory.resolve("compose.yaml") + " (found in "
                 + directory + "); profiles dev) with docker-compose in "));
     }
+
+    @Test
+    void podmanComposeStartsAProjectThatNeedsNoProfileOrEnvFile() throws IOException {
+        checkout("services:\n  backend:\n    image: backend\n    ports: [\"8000\"]\n");
+        engine.identifyAs("Api-Version: 1.41", "Libpod-Api-Version: 4.3.1", "Server: Libpod/4.3.1 (linux)");
+        Path log = directory.resolve("podman-compose.log");
+        FakeComposeCli.program(bin, "podman-compose", "[ \"$1\" = version ] && exit 0\necho \"$*\" >> '" + log + "'");
+
+        catchThrowable(() -> resolve(Map.of("docker.project", "shop")));
+
+        assertThat(Files.readAllLines(log)).containsExactly("-p shop -f " + directory.resolve("compose.yaml")
+                + " up -d --no-recreate backend");
+    }
 }
