@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import dev.backendconfig.api.spi.ProviderResult;
 import dev.backendconfig.api.spi.ResolutionContext;
 import dev.backendconfig.api.spi.RunScope;
+import dev.backendconfig.testsupport.BackendCheckout;
 import dev.backendconfig.testsupport.FakeComposeCli;
 import dev.backendconfig.testsupport.FakeDockerEngine;
 import dev.backendconfig.testsupport.Recorded;
@@ -14,12 +15,9 @@ import dev.backendconfig.toolkit.InvalidInputException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -85,12 +83,8 @@ class StackStartChoicesTest {
                 + " up -d --no-recreate " + services;
     }
 
-    @SuppressWarnings("unchecked")
     private static String backend(String health) {
-        Map<String, Object> entry = Recorded.listedWithHealth(Recorded.renamed(Recorded.listEntry(
-                "alpine-test-backend"), BACKEND, "backend", "shop-backend-1"), health);
-        ((Map<String, Object>) entry.get("Labels")).put("com.docker.compose.project", "shop");
-        return Recorded.write(List.of(entry));
+        return Recorded.write(List.of(BackendCheckout.shopContainer(BACKEND, "backend", health)));
     }
 
     private Path leaseFile() throws IOException {
@@ -161,8 +155,7 @@ class StackStartChoicesTest {
 
     /** A healthy container of service {@code service} of project shop, started from this checkout's compose file. */
     private Map<String, Object> running(String id, String service) {
-        return Recorded.startedIn(Recorded.listedWithHealth(Recorded.renamed(Recorded.listEntry("alpine-test-backend"),
-                id, service, "shop-" + service + "-1"), "healthy"), directory, "shop");
+        return Recorded.startedIn(BackendCheckout.shopContainer(id, service, "healthy"), directory, "shop");
     }
 
     @Test
@@ -234,21 +227,8 @@ class StackStartChoicesTest {
 
     /** A compose program whose up makes the engine list {@code listed}, then ends with exit 0. */
     private void composeThatMakesTheEngineList(String listed) throws IOException {
-        FakeComposeCli.program(bin, "docker-compose", "[ \"$1\" = version ] && exit 0\n: > '" + directory.resolve("up-ran")
-                + "'\ni=0\nwhile [ ! -e '" + directory.resolve("engine-ready") + "' ] && [ $i -lt 200 ]; do /bin/sleep"
-                + " 0.05; i=$((i+1)); done\nexit 0");
-        CompletableFuture.runAsync(() -> {
-            try {
-                long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-                while (!Files.exists(directory.resolve("up-ran")) && System.nanoTime() < until) {
-                    Thread.sleep(10);
-                }
-                engine.containers(listed);
-                Files.createFile(directory.resolve("engine-ready"));
-            } catch (IOException | InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        FakeComposeCli.program(bin, "docker-compose", BackendCheckout.upThatWaitsForTheEngine(directory, "exit 0"));
+        BackendCheckout.listWhenUpRuns(engine, directory, listed);
     }
 
     @Test
@@ -282,9 +262,8 @@ class StackStartChoicesTest {
                 .answer("/containers/" + db, 204, "").answer("/containers/" + db + "/logs", 200, "")
                 .answer("/containers/" + db + "/json", 500, "{\"message\":\"inspect broke\"}")
                 .inspect(BACKEND, Recorded.withHealth(Recorded.inspection("alpine"), "unhealthy"));
-        composeThatMakesTheEngineList(Recorded.write(List.of(Recorded.startedIn(Recorded.listedWithHealth(
-                Recorded.renamed(Recorded.listEntry("alpine-test-backend"), BACKEND, "backend", "shop-backend-1"),
-                "unhealthy"), directory, "shop"), running(db, "db"))));
+        composeThatMakesTheEngineList(Recorded.write(List.of(Recorded.startedIn(BackendCheckout.shopContainer(BACKEND,
+                "backend", "unhealthy"), directory, "shop"), running(db, "db"))));
 
         Throwable thrown = catchThrowable(() -> resolve(Map.of("docker.project", "shop")));
 
