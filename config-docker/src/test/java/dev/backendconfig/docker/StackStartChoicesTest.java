@@ -288,7 +288,7 @@ class StackStartChoicesTest {
     }
 
     @Test
-    void aWorkingDirectorysEnvFileIsNamedWithTheProjectDirectorysWhichComposeWouldOtherwiseNoLongerRead()
+    void aWorkingDirectorysEnvFileIsNamedAfterTheProjectDirectorysWhichComposeWouldOtherwiseNoLongerReadSoThatItWins()
             throws IOException {
         checkout("services:\n  backend:\n    image: backend\n    ports: [\"8000\"]\n");
         Files.writeString(directory.resolve(".env"), "TAG=1\n");
@@ -302,8 +302,8 @@ class StackStartChoicesTest {
         catchThrowable(() -> new DockerEndpointProvider(run).resolve(ResolutionContext.builder().workingDirectory(tests)
                 .environment(Map.of("PATH", bin.toString())).settings(settings).build()));
 
-        assertThat(Files.readAllLines(log)).containsExactly(up(" --env-file " + tests.resolve(".env") + " --env-file "
-                + directory.resolve(".env"), "backend"));
+        assertThat(Files.readAllLines(log)).containsExactly(up(" --env-file " + directory.resolve(".env")
+                + " --env-file " + tests.resolve(".env"), "backend"));
     }
 
     @Test
