@@ -12,6 +12,7 @@ import dev.backendconfig.docker.internal.DockerErrors;
 import dev.backendconfig.docker.internal.DockerSettings;
 import dev.backendconfig.docker.internal.ResolutionFacts;
 import dev.backendconfig.docker.internal.Results;
+import dev.backendconfig.docker.internal.compose.ComposeCli;
 import dev.backendconfig.docker.internal.compose.ComposePrediction;
 import dev.backendconfig.docker.internal.compose.ComposeProjects;
 import dev.backendconfig.docker.internal.discovery.EngineDiscovery;
@@ -28,6 +29,7 @@ import dev.backendconfig.docker.internal.lifecycle.StackSpecs;
 import dev.backendconfig.docker.internal.transport.EngineException;
 import dev.backendconfig.toolkit.InvalidInputException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -59,6 +61,7 @@ public final class DockerEndpointProvider implements EndpointProvider {
 
     private final LocalSockets sockets;
     private final RunScope scope;
+    private final Duration adviceCheck;
 
     /** Create the provider, as ServiceLoader does: a started stack's lease is held for the JVM's test run. */
     public DockerEndpointProvider() {
@@ -78,9 +81,22 @@ public final class DockerEndpointProvider implements EndpointProvider {
         this(LocalSockets.SYSTEM, scope);
     }
 
+    /**
+     * Create the provider whose advice checks each compose command within {@code adviceCheck} rather than
+     * {@link ComposeCli#ADVICE_CHECK} (10 s), for tests of that bound that should not wait 10 s.
+     */
+    DockerEndpointProvider(Duration adviceCheck) {
+        this(LocalSockets.SYSTEM, RunScope.jvm(), adviceCheck);
+    }
+
     private DockerEndpointProvider(LocalSockets sockets, RunScope scope) {
+        this(sockets, scope, ComposeCli.ADVICE_CHECK);
+    }
+
+    private DockerEndpointProvider(LocalSockets sockets, RunScope scope, Duration adviceCheck) {
         this.sockets = sockets;
         this.scope = scope;
+        this.adviceCheck = adviceCheck;
     }
 
     @Override
@@ -114,7 +130,7 @@ public final class DockerEndpointProvider implements EndpointProvider {
                     ? ProviderResult.unavailable(problem + "; the engine runs on another machine, so the compose file"
                             + " here cannot tell where its ports are")
                     : prediction.predict(problem, false);
-            EngineDiscovery discovery = new EngineDiscovery(config, facts, client, ID, project.found());
+            EngineDiscovery discovery = new EngineDiscovery(config, facts, client, ID, project.found(), adviceCheck);
             ProviderResult result = config.lifecycle().starts() ? withLifecycle(config, facts, client, project,
                     discovery, unreachable) : discovery.discoverOr(unreachable);
             return Results.withFirstNote(result, engineNote(client));

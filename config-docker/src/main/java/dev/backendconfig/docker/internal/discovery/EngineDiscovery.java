@@ -15,6 +15,7 @@ import dev.backendconfig.docker.internal.Endpoints;
 import dev.backendconfig.docker.internal.Listing;
 import dev.backendconfig.docker.internal.ResolutionFacts;
 import dev.backendconfig.docker.internal.ServiceMatch;
+import dev.backendconfig.docker.internal.compose.ComposeCli;
 import dev.backendconfig.docker.internal.compose.ComposeProject;
 import dev.backendconfig.docker.internal.compose.ComposeService;
 import dev.backendconfig.docker.internal.discovery.ProjectOwnership.EngineProject;
@@ -80,24 +81,25 @@ public final class EngineDiscovery {
      * Prepare to ask {@code client} on behalf of provider {@code providerId}.
      *
      * @param model this checkout's compose project, when it has one
+     * @param adviceCheck at most how long one compose command's {@code version} check may take when advice names the
+     *     command installed here: {@link ComposeCli#ADVICE_CHECK} (tests of that bound pass a shorter one)
      */
     public EngineDiscovery(DockerConfig config, ResolutionFacts facts, EngineClient client, String providerId,
-            Optional<ComposeProject> model) {
+            Optional<ComposeProject> model, Duration adviceCheck) {
         this.config = config;
         this.facts = facts;
         this.client = client;
         this.providerId = providerId;
         this.model = model;
-        this.advice = new StartAdvice(config, facts, model, () -> client.identity().isPodman());
+        this.advice = new StartAdvice(config, facts, model, () -> client.identity().isPodman(), adviceCheck);
     }
 
     /**
      * Wait for health up to {@code limit} (what is left of {@code docker.start-timeout}) rather than
      * {@code docker.wait-healthy}: the lifecycle just started, or attached to, this checkout's project.
      */
-    public EngineDiscovery afterStart(Duration limit) {
+    public void afterStart(Duration limit) {
         this.startBound = Optional.of(new Readiness.Bound(limit, "what is left of setting docker.start-timeout"));
-        return this;
     }
 
     /** One service's compose service, as matching chose it. */
@@ -386,16 +388,15 @@ public final class EngineDiscovery {
         config.services().stream().map(t -> t.service().name()).filter(candidates::containsKey).forEach(claimed::add);
         boolean aliasesKnown = described.isPresent();
         for (ServiceTarget target : config.services()) {
-            Set<String> others = new LinkedHashSet<>(claimed);
-            target.findComposeService().ifPresent(others::remove);
-            others.remove(target.service().name());
             boolean byNameAlone = target.findComposeService().isPresent()
                     || candidates.containsKey(target.service().name());
             if (!byNameAlone && !aliasesKnown) {
                 candidates = candidates(byService, described, true);
                 aliasesKnown = true;
             }
-            ServiceMatch.Outcome outcome = ServiceMatch.choose(target, candidates.values(), others, where);
+            // what the others claimed keeps a "did you mean" from offering it; the service's own setting and name are
+            // claimed too, but matching only suggests when neither is a compose service of the project
+            ServiceMatch.Outcome outcome = ServiceMatch.choose(target, candidates.values(), claimed, where);
             if (outcome instanceof ServiceMatch.Outcome.Ambiguous ambiguous) {
                 throw new InvalidInputException(DockerErrors.AMBIGUOUS, Origin.other("engine " + engine()),
                         ambiguous.names()
@@ -437,16 +438,16 @@ public final class EngineDiscovery {
         for (Map.Entry<String, List<ContainerSummary>> entry : byService.entrySet()) {
             Optional<ComposeService> defined = described.flatMap(m -> m.service(entry.getKey()));
             Set<String> aliases = new LinkedHashSet<>(defined.map(ComposeService::aliases).orElse(Set.of()));
-            List<Integer> ports = new ArrayList<>();
+            Set<Integer> ports = new LinkedHashSet<>();
             for (ContainerSummary container : entry.getValue()) {
-                container.publishedContainerPorts().stream().filter(p -> !ports.contains(p)).forEach(ports::add);
+                ports.addAll(container.publishedContainerPorts());
                 if (withAliases) {
                     aliases.addAll(inspect(container).aliases());
                 }
             }
-            defined.ifPresent(d -> d.containerPorts().stream().filter(p -> !ports.contains(p)).forEach(ports::add));
+            defined.ifPresent(d -> ports.addAll(d.containerPorts()));
             String image = entry.getValue().get(0).image();
-            candidates.put(entry.getKey(), new ServiceMatch.Candidate(entry.getKey(), aliases, ports,
+            candidates.put(entry.getKey(), new ServiceMatch.Candidate(entry.getKey(), aliases, List.copyOf(ports),
                     DatabaseLook.of(image.isEmpty() ? defined.map(ComposeService::image).orElse("") : image, ports)
                             .orElse("")));
         }
@@ -603,8 +604,9 @@ public final class EngineDiscovery {
             List<String> toCreate) {
         List<String> runningServices = project.containers().stream().filter(ContainerSummary::running)
                 .map(ContainerSummary::service).distinct().map(Listing::shown).toList();
+        // a project is served only while something of it runs, so runningServices is never empty
         StringBuilder message = new StringBuilder(label).append(" is half up: running: ")
-                .append(runningServices.isEmpty() ? "nothing" : Listing.join(", ", runningServices, 10));
+                .append(Listing.join(", ", runningServices, 10));
         if (!notRunning.isEmpty()) {
             message.append("; not running or not ready: ").append(String.join("; ", notRunning.entrySet().stream()
                     .map(e -> e.getKey().name() + " (" + e.getValue() + ")").toList()));

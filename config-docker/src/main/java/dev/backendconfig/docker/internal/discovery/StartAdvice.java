@@ -27,13 +27,20 @@ final class StartAdvice {
     private final ResolutionFacts facts;
     private final Optional<ComposeProject> model;
     private final BooleanSupplier podman;
+    private final Duration eachCheck;
     private String cli;
 
-    StartAdvice(DockerConfig config, ResolutionFacts facts, Optional<ComposeProject> model, BooleanSupplier podman) {
+    /**
+     * @param eachCheck at most how long one compose command's {@code version} check may take, all of them twice that
+     *     ({@link ComposeCli#ADVICE_CHECK}; tests of the bound pass a shorter one)
+     */
+    StartAdvice(DockerConfig config, ResolutionFacts facts, Optional<ComposeProject> model, BooleanSupplier podman,
+            Duration eachCheck) {
         this.config = config;
         this.podman = podman;
         this.facts = facts;
         this.model = model;
+        this.eachCheck = eachCheck;
     }
 
     /**
@@ -74,9 +81,9 @@ final class StartAdvice {
     String cli() {
         if (cli == null) {
             Duration left = facts.timeLeft();
-            Duration all = ComposeCli.ADVICE_CHECK.multipliedBy(2);
+            Duration all = eachCheck.multipliedBy(2);
             Path directory = launchDirectory().orElseGet(() -> Path.of("").toAbsolutePath());
-            cli = ComposeCli.choose(facts.environment(), directory, podman.getAsBoolean(), ComposeCli.ADVICE_CHECK,
+            cli = ComposeCli.choose(facts.environment(), directory, podman.getAsBoolean(), eachCheck,
                     left.compareTo(all) < 0 ? left : all, new ArrayList<>()).map(ComposeCli::name)
                     .orElse(ComposeCli.CURRENT);
         }
