@@ -57,7 +57,7 @@ final class ComposeTree {
     record Scalar(String text, String written, Origin origin) implements Value {
     }
 
-    /** A null ({@code ~}, {@code null} or nothing). */
+    /** A null: {@code ~}, {@code null}, {@code Null}, {@code NULL} or nothing, as compose reads it. */
     record Empty(Origin origin) implements Value {
     }
 

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
+import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.common.Anchor;
 import org.snakeyaml.engine.v2.composer.Composer;
@@ -22,9 +23,13 @@ import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.Tag;
 import org.snakeyaml.engine.v2.parser.Parser;
 import org.snakeyaml.engine.v2.parser.ParserImpl;
+import org.snakeyaml.engine.v2.resolver.JsonScalarResolver;
+import org.snakeyaml.engine.v2.resolver.ScalarResolver;
 import org.snakeyaml.engine.v2.scanner.StreamReader;
+import org.snakeyaml.engine.v2.schema.JsonSchema;
 
 /**
  * Read one compose file's YAML into a node tree, within limits, and turn anything the parser throws into an error
@@ -57,6 +62,28 @@ final class ComposeYaml {
                 + " the setting, up to " + DockerSettings.COMPOSE_MAX_KIB_LIMIT + ", for a larger generated file";
     }
 
+    /**
+     * The plain scalars compose (go-yaml, YAML 1.2's core schema) reads as null: {@code ~}, {@code null},
+     * {@code Null}, {@code NULL} and nothing. The JSON schema, which is otherwise kept, knows only {@code null}.
+     */
+    private static final Pattern CORE_NULL = Pattern.compile("~|null|Null|NULL|");
+
+    /**
+     * The JSON schema with the core schema's null forms added. Not the core schema itself: its resolver makes
+     * {@code <<} a merge tag, which the composer then flattens itself, outside {@link ComposeTree}'s merge rules
+     * and limits.
+     */
+    private static final JsonSchema SCHEMA = new JsonSchema() {
+        private final ScalarResolver json = new JsonScalarResolver();
+        private final ScalarResolver resolver = (value, implicit) -> implicit && CORE_NULL.matcher(value).matches()
+                ? Tag.NULL : json.resolve(value, implicit);
+
+        @Override
+        public ScalarResolver getScalarResolver() {
+            return resolver;
+        }
+    };
+
     private ComposeYaml() {
     }
 
@@ -69,7 +96,7 @@ final class ComposeYaml {
      * @throws CancellationException when the thread is interrupted while reading
      */
     static Optional<Node> compose(String text, String file) {
-        LoadSettings settings = LoadSettings.builder().setLabel(file).setAllowDuplicateKeys(true)
+        LoadSettings settings = LoadSettings.builder().setLabel(file).setSchema(SCHEMA).setAllowDuplicateKeys(true)
                 .setMaxAliasesForCollections(MAX_COLLECTION_ALIASES).setAllowRecursiveKeys(false)
                 .setCodePointLimit(Integer.MAX_VALUE).build();
         try {
@@ -174,7 +201,7 @@ final class ComposeYaml {
                             .append(mark.getColumn() + 1).append(')'));
         } else {
             line = noticed.map(mark -> mark.getLine() + 1).orElse(0);
-            if (e.getContext() != null) {
+            if (e.getContext() != null && !e.getContext().isEmpty()) { // the composer's errors have an empty one
                 message.append(OutsideText.excerpt(e.getContext(), 200)).append(", ");
             }
             message.append(problem);
