@@ -23,6 +23,7 @@ import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.Tag;
 import org.snakeyaml.engine.v2.parser.Parser;
 import org.snakeyaml.engine.v2.parser.ParserImpl;
@@ -67,6 +68,14 @@ final class ComposeYaml {
      * {@code Null}, {@code NULL} and nothing. The JSON schema, which is otherwise kept, knows only {@code null}.
      */
     private static final Pattern CORE_NULL = Pattern.compile("~|null|Null|NULL|");
+    /**
+     * The plain scalars go-yaml reads as a number: with a sign, a leading zero (YAML 1.1's octal, which go-yaml
+     * keeps: 010 is 8), 0x, 0o or 0b, and '_' between the digits; or plain decimal digits.
+     */
+    private static final Pattern GO_YAML_INT = Pattern.compile("[-+]?(0[xX][0-9a-fA-F_]+|0[oO][0-7_]+|0[bB][01_]+"
+            + "|[0-9][0-9_]*)");
+    /** A number written as what it is: decimal digits without a leading zero. */
+    private static final Pattern DECIMAL = Pattern.compile("0|[1-9][0-9]*");
 
     /**
      * The JSON schema with the core schema's null forms added. Not the core schema itself: its resolver makes
@@ -75,8 +84,15 @@ final class ComposeYaml {
      */
     private static final JsonSchema SCHEMA = new JsonSchema() {
         private final ScalarResolver json = new JsonScalarResolver();
-        private final ScalarResolver resolver = (value, implicit) -> implicit && CORE_NULL.matcher(value).matches()
-                ? Tag.NULL : json.resolve(value, implicit);
+        private final ScalarResolver resolver = (value, implicit) -> {
+            if (implicit && CORE_NULL.matcher(value).matches()) {
+                return Tag.NULL;
+            }
+            if (implicit && GO_YAML_INT.matcher(value).matches()) {
+                return Tag.INT;
+            }
+            return json.resolve(value, implicit);
+        };
 
         @Override
         public ScalarResolver getScalarResolver() {
@@ -85,6 +101,14 @@ final class ComposeYaml {
     };
 
     private ComposeYaml() {
+    }
+
+    /**
+     * Tell whether a scalar is a number that compose reads otherwise than its digits say (a port written 010 is
+     * port 8 to compose, 0x1F40 is 8000): a plain or {@code !!int} number not written in plain decimal.
+     */
+    static boolean isNumberNotInDecimal(ScalarNode scalar) {
+        return Tag.INT.equals(scalar.getTag()) && !DECIMAL.matcher(scalar.getValue()).matches();
     }
 
     /**
