@@ -175,4 +175,19 @@ class DockerPredictionPortChoiceTest {
         assertThat(resolve(Map.of("probe.timeout", "300ms")).reason()).contains("predicted http://localhost:8000 for"
                 + " service backend from " + file + ":3 (network_mode: host: it listens on the host at 8000)");
     }
+
+    @Test
+    void theBackendIsNeverGivenTheComposeServiceAnotherServiceTakesForPublishingItsPort() throws IOException {
+        int auth = httpPort();
+        compose("services:\n  auth:\n    ports: [\"" + auth + ":8000\"]\n  web:\n    image: shop/web\n");
+
+        ProviderResult result = resolve(Map.of("services", "auth"));
+
+        ProviderResult.Found partial = (ProviderResult.Found) result;
+        assertThat(partial.endpoints()).containsOnlyKeys("auth");
+        assertThat(partial.missing().get("backend")).isEqualTo("this checkout's compose project "
+                + repository.getFileName() + " (" + repository.resolve("compose.yaml") + ") has no compose service"
+                + " named backend or with network alias backend, and none publishes container port 8000 but auth,"
+                + " which another service takes; did you mean docker.service=web?; its services: auth, web");
+    }
 }
