@@ -190,4 +190,18 @@ class DockerPredictionPortChoiceTest {
                 + " named backend or with network alias backend, and none publishes container port 8000 but auth,"
                 + " which another service takes; did you mean docker.service=web?; its services: auth, web");
     }
+
+    @Test
+    void theBackendIsNeverGivenTheComposeServiceAnotherServicesSettingNames() throws IOException {
+        int login = httpPort();
+        compose("services:\n  login:\n    ports: [\"" + login + ":8000\"]\n  web:\n    image: shop/web\n");
+
+        ProviderResult.Found partial = (ProviderResult.Found) resolve(Map.of("services", "auth",
+                "services.auth.docker.service", "login"));
+
+        assertThat(partial.endpoints().get("auth").http()).isEqualTo(URI.create("http://localhost:" + login));
+        assertThat(partial.endpoints()).containsOnlyKeys("auth");
+        assertThat(partial.missing().get("backend")).endsWith(", and none publishes container port 8000 but login,"
+                + " which another service takes; did you mean docker.service=web?; its services: login, web");
+    }
 }

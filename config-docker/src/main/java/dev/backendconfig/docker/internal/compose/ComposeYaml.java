@@ -259,7 +259,7 @@ final class ComposeYaml {
 
         @Override
         public void close() {
-            text.close();
+            // a string reader holds nothing to release, and the composer never closes its reader
         }
     }
 }

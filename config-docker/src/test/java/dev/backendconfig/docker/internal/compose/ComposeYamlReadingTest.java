@@ -39,6 +39,22 @@ class ComposeYamlReadingTest {
     }
 
     @Test
+    void aProblemWhereTheConstructStartsIsNamedOnce() {
+        assertThatThrownBy(() -> ComposeYaml.compose("{a: 1,, b}\n", FILE))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage(FILE + ":1: is not valid YAML: while parsing a flow node opened here (column 7): expected"
+                        + " the node content, but found ','");
+    }
+
+    @Test
+    void aProblemFurtherOnTheSameLineNamesItsColumnToo() {
+        assertThatThrownBy(() -> ComposeYaml.compose("a: !<tag x\n", FILE))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage(FILE + ":1: is not valid YAML: while scanning a tag opened here (column 4): expected '>',"
+                        + " but found ' ' (32) (line 1, column 9)");
+    }
+
+    @Test
     void readingStopsWhenTheThreadIsInterrupted() {
         Thread.currentThread().interrupt();
         try {
