@@ -78,7 +78,8 @@ public final class ServiceMatch {
      * Match one service.
      *
      * @param candidates the project's compose services
-     * @param claimed compose services other services already took or named (never suggested)
+     * @param claimed compose services other services already took or named (never suggested, and never the
+     *     backend's for publishing its container port)
      * @param project the project, for messages: {@code "project shop"}
      */
     public static Outcome choose(ServiceTarget target, Collection<Candidate> candidates, Set<String> claimed,
@@ -108,8 +109,9 @@ public final class ServiceMatch {
         }
         if (service.isBackend()) {
             int port = target.findContainerPort().orElse(DockerSettings.BACKEND_CONTAINER_PORT);
-            List<String> publishing = candidates.stream().filter(c -> c.containerPorts().contains(port))
-                    .map(Candidate::name).toList();
+            // a compose service another service takes (by its name or setting) is never the backend's by its port
+            List<String> publishing = candidates.stream().filter(c -> c.containerPorts().contains(port)
+                    && !claimed.contains(c.name())).map(Candidate::name).toList();
             if (publishing.size() == 1) {
                 return new Outcome.Chosen(publishing.get(0), "it is the one service publishing container port "
                         + port + " and none is named backend");
@@ -120,8 +122,18 @@ public final class ServiceMatch {
         }
         return new Outcome.None(project + " has no compose service named " + wanted + " or with network alias "
                 + wanted + (service.isBackend() ? ", and none publishes container port "
-                        + target.findContainerPort().orElse(DockerSettings.BACKEND_CONTAINER_PORT) : "")
+                        + target.findContainerPort().orElse(DockerSettings.BACKEND_CONTAINER_PORT)
+                        + takenPublishers(target, candidates, claimed) : "")
                 + suggestion(target, candidates, claimed) + "; its services: " + names(candidates));
+    }
+
+    /** Name the compose services that publish the backend's container port but another service takes, if any. */
+    private static String takenPublishers(ServiceTarget target, Collection<Candidate> candidates,
+            Set<String> claimed) {
+        int port = target.findContainerPort().orElse(DockerSettings.BACKEND_CONTAINER_PORT);
+        List<String> taken = candidates.stream().filter(c -> c.containerPorts().contains(port)
+                && claimed.contains(c.name())).map(c -> Listing.shown(c.name())).toList();
+        return taken.isEmpty() ? "" : " but " + String.join(", ", taken) + ", which another service takes";
     }
 
     /**

@@ -81,7 +81,8 @@ public record ComposePort(String hostIp, Range published, Range target, String p
         String before = value.substring(0, lastColon);
         int ipColon = before.startsWith("[") ? before.indexOf("]:") + 1 : before.lastIndexOf(':');
         String hostIp = ipColon > 0 ? HostAndPort.unbracketed(before.substring(0, ipColon)) : "";
-        String published = ipColon > 0 ? before.substring(ipColon + 1) : before;
+        // an empty address before the host port (":8002:8000") is no address, as Docker splits the entry
+        String published = ipColon >= 0 ? before.substring(ipColon + 1) : before;
         if (before.startsWith("[") && ipColon <= 0) {
             throw invalid(origin, entry, "an IPv6 host address in brackets must be followed by ':' and the host port");
         }

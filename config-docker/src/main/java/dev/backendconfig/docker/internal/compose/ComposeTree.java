@@ -57,7 +57,7 @@ final class ComposeTree {
     record Scalar(String text, String written, Origin origin) implements Value {
     }
 
-    /** A null ({@code ~}, {@code null} or nothing). */
+    /** A null: {@code ~}, {@code null}, {@code Null}, {@code NULL} or nothing, as compose reads it. */
     record Empty(Origin origin) implements Value {
     }
 
@@ -321,7 +321,21 @@ final class ComposeTree {
                 return new Empty(origin(node));
             }
             ScalarNode scalar = (ScalarNode) node;
+            if (isPort(path) && ComposeYaml.isNumberNotInDecimal(scalar)) {
+                throw new InvalidInputException(origin(node), String.join(".", path) + ": "
+                        + dev.backendconfig.toolkit.OutsideText.excerpt(scalar.getValue(), 40) + " is a number that"
+                        + " compose reads otherwise than its digits say (YAML takes a sign, a leading 0 as octal, 0x,"
+                        + " 0o, 0b and _); write the port in plain decimal, such as 8000, or quote it");
+            }
             return new Scalar(interpolate(scalar), scalar.getValue(), origin(node));
+        }
+
+        /** Tell whether a value at {@code path} is a port: an entry of ports or expose, or a long entry's port. */
+        private static boolean isPort(List<String> path) {
+            return path.size() >= 3 && path.get(0).equals("services") && (path.size() == 3
+                    ? path.get(2).equals("ports") || path.get(2).equals("expose")
+                    : path.size() == 4 && path.get(2).equals("ports") && (path.get(3).equals("target")
+                            || path.get(3).equals("published")));
         }
 
         private String interpolate(ScalarNode scalar) {

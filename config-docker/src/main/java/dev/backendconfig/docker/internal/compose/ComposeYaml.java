@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
+import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.common.Anchor;
 import org.snakeyaml.engine.v2.composer.Composer;
@@ -22,9 +23,14 @@ import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.Tag;
 import org.snakeyaml.engine.v2.parser.Parser;
 import org.snakeyaml.engine.v2.parser.ParserImpl;
+import org.snakeyaml.engine.v2.resolver.JsonScalarResolver;
+import org.snakeyaml.engine.v2.resolver.ScalarResolver;
 import org.snakeyaml.engine.v2.scanner.StreamReader;
+import org.snakeyaml.engine.v2.schema.JsonSchema;
 
 /**
  * Read one compose file's YAML into a node tree, within limits, and turn anything the parser throws into an error
@@ -57,7 +63,52 @@ final class ComposeYaml {
                 + " the setting, up to " + DockerSettings.COMPOSE_MAX_KIB_LIMIT + ", for a larger generated file";
     }
 
+    /**
+     * The plain scalars compose (go-yaml, YAML 1.2's core schema) reads as null: {@code ~}, {@code null},
+     * {@code Null}, {@code NULL} and nothing. The JSON schema, which is otherwise kept, knows only {@code null}.
+     */
+    private static final Pattern CORE_NULL = Pattern.compile("~|null|Null|NULL|");
+    /**
+     * The plain scalars go-yaml reads as a number: with a sign, a leading zero (YAML 1.1's octal, which go-yaml
+     * keeps: 010 is 8), 0x, 0o or 0b, and '_' between the digits; or plain decimal digits.
+     */
+    private static final Pattern GO_YAML_INT = Pattern.compile("[-+]?(0[xX][0-9a-fA-F_]+|0[oO][0-7_]+|0[bB][01_]+"
+            + "|[0-9][0-9_]*)");
+    /** A number written as what it is: decimal digits without a leading zero. */
+    private static final Pattern DECIMAL = Pattern.compile("0|[1-9][0-9]*");
+
+    /**
+     * The JSON schema with the core schema's null forms added. Not the core schema itself: its resolver makes
+     * {@code <<} a merge tag, which the composer then flattens itself, outside {@link ComposeTree}'s merge rules
+     * and limits.
+     */
+    private static final JsonSchema SCHEMA = new JsonSchema() {
+        private final ScalarResolver json = new JsonScalarResolver();
+        private final ScalarResolver resolver = (value, implicit) -> {
+            if (implicit && CORE_NULL.matcher(value).matches()) {
+                return Tag.NULL;
+            }
+            if (implicit && GO_YAML_INT.matcher(value).matches()) {
+                return Tag.INT;
+            }
+            return json.resolve(value, implicit);
+        };
+
+        @Override
+        public ScalarResolver getScalarResolver() {
+            return resolver;
+        }
+    };
+
     private ComposeYaml() {
+    }
+
+    /**
+     * Tell whether a scalar is a number that compose reads otherwise than its digits say (a port written 010 is
+     * port 8 to compose, 0x1F40 is 8000): a plain or {@code !!int} number not written in plain decimal.
+     */
+    static boolean isNumberNotInDecimal(ScalarNode scalar) {
+        return Tag.INT.equals(scalar.getTag()) && !DECIMAL.matcher(scalar.getValue()).matches();
     }
 
     /**
@@ -69,7 +120,7 @@ final class ComposeYaml {
      * @throws CancellationException when the thread is interrupted while reading
      */
     static Optional<Node> compose(String text, String file) {
-        LoadSettings settings = LoadSettings.builder().setLabel(file).setAllowDuplicateKeys(true)
+        LoadSettings settings = LoadSettings.builder().setLabel(file).setSchema(SCHEMA).setAllowDuplicateKeys(true)
                 .setMaxAliasesForCollections(MAX_COLLECTION_ALIASES).setAllowRecursiveKeys(false)
                 .setCodePointLimit(Integer.MAX_VALUE).build();
         try {
@@ -174,7 +225,7 @@ final class ComposeYaml {
                             .append(mark.getColumn() + 1).append(')'));
         } else {
             line = noticed.map(mark -> mark.getLine() + 1).orElse(0);
-            if (e.getContext() != null) {
+            if (e.getContext() != null && !e.getContext().isEmpty()) { // the composer's errors have an empty one
                 message.append(OutsideText.excerpt(e.getContext(), 200)).append(", ");
             }
             message.append(problem);
@@ -208,7 +259,7 @@ final class ComposeYaml {
 
         @Override
         public void close() {
-            text.close();
+            // a string reader holds nothing to release, and the composer never closes its reader
         }
     }
 }

@@ -36,11 +36,10 @@ public final class ProjectServices {
         targets.forEach(t -> t.findComposeService().ifPresent(claimed::add));
         targets.stream().map(t -> t.service().name()).filter(candidates::containsKey).forEach(claimed::add);
         Map<ServiceTarget, ServiceMatch.Outcome> outcomes = new LinkedHashMap<>();
+        // a target's own setting or name in the set changes nothing: a service named by its setting is chosen by it,
+        // and one of its own name by that name, before the set is read
         for (ServiceTarget target : targets) {
-            Set<String> others = new LinkedHashSet<>(claimed);
-            target.findComposeService().ifPresent(others::remove);
-            others.remove(target.service().name());
-            outcomes.put(target, ServiceMatch.choose(target, candidates.values(), others, where));
+            outcomes.put(target, ServiceMatch.choose(target, candidates.values(), claimed, where));
         }
         return Collections.unmodifiableMap(outcomes);
     }

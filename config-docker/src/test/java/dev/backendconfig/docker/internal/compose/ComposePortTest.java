@@ -29,6 +29,9 @@ class ComposePortTest {
         "8000-8000:8000       | ''          | 8000 | 8000",
         "8000-8001            | ''          | none | 8000",
         "9000-9009:8000       | ''          | none | 8000",
+        ":8000                | ''          | none | 8000",
+        ":8002:8000           | ''          | 8002 | 8000",
+        "::8000               | ''          | none | 8000",
     })
     void readsTheShortSyntax(String entry, String hostIp, Integer hostPort, int containerPort) {
         ComposePort port = ComposePort.parseShort(entry, ORIGIN);
@@ -59,7 +62,9 @@ class ComposePortTest {
         "8002:65536 | ports entry '8002:65536': the container port 65536 is outside 1-65535",
         "1000000:8000 | ports entry '1000000:8000': the host port '1000000' is not a port from 1 to 65535",
         "-5:8000    | ports entry '-5:8000': the host port '-5' is not a port from 1 to 65535",
-        "::8000     | ports entry '::8000': the host port ':' is not a port from 1 to 65535",
+        ":::8000    | ports entry ':::8000': the host address ':' is not an IP address such as 127.0.0.1 or ::1 (a host"
+                + " name or anything after the address cannot be bound)",
+        "/udp       | ports entry '/udp': the container port '' is not a port from 1 to 65535",
         "8002:8000/http | ports entry '8002:8000/http': the protocol 'http' is not tcp, udp or sctp",
         "9000-8000:8000 | ports entry '9000-8000:8000': the host port range '9000-8000' ends before it starts",
         "9000-9002:8000-8001 | ports entry '9000-9002:8000-8001': the host range 9000-9002 and the container range"
