@@ -157,11 +157,13 @@ class SshProcessTest {
 
     @Test
     void aFailedExchangeWaitsForAnSshThatIsExitingSoThatItsExitCodeExplainsTheFailure() throws Exception {
-        SshCommand ssh = script("request\nprintf 'SSH-2.0-OpenSSH\\r\\n\\r\\n'\nexit 1\n");
+        // what ssh says as it exits comes after the answer that failed: only the wait for its exit reads it
+        SshCommand ssh = script("request\nprintf 'SSH-2.0-OpenSSH\\r\\n\\r\\n'\nsleep 0.3\n"
+                + "echo 'channel 0: open failed' >&2\nexit 1\n");
         try (EngineClient client = client(ssh)) {
             assertThat(failure(client)).isEqualTo("ssh to engine ssh://box ended with exit code 1 before the engine"
                     + " answered GET /_ping (docker system dial-stdio could not reach the engine on that host); ssh"
-                    + " said nothing");
+                    + " said: channel 0: open failed");
         }
     }
 
@@ -202,5 +204,67 @@ class SshProcessTest {
         }
         assertThat(running(started[1])).as("the watchdog shell, reaped before close returned").isFalse();
         assertThat(gone(started[0])).as("ssh (here: the sleep it became)").isTrue();
+    }
+
+    @Test
+    void whatSshSaidLastIsKeptWhenItSaidMoreThanTheTailHolds() throws Exception {
+        // 9011 bytes in one write: drained in chunks of 4096, the last one, past the 8192 kept, leaves the last 4096
+        Path chatter = Files.writeString(directory.resolve("chatter"), "debug1: reading configuration\n".repeat(300)
+                + "last words\n");
+        SshCommand ssh = script("cat '" + chatter + "' >&2\nsleep 0.3\nexit 255\n");
+        try (EngineClient client = client(ssh)) {
+            assertThat(failure(client)).isEqualTo("ssh to engine ssh://box ended with exit code 255 before the engine"
+                    + " answered GET /_ping (ssh could not connect or log in); ssh said: debug1: reading configuration /"
+                    + " debug1: reading configuration / last words");
+        }
+    }
+
+    @Test
+    void anInterruptWhileWaitingForSshEndsItSaysSoAndKeepsTheInterrupt() throws Exception {
+        SshCommand ssh = script("request\nexec sleep " + sleep + "\n");
+        Thread caller = Thread.currentThread();
+        Thread interrupter = new Thread(() -> {
+            for (int i = 0; i < 2000 && sleepsRunning().isEmpty(); i++) {
+                try {
+                    Thread.sleep(10);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+            caller.interrupt();
+        });
+        interrupter.start();
+        try (EngineClient client = client(ssh)) {
+            assertThat(failure(client)).isEqualTo("asking engine ssh://box was interrupted (the resolution's time budget,"
+                    + " setting timeout, ran out)");
+            assertThat(Thread.currentThread().isInterrupted()).as("the interrupt is kept").isTrue();
+        } finally {
+            Thread.interrupted();
+            interrupter.join();
+        }
+        assertThat(gone(starts().get(0)[0])).as("ssh (here: the sleep it became)").isTrue();
+    }
+
+    @Test
+    void aReplyCutOffAfterItsFirstBytesIsNeverTriedAgain() throws Exception {
+        // the first ssh answers one request whole and the next in part; a second ssh would answer it whole
+        SshCommand ssh = script("if [ \"$(wc -l < '" + directory.resolve("starts") + "')\" -gt 1 ]; then\n"
+                + "  request\n  " + PONG.strip() + "\n  exit 0\nfi\nrequest\n" + PONG
+                + "request\nprintf 'HTTP/1.1 200 OK\\r\\nContent-Len'\nexit 0\n");
+        try (EngineClient client = client(ssh)) {
+            assertThat(client.get("/_ping").status()).isEqualTo(200);
+            assertThat(failure(client)).startsWith("ssh to engine ssh://box ended with exit code 0 before the engine"
+                    + " answered GET /_ping");
+            assertThat(starts()).hasSize(1);
+        }
+    }
+
+    @Test
+    void whatDoesNotExplainItselfIsNamedWithoutAnEmptySaidClause() throws Exception {
+        SshCommand ssh = script("request\nprintf 'SSH-2.0-OpenSSH\\r\\n\\r\\n'\nexec sleep " + sleep + "\n");
+        try (EngineClient client = client(ssh)) {
+            assertThat(failure(client)).startsWith("engine ssh://box answered GET /_ping with something that is not a"
+                    + " usable HTTP response: ").doesNotContain("ssh said");
+        }
     }
 }

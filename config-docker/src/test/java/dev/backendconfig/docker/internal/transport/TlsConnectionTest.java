@@ -163,7 +163,7 @@ class TlsConnectionTest {
                 + " this library always checks the engine's certificate)");
     }
 
-    /** A TLS engine that finishes the handshake, reads the request, then does {@code after} on the plain socket. */
+    /** A TLS engine that finishes the handshake, reads the request's first byte, then does {@code after}. */
     private int handshakingThen(SocketAction after) throws Exception {
         KeyStore keys = KeyStore.getInstance("PKCS12");
         keys.load(null, null);
@@ -182,7 +182,7 @@ class TlsConnectionTest {
                 tls.setUseClientMode(false);
                 tls.startHandshake();
                 tls.getInputStream().read();
-                after.act(plain);
+                after.act(tls);
             } catch (IOException e) {
                 // the client went away
             }
@@ -193,12 +193,12 @@ class TlsConnectionTest {
     }
 
     private interface SocketAction {
-        void act(Socket plain) throws IOException;
+        void act(SSLSocket tls) throws IOException;
     }
 
     @Test
     void anEngineThatShakesHandsAndNeverAnswersIsLeftAtTheAnswersOwnTimeout() throws Exception {
-        int port = handshakingThen(plain -> plain.getInputStream().readAllBytes());
+        int port = handshakingThen(tls -> tls.getInputStream().readAllBytes());
         EngineClient client = client(port, material("silent", true, false), new EngineTimeouts(Duration.ofSeconds(5),
                 Duration.ofSeconds(3)));
         assertThat(failure(client)).isEqualTo("engine tcp://127.0.0.1:" + port + " did not answer GET /_ping within"
@@ -220,5 +220,43 @@ class TlsConnectionTest {
         used.close();
         assertThat(used.get("/_ping").status()).as("a closed client connects anew").isEqualTo(200);
         assertThat(engine.handshakes()).isEqualTo(2);
+    }
+
+    @Test
+    void anEngineThatAnswersSomethingThatIsNotHttpOverTlsIsNamedSo() throws Exception {
+        int port = handshakingThen(tls -> {
+            tls.getOutputStream().write("SSH-2.0-OpenSSH\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            tls.getOutputStream().flush();
+            tls.getInputStream().readAllBytes();
+        });
+        assertThat(failure(client(port, material("not-http", true, false)))).startsWith("engine tcp://127.0.0.1:" + port
+                + " answered GET /_ping with something that is not a usable HTTP response: ");
+    }
+
+    @Test
+    void anEngineThatAskedNoCertificateAndClosesAfterTheHandshakeClosedWithoutAnswering() throws Exception {
+        int port = handshakingThen(tls -> tls.close());
+        assertThat(failure(client(port, material("closes", true, false)))).isEqualTo("engine tcp://127.0.0.1:" + port
+                + " closed the connection without answering GET /_ping");
+    }
+
+    @Test
+    void closingTheClientEndsTheConnectionCleanlyForTheEngine() throws Exception {
+        java.util.concurrent.CompletableFuture<String> ended = new java.util.concurrent.CompletableFuture<>();
+        int port = handshakingThen(tls -> {
+            tls.getOutputStream().write("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nOK".getBytes(
+                    java.nio.charset.StandardCharsets.US_ASCII));
+            tls.getOutputStream().flush();
+            try {
+                tls.getInputStream().readAllBytes();
+                ended.complete("ended");
+            } catch (IOException e) {
+                ended.complete(e.toString());
+            }
+        });
+        EngineClient client = client(port, material("goodbye", true, false));
+        assertThat(client.get("/_ping").status()).isEqualTo(200);
+        client.close();
+        assertThat(ended.get(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo("ended");
     }
 }
