@@ -141,6 +141,14 @@ public final class TestPki {
                 List.of(), List.of(), "1.3.6.1.5.5.7.3.2", notBefore, notAfter), keys);
     }
 
+    /** Return a client certificate for {@code keys} (RSASSA-PSS and Ed448 too), signed by {@code ca}. */
+    public static Issued client(Issued ca, KeyPair keys) {
+        Instant now = Instant.now();
+        return new Issued(certificate("client", keys.getPublic(), commonName(ca), ca.keys().getPrivate(), false,
+                List.of(), List.of(), "1.3.6.1.5.5.7.3.2", now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(30))),
+                keys);
+    }
+
     private static String commonName(Issued ca) {
         String name = ca.certificate().getSubjectX500Principal().getName();
         return name.substring(name.indexOf('=') + 1);

@@ -109,15 +109,13 @@ final class TlsKeys {
             if (fields.next().smallInteger() != 0) {
                 throw new Der.DerException("a PKCS#1 version other than 0 (two-prime RSA)");
             }
-            Der.Element[] integers = KeyBounds.rsaIntegers(fields);
+            KeyBounds.rsaIntegers(fields);
             if (outer.hasMore()) {
                 throw new Der.DerException("bytes after the key");
             }
-            KeyBounds.checkRsa(integers);
+            // the integers' bounds are checked inside the PKCS#8 envelope, as every RSA key's (checkBounds)
         } catch (Der.DerException e) {
             throw malformed(pem, block, "a PKCS#1 RSA private key", e);
-        } catch (KeyBounds.OutOfBounds e) {
-            throw outOfBounds(pem, block, e);
         }
         return privateKeyInfo(Der.sequence(Der.oid(RSA), Der.element(Der.NULL)), block.der());
     }

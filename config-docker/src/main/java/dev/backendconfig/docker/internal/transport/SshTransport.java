@@ -181,7 +181,7 @@ final class SshTransport extends KeptConnectionTransport {
         Process ending = process;
         process = null;
         try {
-            long left = step == null ? 0 : step.deadline().remaining().toMillis();
+            long left = step.deadline().remaining().toMillis(); // a process runs only once send set its step
             if (failed && left > 0 && ending.waitFor(Math.min(EXIT_WAIT_MILLIS, left), TimeUnit.MILLISECONDS)) {
                 exitCode = ending.exitValue();
             } else if (!ending.isAlive()) {

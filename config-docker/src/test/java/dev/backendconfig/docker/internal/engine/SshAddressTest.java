@@ -80,6 +80,11 @@ class SshAddressTest {
         "ssh://[:] | got an ssh address whose IPv6 host is not valid",
         "ssh://[::1]x | got an ssh address whose port is not a number",
         "ssh://[::1]:0 | got port 0, outside 1-65535",
+        // a separator right after ssh:// (the end of the authority at its very start); the port is read before the host
+        "ssh:/// | got an ssh address without a host",
+        "ssh:///x | got an ssh address with a path or query after the host, which the docker CLI does not take either",
+        "ssh://?/ | got an ssh address with a path or query after the host, which the docker CLI does not take either",
+        "ssh://:x | got an ssh address whose port is not a number",
     })
     void refusesWhatIsJustPastTheEdges(String value, String problem) {
         assertThatThrownBy(() -> parse(value)).isInstanceOf(InvalidInputException.class)

@@ -167,4 +167,14 @@ class TlsKeysFormsTest {
                 .hasMessage(directory.resolve("key.pem") + ": " + ROLE + " holds no certificate (expected a -----BEGIN"
                         + " CERTIFICATE----- block)");
     }
+
+    @Test
+    void aSec1KeysOversizedValueIsRefusedBeforeItsCurveIsLookedFor() throws IOException {
+        byte[] oversized = TestPki.seq(TestPki.tlv(0x02, new byte[] {1}), TestPki.tlv(0x04, new byte[10_000]));
+        assertThat(problem(TestPki.pem("EC PRIVATE KEY", oversized))).isEqualTo("{file}:1: " + ROLE + " is an EC key"
+                + " whose private value has 10000 bytes, where a named curve's takes 1 to 66");
+        assertThat(problem(TestPki.pem("EC PRIVATE KEY", append(oversized, TestPki.tlv(0xA0, TestPki.seq(
+                TestPki.tlv(0x02, new byte[] {1}))))))).as("explicit parameters after it").isEqualTo("{file}:1: " + ROLE
+                        + " is an EC key whose private value has 10000 bytes, where a named curve's takes 1 to 66");
+    }
 }
