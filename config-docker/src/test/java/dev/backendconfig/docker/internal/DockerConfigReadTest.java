@@ -186,6 +186,30 @@ class DockerConfigReadTest {
     }
 
     @Test
+    void theFactsProtocolProbeSpeaksHttpToTheCandidateWhateverSettingProbeSays() throws Exception {
+        com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        List<String> requests = java.util.Collections.synchronizedList(new ArrayList<>());
+        server.createContext("/", exchange -> {
+            requests.add(exchange.getRequestMethod() + " " + exchange.getRequestURI());
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        server.start();
+        try {
+            ResolutionFacts facts = ResolutionFacts.of(ResolutionContext.builder().workingDirectory(directory)
+                    .settings(Map.of("probe", "none")).build());
+            ServiceEndpoint candidate = ServiceEndpoint.builder("test").http(URI.create("http://127.0.0.1:"
+                    + server.getAddress().getPort()), Origin.other("test")).build();
+
+            assertThat(facts.probeProtocol(candidate).ready()).isTrue();
+            assertThat(requests).containsExactly("GET /");
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
     void theProtocolProbeAsksForHttpAndTheConfiguredProbeForTheConfiguredKind() {
         List<String> asked = new ArrayList<>();
         AtomicReference<Duration> extended = new AtomicReference<>();

@@ -161,4 +161,27 @@ class DriftTest {
                 .singleElement().satisfies(warning -> assertThat(warning).startsWith("warning: compose file " + compose
                         + " was modified").endsWith("docker compose -p shop -f " + compose + " up -d"));
     }
+
+    @Test
+    void anAbsoluteLabelIsReadEvenWithoutAWorkingDirectory() throws Exception {
+        Path compose = file("compose.yaml", CREATED.plus(Duration.ofMinutes(5)));
+
+        assertThat(Drift.warnings(List.of(new Drift.Created(container(compose.toString(), ""), CREATED)), List.of(),
+                DOCKER_COMPOSE)).singleElement().satisfies(warning -> assertThat(warning).startsWith(
+                        "warning: compose file " + compose + " was modified"));
+    }
+
+    @Test
+    void aRelativeLabelWithoutAWorkingDirectoryIsNeverReadAgainstTheJvmsOwnDirectory() throws Exception {
+        // a file that is there, relative to the JVM's working directory (the module's pom.xml, under Maven)
+        String here;
+        try (java.util.stream.Stream<Path> files = Files.list(Path.of("").toAbsolutePath())) {
+            here = files.filter(Files::isRegularFile).map(file -> file.getFileName().toString()).findFirst()
+                    .orElseThrow();
+        }
+        ContainerSummary noDirectory = container(here, "");
+
+        assertThat(Drift.warnings(List.of(new Drift.Created(noDirectory, Instant.EPOCH)), List.of(), DOCKER_COMPOSE))
+                .isEmpty();
+    }
 }

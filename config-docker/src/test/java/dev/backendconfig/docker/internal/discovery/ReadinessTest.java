@@ -50,6 +50,11 @@ class ReadinessTest {
     /** Short times, so that the guard and the progress line are seen within a second. */
     private static final Readiness.Pace QUICK = new Readiness.Pace(Duration.ofMillis(100), Duration.ofMillis(300),
             Duration.ofSeconds(2), Duration.ofMillis(200), Duration.ofSeconds(60));
+    /**
+     * The bound of a wait that an event, the guard or a poll should end: ample for a loaded machine, short enough that
+     * a wait that misses what should end it fails the test within seconds.
+     */
+    private static final Duration BOUND = Duration.ofSeconds(5);
     /** No guard within a test's time: only an event can end the wait. */
     private static final Readiness.Pace EVENTS_ONLY = new Readiness.Pace(Duration.ofMillis(500), Duration.ofSeconds(60),
             Duration.ofSeconds(2), Duration.ofSeconds(60), Duration.ofSeconds(60));
@@ -172,7 +177,7 @@ class ReadinessTest {
         Map<ContainerSummary, String> both = new LinkedHashMap<>();
         both.put(API, "api");
         both.put(WEB, "web");
-        CompletableFuture<Readiness.Waited> waiting = inBackground(both, Duration.ofSeconds(20),
+        CompletableFuture<Readiness.Waited> waiting = inBackground(both, BOUND,
                 EVENTS_ONLY);
         awaitSubscription();
         awaitInspections(2);
@@ -185,7 +190,7 @@ class ReadinessTest {
         Readiness.Waited waited = waiting.get(10, TimeUnit.SECONDS);
 
         assertThat(followedIds.get()).containsExactly(API.id(), WEB.id());
-        assertThat(followedLimit).hasValue(Duration.ofSeconds(20));
+        assertThat(followedLimit).hasValue(BOUND);
         assertThat(waited.how()).isEqualTo("the engine's events");
         assertThat(waited.health()).containsEntry(API.id(), HEALTHY).containsEntry(WEB.id(), UNHEALTHY);
         assertThat(inspected).as("once each after subscribing; healthy is taken from the event alone, unhealthy is"
@@ -197,7 +202,7 @@ class ReadinessTest {
     @Test
     void aHealthStatusWrittenOnlyInTheActorsAttributesIsReadThere() throws Exception {
         inspections(API, STARTING);
-        CompletableFuture<Readiness.Waited> waiting = inBackground(Map.of(API, "api"), Duration.ofSeconds(20),
+        CompletableFuture<Readiness.Waited> waiting = inBackground(Map.of(API, "api"), BOUND,
                 EVENTS_ONLY);
         awaitSubscription();
         awaitInspections(1);
@@ -214,7 +219,7 @@ class ReadinessTest {
     void aContainerThatStopsWhileAwaitedEndsTheWaitAtOnce(String action) throws Exception {
         ContainerHealth exited = new ContainerHealth("starting", "", Set.of(), "exited", 3, Optional.empty());
         inspections(API, STARTING, exited);
-        CompletableFuture<Readiness.Waited> waiting = inBackground(Map.of(API, "api"), Duration.ofSeconds(60),
+        CompletableFuture<Readiness.Waited> waiting = inBackground(Map.of(API, "api"), BOUND,
                 EVENTS_ONLY);
         awaitSubscription();
         awaitInspections(1);
@@ -231,7 +236,7 @@ class ReadinessTest {
     void aDieOfAContainerThatRestartsKeepsTheWaitAndItsStartIsInspected() throws Exception {
         ContainerHealth restarting = health("starting", "restarting");
         inspections(API, STARTING, restarting, HEALTHY);
-        CompletableFuture<Readiness.Waited> waiting = inBackground(Map.of(API, "api"), Duration.ofSeconds(60),
+        CompletableFuture<Readiness.Waited> waiting = inBackground(Map.of(API, "api"), BOUND,
                 EVENTS_ONLY);
         awaitSubscription();
         awaitInspections(1);
@@ -239,6 +244,8 @@ class ReadinessTest {
         awaitInspections(2);
         assertThat(waiting).isNotDone();
         engine.emit(event(API, "exec_start: sh")); // neither health, start nor a stop: not inspected
+        Thread.sleep(300);
+        assertThat(inspected).as("an exec_start is not inspected").hasSize(2);
         engine.emit(event(API, "restart"));
 
         Readiness.Waited waited = waiting.get(10, TimeUnit.SECONDS);
@@ -250,7 +257,7 @@ class ReadinessTest {
     @Test
     void aStartEventIsInspected() throws Exception {
         inspections(API, STARTING, HEALTHY);
-        CompletableFuture<Readiness.Waited> waiting = inBackground(Map.of(API, "api"), Duration.ofSeconds(60),
+        CompletableFuture<Readiness.Waited> waiting = inBackground(Map.of(API, "api"), BOUND,
                 EVENTS_ONLY);
         awaitSubscription();
         awaitInspections(1);
@@ -265,7 +272,7 @@ class ReadinessTest {
         ContainerHealth exited = new ContainerHealth("starting", "", Set.of(), "exited", 1, Optional.empty());
         inspections(API, exited);
 
-        Readiness.Waited waited = await(Map.of(API, "api"), Duration.ofSeconds(20), Readiness.Pace.DEFAULT);
+        Readiness.Waited waited = await(Map.of(API, "api"), BOUND, Readiness.Pace.DEFAULT);
 
         assertThat(waited.stopped()).contains(API);
         assertThat(waited.how()).isEqualTo("the engine's events");
@@ -289,7 +296,7 @@ class ReadinessTest {
     void aLostEventIsMadeUpForByTheGuardsInspection() throws Exception {
         inspections(API, STARTING, STARTING, HEALTHY);
 
-        Readiness.Waited waited = await(Map.of(API, "api"), Duration.ofSeconds(20), QUICK);
+        Readiness.Waited waited = await(Map.of(API, "api"), BOUND, QUICK);
 
         assertThat(waited.health()).containsExactly(Map.entry(API.id(), HEALTHY));
         assertThat(waited.how()).isEqualTo("the engine's events");
@@ -302,7 +309,7 @@ class ReadinessTest {
         ContainerHealth exited = new ContainerHealth("starting", "", Set.of(), "exited", 1, Optional.empty());
         inspections(API, STARTING, exited);
 
-        Readiness.Waited waited = await(Map.of(API, "api"), Duration.ofSeconds(20), QUICK);
+        Readiness.Waited waited = await(Map.of(API, "api"), BOUND, QUICK);
 
         assertThat(waited.stopped()).contains(API);
         assertThat(waited.waited()).isLessThan(Duration.ofSeconds(10));
@@ -340,7 +347,7 @@ class ReadinessTest {
         engine = FakeDockerEngine.onUnixSocket(directory.resolve("engine.sock"));
         inspections(API, STARTING, STARTING, HEALTHY);
 
-        Readiness.Waited waited = await(Map.of(API, "api"), Duration.ofSeconds(20), QUICK);
+        Readiness.Waited waited = await(Map.of(API, "api"), BOUND, QUICK);
 
         assertThat(waited.how()).isEqualTo("polling every 100 ms (no event stream: the engine answered GET /events"
                 + " with 404: page not found)");
@@ -352,7 +359,7 @@ class ReadinessTest {
     @Test
     void aStreamThatEndsWhileFollowedIsReplacedByPolling() throws Exception {
         inspections(API, STARTING);
-        CompletableFuture<Readiness.Waited> waiting = inBackground(Map.of(API, "api"), Duration.ofSeconds(20), QUICK);
+        CompletableFuture<Readiness.Waited> waiting = inBackground(Map.of(API, "api"), BOUND, QUICK);
         awaitSubscription();
         awaitInspections(1);
         replies.put(API.id(), new ArrayDeque<>(List.of(STARTING, HEALTHY)));
@@ -372,7 +379,7 @@ class ReadinessTest {
         ContainerHealth exited = new ContainerHealth("starting", "", Set.of(), "exited", 1, Optional.empty());
         inspections(API, STARTING, exited);
 
-        Readiness.Waited waited = await(Map.of(API, "api"), Duration.ofSeconds(20), QUICK);
+        Readiness.Waited waited = await(Map.of(API, "api"), BOUND, QUICK);
 
         assertThat(waited.stopped()).contains(API);
         assertThat(inspected).hasSize(2);
