@@ -424,11 +424,8 @@ class ReadinessTest {
         }
     }
 
-    @Test
-    void anInterruptEndsTheWaitAndIsKeptForTheCaller() throws Exception {
-        inspections(API, STARTING);
-        AtomicReference<Readiness.Waited> result = new AtomicReference<>();
-        AtomicBoolean stillInterrupted = new AtomicBoolean();
+    /** Start a 30 s wait for API on a thread of its own; say what it returned and whether it kept the interrupt. */
+    private Thread waiterOnItsOwnThread(AtomicReference<Readiness.Waited> result, AtomicBoolean stillInterrupted) {
         Thread waiter = new Thread(() -> {
             try {
                 result.set(await(Map.of(API, "api"), Duration.ofSeconds(30), Readiness.Pace.DEFAULT));
@@ -438,6 +435,15 @@ class ReadinessTest {
             }
         });
         waiter.start();
+        return waiter;
+    }
+
+    @Test
+    void anInterruptEndsTheWaitAndIsKeptForTheCaller() throws Exception {
+        inspections(API, STARTING);
+        AtomicReference<Readiness.Waited> result = new AtomicReference<>();
+        AtomicBoolean stillInterrupted = new AtomicBoolean();
+        Thread waiter = waiterOnItsOwnThread(result, stillInterrupted);
         try {
             awaitSubscription();
             awaitInspections(1);
@@ -460,15 +466,7 @@ class ReadinessTest {
         inspections(API, STARTING);
         AtomicReference<Readiness.Waited> result = new AtomicReference<>();
         AtomicBoolean stillInterrupted = new AtomicBoolean();
-        Thread waiter = new Thread(() -> {
-            try {
-                result.set(await(Map.of(API, "api"), Duration.ofSeconds(30), Readiness.Pace.DEFAULT));
-                stillInterrupted.set(Thread.currentThread().isInterrupted());
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        waiter.start();
+        Thread waiter = waiterOnItsOwnThread(result, stillInterrupted);
         int atInterrupt;
         try {
             long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
