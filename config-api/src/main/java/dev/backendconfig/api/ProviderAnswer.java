@@ -150,10 +150,15 @@ final class ProviderAnswer {
                 return new ProviderAnswer(ReportBuilder.line(provider, Outcome.FAILED, problem, took), null, "",
                         new IllegalStateException(problem));
             }
-            Optional<Service> declared = services.stream().filter(service -> service.name().equals(entry.getKey()))
-                    .findFirst();
-            if (declared.isPresent()) {
-                endpoints.put(entry.getKey(), withoutWebSocketWhereNone(endpoint, declared.get(), context, notes));
+            Service declared = null;
+            for (Service service : services) {
+                if (service.name().equals(entry.getKey())) {
+                    declared = service;
+                    break;
+                }
+            }
+            if (declared != null) {
+                endpoints.put(entry.getKey(), withoutWebSocketWhereNone(endpoint, declared, context, notes));
             } else {
                 notes.add("also gave service " + entry.getKey() + ", which is not declared; ignored");
             }
@@ -165,7 +170,10 @@ final class ProviderAnswer {
             if (endpoint != null) {
                 lines.add(new ServiceLine(service.name(), true, service.required(),
                         serviceReasons.getOrDefault(service.name(), "found"), endpoint.origins()));
-                splitNote(endpoint, services.size() > 1).ifPresent(notes::add);
+                Optional<String> split = splitNote(endpoint, services.size() > 1);
+                if (split.isPresent()) {
+                    notes.add(split.get());
+                }
                 continue;
             }
             String why = missing.getOrDefault(service.name(), "gave no endpoint for it");

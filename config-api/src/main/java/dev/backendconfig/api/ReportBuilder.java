@@ -101,7 +101,9 @@ final class ReportBuilder {
     ResolutionReport build(Map<String, ServiceEndpoint> found, Origin invalid) {
         List<String> notes = new ArrayList<>();
         Map<String, Setting<?>> byKey = new HashMap<>();
-        known.forEach(setting -> byKey.putIfAbsent(setting.key(), setting));
+        for (Setting<?> setting : known) {
+            byKey.putIfAbsent(setting.key(), setting);
+        }
         for (SettingValues.Explicit value : SettingValues.of(settings).explicit(known)) {
             Setting<?> setting = byKey.get(value.key());
             String shown = Secrets.isSecretName(value.key()) ? Secrets.MASK

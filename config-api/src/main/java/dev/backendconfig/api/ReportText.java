@@ -7,11 +7,13 @@ import dev.backendconfig.api.spi.Service;
 import dev.backendconfig.toolkit.Origin;
 import dev.backendconfig.toolkit.OutsideText;
 import dev.backendconfig.toolkit.Secrets;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Lay a {@link ResolutionReport} out as aligned plain text. Every piece of text a provider handed in (ids, reasons,
@@ -128,7 +130,8 @@ final class ReportText {
     }
 
     private static String webSocket(ServiceEndpoint endpoint) {
-        return endpoint.findWebSocket().map(Secrets::mask).orElse("(no WebSocket)");
+        Optional<URI> webSocket = endpoint.findWebSocket();
+        return webSocket.isPresent() ? Secrets.mask(webSocket.get()) : "(no WebSocket)";
     }
 
     private static String asked(ResolutionReport report) {

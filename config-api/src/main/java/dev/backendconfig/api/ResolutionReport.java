@@ -5,6 +5,7 @@ import static org.apiguardian.api.API.Status.STABLE;
 import dev.backendconfig.toolkit.Origin;
 import dev.backendconfig.toolkit.Secrets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -88,7 +89,7 @@ public final class ResolutionReport {
             reason = Secrets.maskText(Objects.requireNonNull(reason, "reason"));
             Objects.requireNonNull(elapsed, "elapsed");
             origins = Collections.unmodifiableMap(new LinkedHashMap<>(origins));
-            notes = notes.stream().map(Secrets::maskText).toList();
+            notes = masked(notes);
             services = List.copyOf(services);
             nextStep = Secrets.maskText(Objects.requireNonNull(nextStep, "nextStep"));
         }
@@ -140,7 +141,7 @@ public final class ResolutionReport {
             Duration elapsed) {
         this.services = Collections.unmodifiableMap(new LinkedHashMap<>(services));
         this.lines = List.copyOf(lines);
-        this.notes = notes.stream().map(Secrets::maskText).toList();
+        this.notes = masked(notes);
         this.elapsed = Objects.requireNonNull(elapsed, "elapsed");
     }
 
@@ -159,7 +160,21 @@ public final class ResolutionReport {
 
     /** Return the line of one provider. */
     public Optional<Line> line(String provider) {
-        return lines.stream().filter(line -> line.provider().equals(provider)).findFirst();
+        for (Line line : lines) {
+            if (line.provider().equals(provider)) {
+                return Optional.of(line);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Return {@code texts} masked, unmodifiable; a loop, not a stream: every first resolution in a JVM passes here. */
+    private static List<String> masked(List<String> texts) {
+        List<String> masked = new ArrayList<>(texts.size());
+        for (String text : texts) {
+            masked.add(Secrets.maskText(text));
+        }
+        return Collections.unmodifiableList(masked);
     }
 
     /** Return the notes about the resolution as a whole. */

@@ -127,8 +127,11 @@ public final class ServiceResolver {
             fresh = context.withSettings(context.settings());
             DeclaredServices.requireOwnVariables(fresh.services(), loaded.providers(), fresh.settings());
             known = KnownSettings.all(loaded, fresh.services());
-            SettingValues.of(fresh.settings()).validate(known, loaded.providers().stream().map(EndpointProvider::id)
-                    .toList());
+            List<String> ids = new ArrayList<>();
+            for (EndpointProvider provider : loaded.providers()) {
+                ids.add(provider.id());
+            }
+            SettingValues.of(fresh.settings()).validate(known, ids);
             order = ProviderOrder.toAsk(loaded.providers(), fresh.settings());
         } catch (InvalidInputException e) {
             return InvalidConfigurationException.of(e);
@@ -166,9 +169,9 @@ public final class ServiceResolver {
             return new ServiceNotFoundException(done, nextSteps);
         }
         String source = found.get(Service.BACKEND).source();
+        Optional<ResolutionReport.Line> line = done.line(source);
         LOG.info("{} (from {}: {}, {})", ReportText.endpoints(found.values()), source,
-                done.line(source).map(line -> OutsideText.excerpt(line.reason(), 300)).orElse(""),
-                ReportText.millis(done.elapsed()));
+                line.isPresent() ? OutsideText.excerpt(line.get().reason(), 300) : "", ReportText.millis(done.elapsed()));
         if (LOG.isDebugEnabled()) {
             LOG.debug("backend resolution:\n{}", done.render());
         }

@@ -63,12 +63,8 @@ class StackLeaseTest {
                 .settings(all).build();
     }
 
-    @SuppressWarnings("unchecked")
     private static String runningBackend() {
-        Map<String, Object> entry = Recorded.listedWithHealth(Recorded.renamed(Recorded.listEntry(
-                "alpine-test-backend"), ID, "backend", "shop-backend-1"), "healthy");
-        ((Map<String, Object>) entry.get("Labels")).put("com.docker.compose.project", "shop");
-        return Recorded.write(List.of(entry));
+        return Recorded.write(List.of(BackendCheckout.shopContainer(ID, "backend", "healthy")));
     }
 
     private Path leaseFile() throws IOException {

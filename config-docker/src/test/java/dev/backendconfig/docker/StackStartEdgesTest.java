@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import dev.backendconfig.api.spi.ProviderResult;
 import dev.backendconfig.api.spi.ResolutionContext;
 import dev.backendconfig.api.spi.RunScope;
+import dev.backendconfig.testsupport.BackendCheckout;
 import dev.backendconfig.testsupport.FakeComposeCli;
 import dev.backendconfig.testsupport.FakeDockerEngine;
 import dev.backendconfig.testsupport.Recorded;
@@ -13,7 +14,6 @@ import dev.backendconfig.toolkit.InvalidInputException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -82,35 +82,19 @@ class StackStartEdgesTest {
     }
 
     /** A container of project shop as the engine lists it. */
-    @SuppressWarnings("unchecked")
     private static Map<String, Object> container(String id, String service, boolean running) {
-        Map<String, Object> entry = Recorded.listedWithHealth(Recorded.renamed(Recorded.listEntry(
-                "alpine-test-backend"), id, service, "shop-" + service + "-1"), "healthy");
-        ((Map<String, Object>) entry.get("Labels")).put("com.docker.compose.project", "shop");
+        Map<String, Object> entry = BackendCheckout.shopContainer(id, service, "healthy");
         return running ? entry : Recorded.exited(entry);
     }
 
     /** A compose program whose up waits until the engine lists what the test makes it list, then ends with {@code exit}. */
     private void composeThatWaitsForTheEngine(String beforeExit) throws IOException {
-        program("docker-compose", "[ \"$1\" = version ] && exit 0\n: > '" + directory.resolve("up-ran") + "'\ni=0\n"
-                + "while [ ! -e '" + directory.resolve("engine-ready") + "' ] && [ $i -lt 200 ]; do /bin/sleep 0.05;"
-                + " i=$((i+1)); done\n" + beforeExit);
+        program("docker-compose", BackendCheckout.upThatWaitsForTheEngine(directory, beforeExit));
     }
 
     /** When compose runs up, make the engine list {@code listed}. */
     private CompletableFuture<Void> engineListsWhenComposeRuns(String listed) {
-        return CompletableFuture.runAsync(() -> {
-            try {
-                long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-                while (!Files.exists(directory.resolve("up-ran")) && System.nanoTime() < until) {
-                    Thread.sleep(10);
-                }
-                engine.containers(listed);
-                Files.createFile(directory.resolve("engine-ready"));
-            } catch (IOException | InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        return BackendCheckout.listWhenUpRuns(engine, directory, listed);
     }
 
     private List<String> changes() {

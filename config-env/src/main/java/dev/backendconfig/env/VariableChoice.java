@@ -10,7 +10,6 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.BiFunction;
 
 /**
  * The winning URL among a setting and a list of variables, with notes about the ones that lost; a loser set to a
@@ -32,12 +31,12 @@ final class VariableChoice {
 
     /** Choose the HTTP URL among {@code setting} (null for none) and {@code variables}. */
     static VariableChoice http(ResolutionContext context, Setting<String> setting, List<String> variables) {
-        return choose(context, setting, variables, BackendUrls::parseHttp);
+        return choose(context, setting, variables, false);
     }
 
     /** Choose the WebSocket URL among {@code setting} (null for none) and {@code variables}. */
     static VariableChoice webSocket(ResolutionContext context, Setting<String> setting, List<String> variables) {
-        return choose(context, setting, variables, BackendUrls::parseWebSocket);
+        return choose(context, setting, variables, true);
     }
 
     boolean isEmpty() {
@@ -77,7 +76,7 @@ final class VariableChoice {
     }
 
     private static VariableChoice choose(ResolutionContext context, Setting<String> setting, List<String> variables,
-            BiFunction<String, Origin, Optional<URI>> parser) {
+            boolean webSocket) {
         List<Candidate> candidates = new ArrayList<>();
         // plain conditions rather than ifPresent(lambda): this runs in every first resolution, where each lambda's
         // linking costs a fresh JVM more than the work
@@ -95,14 +94,14 @@ final class VariableChoice {
             return new VariableChoice(null, null, List.of(), List.of());
         }
         Candidate winner = candidates.get(0);
-        URI url = parser.apply(winner.value(), winner.origin()).orElseThrow();
+        URI url = parse(winner, webSocket).orElseThrow();
         List<String> notes = new ArrayList<>();
         List<String> conflicts = new ArrayList<>();
         String won = name(winner.origin());
         for (Candidate loser : candidates.subList(1, candidates.size())) {
             String lost = name(loser.origin());
             try {
-                URI other = parser.apply(loser.value(), loser.origin()).orElseThrow();
+                URI other = parse(loser, webSocket).orElseThrow();
                 if (other.equals(url)) {
                     notes.add(lost + " is also set, to the same URL");
                 } else {
@@ -119,6 +118,12 @@ final class VariableChoice {
             }
         }
         return new VariableChoice(url, winner.origin(), notes, conflicts);
+    }
+
+    /** Parse a candidate as a WebSocket or an HTTP URL: a flag, not a method reference, which a first call would link. */
+    private static Optional<URI> parse(Candidate candidate, boolean webSocket) {
+        return webSocket ? BackendUrls.parseWebSocket(candidate.value(), candidate.origin())
+                : BackendUrls.parseHttp(candidate.value(), candidate.origin());
     }
 
     private static String name(Origin origin) {

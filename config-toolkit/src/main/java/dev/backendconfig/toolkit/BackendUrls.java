@@ -155,11 +155,22 @@ public final class BackendUrls {
         }
     }
 
+    /** A loop, not {@code chars().allMatch(...)}: every first resolution checks a port, and a lambda costs more. */
+    private static boolean digitsOnly(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static void checkPort(String port, Origin origin, String expected) {
         if (port.isEmpty()) {
             throw invalid(origin, expected + ", got a ':' with no port after it");
         }
-        if (!port.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        if (!digitsOnly(port)) {
             // not echoed: "http://user:password" without "@host" puts the password here
             throw invalid(origin, expected + ", got a port that is not a number (what follows ':' must be 1 to"
                     + " 65535; a password belongs before an '@')");

@@ -66,12 +66,16 @@ public final class Suggestions {
         if (lookedFor.containsKey(set)) {
             return Optional.empty();
         }
-        return nearest(set, lookedFor.keySet(), 2).map(near -> {
-            Optional<String> service = serviceWrittenIn(set, near, lookedFor.get(near));
-            return service.map(name -> set + " (did you mean service " + name + "? setting services declares "
-                    + lookedFor.get(near) + "; or else the variable " + near + ")")
-                    .orElse(set + " (did you mean " + near + "?)");
-        });
+        // plain conditions rather than map(lambda): the env provider asks this in every first resolution
+        Optional<String> nearest = nearest(set, lookedFor.keySet(), 2);
+        if (nearest.isEmpty()) {
+            return Optional.empty();
+        }
+        String near = nearest.get();
+        Optional<String> service = serviceWrittenIn(set, near, lookedFor.get(near));
+        return Optional.of(service.isPresent() ? set + " (did you mean service " + service.get()
+                + "? setting services declares " + lookedFor.get(near) + "; or else the variable " + near + ")"
+                : set + " (did you mean " + near + "?)");
     }
 
     /**

@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -79,7 +78,11 @@ public final class DeclaredServices {
             Map<Service, List<String>> names = new HashMap<>();
             Map<String, Service> taken = new HashMap<>();
             for (Service service : services) {
-                List<String> its = names.computeIfAbsent(service, s -> variables(provider, s));
+                List<String> its = names.get(service);
+                if (its == null) {
+                    its = variables(provider, service);
+                    names.put(service, its);
+                }
                 for (String variable : its) {
                     Service other = taken.putIfAbsent(variable, service);
                     if (other != null && !other.equals(service)) {
@@ -99,7 +102,10 @@ public final class DeclaredServices {
     private static List<String> variables(EndpointProvider provider, Service service) {
         List<String> all = new ArrayList<>();
         try {
-            Optional.ofNullable(provider.namesOf(service)).ifPresent(all::addAll);
+            List<String> names = provider.namesOf(service);
+            if (names != null) {
+                all.addAll(names);
+            }
         } catch (RuntimeException e) {
             LOG.warn("{} could not list the variables of service {}: {}", OutsideText.oneLine(provider.id()),
                     service.name(), ProviderLoader.summary(e));

@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,18 +35,22 @@ public final class KnownSettings {
         Map<String, List<Setting<?>>> owners = new LinkedHashMap<>();
         owners.put("core", CoreSettings.ALL);
         for (EndpointProvider provider : ProviderOrder.byPriority(loaded.providers())) {
-            owners.put(provider.id(), declared(provider.id(), provider::settings));
+            owners.put(provider.id(), declared(provider.id(), provider));
         }
         for (SettingsOwner owner : loaded.owners()) {
             String id = idOf(owner);
             if (id.isBlank()) {
                 continue;
             }
-            owners.merge(id, declared(id, owner::settings), (a, b) -> {
-                List<Setting<?>> both = new ArrayList<>(a);
-                both.addAll(b);
-                return List.copyOf(both);
-            });
+            List<Setting<?>> declared = declared(id, owner);
+            List<Setting<?>> earlier = owners.get(id);
+            if (earlier == null) {
+                owners.put(id, declared);
+            } else {
+                List<Setting<?>> both = new ArrayList<>(earlier);
+                both.addAll(declared);
+                owners.put(id, List.copyOf(both));
+            }
         }
         return Collections.unmodifiableMap(owners);
     }
@@ -55,7 +58,9 @@ public final class KnownSettings {
     /** Return every setting of these loaded modules, with each declared service's own keys. */
     public static List<Setting<?>> all(ProviderLoader.Loaded loaded, List<Service> services) {
         List<Setting<?>> all = new ArrayList<>();
-        byOwner(loaded).values().forEach(all::addAll);
+        for (List<Setting<?>> owned : byOwner(loaded).values()) {
+            all.addAll(owned);
+        }
         List<ServiceSetting<?>> perService = new ArrayList<>(CoreSettings.SERVICE_SETTINGS);
         for (EndpointProvider provider : loaded.providers()) {
             try {
@@ -66,7 +71,9 @@ public final class KnownSettings {
             }
         }
         Set<String> keys = new HashSet<>();
-        all.forEach(setting -> keys.add(setting.key()));
+        for (Setting<?> setting : all) {
+            keys.add(setting.key());
+        }
         for (Setting<?> setting : DeclaredServices.settingsOf(services, perService)) {
             if (keys.add(setting.key())) {
                 all.add(setting);
@@ -89,12 +96,12 @@ public final class KnownSettings {
         }
     }
 
-    private static List<Setting<?>> declared(String owner, Supplier<List<Setting<?>>> settings) {
+    private static List<Setting<?>> declared(String id, SettingsOwner owner) {
         try {
-            List<Setting<?>> declared = settings.get();
+            List<Setting<?>> declared = owner.settings();
             return declared == null ? List.of() : List.copyOf(declared);
         } catch (RuntimeException e) {
-            LOG.warn("{} could not list its settings: {}", owner, ProviderLoader.summary(e));
+            LOG.warn("{} could not list its settings: {}", id, ProviderLoader.summary(e));
             return List.of();
         }
     }

@@ -69,22 +69,26 @@ public record SettingSource(Kind kind, Map<String, Entry> entries) {
     /** Return the {@code backendconfig.*} system properties, keyed without prefix. */
     public static SettingSource systemProperties(Map<String, String> properties) {
         Map<String, Entry> entries = new TreeMap<>();
-        properties.forEach((name, value) -> {
+        for (Map.Entry<String, String> property : properties.entrySet()) {
+            String name = property.getKey();
+            String value = property.getValue();
             if (name.startsWith(SettingNames.PROPERTY_PREFIX) && value != null && !value.isBlank()) {
                 entries.put(name.substring(SettingNames.PROPERTY_PREFIX.length()), new Entry(value, Origin.systemProperty(name)));
             }
-        });
+        }
         return new SettingSource(Kind.SYSTEM_PROPERTIES, entries);
     }
 
     /** Return the {@code BACKENDCONFIG_*} variables, keyed by variable name. */
     public static SettingSource variables(Map<String, String> environment) {
         Map<String, Entry> entries = new TreeMap<>();
-        environment.forEach((name, value) -> {
+        for (Map.Entry<String, String> variable : environment.entrySet()) {
+            String name = variable.getKey();
+            String value = variable.getValue();
             if (name.startsWith(SettingNames.VARIABLE_PREFIX) && value != null && !value.isBlank()) {
                 entries.put(name, new Entry(value, Origin.variable(name)));
             }
-        });
+        }
         return new SettingSource(Kind.VARIABLES, entries);
     }
 
@@ -96,14 +100,15 @@ public record SettingSource(Kind kind, Map<String, Entry> entries) {
     /** Return a copy of these overrides with {@code values} added; a blank value removes the key. */
     public SettingSource plusOverrides(Map<String, String> values, String source) {
         Map<String, Entry> merged = new TreeMap<>(entries);
-        values.forEach((key, value) -> {
-            Objects.requireNonNull(key, "setting key");
+        for (Map.Entry<String, String> override : values.entrySet()) {
+            String key = Objects.requireNonNull(override.getKey(), "setting key");
+            String value = override.getValue();
             if (value != null && !value.isBlank()) {
                 merged.put(key, new Entry(value, Origin.override(key, source)));
             } else {
                 merged.remove(key);
             }
-        });
+        }
         return new SettingSource(kind, merged);
     }
 

@@ -117,7 +117,9 @@ public final class SettingValues {
     public void validate(Collection<Setting<?>> known, Collection<String> providerIds) {
         UnknownSettings unknown = new UnknownSettings(known, providerIds);
         for (SettingSource source : sources) {
-            source.entries().forEach((name, entry) -> unknown.check(source, name, entry.origin()));
+            for (Map.Entry<String, SettingSource.Entry> entry : source.entries().entrySet()) {
+                unknown.check(source, entry.getKey(), entry.getValue().origin());
+            }
         }
         for (Setting<?> setting : known) {
             if (setting.namesAProgram()) {
@@ -125,7 +127,10 @@ public final class SettingValues {
             }
         }
         for (Setting<?> setting : known) {
-            entry(setting).ifPresent(entry -> setting.parse(entry.raw(), entry.origin()));
+            Optional<SettingSource.Entry> entry = entry(setting);
+            if (entry.isPresent()) {
+                setting.parse(entry.get().raw(), entry.get().origin());
+            }
         }
     }
 
@@ -138,14 +143,15 @@ public final class SettingValues {
             if (!source.kind().isProjectFile()) {
                 continue;
             }
-            source.find(setting).ifPresent(entry -> {
-                throw new InvalidInputException(PROGRAM_CODE, entry.origin(), "setting " + setting.key() + " names"
+            Optional<SettingSource.Entry> entry = source.find(setting);
+            if (entry.isPresent()) {
+                throw new InvalidInputException(PROGRAM_CODE, entry.get().origin(), "setting " + setting.key() + " names"
                         + " a program to run, so it is never taken from a project file (a checkout's files must not be"
                         + " able to run a command, not even through explain --dir); remove it there and set it where"
                         + " only you can: " + SettingSource.Kind.VARIABLES.howToSet(setting) + ", "
                         + SettingSource.Kind.SYSTEM_PROPERTIES.howToSet(setting) + ", or "
                         + SettingSource.Kind.OVERRIDES.howToSet(setting));
-            });
+            }
         }
     }
 
@@ -153,7 +159,10 @@ public final class SettingValues {
     public List<Explicit> explicit(Collection<Setting<?>> known) {
         List<Explicit> values = new ArrayList<>();
         for (Setting<?> setting : known) {
-            entry(setting).ifPresent(e -> values.add(new Explicit(setting.key(), e.raw().strip(), e.origin())));
+            Optional<SettingSource.Entry> entry = entry(setting);
+            if (entry.isPresent()) {
+                values.add(new Explicit(setting.key(), entry.get().raw().strip(), entry.get().origin()));
+            }
         }
         return values;
     }

@@ -68,8 +68,14 @@ public final class Settings {
      * @throws IllegalStateException when the setting has no default and is not set; use {@link #find} for those
      */
     public <T> T get(Setting<T> setting) {
-        return find(setting).or(setting::parsedDefault).orElseThrow(() -> new IllegalStateException(
-                "setting " + setting.key() + " has no default; read it with find()"));
+        Optional<T> value = find(setting);
+        if (value.isEmpty()) {
+            value = setting.parsedDefault();
+        }
+        if (value.isEmpty()) {
+            throw new IllegalStateException("setting " + setting.key() + " has no default; read it with find()");
+        }
+        return value.get();
     }
 
     /**
@@ -78,11 +84,13 @@ public final class Settings {
      * @throws InvalidInputException when the value set is not valid for the setting
      */
     public <T> Optional<T> find(Setting<T> setting) {
-        return values.entry(setting).map(entry -> setting.parse(entry.raw(), entry.origin()));
+        Optional<SettingSource.Entry> entry = values.entry(setting);
+        return entry.isPresent() ? Optional.ofNullable(setting.parse(entry.get().raw(), entry.get().origin())) : Optional.empty();
     }
 
     /** Return where a setting's value comes from: its origin when set, else its default. */
     public Origin origin(Setting<?> setting) {
-        return values.entry(setting).map(SettingSource.Entry::origin).orElse(Origin.defaultValue(setting.key()));
+        Optional<SettingSource.Entry> entry = values.entry(setting);
+        return entry.isPresent() ? entry.get().origin() : Origin.defaultValue(setting.key());
     }
 }

@@ -49,7 +49,7 @@ public final class DockerSettings {
     /** The env files that interpolate the compose files. */
     public static final Setting<List<String>> ENV_FILE = Setting.list("docker.env-file", null,
             "Env files whose variables interpolate the compose files, comma-separated, like docker compose"
-                    + " --env-file. Unset: .env of the working directory and of the project directory, unless"
+                    + " --env-file (a later file overrides an earlier one). Unset: .env of the working directory and of the project directory, unless"
                     + " COMPOSE_DISABLE_ENV_FILE is true.");
 
     /** The default of {@link #COMPOSE_MAX_KIB}: 64 KiB, a few times the largest real compose files. */

@@ -27,7 +27,8 @@ import java.util.Optional;
  *     the project is named by a setting or variable and this checkout has no compose file
  * @param alsoRead the files read through {@code include} and {@code extends}
  * @param envFiles the env files whose variables interpolate the files (compose's {@code .env}, or setting
- *     {@code docker.env-file}); empty when there is none or it is turned off
+ *     {@code docker.env-file}), the one that wins first (the reverse of compose's command line,
+ *     {@link #composeEnvFiles()}); empty when there is none or it is turned off
  * @param envFileReason why these env files, or why none
  * @param profiles the active profiles
  * @param profilesReason why these profiles: {@code "setting docker.profiles"}, {@code "variable COMPOSE_PROFILES"},
@@ -119,9 +120,19 @@ public record ComposeProject(String name, NameSource nameSource, String nameReas
         List<String> options = new ArrayList<>(List.of("--project-name", name, "--project-directory",
                 directory.toString()));
         files.forEach(file -> options.addAll(List.of("--file", file.path().toString())));
-        envFiles.forEach(file -> options.addAll(List.of("--env-file", file.toString())));
+        composeEnvFiles().forEach(file -> options.addAll(List.of("--env-file", file.toString())));
         profiles.forEach(profile -> options.addAll(List.of("--profile", profile)));
         return List.copyOf(options);
+    }
+
+    /**
+     * Return the env files in the order compose's {@code --env-file} options take them: compose lets a later file
+     * override an earlier one, where {@link #envFiles()} lists the file that wins first.
+     */
+    public List<Path> composeEnvFiles() {
+        List<Path> reversed = new ArrayList<>(envFiles);
+        Collections.reverse(reversed);
+        return List.copyOf(reversed);
     }
 
     /**
@@ -138,7 +149,7 @@ public record ComposeProject(String name, NameSource nameSource, String nameReas
         alsoRead.forEach(file -> lines.add("compose file " + file.describe()));
         lines.add(envFiles.isEmpty() ? "env file: none (" + envFileReason + ")"
                 : "env file: " + String.join(", ", envFiles.stream().map(Path::toString).toList()) + " ("
-                        + envFileReason + ")");
+                        + envFileReason + (envFiles.size() > 1 ? "; the first wins" : "") + ")");
         lines.add("profiles: " + (profiles.isEmpty() ? "none" : String.join(", ", profiles)) + " (" + profilesReason
                 + ")" + (inactive.isEmpty() ? "" : "; left out by profiles: " + String.join(", ",
                         inactive.keySet())));

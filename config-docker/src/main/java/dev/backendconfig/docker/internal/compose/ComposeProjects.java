@@ -94,8 +94,12 @@ public final class ComposeProjects {
         boolean explicitEnvFiles = !config.envFiles().isEmpty();
         boolean disabled = !explicitEnvFiles && ComposeVariables.envFileDisabled(facts.environment());
         if (explicitEnvFiles) {
-            for (String name : config.envFiles()) {
-                variables = variables.with(ConfigurationFiles.resolve(workingDirectory, name, config.envFilesOrigin()));
+            // compose lets a later --env-file override an earlier one; these variables let the first one read win,
+            // so the files are read last named first (each resolved first in the order named, for the errors)
+            List<Path> named = config.envFiles().stream()
+                    .map(name -> ConfigurationFiles.resolve(workingDirectory, name, config.envFilesOrigin())).toList();
+            for (int i = named.size() - 1; i >= 0; i--) {
+                variables = variables.with(named.get(i));
             }
         } else if (!disabled) {
             variables = variables.withDotEnvOf(workingDirectory);

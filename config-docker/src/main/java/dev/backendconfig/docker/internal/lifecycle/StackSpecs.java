@@ -62,10 +62,13 @@ public final class StackSpecs {
                         + ambiguous.why() + "); set " + target.composeServiceKey() + " to pick one");
             }
         });
-        // compose reads the project directory's .env by itself; any other env file is named on its command line
-        Path defaultEnvFile = project.directory().resolve(".env");
-        List<Path> envFiles = project.envFiles().stream().filter(file -> !config.envFiles().isEmpty()
-                || !file.toAbsolutePath().normalize().equals(defaultEnvFile.toAbsolutePath().normalize())).toList();
+        // compose reads the project directory's .env by itself, but only when no env file is named on its command
+        // line: that default alone is left to compose; otherwise every env file is named, the default among them,
+        // in compose's order (a later --env-file overrides an earlier one)
+        Path defaultEnvFile = project.directory().resolve(".env").toAbsolutePath().normalize();
+        List<Path> envFiles = config.envFiles().isEmpty() && project.envFiles().stream()
+                .allMatch(file -> file.toAbsolutePath().normalize().equals(defaultEnvFile)) ? List.of()
+                : project.composeEnvFiles();
         return Optional.of(new StackSpec(project.name(), project.directory(), files, project.profiles(),
                 envFiles, composeServices, unmapped, "named by " + project.nameReason() + "; files "
                         + String.join(", ", project.files().stream().map(ComposeFile::describe).toList())

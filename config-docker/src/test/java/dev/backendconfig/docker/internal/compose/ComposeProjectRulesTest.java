@@ -395,4 +395,34 @@ class ComposeProjectRulesTest {
                 "profiles: none (neither setting docker.profiles nor COMPOSE_PROFILES is set); left out by profiles:"
                         + " debug");
     }
+
+    // --- several env files: compose lets a later one override an earlier one ------------------------------------
+
+    @Test
+    void ofSeveralEnvFilesNamedByTheSettingTheLastNamedWinsAsWithComposesRepeatedEnvFile() throws IOException {
+        write("compose.yaml", "services:\n  api:\n    ports: [\"${API_PORT}:8000\", \"${ADMIN_PORT}:9000\"]\n");
+        Path base = write("base.env", "API_PORT=8010\nADMIN_PORT=9010\nCOMPOSE_PROJECT_NAME=base\n");
+        Path local = write("local.env", "API_PORT=8011\nCOMPOSE_PROJECT_NAME=local\n");
+        ComposeProject project = load(repository, Map.of(), Map.of("docker.env-file", "base.env,local.env"));
+        assertThat(project.service("api").orElseThrow().ports()).extracting(port -> port.published().first())
+                .containsExactly(8011, 9010);
+        assertThat(project.name()).isEqualTo("local");
+        assertThat(project.envFiles()).containsExactly(local, base);
+        assertThat(project.composeEnvFiles()).containsExactly(base, local);
+        assertThat(project.cliOptions()).containsSubsequence("--env-file", base.toString(), "--env-file",
+                local.toString());
+        assertThat(project.describe()).contains("env file: " + local + ", " + base
+                + " (setting docker.env-file given to ResolutionContext.Builder.settings; the first wins)");
+    }
+
+    @Test
+    void theWorkingDirectorysEnvFileIsNamedToComposeAfterTheProjectDirectorysSoThatItStillWins() throws IOException {
+        write("compose.yaml", "services:\n  api:\n    image: x\n");
+        write(".env", "X=1\n");
+        Path module = write("module/.env", "X=2\n").getParent();
+        ComposeProject project = load(module, Map.of(), Map.of());
+        assertThat(project.composeEnvFiles()).containsExactly(repository.resolve(".env"), module.resolve(".env"));
+        assertThat(project.cliOptions()).containsSubsequence("--env-file", repository.resolve(".env").toString(),
+                "--env-file", module.resolve(".env").toString());
+    }
 }
