@@ -36,7 +36,7 @@ public final class DatabaseLook {
     public static Optional<String> of(String image, Collection<Integer> containerPorts) {
         String name = imageName(image);
         boolean mssql = image.toLowerCase(Locale.ROOT).contains("mssql");
-        if (!name.isEmpty() && IMAGES.contains(name) && (!name.equals("server") || mssql)) {
+        if (IMAGES.contains(name) && (!name.equals("server") || mssql)) {
             return Optional.of("image " + Listing.shown(image));
         }
         return containerPorts.stream().filter(PORTS::containsKey).findFirst()

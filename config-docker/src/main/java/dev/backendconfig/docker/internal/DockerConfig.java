@@ -186,10 +186,7 @@ public record DockerConfig(String host, Origin hostOrigin, String project, Origi
      */
     private static String webSocketPath(ResolutionContext context, Service service) {
         String path = context.settings().find(DockerSettings.SERVICE_WEBSOCKET_PATH.forService(service)).orElse("");
-        if (path.isEmpty()) {
-            return path;
-        }
-        try {
+        try { // an unset path (empty) joins as the URL itself
             dev.backendconfig.api.ServiceEndpoint.builder("check").http(java.net.URI.create("http://localhost:1"),
                     Origin.other("check")).build().webSocket(path);
             return path;

@@ -42,7 +42,8 @@ record Checkout(Path root, Optional<Path> projectDirectory) {
             return false;
         }
         int levels = 0;
-        for (Path current = normal; current != null && !current.equals(base.get()) && levels < MAX_LEVELS;
+        // the base is normal or one of its ancestors: the walk up meets it before the file system's root
+        for (Path current = normal; !current.equals(base.get()) && levels < MAX_LEVELS;
                 current = current.getParent(), levels++) {
             if (Files.exists(current.resolve(".git"))) {
                 return false;

@@ -31,11 +31,23 @@ import org.slf4j.LoggerFactory;
 final class Readiness {
 
     private static final Logger LOG = LoggerFactory.getLogger(Readiness.class);
-    static final Duration POLL = Duration.ofMillis(500);
-    static final Duration GUARD = Duration.ofSeconds(5);
-    private static final Duration OPENING = Duration.ofSeconds(2);
-    private static final Duration QUIET = Duration.ofSeconds(2);
-    private static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
+
+    /**
+     * How often and how soon a wait acts: every wait uses {@link #DEFAULT}; a test passes shorter times to see the
+     * guard and the progress line without waiting seconds for them.
+     *
+     * @param poll how often the containers are inspected without an event stream
+     * @param guard how often they are inspected while the stream is followed (a lost event)
+     * @param opening how long the stream may take to open
+     * @param quiet how long a wait is silent before its first progress line
+     * @param progressEvery how often a progress line is logged after that
+     */
+    record Pace(Duration poll, Duration guard, Duration opening, Duration quiet, Duration progressEvery) {
+
+        /** The pace of every wait: 500 ms polls, a 5 s guard, 2 s to open, quiet for 2 s, a progress line every 5 s. */
+        static final Pace DEFAULT = new Pace(Duration.ofMillis(500), Duration.ofSeconds(5), Duration.ofSeconds(2),
+                Duration.ofSeconds(2), Duration.ofSeconds(5));
+    }
 
     /** Inspect one container. */
     @FunctionalInterface
@@ -74,14 +86,16 @@ final class Readiness {
     private final Map<String, ContainerHealth> health;
     private final Inspector inspector;
     private final Predicate<ContainerSummary> stalled;
+    private final Pace pace;
     private final long start = System.nanoTime();
 
     private Readiness(Map<ContainerSummary, String> containers, Map<String, ContainerHealth> first, Inspector inspector,
-            Predicate<ContainerSummary> stalled) {
+            Predicate<ContainerSummary> stalled, Pace pace) {
         this.containers = containers;
         this.health = new LinkedHashMap<>(first);
         this.inspector = inspector;
         this.stalled = stalled;
+        this.pace = pace;
     }
 
     /**
@@ -94,7 +108,13 @@ final class Readiness {
      */
     static Waited await(Map<ContainerSummary, String> containers, Map<String, ContainerHealth> first, Bound bound,
             Inspector inspector, Predicate<ContainerSummary> stalled, Events events) throws EngineException {
-        return new Readiness(containers, first, inspector, stalled).await(bound, events);
+        return await(containers, first, bound, inspector, stalled, events, Pace.DEFAULT);
+    }
+
+    /** Wait as {@link #await(Map, Map, Bound, Inspector, Predicate, Events)} does, at another pace (tests). */
+    static Waited await(Map<ContainerSummary, String> containers, Map<String, ContainerHealth> first, Bound bound,
+            Inspector inspector, Predicate<ContainerSummary> stalled, Events events, Pace pace) throws EngineException {
+        return new Readiness(containers, first, inspector, stalled, pace).await(bound, events);
     }
 
     private Waited await(Bound bound, Events events) throws EngineException {
@@ -105,7 +125,7 @@ final class Readiness {
         Set<String> ids = new java.util.LinkedHashSet<>();
         containers.keySet().forEach(container -> ids.add(container.id()));
         try (EngineEvents stream = events.follow(ids, bound.limit())) {
-            String how = open(stream, Deadline.after(deadline.bound(OPENING)));
+            String how = open(stream, Deadline.after(deadline.bound(pace.opening())));
             boolean following = how.isEmpty();
             if (following) {
                 how = "the engine's events";
@@ -114,8 +134,8 @@ final class Readiness {
                     return waited(how, stopped);
                 }
             }
-            Deadline progressDue = Deadline.after(QUIET.minus(elapsed()));
-            Deadline guardDue = Deadline.after(GUARD);
+            Deadline progressDue = Deadline.after(pace.quiet().minus(elapsed()));
+            Deadline guardDue = Deadline.after(pace.guard());
             while (!Thread.currentThread().isInterrupted()) {
                 List<ContainerSummary> starting = starting();
                 if (starting.isEmpty() || deadline.passed()) {
@@ -124,14 +144,14 @@ final class Readiness {
                 if (progressDue.passed()) {
                     LOG.info("waiting for {} to become healthy: {} s so far, up to {} s ({})", describe(starting),
                             elapsed().toSeconds(), bound.limit().toSeconds(), bound.setting());
-                    progressDue = Deadline.after(PROGRESS_EVERY);
+                    progressDue = Deadline.after(pace.progressEvery());
                 }
                 if (following) {
                     Duration wait = deadline.bound(guardDue.bound(progressDue.remaining()));
                     Optional<EngineEvents.Item> item = stream.poll(wait);
                     if (item.isPresent() && item.get() instanceof EngineEvents.Item.Ended ended) {
                         following = false;
-                        how = "polling every " + POLL.toMillis() + " ms after the engine's event stream ended ("
+                        how = "polling every " + pace.poll().toMillis() + " ms after the engine's event stream ended ("
                                 + ended.why() + ")";
                         LOG.debug("readiness: {}", how);
                     } else if (item.isPresent() && item.get() instanceof EngineEvents.Item.Event event) {
@@ -140,14 +160,14 @@ final class Readiness {
                             return waited(how, stopped);
                         }
                     } else if (guardDue.passed()) {
-                        guardDue = Deadline.after(GUARD);
+                        guardDue = Deadline.after(pace.guard());
                         Optional<ContainerSummary> stopped = inspectStarting();
                         if (stopped.isPresent()) {
                             return waited(how, stopped);
                         }
                     }
                 } else {
-                    if (!sleep(deadline.bound(POLL))) {
+                    if (!sleep(deadline.bound(pace.poll()))) {
                         break;
                     }
                     Optional<ContainerSummary> stopped = inspectStarting();
@@ -171,12 +191,12 @@ final class Readiness {
                 return "";
             }
             if (item.isPresent() && item.get() instanceof EngineEvents.Item.Ended ended) {
-                String how = "polling every " + POLL.toMillis() + " ms (no event stream: " + ended.why() + ")";
+                String how = "polling every " + pace.poll().toMillis() + " ms (no event stream: " + ended.why() + ")";
                 LOG.debug("readiness: {}", how);
                 return how;
             }
         }
-        return "polling every " + POLL.toMillis() + " ms (the engine did not open its event stream within "
+        return "polling every " + pace.poll().toMillis() + " ms (the engine did not open its event stream within "
                 + opening.total().toMillis() + " ms)";
     }
 

@@ -91,4 +91,97 @@ class DriftTest {
                 repository.toString());
         assertThat(Drift.warnings(List.of(new Drift.Created(gone, CREATED)), List.of(), DOCKER_COMPOSE)).isEmpty();
     }
+
+    @Test
+    void aFileThatTwoContainersCameFromIsNamedOnceForTheFirstOfThem() throws Exception {
+        Path compose = file("compose.yaml", CREATED.plus(Duration.ofMinutes(5)));
+        ContainerSummary backend = container(compose.toString(), repository.toString());
+        ContainerSummary worker = new ContainerSummary("b".repeat(64), List.of("shop-worker-1"), Map.of(
+                ContainerSummary.PROJECT_LABEL, "shop", ContainerSummary.SERVICE_LABEL, "worker",
+                "com.docker.compose.project.config_files", compose.toString(),
+                "com.docker.compose.project.working_dir", repository.toString()), List.of(), "running", "", "", "", "",
+                0);
+
+        List<String> warnings = Drift.warnings(List.of(new Drift.Created(backend, CREATED), new Drift.Created(worker,
+                CREATED)), List.of(), DOCKER_COMPOSE);
+
+        assertThat(warnings).singleElement().satisfies(warning -> assertThat(warning).contains(
+                "after container shop-backend-1 (service backend)"));
+    }
+
+    @Test
+    void aRelativeLabelWithoutAWorkingDirectoryIsLeftOut() throws Exception {
+        Path compose = file("compose.yaml", CREATED.plus(Duration.ofMinutes(5)));
+        ContainerSummary noDirectory = container("compose.yaml", "");
+
+        assertThat(Drift.warnings(List.of(new Drift.Created(noDirectory, CREATED)), List.of(compose), () -> {
+            throw new AssertionError("no warning, no compose command");
+        })).isEmpty();
+    }
+
+    @Test
+    void aRelativeLabelMissingUnderItsWorkingDirectoryIsTheCheckoutsFileEndingInItBelowThatDirectory()
+            throws Exception {
+        // docker-compose -f docker/compose.yaml, run in the repository: working_dir is the repository's docker/
+        Path docker = Files.createDirectories(repository.resolve("docker"));
+        Path compose = file("docker/compose.yaml", CREATED.plus(Duration.ofMinutes(5)));
+        Path other = file("docker/other.yaml", CREATED.plus(Duration.ofMinutes(5)));
+        Path elsewhere = Files.createDirectories(repository.resolve("elsewhere/docker"));
+        Path outside = Files.writeString(elsewhere.resolve("compose.yaml"), "services: {}\n");
+        Files.setLastModifiedTime(outside, FileTime.from(CREATED.plus(Duration.ofMinutes(5))));
+        ContainerSummary v1 = container("docker/compose.yaml", docker.toString());
+
+        List<String> warnings = Drift.warnings(List.of(new Drift.Created(v1, CREATED)), List.of(outside, other,
+                compose), DOCKER_COMPOSE);
+
+        assertThat(warnings).singleElement().satisfies(warning -> assertThat(warning).startsWith(
+                "warning: compose file " + compose + " was modified").endsWith(" -f " + compose + " up -d"));
+    }
+
+    @Test
+    void aRelativeLabelFoundUnderItsWorkingDirectoryIsThatFileWhateverTheCheckoutHolds() throws Exception {
+        Path docker = Files.createDirectories(repository.resolve("docker"));
+        Files.createDirectories(docker.resolve("docker"));
+        Path joined = file("docker/docker/compose.yaml", CREATED.plus(Duration.ofMinutes(5)));
+        Path compose = file("docker/compose.yaml", CREATED.plus(Duration.ofMinutes(5)));
+        ContainerSummary v1 = container("docker/compose.yaml", docker.toString());
+
+        assertThat(Drift.warnings(List.of(new Drift.Created(v1, CREATED)), List.of(compose), DOCKER_COMPOSE))
+                .singleElement().satisfies(warning -> assertThat(warning).startsWith("warning: compose file " + joined
+                        + " was modified"));
+    }
+
+    @Test
+    void anEntryThatCannotBeAPathEndsTheFilesWithThoseBeforeIt() throws Exception {
+        Path compose = file("compose.yaml", CREATED.plus(Duration.ofMinutes(5)));
+        Path later = file("later.yaml", CREATED.plus(Duration.ofMinutes(5)));
+        ContainerSummary broken = container(compose + ",bad\u0000.yaml," + later, repository.toString());
+
+        assertThat(Drift.warnings(List.of(new Drift.Created(broken, CREATED)), List.of(), DOCKER_COMPOSE))
+                .singleElement().satisfies(warning -> assertThat(warning).startsWith("warning: compose file " + compose
+                        + " was modified").endsWith("docker compose -p shop -f " + compose + " up -d"));
+    }
+
+    @Test
+    void anAbsoluteLabelIsReadEvenWithoutAWorkingDirectory() throws Exception {
+        Path compose = file("compose.yaml", CREATED.plus(Duration.ofMinutes(5)));
+
+        assertThat(Drift.warnings(List.of(new Drift.Created(container(compose.toString(), ""), CREATED)), List.of(),
+                DOCKER_COMPOSE)).singleElement().satisfies(warning -> assertThat(warning).startsWith(
+                        "warning: compose file " + compose + " was modified"));
+    }
+
+    @Test
+    void aRelativeLabelWithoutAWorkingDirectoryIsNeverReadAgainstTheJvmsOwnDirectory() throws Exception {
+        // a file that is there, relative to the JVM's working directory (the module's pom.xml, under Maven)
+        String here;
+        try (java.util.stream.Stream<Path> files = Files.list(Path.of("").toAbsolutePath())) {
+            here = files.filter(Files::isRegularFile).map(file -> file.getFileName().toString()).findFirst()
+                    .orElseThrow();
+        }
+        ContainerSummary noDirectory = container(here, "");
+
+        assertThat(Drift.warnings(List.of(new Drift.Created(noDirectory, Instant.EPOCH)), List.of(), DOCKER_COMPOSE))
+                .isEmpty();
+    }
 }
