@@ -43,8 +43,13 @@ class SshTransportTest {
                 () -> Duration.ofMinutes(1));
     }
 
+    /**
+     * The request's failure with a stand-in ssh that fails at once; docker.timeout 4.5 s (ssh's ConnectTimeout 5 s):
+     * the failed exchange waits for ssh's exit within that step, and starting a shell on a loaded two-core machine
+     * has taken more than a second and a half.
+     */
     private static String failure(String user, SshCommand ssh) {
-        return failure(client(user, ssh, Duration.ofMillis(1500), Duration.ofSeconds(10)));
+        return failure(client(user, ssh, Duration.ofMillis(4500), Duration.ofSeconds(10)));
     }
 
     private static String failure(EngineClient client) {
@@ -78,9 +83,9 @@ class SshTransportTest {
         assertThat(failure("", script("echo 'ssh: connect to host box port 22: Connection timed out' >&2\nexit 255\n")))
                 .isEqualTo("ssh to engine ssh://box ended with exit code 255 before the engine answered GET /_ping (ssh"
                         + " could not connect or log in); ssh said: ssh: connect to host box port 22: Connection timed"
-                        + " out; ssh's ConnectTimeout was 2 s (setting docker.timeout)");
+                        + " out; ssh's ConnectTimeout was 5 s (setting docker.timeout)");
         assertThat(failure("", script("echo 'ssh: connect to host box port 22: Connection TIMED OUT' >&2\nexit 255\n")))
-                .endsWith("; ssh's ConnectTimeout was 2 s (setting docker.timeout)");
+                .endsWith("; ssh's ConnectTimeout was 5 s (setting docker.timeout)");
     }
 
     @Test
