@@ -106,11 +106,11 @@ public record Origin(Kind kind, String location, int line) {
      */
     public String describe() {
         String shown = OutsideText.oneLine(location);
-        return switch (kind) {
-            case FILE -> line > 0 ? shown + ":" + line : shown;
-            case OTHER -> shown;
-            default -> kind.label() + " " + shown;
-        };
+        // an if-chain, not a switch on the enum (a class of its own in the jar: see the parent pom)
+        if (kind == Kind.FILE) {
+            return line > 0 ? shown + ":" + line : shown;
+        }
+        return kind == Kind.OTHER ? shown : kind.label() + " " + shown;
     }
 
     // equals and hashCode are written out, with the meaning a record's own have: those are bootstrapped through

@@ -102,11 +102,25 @@ public record EngineAddress(Transport transport, Path socket, String host, int p
      * user name, like any user info in a URL, is not shown.
      */
     public String uri() {
-        return switch (transport) {
-            case UNIX -> "unix://" + socket;
-            case TCP, TLS -> "tcp://" + hostAndPort().forUri();
-            case SSH -> "ssh://" + (user.isEmpty() ? "" : Secrets.MASK + "@") + hostAndPort().forUri();
-        };
+        return written(Secrets.MASK);
+    }
+
+    /**
+     * Return the address as a child process's DOCKER_HOST needs it: {@link #uri()} with the ssh user's name itself
+     * ({@code ssh://deploy@build-box:2222}); never for a report or log.
+     */
+    public String dockerHost() {
+        return written(user);
+    }
+
+    /** Write the address with {@code userShown} for an ssh user (an if-chain, not a switch: see the parent pom). */
+    private String written(String userShown) {
+        if (transport == Transport.UNIX) {
+            return "unix://" + socket;
+        }
+        String host = hostAndPort().forUri(); // port 0 (left to ssh) is written as no port
+        return transport == Transport.SSH ? "ssh://" + (user.isEmpty() ? "" : userShown + "@") + host
+                : "tcp://" + host; // TCP and TLS
     }
 
     /**

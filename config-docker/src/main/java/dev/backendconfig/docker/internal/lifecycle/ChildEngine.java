@@ -30,12 +30,7 @@ public record ChildEngine(String key, Map<String, String> set, List<String> unse
     public static ChildEngine of(EngineAddress address, boolean podman) {
         Map<String, String> set = new LinkedHashMap<>();
         List<String> unset = new java.util.ArrayList<>(List.of("DOCKER_CONTEXT"));
-        String host = switch (address.transport()) {
-            case UNIX -> "unix://" + address.socket();
-            case TCP, TLS -> "tcp://" + address.hostAndPort().forUri();
-            case SSH -> "ssh://" + (address.user().isEmpty() ? "" : address.user() + "@")
-                    + address.hostAndPort().forUri(); // port 0 (left to ssh) is written as no port
-        };
+        String host = address.dockerHost();
         set.put("DOCKER_HOST", host);
         if (podman && address.isUnix()) {
             set.put("CONTAINER_HOST", host);

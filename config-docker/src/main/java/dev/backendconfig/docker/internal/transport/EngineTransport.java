@@ -27,11 +27,14 @@ abstract class EngineTransport implements AutoCloseable {
 
     /** Return the transport for an address. */
     static EngineTransport of(EngineAddress address, SshCommand ssh) {
-        return switch (address.transport()) {
-            case UNIX, TCP -> new SocketTransport(address);
-            case TLS -> new TlsTransport(address, TlsSetup.load(address.tls()));
-            case SSH -> new SshTransport(address, ssh);
-        };
+        // an if-chain, not a switch on the enum (a class of its own in the jar: see the parent pom)
+        if (address.transport() == EngineAddress.Transport.TLS) {
+            return new TlsTransport(address, TlsSetup.load(address.tls()));
+        }
+        if (address.transport() == EngineAddress.Transport.SSH) {
+            return new SshTransport(address, ssh);
+        }
+        return new SocketTransport(address); // UNIX and TCP
     }
 
     /**
