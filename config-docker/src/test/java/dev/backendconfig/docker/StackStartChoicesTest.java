@@ -334,4 +334,19 @@ class StackStartChoicesTest {
         assertThat(Files.readAllLines(log)).containsExactly("-p shop -f " + directory.resolve("compose.yaml")
                 + " up -d --no-recreate backend");
     }
+
+    @Test
+    void aProjectOfThisCheckoutsNameStartedFromAnotherCopysFilesIsRefusedBeforeComposeRuns() throws IOException {
+        checkout("name: shop\nservices:\n  backend:\n    image: backend\n    ports: [\"8000\"]\n");
+        Path elsewhere = Files.createDirectories(directory.resolve("other-copy"));
+        engine.containers(Recorded.write(List.of(Recorded.startedFrom(BackendCheckout.shopContainer(BACKEND,
+                "backend", "healthy"), elsewhere, elsewhere.resolve("compose.yaml")))));
+        Path log = recordingCompose();
+
+        assertThatThrownBy(() -> resolve(Map.of())).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("compose project shop (started from " + elsewhere.resolve("compose.yaml"))
+                .hasMessageContaining("has this checkout's project name");
+        assertThat(log).doesNotExist();
+        assertThat(directory.resolve("leases")).doesNotExist();
+    }
 }
