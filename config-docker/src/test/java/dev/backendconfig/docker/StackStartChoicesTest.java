@@ -349,4 +349,22 @@ class StackStartChoicesTest {
         assertThat(log).doesNotExist();
         assertThat(directory.resolve("leases")).doesNotExist();
     }
+
+    @Test
+    void thisCheckoutsStackRunningUnderAnotherNameIsNeverStartedASecondTimeAndTheErrorSaysHowToChoose()
+            throws IOException {
+        checkout("services:\n  backend:\n    image: backend\n    ports: [\"8000\"]\n");
+        engine.containers(Recorded.write(List.of(Recorded.startedFrom(BackendCheckout.shopContainer(BACKEND,
+                "backend", "healthy"), directory, directory.resolve("compose.yaml")))));
+        Path log = recordingCompose();
+
+        assertThatThrownBy(() -> resolve(Map.of())).isInstanceOf(InvalidInputException.class)
+                .satisfies(e -> assertThat(((InvalidInputException) e).code()).isEqualTo("BCFG03003"))
+                .hasMessageContaining("compose project shop (started from " + directory.resolve("compose.yaml")
+                        + "; running: backend) is this checkout's stack, ours because ")
+                .hasMessageContaining("docker.start=if-missing would start ")
+                .hasMessageEndingWith("a second copy of this checkout's stack; to test against that stack (and start"
+                        + " what it lacks), set docker.project=shop, or stop it so that the tests start their own");
+        assertThat(log).doesNotExist();
+    }
 }

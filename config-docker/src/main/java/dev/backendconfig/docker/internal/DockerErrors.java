@@ -11,7 +11,10 @@ public final class DockerErrors {
     public static final String HALF_UP = "BCFG03001";
     /** A required service matches no compose service of the project exactly (the message may say "did you mean"). */
     public static final String NO_SUCH_SERVICE = "BCFG03002";
-    /** Several compose projects of this checkout run at once. */
+    /**
+     * Several compose projects of this checkout run at once, or a start ({@code docker.start=if-missing}) would make a
+     * second one beside this checkout's stack running under another project name.
+     */
     public static final String SEVERAL_PROJECTS = "BCFG03003";
     /** Several compose services could be one service, or two services resolve to one compose service. */
     public static final String AMBIGUOUS = "BCFG03004";

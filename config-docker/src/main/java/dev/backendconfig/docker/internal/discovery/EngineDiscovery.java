@@ -217,9 +217,12 @@ public final class EngineDiscovery {
      * Before a start ({@code docker.start=if-missing}) of this checkout's project {@code project}: refuse when a project
      * of that name on the engine was started from compose files that are not this checkout's — {@code up
      * --no-recreate} would add this checkout's services to another checkout's containers, and the mix would be served.
-     * Nothing to check when a setting or variable names the project (the user chose it, wherever it was started).
+     * Refuse too when this checkout's stack runs under another name (started with {@code -p other} from this
+     * checkout's files): discovery takes that project for this checkout's, and a start under {@code project} would make
+     * a second copy beside it. Nothing to check when a setting or variable names the project (the user chose it,
+     * wherever it was started).
      *
-     * @throws InvalidInputException {@code BCFG03006}, saying how to choose
+     * @throws InvalidInputException {@code BCFG03006} or {@code BCFG03003}, saying how to choose
      * @throws EngineException when the engine does not answer the list
      */
     public void refuseNameClash(String project) throws EngineException {
@@ -227,12 +230,24 @@ public final class EngineDiscovery {
             return;
         }
         Checkout checkout = Checkout.of(facts.workingDirectory(), model.map(ComposeProject::directory));
-        List<EngineProject> named = ProjectOwnership.group(list()).stream()
-                .filter(engineProject -> engineProject.name().equals(project)).toList();
-        Optional<ProjectOwnership.Clash> clash = ProjectOwnership.classify(named, checkout, model).clashes().stream()
-                .findFirst();
-        if (clash.isPresent()) {
-            throw nameClash(clash.get());
+        ProjectOwnership.Verdict verdict = ProjectOwnership.classify(ProjectOwnership.group(list()), checkout, model);
+        for (ProjectOwnership.Clash clash : verdict.clashes()) {
+            if (clash.project().name().equals(project)) {
+                throw nameClash(clash);
+            }
+        }
+        for (ProjectOwnership.Owned owned : verdict.ours()) {
+            if (!owned.project().name().equals(project)) {
+                throw new InvalidInputException(DockerErrors.SEVERAL_PROJECTS, Origin.other("engine " + engine()),
+                        Secrets.maskText("compose project " + owned.project().describe() + " is this checkout's stack,"
+                                + " ours because " + owned.why() + ", but it runs under another name than this"
+                                + " checkout's project name " + Listing.shown(project) + " ("
+                                + model.orElseThrow().nameReason() + "): docker.start=if-missing would start "
+                                + Listing.shown(project) + " beside it, a second copy of this checkout's stack; to"
+                                + " test against that stack (and start what it lacks), set docker.project="
+                                + Listing.shown(owned.project().name()) + ", or stop it so that the tests start"
+                                + " their own"));
+            }
         }
     }
 
