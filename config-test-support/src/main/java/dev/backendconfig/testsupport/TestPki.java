@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
@@ -36,6 +37,10 @@ import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.PBEKeySpec;
 import javax.crypto.spec.PBEParameterSpec;
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 
 /**
  * Keys and X.509 certificates made at test time with the JDK alone (a small DER writer and {@link Signature}), and
@@ -313,6 +318,45 @@ public final class TestPki {
             return directory;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Return the key managers of an engine that presents {@code certificate} followed by {@code chainTo}'s
+     * certificate, as a TLS server's key store holds them.
+     */
+    public static KeyManager[] engineKeys(Issued certificate, Issued chainTo) {
+        try {
+            KeyStore keys = KeyStore.getInstance("PKCS12");
+            keys.load(null, null);
+            keys.setKeyEntry("engine", certificate.keys().getPrivate(), "x".toCharArray(),
+                    new X509Certificate[] {certificate.certificate(), chainTo.certificate()});
+            KeyManagerFactory managers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+            managers.init(keys, "x".toCharArray());
+            return managers.getKeyManagers();
+        } catch (GeneralSecurityException | IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Return a TLS context for an engine: {@link #engineKeys its keys}, and trust in {@code clientCa} alone, or in
+     * no CA when it is null.
+     */
+    public static SSLContext engineContext(Issued certificate, Issued chainTo, Issued clientCa) {
+        try {
+            KeyStore authorities = KeyStore.getInstance("PKCS12");
+            authorities.load(null, null);
+            if (clientCa != null) {
+                authorities.setCertificateEntry("ca", clientCa.certificate());
+            }
+            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            trust.init(authorities);
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(engineKeys(certificate, chainTo), trust.getTrustManagers(), null);
+            return context;
+        } catch (GeneralSecurityException | IOException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -12,19 +12,14 @@ import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManagerFactory;
 
 /**
  * A Docker engine behind TLS for fast tests, as {@code dockerd --tlsverify} serves one: a real JDK TLS server on
@@ -63,30 +58,12 @@ public final class TlsFrontEngine implements AutoCloseable {
      */
     public static TlsFrontEngine start(TestPki.Issued certificate, TestPki.Issued chainTo, TestPki.Issued clientCa,
             List<String> protocols, Path backend) throws IOException {
-        try {
-            KeyStore keys = KeyStore.getInstance("PKCS12");
-            keys.load(null, null);
-            keys.setKeyEntry("engine", certificate.keys().getPrivate(), "x".toCharArray(),
-                    new X509Certificate[] {certificate.certificate(), chainTo.certificate()});
-            KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-            keyManagers.init(keys, "x".toCharArray());
-            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            KeyStore authorities = KeyStore.getInstance("PKCS12");
-            authorities.load(null, null);
-            if (clientCa != null) {
-                authorities.setCertificateEntry("ca", clientCa.certificate());
-            }
-            trust.init(authorities);
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(keyManagers.getKeyManagers(), trust.getTrustManagers(), null);
-            SSLServerSocket server = (SSLServerSocket) context.getServerSocketFactory()
-                    .createServerSocket(0, 50, InetAddress.getLoopbackAddress());
-            server.setEnabledProtocols(protocols.toArray(new String[0]));
-            server.setNeedClientAuth(clientCa != null);
-            return new TlsFrontEngine(server, backend);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        SSLContext context = TestPki.engineContext(certificate, chainTo, clientCa);
+        SSLServerSocket server = (SSLServerSocket) context.getServerSocketFactory()
+                .createServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        server.setEnabledProtocols(protocols.toArray(new String[0]));
+        server.setNeedClientAuth(clientCa != null);
+        return new TlsFrontEngine(server, backend);
     }
 
     /** Return the engine's address as DOCKER_HOST writes it. */

@@ -95,15 +95,6 @@ class SshProcessTest {
                 .toList();
     }
 
-    private static String failure(EngineClient client) {
-        try {
-            client.get("/_ping");
-        } catch (EngineException e) {
-            return e.getMessage();
-        }
-        throw new AssertionError("the request did not fail");
-    }
-
     @Test
     void sshRunsWithTheGivenEnvironmentAndNothingOfTheJvms() throws Exception {
         Path seen = directory.resolve("environment");
@@ -161,7 +152,7 @@ class SshProcessTest {
         SshCommand ssh = script("request\nprintf 'SSH-2.0-OpenSSH\\r\\n\\r\\n'\nsleep 0.3\n"
                 + "echo 'channel 0: open failed' >&2\nexit 1\n");
         try (EngineClient client = client(ssh)) {
-            assertThat(failure(client)).isEqualTo("ssh to engine ssh://box ended with exit code 1 before the engine"
+            assertThat(Pings.failure(client)).isEqualTo("ssh to engine ssh://box ended with exit code 1 before the engine"
                     + " answered GET /_ping (docker system dial-stdio could not reach the engine on that host); ssh"
                     + " said: channel 0: open failed");
         }
@@ -213,7 +204,7 @@ class SshProcessTest {
                 + "last words\n");
         SshCommand ssh = script("cat '" + chatter + "' >&2\nsleep 0.3\nexit 255\n");
         try (EngineClient client = client(ssh)) {
-            assertThat(failure(client)).isEqualTo("ssh to engine ssh://box ended with exit code 255 before the engine"
+            assertThat(Pings.failure(client)).isEqualTo("ssh to engine ssh://box ended with exit code 255 before the engine"
                     + " answered GET /_ping (ssh could not connect or log in); ssh said: debug1: reading configuration /"
                     + " debug1: reading configuration / last words");
         }
@@ -235,7 +226,7 @@ class SshProcessTest {
         });
         interrupter.start();
         try (EngineClient client = client(ssh)) {
-            assertThat(failure(client)).isEqualTo("asking engine ssh://box was interrupted (the resolution's time budget,"
+            assertThat(Pings.failure(client)).isEqualTo("asking engine ssh://box was interrupted (the resolution's time budget,"
                     + " setting timeout, ran out)");
             assertThat(Thread.currentThread().isInterrupted()).as("the interrupt is kept").isTrue();
         } finally {
@@ -253,7 +244,7 @@ class SshProcessTest {
                 + "request\nprintf 'HTTP/1.1 200 OK\\r\\nContent-Len'\nexit 0\n");
         try (EngineClient client = client(ssh)) {
             assertThat(client.get("/_ping").status()).isEqualTo(200);
-            assertThat(failure(client)).startsWith("ssh to engine ssh://box ended with exit code 0 before the engine"
+            assertThat(Pings.failure(client)).startsWith("ssh to engine ssh://box ended with exit code 0 before the engine"
                     + " answered GET /_ping");
             assertThat(starts()).hasSize(1);
         }
@@ -263,7 +254,7 @@ class SshProcessTest {
     void whatDoesNotExplainItselfIsNamedWithoutAnEmptySaidClause() throws Exception {
         SshCommand ssh = script("request\nprintf 'SSH-2.0-OpenSSH\\r\\n\\r\\n'\nexec sleep " + sleep + "\n");
         try (EngineClient client = client(ssh)) {
-            assertThat(failure(client)).startsWith("engine ssh://box answered GET /_ping with something that is not a"
+            assertThat(Pings.failure(client)).startsWith("engine ssh://box answered GET /_ping with something that is not a"
                     + " usable HTTP response: ").doesNotContain("ssh said");
         }
     }

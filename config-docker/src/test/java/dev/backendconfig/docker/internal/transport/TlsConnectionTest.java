@@ -2,31 +2,19 @@ package dev.backendconfig.docker.internal.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.backendconfig.docker.internal.engine.EngineAddress;
 import dev.backendconfig.docker.internal.tls.TlsMaterial;
-import dev.backendconfig.testsupport.FakeDockerEngine;
 import dev.backendconfig.testsupport.TestPki;
 import dev.backendconfig.testsupport.TestPki.Issued;
-import dev.backendconfig.testsupport.TestPki.KeyKind;
 import dev.backendconfig.testsupport.TlsFrontEngine;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A TLS connection to an engine around its handshake: what the report says it goes over before and after it, an
@@ -34,83 +22,11 @@ import org.junit.jupiter.api.io.TempDir;
  * to check it), the answer's own step once the handshake is over, and a client that is closed without ever
  * connecting.
  */
-class TlsConnectionTest {
-
-    private static final Duration TIMEOUT = Duration.ofSeconds(5);
-
-    private static Issued ca;
-    private static Issued engineCertificate;
-
-    @TempDir
-    Path directory;
-
-    private FakeDockerEngine backend;
-    private final List<AutoCloseable> closing = new ArrayList<>();
-
-    @BeforeAll
-    static void makeCertificates() {
-        ca = TestPki.authority("connection-ca");
-        engineCertificate = TestPki.server(ca, List.of("localhost"), List.of("127.0.0.1"));
-    }
-
-    /** Each test starts without an interrupt flag a test before it on this thread may have left. */
-    @BeforeEach
-    void startUninterrupted() throws IOException {
-        Thread.interrupted();
-        backend = FakeDockerEngine.onUnixSocket(directory.resolve("engine.sock"));
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        for (AutoCloseable open : closing) {
-            open.close();
-        }
-        backend.close();
-    }
-
-    private TlsFrontEngine engine(Issued certificate) throws IOException {
-        return engine(certificate, ca);
-    }
-
-    private TlsFrontEngine engine(Issued certificate, Issued signer) throws IOException {
-        TlsFrontEngine engine = TlsFrontEngine.start(certificate, signer, ca, List.of("TLSv1.3", "TLSv1.2"),
-                directory.resolve("engine.sock"));
-        closing.add(engine);
-        return engine;
-    }
-
-    private TlsMaterial material(String name, boolean withCa, boolean skipVerifyAsked) {
-        Issued client = TestPki.client(ca, KeyKind.EC);
-        Path certs = TestPki.certPath(directory.resolve(name), ca.certificate(), client.certificate(),
-                TestPki.pkcs8(client.keys().getPrivate()));
-        return new TlsMaterial(withCa ? certs.resolve("ca.pem") : null, certs.resolve("cert.pem"),
-                certs.resolve("key.pem"), "DOCKER_CERT_PATH " + certs, skipVerifyAsked ? "DOCKER_TLS" : "DOCKER_TLS_VERIFY",
-                skipVerifyAsked);
-    }
-
-    private EngineClient client(int port, TlsMaterial material, EngineTimeouts timeouts) {
-        EngineClient client = new EngineClient(EngineAddress.tls("127.0.0.1", port, material, "test"), timeouts,
-                SshCommand.DEFAULT, () -> Duration.ofMinutes(1));
-        closing.add(client);
-        return client;
-    }
-
-    private EngineClient client(int port, TlsMaterial material) {
-        return client(port, material, EngineTimeouts.both(TIMEOUT));
-    }
-
-    private static String failure(EngineClient client) {
-        try {
-            client.get("/_ping");
-        } catch (EngineException e) {
-            return e.getMessage();
-        }
-        throw new AssertionError("the request did not fail");
-    }
+class TlsConnectionTest extends TlsEngineTest {
 
     @Test
     void theReportNamesTheProtocolOnlyOnceAHandshakeAgreedOnIt() throws Exception {
-        TlsFrontEngine engine = engine(engineCertificate);
+        TlsFrontEngine engine = engine(ENGINE_CERTIFICATE);
         TlsMaterial material = material("report", true, false);
         EngineClient client = client(engine.port(), material);
         assertThat(client.reachedOver()).isEqualTo("tcp+TLS (CA " + material.ca() + ", client certificate "
@@ -122,7 +38,7 @@ class TlsConnectionTest {
 
     @Test
     void theReportSaysTheEnginesCertificateIsCheckedWhenTheConfigurationAskedNotTo() throws Exception {
-        TlsFrontEngine engine = engine(engineCertificate);
+        TlsFrontEngine engine = engine(ENGINE_CERTIFICATE);
         TlsMaterial material = material("skip", true, true);
         EngineClient client = client(engine.port(), material);
         assertThat(client.get("/_ping").status()).isEqualTo(200);
@@ -135,11 +51,11 @@ class TlsConnectionTest {
         Issued other = TestPki.authority("other-ca");
         TlsFrontEngine engine = engine(TestPki.server(other, List.of("localhost"), List.of("127.0.0.1")), other);
         TlsMaterial material = material("untrusted", true, false);
-        assertThat(failure(client(engine.port(), material))).isEqualTo("engine " + engine.dockerHost() + " presented a"
+        assertThat(Pings.failure(client(engine.port(), material))).isEqualTo("engine " + engine.dockerHost() + " presented a"
                 + " certificate (CN=engine, issued by CN=other-ca) that the CA in " + material.ca() + " did not sign,"
                 + " so it is not trusted; give the CA that signed the engine's certificate");
         TlsMaterial skipping = material("untrusted-skip", true, true);
-        assertThat(failure(client(engine.port(), skipping))).isEqualTo("engine " + engine.dockerHost() + " presented a"
+        assertThat(Pings.failure(client(engine.port(), skipping))).isEqualTo("engine " + engine.dockerHost() + " presented a"
                 + " certificate (CN=engine, issued by CN=other-ca) that the CA in " + skipping.ca() + " did not sign,"
                 + " so it is not trusted (DOCKER_TLS asks not to check it, but this library always checks the engine's"
                 + " certificate); give the CA that signed the engine's certificate");
@@ -147,17 +63,17 @@ class TlsConnectionTest {
 
     @Test
     void withoutACaFileAnEngineCertificateNoneOfTheJdksCasSignedIsNotTrusted() throws Exception {
-        TlsFrontEngine engine = engine(engineCertificate);
-        assertThat(failure(client(engine.port(), material("jdk-cas", false, false)))).isEqualTo("engine "
-                + engine.dockerHost() + " presented a certificate (CN=engine, issued by CN=connection-ca) that none"
+        TlsFrontEngine engine = engine(ENGINE_CERTIFICATE);
+        assertThat(Pings.failure(client(engine.port(), material("jdk-cas", false, false)))).isEqualTo("engine "
+                + engine.dockerHost() + " presented a certificate (CN=engine, issued by CN=test-ca) that none"
                 + " of the JDK's default trusted CAs signed, so it is not trusted; give the CA that signed the engine's"
                 + " certificate");
     }
 
     @Test
     void aHostTheCertificateDoesNotHoldIsNamedWithTheNoteWhenTheConfigurationAskedNotToCheck() throws Exception {
-        TlsFrontEngine engine = engine(TestPki.server(ca, List.of("a.test"), List.of()));
-        assertThat(failure(client(engine.port(), material("host-skip", true, true)))).isEqualTo("engine "
+        TlsFrontEngine engine = engine(TestPki.server(CA, List.of("a.test"), List.of()));
+        assertThat(Pings.failure(client(engine.port(), material("host-skip", true, true)))).isEqualTo("engine "
                 + engine.dockerHost() + " presented a certificate that is not valid for host 127.0.0.1 (it names"
                 + " DNS:a.test); reach the engine by a name its certificate holds (DOCKER_TLS asks not to check it, but"
                 + " this library always checks the engine's certificate)");
@@ -165,16 +81,10 @@ class TlsConnectionTest {
 
     /** A TLS engine that finishes the handshake, reads the request's first byte, then does {@code after}. */
     private int handshakingThen(SocketAction after) throws Exception {
-        KeyStore keys = KeyStore.getInstance("PKCS12");
-        keys.load(null, null);
-        keys.setKeyEntry("engine", engineCertificate.keys().getPrivate(), "x".toCharArray(),
-                new X509Certificate[] {engineCertificate.certificate(), ca.certificate()});
-        KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        keyManagers.init(keys, "x".toCharArray());
         SSLContext context = SSLContext.getInstance("TLS");
-        context.init(keyManagers.getKeyManagers(), null, null);
+        context.init(TestPki.engineKeys(ENGINE_CERTIFICATE, CA), null, null);
         ServerSocket server = new ServerSocket(0, 5, InetAddress.getLoopbackAddress());
-        closing.add(server);
+        closing(server);
         Thread serving = new Thread(() -> {
             try (Socket plain = server.accept();
                     SSLSocket tls = (SSLSocket) context.getSocketFactory().createSocket(plain, null, false)) {
@@ -199,9 +109,9 @@ class TlsConnectionTest {
     @Test
     void anEngineThatShakesHandsAndNeverAnswersIsLeftAtTheAnswersOwnTimeout() throws Exception {
         int port = handshakingThen(tls -> tls.getInputStream().readAllBytes());
-        EngineClient client = client(port, material("silent", true, false), new EngineTimeouts(Duration.ofSeconds(5),
+        EngineClient client = client("127.0.0.1", port, material("silent", true, false), new EngineTimeouts(Duration.ofSeconds(5),
                 Duration.ofSeconds(3)));
-        assertThat(failure(client)).isEqualTo("engine tcp://127.0.0.1:" + port + " did not answer GET /_ping within"
+        assertThat(Pings.failure(client)).isEqualTo("engine tcp://127.0.0.1:" + port + " did not answer GET /_ping within"
                 + " 3000 ms (setting docker.answer-timeout)");
     }
 
@@ -213,7 +123,7 @@ class TlsConnectionTest {
         }
         EngineClient client = client(port, material("never", true, false));
         client.close();
-        TlsFrontEngine engine = engine(engineCertificate);
+        TlsFrontEngine engine = engine(ENGINE_CERTIFICATE);
         EngineClient used = client(engine.port(), material("twice", true, false));
         assertThat(used.get("/_ping").status()).isEqualTo(200);
         used.close();
@@ -229,14 +139,14 @@ class TlsConnectionTest {
             tls.getOutputStream().flush();
             tls.getInputStream().readAllBytes();
         });
-        assertThat(failure(client(port, material("not-http", true, false)))).startsWith("engine tcp://127.0.0.1:" + port
+        assertThat(Pings.failure(client(port, material("not-http", true, false)))).startsWith("engine tcp://127.0.0.1:" + port
                 + " answered GET /_ping with something that is not a usable HTTP response: ");
     }
 
     @Test
     void anEngineThatAskedNoCertificateAndClosesAfterTheHandshakeClosedWithoutAnswering() throws Exception {
         int port = handshakingThen(tls -> tls.close());
-        assertThat(failure(client(port, material("closes", true, false)))).isEqualTo("engine tcp://127.0.0.1:" + port
+        assertThat(Pings.failure(client(port, material("closes", true, false)))).isEqualTo("engine tcp://127.0.0.1:" + port
                 + " closed the connection without answering GET /_ping");
     }
 

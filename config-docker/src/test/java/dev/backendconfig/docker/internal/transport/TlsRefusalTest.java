@@ -2,11 +2,8 @@ package dev.backendconfig.docker.internal.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.backendconfig.docker.internal.engine.EngineAddress;
 import dev.backendconfig.docker.internal.tls.TlsMaterial;
 import dev.backendconfig.testsupport.TestPki;
-import dev.backendconfig.testsupport.TestPki.Issued;
-import dev.backendconfig.testsupport.TestPki.KeyKind;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -14,22 +11,10 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.ByteBuffer;
-import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.cert.X509Certificate;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLEngineResult.HandshakeStatus;
-import javax.net.ssl.TrustManagerFactory;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * How an engine that asks for a client certificate and then refuses the handshake is explained, against a TLS 1.2
@@ -38,36 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * by closing the connection, or by resetting it. Each is named as the refused client certificate it is; an alert that
  * is no refusal is named as the failed handshake it is.
  */
-class TlsRefusalTest {
-
-    private static final Duration TIMEOUT = Duration.ofSeconds(5);
-
-    private static Issued ca;
-    private static Issued engineCertificate;
-
-    @TempDir
-    Path directory;
-
-    private final List<AutoCloseable> closing = new ArrayList<>();
-
-    @BeforeAll
-    static void makeCertificates() {
-        ca = TestPki.authority("refusing-ca");
-        engineCertificate = TestPki.server(ca, List.of("localhost"), List.of("127.0.0.1"));
-    }
-
-    /** Each test starts without an interrupt flag a test before it on this thread may have left. */
-    @BeforeEach
-    void startUninterrupted() {
-        Thread.interrupted();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        for (AutoCloseable open : closing) {
-            open.close();
-        }
-    }
+class TlsRefusalTest extends TlsEngineTest {
 
     /** What the engine does once it has read the first record of the client's answer to its certificate request. */
     private interface Refusal {
@@ -85,28 +41,11 @@ class TlsRefusalTest {
         };
     }
 
-    private SSLContext engineContext() throws Exception {
-        KeyStore keys = KeyStore.getInstance("PKCS12");
-        keys.load(null, null);
-        keys.setKeyEntry("engine", engineCertificate.keys().getPrivate(), "x".toCharArray(),
-                new X509Certificate[] {engineCertificate.certificate(), ca.certificate()});
-        KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        keyManagers.init(keys, "x".toCharArray());
-        KeyStore trusted = KeyStore.getInstance("PKCS12");
-        trusted.load(null, null);
-        trusted.setCertificateEntry("ca", ca.certificate());
-        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        trust.init(trusted);
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(keyManagers.getKeyManagers(), trust.getTrustManagers(), null);
-        return context;
-    }
-
     /** Start the engine: a real TLS 1.2 handshake up to the client's certificate, then {@code refusal}. */
     private int engine(Refusal refusal) throws Exception {
-        SSLContext context = engineContext();
+        SSLContext context = TestPki.engineContext(ENGINE_CERTIFICATE, CA, CA);
         ServerSocket server = new ServerSocket(0, 5, InetAddress.getLoopbackAddress());
-        closing.add(server);
+        closing(server);
         Thread serving = new Thread(() -> {
             try (Socket socket = server.accept()) {
                 socket.setSoTimeout(10_000);
@@ -170,27 +109,13 @@ class TlsRefusalTest {
         return record;
     }
 
-    /** TLS material with the CA and a client certificate of it, written as DOCKER_CERT_PATH holds them. */
-    private TlsMaterial material(String name) {
-        Issued client = TestPki.client(ca, KeyKind.EC);
-        Path certs = TestPki.certPath(directory.resolve(name), ca.certificate(), client.certificate(),
-                TestPki.pkcs8(client.keys().getPrivate()));
-        return new TlsMaterial(certs.resolve("ca.pem"), certs.resolve("cert.pem"), certs.resolve("key.pem"),
-                "DOCKER_CERT_PATH " + certs, "DOCKER_TLS_VERIFY", false);
-    }
-
     private String failure(int port, TlsMaterial material) {
-        try (EngineClient client = new EngineClient(EngineAddress.tls("127.0.0.1", port, material, "test"), TIMEOUT)) {
-            client.get("/_ping");
-        } catch (EngineException e) {
-            return e.getMessage();
-        }
-        throw new AssertionError("the request did not fail");
+        return Pings.failure(client(port, material));
     }
 
     private String refused(int port, TlsMaterial material) {
         return "engine tcp://127.0.0.1:" + port + " demands a client certificate and refused the one sent, "
-                + material.cert() + " (issued by CN=refusing-ca) (it accepts certificates issued by CN=refusing-ca);"
+                + material.cert() + " (issued by CN=test-ca) (it accepts certificates issued by CN=test-ca);"
                 + " give a client certificate the engine's CA signed";
     }
 
