@@ -6,6 +6,7 @@ import dev.backendconfig.api.spi.ResolutionContext;
 import dev.backendconfig.toolkit.Deadline;
 import dev.backendconfig.toolkit.OutsideText;
 import java.time.Duration;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
@@ -19,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * hangs cannot hold a test suite hostage. A provider that overruns is interrupted and given a short grace to end;
  * the built-in providers check for interruption as they go, so that no thread of theirs outlives the resolution.
  */
-public final class ProviderRunner {
+public final class ProviderRunner implements Callable<ProviderResult> {
 
     /** How long an interrupted provider is given to end before it is reported as still running. */
     static final Duration GRACE = Duration.ofMillis(200);
@@ -60,7 +61,18 @@ public final class ProviderRunner {
         }
     }
 
-    private ProviderRunner() {
+    private final EndpointProvider provider;
+    private final ResolutionContext context;
+
+    private ProviderRunner(EndpointProvider provider, ResolutionContext context) {
+        this.provider = provider;
+        this.context = context;
+    }
+
+    /** Resolve, on the provider's own thread. */
+    @Override
+    public ProviderResult call() {
+        return provider.resolve(context);
     }
 
     /**
@@ -70,8 +82,9 @@ public final class ProviderRunner {
      */
     public static Answer ask(EndpointProvider provider, ResolutionContext context) throws InterruptedException {
         // a FutureTask on a thread of our own: what the provider returns or throws, without CompletableFuture, whose
-        // class initialisation sets up the common ForkJoinPool in every first resolution for nothing
-        FutureTask<ProviderResult> answer = new FutureTask<>(() -> provider.resolve(context));
+        // class initialisation sets up the common ForkJoinPool in every first resolution for nothing; and this class
+        // as its task rather than a lambda, whose first call would start the JDK's lambda machinery for this alone
+        FutureTask<ProviderResult> answer = new FutureTask<>(new ProviderRunner(provider, context));
         Thread worker = new Thread(answer, "backend-config-" + provider.id() + "-" + THREADS.incrementAndGet());
         worker.setDaemon(true);
         worker.setContextClassLoader(Thread.currentThread().getContextClassLoader());

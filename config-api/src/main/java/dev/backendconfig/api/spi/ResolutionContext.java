@@ -55,7 +55,7 @@ public final class ResolutionContext {
         this.clock = clock;
         this.budget = new AtomicReference<>(Deadline.after(settings.get(CoreSettings.TIMEOUT)));
         this.services = DeclaredServices.from(settings);
-        this.probes = new ProbePolicy(settings, budget::get);
+        this.probes = new ProbePolicy(settings, budget);
         this.earlierAnswers = List.of();
     }
 

@@ -6,7 +6,6 @@ import dev.backendconfig.api.internal.SettingNames;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.BiFunction;
 import org.apiguardian.api.API;
 
 /**
@@ -28,16 +27,24 @@ public final class ServiceSetting<T> {
     private final Setting<T> backend;
     private final String defaultTemplate;
     private final String description;
-    private final BiFunction<String, String, Setting<T>> factory;
+    /** The setting of a service named {@code example}, which each service's is made from under its own key. */
+    private final Setting<T> example;
 
     private ServiceSetting(String suffix, Setting<T> backend, String defaultTemplate, String description,
-            BiFunction<String, String, Setting<T>> factory) {
+            Setting<T> example) {
         this.suffix = Objects.requireNonNull(suffix, "suffix");
         this.backend = backend;
         this.defaultTemplate = defaultTemplate;
         this.description = Objects.requireNonNull(description, "description");
-        this.factory = factory;
-        factory.apply(SettingNames.SERVICE_PREFIX + "example." + suffix, defaultFor(new Service("example", true)));
+        this.example = example;
+    }
+
+    private static String exampleKey(String suffix) {
+        return SettingNames.SERVICE_PREFIX + "example." + suffix;
+    }
+
+    private static String exampleDefault(String defaultTemplate) {
+        return defaultFor(defaultTemplate, new Service("example", true));
     }
 
     /**
@@ -49,27 +56,27 @@ public final class ServiceSetting<T> {
     public static ServiceSetting<List<String>> list(String suffix, Setting<List<String>> backend,
             String defaultTemplate, String description) {
         return new ServiceSetting<>(suffix, backend, defaultTemplate, description,
-                (key, defaultValue) -> Setting.list(key, defaultValue, description));
+                Setting.list(exampleKey(suffix), exampleDefault(defaultTemplate), description));
     }
 
     /** Declare a per-service text setting without a default. */
     public static ServiceSetting<String> text(String suffix, Setting<String> backend, String description) {
         return new ServiceSetting<>(suffix, backend, null, description,
-                (key, defaultValue) -> Setting.text(key, defaultValue, description));
+                Setting.text(exampleKey(suffix), null, description));
     }
 
     /** Declare a per-service whole-number setting from {@code min} to {@code max}, without a default. */
     public static ServiceSetting<Integer> integer(String suffix, Setting<Integer> backend, int min, int max,
             String description) {
         return new ServiceSetting<>(suffix, backend, null, description,
-                (key, defaultValue) -> Setting.integer(key, null, min, max, description));
+                Setting.integer(exampleKey(suffix), null, min, max, description));
     }
 
     /** Declare a per-service true/false setting. */
     public static ServiceSetting<Boolean> flag(String suffix, Setting<Boolean> backend, boolean defaultValue,
             String description) {
         return new ServiceSetting<>(suffix, backend, Boolean.toString(defaultValue), description,
-                (key, ignored) -> Setting.flag(key, defaultValue, description));
+                Setting.flag(exampleKey(suffix), defaultValue, description));
     }
 
     /** Return the key with a placeholder, as docs/settings.md lists it: {@code services.<name>.url-variables}. */
@@ -97,10 +104,11 @@ public final class ServiceSetting<T> {
         if (service.isBackend() && backend != null) {
             return backend;
         }
-        return factory.apply(SettingNames.SERVICE_PREFIX + service.name() + "." + suffix, defaultFor(service));
+        return example.renamed(SettingNames.SERVICE_PREFIX + service.name() + "." + suffix,
+                defaultFor(defaultTemplate, service));
     }
 
-    private String defaultFor(Service service) {
+    private static String defaultFor(String defaultTemplate, Service service) {
         return defaultTemplate == null ? null : defaultTemplate.replace("<NAME>", service.variableName());
     }
 }

@@ -37,25 +37,35 @@ public final class Setting<T> {
     /** The longest duration any setting accepts: longer is a typo, and would overflow the clock arithmetic. */
     private static final Duration MAX_DURATION = Duration.ofHours(24);
 
+    // What a setting's values are, as a constant rather than a parser lambda each: every provider's settings are
+    // declared, and their defaults parsed, in every first resolution, where each lambda's first call costs a fresh JVM
+    // more than the parsing (the first one also starts the JDK's lambda machinery).
+    private static final int TEXT = 0;
+    private static final int CHOICE = 1;
+    private static final int LIST = 2;
+    private static final int INTEGER = 3;
+    private static final int DURATION = 4;
+    private static final int FLAG = 5;
+
     private final String key;
     private final String defaultValue;
     private final String expected;
     private final String description;
-    private final Parser<T> parser;
+    private final int kind;
+    /** The constants a choice takes, and their spellings; empty for other kinds. */
+    private final List<? extends Enum<?>> constants;
+    private final List<String> spellings;
+    /** An integer's bounds. */
+    private final int min;
+    private final int max;
     private final boolean program;
 
-    @FunctionalInterface
-    private interface Parser<T> {
-        /** Return the parsed value, or throw IllegalArgumentException whose message says what was found. */
-        T parse(String raw);
+    private Setting(String key, String defaultValue, String expected, String description, int kind) {
+        this(key, defaultValue, expected, description, kind, List.of(), List.of(), 0, 0, false);
     }
 
-    private Setting(String key, String defaultValue, String expected, String description, Parser<T> parser) {
-        this(key, defaultValue, expected, description, parser, false);
-    }
-
-    private Setting(String key, String defaultValue, String expected, String description, Parser<T> parser,
-            boolean program) {
+    private Setting(String key, String defaultValue, String expected, String description, int kind,
+            List<? extends Enum<?>> constants, List<String> spellings, int min, int max, boolean program) {
         if (!SettingNames.isKey(key)) {
             throw new IllegalArgumentException("setting key '" + key
                     + "' must be lower-case words separated by '.' or '-', such as acme.container-port");
@@ -64,16 +74,26 @@ public final class Setting<T> {
         this.defaultValue = defaultValue;
         this.expected = expected;
         this.description = Objects.requireNonNull(description, "description");
-        this.parser = parser;
+        this.kind = kind;
+        this.constants = constants;
+        this.spellings = spellings;
+        this.min = min;
+        this.max = max;
         this.program = program;
         if (defaultValue != null) {
-            parser.parse(defaultValue);
+            value(defaultValue);
         }
+    }
+
+    /** Return this setting under another key and default (a per-service setting's, {@link ServiceSetting}). */
+    Setting<T> renamed(String otherKey, String otherDefault) {
+        return new Setting<>(otherKey, otherDefault, expected, description, kind, constants, spellings, min, max,
+                program);
     }
 
     /** Declare a free-text setting; {@code defaultValue} may be null for "no default". */
     public static Setting<String> text(String key, String defaultValue, String description) {
-        return new Setting<>(key, defaultValue, "any text", description, raw -> raw);
+        return new Setting<>(key, defaultValue, "any text", description, TEXT);
     }
 
     /**
@@ -92,17 +112,8 @@ public final class Setting<T> {
             spellings.add(spelling(constant));
         }
         return new Setting<>(key, defaultValue == null ? null : spelling(defaultValue),
-                "one of " + String.join(", ", spellings), description, raw -> {
-                    String lower = raw.toLowerCase(Locale.ROOT);
-                    for (E constant : constants) {
-                        if (spelling(constant).equals(lower)) {
-                            return constant;
-                        }
-                    }
-                    throw new IllegalArgumentException("got a value that is not one of them"
-                            + Suggestions.nearest(lower, spellings).map(near -> "; did you mean '" + near + "'?")
-                                    .orElse(""));
-                });
+                "one of " + String.join(", ", spellings), description, CHOICE, constants, List.copyOf(spellings), 0, 0,
+                false);
     }
 
     /** Return how a choice setting writes an enum constant: {@code WEBSOCKET} as {@code websocket}. */
@@ -112,7 +123,7 @@ public final class Setting<T> {
 
     /** Declare a comma-separated list setting; blank entries are dropped. */
     public static Setting<List<String>> list(String key, String defaultValue, String description) {
-        return new Setting<>(key, defaultValue, "a comma-separated list", description, Setting::parseList);
+        return new Setting<>(key, defaultValue, "a comma-separated list", description, LIST);
     }
 
     // a loop rather than a stream: every list setting's default is parsed when it is declared, in every first
@@ -131,35 +142,18 @@ public final class Setting<T> {
     /** Declare an integer setting that must lie within {@code min}..{@code max}. */
     public static Setting<Integer> integer(String key, Integer defaultValue, int min, int max, String description) {
         return new Setting<>(key, defaultValue == null ? null : defaultValue.toString(),
-                "a whole number from " + min + " to " + max, description, raw -> {
-                    int value;
-                    try {
-                        value = Integer.parseInt(raw);
-                    } catch (NumberFormatException e) {
-                        throw new IllegalArgumentException("got a value that is not a whole number");
-                    }
-                    if (value < min || value > max) {
-                        throw new IllegalArgumentException("got a number outside that range");
-                    }
-                    return value;
-                });
+                "a whole number from " + min + " to " + max, description, INTEGER, List.of(), List.of(), min, max, false);
     }
 
     /** Declare a duration setting written {@code 500ms}, {@code 2s}, {@code 1m}, {@code 1h} or ISO-8601 {@code PT2S}. */
     public static Setting<Duration> duration(String key, String defaultValue, String description) {
         return new Setting<>(key, defaultValue, "a duration such as 500ms, 2s or 1m, at most 24h", description,
-                Setting::parseDuration);
+                DURATION);
     }
 
     /** Declare a true/false setting. */
     public static Setting<Boolean> flag(String key, boolean defaultValue, String description) {
-        return new Setting<>(key, Boolean.toString(defaultValue), "true or false", description, raw -> {
-            String lower = raw.toLowerCase(Locale.ROOT);
-            if (!lower.equals("true") && !lower.equals("false")) {
-                throw new IllegalArgumentException("got a value that is neither");
-            }
-            return Boolean.parseBoolean(lower);
-        });
+        return new Setting<>(key, Boolean.toString(defaultValue), "true or false", description, FLAG);
     }
 
     /**
@@ -172,7 +166,7 @@ public final class Setting<T> {
      */
     @API(status = EXPERIMENTAL, since = "1.0")
     public Setting<T> namingAProgram() {
-        return new Setting<>(key, defaultValue, expected, description, parser, true);
+        return new Setting<>(key, defaultValue, expected, description, kind, constants, spellings, min, max, true);
     }
 
     /** Tell whether this setting names a program to run ({@link #namingAProgram()}). */
@@ -209,7 +203,7 @@ public final class Setting<T> {
      */
     public T parse(String raw, Origin origin) {
         try {
-            return parser.parse(raw.strip());
+            return value(raw.strip());
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException(CODE, origin, "setting " + key + " expects " + expected + ", "
                     + e.getMessage());
@@ -218,7 +212,59 @@ public final class Setting<T> {
 
     /** Return the parsed default, when there is one. */
     public Optional<T> parsedDefault() {
-        return defaultValue == null ? Optional.empty() : Optional.of(parser.parse(defaultValue));
+        return defaultValue == null ? Optional.empty() : Optional.of(value(defaultValue));
+    }
+
+    /** Return the value {@code raw} is, or throw IllegalArgumentException whose message says what was found. */
+    @SuppressWarnings("unchecked")
+    private T value(String raw) {
+        Object value;
+        if (kind == TEXT) {
+            value = raw;
+        } else if (kind == CHOICE) {
+            value = choiceOf(raw);
+        } else if (kind == LIST) {
+            value = parseList(raw);
+        } else if (kind == INTEGER) {
+            value = integerOf(raw);
+        } else if (kind == DURATION) {
+            value = parseDuration(raw);
+        } else {
+            value = flagOf(raw);
+        }
+        return (T) value;
+    }
+
+    private Enum<?> choiceOf(String raw) {
+        String lower = raw.toLowerCase(Locale.ROOT);
+        for (Enum<?> constant : constants) {
+            if (spelling(constant).equals(lower)) {
+                return constant;
+            }
+        }
+        throw new IllegalArgumentException("got a value that is not one of them"
+                + Suggestions.nearest(lower, spellings).map(near -> "; did you mean '" + near + "'?").orElse(""));
+    }
+
+    private int integerOf(String raw) {
+        int value;
+        try {
+            value = Integer.parseInt(raw);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("got a value that is not a whole number");
+        }
+        if (value < min || value > max) {
+            throw new IllegalArgumentException("got a number outside that range");
+        }
+        return value;
+    }
+
+    private static boolean flagOf(String raw) {
+        String lower = raw.toLowerCase(Locale.ROOT);
+        if (!lower.equals("true") && !lower.equals("false")) {
+            throw new IllegalArgumentException("got a value that is neither");
+        }
+        return Boolean.parseBoolean(lower);
     }
 
     private static Duration parseDuration(String raw) {

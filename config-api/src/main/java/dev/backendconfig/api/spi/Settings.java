@@ -10,6 +10,7 @@ import dev.backendconfig.toolkit.Origin;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.apiguardian.api.API;
 
 /**
@@ -28,7 +29,14 @@ public final class Settings {
     public static final String RESOURCE = PropertiesResource.NAME;
 
     static {
-        SettingValues.grant(settings -> settings.values);
+        // a class rather than a lambda, as the JDK's own shared secrets: every first resolution initialises this
+        // class, and a lambda's first call there would start the JDK's lambda machinery for this alone
+        SettingValues.grant(new Function<Settings, SettingValues>() {
+            @Override
+            public SettingValues apply(Settings settings) {
+                return settings.values;
+            }
+        });
     }
 
     private final SettingValues values;

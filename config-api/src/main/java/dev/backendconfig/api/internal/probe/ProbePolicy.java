@@ -6,8 +6,8 @@ import dev.backendconfig.api.internal.CoreSettings;
 import dev.backendconfig.api.spi.ProbeResult;
 import dev.backendconfig.api.spi.Settings;
 import dev.backendconfig.toolkit.Deadline;
-import java.util.function.Supplier;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * How one resolution probes candidates: the kind of setting {@code probe}, the path of {@code probe.http-path}, each
@@ -16,15 +16,15 @@ import java.time.Duration;
 public final class ProbePolicy {
 
     private final Settings settings;
-    private final Supplier<Deadline> budget;
+    private final AtomicReference<Deadline> budget;
 
     /**
      * Probe with the settings' probe within {@code budget}.
      *
      * @param settings the resolution's settings
-     * @param budget the resolution's time budget
+     * @param budget the resolution's time budget, read at each probe (a provider may extend it)
      */
-    public ProbePolicy(Settings settings, Supplier<Deadline> budget) {
+    public ProbePolicy(Settings settings, AtomicReference<Deadline> budget) {
         this.settings = settings;
         this.budget = budget;
     }

@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -161,12 +162,13 @@ class ProbeRequestsTest {
 
     @Test
     void thePolicyProbesWithTheConfiguredKindAndPath() throws Exception {
-        ProbePolicy none = new ProbePolicy(settings(Map.of("probe", "none")), () -> Deadline.after(TIMEOUT));
+        ProbePolicy none = new ProbePolicy(settings(Map.of("probe", "none")),
+                new AtomicReference<>(Deadline.after(TIMEOUT)));
         assertThat(none.kind()).isEqualTo(ProbeKind.NONE);
         assertThat(none.probing()).isFalse();
         int port = serveOnce(request -> status(200));
         ProbePolicy http = new ProbePolicy(settings(Map.of("probe", "http", "probe.http-path", "/ready")),
-                () -> Deadline.after(TIMEOUT));
+                new AtomicReference<>(Deadline.after(TIMEOUT)));
         assertThat(http.probing()).isTrue();
         assertThat(http.probe(at("http://127.0.0.1:" + port)).description())
                 .isEqualTo("http GET http://127.0.0.1:" + port + "/ready: answered 200");
@@ -174,7 +176,8 @@ class ProbeRequestsTest {
 
     @Test
     void aUsedUpBudgetProbesNothing() {
-        ProbePolicy policy = new ProbePolicy(settings(Map.of("probe", "http")), () -> Deadline.after(Duration.ZERO));
+        ProbePolicy policy = new ProbePolicy(settings(Map.of("probe", "http")),
+                new AtomicReference<>(Deadline.after(Duration.ZERO)));
         assertThat(policy.probe(at("http://127.0.0.1:1")))
                 .isEqualTo(new ProbeResult(false, "not probed: the time budget (setting timeout) is used up",
                         Duration.ZERO));
