@@ -105,7 +105,7 @@ public final class StagingEndpointProvider implements EndpointProvider {
                 continue;
             }
             variables.requireOneDeployment(service, http, webSocket, urlNames, webSocketNames);
-            String name = http.or(() -> webSocket).orElseThrow().name();
+            String name = (http.isPresent() ? http : webSocket).get().name();
             answer.found(variables.endpoint(ID, service, http, webSocket), "from " + name);
             if (service.isBackend()) {
                 backendNames.add(name);
@@ -129,15 +129,21 @@ public final class StagingEndpointProvider implements EndpointProvider {
      * none was even configured, that no local backend was found.
      */
     static String whyNotLocal(List<Line> earlier) {
-        List<String> failed = earlier.stream().filter(StagingEndpointProvider::triedAndFailed)
-                .map(answer -> OutsideText.oneLine(answer.provider()) + " " + answer.outcome().label() + ": "
-                        + OutsideText.excerpt(answer.reason(), 400)).toList();
+        // loops rather than streams, here and below: this runs in every staging resolution, often the run's first,
+        // where a stream pipeline's classes and lambdas cost a fresh JVM more than the work
+        List<String> failed = new ArrayList<>();
+        List<String> asked = new ArrayList<>();
+        for (Line answer : earlier) {
+            String provider = OutsideText.oneLine(answer.provider()) + " " + answer.outcome().label();
+            asked.add(provider);
+            if (triedAndFailed(answer)) {
+                failed.add(provider + ": " + OutsideText.excerpt(answer.reason(), 400));
+            }
+        }
         if (!failed.isEmpty()) {
             return String.join("; ", failed);
         }
-        return "no local backend was found" + (earlier.isEmpty() ? "" : " (" + String.join("; ", earlier.stream()
-                .map(answer -> OutsideText.oneLine(answer.provider()) + " " + answer.outcome().label()).toList())
-                + ")");
+        return "no local backend was found" + (earlier.isEmpty() ? "" : " (" + String.join("; ", asked) + ")");
     }
 
     /** Tell whether a provider asked before was configured but could not answer (unavailable or partial). */
@@ -147,9 +153,12 @@ public final class StagingEndpointProvider implements EndpointProvider {
 
     /** Return what to do to test locally: the failed providers' own next steps, else the usual two. */
     private static String nextStep(List<Line> earlier) {
-        List<String> steps = earlier.stream().filter(StagingEndpointProvider::triedAndFailed)
-                .filter(answer -> !answer.nextStep().isBlank())
-                .map(answer -> OutsideText.excerpt(answer.nextStep(), 300)).toList();
+        List<String> steps = new ArrayList<>();
+        for (Line answer : earlier) {
+            if (triedAndFailed(answer) && !answer.nextStep().isBlank()) {
+                steps.add(OutsideText.excerpt(answer.nextStep(), 300));
+            }
+        }
         return steps.isEmpty() ? "Start the local stack or set TEST_BACKEND_URL to test locally"
                 : "To test locally: " + String.join("; ", steps);
     }

@@ -82,15 +82,24 @@ final class StagingVariables {
         if (real.isPresent()) {
             return Optional.of(new Value(name, real.get(), Origin.variable(name)));
         }
-        return file.entry(name).filter(e -> !e.value().isBlank()).map(e -> new Value(name, e.value(), file.origin(e)));
+        return inFile(name);
+    }
+
+    /** Return the value the file sets {@code name} to, when it sets it to more than blanks. */
+    private Optional<Value> inFile(String name) {
+        Optional<DotenvEntry> entry = file.entry(name);
+        if (entry.isEmpty() || entry.get().value().isBlank()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Value(name, entry.get().value(), file.origin(entry.get())));
     }
 
     /** Return the first of {@code names} that the file itself sets, whatever the environment says. */
     Optional<Value> firstInFile(List<String> names) {
         for (String name : names) {
-            Optional<DotenvEntry> entry = file.entry(name).filter(e -> !e.value().isBlank());
-            if (entry.isPresent()) {
-                return Optional.of(new Value(name, entry.get().value(), file.origin(entry.get())));
+            Optional<Value> value = inFile(name);
+            if (value.isPresent()) {
+                return value;
             }
         }
         return Optional.empty();
@@ -157,23 +166,22 @@ final class StagingVariables {
      */
     ServiceEndpoint endpoint(String source, Service service, Optional<Value> http, Optional<Value> webSocket) {
         ServiceEndpoint.Builder endpoint = ServiceEndpoint.builder(source).service(service.name());
-        http.ifPresent(value -> endpoint.http(BackendUrls.parseHttp(value.raw(), value.origin()).orElseThrow(),
-                value.origin()));
-        webSocket.ifPresent(value -> endpoint.webSocket(
-                BackendUrls.parseWebSocket(value.raw(), value.origin()).orElseThrow(), value.origin()));
+        // ifs and loops rather than lambdas: this runs in every staging resolution, often the run's first
+        if (http.isPresent()) {
+            Value value = http.get();
+            endpoint.http(BackendUrls.parseHttp(value.raw(), value.origin()).orElseThrow(), value.origin());
+        }
+        if (webSocket.isPresent()) {
+            Value value = webSocket.get();
+            endpoint.webSocket(BackendUrls.parseWebSocket(value.raw(), value.origin()).orElseThrow(), value.origin());
+        }
         if (!service.isBackend()) {
             return endpoint.detail("env-file", file.source(), Origin.other("the staging file found")).build();
         }
-        value(API_VARIABLE).ifPresent(value -> endpoint.detail(API_URL, value.raw(), value.origin()));
-        value("STAGING_AUTH_URL").ifPresent(value -> endpoint.detail(AUTH_URL, value.raw(), value.origin()));
+        detail(endpoint, API_URL, value(API_VARIABLE), false);
+        detail(endpoint, AUTH_URL, value("STAGING_AUTH_URL"), false);
         for (String name : file.entries().keySet()) {
-            value(name).ifPresent(value -> {
-                if (isCredential(name)) {
-                    endpoint.secretDetail(name, value.raw(), value.origin());
-                } else {
-                    endpoint.detail(name, value.raw(), value.origin());
-                }
-            });
+            detail(endpoint, name, value(name), isCredential(name));
         }
         endpoint.detail("env-file", file.source(), Origin.other("the staging file found"));
         return endpoint.build();
@@ -211,8 +219,27 @@ final class StagingVariables {
         return result.withNotes(notes);
     }
 
+    private static void detail(ServiceEndpoint.Builder endpoint, String name, Optional<Value> value, boolean secret) {
+        if (value.isEmpty()) {
+            return;
+        }
+        if (secret) {
+            endpoint.secretDetail(name, value.get().raw(), value.get().origin());
+        } else {
+            endpoint.detail(name, value.get().raw(), value.get().origin());
+        }
+    }
+
     private static boolean isCredential(String name) {
+        if (Secrets.isSecretName(name)) {
+            return true;
+        }
         String upper = name.toUpperCase(Locale.ROOT);
-        return Secrets.isSecretName(name) || CREDENTIAL_WORDS.stream().anyMatch(upper::contains);
+        for (String word : CREDENTIAL_WORDS) {
+            if (upper.contains(word)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -27,7 +27,7 @@ import java.util.concurrent.locks.LockSupport;
  * when the open itself still blocks on a named pipe, opens the pipe for writing so that the blocked open returns.
  * The watchdog is ended and joined before the read returns, so no thread of the read outlives it.
  */
-final class BoundedFileRead {
+final class BoundedFileRead implements Runnable {
 
     private static final AtomicInteger THREADS = new AtomicInteger();
     private static final int CHUNK = 64 * 1024;
@@ -56,6 +56,7 @@ final class BoundedFileRead {
     private volatile FileChannel channel;
     private volatile boolean finished;
     private volatile boolean timedOut;
+    private long deadline;
 
     private BoundedFileRead(Path file, long maxBytes, Duration maxTime) {
         this.file = file;
@@ -72,12 +73,14 @@ final class BoundedFileRead {
      * @throws IOException when the file cannot be opened or read
      */
     static byte[] read(Path file, long maxBytes, Duration maxTime) throws IOException {
-        return new BoundedFileRead(file, maxBytes, maxTime).run();
+        return new BoundedFileRead(file, maxBytes, maxTime).readWithin();
     }
 
-    private byte[] run() throws IOException {
-        long deadline = System.nanoTime() + Math.max(1, maxTime.toNanos());
-        Thread watchdog = new Thread(() -> watch(deadline), "backend-config-file-read-" + THREADS.incrementAndGet());
+    private byte[] readWithin() throws IOException {
+        deadline = System.nanoTime() + Math.max(1, maxTime.toNanos());
+        // this object is the watchdog's task rather than a lambda: a file read is on every first resolution's path,
+        // where a lambda's first call would start the JDK's lambda machinery
+        Thread watchdog = new Thread(this, "backend-config-file-read-" + THREADS.incrementAndGet());
         watchdog.setDaemon(true);
         watchdog.start();
         try {
@@ -137,7 +140,8 @@ final class BoundedFileRead {
     }
 
     /** The watchdog: wait for the deadline or the end of the read, whichever comes first, then unblock the reader. */
-    private void watch(long deadline) {
+    @Override
+    public void run() {
         while (!finished) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {

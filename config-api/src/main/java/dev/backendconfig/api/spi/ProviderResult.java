@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
-import java.util.Optional;
 import org.apiguardian.api.API;
 
 /**
@@ -112,8 +111,12 @@ public sealed interface ProviderResult {
          * @throws NoSuchElementException when the provider found other services but not the backend
          */
         public ServiceEndpoint endpoint() {
-            return Optional.ofNullable(endpoints.get(Service.BACKEND)).orElseThrow(() -> new NoSuchElementException(
-                    "no endpoint for service " + Service.BACKEND + " (found: " + endpoints.keySet() + ")"));
+            ServiceEndpoint backend = endpoints.get(Service.BACKEND);
+            if (backend == null) {
+                throw new NoSuchElementException("no endpoint for service " + Service.BACKEND + " (found: "
+                        + endpoints.keySet() + ")");
+            }
+            return backend;
         }
 
     }
@@ -199,7 +202,9 @@ public sealed interface ProviderResult {
                 return new Unavailable(missing.isEmpty() ? reason : missing.values().iterator().next(), notes, "");
             }
             List<String> why = new ArrayList<>();
-            missing.forEach((service, because) -> why.add(service + ": " + because));
+            for (Map.Entry<String, String> service : missing.entrySet()) {
+                why.add(service.getKey() + ": " + service.getValue());
+            }
             return new Unavailable(reason + "; " + String.join("; ", why), notes, "");
         }
     }
@@ -230,7 +235,9 @@ public sealed interface ProviderResult {
     private static List<String> appendAll(List<String> notes, List<String> more) {
         List<String> all = new ArrayList<>(notes.size() + more.size());
         all.addAll(notes);
-        more.forEach(note -> all.add(Objects.requireNonNull(note, "note")));
+        for (String note : more) {
+            all.add(Objects.requireNonNull(note, "note"));
+        }
         return all;
     }
 

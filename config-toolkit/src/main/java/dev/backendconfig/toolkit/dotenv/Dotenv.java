@@ -6,8 +6,6 @@ import dev.backendconfig.toolkit.ConfigurationFiles;
 import dev.backendconfig.toolkit.InvalidInputException;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Optional;
-import java.util.function.Function;
 import org.apiguardian.api.API;
 
 /**
@@ -67,8 +65,6 @@ public final class Dotenv {
      * @throws java.util.concurrent.CancellationException when the thread is interrupted while parsing
      */
     public static DotenvFile parse(String text, String source, Map<String, String> environment) {
-        Function<String, Optional<String>> real = name -> Optional.ofNullable(environment.get(name))
-                .filter(value -> !value.isEmpty());
-        return new DotenvParser(text, source, real).parse();
+        return new DotenvParser(text, source, environment).parse();
     }
 }

@@ -8,11 +8,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /** Parse one dotenv text; see {@link Dotenv} for the dialect. */
-final class DotenvParser {
+// the parser is its interpolations' lookup and their listener for unset names, rather than a lambda each: a dotenv
+// file is parsed in the first resolution of every staging run, where a lambda's first call would start the JDK's
+// lambda machinery
+final class DotenvParser implements Function<String, Optional<String>>, Consumer<String> {
 
     /** The code of a malformed dotenv file. */
     private static final String CODE = "BCFG01003";
@@ -40,7 +44,7 @@ final class DotenvParser {
 
     private final String text;
     private final String source;
-    private final Function<String, Optional<String>> environment;
+    private final Map<String, String> environment;
     private final Map<String, DotenvEntry> entries = new LinkedHashMap<>();
     private final List<String> notes = new ArrayList<>();
     private final Map<String, Definitions> redefined = new LinkedHashMap<>();
@@ -68,7 +72,9 @@ final class DotenvParser {
                 return name + " is defined on lines " + first.get(0) + " and " + last + "; line " + last + " wins";
             }
             StringBuilder lines = new StringBuilder();
-            first.forEach(definedOn -> lines.append(lines.length() == 0 ? "" : ", ").append(definedOn));
+            for (int definedOn : first) {
+                lines.append(lines.length() == 0 ? "" : ", ").append(definedOn);
+            }
             if (count > first.size()) {
                 lines.append(count > first.size() + 1 ? ", ... " : ", ").append(last);
             }
@@ -76,7 +82,11 @@ final class DotenvParser {
         }
     }
 
-    DotenvParser(String text, String source, Function<String, Optional<String>> environment) {
+    /** How many variables that are not set the value being interpolated refers to. */
+    private int unset;
+
+    /** Parse {@code text}, named {@code source}, interpolating with the real {@code environment}. */
+    DotenvParser(String text, String source, Map<String, String> environment) {
         this.text = text.startsWith("\uFEFF") ? text.substring(1) : text;
         this.source = source;
         this.environment = environment;
@@ -102,7 +112,9 @@ final class DotenvParser {
                     + " holds literal \\n sequences instead of line breaks (was it written with echo without -e?);"
                     + " put each NAME=value on its own line");
         }
-        redefined.forEach((name, definitions) -> notes.add(definitions.describe(name)));
+        for (Map.Entry<String, Definitions> definitions : redefined.entrySet()) {
+            notes.add(definitions.getValue().describe(definitions.getKey()));
+        }
         return new DotenvFile(source, entries, notes);
     }
 
@@ -129,11 +141,13 @@ final class DotenvParser {
         }
         DotenvEntry previous = entries.remove(name);
         if (previous != null) {
-            redefined.computeIfAbsent(name, key -> {
-                Definitions definitions = new Definitions();
+            Definitions definitions = redefined.get(name);
+            if (definitions == null) {
+                definitions = new Definitions();
                 definitions.add(previous.line());
-                return definitions;
-            }).add(entryLine);
+                redefined.put(name, definitions);
+            }
+            definitions.add(entryLine);
         }
         entries.put(name, new DotenvEntry(name, value, entryLine));
     }
@@ -247,23 +261,31 @@ final class DotenvParser {
 
     private String interpolate(String raw, String name, int entryLine) {
         Origin origin = Origin.file(source, entryLine);
-        int[] unset = {0};
-        String value = Interpolation.interpolate(raw, this::lookup, origin, missing -> unset[0]++);
-        if (unset[0] > 0) {
+        unset = 0;
+        String value = Interpolation.interpolate(raw, this, origin, this);
+        if (unset > 0) {
             notes.add(origin.describe() + ": the value of " + name + " refers to "
-                    + (unset[0] == 1 ? "a variable that is not set, which" : unset[0] + " variables that are not set,"
+                    + (unset == 1 ? "a variable that is not set, which" : unset + " variables that are not set,"
                     + " which") + " became empty text (set it, write $$ for a literal $, or single-quote the value)");
         }
         return value;
     }
 
-    private Optional<String> lookup(String name) {
-        Optional<String> real = environment.apply(name);
-        if (real.isPresent()) {
-            return real;
+    /** Interpolation's lookup: the real environment's value (empty is unset), else an earlier line's. */
+    @Override
+    public Optional<String> apply(String name) {
+        String real = environment.get(name);
+        if (real != null && !real.isEmpty()) {
+            return Optional.of(real);
         }
         DotenvEntry earlier = entries.get(name);
         return earlier == null ? Optional.empty() : Optional.of(earlier.value());
+    }
+
+    /** Interpolation's listener: a variable the value refers to is not set. */
+    @Override
+    public void accept(String name) {
+        unset++;
     }
 
     private void checkCommentForLiteralNewlines() {

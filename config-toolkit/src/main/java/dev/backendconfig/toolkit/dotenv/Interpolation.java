@@ -42,8 +42,6 @@ public final class Interpolation {
     /** The most characters one interpolation may produce: 1 Mi; a value is a URL, a port or a credential. */
     public static final int MAX_RESULT_CHARS = 1024 * 1024;
 
-    private static final Consumer<String> IGNORE = name -> { };
-
     private Interpolation() {
     }
 
@@ -57,7 +55,7 @@ public final class Interpolation {
      *     result longer than {@link #MAX_RESULT_CHARS}
      */
     public static String interpolate(String text, Function<String, Optional<String>> lookup, Origin origin) {
-        return interpolate(text, lookup, origin, IGNORE);
+        return new Interpolation.Run(lookup, origin, null).interpolate(text, 0, 0);
     }
 
     /**
@@ -71,7 +69,7 @@ public final class Interpolation {
         return new Interpolation.Run(lookup, origin, unset).interpolate(text, 0, 0);
     }
 
-    /** One interpolation: the lookup, where the text came from, and who hears of unset names. */
+    /** One interpolation: the lookup, where the text came from, and who hears of unset names (null: nobody). */
     private record Run(Function<String, Optional<String>> lookup, Origin origin, Consumer<String> unset) {
 
         /** Interpolate {@code text}, which starts at {@code offset} of the whole value and is nested {@code level} deep. */
@@ -179,7 +177,9 @@ public final class Interpolation {
         private String valueOrUnset(String name) {
             Optional<String> value = lookup.apply(name);
             if (value.isEmpty()) {
-                unset.accept(name);
+                if (unset != null) {
+                    unset.accept(name);
+                }
                 return "";
             }
             return value.get();
