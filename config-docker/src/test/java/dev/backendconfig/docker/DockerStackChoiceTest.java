@@ -252,6 +252,17 @@ class DockerStackChoiceTest {
     }
 
     @Test
+    void thisCheckoutsStackStoppedUnderAnotherProjectNameIsStartedUnderThatName() throws IOException {
+        compose("services:\n  backend:\n    image: shop/api\n");
+        listed(Recorded.exited(container(1, "other", "backend", 8000, 28002)));
+        ProviderResult result = resolve(Map.of());
+        assertThat(result).isInstanceOf(ProviderResult.Unavailable.class);
+        assertThat(result.reason()).isEqualTo("this checkout's project other is stopped (other-backend-1 exited"
+                + " (Exited (0) 3 minutes ago))");
+        assertThat(result.nextStep()).isEqualTo("start it: docker compose -f compose.yaml -p other start");
+    }
+
+    @Test
     void aNamedProjectWhoseContainersAllStoppedIsUnavailableSayingSoWithTheCommandThatStartsIt() throws IOException {
         compose("services:\n  backend:\n    image: shop/api\n");
         listed(Recorded.exited(container(1, "shop", "backend", 8000, 28002)));
