@@ -252,7 +252,7 @@ class DockerStackChoiceTest {
     }
 
     @Test
-    void thisCheckoutsStackStoppedUnderAnotherProjectNameIsStartedUnderThatName() throws IOException {
+    void thisCheckoutsStackStoppedUnderAnotherProjectNameIsAdvisedToStartUnderThatName() throws IOException {
         compose("services:\n  backend:\n    image: shop/api\n");
         listed(Recorded.exited(container(1, "other", "backend", 8000, 28002)));
         ProviderResult result = resolve(Map.of());

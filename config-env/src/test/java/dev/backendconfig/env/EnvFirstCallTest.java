@@ -26,5 +26,6 @@ class EnvFirstCallTest {
         assertThat(first.output()).contains("answer env http://localhost:8002");
         assertThat(first.loadedClass("dev.backendconfig.env.EnvEndpointProvider")).isTrue();
         assertThat(first.lambdasOfOurs()).isEmpty();
+        assertThat(first.spunMethodHandleClasses()).isEmpty();
     }
 }

@@ -29,5 +29,6 @@ class StagingFirstCallTest {
         assertThat(first.output()).contains("answer staging https://staging.example.test");
         assertThat(first.loadedClass("dev.backendconfig.toolkit.dotenv.Interpolation")).isTrue();
         assertThat(first.lambdasOfOurs()).isEmpty();
+        assertThat(first.spunMethodHandleClasses()).isEmpty();
     }
 }

@@ -38,6 +38,20 @@ public final class FirstResolution {
             return lambdas;
         }
 
+        /**
+         * Return the method-handle classes spun at run time ({@code LambdaForm$MH}, {@code LambdaForm$DMH}, ...): what
+         * linking a lambda, a method reference or an {@code invokedynamic} string concatenation costs a fresh JVM.
+         */
+        public List<String> spunMethodHandleClasses() {
+            List<String> spun = new ArrayList<>();
+            for (String line : loaded) {
+                if (line.contains("java.lang.invoke.LambdaForm$") && line.contains("__JVM_LookupDefineClass__")) {
+                    spun.add(line);
+                }
+            }
+            return spun;
+        }
+
         /** Tell whether a class of this name was loaded. */
         public boolean loadedClass(String name) {
             for (String line : loaded) {
@@ -76,6 +90,7 @@ public final class FirstResolution {
             }
         } finally {
             process.destroyForcibly();
+            process.waitFor(10, TimeUnit.SECONDS);
         }
         return new Outcome(Files.readString(out, StandardCharsets.UTF_8),
                 Files.readAllLines(log, StandardCharsets.UTF_8));

@@ -5,6 +5,7 @@ import static org.apiguardian.api.API.Status.STABLE;
 import dev.backendconfig.toolkit.InvalidInputException;
 import dev.backendconfig.toolkit.Origin;
 import dev.backendconfig.toolkit.OutsideText;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -66,7 +67,7 @@ public final class Interpolation {
      */
     public static String interpolate(String text, Function<String, Optional<String>> lookup, Origin origin,
             Consumer<String> unset) {
-        return new Interpolation.Run(lookup, origin, unset).interpolate(text, 0, 0);
+        return new Interpolation.Run(lookup, origin, Objects.requireNonNull(unset, "unset")).interpolate(text, 0, 0);
     }
 
     /** One interpolation: the lookup, where the text came from, and who hears of unset names (null: nobody). */
