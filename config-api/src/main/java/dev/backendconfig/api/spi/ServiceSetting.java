@@ -27,7 +27,10 @@ public final class ServiceSetting<T> {
     private final Setting<T> backend;
     private final String defaultTemplate;
     private final String description;
-    /** The setting of a service named {@code example}, which each service's is made from under its own key. */
+    /**
+     * The setting of a service named {@code example}: its kind, bounds and description, which each service's setting
+     * takes under its own key and default ({@link #forService(Service)}).
+     */
     private final Setting<T> example;
 
     private ServiceSetting(String suffix, Setting<T> backend, String defaultTemplate, String description,
@@ -43,9 +46,6 @@ public final class ServiceSetting<T> {
         return SettingNames.SERVICE_PREFIX + "example." + suffix;
     }
 
-    private static String exampleDefault(String defaultTemplate) {
-        return defaultFor(defaultTemplate, new Service("example", true));
-    }
 
     /**
      * Declare a per-service list setting.
@@ -56,7 +56,7 @@ public final class ServiceSetting<T> {
     public static ServiceSetting<List<String>> list(String suffix, Setting<List<String>> backend,
             String defaultTemplate, String description) {
         return new ServiceSetting<>(suffix, backend, defaultTemplate, description,
-                Setting.list(exampleKey(suffix), exampleDefault(defaultTemplate), description));
+                Setting.list(exampleKey(suffix), null, description));
     }
 
     /** Declare a per-service text setting without a default. */

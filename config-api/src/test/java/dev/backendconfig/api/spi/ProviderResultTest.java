@@ -50,4 +50,13 @@ class ProviderResultTest {
         assertThat(found.nextStep()).isEqualTo("nothing");
         assertThat(((ProviderResult.Found) found).endpoint()).isEqualTo(BACKEND);
     }
+
+    @Test
+    void theBackendsEndpointOfAResultThatFoundOnlyOtherServicesIsRefusedNamingWhatWasFound() {
+        ProviderResult.Found auth = new ProviderResult.Found(Map.of("auth", BACKEND), Map.of("backend", "not set"),
+                "found auth", Map.of(), List.of(), "");
+        assertThatThrownBy(auth::endpoint).isInstanceOf(java.util.NoSuchElementException.class)
+                .hasMessage("no endpoint for service backend (found: [auth])");
+        assertThat(auth.endpoints()).containsEntry("auth", BACKEND);
+    }
 }
