@@ -230,10 +230,11 @@ final class StagingVariables {
         }
     }
 
+    /**
+     * Tell whether a variable names an account (a user, an e-mail, a login): a credential the endpoint's builder would
+     * not flag itself, as it flags every name that says it is a secret ({@code PASSWORD}, {@code TOKEN}, ...).
+     */
     private static boolean isCredential(String name) {
-        if (Secrets.isSecretName(name)) {
-            return true;
-        }
         String upper = name.toUpperCase(Locale.ROOT);
         for (String word : CREDENTIAL_WORDS) {
             if (upper.contains(word)) {

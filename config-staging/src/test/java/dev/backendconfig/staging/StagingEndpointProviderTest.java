@@ -75,6 +75,16 @@ class StagingEndpointProviderTest {
     }
 
     @Test
+    void aVariableNamedAsASecretIsFlaggedSecretThoughItNamesNoAccountWord() throws IOException {
+        write("STAGING_BASE_URL=https://backend-staging.example.test\nSTAGING_API_TOKEN=not-for-logs\n"
+                + "CLIENT_SECRET=also-not\nREGION=eu\n");
+        ServiceEndpoint endpoint = ((ProviderResult.Found) resolve()).endpoint();
+        assertThat(endpoint.detail("STAGING_API_TOKEN")).contains("not-for-logs");
+        assertThat(endpoint.maskedDetails()).containsEntry("STAGING_API_TOKEN", "***")
+                .containsEntry("CLIENT_SECRET", "***").containsEntry("REGION", "eu");
+    }
+
+    @Test
     void choosingStagingLogsOneWarnLine() throws IOException {
         write(EXAMPLE);
         resolve();
