@@ -29,13 +29,7 @@ public final class FirstResolution {
 
         /** Return the lambda proxies of this library's classes that were loaded. */
         public List<String> lambdasOfOurs() {
-            List<String> lambdas = new ArrayList<>();
-            for (String line : loaded) {
-                if (line.contains(" dev.backendconfig.") && line.contains("$$Lambda")) {
-                    lambdas.add(line);
-                }
-            }
-            return lambdas;
+            return linesHolding(" dev.backendconfig.", "$$Lambda");
         }
 
         /**
@@ -43,13 +37,18 @@ public final class FirstResolution {
          * linking a lambda, a method reference or an {@code invokedynamic} string concatenation costs a fresh JVM.
          */
         public List<String> spunMethodHandleClasses() {
-            List<String> spun = new ArrayList<>();
+            return linesHolding("java.lang.invoke.LambdaForm$", "__JVM_LookupDefineClass__");
+        }
+
+        /** Return the lines of the class-load log that hold both texts. */
+        private List<String> linesHolding(String one, String other) {
+            List<String> lines = new ArrayList<>();
             for (String line : loaded) {
-                if (line.contains("java.lang.invoke.LambdaForm$") && line.contains("__JVM_LookupDefineClass__")) {
-                    spun.add(line);
+                if (line.contains(one) && line.contains(other)) {
+                    lines.add(line);
                 }
             }
-            return spun;
+            return lines;
         }
 
         /** Tell whether a class of this name was loaded. */
