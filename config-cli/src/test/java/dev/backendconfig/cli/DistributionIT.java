@@ -396,7 +396,11 @@ class DistributionIT {
         runEnv(javaHome);
 
         assertThat(javaRuns("jdk").get(2)).doesNotContain("SharedArchiveFile").contains("-XX:ArchiveClassesAtExit=");
-        assertThat(archive).hasSize(bytes.length);
+        // recorded whole again: a dynamic archive holds the classes its run loaded, so its size may differ from the
+        // first recording's by a few classes, but never is the cut-short file, and its size note is its own again
+        long recorded = Files.size(archive);
+        assertThat(recorded).isGreaterThan(bytes.length / 2);
+        assertThat(archive.resolveSibling(archive.getFileName() + ".size")).hasContent(Long.toString(recorded));
     }
 
     @Test
