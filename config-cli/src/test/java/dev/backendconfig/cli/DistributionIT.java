@@ -312,6 +312,26 @@ class DistributionIT {
         return archiveFiles().stream().filter(file -> file.toString().endsWith(".jsa")).findFirst().orElseThrow();
     }
 
+    /** What {@code cksum} prints for the files: the note the launcher keeps beside an archive, as it must read. */
+    private static String cksum(Path... files) throws Exception {
+        List<String> command = new ArrayList<>(List.of("cksum"));
+        for (Path file : files) {
+            command.add(file.toString());
+        }
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(process.waitFor()).as(out).isZero();
+        return out;
+    }
+
+    private Path note(Path archive) {
+        return archive.resolveSibling(archive.getFileName() + ".sum");
+    }
+
+    private Path jar() {
+        return distribution.resolve("lib/backend-config.jar");
+    }
+
     @Test
     void theFirstRunRecordsAClassDataArchiveInAPrivateDirectoryAndLaterRunsMapIt() throws Exception {
         Path javaHome = recordingJavaHome("jdk", "");
@@ -320,9 +340,8 @@ class DistributionIT {
         List<Path> recorded = archiveFiles();
         assertThat(recorded).hasSize(2);
         Path archive = recorded.get(0);
-        assertThat(recorded.get(1)).hasFileName(archive.getFileName() + ".size").hasContent(Long.toString(Files.size(
-                archive)));
-        assertThat(archive.getFileName().toString()).matches("[0-9]+-[0-9]+-[0-9]+\\.jsa");
+        assertThat(recorded.get(1)).isEqualTo(note(archive)).hasContent(cksum(jar(), archive));
+        assertThat(archive.getFileName().toString()).matches("[0-9]+-[0-9]+\\.jsa");
         assertThat(archive.getParent().getFileName().toString()).startsWith("java-17");
         assertThat(Files.getPosixFilePermissions(archive.getParent())).isEqualTo(
                 PosixFilePermissions.fromString("rwx------"));
@@ -334,7 +353,8 @@ class DistributionIT {
         runEnv(javaHome);
         assertThat(javaRuns("jdk")).hasSize(4);
         assertThat(javaRuns("jdk").subList(2, 4)).allMatch(line -> line.contains("-XX:SharedArchiveFile=" + archive
-                + " -jar "));
+                + " -jar ")).as("the launcher checked the archive's checksum itself").noneMatch(line -> line.contains(
+                "VerifySharedSpaces"));
         assertThat(javaRuns("jdk")).as("C1 only, in the recording run, the check and the runs that map the archive")
                 .allMatch(line -> line.startsWith("-XX:TieredStopAtLevel=1 "));
         assertThat(archiveFiles()).containsExactly(archive, recorded.get(1));
@@ -371,17 +391,55 @@ class DistributionIT {
             }
             out.putNextEntry(new java.util.zip.ZipEntry("changed.txt"));
         }
+        Files.setLastModifiedTime(changed, Files.getLastModifiedTime(jar));
         Files.move(changed, jar, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         runEnv(javaHome);
-        assertThat(javaRuns("jdk").get(2)).contains("-XX:ArchiveClassesAtExit=").doesNotContain(first.toString());
-        assertThat(archiveFiles()).hasSize(4).contains(first);
+        assertThat(javaRuns("jdk").get(2)).as("recorded again in its place, never mapped")
+                .contains("-XX:ArchiveClassesAtExit=").doesNotContain("SharedArchiveFile");
+        assertThat(archiveFiles()).containsExactly(first, note(first));
+        assertThat(note(first)).hasContent(cksum(jar, first));
+        runEnv(javaHome);
+        assertThat(javaRuns("jdk").get(4)).contains("-XX:SharedArchiveFile=" + first + " -jar ");
 
         // another java (another release file) records its own archive in its own version's directory
         Path otherHome = recordingJavaHome("other-jdk", "17.0.99");
         runEnv(otherHome);
         assertThat(javaRuns("other-jdk").get(0)).contains("-XX:ArchiveClassesAtExit=" + archives().resolve(
                 "java-17.0.99"));
-        assertThat(archiveFiles()).hasSize(6);
+        assertThat(archiveFiles()).hasSize(4);
+    }
+
+    @Test
+    void aJarNewerThanItsArchiveIsRecordedAgainNeverMapped() throws Exception {
+        // the same bytes, copied anew: the java would refuse the archive (it checks the jar's time), so it is recorded
+        Path javaHome = recordingJavaHome("jdk", "");
+        runEnv(javaHome);
+        Path archive = theArchive();
+        Files.setLastModifiedTime(jar(), java.nio.file.attribute.FileTime.from(Files.getLastModifiedTime(note(archive))
+                .toInstant().plusMillis(1)));
+
+        runEnv(javaHome);
+        runEnv(javaHome);
+
+        assertThat(javaRuns("jdk").get(2)).contains("-XX:ArchiveClassesAtExit=").doesNotContain("SharedArchiveFile");
+        assertThat(javaRuns("jdk").get(4)).contains("-XX:SharedArchiveFile=" + archive + " -jar ");
+    }
+
+    @Test
+    void anArchiveWithoutItsNoteOrWithANoteOfOtherFilesIsRecordedAgain() throws Exception {
+        Path javaHome = recordingJavaHome("jdk", "");
+        runEnv(javaHome);
+        Path archive = theArchive();
+        Files.delete(note(archive));
+        runEnv(javaHome);
+        assertThat(javaRuns("jdk").get(2)).contains("-XX:ArchiveClassesAtExit=").doesNotContain("SharedArchiveFile");
+        assertThat(note(archive)).hasContent(cksum(jar(), archive));
+
+        // a note of three lines, its first two right: more than a note holds
+        Files.writeString(note(archive), cksum(jar(), archive) + cksum(jar()));
+        runEnv(javaHome);
+        assertThat(javaRuns("jdk").get(4)).contains("-XX:ArchiveClassesAtExit=").doesNotContain("SharedArchiveFile");
+        assertThat(note(archive)).hasContent(cksum(jar(), archive));
     }
 
     @Test
@@ -391,33 +449,37 @@ class DistributionIT {
         Path archive = theArchive();
         // its magic number intact: a java that mapped it would crash (SIGBUS) before verifying any checksum
         byte[] bytes = Files.readAllBytes(archive);
+        java.nio.file.attribute.FileTime time = Files.getLastModifiedTime(archive);
         Files.write(archive, java.util.Arrays.copyOf(bytes, bytes.length / 20));
+        Files.setLastModifiedTime(archive, time); // not newer than its note: only its size tells
 
         runEnv(javaHome);
 
         assertThat(javaRuns("jdk").get(2)).doesNotContain("SharedArchiveFile").contains("-XX:ArchiveClassesAtExit=");
         // recorded whole again: a dynamic archive holds the classes its run loaded, so its size may differ from the
         // first recording's by a few classes, but never is the cut-short file, and its size note is its own again
-        long recorded = Files.size(archive);
-        assertThat(recorded).isGreaterThan(bytes.length / 2);
-        assertThat(archive.resolveSibling(archive.getFileName() + ".size")).hasContent(Long.toString(recorded));
+        assertThat(Files.size(archive)).isGreaterThan(bytes.length / 2);
+        assertThat(note(archive)).hasContent(cksum(jar(), archive));
     }
 
     @Test
-    void anArchiveDamagedInsideIsPassedOverByTheJavaAndTheCommandAnswersTheSame() throws Exception {
+    void anArchiveDamagedInsideIsRecordedAgainNeverMapped() throws Exception {
         Path javaHome = recordingJavaHome("jdk", "");
         runEnv(javaHome);
         Path archive = theArchive();
         byte[] bytes = Files.readAllBytes(archive);
-        // its second page damaged, size and magic number intact: a java that did not verify the checksum would crash
+        // its second page damaged, size and magic number intact: its checksum is no longer the note's
         for (int i = 4096; i < 8192; i++) {
             bytes[i] ^= 0x5a;
         }
+        java.nio.file.attribute.FileTime time = Files.getLastModifiedTime(archive);
         Files.write(archive, bytes);
+        Files.setLastModifiedTime(archive, time); // not newer than its note: only its checksum tells
 
         runEnv(javaHome);
 
-        assertThat(javaRuns("jdk").get(2)).contains("-XX:SharedArchiveFile=" + archive);
+        assertThat(javaRuns("jdk").get(2)).doesNotContain("SharedArchiveFile").contains("-XX:ArchiveClassesAtExit=");
+        assertThat(note(archive)).hasContent(cksum(jar(), archive));
     }
 
     @Test
