@@ -5,6 +5,8 @@
 module dev.backendconfig.cli {
     requires dev.backendconfig.api;
     requires dev.backendconfig.toolkit;
+    // the command's own SLF4J provider (dev.backendconfig.cli.logs), registered in the runnable jar only
+    requires org.slf4j;
 
     exports dev.backendconfig.cli;
 }

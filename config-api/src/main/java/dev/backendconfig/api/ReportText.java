@@ -34,13 +34,18 @@ final class ReportText {
     static String render(ResolutionReport report) {
         StringBuilder text = new StringBuilder();
         text.append(headline(report)).append('\n');
-        int idWidth = report.lines().stream().mapToInt(line -> safe(line.provider()).length()).max().orElse(0);
-        int reasonWidth = Math.min(MAX_REASON_COLUMN,
-                report.lines().stream().mapToInt(line -> safe(line.reason()).length()).max().orElse(0));
+        // loops, not streams: the report is rendered in the command line's first and only resolution
+        int idWidth = 0;
+        int longestReason = 0;
+        for (Line line : report.lines()) {
+            idWidth = Math.max(idWidth, safe(line.provider()).length());
+            longestReason = Math.max(longestReason, safe(line.reason()).length());
+        }
+        int reasonWidth = Math.min(MAX_REASON_COLUMN, longestReason);
         String indent = " ".repeat(2 + idWidth + 2 + 3 + 2 + 12 + 1);
         for (Line line : report.lines()) {
             text.append("  ").append(pad(safe(line.provider()), idWidth)).append("  ")
-                    .append(line.outcome() == Outcome.NOT_LOADED ? "  -" : String.format("%3d", line.priority()))
+                    .append(line.outcome() == Outcome.NOT_LOADED ? "  -" : padStart(Integer.toString(line.priority()), 3))
                     .append("  ").append(pad(line.outcome().label(), 12)).append(' ');
             boolean timed = line.outcome() != Outcome.NOT_ASKED && line.outcome() != Outcome.EXCLUDED
                     && line.outcome() != Outcome.NOT_LOADED;
@@ -99,7 +104,11 @@ final class ReportText {
             return "backend: " + urls(backend) + "  (from " + safe(backend.source()) + ", " + millis(report.elapsed())
                     + ")";
         }
-        int width = report.services().keySet().stream().mapToInt(String::length).max().orElse(0) + 1;
+        int width = 0;
+        for (String service : report.services().keySet()) {
+            width = Math.max(width, service.length());
+        }
+        width++;
         StringBuilder text = new StringBuilder();
         for (ServiceEndpoint endpoint : report.services().values()) {
             if (text.length() > 0) {
@@ -125,8 +134,9 @@ final class ReportText {
     }
 
     private static String urls(ServiceEndpoint endpoint) {
-        return Secrets.mask(endpoint.http()) + "  " + webSocket(endpoint) + endpoint.unconfirmed()
-                .map(why -> "  UNCONFIRMED: " + safe(why)).orElse("");
+        Optional<String> unconfirmed = endpoint.unconfirmed();
+        return Secrets.mask(endpoint.http()) + "  " + webSocket(endpoint) + (unconfirmed.isPresent()
+                ? "  UNCONFIRMED: " + safe(unconfirmed.get()) : "");
     }
 
     private static String webSocket(ServiceEndpoint endpoint) {
@@ -135,17 +145,33 @@ final class ReportText {
     }
 
     private static String asked(ResolutionReport report) {
-        long asked = report.lines().stream().filter(line -> line.outcome() != Outcome.NOT_ASKED
-                && line.outcome() != Outcome.EXCLUDED && line.outcome() != Outcome.NOT_LOADED).count();
+        int asked = 0;
+        for (Line line : report.lines()) {
+            if (line.outcome() != Outcome.NOT_ASKED && line.outcome() != Outcome.EXCLUDED
+                    && line.outcome() != Outcome.NOT_LOADED) {
+                asked++;
+            }
+        }
         return asked == 1 ? "1 provider" : asked + " providers";
     }
 
     static String millis(Duration duration) {
         long micros = duration.toNanos() / 1_000;
-        if (micros < 10_000) {
+        if (micros < 0) {
             return String.format(java.util.Locale.ROOT, "%.1f ms", micros / 1000.0);
         }
+        if (micros < 10_000) {
+            // tenths of a millisecond, half up: what "%.1f" prints, without a Formatter (and the regular expression
+            // it compiles) in a first resolution
+            long tenths = (micros + 50) / 100;
+            return tenths / 10 + "." + tenths % 10 + " ms";
+        }
         return (micros / 1000) + " ms";
+    }
+
+    /** {@code text} with spaces before it up to {@code width}: what {@code "%3d"} prints for a number, at width 3. */
+    static String padStart(String text, int width) {
+        return text.length() >= width ? text : " ".repeat(width - text.length()) + text;
     }
 
     private static String safe(String text) {

@@ -66,6 +66,23 @@ class ResolutionReportTest {
     }
 
     @Test
+    void tenthsOfAMillisecondAreWhatPercentPointOneFPrintedBeforeEveryMicrosecondUnderTenMilliseconds() {
+        // the scan that replaced String.format (and the regular expression its Formatter compiles), against it
+        for (long micros = -2_000; micros < 10_000; micros++) {
+            assertThat(ReportText.millis(Duration.ofNanos(micros * 1_000 + (micros < 0 ? -999 : 999))))
+                    .isEqualTo(String.format(java.util.Locale.ROOT, "%.1f ms", micros / 1000.0));
+        }
+    }
+
+    @Test
+    void aPriorityIsPaddedToThreeColumnsAsPercentThreeDPrintedIt() {
+        for (int priority = -1_200; priority <= 1_200; priority++) {
+            assertThat(ReportText.padStart(Integer.toString(priority), 3)).isEqualTo(String.format(java.util.Locale.ROOT,
+                    "%3d", priority));
+        }
+    }
+
+    @Test
     void saysNoneFoundAndHowManyProvidersWereAsked() {
         ResolutionReport report = new ResolutionReport(Map.of(), List.of(
                 new Line("env", 300, Outcome.SKIPPED, "none set", Duration.ZERO, Map.of(), List.of(), List.of(), ""),

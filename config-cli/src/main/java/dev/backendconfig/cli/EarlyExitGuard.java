@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>{@code Runtime.halt} cannot be seen: it ends the JVM at once, with no hook run, and with the caller's code.
  */
-final class EarlyExitGuard {
+final class EarlyExitGuard implements Runnable {
 
     private static final int NOT_YET = -1;
 
@@ -37,7 +37,8 @@ final class EarlyExitGuard {
     /** Add the guard for {@code command} (its word in messages), run by the current thread, as a shutdown hook. */
     static EarlyExitGuard install(String command, PrintStream err) {
         EarlyExitGuard guard = new EarlyExitGuard(command, err, Thread.currentThread());
-        Runtime.getRuntime().addShutdownHook(new Thread(guard::atExit, "backend-config-exit-guard"));
+        // the guard is the hook's task (a class, not a method reference: no lambda in the command's start)
+        Runtime.getRuntime().addShutdownHook(new Thread(guard, "backend-config-exit-guard"));
         return guard;
     }
 
@@ -46,7 +47,9 @@ final class EarlyExitGuard {
         answer.set(exitCode);
     }
 
-    private void atExit() {
+    /** The shutdown hook's task. */
+    @Override
+    public void run() {
         Optional<Exiting> exiting = exiting(Thread.getAllStackTraces());
         if (exiting.isEmpty() || exiting.get().thread() == main && answer.get() != NOT_YET) {
             return; // a signal, or the command's own exit: the code stands
@@ -89,8 +92,11 @@ final class EarlyExitGuard {
 
         /** Return the call and its caller as a message says them: {@code System.exit called in com.example.P.resolve}. */
         String describe() {
-            return call + caller.map(frame -> " called in " + OutsideText.excerpt(frame.getClassName() + "."
-                    + frame.getMethodName(), 160)).orElse("");
+            if (caller.isEmpty()) {
+                return call;
+            }
+            StackTraceElement frame = caller.get();
+            return call + " called in " + OutsideText.excerpt(frame.getClassName() + "." + frame.getMethodName(), 160);
         }
     }
 }

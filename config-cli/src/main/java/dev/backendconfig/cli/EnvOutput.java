@@ -7,13 +7,14 @@ import dev.backendconfig.api.spi.EndpointProvider;
 import dev.backendconfig.api.spi.Service;
 import dev.backendconfig.toolkit.OutsideText;
 import java.io.PrintStream;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.BiFunction;
+import java.util.Optional;
 
 /**
  * {@code NAME=value} lines for other tools and languages ({@code out=$(backend-config --format=env --export) && eval
@@ -59,10 +60,12 @@ final class EnvOutput implements Output {
     public void found(Answer answer, PrintStream out) {
         for (ServiceEndpoint endpoint : answer.resolution().services().values()) {
             Service service = new Service(endpoint.service(), true);
-            String url = generic(service, EndpointProvider::urlVariables);
+            String url = generic(service, false);
             line(out, url, endpoint.http().toString());
-            endpoint.findWebSocket().ifPresent(webSocket -> line(out, generic(service,
-                    EndpointProvider::webSocketVariables), webSocket.toString()));
+            Optional<URI> webSocket = endpoint.findWebSocket();
+            if (webSocket.isPresent()) {
+                line(out, generic(service, true), webSocket.get().toString());
+            }
             if (service.isBackend()) {
                 line(out, "BACKEND_SOURCE", endpoint.source());
             }
@@ -109,10 +112,13 @@ final class EnvOutput implements Output {
         }
     }
 
-    /** Return the generic name of a service's variables: the last the highest provider that reads any names. */
-    private String generic(Service service, BiFunction<EndpointProvider, Service, List<String>> variables) {
+    /**
+     * Return the generic name of a service's URL variables (its WebSocket variables when {@code webSocket}): the last
+     * the highest provider that reads any names. (A flag, not a method reference: the command's first and only call.)
+     */
+    private String generic(Service service, boolean webSocket) {
         for (EndpointProvider provider : providers) {
-            List<String> names = variables.apply(provider, service);
+            List<String> names = webSocket ? provider.webSocketVariables(service) : provider.urlVariables(service);
             if (names != null && !names.isEmpty()) {
                 return names.get(names.size() - 1);
             }

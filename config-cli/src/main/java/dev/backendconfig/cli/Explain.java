@@ -3,7 +3,9 @@ package dev.backendconfig.cli;
 import static org.apiguardian.api.API.Status.STABLE;
 
 import dev.backendconfig.api.ProbeKind;
+import dev.backendconfig.api.Resolution;
 import dev.backendconfig.api.ServiceResolver;
+import dev.backendconfig.api.spi.EndpointProvider;
 import dev.backendconfig.api.spi.ResolutionContext;
 import dev.backendconfig.api.spi.Setting;
 import dev.backendconfig.toolkit.Origin;
@@ -16,6 +18,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.apiguardian.api.API;
 
@@ -81,7 +85,6 @@ public final class Explain {
         for (String name : System.getProperties().stringPropertyNames()) {
             properties.put(name, System.getProperty(name));
         }
-        nameTheLoggingProvider();
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
         List<String> given = Arrays.asList(arguments);
@@ -90,21 +93,6 @@ public final class Explain {
         int code = new Explain(out, err, System.getenv(), properties).run(given);
         guard.answered(code);
         System.exit(code);
-    }
-
-    /**
-     * Name the SLF4J provider this jar holds (slf4j-simple), unless {@code -Dslf4j.provider} names one: SLF4J then
-     * loads it directly instead of scanning the class path with a {@link java.util.ServiceLoader}, which cost the
-     * command's process a few percent of its time. SLF4J's own notice that it loads a named provider is kept quiet
-     * (its warnings and errors are not) so that standard error holds only what it held before.
-     */
-    private static void nameTheLoggingProvider() {
-        if (System.getProperty("slf4j.provider") == null) {
-            System.setProperty("slf4j.provider", "org.slf4j.simple.SimpleServiceProvider");
-            if (System.getProperty("slf4j.internal.verbosity") == null) {
-                System.setProperty("slf4j.internal.verbosity", "WARN");
-            }
-        }
     }
 
     private static String commandWord(List<String> arguments) {
@@ -138,7 +126,12 @@ public final class Explain {
             return USAGE;
         }
         try (UserClasspath classpath = UserClasspath.of(options.classpath())) {
-            return classpath.withContextLoader(() -> commandOrHelp(options, classpath));
+            ClassLoader previous = classpath.becomeContextLoader();
+            try {
+                return commandOrHelp(options, classpath);
+            } finally {
+                Thread.currentThread().setContextClassLoader(previous);
+            }
         }
     }
 
@@ -168,7 +161,10 @@ public final class Explain {
         if (options.command() == Options.Command.EXPLAIN) {
             // explain's probe checks candidates too; wait's is only for waiting, so that a service still starting is
             // found and waited for rather than passed over
-            options.probe().ifPresent(kind -> settings.putIfAbsent("probe", Setting.spelling(kind)));
+            Optional<ProbeKind> probe = options.probe();
+            if (probe.isPresent()) {
+                settings.putIfAbsent("probe", Setting.spelling(probe.get()));
+            }
         }
         return ResolutionContext.builder()
                 .environment(environment)
@@ -181,19 +177,70 @@ public final class Explain {
     private int explain(Run run, Options options, ServiceResolver resolver) {
         // explain is a diagnosis: a docker.start=if-missing set anywhere (a checkout's settings file, for its tests, wait
         // and up) never starts a stack here; the report shows the override whenever it changed something
-        Optional<Setting<?>> start = resolver.providers().stream().flatMap(provider -> provider.settings().stream())
-                .filter(setting -> setting.key().equals(START)).findFirst();
-        UnaryOperator<ResolutionContext> neverStarts = context -> start
-                .filter(setting -> context.settings().origin(setting).kind() != Origin.Kind.DEFAULT)
-                .map(setting -> context.withSettings(context.settings().withOverrides(Map.of(START, "never"),
-                        "explain, which never starts a stack")))
-                .orElse(context);
-        return run.resolve(neverStarts, (context, resolution) -> {
-            Answer.Check check = options.probe().filter(kind -> kind != ProbeKind.NONE)
-                    .<Answer.Check>map(kind -> new Answer.Probed(context.probe(resolution.endpoint(), kind, "")))
-                    .orElse(new Answer.NotChecked());
-            return run.answer(new Answer(resolution, run.project(), check), () -> "the backend does not answer: "
-                    + ((Answer.Probed) check).result().description());
-        });
+        // (classes and loops here, not lambdas and streams: explain's first and only resolution links none)
+        Setting<?> start = null;
+        for (EndpointProvider provider : resolver.providers()) {
+            for (Setting<?> setting : provider.settings()) {
+                if (start == null && setting.key().equals(START)) {
+                    start = setting;
+                }
+            }
+        }
+        return run.resolve(new NeverStarts(start), new Explained(run, options));
+    }
+
+    /** explain's context: {@code docker.start} set anywhere (not its default) is overridden with {@code never}. */
+    private static final class NeverStarts implements UnaryOperator<ResolutionContext> {
+
+        private final Setting<?> start;
+
+        NeverStarts(Setting<?> start) {
+            this.start = start;
+        }
+
+        @Override
+        public ResolutionContext apply(ResolutionContext context) {
+            if (start == null || context.settings().origin(start).kind() == Origin.Kind.DEFAULT) {
+                return context;
+            }
+            return context.withSettings(context.settings().withOverrides(Map.of(START, "never"),
+                    "explain, which never starts a stack"));
+        }
+    }
+
+    /** explain's answer to what was found: probed when {@code --probe} asks, then printed. */
+    private static final class Explained implements BiFunction<ResolutionContext, Resolution, Integer> {
+
+        private final Run run;
+        private final Options options;
+
+        Explained(Run run, Options options) {
+            this.run = run;
+            this.options = options;
+        }
+
+        @Override
+        public Integer apply(ResolutionContext context, Resolution resolution) {
+            Optional<ProbeKind> probe = options.probe();
+            Answer.Check check = probe.isPresent() && probe.get() != ProbeKind.NONE
+                    ? new Answer.Probed(context.probe(resolution.endpoint(), probe.get(), ""))
+                    : new Answer.NotChecked();
+            return run.answer(new Answer(resolution, run.project(), check), new NotAnswering(check));
+        }
+    }
+
+    /** The failure line of an answer that is not ready: only a probed one can be, and its probe says why. */
+    private static final class NotAnswering implements Supplier<String> {
+
+        private final Answer.Check check;
+
+        NotAnswering(Answer.Check check) {
+            this.check = check;
+        }
+
+        @Override
+        public String get() {
+            return "the backend does not answer: " + ((Answer.Probed) check).result().description();
+        }
     }
 }

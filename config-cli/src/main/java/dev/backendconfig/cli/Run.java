@@ -2,6 +2,7 @@ package dev.backendconfig.cli;
 
 import dev.backendconfig.api.BackendConfigException;
 import dev.backendconfig.api.InvalidConfigurationException;
+import dev.backendconfig.api.ProviderFailedException;
 import dev.backendconfig.api.Resolution;
 import dev.backendconfig.api.ResolutionOutcome;
 import dev.backendconfig.api.ServiceNotFoundException;
@@ -58,10 +59,17 @@ final class Run {
         } catch (InvalidConfigurationException e) {
             return stopped(e, Explain.INVALID, "");
         }
-        ResolutionContext resolvedIn = context;
-        return outcome.fold(resolution -> found.apply(resolvedIn, resolution), this::notFound,
-                invalid -> stopped(invalid, Explain.INVALID, ""), broken -> stopped(broken, Explain.INTERNAL,
-                        " (please report it)"));
+        // instanceof rather than fold with four lambdas: the command's first and only resolution links none
+        if (outcome instanceof Resolution resolution) {
+            return found.apply(context, resolution);
+        }
+        if (outcome instanceof ServiceNotFoundException missing) {
+            return notFound(missing);
+        }
+        if (outcome instanceof InvalidConfigurationException invalid) {
+            return stopped(invalid, Explain.INVALID, "");
+        }
+        return stopped((ProviderFailedException) outcome, Explain.INTERNAL, " (please report it)");
     }
 
     /**

@@ -9,7 +9,6 @@ import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.function.IntSupplier;
 
 /**
  * What explain sees: the providers inside its own jar, plus the user's test class path given with
@@ -61,16 +60,15 @@ final class UserClasspath implements AutoCloseable {
         return new URLClassLoader(new URL[] {url(resources)}, null);
     }
 
-    /** Run {@code action} with {@link #loader()} as the thread's context class loader, as the tests' threads have it. */
-    int withContextLoader(IntSupplier action) {
+    /**
+     * Make {@link #loader()} the current thread's context class loader, as the tests' threads have it; return the one
+     * it replaces, which the caller puts back when the command is done.
+     */
+    ClassLoader becomeContextLoader() {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(loader());
-        try {
-            return action.getAsInt();
-        } finally {
-            thread.setContextClassLoader(previous);
-        }
+        return previous;
     }
 
     @Override
