@@ -211,6 +211,25 @@ class DistributionIT {
     }
 
     @Test
+    void aJavaOnThePathReachedThroughLinksIsKnownByTheFileTheyEndAt() throws Exception {
+        // as /usr/bin/java -> /etc/alternatives/java -> /usr/lib/jvm/.../bin/java: its release file and name are the
+        // real java's
+        Path javaHome = recordingJavaHome("jdk", "17.0.42");
+        Path alternatives = Files.createDirectories(temp.resolve("alternatives"));
+        Files.createSymbolicLink(alternatives.resolve("java"), javaHome.resolve("bin/java"));
+        Path bin = Files.createDirectories(temp.resolve("usr-bin"));
+        Files.createSymbolicLink(bin.resolve("java"), alternatives.resolve("java"));
+
+        ProcessOutcome outcome = run(launcher(), with(shell(bin + ":/usr/bin:/bin"), "TEST_BACKEND_URL",
+                "http://localhost:8002"), "--format=env");
+
+        assertThat(outcome.out()).as(outcome.err()).isEqualTo(ENV_ANSWER);
+        assertThat(theArchive().getParent()).isEqualTo(archives().resolve("java-17.0.42"));
+        assertThat(theArchive().getFileName().toString()).startsWith(javaHome.resolve("bin/java").toRealPath()
+                .toString().replace('/', '%') + "@");
+    }
+
+    @Test
     void javaHomeWinsOverTheJavaOnThePath() throws Exception {
         Path wrongJava = directoryWithJava("wrong-java", "echo 'the java on PATH ran' >&2\nexit 99");
         Map<String, String> environment = with(shell(wrongJava + ":/usr/bin:/bin"), "TEST_BACKEND_URL",
@@ -341,23 +360,44 @@ class DistributionIT {
         assertThat(recorded).hasSize(2);
         Path archive = recorded.get(0);
         assertThat(recorded.get(1)).isEqualTo(note(archive)).hasContent(cksum(jar(), archive));
-        assertThat(archive.getFileName().toString()).matches("[0-9]+-[0-9]+\\.jsa");
+        // the java's path and build and the jar's path, each / written %
+        String build = Files.readAllLines(javaHome.resolve("release")).stream().filter(line -> line.startsWith(
+                "JAVA_RUNTIME_VERSION=")).map(line -> line.substring(line.indexOf('=') + 1).replace("\"", ""))
+                .findFirst().orElse("");
+        assertThat(archive.getFileName().toString()).isEqualTo((javaHome.resolve("bin/java") + "@" + build + "@"
+                + jar()).replace('/', '%') + ".jsa");
         assertThat(archive.getParent().getFileName().toString()).startsWith("java-17");
         assertThat(Files.getPosixFilePermissions(archive.getParent())).isEqualTo(
                 PosixFilePermissions.fromString("rwx------"));
-        assertThat(javaRuns("jdk").get(0)).contains("-XX:ArchiveClassesAtExit=");
-        assertThat(javaRuns("jdk").get(1)).as("the check of the recorded archive")
+        assertThat(javaRuns("jdk").get(0)).as("the command, listing the classes it loads")
+                .contains("-XX:DumpLoadedClassList=").endsWith(" -jar " + jar() + " --format=env");
+        assertThat(javaRuns("jdk").get(1)).as("the archive written from the list")
+                .contains("-Xshare:dump", "-XX:SharedClassListFile=", "-XX:SharedArchiveFile=");
+        assertThat(javaRuns("jdk").get(2)).as("the check of the written archive")
                 .contains("-Xshare:on").endsWith("-version");
+        assertThat(Files.readAllBytes(archive)).startsWith(0xa2, 0xab, 0x0b, 0xf0); // a static archive
 
         runEnv(javaHome);
         runEnv(javaHome);
-        assertThat(javaRuns("jdk")).hasSize(4);
-        assertThat(javaRuns("jdk").subList(2, 4)).allMatch(line -> line.contains("-XX:SharedArchiveFile=" + archive
+        assertThat(javaRuns("jdk")).hasSize(5);
+        assertThat(javaRuns("jdk").subList(3, 5)).allMatch(line -> line.contains("-XX:SharedArchiveFile=" + archive
                 + " -jar ")).as("the launcher checked the archive's checksum itself").noneMatch(line -> line.contains(
                 "VerifySharedSpaces"));
-        assertThat(javaRuns("jdk")).as("C1 only, in the recording run, the check and the runs that map the archive")
+        assertThat(javaRuns("jdk")).as("C1 only, in the listing run, the writing, the check and the runs that map it")
                 .allMatch(line -> line.startsWith("-XX:TieredStopAtLevel=1 "));
         assertThat(archiveFiles()).containsExactly(archive, recorded.get(1));
+    }
+
+    @Test
+    void aNameOver240CharactersIsTheCrcOfTheJavaAndTheJar() throws Exception {
+        String name = "jdk-" + "x".repeat(130);
+        Path javaHome = recordingJavaHome(name, "");
+
+        runEnv(javaHome);
+        runEnv(javaHome);
+
+        assertThat(theArchive().getFileName().toString()).matches("[0-9]+-[0-9]+\\.jsa");
+        assertThat(javaRuns(name).get(3)).contains("-XX:SharedArchiveFile=" + theArchive() + " -jar ");
     }
 
     @Test
@@ -370,7 +410,7 @@ class DistributionIT {
                     + "' --format=env");
             assertThat(outcome.out()).as(outcome.err()).isEqualTo(ENV_ANSWER);
         }
-        assertThat(javaRuns("jdk").get(2)).contains("-XX:SharedArchiveFile=" + theArchive());
+        assertThat(javaRuns("jdk").get(3)).contains("-XX:SharedArchiveFile=" + theArchive() + " -jar ");
     }
 
     @Test
@@ -394,17 +434,17 @@ class DistributionIT {
         Files.setLastModifiedTime(changed, Files.getLastModifiedTime(jar));
         Files.move(changed, jar, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         runEnv(javaHome);
-        assertThat(javaRuns("jdk").get(2)).as("recorded again in its place, never mapped")
-                .contains("-XX:ArchiveClassesAtExit=").doesNotContain("SharedArchiveFile");
+        assertThat(javaRuns("jdk").get(3)).as("recorded again in its place, never mapped")
+                .contains("-XX:DumpLoadedClassList=").doesNotContain("SharedArchiveFile");
         assertThat(archiveFiles()).containsExactly(first, note(first));
         assertThat(note(first)).hasContent(cksum(jar, first));
         runEnv(javaHome);
-        assertThat(javaRuns("jdk").get(4)).contains("-XX:SharedArchiveFile=" + first + " -jar ");
+        assertThat(javaRuns("jdk").get(6)).contains("-XX:SharedArchiveFile=" + first + " -jar ");
 
         // another java (another release file) records its own archive in its own version's directory
         Path otherHome = recordingJavaHome("other-jdk", "17.0.99");
         runEnv(otherHome);
-        assertThat(javaRuns("other-jdk").get(0)).contains("-XX:ArchiveClassesAtExit=" + archives().resolve(
+        assertThat(javaRuns("other-jdk").get(1)).contains("-XX:SharedArchiveFile=" + archives().resolve(
                 "java-17.0.99"));
         assertThat(archiveFiles()).hasSize(4);
     }
@@ -421,8 +461,8 @@ class DistributionIT {
         runEnv(javaHome);
         runEnv(javaHome);
 
-        assertThat(javaRuns("jdk").get(2)).contains("-XX:ArchiveClassesAtExit=").doesNotContain("SharedArchiveFile");
-        assertThat(javaRuns("jdk").get(4)).contains("-XX:SharedArchiveFile=" + archive + " -jar ");
+        assertThat(javaRuns("jdk").get(3)).contains("-XX:DumpLoadedClassList=").doesNotContain("SharedArchiveFile");
+        assertThat(javaRuns("jdk").get(6)).contains("-XX:SharedArchiveFile=" + archive + " -jar ");
     }
 
     @Test
@@ -432,13 +472,13 @@ class DistributionIT {
         Path archive = theArchive();
         Files.delete(note(archive));
         runEnv(javaHome);
-        assertThat(javaRuns("jdk").get(2)).contains("-XX:ArchiveClassesAtExit=").doesNotContain("SharedArchiveFile");
+        assertThat(javaRuns("jdk").get(3)).contains("-XX:DumpLoadedClassList=").doesNotContain("SharedArchiveFile");
         assertThat(note(archive)).hasContent(cksum(jar(), archive));
 
         // a note of three lines, its first two right: more than a note holds
         Files.writeString(note(archive), cksum(jar(), archive) + cksum(jar()));
         runEnv(javaHome);
-        assertThat(javaRuns("jdk").get(4)).contains("-XX:ArchiveClassesAtExit=").doesNotContain("SharedArchiveFile");
+        assertThat(javaRuns("jdk").get(6)).contains("-XX:DumpLoadedClassList=").doesNotContain("SharedArchiveFile");
         assertThat(note(archive)).hasContent(cksum(jar(), archive));
     }
 
@@ -455,7 +495,7 @@ class DistributionIT {
 
         runEnv(javaHome);
 
-        assertThat(javaRuns("jdk").get(2)).doesNotContain("SharedArchiveFile").contains("-XX:ArchiveClassesAtExit=");
+        assertThat(javaRuns("jdk").get(3)).doesNotContain("SharedArchiveFile").contains("-XX:DumpLoadedClassList=");
         // recorded whole again: a dynamic archive holds the classes its run loaded, so its size may differ from the
         // first recording's by a few classes, but never is the cut-short file, and its size note is its own again
         assertThat(Files.size(archive)).isGreaterThan(bytes.length / 2);
@@ -478,7 +518,7 @@ class DistributionIT {
 
         runEnv(javaHome);
 
-        assertThat(javaRuns("jdk").get(2)).doesNotContain("SharedArchiveFile").contains("-XX:ArchiveClassesAtExit=");
+        assertThat(javaRuns("jdk").get(3)).doesNotContain("SharedArchiveFile").contains("-XX:DumpLoadedClassList=");
         assertThat(note(archive)).hasContent(cksum(jar(), archive));
     }
 
@@ -491,8 +531,8 @@ class DistributionIT {
 
         Files.setPosixFilePermissions(archive, PosixFilePermissions.fromString("rw-rw-rw-"));
         runEnv(javaHome);
-        assertThat(javaRuns("jdk").get(2)).as("recorded anew, never mapped").doesNotContain("SharedArchiveFile")
-                .contains("-XX:ArchiveClassesAtExit=");
+        assertThat(javaRuns("jdk").get(3)).as("recorded anew, never mapped").doesNotContain("SharedArchiveFile")
+                .contains("-XX:DumpLoadedClassList=");
 
         Files.setPosixFilePermissions(archive.getParent(), PosixFilePermissions.fromString("rwxrwxrwx"));
         runEnv(javaHome);

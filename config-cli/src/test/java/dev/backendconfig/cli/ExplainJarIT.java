@@ -37,6 +37,79 @@ class ExplainJarIT {
         assertThat(outcome.err()).isEmpty();
     }
 
+    /** TEST_BACKEND_URL and BACKEND_URL set to different URLs: the env provider warns that the first wins. */
+    private static final Map<String, String> CONFLICTING = Map.of("TEST_BACKEND_URL", "http://localhost:8002",
+            "BACKEND_URL", "http://localhost:9000");
+
+    private ProcessOutcome runWithLevel(String level) throws IOException, InterruptedException {
+        List<String> command = new java.util.ArrayList<>(JarRun.javaJar(project));
+        command.add(1, "-Dorg.slf4j.simpleLogger.defaultLogLevel=" + level);
+        command.add("--format=env");
+        return JarRun.start(project, project, CONFLICTING, command);
+    }
+
+    @Test
+    void theLibrarysWarningIsOneLineOnStderrThroughTheJarsOwnLoggingProvider() throws Exception {
+        ProcessOutcome outcome = run(CONFLICTING, "--format=env");
+        assertThat(outcome.exit()).isZero();
+        assertThat(outcome.out()).startsWith("BACKEND_URL=http://localhost:8002\n");
+        assertThat(outcome.err()).isEqualTo("[WARN] TEST_BACKEND_URL wins over BACKEND_URL, which is set to a different"
+                + " URL (localhost:9000 instead of localhost:8002)\n");
+    }
+
+    @Test
+    void theLevelPropertyHidesTheWarningOrShowsTheInfoLinesToo() throws Exception {
+        assertThat(runWithLevel("off").err()).isEmpty();
+        assertThat(runWithLevel("error").err()).isEmpty();
+        assertThat(runWithLevel("info").err()).startsWith("[WARN] TEST_BACKEND_URL wins over BACKEND_URL")
+                .contains("\n[INFO] backend: http://localhost:8002 ws://localhost:8002 (from env: ");
+        assertThat(runWithLevel("no-such-level").err()).startsWith("[WARN] TEST_BACKEND_URL wins")
+                .doesNotContain("[INFO]");
+    }
+
+    @Test
+    void theEnvCommandLinksNoLambdaAndCompilesNoRegularExpressionInItsWholeProcess() throws Exception {
+        // what the command's start costs a fresh JVM: lambdas (ours, the JDK's for streams, slf4j-simple's), the
+        // method handles spun to link them, a Formatter and the regular expression it compiles; counted, not timed
+        // (the JDK's ServiceLoader builds a stream of its own, without a lambda: that stays)
+        Path log = project.resolve("class-load.txt");
+        List<String> command = new java.util.ArrayList<>(JarRun.javaJar(project));
+        command.add(1, "-Xlog:class+load:file=" + log);
+        command.addAll(List.of("--format=env", "--set", "providers=env"));
+        ProcessOutcome outcome = JarRun.start(project, project, Map.of("TEST_BACKEND_URL", "http://localhost:8002"),
+                command);
+        assertThat(outcome.out()).as(outcome.err()).startsWith("BACKEND_URL=http://localhost:8002\n");
+        List<String> loaded = Files.readAllLines(log);
+        assertThat(loaded).as("loaded the providers' classes").anyMatch(line -> line.contains(
+                " dev.backendconfig.docker.DockerEndpointProvider "));
+        assertThat(loaded).noneMatch(line -> line.contains("$$Lambda"))
+                .noneMatch(line -> line.contains("__JVM_LookupDefineClass__"))
+                .noneMatch(line -> line.contains(" java.util.regex.Pattern "))
+                .noneMatch(line -> line.contains(" java.util.Formatter "));
+    }
+
+    @Test
+    void theRunnableJarRegistersItsOwnLoggingProviderAndTheModuleJarNone() throws Exception {
+        Path runnable = Path.of(System.getProperty("explain.jar"));
+        String services = "META-INF/services/org.slf4j.spi.SLF4JServiceProvider";
+        try (java.util.zip.ZipFile jar = new java.util.zip.ZipFile(runnable.toFile())) {
+            assertThat(new String(jar.getInputStream(jar.getEntry(services)).readAllBytes(),
+                    java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("dev.backendconfig.cli.logs.StderrLogs\n");
+            assertThat(jar.stream().map(java.util.zip.ZipEntry::getName)).noneMatch(name -> name.startsWith(
+                    "org/slf4j/simple/")).contains("dev/backendconfig/cli/logs/StderrLogs.class");
+        }
+        Path module;
+        try (var found = Files.list(runnable.getParent())) {
+            module = found.filter(file -> file.getFileName().toString().matches("config-cli-[^-]+(-SNAPSHOT)?\\.jar"))
+                    .findFirst().orElseThrow();
+        }
+        try (java.util.zip.ZipFile jar = new java.util.zip.ZipFile(module.toFile())) {
+            assertThat(jar.getEntry(services)).as(module + " registers no provider: a project keeps its binding")
+                    .isNull();
+            assertThat(jar.getEntry("dev/backendconfig/cli/logs/StderrLogs.class")).isNotNull();
+        }
+    }
+
     @Test
     void notFoundExitsTwoWithTheReportOnStderr() throws Exception {
         ProcessOutcome outcome = run(Map.of());
