@@ -156,12 +156,11 @@ public final class StderrLogs implements SLF4JServiceProvider {
         protected void handleNormalizedLoggingCall(Level level, Marker marker, String messagePattern,
                 Object[] arguments, Throwable throwable) {
             String line = "[" + level + "] " + MessageFormatter.basicArrayFormat(messagePattern, arguments);
-            synchronized (out) {
+            synchronized (out) { // the line and its stack trace together; System.err flushes at each line
                 out.println(line);
                 if (throwable != null) {
                     throwable.printStackTrace(out);
                 }
-                out.flush();
             }
         }
     }

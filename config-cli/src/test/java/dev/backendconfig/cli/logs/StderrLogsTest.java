@@ -60,6 +60,9 @@ class StderrLogsTest {
         all.info("i");
         assertThat(printed()).isEqualTo("[TRACE] t\n[DEBUG] d\n[INFO] i\n");
         assertThat(logger(Integer.MAX_VALUE).isErrorEnabled()).isFalse();
+        Logger errorsOnly = logger(Level.ERROR.toInt());
+        assertThat(errorsOnly.isWarnEnabled()).isFalse();
+        assertThat(errorsOnly.isErrorEnabled()).isTrue();
     }
 
     @Test
