@@ -181,9 +181,13 @@ public final class Explain {
         Setting<?> start = null;
         for (EndpointProvider provider : resolver.providers()) {
             for (Setting<?> setting : provider.settings()) {
-                if (start == null && setting.key().equals(START)) {
+                if (setting.key().equals(START)) {
                     start = setting;
+                    break;
                 }
+            }
+            if (start != null) {
+                break;
             }
         }
         return run.resolve(new NeverStarts(start), new Explained(run, options));

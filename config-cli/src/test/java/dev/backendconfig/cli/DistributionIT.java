@@ -343,6 +343,31 @@ class DistributionIT {
         return out;
     }
 
+    /** What {@code cksum <file} prints: the CRC and size without a name, as the launcher's marker holds them. */
+    private static String cksumOfStdin(Path file) throws Exception {
+        Process process = new ProcessBuilder("cksum").redirectInput(file.toFile()).start();
+        String out = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(process.waitFor()).isZero();
+        return out;
+    }
+
+    /** The jar with one entry more: another content, with a newer time or the same one ({@code keepTime}). */
+    private void appendAnEntry(Path jar, boolean keepTime) throws IOException {
+        Path changed = temp.resolve("changed.jar");
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(Files.newInputStream(jar));
+                java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(Files.newOutputStream(changed))) {
+            for (java.util.zip.ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                out.putNextEntry(new java.util.zip.ZipEntry(entry.getName()));
+                in.transferTo(out);
+            }
+            out.putNextEntry(new java.util.zip.ZipEntry("changed.txt"));
+        }
+        if (keepTime) {
+            Files.setLastModifiedTime(changed, Files.getLastModifiedTime(jar));
+        }
+        Files.move(changed, jar, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+
     private Path note(Path archive) {
         return archive.resolveSibling(archive.getFileName() + ".sum");
     }
@@ -420,19 +445,9 @@ class DistributionIT {
         Path first = archiveFiles().get(0);
         assertThat(first.toString()).endsWith(".jsa");
 
-        // the same jar with one entry more: another content, so another archive
-        Path jar = distribution.resolve("lib/backend-config.jar");
-        Path changed = temp.resolve("changed.jar");
-        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(Files.newInputStream(jar));
-                java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(Files.newOutputStream(changed))) {
-            for (java.util.zip.ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
-                out.putNextEntry(new java.util.zip.ZipEntry(entry.getName()));
-                in.transferTo(out);
-            }
-            out.putNextEntry(new java.util.zip.ZipEntry("changed.txt"));
-        }
-        Files.setLastModifiedTime(changed, Files.getLastModifiedTime(jar));
-        Files.move(changed, jar, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        // the same jar with one entry more, its time kept: only its content tells
+        Path jar = jar();
+        appendAnEntry(jar, true);
         runEnv(javaHome);
         assertThat(javaRuns("jdk").get(3)).as("recorded again in its place, never mapped")
                 .contains("-XX:DumpLoadedClassList=").doesNotContain("SharedArchiveFile");
@@ -463,6 +478,68 @@ class DistributionIT {
 
         assertThat(javaRuns("jdk").get(3)).contains("-XX:DumpLoadedClassList=").doesNotContain("SharedArchiveFile");
         assertThat(javaRuns("jdk").get(6)).contains("-XX:SharedArchiveFile=" + archive + " -jar ");
+    }
+
+    @Test
+    void aJarOthersMayWriteStillHasItsArchiveMapped() throws Exception {
+        // whoever may write the jar runs code anyway; its content is what the note checks, not its mode
+        Path javaHome = recordingJavaHome("jdk", "");
+        Files.setPosixFilePermissions(jar(), PosixFilePermissions.fromString("rw-rw-rw-"));
+
+        runEnv(javaHome);
+        runEnv(javaHome);
+
+        assertThat(javaRuns("jdk")).hasSize(4);
+        assertThat(javaRuns("jdk").get(3)).contains("-XX:SharedArchiveFile=" + theArchive() + " -jar ");
+    }
+
+    @Test
+    void aJavaHomeWithAColonInItsPathHasAnArchiveNamedByItsCrcAndMapped() throws Exception {
+        // a : in -XX:SharedArchiveFile separates two archives: the java would stop, or map none
+        Path javaHome = recordingJavaHome("jdk:17:x", "");
+
+        runEnv(javaHome);
+        runEnv(javaHome);
+
+        assertThat(theArchive().getFileName().toString()).matches("[0-9]+-[0-9]+\\.jsa");
+        assertThat(javaRuns("jdk:17:x").get(3)).contains("-XX:SharedArchiveFile=" + theArchive() + " -jar ");
+    }
+
+    @Test
+    void anArchiveTheJavaCannotMapIsMarkedForThisJarAndTriedAgainForAnother() throws Exception {
+        // a java whose check of the written archive fails: the marker holds the jar's CRC
+        Path javaHome = recordingJavaHome("jdk", "");
+        Path java = javaHome.resolve("bin/java");
+        Files.writeString(java, Files.readString(java).replace("exec '", "case \"$*\" in *-Xshare:on*) exit 1 ;; esac\n"
+                + "exec '"));
+
+        runEnv(javaHome);
+        runEnv(javaHome);
+
+        Path marker = archiveFiles().stream().filter(file -> file.toString().endsWith(".jsa.unusable")).findFirst()
+                .orElseThrow();
+        assertThat(marker).hasContent(cksumOfStdin(jar()));
+        assertThat(javaRuns("jdk")).hasSize(4);
+        assertThat(javaRuns("jdk").get(3)).as("the marker: no archive")
+                .isEqualTo("-XX:TieredStopAtLevel=1 -jar " + jar() + " --format=env");
+
+        appendAnEntry(jar(), false);
+        runEnv(javaHome);
+        assertThat(javaRuns("jdk").get(4)).as("another jar: tried again").contains("-XX:DumpLoadedClassList=");
+    }
+
+    @Test
+    void aPlaceWhereTheWrittenArchiveNeverPassesItsCheckIsMarkedNotRecordedAtEveryRun() throws Exception {
+        // a jar dated in the future (a clock set wrong where it was unpacked): newer than any note written now
+        Path javaHome = recordingJavaHome("jdk", "");
+        Files.setLastModifiedTime(jar(), java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis()
+                + 3_600_000));
+
+        runEnv(javaHome);
+        runEnv(javaHome);
+
+        assertThat(javaRuns("jdk")).hasSize(4);
+        assertThat(javaRuns("jdk").get(3)).isEqualTo("-XX:TieredStopAtLevel=1 -jar " + jar() + " --format=env");
     }
 
     @Test

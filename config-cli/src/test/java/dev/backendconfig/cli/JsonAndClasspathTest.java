@@ -141,14 +141,20 @@ class JsonAndClasspathTest extends CommandInProject {
     void providersOnTheClasspathAreAskedWithItAsTheContextClassLoaderWhichIsRestoredAfter() throws IOException {
         classpathWithItsProvider();
         ClasspathProvider.contextLoader = "";
-        ClassLoader before = Thread.currentThread().getContextClassLoader();
-
-        assertThat(run("--classpath", "extra")).as(err.toString(StandardCharsets.UTF_8)).isEqualTo(Explain.FOUND);
+        ClassLoader previous = Thread.currentThread().getContextClassLoader();
+        // a loader of the caller's own, never null (a test runner's thread may have none, which restores as null does)
+        ClassLoader before = new java.net.URLClassLoader("the caller's", new java.net.URL[0], previous);
+        Thread.currentThread().setContextClassLoader(before);
+        try {
+            assertThat(run("--classpath", "extra")).as(err.toString(StandardCharsets.UTF_8)).isEqualTo(Explain.FOUND);
+        } finally {
+            assertThat(Thread.currentThread().getContextClassLoader()).isSameAs(before);
+            Thread.currentThread().setContextClassLoader(previous);
+        }
 
         assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("backend: http://localhost:9123  ws://localhost:9123"
                 + "  (from classpath, ").contains("\n  classpath  400  found        found on the class path  ");
         assertThat(ClasspathProvider.contextLoader).isEqualTo("explain --classpath");
-        assertThat(Thread.currentThread().getContextClassLoader()).isSameAs(before);
     }
 
     @Test

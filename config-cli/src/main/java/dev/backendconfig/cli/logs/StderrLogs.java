@@ -19,7 +19,8 @@ import org.slf4j.spi.SLF4JServiceProvider;
  * standard error, one line each, as {@code [WARN] message} (and a throwable's stack trace after its line). The level is
  * {@code -Dorg.slf4j.simpleLogger.defaultLogLevel} ({@code trace}, {@code debug}, {@code info}, {@code warn},
  * {@code error} or {@code off}; {@code warn} by default), the property slf4j-simple read when it was the command's
- * binding: its lines look the same.
+ * binding: its lines look the same. (slf4j-simple's per-logger levels, {@code org.slf4j.simpleLogger.log.NAME}, and
+ * its marker text are not read or written: the library names no marker, and its loggers all warn alike.)
  *
  * <p>Why not slf4j-simple: its start (reading its settings file through the class loader, a date format, lambdas) and
  * SLF4J's loading of a provider named by {@code slf4j.provider} (a {@code String.format}, which compiles a regular
@@ -67,7 +68,8 @@ public final class StderrLogs implements SLF4JServiceProvider {
 
     /**
      * The lowest level shown for a value of {@link #LEVEL_PROPERTY}: {@code warn} for none; {@code off} shows nothing
-     * ({@link Integer#MAX_VALUE}). A value that names no level is warn as well, as slf4j-simple took it.
+     * ({@link Integer#MAX_VALUE}). A value that names no level is warn as well, the command's own default (slf4j-simple
+     * took such a value as info).
      */
     static int threshold(String value) {
         if (value == null) {
