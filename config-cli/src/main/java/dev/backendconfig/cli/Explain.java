@@ -178,19 +178,19 @@ public final class Explain {
         // explain is a diagnosis: a docker.start=if-missing set anywhere (a checkout's settings file, for its tests, wait
         // and up) never starts a stack here; the report shows the override whenever it changed something
         // (classes and loops here, not lambdas and streams: explain's first and only resolution links none)
-        Setting<?> start = null;
+        return run.resolve(new NeverStarts(startSetting(resolver)), new Explained(run, options));
+    }
+
+    /** Return the first provider's setting {@link #START}, or null when no provider declares it. */
+    private static Setting<?> startSetting(ServiceResolver resolver) {
         for (EndpointProvider provider : resolver.providers()) {
             for (Setting<?> setting : provider.settings()) {
                 if (setting.key().equals(START)) {
-                    start = setting;
-                    break;
+                    return setting;
                 }
             }
-            if (start != null) {
-                break;
-            }
         }
-        return run.resolve(new NeverStarts(start), new Explained(run, options));
+        return null;
     }
 
     /** explain's context: {@code docker.start} set anywhere (not its default) is overridden with {@code never}. */
