@@ -80,7 +80,7 @@ public final class Http1 {
         }
         String[] parts = statusLine.split(" ", 3);
         String code = parts.length > 1 ? parts[1] : "";
-        if (!code.matches("[1-5][0-9][0-9]")) {
+        if (!isStatusCode(code)) {
             throw new ProtocolException("expected a status code from 100 to 599 in '" + printable(statusLine) + "'");
         }
         int status = Integer.parseInt(code);
@@ -120,7 +120,7 @@ public final class Http1 {
         }
         String contentLength = head.header("Content-Length");
         if (contentLength != null) {
-            if (!contentLength.matches("[0-9]{1,18}")) {
+            if (!isDigits(contentLength, 1, 18, false)) {
                 throw new ProtocolException("Content-Length '" + printable(contentLength) + "' is not a number");
             }
             long length = Long.parseLong(contentLength);
@@ -132,13 +132,32 @@ public final class Http1 {
         return readToEnd(in, maxBytes);
     }
 
+    /** {@code [1-5][0-9][0-9]}: a status code, scanned (every exchange reads one: no pattern compiled for it). */
+    static boolean isStatusCode(String text) {
+        return isDigits(text, 3, 3, false) && text.charAt(0) >= '1' && text.charAt(0) <= '5';
+    }
+
+    /** {@code [0-9]{min,max}}, or {@code [0-9A-Fa-f]{min,max}} when {@code hex}: a number's digits, scanned. */
+    static boolean isDigits(String text, int min, int max, boolean hex) {
+        if (text.length() < min || text.length() > max) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!(c >= '0' && c <= '9' || hex && (c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F'))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static byte[] readChunked(InputStream in, int maxBytes) throws IOException {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         while (true) {
             String sizeLine = readLine(in, false, MAX_HEAD_BYTES);
             int semicolon = sizeLine.indexOf(';');
             String sizeText = (semicolon >= 0 ? sizeLine.substring(0, semicolon) : sizeLine).strip();
-            if (!sizeText.matches("[0-9A-Fa-f]{1,7}")) {
+            if (!isDigits(sizeText, 1, 7, true)) {
                 throw new ProtocolException("chunk size '" + printable(sizeText) + "' is not a hexadecimal number of at"
                         + " most 7 digits");
             }

@@ -142,4 +142,29 @@ class Http1EdgesTest {
         assertThatThrownBy(() -> body("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n2\r\nokX\r\n", 100))
                 .hasMessage("chunk not followed by CRLF");
     }
+
+    @Test
+    void theScansOfStatusCodesLengthsAndChunkSizesAreThePatternsTheyReplaced() {
+        // every string of up to four (eight for the chunk size's limit) of these characters
+        String alphabet = "0159aAfFg -+";
+        java.util.List<String> texts = new java.util.ArrayList<>(java.util.List.of(""));
+        java.util.List<String> last = java.util.List.of("");
+        for (int length = 1; length <= 4; length++) {
+            java.util.List<String> next = new java.util.ArrayList<>();
+            for (String text : last) {
+                for (char c : alphabet.toCharArray()) {
+                    next.add(text + c);
+                }
+            }
+            texts.addAll(next);
+            last = next;
+        }
+        texts.addAll(java.util.List.of("1234567", "12345678", "abcdef0", "abcdef01", "9".repeat(18), "9".repeat(19),
+                "1".repeat(17) + "a", "\u0665\u0665\u0665"));
+        for (String text : texts) {
+            assertThat(Http1.isStatusCode(text)).as(text).isEqualTo(text.matches("[1-5][0-9][0-9]"));
+            assertThat(Http1.isDigits(text, 1, 18, false)).as(text).isEqualTo(text.matches("[0-9]{1,18}"));
+            assertThat(Http1.isDigits(text, 1, 7, true)).as(text).isEqualTo(text.matches("[0-9A-Fa-f]{1,7}"));
+        }
+    }
 }

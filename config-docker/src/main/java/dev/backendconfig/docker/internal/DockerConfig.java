@@ -175,7 +175,7 @@ public record DockerConfig(String host, Origin hostOrigin, String project, Origi
                     context.settings().origin(DockerSettings.LEASE_DIR));
         }
         String temp = context.systemProperty("java.io.tmpdir").orElseGet(() -> System.getProperty("java.io.tmpdir"));
-        String user = context.systemProperty("user.name").orElse("user").replaceAll("[^A-Za-z0-9_.-]", "_");
+        String user = Scans.fileNamePart(context.systemProperty("user.name").orElse("user"));
         return Path.of(temp).toAbsolutePath().resolve("backend-config-leases-" + user);
     }
 

@@ -3,7 +3,6 @@ package dev.backendconfig.docker.internal;
 import java.net.URI;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * A host and a port as a URL's authority writes them: an IPv6 address in brackets ({@code [::1]:8080}), a name or
@@ -16,12 +15,10 @@ import java.util.regex.Pattern;
  */
 public record HostAndPort(String host, int port) {
 
-    /** What a URL's host may hold: unreserved characters, {@code :} of IPv6, {@code %} of an IPv6 zone. */
-    private static final Pattern HOST = Pattern.compile("[A-Za-z0-9._~%:-]+");
-
     public HostAndPort {
         Objects.requireNonNull(host, "host");
-        if (!HOST.matcher(host).matches()) {
+        // what a URL's host may hold: unreserved characters, : of IPv6, % of an IPv6 zone
+        if (!Scans.isHostText(host)) {
             throw new IllegalArgumentException("a host is a name or an IP address without brackets, got '"
                     + host.replaceAll("\\p{Cntrl}", "?") + "'");
         }

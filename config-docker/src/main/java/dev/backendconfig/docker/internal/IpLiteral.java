@@ -2,7 +2,6 @@ package dev.backendconfig.docker.internal;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.util.regex.Pattern;
 
 /**
  * Tell whether text is exactly an IP address literal — {@code 127.0.0.1}, {@code 0.0.0.0}, {@code ::},
@@ -12,19 +11,16 @@ import java.util.regex.Pattern;
  */
 public final class IpLiteral {
 
-    private static final Pattern IPV4 = Pattern.compile(
-            "(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}");
-    private static final Pattern IPV6_CHARACTERS = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
 
     private IpLiteral() {
     }
 
     /** Tell whether {@code text} is an IPv4 or IPv6 address literal (IPv6 without brackets). */
     public static boolean isValid(String text) {
-        if (IPV4.matcher(text).matches()) {
+        if (Scans.isIpv4(text)) {
             return true;
         }
-        if (!text.contains(":") || !IPV6_CHARACTERS.matcher(text).matches()) {
+        if (!text.contains(":") || !Scans.isIpv6Text(text)) {
             return false;
         }
         try {

@@ -11,7 +11,6 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Which compose service of one project is a service's — exactly, never by a name that merely contains it: the one its
@@ -23,7 +22,6 @@ import java.util.regex.Pattern;
 public final class ServiceMatch {
 
     /** A name setting {@code services} can declare (the rule of {@link Service}'s constructor). */
-    private static final Pattern SERVICE_NAME = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
 
     private ServiceMatch() {
     }
@@ -173,7 +171,7 @@ public final class ServiceMatch {
             return "";
         }
         String shown = Listing.shown(near.get());
-        if (setting || service.isBackend() || !SERVICE_NAME.matcher(near.get()).matches()) {
+        if (setting || service.isBackend() || !Scans.isServiceName(near.get())) {
             return "; did you mean " + key + "=" + shown + "?";
         }
         return "; did you mean " + shown + "? (name the service " + shown + " in setting services, or set " + key

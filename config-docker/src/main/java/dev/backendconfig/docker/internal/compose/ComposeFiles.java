@@ -6,6 +6,7 @@ import dev.backendconfig.toolkit.ConfigurationFiles;
 import dev.backendconfig.toolkit.Origin;
 import dev.backendconfig.toolkit.ProjectFiles;
 import dev.backendconfig.docker.internal.DockerConfig;
+import dev.backendconfig.docker.internal.Scans;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -36,7 +37,6 @@ final class ComposeFiles {
     static final List<String> OVERRIDE_NAMES = List.of("compose.override.yml", "compose.override.yaml",
             "docker-compose.override.yml", "docker-compose.override.yaml");
 
-    private static final Pattern COMPOSE_NAME = Pattern.compile("(?i).*compose.*\\.ya?ml");
     private static final List<String> SKIPPED_DIRECTORIES = List.of("node_modules", "target", "build", "dist", "vendor");
     private static final int MAX_DEPTH = 3;
     private static final int MAX_BELOW = 5;
@@ -158,7 +158,7 @@ final class ComposeFiles {
 
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-                    if (attributes.isRegularFile() && COMPOSE_NAME.matcher(file.getFileName().toString()).matches()) {
+                    if (attributes.isRegularFile() && Scans.isComposeFileName(file.getFileName().toString())) {
                         found.add(file);
                     }
                     return found.size() >= MAX_BELOW || ++visited[0] >= MAX_VISITED

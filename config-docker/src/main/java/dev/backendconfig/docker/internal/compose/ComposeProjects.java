@@ -5,6 +5,7 @@ import dev.backendconfig.toolkit.ConfigurationFiles;
 import dev.backendconfig.toolkit.Origin;
 import dev.backendconfig.docker.internal.DockerConfig;
 import dev.backendconfig.docker.internal.ResolutionFacts;
+import dev.backendconfig.docker.internal.Scans;
 import dev.backendconfig.docker.internal.compose.ComposeFiles.Variable;
 import dev.backendconfig.docker.internal.compose.ComposeTree.Mapping;
 import dev.backendconfig.docker.internal.compose.ComposeTree.Scalar;
@@ -15,7 +16,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Build this checkout's {@link ComposeProject} the way docker compose (v2, the compose specification) does, from the
@@ -50,7 +50,6 @@ public final class ComposeProjects {
     /** How long a chain of {@code extends} may be. */
     static final int MAX_EXTENDS_DEPTH = 20;
     /** A project name as compose v1 or v2 may write it in a label. */
-    private static final Pattern LABEL_NAME = Pattern.compile("[a-z0-9_-]+");
 
     private ComposeProjects() {
     }
@@ -175,7 +174,7 @@ public final class ComposeProjects {
             return Optional.empty();
         }
         String name = variable.get().value();
-        if (!LABEL_NAME.matcher(name).matches()) {
+        if (!Scans.isComposeProjectName(name)) {
             String normal = normalise(name);
             throw new InvalidInputException(variable.get().origin(), "COMPOSE_PROJECT_NAME is not a"
                     + " compose project name (lower-case letters, digits, - and _): docker compose refuses it, and"

@@ -2,17 +2,17 @@ package dev.backendconfig.docker.internal.discovery;
 
 import dev.backendconfig.docker.internal.IpLiteral;
 import dev.backendconfig.docker.internal.Listing;
+import dev.backendconfig.docker.internal.Scans;
 import dev.backendconfig.docker.internal.json.Json;
 import dev.backendconfig.docker.internal.transport.EngineException;
 import dev.backendconfig.toolkit.OutsideText;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
-import java.util.regex.Pattern;
+import java.util.Optional;
 
 /**
  * One running container as {@code GET /containers/json} lists it.
@@ -41,7 +41,6 @@ record ContainerSummary(String id, List<String> names, Map<String, String> label
     private static final String NUMBER_LABEL = "com.docker.compose.container-number";
     private static final String CONFIG_FILES_LABEL = "com.docker.compose.project.config_files";
     private static final String WORKING_DIR_LABEL = "com.docker.compose.project.working_dir";
-    private static final Pattern ID = Pattern.compile("[0-9a-f]{12,64}");
 
     /**
      * One entry of a container's {@code Ports}.
@@ -72,7 +71,7 @@ record ContainerSummary(String id, List<String> names, Map<String, String> label
             if (id.isEmpty()) {
                 throw new EngineException("engine " + engine + " listed a container without an Id");
             }
-            if (!ID.matcher(id).matches()) {
+            if (!Scans.isContainerId(id)) {
                 throw new EngineException("engine " + engine + " listed a container whose Id is not a container id"
                         + " (expected 12 to 64 lower-case hexadecimal characters); the reply is not used");
             }

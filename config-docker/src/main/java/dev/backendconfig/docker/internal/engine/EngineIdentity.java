@@ -1,9 +1,8 @@
 package dev.backendconfig.docker.internal.engine;
 
+import dev.backendconfig.docker.internal.Scans;
 import dev.backendconfig.toolkit.OutsideText;
 import java.util.function.UnaryOperator;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * What kind of engine answered, read from the headers of a reply it sent anyway (no extra request):
@@ -20,8 +19,6 @@ public record EngineIdentity(Kind kind, String version, String apiVersion, Strin
     /** What no reply has told yet. */
     public static final EngineIdentity UNKNOWN = new EngineIdentity(Kind.UNKNOWN, "", "", "");
 
-    private static final Pattern SERVER = Pattern.compile("(Docker|Libpod)/([0-9A-Za-z.+~_-]{1,40})(\\s.*)?");
-    private static final Pattern VERSION = Pattern.compile("[0-9A-Za-z.+~_-]{1,40}");
 
     /** The kinds of engine told apart. */
     public enum Kind {
@@ -53,10 +50,13 @@ public record EngineIdentity(Kind kind, String version, String apiVersion, Strin
         String server = header.apply("Server") == null ? "" : header.apply("Server").strip();
         String api = clean(header.apply("Api-Version"));
         String libpod = clean(header.apply("Libpod-Api-Version"));
-        Matcher matcher = SERVER.matcher(server);
-        if (matcher.matches()) {
-            Kind kind = matcher.group(1).equals("Libpod") ? Kind.PODMAN : Kind.DOCKER;
-            return new EngineIdentity(kind, matcher.group(2), api, "");
+        String docker = Scans.serverVersion(server, "Docker");
+        if (docker != null) {
+            return new EngineIdentity(Kind.DOCKER, docker, api, "");
+        }
+        String podman = Scans.serverVersion(server, "Libpod");
+        if (podman != null) {
+            return new EngineIdentity(Kind.PODMAN, podman, api, "");
         }
         if (!libpod.isEmpty()) {
             return new EngineIdentity(Kind.PODMAN, libpod, api, "");
@@ -65,7 +65,7 @@ public record EngineIdentity(Kind kind, String version, String apiVersion, Strin
     }
 
     private static String clean(String header) {
-        return header != null && VERSION.matcher(header.strip()).matches() ? header.strip() : "";
+        return header != null && Scans.isVersion(header.strip()) ? header.strip() : "";
     }
 
     /** Tell whether the engine is Podman. */

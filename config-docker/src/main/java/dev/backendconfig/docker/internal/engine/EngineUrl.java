@@ -1,6 +1,7 @@
 package dev.backendconfig.docker.internal.engine;
 
 import dev.backendconfig.docker.internal.HostAndPort;
+import dev.backendconfig.docker.internal.Scans;
 import dev.backendconfig.docker.internal.engine.EngineLocator.Located;
 import dev.backendconfig.docker.internal.tls.TlsMaterial;
 import dev.backendconfig.toolkit.ConfigurationFiles;
@@ -43,7 +44,7 @@ final class EngineUrl {
     static Located read(String raw, Origin origin, String why, TlsRule tls) {
         String value = raw.strip();
         int separator = value.indexOf("://");
-        if (separator <= 0 || !value.substring(0, separator).matches("[A-Za-z][A-Za-z0-9+.-]*")) {
+        if (separator <= 0 || !Scans.isScheme(value.substring(0, separator))) {
             throw new InvalidInputException(origin, EXPECTED + ", got a value without a scheme");
         }
         String scheme = value.substring(0, separator).toLowerCase(Locale.ROOT);

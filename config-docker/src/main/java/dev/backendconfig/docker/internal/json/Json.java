@@ -1,5 +1,6 @@
 package dev.backendconfig.docker.internal.json;
 
+import dev.backendconfig.docker.internal.Scans;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -213,7 +214,7 @@ public final class Json {
             throw error("'\\u' must be followed by four hexadecimal digits");
         }
         String digits = text.substring(position, position + 4);
-        if (!digits.matches("[0-9A-Fa-f]{4}")) {
+        if (!Scans.isFourHexDigits(digits)) {
             throw error("'\\u' must be followed by four hexadecimal digits");
         }
         position += 4;

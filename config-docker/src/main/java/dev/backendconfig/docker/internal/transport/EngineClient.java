@@ -1,5 +1,6 @@
 package dev.backendconfig.docker.internal.transport;
 
+import dev.backendconfig.docker.internal.Scans;
 import dev.backendconfig.docker.internal.engine.EngineAddress;
 import dev.backendconfig.docker.internal.engine.EngineIdentity;
 import dev.backendconfig.docker.internal.json.Json;
@@ -11,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 
 /**
  * A Docker Engine API client on the JDK alone: HTTP/1.1 over a Unix socket, TCP, TCP with TLS, or the standard
@@ -26,8 +26,6 @@ public final class EngineClient implements AutoCloseable {
 
     /** The largest response body accepted (a few thousand containers' worth of JSON). */
     public static final int MAX_BODY_BYTES = 8 * 1024 * 1024;
-
-    private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9_.-]{1,128}");
 
     private final EngineAddress address;
     private final EngineTimeouts timeouts;
@@ -85,7 +83,7 @@ public final class EngineClient implements AutoCloseable {
     public static String path(String... segments) {
         StringBuilder path = new StringBuilder();
         for (String segment : segments) {
-            if (!SEGMENT.matcher(segment).matches() || segment.equals(".") || segment.equals("..")) {
+            if (!Scans.isPathWord(segment) || segment.equals(".") || segment.equals("..")) {
                 throw new IllegalArgumentException("a request path segment must be a word of letters, digits, _ . -,"
                         + " got '" + OutsideText.excerpt(segment, 40) + "'");
             }
