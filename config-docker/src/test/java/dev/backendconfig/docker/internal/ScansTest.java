@@ -58,7 +58,8 @@ class ScansTest {
 
     @Test
     void aPathWordIsOneToAHundredAndTwentyEightLettersDigitsAndUnderscoreDotDash() {
-        sameAs("[A-Za-z0-9_.-]{1,128}", Scans::isPathWord, strings("aZ0_.-/ %\u00e9", 3));
+        // the letters at both ends of each range and the characters just outside them
+        sameAs("[A-Za-z0-9_.-]{1,128}", Scans::isPathWord, strings("aZAz09@[`{/:_.-\u00e9", 3));
         sameAs("[A-Za-z0-9_.-]{1,128}", Scans::isPathWord, long_("a", "Z9_/?\n", 127, 128, 129));
     }
 
@@ -69,7 +70,7 @@ class ScansTest {
 
     @Test
     void aSchemeIsALetterThenLettersDigitsPlusDotDash() {
-        sameAs("[A-Za-z][A-Za-z0-9+.-]*", Scans::isScheme, strings("aZ09+.-_:/ \u00e9", 3));
+        sameAs("[A-Za-z][A-Za-z0-9+.-]*", Scans::isScheme, strings("aZAz09@[`{+.-_:\u00e9", 3));
     }
 
     @Test
@@ -120,6 +121,7 @@ class ScansTest {
             texts.add("1.2.3." + number);
         }
         texts.addAll(strings("1.0", 7));
+        texts.addAll(strings("1.a ", 7)); // another separator than a dot between numbers
         texts.addAll(List.of("1.2.3.4.5", "1.2.3", "1..2.3", ".1.2.3.4", "1.2.3.4.", "255.255.255.255", "256.1.1.1"));
         sameAs(ipv4, Scans::isIpv4, texts);
     }
@@ -145,7 +147,7 @@ class ScansTest {
 
     @Test
     void aServiceNameIsALetterThenLettersAndDigitsWithSingleDashesBetween() {
-        sameAs("[a-z][a-z0-9]*(-[a-z0-9]+)*", Scans::isServiceName, strings("az09-_A.", 4));
+        sameAs("[a-z][a-z0-9]*(-[a-z0-9]+)*", Scans::isServiceName, strings("az09-_A.{`/:\u00e9", 4));
     }
 
     @Test
@@ -160,7 +162,7 @@ class ScansTest {
         List<String> cores = List.of("compose", "COMPOSE", "Compose", "compo\u017fe", "compos", "ompose", "",
                 "compose\u2028", "\u212aompose");
         List<String> middles = List.of("", ".override", "\n", "-x", "\r", "\u0085");
-        List<String> suffixes = List.of(".yml", ".yaml", ".YML", ".Yaml", ".yl", ".ymlx", "yml", ".y\nml", "",
+        List<String> suffixes = List.of(".yml", ".yaml", ".YML", ".Yaml", ".YAML", ".yAmL", ".yl", ".ymlx", "yml", ".y\nml", "",
                 ".yaml.yml", ".ya", "compose.yml");
         for (String before : befores) {
             for (String core : cores) {
