@@ -100,7 +100,7 @@ public final class Scans {
             if (i == text.length()) {
                 return parts == 4;
             }
-            if (text.charAt(i) != '.' || parts == 4) {
+            if (text.charAt(i) != '.') { // a fifth number is refused at the end, by the count
                 return false;
             }
             i++;
