@@ -2,8 +2,6 @@ package dev.backendconfig.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.backendconfig.testsupport.FakeDockerEngine;
-import dev.backendconfig.testsupport.Recorded;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -286,9 +284,6 @@ class DistributionIT {
                 + " needs Java 17 or newer (set JAVA_HOME to one)\n");
     }
 
-    /** The training run's main class, run by the launcher when it records an archive. */
-    private static final String TRAINING = "dev.backendconfig.cli.training.Training";
-
     /** What the class-data-sharing tests run: the env provider's answer, in the env format. */
     private static final String ENV_ANSWER = "BACKEND_URL=http://localhost:8002\nWEBSOCKET_URL=ws://localhost:8002\n"
             + "BACKEND_SOURCE=env\nBACKEND_CONFIRMED=true\n";
@@ -308,17 +303,7 @@ class DistributionIT {
         return home;
     }
 
-    /** The java runs of {@link #recordingJavaHome} {@code name}, training runs left out (see {@link #trainingRuns}). */
     private List<String> javaRuns(String name) throws IOException {
-        return allJavaRuns(name).stream().filter(line -> !line.contains(TRAINING)).toList();
-    }
-
-    /** The training runs of {@link #recordingJavaHome} {@code name}, one per recording. */
-    private List<String> trainingRuns(String name) throws IOException {
-        return allJavaRuns(name).stream().filter(line -> line.contains(TRAINING)).toList();
-    }
-
-    private List<String> allJavaRuns(String name) throws IOException {
         Path runs = temp.resolve(name + "-runs.txt");
         return Files.exists(runs) ? Files.readAllLines(runs) : List.of();
     }
@@ -411,9 +396,6 @@ class DistributionIT {
                 PosixFilePermissions.fromString("rwx------"));
         assertThat(javaRuns("jdk").get(0)).as("the command, listing the classes it loads")
                 .contains("-XX:DumpLoadedClassList=").endsWith(" -jar " + jar() + " --format=env");
-        assertThat(allJavaRuns("jdk").get(1)).as("the training run, listing its classes too, after the command")
-                .contains("-XX:DumpLoadedClassList=").endsWith(" -cp " + jar() + " " + TRAINING);
-        assertThat(trainingRuns("jdk")).hasSize(1);
         assertThat(javaRuns("jdk").get(1)).as("the archive written from the list")
                 .contains("-Xshare:dump", "-XX:SharedClassListFile=", "-XX:SharedArchiveFile=");
         assertThat(javaRuns("jdk").get(2)).as("the check of the written archive")
@@ -429,65 +411,6 @@ class DistributionIT {
         assertThat(javaRuns("jdk")).as("C1 only, in the listing run, the writing, the check and the runs that map it")
                 .allMatch(line -> line.startsWith("-XX:TieredStopAtLevel=1 "));
         assertThat(archiveFiles()).containsExactly(archive, recorded.get(1));
-    }
-
-    @Test
-    void aFirstRunOfProviderEnvRecordsProviderDockersClassesTooThroughTheTrainingRun() throws Exception {
-        runEnv(recordingJavaHome("jdk", ""));
-        Path loaded = temp.resolve("class-load.txt");
-
-        try (FakeDockerEngine engine = FakeDockerEngine.onUnixSocket(temp.resolve("engine.sock"))) {
-            engine.containers(Recorded.list(Recorded.listEntry("alpine-test-backend")));
-            // the docker command as the launcher runs it with the archive, its class loading logged to a file
-            ProcessBuilder builder = new ProcessBuilder(JAVA.toString(), "-XX:TieredStopAtLevel=1", "-Xshare:on",
-                    "-XX:SharedArchiveFile=" + theArchive(), "-Xlog:class+load=info:file=" + loaded, "-jar",
-                    jar().toString(), "--format=env", "--set", "providers=docker", "--set", "docker.project=docker",
-                    "--set", "docker.service=alpine-test-backend").directory(workingDirectory.toFile());
-            builder.environment().clear();
-            builder.environment().putAll(shell("/usr/bin:/bin"));
-            builder.environment().put("DOCKER_HOST", engine.dockerHost());
-            ProcessOutcome outcome = ProcessOutcome.of(builder, temp);
-            assertThat(outcome.exit()).as(outcome.err()).isZero();
-            assertThat(outcome.out()).startsWith("BACKEND_URL=http://localhost:8002\n").contains(
-                    "BACKEND_SOURCE=docker\n");
-        }
-
-        List<String> lines = Files.readAllLines(loaded);
-        for (String name : List.of("dev.backendconfig.docker.DockerEndpointProvider",
-                "dev.backendconfig.docker.internal.discovery.EngineDiscovery",
-                "dev.backendconfig.docker.internal.discovery.ContainerSummary",
-                "dev.backendconfig.docker.internal.json.Json",
-                "dev.backendconfig.docker.internal.transport.EngineClient")) {
-            assertThat(lines).as(name).anyMatch(line -> line.endsWith(" " + name + " source: shared objects file"));
-        }
-    }
-
-    @Test
-    void theTrainingRunReadsNothingOfItsCallersAndPrintsNothing() throws Exception {
-        Path home = Files.createDirectories(temp.resolve("caller-home"));
-        Path tmp = Files.createDirectories(temp.resolve("caller-tmp"));
-        try (FakeDockerEngine engine = FakeDockerEngine.onUnixSocket(temp.resolve("engine.sock"))) {
-            engine.containers(Recorded.list(Recorded.listEntry("alpine-test-backend")));
-            // a caller whose engine, variables and settings would each change or break an answer if read
-            ProcessBuilder builder = new ProcessBuilder(JAVA.toString(), "-Duser.home=" + home, "-Djava.io.tmpdir="
-                    + tmp, "-cp", jar().toString(), TRAINING).directory(workingDirectory.toFile());
-            builder.environment().clear();
-            builder.environment().putAll(shell("/usr/bin:/bin"));
-            builder.environment().put("DOCKER_HOST", engine.dockerHost());
-            builder.environment().put("HOME", home.toString());
-            builder.environment().put("BACKENDCONFIG_PROVIDERS", "nonexistent");
-            builder.environment().put("BACKENDCONFIG_PROBE", "websocket");
-            builder.environment().put("TEST_BACKEND_URL", "not a url");
-            builder.environment().put("COMPOSE_PROJECT_NAME", "someone-elses");
-            ProcessOutcome outcome = ProcessOutcome.of(builder, temp);
-
-            assertThat(outcome.exit()).as(outcome.err()).isZero();
-            assertThat(outcome.out()).isEmpty();
-            assertThat(outcome.err()).isEmpty();
-            assertThat(engine.requests()).as("the caller's engine").isEmpty();
-        }
-        assertThat(home).isEmptyDirectory();
-        assertThat(tmp).as("its private directory, removed").isEmptyDirectory();
     }
 
     @Test
