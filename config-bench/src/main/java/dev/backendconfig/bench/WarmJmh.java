@@ -13,9 +13,11 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
- * Run {@link WarmResolution} with JMH: {@code bench.jmh.forks} forks (default 2), each with three one-second warm-up
- * iterations and {@code bench.jmh.iterations} one-second measured ones (default 5), and the GC profiler for the bytes
- * allocated per operation.
+ * Run {@link WarmResolution} with JMH: {@code bench.jmh.forks} forks (default 2), each with {@code bench.jmh.warmups}
+ * two-second warm-up iterations (default 10: on two busy cores a docker resolution reached its steady time only after
+ * 12-15 s; three one-second iterations measured its first thousand calls, still being compiled, at 2.4 times that, and
+ * docker-java's list at 2.3 times) and {@code bench.jmh.iterations} one-second measured ones (default 5), and the GC
+ * profiler for the bytes allocated per operation.
  */
 final class WarmJmh {
 
@@ -37,7 +39,7 @@ final class WarmJmh {
         Options options = new OptionsBuilder().include(WarmResolution.class.getName() + "\\.")
                 .param("project", project)
                 .forks(Integer.getInteger("bench.jmh.forks", 2))
-                .warmupIterations(3).warmupTime(TimeValue.seconds(1))
+                .warmupIterations(Integer.getInteger("bench.jmh.warmups", 10)).warmupTime(TimeValue.seconds(2))
                 .measurementIterations(Integer.getInteger("bench.jmh.iterations", 5))
                 .measurementTime(TimeValue.seconds(1))
                 .jvmArgsAppend("-Xmx512m")
