@@ -29,7 +29,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -37,7 +36,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * Ask a reachable engine for every service, from this checkout's compose project only.
@@ -91,7 +93,7 @@ public final class EngineDiscovery {
         this.client = client;
         this.providerId = providerId;
         this.model = model;
-        this.advice = new StartAdvice(config, facts, model, () -> client.identity().isPodman(), adviceCheck);
+        this.advice = new StartAdvice(config, facts, model, new Hooks(), adviceCheck);
     }
 
     /**
@@ -142,8 +144,9 @@ public final class EngineDiscovery {
      */
     List<ContainerSummary> list() throws EngineException {
         List<String> labels = new ArrayList<>();
-        labels.add(explicitName().map(name -> ContainerSummary.PROJECT_LABEL + "=" + name)
-                .orElse(ContainerSummary.PROJECT_LABEL));
+        Optional<String> named = explicitName();
+        labels.add(named.isPresent() ? ContainerSummary.PROJECT_LABEL + "=" + named.get()
+                : ContainerSummary.PROJECT_LABEL);
         Map<String, Object> filters = new LinkedHashMap<>();
         filters.put("label", labels);
         return ContainerSummary.parseList(client.getJson("/containers/json?all=1&filters="
@@ -165,7 +168,13 @@ public final class EngineDiscovery {
                         case VARIABLE -> "COMPOSE_PROJECT_NAME";
                         default -> model.orElseThrow().nameReason();
                     } + ")";
-            Optional<EngineProject> project = projects.stream().filter(p -> p.name().equals(named.get())).findFirst();
+            Optional<EngineProject> project = Optional.empty();
+            for (EngineProject candidate : projects) {
+                if (candidate.name().equals(named.get())) {
+                    project = Optional.of(candidate);
+                    break;
+                }
+            }
             if (project.isEmpty()) {
                 String step = model.orElseThrow().hasFiles()
                         ? "start it: " + advice.command("up -d", Optional.empty(), List.of())
@@ -179,18 +188,23 @@ public final class EngineDiscovery {
             }
             return serve(project.get(), label, List.of());
         }
-        Checkout checkout = Checkout.of(facts.workingDirectory(), model.map(ComposeProject::directory));
+        Checkout checkout = checkout();
         ProjectOwnership.Verdict verdict = ProjectOwnership.classify(projects, checkout, model);
         List<String> notes = new ArrayList<>();
+        List<ProjectOwnership.Owned> running = new ArrayList<>();
         // why quotes a label (a compose file's path, a directory): text from outside, masked as any other
-        verdict.ours().forEach(owned -> notes.add(Secrets.maskText("compose project "
-                + Listing.shown(owned.project().name()) + " is this checkout's: " + owned.why())));
-        verdict.clashes().forEach(clash -> notes.add(Secrets.maskText("not ours, though it has this checkout's"
-                + " project name: compose project " + clash.project().describe() + "; " + clash.why() + ", not from"
-                + " this checkout's compose files")));
+        for (ProjectOwnership.Owned owned : verdict.ours()) {
+            notes.add(Secrets.maskText("compose project " + Listing.shown(owned.project().name())
+                    + " is this checkout's: " + owned.why()));
+            if (owned.project().anyRunning()) {
+                running.add(owned);
+            }
+        }
+        for (ProjectOwnership.Clash clash : verdict.clashes()) {
+            notes.add(Secrets.maskText("not ours, though it has this checkout's project name: compose project "
+                    + clash.project().describe() + "; " + clash.why() + ", not from this checkout's compose files"));
+        }
         notes.addAll(notOurs(verdict.others()));
-        List<ProjectOwnership.Owned> running = verdict.ours().stream().filter(owned -> owned.project().anyRunning())
-                .toList();
         if (running.size() > 1) {
             // project and container names and compose file paths are labels: text from outside, masked as any other
             throw new InvalidInputException(DockerErrors.SEVERAL_PROJECTS, Origin.other("engine " + engine()),
@@ -207,7 +221,10 @@ public final class EngineDiscovery {
             throw nameClash(verdict.clashes().get(0));
         }
         if (!verdict.ours().isEmpty()) {
-            List<EngineProject> ours = verdict.ours().stream().map(ProjectOwnership.Owned::project).toList();
+            List<EngineProject> ours = new ArrayList<>();
+            for (ProjectOwnership.Owned owned : verdict.ours()) {
+                ours.add(owned.project());
+            }
             return stopped(ours, "this checkout's project").withNotes(notes);
         }
         return noneOfOurs(checkout, verdict.others()).withNotes(notes);
@@ -229,8 +246,8 @@ public final class EngineDiscovery {
         if (explicitName().isPresent()) {
             return;
         }
-        Checkout checkout = Checkout.of(facts.workingDirectory(), model.map(ComposeProject::directory));
-        ProjectOwnership.Verdict verdict = ProjectOwnership.classify(ProjectOwnership.group(list()), checkout, model);
+        ProjectOwnership.Verdict verdict = ProjectOwnership.classify(ProjectOwnership.group(list()), checkout(),
+                model);
         for (ProjectOwnership.Clash clash : verdict.clashes()) {
             if (clash.project().name().equals(project)) {
                 throw nameClash(clash);
@@ -286,15 +303,21 @@ public final class EngineDiscovery {
 
     /** Name the project a setting or variable names, when one does. */
     private Optional<String> explicitName() {
-        return model.filter(ComposeProject::namedExplicitly).map(ComposeProject::name);
+        return model.isPresent() && model.get().namedExplicitly() ? Optional.of(model.get().name()) : Optional.empty();
+    }
+
+    /** This checkout: the working directory, and the directory of its compose project when it has one. */
+    private Checkout checkout() {
+        return Checkout.of(facts.workingDirectory(), model.isPresent() ? Optional.of(model.get().directory())
+                : Optional.empty());
     }
 
     private List<String> modelNotes() {
         List<String> notes = new ArrayList<>();
-        model.ifPresent(project -> {
-            notes.addAll(project.describe());
-            notes.addAll(project.notes());
-        });
+        if (model.isPresent()) {
+            notes.addAll(model.get().describe());
+            notes.addAll(model.get().notes());
+        }
         return notes;
     }
 
@@ -315,8 +338,11 @@ public final class EngineDiscovery {
         List<String> reasons = new ArrayList<>();
         List<String> steps = new ArrayList<>();
         for (EngineProject project : projects) {
-            String containers = Listing.join(", ", project.containers().stream()
-                    .map(c -> Listing.shown(c.name()) + " " + c.describeState()).toList(), 5);
+            List<String> states = new ArrayList<>();
+            for (ContainerSummary container : project.containers()) {
+                states.add(Listing.shown(container.name()) + " " + container.describeState());
+            }
+            String containers = Listing.join(", ", states, 5);
             reasons.add((whose.startsWith("compose project") ? whose : whose + " " + Listing.shown(project.name()))
                     + " is stopped (" + containers + ")");
             steps.add("start it: " + advice.command("start", Optional.of(project), List.of()));
@@ -326,30 +352,42 @@ public final class EngineDiscovery {
 
     /** None of ours is on the engine. */
     private ProviderResult noneOfOurs(Checkout checkout, List<EngineProject> others) {
+        List<String> otherNames = new ArrayList<>();
+        for (EngineProject other : others) {
+            otherNames.add(Listing.shown(other.name()));
+        }
         String reason = "no compose project of this checkout (" + checkout.root() + ") is on engine " + engine()
-                + model.map(project -> "; this checkout's project is " + Listing.shown(project.name()) + " ("
-                        + project.nameReason() + ")").orElse("; this checkout has no compose file")
+                + (model.isPresent() ? "; this checkout's project is " + Listing.shown(model.get().name()) + " ("
+                        + model.get().nameReason() + ")" : "; this checkout has no compose file")
                 + (others.isEmpty() ? "" : "; other projects run there, and are not ours: " + Listing.join(", ",
-                        others.stream().map(EngineProject::name).map(Listing::shown).toList(), 5)
-                        + " (setting docker.project uses one)");
-        String step = model.filter(ComposeProject::hasFiles).map(project -> "start this checkout's stack: "
-                + advice.command("up -d", Optional.empty(), List.of()))
-                .orElse("start this checkout's stack, or set docker.project to the project to test against");
+                        otherNames, 5) + " (setting docker.project uses one)");
+        String step = model.isPresent() && model.get().hasFiles() ? "start this checkout's stack: "
+                + advice.command("up -d", Optional.empty(), List.of())
+                : "start this checkout's stack, or set docker.project to the project to test against";
         return ProviderResult.unavailable(reason).withNextStep(step);
     }
 
     /** Find every service in the one project chosen, which runs. */
     private ProviderResult serve(EngineProject project, String label, List<String> notes) throws EngineException {
         Map<String, List<ContainerSummary>> byService = new LinkedHashMap<>();
-        project.containers().forEach(c -> byService.computeIfAbsent(c.service(), key -> new ArrayList<>()).add(c));
-        Optional<ComposeProject> described = model.filter(ComposeProject::hasFiles).filter(m -> m.name()
-                .equals(project.name()) || project.containers().stream()
-                        .anyMatch(c -> c.configFilePaths().equals(m.configFiles())));
+        for (ContainerSummary container : project.containers()) {
+            List<ContainerSummary> ofService = byService.get(container.service());
+            if (ofService == null) {
+                ofService = new ArrayList<>();
+                byService.put(container.service(), ofService);
+            }
+            ofService.add(container);
+        }
+        Optional<ComposeProject> described = described(project);
         Map<Service, Matched> matched = new LinkedHashMap<>();
         Map<Service, String> unknown = new LinkedHashMap<>();
         match(project, byService, described, matched, unknown);
-        List<ServiceTarget> requiredUnknown = config.services().stream()
-                .filter(t -> t.service().required() && unknown.containsKey(t.service())).toList();
+        List<ServiceTarget> requiredUnknown = new ArrayList<>();
+        for (ServiceTarget target : config.services()) {
+            if (target.service().required() && unknown.containsKey(target.service())) {
+                requiredUnknown.add(target);
+            }
+        }
         if (!requiredUnknown.isEmpty()) {
             throw new InvalidInputException(DockerErrors.NO_SUCH_SERVICE, Origin.other("engine " + engine()),
                     label + ": "
@@ -357,8 +395,12 @@ public final class EngineDiscovery {
                             + unknown.get(t.service())).toList()));
         }
         ProviderResult.Services answer = ProviderResult.services();
-        notes.forEach(answer::note);
-        unknown.forEach((service, why) -> answer.missing(service.name(), why));
+        for (String note : notes) {
+            answer.note(note);
+        }
+        for (Map.Entry<Service, String> entry : unknown.entrySet()) {
+            answer.missing(entry.getKey().name(), entry.getValue());
+        }
         Map<Service, String> notRunning = new LinkedHashMap<>();
         Map<Service, String> missing = new LinkedHashMap<>();
         List<String> toStart = new ArrayList<>();
@@ -367,7 +409,12 @@ public final class EngineDiscovery {
         for (Matched match : matched.values()) {
             Service service = match.target().service();
             List<ContainerSummary> containers = byService.getOrDefault(match.composeService(), List.of());
-            List<ContainerSummary> up = containers.stream().filter(ContainerSummary::running).toList();
+            List<ContainerSummary> up = new ArrayList<>();
+            for (ContainerSummary container : containers) {
+                if (container.running()) {
+                    up.add(container);
+                }
+            }
             if (containers.isEmpty()) {
                 missing.put(service, "compose service " + Listing.shown(match.composeService()) + " has no container");
                 toCreate.add(match.composeService());
@@ -377,19 +424,52 @@ public final class EngineDiscovery {
                         + Listing.shown(first.name()) + ": " + first.describeState());
                 toStart.add(match.composeService());
             } else {
-                select(match, up, described, notRunning).ifPresent(choice -> selected.put(service, choice));
+                Optional<Selected> choice = select(match, up, described, notRunning);
+                if (choice.isPresent()) {
+                    selected.put(service, choice.get());
+                }
             }
         }
         Map<Service, String> notReady = ready(selected, answer);
         notRunning.putAll(notReady);
-        List<ServiceTarget> lacking = config.services().stream().filter(t -> t.service().required())
-                .filter(t -> notRunning.containsKey(t.service()) || missing.containsKey(t.service())).toList();
-        if (!lacking.isEmpty()) {
-            throw halfUp(project, label, notRunning, missing, toStart, toCreate);
+        for (ServiceTarget target : config.services()) {
+            if (target.service().required() && (notRunning.containsKey(target.service())
+                    || missing.containsKey(target.service()))) {
+                throw halfUp(project, label, notRunning, missing, toStart, toCreate);
+            }
         }
-        notRunning.forEach((service, why) -> answer.missing(service.name(), why));
-        missing.forEach((service, why) -> answer.missing(service.name(), why));
+        for (Map.Entry<Service, String> entry : notRunning.entrySet()) {
+            answer.missing(entry.getKey().name(), entry.getValue());
+        }
+        for (Map.Entry<Service, String> entry : missing.entrySet()) {
+            answer.missing(entry.getKey().name(), entry.getValue());
+        }
         return result(answer, label);
+    }
+
+    /**
+     * Return this checkout's compose project when it describes {@code project}: it has compose files, and it has the
+     * project's name or a container of the project was started from exactly its files.
+     */
+    private Optional<ComposeProject> described(EngineProject project) {
+        if (model.isEmpty() || !model.get().hasFiles()) {
+            return Optional.empty();
+        }
+        ComposeProject ours = model.get();
+        if (ours.name().equals(project.name())) {
+            return model;
+        }
+        for (ContainerSummary container : project.containers()) {
+            if (container.configFilePaths().equals(ours.configFiles())) {
+                return model;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Return the compose service {@code name} of {@code described}, when there is one. */
+    private static Optional<ComposeService> defined(Optional<ComposeProject> described, String name) {
+        return described.isPresent() ? described.get().service(name) : Optional.empty();
     }
 
     /** Match every service to a compose service of the project. */
@@ -399,8 +479,17 @@ public final class EngineDiscovery {
         Map<String, ServiceMatch.Candidate> candidates = candidates(byService, described, false);
         String where = "compose project " + Listing.shown(project.name());
         Set<String> claimed = new LinkedHashSet<>();
-        config.services().forEach(t -> t.findComposeService().ifPresent(claimed::add));
-        config.services().stream().map(t -> t.service().name()).filter(candidates::containsKey).forEach(claimed::add);
+        for (ServiceTarget target : config.services()) {
+            Optional<String> composeService = target.findComposeService();
+            if (composeService.isPresent()) {
+                claimed.add(composeService.get());
+            }
+        }
+        for (ServiceTarget target : config.services()) {
+            if (candidates.containsKey(target.service().name())) {
+                claimed.add(target.service().name());
+            }
+        }
         boolean aliasesKnown = described.isPresent();
         for (ServiceTarget target : config.services()) {
             boolean byNameAlone = target.findComposeService().isPresent()
@@ -451,8 +540,11 @@ public final class EngineDiscovery {
             Optional<ComposeProject> described, boolean withAliases) throws EngineException {
         Map<String, ServiceMatch.Candidate> candidates = new LinkedHashMap<>();
         for (Map.Entry<String, List<ContainerSummary>> entry : byService.entrySet()) {
-            Optional<ComposeService> defined = described.flatMap(m -> m.service(entry.getKey()));
-            Set<String> aliases = new LinkedHashSet<>(defined.map(ComposeService::aliases).orElse(Set.of()));
+            Optional<ComposeService> defined = defined(described, entry.getKey());
+            Set<String> aliases = new LinkedHashSet<>();
+            if (defined.isPresent()) {
+                aliases.addAll(defined.get().aliases());
+            }
             Set<Integer> ports = new LinkedHashSet<>();
             for (ContainerSummary container : entry.getValue()) {
                 ports.addAll(container.publishedContainerPorts());
@@ -460,15 +552,25 @@ public final class EngineDiscovery {
                     aliases.addAll(inspect(container).aliases());
                 }
             }
-            defined.ifPresent(d -> ports.addAll(d.containerPorts()));
+            if (defined.isPresent()) {
+                ports.addAll(defined.get().containerPorts());
+            }
             String image = entry.getValue().get(0).image();
+            if (image.isEmpty() && defined.isPresent()) {
+                image = defined.get().image();
+            }
             candidates.put(entry.getKey(), new ServiceMatch.Candidate(entry.getKey(), aliases, List.copyOf(ports),
-                    DatabaseLook.of(image.isEmpty() ? defined.map(ComposeService::image).orElse("") : image, ports)
-                            .orElse("")));
+                    DatabaseLook.of(image, ports).orElse("")));
         }
-        described.ifPresent(m -> m.services().values().stream().filter(s -> !candidates.containsKey(s.name()))
-                .forEach(s -> candidates.put(s.name(), new ServiceMatch.Candidate(s.name(), s.aliases(),
-                        s.containerPorts(), DatabaseLook.of(s.image(), s.containerPorts()).orElse("")))));
+        if (described.isPresent()) {
+            for (ComposeService service : described.get().services().values()) {
+                if (!candidates.containsKey(service.name())) {
+                    candidates.put(service.name(), new ServiceMatch.Candidate(service.name(), service.aliases(),
+                            service.containerPorts(), DatabaseLook.of(service.image(), service.containerPorts())
+                                    .orElse("")));
+                }
+            }
+        }
         return candidates;
     }
 
@@ -476,15 +578,20 @@ public final class EngineDiscovery {
     private Optional<Selected> select(Matched match, List<ContainerSummary> up, Optional<ComposeProject> described,
             Map<Service, String> notRunning) {
         ServiceTarget target = match.target();
-        ContainerSummary container = up.stream().min(Comparator.comparingInt(ContainerSummary::containerNumber))
-                .orElseThrow();
+        // the lowest replica number; the first listed of equal ones
+        ContainerSummary container = up.get(0);
+        for (ContainerSummary other : up) {
+            if (other.containerNumber() < container.containerNumber()) {
+                container = other;
+            }
+        }
         List<String> notes = new ArrayList<>();
         if (up.size() > 1) {
             notes.add("compose service " + Listing.shown(container.service()) + " has " + up.size()
                     + " running containers; using the first, " + Listing.shown(container.name()));
         }
-        List<Integer> composePorts = described.flatMap(m -> m.service(match.composeService()))
-                .map(ComposeService::containerPorts).orElse(List.of());
+        Optional<ComposeService> defined = defined(described, match.composeService());
+        List<Integer> composePorts = defined.isPresent() ? defined.get().containerPorts() : List.of();
         PortChoice.Outcome port = PortChoice.choose(container, target.service(), target.findContainerPort(),
                 target.containerPortKey(), composePorts);
         if (!port.chosen()) {
@@ -508,18 +615,21 @@ public final class EngineDiscovery {
         }
         Duration waitHealthy = config.waitHealthy();
         Duration left = facts.timeLeft();
-        Readiness.Bound bound = startBound.orElseGet(() -> new Readiness.Bound(waitHealthy.compareTo(left) < 0
-                ? waitHealthy : left, "setting docker.wait-healthy, and what is left of setting timeout"));
-        Readiness.Waited waited = Readiness.await(waitingFor, first, bound, this::freshInspect,
-                container -> stalled.containsKey(container.id()), this::events);
-        String boundClause = startBound.map(b -> "what was left of setting docker.start-timeout = "
-                + config.lifecycle().startTimeout().toMillis() + " ms").orElse("setting docker.wait-healthy = "
-                + waitHealthy.toMillis() + " ms");
+        Readiness.Bound bound = startBound.isPresent() ? startBound.get() : new Readiness.Bound(
+                waitHealthy.compareTo(left) < 0 ? waitHealthy : left,
+                "setting docker.wait-healthy, and what is left of setting timeout");
+        Hooks hooks = new Hooks();
+        Readiness.Waited waited = Readiness.await(waitingFor, first, bound, hooks, hooks, hooks);
+        String boundClause = startBound.isPresent() ? "what was left of setting docker.start-timeout = "
+                + config.lifecycle().startTimeout().toMillis() + " ms" : "setting docker.wait-healthy = "
+                + waitHealthy.toMillis() + " ms";
         Map<Service, String> notReady = new LinkedHashMap<>();
         for (Selected choice : selected.values()) {
             ready(choice, waited, boundClause, answer, notReady);
         }
-        driftWarnings(selected.values(), waited).forEach(answer::note);
+        for (String warning : driftWarnings(selected.values(), waited)) {
+            answer.note(warning);
+        }
         return notReady;
     }
 
@@ -540,13 +650,15 @@ public final class EngineDiscovery {
         List<Drift.Created> created = new ArrayList<>();
         for (Selected choice : selected) {
             ContainerHealth health = waited.health().get(choice.container().id());
-            if (health != null) {
-                health.created().ifPresent(time -> created.add(new Drift.Created(choice.container(), time)));
+            if (health != null && health.created().isPresent()) {
+                created.add(new Drift.Created(choice.container(), health.created().get()));
             }
         }
-        List<String> warnings = Drift.warnings(created, model.map(ComposeProject::configFiles).orElse(List.of()),
-                advice::cli);
-        warnings.forEach(warning -> LOG.warn("docker: {}", warning));
+        List<String> warnings = Drift.warnings(created, model.isPresent() ? model.get().configFiles() : List.of(),
+                new Hooks());
+        for (String warning : warnings) {
+            LOG.warn("docker: {}", warning);
+        }
         return warnings;
     }
 
@@ -564,12 +676,16 @@ public final class EngineDiscovery {
         String publishes = "service " + Listing.shown(container.service()) + (container.hostNetwork()
                 ? " listens on " + address.binding() : " publishes " + choice.port() + " on " + address.binding());
         String how = choice.how().equals("its name") ? "" : "; chosen because " + choice.how();
-        choice.notes().forEach(answer::note);
-        address.notes().forEach(answer::note);
+        for (String note : choice.notes()) {
+            answer.note(note);
+        }
+        for (String note : address.notes()) {
+            answer.note(note);
+        }
         ContainerHealth health = waited.health().get(container.id());
         String waitedClause = waited.waited().compareTo(Duration.ofMillis(250)) > 0
                 ? " after waiting " + waited.waited().toMillis() + " ms for it to start" : "";
-        if (health.stopped() || waited.stopped().filter(container::equals).isPresent()) {
+        if (health.stopped() || (waited.stopped().isPresent() && waited.stopped().get().equals(container))) {
             notReady.put(service, container.describe() + " stopped (state " + Listing.shown(health.state())
                     + ", exit code " + health.exitCode() + ") while it was awaited"
                     + ContainerLogs.clause(ContainerLogs.tail(client, container.id(), STOPPED_LOG_LINES)));
@@ -691,8 +807,12 @@ public final class EngineDiscovery {
 
     private ContainerHealth freshInspect(ContainerSummary container) throws EngineException {
         Object reply = client.getJson(EngineClient.path("containers", container.id(), "json"));
-        StalledHealthcheck.diagnose(client.identity(), reply, facts.clock().instant()).ifPresentOrElse(
-                why -> stalled.put(container.id(), why), () -> stalled.remove(container.id()));
+        Optional<String> why = StalledHealthcheck.diagnose(client.identity(), reply, facts.clock().instant());
+        if (why.isPresent()) {
+            stalled.put(container.id(), why.get());
+        } else {
+            stalled.remove(container.id());
+        }
         ContainerHealth health = ContainerHealth.from(reply);
         inspected.put(container.id(), health);
         return health;
@@ -700,5 +820,40 @@ public final class EngineDiscovery {
 
     private String engine() {
         return client.address().uri();
+    }
+
+    /**
+     * What discovery hands the steps it calls back: whether the engine is Podman (start advice), the command line
+     * that applies a compose file (drift warnings), and readiness's inspect, stall check and events. One class for
+     * them all, rather than a lambda each: a first resolution links no lambda here (each costs a fresh JVM a class
+     * spun at run time; docs/benchmarks.md).
+     */
+    private final class Hooks implements BooleanSupplier, Supplier<String>, Readiness.Inspector,
+            Predicate<ContainerSummary>, Readiness.Events {
+
+        @Override
+        public boolean getAsBoolean() {
+            return client.identity().isPodman();
+        }
+
+        @Override
+        public String get() {
+            return advice.cli();
+        }
+
+        @Override
+        public ContainerHealth inspect(ContainerSummary container) throws EngineException {
+            return freshInspect(container);
+        }
+
+        @Override
+        public boolean test(ContainerSummary container) {
+            return stalled.containsKey(container.id());
+        }
+
+        @Override
+        public EngineEvents follow(Set<String> containerIds, Duration limit) {
+            return events(containerIds, limit);
+        }
     }
 }
