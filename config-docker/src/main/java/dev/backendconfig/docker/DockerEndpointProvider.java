@@ -126,10 +126,7 @@ public final class DockerEndpointProvider implements EndpointProvider {
         SshCommand ssh = new SshCommand(config.sshCommand(), facts.environment());
         EngineTimeouts timeouts = new EngineTimeouts(config.timeout(), config.answerTimeout());
         try (EngineClient client = new EngineClient(found.address(), timeouts, ssh, facts.remaining())) {
-            Function<String, ProviderResult> unreachable = problem -> found.address().isRemote()
-                    ? ProviderResult.unavailable(problem + "; the engine runs on another machine, so the compose file"
-                            + " here cannot tell where its ports are")
-                    : prediction.predict(problem, false);
+            Function<String, ProviderResult> unreachable = new Unreachable(found.address().isRemote(), prediction);
             EngineDiscovery discovery = new EngineDiscovery(config, facts, client, ID, project.found(), adviceCheck);
             ProviderResult result = config.lifecycle().starts() ? withLifecycle(config, facts, client, project,
                     discovery, unreachable) : discovery.discoverOr(unreachable);
@@ -204,5 +201,27 @@ public final class DockerEndpointProvider implements EndpointProvider {
         return "start the stack (docker compose -f <your compose file> up -d, or let the tests start it with setting"
                 + " docker.start=if-missing), or set docker.service and"
                 + " docker.container-port if the backend is there under another name or port";
+    }
+
+    /**
+     * What the provider answers when the engine cannot be asked at all: for an engine on this machine, the prediction
+     * from the compose files; for one on another machine, unavailable (the compose file here cannot tell where its
+     * ports are).
+     */
+    private static final class Unreachable implements Function<String, ProviderResult> {
+
+        private final boolean remote;
+        private final ComposePrediction prediction;
+
+        Unreachable(boolean remote, ComposePrediction prediction) {
+            this.remote = remote;
+            this.prediction = prediction;
+        }
+
+        @Override
+        public ProviderResult apply(String problem) {
+            return remote ? ProviderResult.unavailable(problem + "; the engine runs on another machine, so the compose"
+                    + " file here cannot tell where its ports are") : prediction.predict(problem, false);
+        }
     }
 }

@@ -39,8 +39,12 @@ public final class DatabaseLook {
         if (IMAGES.contains(name) && (!name.equals("server") || mssql)) {
             return Optional.of("image " + Listing.shown(image));
         }
-        return containerPorts.stream().filter(PORTS::containsKey).findFirst()
-                .map(port -> "port " + port + " (" + PORTS.get(port) + ")");
+        for (Integer port : containerPorts) {
+            if (PORTS.containsKey(port)) {
+                return Optional.of("port " + port + " (" + PORTS.get(port) + ")");
+            }
+        }
+        return Optional.empty();
     }
 
     /** Return an image reference's name: {@code docker.io/library/postgres:16@sha256:...} gives {@code postgres}. */

@@ -7,6 +7,7 @@ import dev.backendconfig.api.spi.Settings;
 import dev.backendconfig.toolkit.ConfigurationFiles;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -145,13 +146,17 @@ public record DockerConfig(String host, Origin hostOrigin, String project, Origi
      */
     public static DockerConfig read(ResolutionContext context) {
         Settings settings = context.settings();
-        List<ServiceTarget> services = context.services().stream().map(service -> new ServiceTarget(service,
-                settings.find(DockerSettings.SERVICE_COMPOSE_SERVICE.forService(service)).orElse(""),
-                settings.find(DockerSettings.SERVICE_CONTAINER_PORT.forService(service)).orElse(0),
-                webSocketPath(context, service))).toList();
-        TlsChoice tls = settings.find(DockerSettings.TLS_VERIFY)
-                .map(verify -> verify == DockerSettings.TlsVerify.TRUE ? TlsChoice.VERIFY : TlsChoice.PLAIN)
-                .orElse(TlsChoice.BY_VARIABLES);
+        List<ServiceTarget> targets = new ArrayList<>();
+        for (Service service : context.services()) {
+            targets.add(new ServiceTarget(service,
+                    settings.find(DockerSettings.SERVICE_COMPOSE_SERVICE.forService(service)).orElse(""),
+                    settings.find(DockerSettings.SERVICE_CONTAINER_PORT.forService(service)).orElse(0),
+                    webSocketPath(context, service)));
+        }
+        List<ServiceTarget> services = List.copyOf(targets);
+        Optional<DockerSettings.TlsVerify> verify = settings.find(DockerSettings.TLS_VERIFY);
+        TlsChoice tls = verify.isEmpty() ? TlsChoice.BY_VARIABLES
+                : verify.get() == DockerSettings.TlsVerify.TRUE ? TlsChoice.VERIFY : TlsChoice.PLAIN;
         return new DockerConfig(settings.find(DockerSettings.HOST).orElse(""), settings.origin(DockerSettings.HOST),
                 settings.find(DockerSettings.PROJECT).orElse(""), settings.origin(DockerSettings.PROJECT),
                 settings.find(DockerSettings.COMPOSE_FILE).orElse(List.of()),
@@ -174,7 +179,8 @@ public record DockerConfig(String host, Origin hostOrigin, String project, Origi
             return ConfigurationFiles.resolve(context.workingDirectory(), set.get().strip(),
                     context.settings().origin(DockerSettings.LEASE_DIR));
         }
-        String temp = context.systemProperty("java.io.tmpdir").orElseGet(() -> System.getProperty("java.io.tmpdir"));
+        Optional<String> given = context.systemProperty("java.io.tmpdir");
+        String temp = given.isPresent() ? given.get() : System.getProperty("java.io.tmpdir");
         String user = Scans.fileNamePart(context.systemProperty("user.name").orElse("user"));
         return Path.of(temp).toAbsolutePath().resolve("backend-config-leases-" + user);
     }

@@ -53,10 +53,55 @@ public record ResolutionFacts(Map<String, String> environment, Path workingDirec
 
     /** Return the facts of a resolution. */
     public static ResolutionFacts of(ResolutionContext context) {
+        OfContext hooks = new OfContext(context);
         return new ResolutionFacts(context.environment(), context.workingDirectory(),
                 Path.of(context.systemProperty("user.home").orElse("")).toAbsolutePath(),
-                context.systemProperty("user.dir").orElse(""), context.clock(), context::remaining, context.probing(),
-                context::probe, (candidate, kind) -> context.probe(candidate, kind, ""), context::extendBudget);
+                context.systemProperty("user.dir").orElse(""), context.clock(), hooks, context.probing(), hooks,
+                new ProtocolProbe(context), hooks);
+    }
+
+    /**
+     * The context's time left, probe and budget extension, as the facts hand them on: one class rather than a lambda
+     * each (a first resolution links no lambda here; each costs a fresh JVM a class spun at run time).
+     */
+    private static final class OfContext implements Supplier<Duration>, Function<ServiceEndpoint, ProbeResult>,
+            java.util.function.Consumer<Duration> {
+
+        private final ResolutionContext context;
+
+        OfContext(ResolutionContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public Duration get() {
+            return context.remaining();
+        }
+
+        @Override
+        public ProbeResult apply(ServiceEndpoint candidate) {
+            return context.probe(candidate);
+        }
+
+        @Override
+        public void accept(Duration atLeast) {
+            context.extendBudget(atLeast);
+        }
+    }
+
+    /** The context's probe of a given kind (its path the setting's), as {@link #protocolProber()}. */
+    private static final class ProtocolProbe implements BiFunction<ServiceEndpoint, ProbeKind, ProbeResult> {
+
+        private final ResolutionContext context;
+
+        ProtocolProbe(ResolutionContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public ProbeResult apply(ServiceEndpoint candidate, ProbeKind kind) {
+            return context.probe(candidate, kind, "");
+        }
     }
 
     /** Return a variable's value; empty when unset, empty or blank (they all mean the same thing). */

@@ -86,7 +86,7 @@ public final class ServiceMatch {
         String key = target.composeServiceKey();
         Optional<String> explicit = target.findComposeService();
         if (explicit.isPresent()) {
-            if (candidates.stream().anyMatch(c -> c.name().equals(explicit.get()))) {
+            if (named(candidates, explicit.get())) {
                 return new Outcome.Chosen(explicit.get(), "setting " + key + " names it");
             }
             return new Outcome.None(project + " has no compose service " + Listing.shown(explicit.get())
@@ -94,7 +94,7 @@ public final class ServiceMatch {
                     + "; its services: " + names(candidates));
         }
         String wanted = service.name();
-        if (candidates.stream().anyMatch(c -> c.name().equals(wanted))) {
+        if (named(candidates, wanted)) {
             return new Outcome.Chosen(wanted, "its name");
         }
         List<String> aliased = candidates.stream().filter(c -> c.aliases().contains(wanted)).map(Candidate::name)
@@ -182,6 +182,16 @@ public final class ServiceMatch {
         String name = candidate.name().toLowerCase(Locale.ROOT);
         return name.contains(wanted) || wanted.contains(name)
                 || candidate.aliases().stream().anyMatch(alias -> alias.toLowerCase(Locale.ROOT).contains(wanted));
+    }
+
+    /** Tell whether a candidate is the compose service {@code name}. */
+    private static boolean named(Collection<Candidate> candidates, String name) {
+        for (Candidate candidate : candidates) {
+            if (candidate.name().equals(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String names(Collection<Candidate> candidates) {

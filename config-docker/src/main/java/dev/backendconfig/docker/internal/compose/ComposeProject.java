@@ -97,7 +97,11 @@ public record ComposeProject(String name, NameSource nameSource, String nameReas
 
     /** Return the paths of {@link #files()}, as compose records them in label {@code config_files}. */
     public List<Path> configFiles() {
-        return files.stream().map(ComposeFile::path).toList();
+        List<Path> paths = new ArrayList<>();
+        for (ComposeFile file : files) {
+            paths.add(file.path());
+        }
+        return List.copyOf(paths);
     }
 
     /** Tell whether this checkout has compose files for the project (else only its name is known). */

@@ -95,8 +95,10 @@ public final class ComposeProjects {
         if (explicitEnvFiles) {
             // compose lets a later --env-file override an earlier one; these variables let the first one read win,
             // so the files are read last named first (each resolved first in the order named, for the errors)
-            List<Path> named = config.envFiles().stream()
-                    .map(name -> ConfigurationFiles.resolve(workingDirectory, name, config.envFilesOrigin())).toList();
+            List<Path> named = new ArrayList<>();
+            for (String name : config.envFiles()) {
+                named.add(ConfigurationFiles.resolve(workingDirectory, name, config.envFilesOrigin()));
+            }
             for (int i = named.size() - 1; i >= 0; i--) {
                 variables = variables.with(named.get(i));
             }
@@ -115,10 +117,18 @@ public final class ComposeProjects {
             return new Loaded.None(chosen.searched(), variables.notes());
         }
         Reading reading = new Reading(config.composeMaxBytes());
-        Mapping top = reading.project(chosen.files().stream().map(ComposeFile::path).toList(), directory,
-                variables, List.of(), 0);
-        Naming naming = explicitName.orElseGet(() -> namedInFiles(reading.names)
-                .orElseGet(() -> namedAfter(directory)));
+        List<Path> paths = new ArrayList<>();
+        for (ComposeFile file : chosen.files()) {
+            paths.add(file.path());
+        }
+        Mapping top = reading.project(List.copyOf(paths), directory, variables, List.of(), 0);
+        Naming naming;
+        if (explicitName.isPresent()) {
+            naming = explicitName.get();
+        } else {
+            Optional<Naming> inFiles = namedInFiles(reading.names);
+            naming = inFiles.isPresent() ? inFiles.get() : namedAfter(directory);
+        }
         List<String> profiles;
         String profilesReason;
         if (!config.profiles().isEmpty()) {
@@ -126,16 +136,24 @@ public final class ComposeProjects {
             profilesReason = DockerConfig.described("docker.profiles", config.profilesOrigin());
         } else {
             Optional<Variable> variable = variables.find("COMPOSE_PROFILES");
-            profiles = variable.map(v -> List.of(v.value().split(",")).stream().map(String::strip)
-                    .filter(p -> !p.isEmpty()).toList()).orElse(List.of());
-            profilesReason = variable.map(v -> "COMPOSE_PROFILES (" + v.origin().describe() + ")")
-                    .orElse("neither setting docker.profiles nor COMPOSE_PROFILES is set");
+            if (variable.isPresent()) {
+                List<String> named = new ArrayList<>();
+                for (String profile : variable.get().value().split(",")) {
+                    if (!profile.strip().isEmpty()) {
+                        named.add(profile.strip());
+                    }
+                }
+                profiles = List.copyOf(named);
+                profilesReason = "COMPOSE_PROFILES (" + variable.get().origin().describe() + ")";
+            } else {
+                profiles = List.of();
+                profilesReason = "neither setting docker.profiles nor COMPOSE_PROFILES is set";
+            }
         }
         Map<String, ComposeService> active = new LinkedHashMap<>();
         Map<String, List<String>> inactive = new LinkedHashMap<>();
         for (ComposeService service : ComposeServices.build(top)) {
-            if (service.profiles().isEmpty() || profiles.contains("*")
-                    || service.profiles().stream().anyMatch(profiles::contains)) {
+            if (service.profiles().isEmpty() || profiles.contains("*") || anyOf(service.profiles(), profiles)) {
                 active.put(service.name(), service);
             } else {
                 inactive.put(service.name(), service.profiles());
@@ -162,6 +180,16 @@ public final class ComposeProjects {
 
     /** A top-level {@code name:} of a file, interpolated. */
     private record FileName(String name, Origin origin) {
+    }
+
+    /** Tell whether a service of {@code profiles} is active under {@code active}: one of them is. */
+    private static boolean anyOf(List<String> profiles, List<String> active) {
+        for (String profile : profiles) {
+            if (active.contains(profile)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Optional<Naming> explicitName(DockerConfig config, ComposeVariables variables) {

@@ -10,9 +10,11 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One running container as {@code GET /containers/json} lists it.
@@ -82,11 +84,11 @@ record ContainerSummary(String id, List<String> names, Map<String, String> label
                 }
             }
             Map<String, String> labels = new LinkedHashMap<>();
-            Json.object(item, "Labels").forEach((key, value) -> {
-                if (value instanceof String text) {
-                    labels.put(key, text);
+            for (Map.Entry<String, Object> label : Json.object(item, "Labels").entrySet()) {
+                if (label.getValue() instanceof String text) {
+                    labels.put(label.getKey(), text);
                 }
-            });
+            }
             List<PortEntry> ports = new ArrayList<>();
             for (Object port : Json.array(item, "Ports")) {
                 ports.add(portEntry(port, engine, id));
@@ -198,20 +200,37 @@ record ContainerSummary(String id, List<String> names, Map<String, String> label
 
     /** Return the TCP entries that publish {@code containerPort} on a host port. */
     public List<PortEntry> published(int containerPort) {
-        return ports.stream().filter(port -> port.privatePort() == containerPort && port.publicPort() > 0
-                && !"udp".equals(port.type())).toList();
+        List<PortEntry> published = new ArrayList<>();
+        for (PortEntry port : ports) {
+            if (port.privatePort() == containerPort && port.publicPort() > 0 && !"udp".equals(port.type())) {
+                published.add(port);
+            }
+        }
+        return List.copyOf(published);
     }
 
     /** Return the container ports published on a host port over TCP, in ascending order, each once. */
     public List<Integer> publishedContainerPorts() {
-        return ports.stream().filter(port -> port.publicPort() > 0 && !"udp".equals(port.type()))
-                .map(PortEntry::privatePort).distinct().sorted().toList();
+        java.util.TreeSet<Integer> published = new java.util.TreeSet<>();
+        for (PortEntry port : ports) {
+            if (port.publicPort() > 0 && !"udp".equals(port.type())) {
+                published.add(port.privatePort());
+            }
+        }
+        return List.copyOf(published);
     }
 
     /** Return the compose file paths the container's project was started from, as its labels record them. */
     public List<String> configFiles() {
         String files = labels.getOrDefault(CONFIG_FILES_LABEL, "");
-        return java.util.Arrays.stream(files.split(",")).map(String::strip).filter(file -> !file.isEmpty()).toList();
+        List<String> paths = new ArrayList<>();
+        for (String file : files.split(",")) {
+            String path = file.strip();
+            if (!path.isEmpty()) {
+                paths.add(path);
+            }
+        }
+        return List.copyOf(paths);
     }
 
     /**
@@ -229,7 +248,7 @@ record ContainerSummary(String id, List<String> names, Map<String, String> label
         List<String> files = configFiles();
         Optional<Path> workingDirectory = absolute(workingDirectory());
         Optional<Path> ranIn = files.isEmpty() ? Optional.empty()
-                : workingDirectory.flatMap(directory -> ranIn(directory, files.get(0)));
+                : workingDirectory.isPresent() ? ranIn(workingDirectory.get(), files.get(0)) : Optional.empty();
         for (int i = 0; i < files.size(); i++) {
             try {
                 Path path = Path.of(files.get(i));
@@ -314,8 +333,12 @@ record ContainerSummary(String id, List<String> names, Map<String, String> label
 
     /** Return what the container publishes, for a report: {@code 9000->9001/tcp} or {@code nothing}. */
     public String describePorts() {
-        List<String> published = ports.stream().filter(port -> port.publicPort() > 0)
-                .map(port -> port.publicPort() + "->" + port.privatePort() + "/" + port.type()).distinct().toList();
+        Set<String> published = new LinkedHashSet<>();
+        for (PortEntry port : ports) {
+            if (port.publicPort() > 0) {
+                published.add(port.publicPort() + "->" + port.privatePort() + "/" + port.type());
+            }
+        }
         return published.isEmpty() ? "nothing" : String.join(", ", published);
     }
 }

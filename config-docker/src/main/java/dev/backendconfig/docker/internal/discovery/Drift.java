@@ -62,12 +62,14 @@ final class Drift {
                 if (byFile.containsKey(file)) {
                     continue;
                 }
-                modified(file).filter(time -> time.isAfter(created.created().plus(SLACK))).ifPresent(time ->
-                        byFile.put(file, "warning: compose file " + OutsideText.oneLine(file.toString())
-                                + " was modified at " + time + ", after container " + Listing.shown(container.name())
-                                + " (service " + Listing.shown(container.service()) + ") was created at "
-                                + created.created() + ": the running stack does not show that change; apply it with "
-                                + command(cli.get(), container, files)));
+                Optional<Instant> modified = modified(file);
+                if (modified.isPresent() && modified.get().isAfter(created.created().plus(SLACK))) {
+                    byFile.put(file, "warning: compose file " + OutsideText.oneLine(file.toString())
+                            + " was modified at " + modified.get() + ", after container "
+                            + Listing.shown(container.name()) + " (service " + Listing.shown(container.service())
+                            + ") was created at " + created.created() + ": the running stack does not show that change;"
+                            + " apply it with " + command(cli.get(), container, files));
+                }
             }
         }
         return List.copyOf(byFile.values());
@@ -85,14 +87,24 @@ final class Drift {
                     files.add(path.normalize());
                 } else if (workingDirectory != null) {
                     Path joined = workingDirectory.resolve(path).normalize();
-                    files.add(Files.exists(joined) ? joined : checkout.stream().filter(own -> own.endsWith(
-                            path.normalize()) && own.startsWith(workingDirectory)).findFirst().orElse(joined));
+                    files.add(Files.exists(joined) ? joined : ownFile(checkout, path.normalize(), workingDirectory,
+                            joined));
                 }
             }
         } catch (InvalidPathException e) {
             return files;
         }
         return files;
+    }
+
+    /** Return the first of this checkout's compose files that is {@code path} below {@code directory}, else {@code joined}. */
+    private static Path ownFile(List<Path> checkout, Path path, Path directory, Path joined) {
+        for (Path own : checkout) {
+            if (own.endsWith(path) && own.startsWith(directory)) {
+                return own;
+            }
+        }
+        return joined;
     }
 
     private static Optional<Instant> modified(Path file) {

@@ -8,9 +8,11 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Which compose projects on the engine are this checkout's. Compose knows a project by its name alone, but two
@@ -45,7 +47,12 @@ final class ProjectOwnership {
 
         /** Tell whether any of its containers runs. */
         boolean anyRunning() {
-            return containers.stream().anyMatch(ContainerSummary::running);
+            for (ContainerSummary container : containers) {
+                if (container.running()) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** Return where it was started, from its first container's labels: its config files, else its directory. */
@@ -53,17 +60,31 @@ final class ProjectOwnership {
             ContainerSummary first = containers.get(0);
             List<Path> files = first.configFilePaths();
             if (!files.isEmpty()) {
-                return Listing.join(", ", files.stream().map(Path::toString).map(Listing::shown).toList(), 3);
+                return Listing.join(", ", shown(files), 3);
             }
             return first.workingDirectory().isEmpty() ? "an unknown directory" : Listing.shown(first.workingDirectory());
         }
 
         /** Return the project as a list of candidates shows it: {@code shop (started from ...; running: api)}. */
         String describe() {
-            List<String> running = containers.stream().filter(ContainerSummary::running).map(ContainerSummary::service)
-                    .distinct().map(Listing::shown).toList();
-            List<String> stopped = containers.stream().map(ContainerSummary::service).distinct()
-                    .filter(service -> !running.contains(Listing.shown(service))).map(Listing::shown).toList();
+            Set<String> runningServices = new LinkedHashSet<>();
+            Set<String> services = new LinkedHashSet<>();
+            for (ContainerSummary container : containers) {
+                if (container.running()) {
+                    runningServices.add(container.service());
+                }
+                services.add(container.service());
+            }
+            List<String> running = new ArrayList<>();
+            for (String service : runningServices) {
+                running.add(Listing.shown(service));
+            }
+            List<String> stopped = new ArrayList<>();
+            for (String service : services) {
+                if (!running.contains(Listing.shown(service))) {
+                    stopped.add(Listing.shown(service));
+                }
+            }
             return Listing.shown(name) + " (started from " + startedFrom()
                     + (running.isEmpty() ? "" : "; running: " + Listing.join(", ", running, 5))
                     + (stopped.isEmpty() ? "" : "; not running: " + Listing.join(", ", stopped, 5)) + ")";
@@ -98,13 +119,30 @@ final class ProjectOwnership {
     record Verdict(List<Owned> ours, List<Clash> clashes, List<EngineProject> others) {
     }
 
+    /** Return each path as a report shows it. */
+    private static List<String> shown(List<Path> paths) {
+        List<String> shown = new ArrayList<>();
+        for (Path path : paths) {
+            shown.add(Listing.shown(path.toString()));
+        }
+        return shown;
+    }
+
     /** Group containers by project, in the engine's order. */
     static List<EngineProject> group(List<ContainerSummary> containers) {
         Map<String, List<ContainerSummary>> projects = new LinkedHashMap<>();
-        containers.forEach(container -> projects.computeIfAbsent(container.project(), key -> new ArrayList<>())
-                .add(container));
+        for (ContainerSummary container : containers) {
+            List<ContainerSummary> ofProject = projects.get(container.project());
+            if (ofProject == null) {
+                ofProject = new ArrayList<>();
+                projects.put(container.project(), ofProject);
+            }
+            ofProject.add(container);
+        }
         List<EngineProject> all = new ArrayList<>();
-        projects.forEach((name, list) -> all.add(new EngineProject(name, List.copyOf(list))));
+        for (Map.Entry<String, List<ContainerSummary>> project : projects.entrySet()) {
+            all.add(new EngineProject(project.getKey(), List.copyOf(project.getValue())));
+        }
         return all;
     }
 
@@ -113,8 +151,7 @@ final class ProjectOwnership {
         List<Owned> ours = new ArrayList<>();
         List<Clash> clashes = new ArrayList<>();
         List<EngineProject> others = new ArrayList<>();
-        List<Path> ourFiles = model.filter(ComposeProject::hasFiles).map(ComposeProject::configFiles)
-                .orElse(List.of());
+        List<Path> ourFiles = model.isPresent() && model.get().hasFiles() ? model.get().configFiles() : List.of();
         for (EngineProject project : projects) {
             boolean ourName = model.isPresent() && model.get().name().equals(project.name());
             String nameWhy = ourName ? "its name is this checkout's project name (" + model.get().nameReason() + ")"
@@ -125,20 +162,29 @@ final class ProjectOwnership {
                 Labels labels = Labels.of(container);
                 Optional<String> mine = fromOurFiles(labels, ourFiles, model);
                 if (mine.isPresent()) {
-                    fromOurs = fromOurs.or(() -> mine);
+                    if (fromOurs.isEmpty()) {
+                        fromOurs = mine;
+                    }
                 } else if (!labels.none() && (!ourFiles.isEmpty() || labels.in(checkout).isEmpty())) {
-                    foreign = foreign.or(() -> Optional.of(labels.describe()));
+                    if (foreign.isEmpty()) {
+                        foreign = Optional.of(labels.describe());
+                    }
                 }
             }
-            Optional<String> inCheckout = project.containers().stream().map(Labels::of)
-                    .map(labels -> labels.in(checkout)).flatMap(Optional::stream).findFirst();
+            Optional<String> inCheckout = Optional.empty();
+            for (ContainerSummary container : project.containers()) {
+                inCheckout = Labels.of(container).in(checkout);
+                if (inCheckout.isPresent()) {
+                    break;
+                }
+            }
             if (fromOurs.isPresent() && foreign.isPresent()) {
                 clashes.add(new Clash(project, "some of its containers were started from this checkout's files,"
                         + " others: " + foreign.get()));
             } else if (fromOurs.isPresent()) {
                 ours.add(new Owned(project, (ourName ? nameWhy + " and " : "") + fromOurs.get()));
             } else if (ourName && foreign.isEmpty()) {
-                ours.add(new Owned(project, nameWhy + inCheckout.map(where -> " and " + where).orElse("")));
+                ours.add(new Owned(project, nameWhy + (inCheckout.isPresent() ? " and " + inCheckout.get() : "")));
             } else if (ourName) {
                 clashes.add(new Clash(project, foreign.get()));
             } else if (ourFiles.isEmpty() && inCheckout.isPresent()) {
@@ -232,11 +278,9 @@ final class ProjectOwnership {
         /** Say where the project was started, as its labels say. */
         String describe() {
             if (!files.isEmpty()) {
-                return "it was started from " + Listing.join(", ", files.stream().map(Path::toString)
-                        .map(Listing::shown).toList(), 3);
+                return "it was started from " + Listing.join(", ", shown(files), 3);
             }
-            return "it was started in " + Listing.join(", ", directories.stream().map(Path::toString)
-                    .map(Listing::shown).toList(), 3);
+            return "it was started in " + Listing.join(", ", shown(directories), 3);
         }
     }
 }

@@ -4,8 +4,9 @@ import dev.backendconfig.docker.internal.HostAndPort;
 import dev.backendconfig.docker.internal.discovery.ContainerSummary.PortEntry;
 import dev.backendconfig.docker.internal.engine.EngineAddress;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Where a published container port is reached from here.
@@ -27,13 +28,23 @@ record PublishedAddress(HostAndPort address, String binding, List<String> notes,
 
     /** Choose among the entries that publish one container port. */
     public static PublishedAddress from(List<PortEntry> entries, EngineAddress engine) {
-        PortEntry chosen = entries.stream().min(Comparator.comparingInt((PortEntry entry) -> preference(entry, engine)))
-                .orElseThrow();
+        // the most preferred; the first listed of equal ones
+        PortEntry chosen = entries.get(0);
+        for (PortEntry entry : entries) {
+            if (preference(entry, engine) < preference(chosen, engine)) {
+                chosen = entry;
+            }
+        }
+        Set<String> others = new LinkedHashSet<>();
+        for (PortEntry entry : entries) {
+            if (entry.publicPort() != chosen.publicPort()) {
+                others.add(binding(entry));
+            }
+        }
         List<String> notes = new ArrayList<>();
-        entries.stream().filter(entry -> entry.publicPort() != chosen.publicPort())
-                .map(PublishedAddress::binding).distinct()
-                .forEach(other -> notes.add("the container port is also published on " + other + "; using "
-                        + binding(chosen)));
+        for (String other : others) {
+            notes.add("the container port is also published on " + other + "; using " + binding(chosen));
+        }
         String host = isWildcard(chosen.ip()) ? engine.hostForWildcardBindings() : chosen.ip();
         String unreachable = "";
         if (engine.isRemote() && HostAndPort.isLoopback(chosen.ip())) {

@@ -123,7 +123,9 @@ final class Readiness {
         }
         Deadline deadline = Deadline.after(bound.limit());
         Set<String> ids = new java.util.LinkedHashSet<>();
-        containers.keySet().forEach(container -> ids.add(container.id()));
+        for (ContainerSummary container : containers.keySet()) {
+            ids.add(container.id());
+        }
         try (EngineEvents stream = events.follow(ids, bound.limit())) {
             String how = open(stream, Deadline.after(deadline.bound(pace.opening())));
             boolean following = how.isEmpty();
@@ -248,13 +250,22 @@ final class Readiness {
     }
 
     private Optional<ContainerSummary> waitedFor(String id) {
-        return containers.keySet().stream().filter(container -> container.id().equals(id)).findFirst();
+        for (ContainerSummary container : containers.keySet()) {
+            if (container.id().equals(id)) {
+                return Optional.of(container);
+            }
+        }
+        return Optional.empty();
     }
 
     private List<ContainerSummary> starting() {
-        return containers.keySet().stream()
-                .filter(container -> health.get(container.id()).status().equals("starting"))
-                .filter(container -> !stalled.test(container)).toList();
+        List<ContainerSummary> starting = new ArrayList<>();
+        for (ContainerSummary container : containers.keySet()) {
+            if (health.get(container.id()).status().equals("starting") && !stalled.test(container)) {
+                starting.add(container);
+            }
+        }
+        return List.copyOf(starting);
     }
 
     private Waited waited(String how, Optional<ContainerSummary> stopped) {

@@ -2,6 +2,7 @@ package dev.backendconfig.docker.internal.engine;
 
 import dev.backendconfig.docker.internal.DockerConfig;
 import dev.backendconfig.docker.internal.ResolutionFacts;
+import dev.backendconfig.docker.internal.tls.TlsMaterial;
 import dev.backendconfig.toolkit.InvalidInputException;
 import dev.backendconfig.toolkit.Origin;
 import java.util.Optional;
@@ -48,12 +49,12 @@ public final class EngineLocator {
     public static Located locate(DockerConfig config, ResolutionFacts facts, LocalSockets sockets) {
         if (!config.host().isEmpty()) {
             return EngineUrl.read(config.host(), config.hostOrigin(), "setting docker.host",
-                    () -> EngineTls.fromSettings(config, facts));
+                    new SettingsTls(config, facts));
         }
         Optional<String> dockerHost = facts.variable("DOCKER_HOST");
         if (dockerHost.isPresent()) {
             return EngineUrl.read(dockerHost.get(), Origin.variable("DOCKER_HOST"), "DOCKER_HOST",
-                    () -> EngineTls.fromSettings(config, facts));
+                    new SettingsTls(config, facts));
         }
         Optional<CliContext> cli = CliContext.current(facts);
         if (cli.isPresent()) {
@@ -66,5 +67,25 @@ public final class EngineLocator {
                     Optional::empty);
         }
         return sockets.find(facts);
+    }
+
+    /**
+     * The TLS files the settings and variables give, read only when the address is a TCP one that uses TLS: a class
+     * rather than a lambda (a first resolution links no lambda; each costs a fresh JVM a class spun at run time).
+     */
+    private static final class SettingsTls implements EngineUrl.TlsRule {
+
+        private final DockerConfig config;
+        private final ResolutionFacts facts;
+
+        SettingsTls(DockerConfig config, ResolutionFacts facts) {
+            this.config = config;
+            this.facts = facts;
+        }
+
+        @Override
+        public Optional<TlsMaterial> material() {
+            return EngineTls.fromSettings(config, facts);
+        }
     }
 }

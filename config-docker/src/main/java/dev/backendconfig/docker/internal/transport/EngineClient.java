@@ -176,7 +176,7 @@ public final class EngineClient implements AutoCloseable {
                 byte[] body = Http1.readBody(head, in, MAX_BODY_BYTES);
                 transport.done(reusable(head));
                 if (identity == EngineIdentity.UNKNOWN) {
-                    identity = EngineIdentity.from(head::header);
+                    identity = EngineIdentity.from(new Headers(head));
                 }
                 return new Reply(head.status(), body);
             } catch (IOException e) {
@@ -227,4 +227,18 @@ public final class EngineClient implements AutoCloseable {
         return question < 0 ? pathAndQuery : pathAndQuery.substring(0, question);
     }
 
+    /** A reply head's headers, as {@link EngineIdentity#from} reads them: a class, not a method reference (no lambda). */
+    private static final class Headers implements java.util.function.UnaryOperator<String> {
+
+        private final Http1.Head head;
+
+        Headers(Http1.Head head) {
+            this.head = head;
+        }
+
+        @Override
+        public String apply(String name) {
+            return head.header(name);
+        }
+    }
 }
