@@ -82,7 +82,7 @@ final class ComposeFiles {
             return new Chosen(files, "", List.of());
         }
         if (composeFile.isPresent()) {
-            String split = separator.map(Variable::value).orElse(":");
+            String split = separator.isPresent() ? separator.get().value() : ":";
             Origin origin = composeFile.get().origin();
             List<ComposeFile> files = new ArrayList<>();
             for (String name : composeFile.get().value().split(Pattern.quote(split))) {
@@ -135,7 +135,13 @@ final class ComposeFiles {
     }
 
     private static List<String> present(Path folder, List<String> names) {
-        return names.stream().filter(name -> Files.exists(folder.resolve(name))).toList();
+        List<String> present = new ArrayList<>();
+        for (String name : names) {
+            if (Files.exists(folder.resolve(name))) {
+                present.add(name);
+            }
+        }
+        return List.copyOf(present);
     }
 
     /**

@@ -104,11 +104,12 @@ public record ComposePort(String hostIp, Range published, Range target, String p
             throw invalid(origin, described, "the long syntax needs 'target', the container port");
         }
         Range targetRange = range(target.get().strip(), "target", described, origin);
-        Range publishedRange = published.filter(p -> !p.isBlank())
-                .map(p -> range(p.strip(), "published", described, origin)).orElse(null);
-        String proto = protocol.filter(p -> !p.isBlank()).map(p -> protocol(p.strip(), described, origin)).orElse("tcp");
-        return checked(new ComposePort(hostIp.map(HostAndPort::unbracketed).orElse("").strip(), publishedRange,
-                targetRange, proto, origin), described);
+        Range publishedRange = published.isPresent() && !published.get().isBlank()
+                ? range(published.get().strip(), "published", described, origin) : null;
+        String proto = protocol.isPresent() && !protocol.get().isBlank()
+                ? protocol(protocol.get().strip(), described, origin) : "tcp";
+        String ip = hostIp.isPresent() ? HostAndPort.unbracketed(hostIp.get()) : "";
+        return checked(new ComposePort(ip.strip(), publishedRange, targetRange, proto, origin), described);
     }
 
     /**
@@ -153,8 +154,18 @@ public record ComposePort(String hostIp, Range published, Range target, String p
         return new Range(port, port);
     }
 
+    /** Tell whether every character is a digit ({@link Character#isDigit}, as {@link Integer#parseInt} reads them). */
+    private static boolean allDigits(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (!Character.isDigit(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static int port(String text, String what, String entry, Origin origin) {
-        if (text.isEmpty() || text.length() > 6 || !text.chars().allMatch(Character::isDigit)) {
+        if (text.isEmpty() || text.length() > 6 || !allDigits(text)) {
             throw invalid(origin, entry, "the " + what + " " + quoted(text, entry) + " is not a port from 1 to 65535");
         }
         int port = Integer.parseInt(text);

@@ -123,9 +123,15 @@ public record ComposeProject(String name, NameSource nameSource, String nameReas
     public List<String> cliOptions() {
         List<String> options = new ArrayList<>(List.of("--project-name", name, "--project-directory",
                 directory.toString()));
-        files.forEach(file -> options.addAll(List.of("--file", file.path().toString())));
-        composeEnvFiles().forEach(file -> options.addAll(List.of("--env-file", file.toString())));
-        profiles.forEach(profile -> options.addAll(List.of("--profile", profile)));
+        for (ComposeFile file : files) {
+            options.addAll(List.of("--file", file.path().toString()));
+        }
+        for (Path file : composeEnvFiles()) {
+            options.addAll(List.of("--env-file", file.toString()));
+        }
+        for (String profile : profiles) {
+            options.addAll(List.of("--profile", profile));
+        }
         return List.copyOf(options);
     }
 
@@ -149,10 +155,18 @@ public record ComposeProject(String name, NameSource nameSource, String nameReas
         if (files.isEmpty()) {
             return lines;
         }
-        files.forEach(file -> lines.add("compose file " + file.describe()));
-        alsoRead.forEach(file -> lines.add("compose file " + file.describe()));
+        for (ComposeFile file : files) {
+            lines.add("compose file " + file.describe());
+        }
+        for (ComposeFile file : alsoRead) {
+            lines.add("compose file " + file.describe());
+        }
+        List<String> envFileNames = new ArrayList<>();
+        for (Path file : envFiles) {
+            envFileNames.add(file.toString());
+        }
         lines.add(envFiles.isEmpty() ? "env file: none (" + envFileReason + ")"
-                : "env file: " + String.join(", ", envFiles.stream().map(Path::toString).toList()) + " ("
+                : "env file: " + String.join(", ", envFileNames) + " ("
                         + envFileReason + (envFiles.size() > 1 ? "; the first wins" : "") + ")");
         lines.add("profiles: " + (profiles.isEmpty() ? "none" : String.join(", ", profiles)) + " (" + profilesReason
                 + ")" + (inactive.isEmpty() ? "" : "; left out by profiles: " + String.join(", ",

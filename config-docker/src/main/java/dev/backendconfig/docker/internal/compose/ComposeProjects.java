@@ -260,7 +260,7 @@ public final class ComposeProjects {
     }
 
     /** Reads the files of one project and what they include and extend. */
-    private static final class Reading {
+    private static final class Reading implements ComposeIncludes.ProjectReader, ComposeExtends.FileReader {
         private final ComposeTree.Budget budget;
         private final Map<Path, ComposeTree.FileTree> extendedTrees = new LinkedHashMap<>();
         private final List<FileName> names = new ArrayList<>();
@@ -278,20 +278,21 @@ public final class ComposeProjects {
                 budget.file(file, Origin.file(file.toString(), 0));
                 ComposeTree.FileTree tree = parse(file, variables);
                 if (depth == 0) {
-                    tree.top().get("name").filter(Scalar.class::isInstance).map(Scalar.class::cast)
-                            .filter(name -> !name.text().isEmpty())
-                            .ifPresent(name -> names.add(new FileName(name.text(), name.origin())));
+                    Optional<ComposeTree.Value> name = tree.top().get("name");
+                    if (name.isPresent() && name.get() instanceof Scalar scalar && !scalar.text().isEmpty()) {
+                        names.add(new FileName(scalar.text(), scalar.origin()));
+                    }
                 }
                 List<Path> next = new ArrayList<>(chain);
                 next.add(file);
-                Mapping top = ComposeIncludes.apply(tree.top(), directory, variables, next, depth, this::included);
+                Mapping top = ComposeIncludes.apply(tree.top(), directory, variables, next, depth, this);
                 for (List<String> path : tree.resets()) {
                     merged = ComposeMerge.remove(merged, path);
                 }
                 for (List<String> path : tree.overrides()) {
                     merged = ComposeMerge.remove(merged, path);
                 }
-                top = new ComposeExtends(file, directory, tree, variables, budget, this::extended).apply(top);
+                top = new ComposeExtends(file, directory, tree, variables, budget, this).apply(top);
                 merged = ComposeMerge.mergeMappings(merged, top.without("include").without("name"), List.of());
             }
             return merged;
@@ -305,14 +306,18 @@ public final class ComposeProjects {
         }
 
         /** Read an included project (its files, directory and variables) and return its merged top level. */
-        private Mapping included(List<Path> files, Path directory, ComposeVariables variables, List<Path> chain,
+        @Override
+        public Mapping read(List<Path> files, Path directory, ComposeVariables variables, List<Path> chain,
                 int depth, Origin from) {
-            files.forEach(file -> alsoRead.add(new ComposeFile(file, "included by " + from.describe())));
+            for (Path file : files) {
+                alsoRead.add(new ComposeFile(file, "included by " + from.describe()));
+            }
             return project(files, directory, variables, chain, depth);
         }
 
         /** Read a file a service extends (once per file), and return its tree. */
-        private ComposeTree.FileTree extended(Path file, ComposeVariables variables, Origin from) {
+        @Override
+        public ComposeTree.FileTree read(Path file, ComposeVariables variables, Origin from) {
             ComposeTree.FileTree known = extendedTrees.get(file);
             if (known != null) {
                 return known;

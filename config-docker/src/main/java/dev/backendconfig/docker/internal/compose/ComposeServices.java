@@ -49,19 +49,24 @@ final class ComposeServices {
     }
 
     private static ComposeService service(String name, Mapping service) {
+        // (loops and ifs, not Optional's lambdas: a first resolution reading a compose file links no lambda here)
         Set<String> aliases = new LinkedHashSet<>();
-        service.get("networks").map(ComposeMerge::networks).ifPresent(networks -> {
-            for (Value network : networks.entries().values()) {
+        Optional<Value> networksValue = service.get("networks");
+        if (networksValue.isPresent()) {
+            for (Value network : ComposeMerge.networks(networksValue.get()).entries().values()) {
                 if (network instanceof Mapping options) {
-                    options.get("aliases").ifPresent(list -> texts(list, "the aliases of a network of service "
-                            + name).forEach(aliases::add));
+                    Optional<Value> list = options.get("aliases");
+                    if (list.isPresent()) {
+                        aliases.addAll(texts(list.get(), "the aliases of a network of service " + name));
+                    }
                 }
             }
-        });
+        }
         Map<List<Object>, ComposePort> ports = new LinkedHashMap<>();
-        service.get("ports").ifPresent(value -> {
-            if (!(value instanceof Sequence sequence)) {
-                throw new InvalidInputException(value.origin(), "the ports of service " + name
+        Optional<Value> portsValue = service.get("ports");
+        if (portsValue.isPresent()) {
+            if (!(portsValue.get() instanceof Sequence sequence)) {
+                throw new InvalidInputException(portsValue.get().origin(), "the ports of service " + name
                         + " must be a list");
             }
             for (Value entry : sequence.items()) {
@@ -70,15 +75,17 @@ final class ComposeServices {
                         port.target().toString(), port.protocol());
                 ports.put(key, port);
             }
-        });
+        }
         Set<Integer> exposed = new LinkedHashSet<>();
-        service.get("expose").ifPresent(value -> {
-            for (String entry : texts(value, "expose of service " + name)) {
-                exposed(entry, value.origin(), exposed);
+        Optional<Value> expose = service.get("expose");
+        if (expose.isPresent()) {
+            for (String entry : texts(expose.get(), "expose of service " + name)) {
+                exposed(entry, expose.get().origin(), exposed);
             }
-        });
-        List<String> profiles = new ArrayList<>(new LinkedHashSet<>(service.get("profiles")
-                .map(value -> texts(value, "the profiles of service " + name)).orElse(List.of())));
+        }
+        Optional<Value> profilesValue = service.get("profiles");
+        List<String> profiles = new ArrayList<>(new LinkedHashSet<>(profilesValue.isPresent()
+                ? texts(profilesValue.get(), "the profiles of service " + name) : List.of()));
         return new ComposeService(name, text(service, "container_name"), text(service, "image"),
                 text(service, "network_mode"), aliases, List.copyOf(ports.values()), List.copyOf(exposed), profiles,
                 service.origin());
@@ -92,19 +99,21 @@ final class ComposeServices {
             throw new InvalidInputException(entry.origin(), "a ports entry is \"8002:8000\" or a"
                     + " mapping with target and published");
         }
-        String written = fields.get("target").filter(Scalar.class::isInstance).map(Scalar.class::cast)
-                .map(Scalar::written).orElse("(missing)");
+        Optional<Value> target = fields.get("target");
+        String written = target.isPresent() && target.get() instanceof Scalar scalar ? scalar.written() : "(missing)";
         return ComposePort.parseLong(optional(fields, "target"), optional(fields, "published"),
                 optional(fields, "host_ip"), optional(fields, "protocol"), written, entry.origin());
     }
 
     private static Optional<String> optional(Mapping fields, String name) {
-        return fields.get(name).filter(value -> !(value instanceof Empty)).map(value -> {
-            if (value instanceof Scalar scalar) {
-                return scalar.text();
-            }
-            throw new InvalidInputException(value.origin(), "expected a single value here");
-        });
+        Optional<Value> value = fields.get(name);
+        if (value.isEmpty() || value.get() instanceof Empty) {
+            return Optional.empty();
+        }
+        if (value.get() instanceof Scalar scalar) {
+            return Optional.ofNullable(scalar.text());
+        }
+        throw new InvalidInputException(value.get().origin(), "expected a single value here");
     }
 
     private static String text(Mapping service, String field) {

@@ -387,7 +387,9 @@ final class ComposeTree {
                                     + " (<<) bring more than " + Budget.MAX_MERGED_ENTRIES + " entries into mappings"
                                     + " in all (not configurable: a compose file merges a few shared blocks)");
                         }
-                        from.forEach(entries::putIfAbsent);
+                        for (Map.Entry<String, Node> entry : from.entrySet()) {
+                            entries.putIfAbsent(entry.getKey(), entry.getValue());
+                        }
                         checkInterrupted();
                     }
                 } else {
@@ -400,7 +402,8 @@ final class ComposeTree {
         }
 
         private Origin origin(Node node) {
-            return Origin.file(file.toString(), node.getStartMark().map(mark -> mark.getLine() + 1).orElse(0));
+            Optional<org.snakeyaml.engine.v2.exceptions.Mark> mark = node.getStartMark();
+            return Origin.file(file.toString(), mark.isPresent() ? mark.get().getLine() + 1 : 0);
         }
 
         private void checkInterrupted() {

@@ -76,7 +76,9 @@ final class ComposeVariables {
         List<String> notes = new ArrayList<>();
         for (int i = 0; i < files.size(); i++) {
             String name = paths.get(i).toString();
-            files.get(i).notes().forEach(note -> notes.add(note.startsWith(name) ? note : name + ": " + note));
+            for (String note : files.get(i).notes()) {
+                notes.add(note.startsWith(name) ? note : name + ": " + note);
+            }
         }
         return notes;
     }
@@ -88,8 +90,8 @@ final class ComposeVariables {
             return Optional.of(new Variable(real, Origin.variable(name)));
         }
         for (DotenvFile file : files) {
-            Optional<DotenvEntry> entry = file.entry(name).filter(e -> !e.value().isBlank());
-            if (entry.isPresent()) {
+            Optional<DotenvEntry> entry = file.entry(name);
+            if (entry.isPresent() && !entry.get().value().isBlank()) {
                 return Optional.of(new Variable(entry.get().value(), file.origin(entry.get())));
             }
         }
@@ -98,7 +100,13 @@ final class ComposeVariables {
 
     /** Return the lookup interpolation uses: the environment's value when set to anything but empty, else the files'. */
     Function<String, Optional<String>> lookup() {
-        return name -> {
+        return new Lookup();
+    }
+
+    /** {@link #lookup()}: a class, not a lambda (a first resolution reading a compose file links none). */
+    private final class Lookup implements Function<String, Optional<String>> {
+        @Override
+        public Optional<String> apply(String name) {
             String real = environment.get(name);
             if (real != null && !real.isEmpty()) {
                 return Optional.of(real);
@@ -110,7 +118,7 @@ final class ComposeVariables {
                 }
             }
             return Optional.empty();
-        };
+        }
     }
 
     /**

@@ -84,14 +84,18 @@ final class ComposeYaml {
      */
     private static final JsonSchema SCHEMA = new JsonSchema() {
         private final ScalarResolver json = new JsonScalarResolver();
-        private final ScalarResolver resolver = (value, implicit) -> {
-            if (implicit && CORE_NULL.matcher(value).matches()) {
-                return Tag.NULL;
+        // a class, not a lambda: a first resolution reading a compose file links no lambda of ours
+        private final ScalarResolver resolver = new ScalarResolver() {
+            @Override
+            public Tag resolve(String value, Boolean implicit) {
+                if (implicit && CORE_NULL.matcher(value).matches()) {
+                    return Tag.NULL;
+                }
+                if (implicit && GO_YAML_INT.matcher(value).matches()) {
+                    return Tag.INT;
+                }
+                return json.resolve(value, implicit);
             }
-            if (implicit && GO_YAML_INT.matcher(value).matches()) {
-                return Tag.INT;
-            }
-            return json.resolve(value, implicit);
         };
 
         @Override
@@ -183,7 +187,9 @@ final class ComposeYaml {
                     throw limit(file, event, "mappings and lists nest more than " + MAX_NESTING + " levels deep here"
                             + " (not configurable: a compose file nests about six)");
                 }
-                start.getAnchor().ifPresent(anchor -> collectionAnchors.put(anchor, true));
+                if (start.getAnchor().isPresent()) {
+                    collectionAnchors.put(start.getAnchor().get(), true);
+                }
             } else if (event instanceof CollectionEndEvent) {
                 depth--;
             } else if (event instanceof AliasEvent alias) {
@@ -193,14 +199,17 @@ final class ComposeYaml {
                             + " lists (not configurable: a compose file reuses a few shared blocks)");
                 }
             } else if (event instanceof NodeEvent node) {
-                node.getAnchor().ifPresent(collectionAnchors::remove);
+                if (node.getAnchor().isPresent()) {
+                    collectionAnchors.remove(node.getAnchor().get());
+                }
             }
             return event;
         }
     }
 
     private static InvalidInputException limit(String file, Event event, String problem) {
-        int line = event.getStartMark().map(mark -> mark.getLine() + 1).orElse(0);
+        Optional<Mark> mark = event.getStartMark();
+        int line = mark.isPresent() ? mark.get().getLine() + 1 : 0;
         return new InvalidInputException(Origin.file(file, line), "is not read: " + problem);
     }
 

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -54,6 +55,47 @@ record ContainerSummary(String id, List<String> names, Map<String, String> label
      * @param type {@code tcp} or {@code udp}
      */
     public record PortEntry(String ip, int privatePort, int publicPort, String type) {
+
+        // equals and hashCode written out with a record's meaning, as ContainerSummary's (no method handles spun)
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof PortEntry that && Objects.equals(ip, that.ip) && privatePort == that.privatePort
+                    && publicPort == that.publicPort && Objects.equals(type, that.type);
+        }
+
+        @Override
+        public int hashCode() {
+            return ((Objects.hashCode(ip) * 31 + privatePort) * 31 + publicPort) * 31 + Objects.hashCode(type);
+        }
+    }
+
+    // equals and hashCode are written out, with the meaning a record's own have (every component equal): a record's
+    // are bootstrapped through method handles at their first call, some 30 classes spun at run time in a fresh JVM,
+    // and a resolution keys a map by the containers it waits for (docs/benchmarks.md)
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof ContainerSummary that && Objects.equals(id, that.id)
+                && Objects.equals(names, that.names) && Objects.equals(labels, that.labels)
+                && Objects.equals(ports, that.ports) && Objects.equals(state, that.state)
+                && Objects.equals(status, that.status) && Objects.equals(image, that.image)
+                && Objects.equals(networkMode, that.networkMode) && Objects.equals(listedHealth, that.listedHealth)
+                && createdSeconds == that.createdSeconds;
+    }
+
+    @Override
+    public int hashCode() {
+        int hash = Objects.hashCode(id);
+        hash = hash * 31 + Objects.hashCode(names);
+        hash = hash * 31 + Objects.hashCode(labels);
+        hash = hash * 31 + Objects.hashCode(ports);
+        hash = hash * 31 + Objects.hashCode(state);
+        hash = hash * 31 + Objects.hashCode(status);
+        hash = hash * 31 + Objects.hashCode(image);
+        hash = hash * 31 + Objects.hashCode(networkMode);
+        hash = hash * 31 + Objects.hashCode(listedHealth);
+        return hash * 31 + Long.hashCode(createdSeconds);
     }
 
     /**
