@@ -146,19 +146,8 @@ class Http1EdgesTest {
     @Test
     void theScansOfStatusCodesLengthsAndChunkSizesAreThePatternsTheyReplaced() {
         // every string of up to four (eight for the chunk size's limit) of these characters
-        String alphabet = "0159aAfFg -+";
-        java.util.List<String> texts = new java.util.ArrayList<>(java.util.List.of(""));
-        java.util.List<String> last = java.util.List.of("");
-        for (int length = 1; length <= 4; length++) {
-            java.util.List<String> next = new java.util.ArrayList<>();
-            for (String text : last) {
-                for (char c : alphabet.toCharArray()) {
-                    next.add(text + c);
-                }
-            }
-            texts.addAll(next);
-            last = next;
-        }
+        java.util.List<String> texts = new java.util.ArrayList<>(
+                dev.backendconfig.testsupport.AlphabetStrings.upTo("0159aAfFg -+", 4));
         texts.addAll(java.util.List.of("1234567", "12345678", "abcdef0", "abcdef01", "9".repeat(18), "9".repeat(19),
                 "1".repeat(17) + "a", "\u0665\u0665\u0665"));
         for (String text : texts) {

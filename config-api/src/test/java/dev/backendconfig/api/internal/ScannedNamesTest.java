@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.backendconfig.api.spi.Setting;
+import dev.backendconfig.testsupport.AlphabetStrings;
 import dev.backendconfig.toolkit.InvalidInputException;
 import dev.backendconfig.toolkit.Origin;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,7 +25,7 @@ class ScannedNamesTest {
     @Test
     void aKeyIsAcceptedExactlyWhenTheFormerPatternMatchedIt() {
         Pattern former = Pattern.compile("[a-z][a-z0-9]*([.-][a-z0-9]+)*");
-        for (String text : strings("az09.-_A ", 5)) {
+        for (String text : AlphabetStrings.upTo("az09.-_A ", 5)) {
             assertThat(SettingNames.isKey(text)).as("key '%s'", text).isEqualTo(former.matcher(text).matches());
         }
     }
@@ -33,7 +33,7 @@ class ScannedNamesTest {
     @Test
     void aServiceNameIsAcceptedExactlyWhenTheFormerPatternMatchedIt() {
         Pattern former = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
-        for (String text : strings("az09.-_A ", 5)) {
+        for (String text : AlphabetStrings.upTo("az09.-_A ", 5)) {
             assertThat(SettingNames.isServiceName(text)).as("service '%s'", text)
                     .isEqualTo(former.matcher(text).matches());
         }
@@ -43,7 +43,7 @@ class ScannedNamesTest {
     void theCharactersNextToEachRangeOfAKeyOrServiceNameAreOutsideIt() {
         Pattern key = Pattern.compile("[a-z][a-z0-9]*([.-][a-z0-9]+)*");
         Pattern service = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
-        for (String text : strings("`a{z/0:9.-", 4)) {
+        for (String text : AlphabetStrings.upTo("`a{z/0:9.-", 4)) {
             assertThat(SettingNames.isKey(text)).as("key '%s'", text).isEqualTo(key.matcher(text).matches());
             assertThat(SettingNames.isServiceName(text)).as("service '%s'", text)
                     .isEqualTo(service.matcher(text).matches());
@@ -54,7 +54,7 @@ class ScannedNamesTest {
     void aShortDurationParsesExactlyWhenTheFormerPatternMatchedIt() {
         Setting<Duration> setting = Setting.duration("example.wait", null, "an example");
         Pattern former = Pattern.compile("(\\d{1,9})\\s*(ms|s|m|h)");
-        for (String text : strings("10 \tmshMx", 4)) {
+        for (String text : AlphabetStrings.upTo("10 \tmshMx", 4)) {
             Matcher matcher = former.matcher(text.toLowerCase(java.util.Locale.ROOT).strip());
             if (matcher.matches()) {
                 long amount = Long.parseLong(matcher.group(1));
@@ -76,22 +76,5 @@ class ScannedNamesTest {
         assertThatThrownBy(() -> setting.parse("0000000010s", ORIGIN)).as("ten digits")
                 .isInstanceOf(InvalidInputException.class);
         assertThat(setting.parse("2\u000Bs", ORIGIN)).as("\\s holds the vertical tab").isEqualTo(Duration.ofSeconds(2));
-    }
-
-    /** Return every string of 0 to {@code length} characters drawn from {@code alphabet}. */
-    private static List<String> strings(String alphabet, int length) {
-        List<String> all = new ArrayList<>(List.of(""));
-        List<String> previous = List.of("");
-        for (int i = 0; i < length; i++) {
-            List<String> next = new ArrayList<>();
-            for (String prefix : previous) {
-                for (char c : alphabet.toCharArray()) {
-                    next.add(prefix + c);
-                }
-            }
-            all.addAll(next);
-            previous = next;
-        }
-        return all;
     }
 }

@@ -2,6 +2,7 @@ package dev.backendconfig.docker.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.backendconfig.testsupport.AlphabetStrings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -10,23 +11,6 @@ import org.junit.jupiter.api.Test;
 
 /** Each scan against the regular expression it replaced, over every short string of an alphabet of edge characters. */
 class ScansTest {
-
-    /** Every string of up to {@code length} of the alphabet's characters. */
-    private static List<String> strings(String alphabet, int length) {
-        List<String> all = new ArrayList<>(List.of(""));
-        List<String> last = List.of("");
-        for (int n = 1; n <= length; n++) {
-            List<String> next = new ArrayList<>();
-            for (String text : last) {
-                for (char c : alphabet.toCharArray()) {
-                    next.add(text + c);
-                }
-            }
-            all.addAll(next);
-            last = next;
-        }
-        return all;
-    }
 
     private static void sameAs(String regex, java.util.function.Predicate<String> scan, List<String> texts) {
         Pattern pattern = Pattern.compile(regex);
@@ -52,30 +36,30 @@ class ScansTest {
 
     @Test
     void aContainerIdIsTwelveToSixtyFourLowerCaseHexDigits() {
-        sameAs("[0-9a-f]{12,64}", Scans::isContainerId, strings("0af", 4));
+        sameAs("[0-9a-f]{12,64}", Scans::isContainerId, AlphabetStrings.upTo("0af", 4));
         sameAs("[0-9a-f]{12,64}", Scans::isContainerId, long_("a", "09afgA/ \n", 11, 12, 13, 63, 64, 65));
     }
 
     @Test
     void aPathWordIsOneToAHundredAndTwentyEightLettersDigitsAndUnderscoreDotDash() {
         // the letters at both ends of each range and the characters just outside them
-        sameAs("[A-Za-z0-9_.-]{1,128}", Scans::isPathWord, strings("aZAz09@[`{/:_.-\u00e9", 3));
+        sameAs("[A-Za-z0-9_.-]{1,128}", Scans::isPathWord, AlphabetStrings.upTo("aZAz09@[`{/:_.-\u00e9", 3));
         sameAs("[A-Za-z0-9_.-]{1,128}", Scans::isPathWord, long_("a", "Z9_/?\n", 127, 128, 129));
     }
 
     @Test
     void aHostIsUnreservedCharactersColonAndPercent() {
-        sameAs("[A-Za-z0-9._~%:-]+", Scans::isHostText, strings("aZ09._~%:-/ @#[\u00e9\n", 3));
+        sameAs("[A-Za-z0-9._~%:-]+", Scans::isHostText, AlphabetStrings.upTo("aZ09._~%:-/ @#[\u00e9\n", 3));
     }
 
     @Test
     void aSchemeIsALetterThenLettersDigitsPlusDotDash() {
-        sameAs("[A-Za-z][A-Za-z0-9+.-]*", Scans::isScheme, strings("aZAz09@[`{+.-_:\u00e9", 3));
+        sameAs("[A-Za-z][A-Za-z0-9+.-]*", Scans::isScheme, AlphabetStrings.upTo("aZAz09@[`{+.-_:\u00e9", 3));
     }
 
     @Test
     void aVersionIsOneToFortyOfItsCharacters() {
-        sameAs("[0-9A-Za-z.+~_-]{1,40}", Scans::isVersion, strings("0aZ.+~_-/ \n", 3));
+        sameAs("[0-9A-Za-z.+~_-]{1,40}", Scans::isVersion, AlphabetStrings.upTo("0aZ.+~_-/ \n", 3));
         sameAs("[0-9A-Za-z.+~_-]{1,40}", Scans::isVersion, long_("1", "a ~!\t", 39, 40, 41));
     }
 
@@ -85,7 +69,7 @@ class ScansTest {
         List<String> texts = new ArrayList<>();
         String tails = "1a.~ \t\n\u000B\f\r\u0085\u2028x(/";
         for (String product : List.of("Docker", "Libpod", "docker", "Dockers", "Podman", "")) {
-            for (String tail : strings(tails, 3)) {
+            for (String tail : AlphabetStrings.upTo(tails, 3)) {
                 texts.add(product + "/" + tail);
             }
             texts.add(product + "/" + "1".repeat(40));
@@ -120,39 +104,39 @@ class ScansTest {
             texts.add("1." + number + ".2.3");
             texts.add("1.2.3." + number);
         }
-        texts.addAll(strings("1.0", 7));
-        texts.addAll(strings("1.a ", 7)); // another separator than a dot between numbers
+        texts.addAll(AlphabetStrings.upTo("1.0", 7));
+        texts.addAll(AlphabetStrings.upTo("1.a ", 7)); // another separator than a dot between numbers
         texts.addAll(List.of("1.2.3.4.5", "1.2.3", "1..2.3", ".1.2.3.4", "1.2.3.4.", "255.255.255.255", "256.1.1.1"));
         sameAs(ipv4, Scans::isIpv4, texts);
     }
 
     @Test
     void anIpv6TextIsTwoToFortyFiveHexDigitsColonsAndDots() {
-        sameAs("[0-9A-Fa-f:.]{2,45}", Scans::isIpv6Text, strings("0aF:.gG %", 3));
+        sameAs("[0-9A-Fa-f:.]{2,45}", Scans::isIpv6Text, AlphabetStrings.upTo("0aF:.gG %", 3));
         sameAs("[0-9A-Fa-f:.]{2,45}", Scans::isIpv6Text, long_("a", ":.g ", 44, 45, 46));
     }
 
     @Test
     void aFileNamePartIsWhatReplaceAllMadeOfItCodePointByCodePoint() {
         // a letter outside ASCII and one outside the BMP (two chars, one code point: one _), a NUL and a slash
-        for (String text : strings("aZ0_.-/ :\u0000\u00e9\ud83d\ude00", 3)) {
+        for (String text : AlphabetStrings.upTo("aZ0_.-/ :\u0000\u00e9\ud83d\ude00", 3)) {
             assertThat(Scans.fileNamePart(text)).as(text).isEqualTo(text.replaceAll("[^A-Za-z0-9_.-]", "_"));
         }
     }
 
     @Test
     void aComposeProjectNameIsLowerCaseLettersDigitsUnderscoreAndDash() {
-        sameAs("[a-z0-9_-]+", Scans::isComposeProjectName, strings("az09_-A. \u00e9", 3));
+        sameAs("[a-z0-9_-]+", Scans::isComposeProjectName, AlphabetStrings.upTo("az09_-A. \u00e9", 3));
     }
 
     @Test
     void aServiceNameIsALetterThenLettersAndDigitsWithSingleDashesBetween() {
-        sameAs("[a-z][a-z0-9]*(-[a-z0-9]+)*", Scans::isServiceName, strings("az09-_A.{`/:\u00e9", 4));
+        sameAs("[a-z][a-z0-9]*(-[a-z0-9]+)*", Scans::isServiceName, AlphabetStrings.upTo("az09-_A.{`/:\u00e9", 4));
     }
 
     @Test
     void aUnicodeEscapeHoldsFourHexadecimalDigits() {
-        sameAs("[0-9A-Fa-f]{4}", Scans::isFourHexDigits, strings("09afAFg:.", 5));
+        sameAs("[0-9A-Fa-f]{4}", Scans::isFourHexDigits, AlphabetStrings.upTo("09afAFg:.", 5));
     }
 
     @Test
@@ -174,6 +158,6 @@ class ScansTest {
             }
         }
         sameAs("(?i).*compose.*\\.ya?ml", Scans::isComposeFileName, texts);
-        sameAs("(?i).*compose.*\\.ya?ml", Scans::isComposeFileName, strings("ce.ymlao", 5));
+        sameAs("(?i).*compose.*\\.ya?ml", Scans::isComposeFileName, AlphabetStrings.upTo("ce.ymlao", 5));
     }
 }
