@@ -24,10 +24,14 @@ record Checkout(Path root, Optional<Path> projectDirectory) {
         Path start = workingDirectory.toAbsolutePath().normalize();
         for (Path current = start; current != null; current = current.getParent()) {
             if (Files.exists(current.resolve(".git"))) {
-                return new Checkout(current, projectDirectory.map(dir -> dir.toAbsolutePath().normalize()));
+                return new Checkout(current, normal(projectDirectory));
             }
         }
-        return new Checkout(start, projectDirectory.map(dir -> dir.toAbsolutePath().normalize()));
+        return new Checkout(start, normal(projectDirectory));
+    }
+
+    private static Optional<Path> normal(Optional<Path> directory) {
+        return directory.isPresent() ? Optional.of(directory.get().toAbsolutePath().normalize()) : Optional.empty();
     }
 
     /**
@@ -36,8 +40,9 @@ record Checkout(Path root, Optional<Path> projectDirectory) {
      */
     boolean contains(Path path) {
         Path normal = path.toAbsolutePath().normalize();
-        Optional<Path> base = projectDirectory.filter(normal::startsWith)
-                .or(() -> normal.startsWith(root) ? Optional.of(root) : Optional.empty());
+        // (ifs, not Optional's lambdas: every resolution asks this)
+        Optional<Path> base = projectDirectory.isPresent() && normal.startsWith(projectDirectory.get())
+                ? projectDirectory : normal.startsWith(root) ? Optional.of(root) : Optional.empty();
         if (base.isEmpty()) {
             return false;
         }

@@ -5,7 +5,6 @@ import dev.backendconfig.toolkit.OutsideText;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -32,12 +31,13 @@ record ContainerHealth(String status, String lastOutput, Set<String> aliases, St
         List<Object> log = Json.array(health, "Log");
         String lastOutput = log.isEmpty() ? "" : lastLine(Json.string(log.get(log.size() - 1), "Output"));
         Set<String> aliases = new LinkedHashSet<>();
-        Json.object(Json.object(inspect, "NetworkSettings"), "Networks").values().forEach(network ->
-                Json.array(network, "Aliases").forEach(alias -> {
-                    if (alias instanceof String text) {
-                        aliases.add(text);
-                    }
-                }));
+        for (Object network : Json.object(Json.object(inspect, "NetworkSettings"), "Networks").values()) {
+            for (Object alias : Json.array(network, "Aliases")) {
+                if (alias instanceof String text) {
+                    aliases.add(text);
+                }
+            }
+        }
         Object state = Json.object(inspect, "State");
         return new ContainerHealth(status.isEmpty() ? "none" : status, lastOutput, aliases,
                 OutsideText.excerpt(Json.string(state, "Status"), 40), Json.integer(state, "ExitCode", 0),
@@ -86,11 +86,13 @@ record ContainerHealth(String status, String lastOutput, Set<String> aliases, St
     }
 
     private static String lastLine(String output) {
-        // stripped first, the output's last line is never blank
-        List<String> lines = new ArrayList<>(output.strip().lines().map(String::strip).toList());
-        if (lines.isEmpty()) {
+        // stripped first, the output's last line is never blank: what follows the last line break (\n, \r or \r\n,
+        // as String.lines() splits), stripped
+        String text = output.strip();
+        if (text.isEmpty()) {
             return "";
         }
-        return OutsideText.excerpt(lines.get(lines.size() - 1), 160);
+        int lastBreak = Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r'));
+        return OutsideText.excerpt(text.substring(lastBreak + 1).strip(), 160);
     }
 }

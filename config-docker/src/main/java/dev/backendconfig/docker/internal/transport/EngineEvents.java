@@ -62,7 +62,7 @@ public final class EngineEvents implements AutoCloseable {
 
     private EngineEvents(EngineAddress address, SshCommand ssh, String pathAndQuery, Exchange exchange) {
         EngineTransport transport = EngineTransport.of(address, ssh);
-        this.reader = new Thread(() -> follow(transport, pathAndQuery, exchange),
+        this.reader = new Thread(new Reader(transport, pathAndQuery, exchange),
                 "backend-config-events-" + THREADS.incrementAndGet());
         reader.setDaemon(true);
     }
@@ -77,7 +77,7 @@ public final class EngineEvents implements AutoCloseable {
             Duration limit) {
         Deadline deadline = Deadline.after(limit);
         // every step (connecting, the ssh login, the stream itself) ends by the stream's deadline
-        Exchange exchange = new Exchange("GET /events", new EngineTimeouts(connect, limit), deadline::remaining);
+        Exchange exchange = new Exchange("GET /events", new EngineTimeouts(connect, limit), new Left(deadline));
         EngineEvents events = new EngineEvents(address, ssh, pathAndQuery, exchange);
         events.reader.start();
         return events;
@@ -233,6 +233,40 @@ public final class EngineEvents implements AutoCloseable {
             if (b != '\n') {
                 throw new Http1.ProtocolException("chunk not followed by CRLF");
             }
+        }
+    }
+
+    /** The reader thread's work: a class, not a lambda (a first resolution that waits links none of ours). */
+    private final class Reader implements Runnable {
+
+        private final EngineTransport transport;
+        private final String pathAndQuery;
+        private final Exchange exchange;
+
+        Reader(EngineTransport transport, String pathAndQuery, Exchange exchange) {
+            this.transport = transport;
+            this.pathAndQuery = pathAndQuery;
+            this.exchange = exchange;
+        }
+
+        @Override
+        public void run() {
+            follow(transport, pathAndQuery, exchange);
+        }
+    }
+
+    /** What is left of the stream's deadline, as the exchange asks it. */
+    private static final class Left implements java.util.function.Supplier<Duration> {
+
+        private final Deadline deadline;
+
+        Left(Deadline deadline) {
+            this.deadline = deadline;
+        }
+
+        @Override
+        public Duration get() {
+            return deadline.remaining();
         }
     }
 }

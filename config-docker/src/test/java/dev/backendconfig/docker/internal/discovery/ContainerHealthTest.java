@@ -35,6 +35,22 @@ class ContainerHealthTest {
     }
 
     @Test
+    void theLastLineIsWhatStringLinesGivesLastWhateverTheLineBreaks() throws Exception {
+        // the scan that replaced output.strip().lines().map(String::strip) and its last element: every string of up to
+        // five of these characters (line breaks of each kind, spaces, a tab, a vertical tab, a form feed, U+2028)
+        for (String output : dev.backendconfig.testsupport.AlphabetStrings.upTo("a\n\r \t\u000b\u000c\u2028b",
+                5)) {
+            java.util.List<String> lines = output.strip().lines().map(String::strip).toList();
+            String expected = lines.isEmpty() ? "" : dev.backendconfig.toolkit.OutsideText.excerpt(
+                    lines.get(lines.size() - 1), 160);
+            String json = "{\"State\": {\"Health\": {\"Status\": \"unhealthy\", \"Log\": [{\"Output\": "
+                    + dev.backendconfig.docker.internal.json.Json.write(output) + "}]}}}";
+            assertThat(inspected(json).lastOutput()).as("%s", output.replace("\n", "\\n").replace("\r", "\\r"))
+                    .isEqualTo(expected);
+        }
+    }
+
+    @Test
     void aContainerWithoutHealthcheckStateOrTimeIsNoneWithNothingElseKnown() throws Exception {
         ContainerHealth health = inspected("{}");
         assertThat(health).isEqualTo(new ContainerHealth("none", "", Set.of(), "", 0, Optional.empty()));
