@@ -309,6 +309,34 @@ class DockerEngineDiscoveryTest {
     }
 
     @Test
+    void runningReplicasWithTheSameNumberGiveTheFirstListed() {
+        // an engine that lists two containers numbered 1 of one service: the first listed, as the stream's min chose
+        Map<String, Object> first = ours("alpine-test-backend");
+        Map<String, Object> twin = renamed(first, "f".repeat(64), "alpine-test-backend", "alpine-test-backend-twin");
+        engine.containers(list(twin, first)).inspect(id(first), text(inspection("alpine")))
+                .inspect(id(twin), text(inspection("alpine")));
+        ProviderResult result = resolve();
+        assertThat(((ProviderResult.Found) result).endpoint().detail("container-name"))
+                .contains("alpine-test-backend-twin");
+    }
+
+    @Test
+    void twoBindingsOnAllInterfacesGiveTheFirstListedAndNoteTheOther() {
+        Map<String, Object> alpine = ours("alpine-test-backend");
+        @SuppressWarnings("unchecked")
+        List<Object> ports = (List<Object>) alpine.get("Ports");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> other = new HashMap<>((Map<String, Object>) ports.get(0));
+        other.put("PublicPort", java.math.BigDecimal.valueOf(8012));
+        ports.add(0, other);
+        engine.containers(list(alpine)).inspect(id(alpine), text(inspection("alpine")));
+        ProviderResult result = resolve();
+        assertThat(((ProviderResult.Found) result).endpoint().http().toString()).isEqualTo("http://localhost:8012");
+        assertThat(result.notes()).contains("the container port is also published on 0.0.0.0:8002; using"
+                + " 0.0.0.0:8012");
+    }
+
+    @Test
     void aSecondDifferentHostPortIsNoted() {
         Map<String, Object> alpine = ours("alpine-test-backend");
         @SuppressWarnings("unchecked")

@@ -66,7 +66,7 @@ record ContainerSummary(String id, List<String> names, Map<String, String> label
 
         @Override
         public int hashCode() {
-            return ((Objects.hashCode(ip) * 31 + privatePort) * 31 + publicPort) * 31 + Objects.hashCode(type);
+            return Objects.hash(ip, privatePort, publicPort, type);
         }
     }
 
@@ -86,16 +86,7 @@ record ContainerSummary(String id, List<String> names, Map<String, String> label
 
     @Override
     public int hashCode() {
-        int hash = Objects.hashCode(id);
-        hash = hash * 31 + Objects.hashCode(names);
-        hash = hash * 31 + Objects.hashCode(labels);
-        hash = hash * 31 + Objects.hashCode(ports);
-        hash = hash * 31 + Objects.hashCode(state);
-        hash = hash * 31 + Objects.hashCode(status);
-        hash = hash * 31 + Objects.hashCode(image);
-        hash = hash * 31 + Objects.hashCode(networkMode);
-        hash = hash * 31 + Objects.hashCode(listedHealth);
-        return hash * 31 + Long.hashCode(createdSeconds);
+        return Objects.hash(id, names, labels, ports, state, status, image, networkMode, listedHealth, createdSeconds);
     }
 
     /**
