@@ -414,6 +414,28 @@ class DockerOwnershipTest {
     }
 
     @Test
+    void aStackStartedInThisRepositoryStaysOursWhenALaterContainerOfItSaysNothingOfWhereItWasStarted()
+            throws IOException {
+        Path repository = Files.createDirectories(directory.resolve("repo-with-infra"));
+        Files.createDirectories(repository.resolve(".git"));
+        Path tests = Files.createDirectories(repository.resolve("tests"));
+        Path infra = Files.createDirectories(repository.resolve("infra"));
+        Files.writeString(infra.resolve("compose.yaml"), O_COMPOSE);
+        // the first container found in this checkout decides: one listed after it without location labels changes nothing
+        Map<String, Object> unplaced = container('e', infra, "worker", 9000, 39000);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> labels = (Map<String, Object>) unplaced.get("Labels");
+        labels.remove("com.docker.compose.project.working_dir");
+        labels.remove("com.docker.compose.project.config_files");
+
+        running(List.of(container('f', infra, "backend", 8000, 38004), unplaced));
+        ProviderResult result = resolve(tests, Map.of());
+        assertThat(((ProviderResult.Found) result).endpoint().http()).isEqualTo(URI.create("http://localhost:38004"));
+        assertThat(result.notes()).contains("compose project infra is this checkout's: it was started from this"
+                + " checkout's " + infra.resolve("compose.yaml"));
+    }
+
+    @Test
     void aStartNeverAddsThisCheckoutsServicesToAnotherCheckoutsProjectOfTheSameName() throws IOException {
         running(productV().stream().filter(container -> !container.get("Names").toString().contains("frontend"))
                 .map(DockerOwnershipTest::fromCopy).toList());
