@@ -4,6 +4,8 @@
 # comparisons that need a real engine say n/a), runs config-bench — JMH for the warm figures (forks, warm-up, GC
 # profiler), fresh JVMs and processes for first calls, the CLI through the distribution's launcher, and memory — and
 # prints one table, also written to config-bench/target/bench-results.md, with the machine's load before and after.
+# Arguments go to the benchmark's JVM: -Dbench.only=first|readiness|compose runs one section, and bench.jmh.forks,
+# bench.jmh.warmups, bench.jmh.iterations and bench.cli.rounds shorten the run (docs/benchmarks.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -54,6 +56,6 @@ mvn -B -q -pl config-bench -am package -DskipTests dependency:build-classpath -D
 cd config-bench
 echo "bench: load before: $(uptime)"
 java -cp "target/classes:$(cat target/classpath.txt)" -Dbench.project="$project" -Dbench.sizes="$sizes" \
-  -Dbench.distribution="$root/config-cli/target/backend-config-$version-dist.tar.gz" \
+  -Dbench.distribution="$root/config-cli/target/backend-config-$version-dist.tar.gz" "$@" \
   dev.backendconfig.bench.Benchmarks
 echo "bench: load after: $(uptime)"

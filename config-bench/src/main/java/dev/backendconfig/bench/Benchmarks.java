@@ -4,6 +4,7 @@ import dev.backendconfig.api.spi.ResolutionContext;
 import dev.backendconfig.docker.DockerEndpointProvider;
 import dev.backendconfig.docker.internal.DockerSettings;
 import dev.backendconfig.testsupport.FakeDockerEngine;
+import java.io.File;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -13,15 +14,20 @@ import java.net.UnixDomainSocketAddress;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.stream.Stream;
 
 /**
  * The benchmarks, in one run, side by side with what users would pick instead; prints a table and writes it to
@@ -55,8 +61,21 @@ public final class Benchmarks {
             for (AutoCloseable closeable : benchmarks.closeables) {
                 closeable.close();
             }
+            deleteTree(work);
         }
         System.exit(0);
+    }
+
+    /** Deletes the bench's work directory (its archives, jars, repositories and logs), links not followed. */
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
+                Files.deleteIfExists(path);
+            }
+        }
     }
 
     private void run() throws Exception {
@@ -77,6 +96,11 @@ public final class Benchmarks {
         String engineKind = realEngine ? "real engine" : "fake engine (no Docker here)";
 
         String engineSocket = engineHost.substring("unix://".length());
+        if (System.getProperty("bench.only", "").equals("first")) {
+            firstCalls(repository, engineHost, engineKind, engineSocket);
+            print();
+            return;
+        }
 
         row("1. Resolution, warm (JMH: mean ± 99.9% interval; bytes allocated per resolution, GC profiler)", "", "",
                 "");
@@ -95,18 +119,7 @@ public final class Benchmarks {
                 jmh(withCompose), "docker-java's list: " + ratio(withCompose.micros() / peer.micros()),
                 "one service, no compose file: " + micros(dockerWarm.micros()));
 
-        row("2. Resolution, first call in a fresh JVM (median of 5: in the JVM; whole process), against the floor: a"
-                + " fresh JVM doing one HTTP exchange with the engine, JDK alone", "", "", "");
-        ChildJvm.Outcome floor = median(5, () -> ChildJvm.run(EngineFloor.class, Map.of(), List.of(), 60,
-                engineSocket));
-        row("floor: JDK socket, GET /containers/json", Samples.millis(floor.nanos("first")) + "; process "
-                + Samples.millis(floor.wallNanos()), "", "");
-        firstCall("env", repository, Map.of("TEST_BACKEND_URL", "http://localhost:8002"),
-                List.of("-Dbackendconfig.providers=env"), floor);
-        firstCall("staging file", repository, Map.of(), List.of("-Dbackendconfig.providers=staging"), floor);
-        firstCall("docker, " + engineKind, repository, Map.of("DOCKER_HOST", engineHost),
-                List.of("-Dbackendconfig.providers=docker", "-Dbackendconfig.docker.project=" + dockerProject(),
-                        "-Dbackendconfig.docker.service=alpine-test-backend"), floor);
+        firstCalls(repository, engineHost, engineKind, engineSocket);
 
         decisions(repository);
         portLookup(realEngine, (long) (dockerWarm.micros() * 1000));
@@ -116,6 +129,25 @@ public final class Benchmarks {
         memory(repository, engineHost, warm);
         composeCost();
         print();
+    }
+
+    /** Section 2 ({@code -Dbench.only=first} runs it alone): first calls against the floor, and the diagnosis. */
+    private void firstCalls(Path repository, String engineHost, String engineKind, String engineSocket)
+            throws Exception {
+        row("2. Resolution, first call in a fresh JVM (median of 5: in the JVM; whole process), against the floor: a"
+                + " fresh JVM doing one HTTP exchange with the engine, JDK alone", "", "", "");
+        ChildJvm.Outcome floor = median(5, () -> ChildJvm.run(EngineFloor.class, Map.of(), List.of(), 60,
+                engineSocket));
+        row("floor: JDK socket, GET /containers/json", Samples.millis(floor.nanos("first")) + "; process "
+                + Samples.millis(floor.wallNanos()), "", "");
+        firstCall("env", repository, Map.of("TEST_BACKEND_URL", "http://localhost:8002"),
+                List.of("-Dbackendconfig.providers=env"), floor);
+        firstCall("staging file", repository, Map.of(), List.of("-Dbackendconfig.providers=staging"), floor);
+        List<String> dockerOptions = List.of("-Dbackendconfig.providers=docker", "-Dbackendconfig.docker.project="
+                + dockerProject(), "-Dbackendconfig.docker.service=alpine-test-backend");
+        ChildJvm.Outcome dockerFirst = firstCall("docker, " + engineKind, repository, Map.of("DOCKER_HOST",
+                engineHost), dockerOptions, floor);
+        firstCallDiagnosis(repository, Map.of("DOCKER_HOST", engineHost), dockerOptions, floor, dockerFirst);
     }
 
     /**
@@ -306,6 +338,73 @@ public final class Benchmarks {
                         "%.1f", process) + " whole process; " + ClassLoads.describe(log),
                 "<= 2x the floor: in the JVM " + verdict(inJvm <= 2) + ", whole process " + verdict(process <= 2));
         return median;
+    }
+
+    /**
+     * Where docker's first call spends what the floor does not, measured in the same run: the JDK's first Unix-domain
+     * socket (which the floor pays as well), and the same call with every class it loads mapped from a class-data
+     * archive that a first run of it recorded (not how tests run: what is left of the call when loading and linking
+     * classes is taken away). {@code -Xshare:on} makes a JVM that cannot map the archive fail instead of running
+     * without it.
+     */
+    private void firstCallDiagnosis(Path repository, Map<String, String> environment, List<String> options,
+            ChildJvm.Outcome floor, ChildJvm.Outcome docker) throws Exception {
+        ChildJvm.Outcome socket = median(5, () -> ChildJvm.run(FirstSocket.class, Map.of(), List.of(), 60));
+        row("diagnosis: a fresh JVM's first Unix-domain socket, opened (JDK: its selector provider's lambda,"
+                + " SecureRandom)", Samples.millis(socket.nanos("first")), "the floor, which pays it too: "
+                        + Samples.millis(floor.nanos("first")) + " (its exchange is a few ms of it); every docker"
+                        + " resolution pays it once per JVM", "");
+        String name = "diagnosis: docker's first call with every class it loads mapped from a class-data archive its"
+                + " first run recorded (class loading taken away; not how tests run)";
+        String classPath = jarredClassPath();
+        Path archive = work.resolve("first-call.jsa");
+        List<String> recording = new ArrayList<>(options);
+        recording.add("-XX:ArchiveClassesAtExit=" + archive);
+        ChildJvm.run(List.of(), classPath, FirstCall.class, environment, recording, 120, "resolve",
+                repository.toString());
+        List<String> mapped = new ArrayList<>(options);
+        mapped.add("-Xshare:on");
+        mapped.add("-XX:SharedArchiveFile=" + archive);
+        ChildJvm.Outcome probe = ChildJvm.run(List.of(), classPath, FirstCall.class, environment, mapped, 60,
+                "resolve", repository.toString());
+        if (!probe.results().containsKey("first")) {
+            String said = probe.output().lines().findFirst().orElse("no output");
+            row(name, "not measured: " + said, "", "");
+            return;
+        }
+        ChildJvm.Outcome archived = median(5, () -> ChildJvm.run(List.of(), classPath, FirstCall.class,
+                environment, mapped, 60, "resolve", repository.toString()));
+        long loading = docker.nanos("first") - archived.nanos("first");
+        row(name, Samples.millis(archived.nanos("first")), String.format(Locale.ROOT,
+                "floor x%.1f in the JVM; loading and linking the classes: %s of the call's %s (%.0f%%)",
+                archived.nanos("first") / (double) floor.nanos("first"), Samples.millis(loading),
+                Samples.millis(docker.nanos("first")), 100.0 * loading / docker.nanos("first")), "");
+    }
+
+    /**
+     * The bench's class path with each directory in it written into a jar in the work directory, the rest as it is:
+     * a class-data archive records classes from jars only.
+     */
+    private String jarredClassPath() throws IOException {
+        List<String> entries = new ArrayList<>();
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            Path path = Path.of(entry);
+            if (!Files.isDirectory(path)) {
+                entries.add(entry);
+                continue;
+            }
+            Path jar = work.resolve("classes-" + entries.size() + ".jar");
+            try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar));
+                    Stream<Path> files = Files.walk(path)) {
+                for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile).sorted()::iterator) {
+                    out.putNextEntry(new JarEntry(path.relativize(file).toString().replace(File.separatorChar, '/')));
+                    Files.copy(file, out);
+                    out.closeEntry();
+                }
+            }
+            entries.add(jar.toString());
+        }
+        return String.join(File.pathSeparator, entries);
     }
 
     private static ChildJvm.Outcome median(int runs, ChildRun run) throws Exception {

@@ -58,9 +58,17 @@ final class ChildJvm {
 
     static Outcome run(List<String> wrapper, Class<?> main, Map<String, String> environment, List<String> jvmOptions,
             long timeoutSeconds, String... arguments) throws IOException, InterruptedException {
+        return run(wrapper, System.getProperty("java.class.path"), main, environment, jvmOptions, timeoutSeconds,
+                arguments);
+    }
+
+    /** As {@link #run(List, Class, Map, List, long, String...)}, with a class path of the caller's. */
+    static Outcome run(List<String> wrapper, String classPath, Class<?> main, Map<String, String> environment,
+            List<String> jvmOptions, long timeoutSeconds, String... arguments) throws IOException,
+            InterruptedException {
         List<String> command = new ArrayList<>(wrapper);
         command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xshare:auto", "-cp", System.getProperty("java.class.path")));
+                "-Xshare:auto", "-cp", classPath));
         command.addAll(jvmOptions);
         command.add(main.getName());
         command.addAll(List.of(arguments));
