@@ -294,6 +294,20 @@ class DockerEngineDiscoveryTest {
     }
 
     @Test
+    void aProjectNamedBySettingInACheckoutWithoutComposeFilesStillAsksTheEngineForNetworkAliases() {
+        // no compose file describes the project, so its aliases are the engine's alone, looked up by inspecting
+        Map<String, Object> api = ours(renamed(listEntry("plain-backend"), "d".repeat(64), "api", "shop-api-1"));
+        Map<String, Object> lookalike = ours(renamed(listEntry("plain-backend"), "e".repeat(64), "backend-worker",
+                "shop-backend-worker-1"));
+        engine.containers(list(api, lookalike))
+                .inspect("d".repeat(64), withAliases(inspection("alpine"), "api", "backend"))
+                .inspect("e".repeat(64), withAliases(inspection("plain"), "worker", "backends"));
+        ProviderResult result = resolve(Map.of("docker.project", "shop"));
+        assertThat(((ProviderResult.Found) result).endpoint().detail("compose-service")).contains("api");
+        assertThat(result.reason()).endsWith("; chosen because its network alias is backend");
+    }
+
+    @Test
     void replicasOfOneServiceGiveTheFirstRunningOne() {
         Map<String, Object> first = ours("alpine-test-backend");
         Map<String, Object> second = renamed(first, "f".repeat(64), "alpine-test-backend", "shop_alpine-test-backend_2");

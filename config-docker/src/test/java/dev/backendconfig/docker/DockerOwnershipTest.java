@@ -414,6 +414,24 @@ class DockerOwnershipTest {
     }
 
     @Test
+    void aStackStartedWhereComposeFileOutsideTheRepositoryPointsIsOursByItsProjectDirectory() throws IOException {
+        // COMPOSE_FILE=../infra/compose.yaml: the project directory lies beside the repository, not in it, and the
+        // stack was started there with one file more than this checkout names, so only its place makes it ours
+        Path app = Files.createDirectories(directory.resolve("app"));
+        Files.createDirectories(app.resolve(".git"));
+        Files.writeString(app.resolve(".env"), "COMPOSE_FILE=../infra/compose.yaml\n");
+        Path infra = Files.createDirectories(directory.resolve("infra"));
+        Files.writeString(infra.resolve("compose.yaml"), O_COMPOSE);
+        Map<String, Object> backend = Recorded.startedFrom(container('f', infra, "backend", 8000, 38005), infra,
+                infra.resolve("compose.yaml"), infra.resolve("compose.debug.yaml"));
+
+        running(List.of(backend));
+        ProviderResult result = resolve(app, Map.of());
+        assertThat(((ProviderResult.Found) result).endpoint().http()).isEqualTo(URI.create("http://localhost:38005"));
+        assertThat(result.notes()).anyMatch(note -> note.startsWith("compose project infra is this checkout's: "));
+    }
+
+    @Test
     void aStackStartedInThisRepositoryStaysOursWhenALaterContainerOfItSaysNothingOfWhereItWasStarted()
             throws IOException {
         Path repository = Files.createDirectories(directory.resolve("repo-with-infra"));

@@ -24,7 +24,9 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -97,6 +99,20 @@ class DockerSshTest {
         assertThat(result.notes()).containsExactly("engine ssh://***@build-box:2222 (DOCKER_HOST): Docker 20.10.24 (API"
                 + " 1.41), reached over ssh (docker system dial-stdio)", "compose project shop is this checkout's: it"
                 + " was started from this checkout's " + directory.resolve("compose.yaml"));
+        assertThat(scriptsRunning()).isEmpty();
+    }
+
+    @Test
+    void aComposeFileEditedAfterARemoteEnginesContainerWasCreatedGivesNoDriftWarning() throws IOException {
+        // on an engine elsewhere the stack was started from that machine's copy of the files, on its clock: the
+        // warning (which an engine on this machine gives for this very edit) is not given
+        Path file = Files.writeString(directory.resolve("compose.yaml"),
+                "services:\n  alpine-test-backend:\n    image: alpine\n");
+        // the recorded container was created at 2026-11-24T16:40:35Z (the list's time, to the second)
+        Files.setLastModifiedTime(file, FileTime.from(Instant.parse("2026-11-24T16:40:40Z")));
+        ProviderResult result = resolve("ssh://root@build-box:2222", Map.of(), Map.of());
+        assertThat(result).as(result.reason()).isInstanceOf(ProviderResult.Found.class);
+        assertThat(result.notes()).noneMatch(note -> note.startsWith("warning:"));
         assertThat(scriptsRunning()).isEmpty();
     }
 

@@ -105,18 +105,70 @@ class DockerStackChoiceTest {
         return "engine " + engine.dockerHost() + ": ";
     }
 
+    /** Two services publishing 8000, told apart only by the alias this compose file gives {@code api}. */
+    private static final String ALIASED = """
+            services:
+              api:
+                image: shop/api
+                networks:
+                  default:
+                    aliases: [backend]
+              web:
+                image: shop/web
+            """;
+
+    @Test
+    void theComposeFileDescribesTheProjectOfItsNameThoughItsContainersWereStartedWithOneFileMore()
+            throws IOException {
+        // docker compose -f compose.yaml -f compose.debug.yaml up -d: the containers name two files, this checkout
+        // one; its compose.yaml still describes project shop, by its name, and its alias tells the services apart
+        compose(ALIASED);
+        Path debug = checkout.resolve("compose.debug.yaml");
+        listed(Recorded.startedFrom(container(1, "shop", "api", 8000, 28002), checkout,
+                checkout.resolve("compose.yaml"), debug), Recorded.startedFrom(container(2, "shop", "web", 8000, 28003),
+                checkout, checkout.resolve("compose.yaml"), debug));
+        ProviderResult result = resolve(Map.of());
+        assertThat(((ProviderResult.Found) result).endpoint().http()).isEqualTo(URI.create("http://localhost:28002"));
+        assertThat(result.reason()).endsWith("; chosen because its network alias is backend");
+        assertThat(engine.requests()).hasSize(1);
+    }
+
+    @Test
+    void theComposeFileDescribesAProjectStartedFromExactlyItsFilesUnderAnotherName() throws IOException {
+        // docker compose -p shop-ci up -d in this checkout: another name, this checkout's very files
+        compose(ALIASED);
+        listed(container(1, "shop-ci", "api", 8000, 28002), container(2, "shop-ci", "web", 8000, 28003));
+        ProviderResult result = resolve(Map.of());
+        assertThat(((ProviderResult.Found) result).endpoint().http()).isEqualTo(URI.create("http://localhost:28002"));
+        assertThat(result.reason()).isEqualTo("compose project shop-ci (this checkout's): service api publishes 8000"
+                + " on 0.0.0.0:28002 (healthy); chosen because its network alias is backend");
+        assertThat(engine.requests()).hasSize(1);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aComposeFileComposeV1LabelledRelativeToWhereItRanIsFoundInThisCheckoutForTheDriftWarning()
+            throws IOException {
+        // docker-compose -f docker/compose.yaml up -d, run in the checkout: v1 labels working_dir with the project
+        // directory (docker/) and config_files with the path as it was given, relative to where it ran
+        Path file = Files.createDirectories(checkout.resolve("docker")).resolve("compose.yaml");
+        Files.writeString(file, "services:\n  backend:\n    image: shop/api\n");
+        Map<String, Object> backend = container(1, "docker", "backend", 8000, 28002);
+        Map<String, Object> labels = (Map<String, Object>) backend.get("Labels");
+        labels.put("com.docker.compose.project.working_dir", checkout.resolve("docker").toString());
+        labels.put("com.docker.compose.project.config_files", "docker/compose.yaml");
+        listed(backend);
+        // the recorded container was created at 2026-11-24T16:40:35Z (the list's time, to the second)
+        Files.setLastModifiedTime(file, FileTime.from(Instant.parse("2026-11-24T16:40:40Z")));
+        ProviderResult result = resolve(Map.of(), Map.of("COMPOSE_FILE", "docker/compose.yaml"));
+        assertThat(((ProviderResult.Found) result).endpoint().http()).isEqualTo(URI.create("http://localhost:28002"));
+        assertThat(result.notes()).anyMatch(note -> note.startsWith("warning: compose file " + file + " was modified"
+                + " at 2026-11-24T16:40:40Z, after container docker-backend-1 (service backend) was created at "));
+    }
+
     @Test
     void aNetworkAliasOnlyTheComposeFileGivesChoosesTheBackendWithoutInspectingAContainer() throws IOException {
-        compose("""
-                services:
-                  api:
-                    image: shop/api
-                    networks:
-                      default:
-                        aliases: [backend]
-                  web:
-                    image: shop/web
-                """);
+        compose(ALIASED);
         listed(container(1, "shop", "api", 8000, 28002), container(2, "shop", "web", 8000, 28003));
         ProviderResult result = resolve(Map.of());
         assertThat(((ProviderResult.Found) result).endpoint().http()).isEqualTo(URI.create("http://localhost:28002"));
