@@ -414,9 +414,9 @@ class DockerOwnershipTest {
     }
 
     @Test
-    void aStackStartedWhereComposeFileOutsideTheRepositoryPointsIsOursByItsProjectDirectory() throws IOException {
-        // COMPOSE_FILE=../infra/compose.yaml: the project directory lies beside the repository, not in it, and the
-        // stack was started there with one file more than this checkout names, so only its place makes it ours
+    void aStackStartedFromTheComposeFileOutsideTheRepositoryThatComposeFileNamesIsOursByThatFile() throws IOException {
+        // COMPOSE_FILE=../infra/compose.yaml: the project directory lies beside the repository, not in it; the stack
+        // was started there with one file more than this checkout names, and the file they share makes it ours
         Path app = Files.createDirectories(directory.resolve("app"));
         Files.createDirectories(app.resolve(".git"));
         Files.writeString(app.resolve(".env"), "COMPOSE_FILE=../infra/compose.yaml\n");
@@ -428,7 +428,9 @@ class DockerOwnershipTest {
         running(List.of(backend));
         ProviderResult result = resolve(app, Map.of());
         assertThat(((ProviderResult.Found) result).endpoint().http()).isEqualTo(URI.create("http://localhost:38005"));
-        assertThat(result.notes()).anyMatch(note -> note.startsWith("compose project infra is this checkout's: "));
+        assertThat(result.notes()).anyMatch(note -> note.startsWith("compose project infra is this checkout's: its name"
+                + " is this checkout's project name (") && note.endsWith(" and it was started from this checkout's "
+                + infra.resolve("compose.yaml")));
     }
 
     @Test

@@ -446,4 +446,27 @@ class DockerStackChoiceTest {
                         + " (project shop, container shop-auth-1) stopped); auth (service auth (project shop, container"
                         + " shop-auth-1) stopped (state exited, exit code 3) while it was awaited");
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aContainerListedRunningThatTheInspectionFindsExitedIsStoppedNotMerelyUnhealthy() throws IOException {
+        // listed "Up (unhealthy)", gone by the inspection that follows: nothing is waited for (it is not starting),
+        // and the answer says it stopped and how, not that it is unhealthy
+        compose("services:\n  backend:\n    image: shop/api\n");
+        Map<String, Object> backend = Recorded.listedWithHealth(container(1, "shop", "backend", 8000, 28002),
+                "unhealthy");
+        listed(backend);
+        Map<String, Object> died = Recorded.inspection("slow");
+        Map<String, Object> state = (Map<String, Object>) died.get("State");
+        state.put("Status", "exited");
+        state.put("Running", false);
+        state.put("ExitCode", 137);
+        ((Map<String, Object>) state.get("Health")).put("Status", "unhealthy");
+        engine.inspect(Recorded.id(backend), Recorded.text(died));
+        assertThatThrownBy(() -> resolve(Map.of()))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("not running or not ready: backend (service backend (project shop, container"
+                        + " shop-backend-1) stopped (state exited, exit code 137) while it was awaited")
+                .hasMessageNotContaining("unhealthy");
+    }
 }

@@ -685,7 +685,8 @@ public final class EngineDiscovery {
         ContainerHealth health = waited.health().get(container.id());
         String waitedClause = waited.waited().compareTo(Duration.ofMillis(250)) > 0
                 ? " after waiting " + waited.waited().toMillis() + " ms for it to start" : "";
-        if (health.stopped() || (waited.stopped().isPresent() && waited.stopped().get().equals(container))) {
+        // a container that ended the wait by stopping has its stopped inspection here too (Readiness puts it first)
+        if (health.stopped()) {
             notReady.put(service, container.describe() + " stopped (state " + Listing.shown(health.state())
                     + ", exit code " + health.exitCode() + ") while it was awaited"
                     + ContainerLogs.clause(ContainerLogs.tail(client, container.id(), STOPPED_LOG_LINES)));

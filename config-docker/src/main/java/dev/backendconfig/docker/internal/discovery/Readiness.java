@@ -67,7 +67,8 @@ final class Readiness {
      * @param health each container's last health, by container id
      * @param waited how long it waited in all
      * @param how how it learned of changes, for the report: {@code "the engine's events"} or why it polled
-     * @param stopped the container that stopped while it was waited for, which ended the wait, if one did
+     * @param stopped the container that stopped while it was waited for, which ended the wait, if one did; its
+     *     stopped inspection is in {@code health} as well
      */
     record Waited(Map<String, ContainerHealth> health, Duration waited, String how,
             Optional<ContainerSummary> stopped) {
