@@ -131,23 +131,125 @@ public final class Benchmarks {
         print();
     }
 
-    /** Section 2 ({@code -Dbench.only=first} runs it alone): first calls against the floor, and the diagnosis. */
+    /** One kind of fresh JVM of section 2: its row's name, main class, variables, options, class path and arguments. */
+    private record FirstKind(String name, Class<?> main, Map<String, String> environment, List<String> options,
+            String classPath, String... arguments) {
+
+        ChildJvm.Outcome run(List<String> more) throws IOException, InterruptedException {
+            List<String> options = new ArrayList<>(options());
+            options.addAll(more);
+            ChildJvm.Outcome outcome = ChildJvm.run(List.of(), classPath, main, environment, options, 60, arguments);
+            outcome.nanos("first"); // a child that printed no time fails here, with what it printed
+            return outcome;
+        }
+    }
+
+    /**
+     * Section 2 ({@code -Dbench.only=first} runs it alone): first calls against the floor, in paired rounds (each
+     * round a floor, then every other kind in turn, so that a busy moment of the machine weighs on the floor and the
+     * calls alike; {@code bench.first.rounds}, 7 by default), then the diagnosis of docker's: the JDK's first
+     * Unix-domain socket, which the floor pays as well, and the same call with every class it loads mapped from a
+     * class-data archive that a first run of it recorded (not how tests run: what is left of the call when loading and
+     * linking classes is taken away; {@code -Xshare:on} makes a JVM that cannot map the archive fail instead of running
+     * without it).
+     */
     private void firstCalls(Path repository, String engineHost, String engineKind, String engineSocket)
             throws Exception {
-        row("2. Resolution, first call in a fresh JVM (median of 5: in the JVM; whole process), against the floor: a"
-                + " fresh JVM doing one HTTP exchange with the engine, JDK alone", "", "", "");
-        ChildJvm.Outcome floor = median(5, () -> ChildJvm.run(EngineFloor.class, Map.of(), List.of(), 60,
-                engineSocket));
-        row("floor: JDK socket, GET /containers/json", Samples.millis(floor.nanos("first")) + "; process "
-                + Samples.millis(floor.wallNanos()), "", "");
-        firstCall("env", repository, Map.of("TEST_BACKEND_URL", "http://localhost:8002"),
-                List.of("-Dbackendconfig.providers=env"), floor);
-        firstCall("staging file", repository, Map.of(), List.of("-Dbackendconfig.providers=staging"), floor);
+        int rounds = Integer.getInteger("bench.first.rounds", 7);
+        row("2. Resolution, first call in a fresh JVM, against the floor: a fresh JVM doing one HTTP exchange with the"
+                + " engine, JDK alone (" + rounds + " paired rounds, each a floor and then each call in turn; medians in"
+                + " the JVM and of the whole process; a ratio is the median of each round's ratio to its own floor, with"
+                + " their range)", "", "", "");
+        String classPath = System.getProperty("java.class.path");
+        String where = repository.toString();
+        Map<String, String> docker = Map.of("DOCKER_HOST", engineHost);
         List<String> dockerOptions = List.of("-Dbackendconfig.providers=docker", "-Dbackendconfig.docker.project="
                 + dockerProject(), "-Dbackendconfig.docker.service=alpine-test-backend");
-        ChildJvm.Outcome dockerFirst = firstCall("docker, " + engineKind, repository, Map.of("DOCKER_HOST",
-                engineHost), dockerOptions, floor);
-        firstCallDiagnosis(repository, Map.of("DOCKER_HOST", engineHost), dockerOptions, floor, dockerFirst);
+        List<FirstKind> kinds = new ArrayList<>(List.of(
+                new FirstKind("floor: JDK socket, GET /containers/json", EngineFloor.class, Map.of(), List.of(),
+                        classPath, engineSocket),
+                new FirstKind("env", FirstCall.class, Map.of("TEST_BACKEND_URL", "http://localhost:8002"),
+                        List.of("-Dbackendconfig.providers=env"), classPath, "resolve", where),
+                new FirstKind("staging file", FirstCall.class, Map.of(), List.of("-Dbackendconfig.providers=staging"),
+                        classPath, "resolve", where),
+                new FirstKind("docker, " + engineKind, FirstCall.class, docker, dockerOptions, classPath, "resolve",
+                        where),
+                new FirstKind("diagnosis: a fresh JVM's first Unix-domain socket, opened, nothing sent (JDK: its"
+                        + " selector provider's lambda, SecureRandom)", FirstSocket.class, Map.of(), List.of(),
+                        classPath)));
+        String archivedName = "diagnosis: docker's first call with every class it loads mapped from a class-data"
+                + " archive its first run recorded (class loading taken away; not how tests run)";
+        String jarred = jarredClassPath();
+        Path archive = work.resolve("first-call.jsa");
+        List<String> recording = new ArrayList<>(dockerOptions);
+        recording.add("-XX:ArchiveClassesAtExit=" + archive);
+        ChildJvm.run(List.of(), jarred, FirstCall.class, docker, recording, 120, "resolve", where);
+        List<String> mapped = new ArrayList<>(dockerOptions);
+        mapped.add("-Xshare:on");
+        mapped.add("-XX:SharedArchiveFile=" + archive);
+        ChildJvm.Outcome probe = ChildJvm.run(List.of(), jarred, FirstCall.class, docker, mapped, 60, "resolve", where);
+        String unmapped = probe.results().containsKey("first") ? ""
+                : "not measured: " + probe.output().lines().findFirst().orElse("no output");
+        if (unmapped.isEmpty()) {
+            kinds.add(new FirstKind(archivedName, FirstCall.class, docker, mapped, jarred, "resolve", where));
+        }
+        long[][] inJvm = new long[kinds.size()][rounds];
+        long[][] whole = new long[kinds.size()][rounds];
+        for (int round = 0; round < rounds; round++) {
+            for (int kind = 0; kind < kinds.size(); kind++) {
+                ChildJvm.Outcome outcome = kinds.get(kind).run(List.of());
+                inJvm[kind][round] = outcome.nanos("first");
+                whole[kind][round] = outcome.wallNanos();
+            }
+        }
+        row(kinds.get(0).name(), Samples.millis(new Samples(inJvm[0]).median()) + "; process "
+                + Samples.millis(new Samples(whole[0]).median()), "", "");
+        for (int kind = 1; kind <= 3; kind++) {
+            Path log = Files.createTempFile(work, "class-load", ".txt");
+            kinds.get(kind).run(List.of("-Xlog:class+load:file=" + log));
+            double[] jvm = ratios(inJvm[kind], inJvm[0]);
+            double[] process = ratios(whole[kind], whole[0]);
+            row(kinds.get(kind).name(), Samples.millis(new Samples(inJvm[kind]).median()) + "; process "
+                    + Samples.millis(new Samples(whole[kind]).median()), "floor " + ratioRange(jvm) + " in the JVM, "
+                    + ratioRange(process) + " whole process; " + ClassLoads.describe(log), "<= 2x the floor: in the"
+                    + " JVM " + verdict(median(jvm) <= 2) + ", whole process " + verdict(median(process) <= 2));
+        }
+        row(kinds.get(4).name(), Samples.millis(new Samples(inJvm[4]).median()), "floor " + ratioRange(ratios(
+                inJvm[4], inJvm[0])) + ": the floor pays it too (its exchange is a few ms of it), and every docker"
+                + " resolution once per JVM", "");
+        if (!unmapped.isEmpty()) {
+            row(archivedName, unmapped, "", "");
+            return;
+        }
+        long[] loading = new long[rounds];
+        for (int round = 0; round < rounds; round++) {
+            loading[round] = inJvm[3][round] - inJvm[5][round];
+        }
+        long loadingMedian = new Samples(loading).median();
+        row(archivedName, Samples.millis(new Samples(inJvm[5]).median()), "floor " + ratioRange(ratios(inJvm[5],
+                inJvm[0])) + " in the JVM; loading and linking the classes: " + Samples.millis(loadingMedian)
+                + " of docker's first call (" + String.format(Locale.ROOT, "%.0f%%", 100.0 * loadingMedian
+                        / new Samples(inJvm[3]).median()) + ", median of the rounds' differences)", "");
+    }
+
+    /** Each round's ratio of {@code ours} to {@code base}, sorted. */
+    private static double[] ratios(long[] ours, long[] base) {
+        double[] ratios = new double[ours.length];
+        for (int i = 0; i < ours.length; i++) {
+            ratios[i] = ours[i] / (double) base[i];
+        }
+        java.util.Arrays.sort(ratios);
+        return ratios;
+    }
+
+    private static double median(double[] sorted) {
+        return sorted[sorted.length / 2];
+    }
+
+    /** {@code x1.8 (rounds 1.5-2.3)}. */
+    private static String ratioRange(double[] sorted) {
+        return String.format(Locale.ROOT, "x%.1f (rounds %.1f-%.1f)", median(sorted), sorted[0],
+                sorted[sorted.length - 1]);
     }
 
     /**
@@ -323,64 +425,6 @@ public final class Benchmarks {
      * the floor's), and count in one more what it loads: classes, ours among them, lambda proxies and method-handle
      * classes spun at run time, regular-expression and YAML classes.
      */
-    private ChildJvm.Outcome firstCall(String name, Path repository, Map<String, String> environment,
-            List<String> options, ChildJvm.Outcome floor) throws Exception {
-        ChildJvm.Outcome median = median(5, () -> ChildJvm.run(FirstCall.class, environment, options, 60, "resolve",
-                repository.toString()));
-        double inJvm = median.nanos("first") / (double) floor.nanos("first");
-        double process = median.wallNanos() / (double) floor.wallNanos();
-        Path log = Files.createTempFile(work, "class-load", ".txt");
-        List<String> logged = new ArrayList<>(options);
-        logged.add("-Xlog:class+load:file=" + log);
-        ChildJvm.run(FirstCall.class, environment, logged, 60, "resolve", repository.toString());
-        row(name, Samples.millis(median.nanos("first")) + "; process " + Samples.millis(median.wallNanos()),
-                "floor x" + String.format(Locale.ROOT, "%.1f", inJvm) + " in the JVM, x" + String.format(Locale.ROOT,
-                        "%.1f", process) + " whole process; " + ClassLoads.describe(log),
-                "<= 2x the floor: in the JVM " + verdict(inJvm <= 2) + ", whole process " + verdict(process <= 2));
-        return median;
-    }
-
-    /**
-     * Where docker's first call spends what the floor does not, measured in the same run: the JDK's first Unix-domain
-     * socket (which the floor pays as well), and the same call with every class it loads mapped from a class-data
-     * archive that a first run of it recorded (not how tests run: what is left of the call when loading and linking
-     * classes is taken away). {@code -Xshare:on} makes a JVM that cannot map the archive fail instead of running
-     * without it.
-     */
-    private void firstCallDiagnosis(Path repository, Map<String, String> environment, List<String> options,
-            ChildJvm.Outcome floor, ChildJvm.Outcome docker) throws Exception {
-        ChildJvm.Outcome socket = median(5, () -> ChildJvm.run(FirstSocket.class, Map.of(), List.of(), 60));
-        row("diagnosis: a fresh JVM's first Unix-domain socket, opened (JDK: its selector provider's lambda,"
-                + " SecureRandom)", Samples.millis(socket.nanos("first")), "the floor, which pays it too: "
-                        + Samples.millis(floor.nanos("first")) + " (its exchange is a few ms of it); every docker"
-                        + " resolution pays it once per JVM", "");
-        String name = "diagnosis: docker's first call with every class it loads mapped from a class-data archive its"
-                + " first run recorded (class loading taken away; not how tests run)";
-        String classPath = jarredClassPath();
-        Path archive = work.resolve("first-call.jsa");
-        List<String> recording = new ArrayList<>(options);
-        recording.add("-XX:ArchiveClassesAtExit=" + archive);
-        ChildJvm.run(List.of(), classPath, FirstCall.class, environment, recording, 120, "resolve",
-                repository.toString());
-        List<String> mapped = new ArrayList<>(options);
-        mapped.add("-Xshare:on");
-        mapped.add("-XX:SharedArchiveFile=" + archive);
-        ChildJvm.Outcome probe = ChildJvm.run(List.of(), classPath, FirstCall.class, environment, mapped, 60,
-                "resolve", repository.toString());
-        if (!probe.results().containsKey("first")) {
-            String said = probe.output().lines().findFirst().orElse("no output");
-            row(name, "not measured: " + said, "", "");
-            return;
-        }
-        ChildJvm.Outcome archived = median(5, () -> ChildJvm.run(List.of(), classPath, FirstCall.class,
-                environment, mapped, 60, "resolve", repository.toString()));
-        long loading = docker.nanos("first") - archived.nanos("first");
-        row(name, Samples.millis(archived.nanos("first")), String.format(Locale.ROOT,
-                "floor x%.1f in the JVM; loading and linking the classes: %s of the call's %s (%.0f%%)",
-                archived.nanos("first") / (double) floor.nanos("first"), Samples.millis(loading),
-                Samples.millis(docker.nanos("first")), 100.0 * loading / docker.nanos("first")), "");
-    }
-
     /**
      * The bench's class path with each directory in it written into a jar in the work directory, the rest as it is:
      * a class-data archive records classes from jars only.
