@@ -118,6 +118,9 @@ public final class Benchmarks {
         row("docker, in a checkout holding its compose file (read at every resolution), " + engineKind,
                 jmh(withCompose), "docker-java's list: " + ratio(withCompose.micros() / peer.micros()),
                 "one service, no compose file: " + micros(dockerWarm.micros()));
+        if (realEngine) {
+            engineAlone(engineSocket, peer);
+        }
 
         firstCalls(repository, engineHost, engineKind, engineSocket);
 
@@ -129,6 +132,28 @@ public final class Benchmarks {
         memory(repository, engineHost, warm);
         composeCost();
         print();
+    }
+
+    /**
+     * Section 1's diagnosis: what the engine alone takes for our list request and for docker-java's, asked with the
+     * JDK's socket in a warm loop (300 each after 100 untimed), each on a new connection every time (as ours asks) and
+     * on one kept connection (as docker-java's client asks).
+     */
+    private void engineAlone(String engineSocket, WarmJmh.Figure peer) throws IOException {
+        Path socket = Path.of(engineSocket);
+        String ours = "/containers/json?all=1&filters=" + java.net.URLEncoder.encode("{\"label\":[\""
+                + "com.docker.compose.project=" + dockerProject() + "\"]}", StandardCharsets.UTF_8);
+        String theirs = "/containers/json?filters=" + java.net.URLEncoder.encode("{\"label\":[\""
+                + "com.docker.compose.service=alpine-test-backend\"]}", StandardCharsets.UTF_8);
+        Samples oursNew = EngineAlone.time(socket, ours, false, 100, 300);
+        Samples oursKept = EngineAlone.time(socket, ours, true, 100, 300);
+        Samples theirsNew = EngineAlone.time(socket, theirs, false, 100, 300);
+        Samples theirsKept = EngineAlone.time(socket, theirs, true, 100, 300);
+        row("diagnosis: the engine alone (JDK socket, warm loop, 300 each): our list request (all=1, the project's"
+                + " label), a new connection each time as ours asks", oursNew.describe() + "; on one kept connection "
+                + oursKept.describe(), "docker-java's request (running only, the service's label): new connection "
+                + theirsNew.describe() + "; one kept connection, as its client asks, " + theirsKept.describe()
+                + "; docker-java's whole call (above) " + micros(peer.micros()), "");
     }
 
     /** One kind of fresh JVM of section 2: its row's name, main class, variables, options, class path and arguments. */
