@@ -280,31 +280,37 @@ class DockerEngineDiscoveryTest {
         assertThat(((ProviderResult.Found) picked).endpoint().detail("container-name")).contains("shop-api-two-1");
     }
 
-    @Test
-    void aNetworkAliasNamedExactlyBackendChoosesAndANameThatMerelyContainsItNever() {
+    /**
+     * Services api (network aliases api and backend) and backend-worker (worker, backends), both publishing 8000: only
+     * the engine's aliases, read by inspecting, tell which is the backend.
+     */
+    private void aliasedApiBesideALookalike() {
         Map<String, Object> api = ours(renamed(listEntry("plain-backend"), "d".repeat(64), "api", "shop-api-1"));
         Map<String, Object> lookalike = ours(renamed(listEntry("plain-backend"), "e".repeat(64), "backend-worker",
                 "shop-backend-worker-1"));
         engine.containers(list(api, lookalike))
                 .inspect("d".repeat(64), withAliases(inspection("alpine"), "api", "backend"))
                 .inspect("e".repeat(64), withAliases(inspection("plain"), "worker", "backends"));
-        ProviderResult result = resolve();
+    }
+
+    private static void assertApiChosenByItsAlias(ProviderResult result) {
         assertThat(((ProviderResult.Found) result).endpoint().detail("compose-service")).contains("api");
         assertThat(result.reason()).endsWith("; chosen because its network alias is backend");
     }
 
     @Test
+    void aNetworkAliasNamedExactlyBackendChoosesAndANameThatMerelyContainsItNever() {
+        aliasedApiBesideALookalike();
+        ProviderResult result = resolve();
+        assertApiChosenByItsAlias(result);
+    }
+
+    @Test
     void aProjectNamedBySettingInACheckoutWithoutComposeFilesStillAsksTheEngineForNetworkAliases() {
         // no compose file describes the project, so its aliases are the engine's alone, looked up by inspecting
-        Map<String, Object> api = ours(renamed(listEntry("plain-backend"), "d".repeat(64), "api", "shop-api-1"));
-        Map<String, Object> lookalike = ours(renamed(listEntry("plain-backend"), "e".repeat(64), "backend-worker",
-                "shop-backend-worker-1"));
-        engine.containers(list(api, lookalike))
-                .inspect("d".repeat(64), withAliases(inspection("alpine"), "api", "backend"))
-                .inspect("e".repeat(64), withAliases(inspection("plain"), "worker", "backends"));
+        aliasedApiBesideALookalike();
         ProviderResult result = resolve(Map.of("docker.project", "shop"));
-        assertThat(((ProviderResult.Found) result).endpoint().detail("compose-service")).contains("api");
-        assertThat(result.reason()).endsWith("; chosen because its network alias is backend");
+        assertApiChosenByItsAlias(result);
     }
 
     @Test

@@ -117,6 +117,17 @@ class DockerStackChoiceTest {
                 image: shop/web
             """;
 
+    /**
+     * The answer {@link #ALIASED} gives with api and web listed (28002, 28003): api, by the alias only the file names,
+     * from the list alone (no container inspected).
+     */
+    private void assertApiChosenByTheFilesAlias(ProviderResult result, String project) {
+        assertThat(((ProviderResult.Found) result).endpoint().http()).isEqualTo(URI.create("http://localhost:28002"));
+        assertThat(result.reason()).isEqualTo("compose project " + project + " (this checkout's): service api publishes"
+                + " 8000 on 0.0.0.0:28002 (healthy); chosen because its network alias is backend");
+        assertThat(engine.requests()).hasSize(1);
+    }
+
     @Test
     void theComposeFileDescribesTheProjectOfItsNameThoughItsContainersWereStartedWithOneFileMore()
             throws IOException {
@@ -127,10 +138,7 @@ class DockerStackChoiceTest {
         listed(Recorded.startedFrom(container(1, "shop", "api", 8000, 28002), checkout,
                 checkout.resolve("compose.yaml"), debug), Recorded.startedFrom(container(2, "shop", "web", 8000, 28003),
                 checkout, checkout.resolve("compose.yaml"), debug));
-        ProviderResult result = resolve(Map.of());
-        assertThat(((ProviderResult.Found) result).endpoint().http()).isEqualTo(URI.create("http://localhost:28002"));
-        assertThat(result.reason()).endsWith("; chosen because its network alias is backend");
-        assertThat(engine.requests()).hasSize(1);
+        assertApiChosenByTheFilesAlias(resolve(Map.of()), "shop");
     }
 
     @Test
@@ -138,11 +146,7 @@ class DockerStackChoiceTest {
         // docker compose -p shop-ci up -d in this checkout: another name, this checkout's very files
         compose(ALIASED);
         listed(container(1, "shop-ci", "api", 8000, 28002), container(2, "shop-ci", "web", 8000, 28003));
-        ProviderResult result = resolve(Map.of());
-        assertThat(((ProviderResult.Found) result).endpoint().http()).isEqualTo(URI.create("http://localhost:28002"));
-        assertThat(result.reason()).isEqualTo("compose project shop-ci (this checkout's): service api publishes 8000"
-                + " on 0.0.0.0:28002 (healthy); chosen because its network alias is backend");
-        assertThat(engine.requests()).hasSize(1);
+        assertApiChosenByTheFilesAlias(resolve(Map.of()), "shop-ci");
     }
 
     @Test
@@ -170,11 +174,7 @@ class DockerStackChoiceTest {
     void aNetworkAliasOnlyTheComposeFileGivesChoosesTheBackendWithoutInspectingAContainer() throws IOException {
         compose(ALIASED);
         listed(container(1, "shop", "api", 8000, 28002), container(2, "shop", "web", 8000, 28003));
-        ProviderResult result = resolve(Map.of());
-        assertThat(((ProviderResult.Found) result).endpoint().http()).isEqualTo(URI.create("http://localhost:28002"));
-        assertThat(result.reason()).isEqualTo("compose project shop (this checkout's): service api publishes 8000 on"
-                + " 0.0.0.0:28002 (healthy); chosen because its network alias is backend");
-        assertThat(engine.requests()).hasSize(1);
+        assertApiChosenByTheFilesAlias(resolve(Map.of()), "shop");
     }
 
     @Test
